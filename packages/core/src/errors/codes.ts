@@ -1,0 +1,32 @@
+/**
+ * The stable error codes of the API. Clients match on the code, never on the message;
+ * messages live in the translation files (`i18n/errors.*.json`).
+ */
+export const errorStatus = {
+  validation_failed: 400,
+  invalid_json: 400,
+  invalid_credentials: 401,
+  unauthenticated: 401,
+  session_expired: 401,
+  csrf_invalid: 403,
+  forbidden: 403,
+  access_denied: 403,
+  account_inactive: 401,
+  not_found: 404,
+  conflict: 409,
+  username_taken: 409,
+  weak_password: 400,
+  payload_too_large: 413,
+  unsupported_media_type: 415,
+  login_throttled: 429,
+  rate_limited: 429,
+  internal_error: 500,
+} as const;
+
+export type ErrorCode = keyof typeof errorStatus;
+
+export const errorCodes = Object.keys(errorStatus) as ErrorCode[];
+
+export interface ErrorBody {
+  error: { code: ErrorCode; message: string; details?: unknown };
+}

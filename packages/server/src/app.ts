@@ -1,0 +1,81 @@
+import { randomUUID } from 'node:crypto';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import Fastify from 'fastify';
+import cookie from '@fastify/cookie';
+import helmet from '@fastify/helmet';
+import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import type { Config } from './config.ts';
+import type { Database } from './db/database.ts';
+import { installErrorHandling } from './http/errors.ts';
+import { installRequestContext } from './http/context.ts';
+import { Csrf } from './http/csrf.ts';
+import { serverSecret } from './http/secrets.ts';
+import { installOpenApi } from './http/openapi.ts';
+import { installWebApp } from './http/static.ts';
+import type { App } from './http/types.ts';
+import { healthRoutes } from './health/routes.ts';
+import { authRoutes } from './auth/routes.ts';
+import { organisationRoutes } from './organisations/routes.ts';
+import { unitRoutes } from './units/routes.ts';
+import { userRoutes } from './users/routes.ts';
+import { auditRoutes } from './audit/routes.ts';
+
+const defaultWebDist = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../web/dist');
+
+export async function buildApp(config: Config, database: Database): Promise<App> {
+  const app = Fastify({
+    logger: { level: config.logLevel, redact: ['req.headers.cookie', 'req.headers["x-csrf-token"]', 'res.headers["set-cookie"]'] },
+    bodyLimit: config.bodyLimitBytes,
+    trustProxy: config.trustProxy,
+    genReqId: () => randomUUID(),
+    requestIdHeader: false,
+  }).withTypeProvider<ZodTypeProvider>();
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  installErrorHandling(app);
+
+  await app.register(cookie);
+  await app.register(helmet, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        // Mantine and Swagger UI set inline styles; scripts stay strictly same-origin.
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:'],
+        fontSrc: ["'self'", 'data:'],
+        connectSrc: ["'self'"],
+        frameAncestors: ["'none'"],
+        formAction: ["'self'"],
+        baseUri: ["'self'"],
+        objectSrc: ["'none'"],
+        upgradeInsecureRequests: config.secureCookies ? [] : null,
+      },
+    },
+    referrerPolicy: { policy: 'no-referrer' },
+    strictTransportSecurity: config.secureCookies,
+    crossOriginEmbedderPolicy: false,
+  });
+
+  // Documentation and the web app's files are public; every other /api route needs a session.
+  app.addHook('onRoute', (route) => {
+    if (!route.url.startsWith('/api/') || route.url.startsWith('/api/docs')) {
+      route.config = { ...(route.config ?? {}), public: true };
+    }
+  });
+
+  const { db } = database;
+  const csrf = new Csrf(await serverSecret(db, 'csrf'));
+  installRequestContext(app, { db, csrf, sessionIdleMinutes: config.sessionIdleMinutes });
+  await installOpenApi(app);
+
+  await healthRoutes(app, { databaseKind: database.kind });
+  await authRoutes(app, { db, csrf, config });
+  await organisationRoutes(app, { db });
+  await unitRoutes(app, { db });
+  await userRoutes(app, { db });
+  await auditRoutes(app, { db });
+  await installWebApp(app, config.webDist ?? defaultWebDist);
+  return app;
+}

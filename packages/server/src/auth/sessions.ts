@@ -1,0 +1,99 @@
+import { createHash, randomBytes } from 'node:crypto';
+import type { Kysely, Transaction } from 'kysely';
+import { jsonArrayFrom } from 'kysely/helpers/postgres';
+import type { RoleAssignmentView } from '@samsyn/core';
+import type { DB } from '../db/schema.ts';
+import { rolesOfUser } from '../users/queries.ts';
+
+export const sessionCookie = 'samsyn_session';
+
+export function hashToken(token: string): string {
+  return createHash('sha256').update(token).digest('hex');
+}
+
+export interface NewSession {
+  userId: string;
+  authMethod: 'local' | 'oidc';
+  clientIp: string;
+  userAgent: string | undefined;
+  maxHours: number;
+}
+
+/** Creates a session and returns the cookie's token; only its hash is stored. */
+export async function createSession(trx: Transaction<DB>, s: NewSession): Promise<string> {
+  const token = randomBytes(32).toString('base64url');
+  const now = new Date();
+  await trx
+    .insertInto('session')
+    .values({
+      token_hash: hashToken(token),
+      user_id: s.userId,
+      auth_method: s.authMethod,
+      created_at: now,
+      last_seen_at: now,
+      expires_at: new Date(now.getTime() + s.maxHours * 3_600_000),
+      client_ip: s.clientIp,
+      user_agent: s.userAgent?.slice(0, 300) ?? null,
+    })
+    .execute();
+  return token;
+}
+
+export interface LoadedSession {
+  tokenHash: string;
+  lastSeenAt: Date;
+  expiresAt: Date;
+  authMethod: 'local' | 'oidc';
+  user: { id: string; username: string; displayName: string; active: boolean };
+  roles: RoleAssignmentView[];
+}
+
+/** One query: the session, its user and the user's roles. */
+export async function findSession(db: Kysely<DB>, token: string): Promise<LoadedSession | undefined> {
+  const tokenHash = hashToken(token);
+  const row = await db
+    .selectFrom('session as s')
+    .innerJoin('app_user as u', 'u.id', 's.user_id')
+    .select((eb) => [
+      's.token_hash',
+      's.last_seen_at',
+      's.expires_at',
+      's.auth_method',
+      'u.id',
+      'u.username',
+      'u.display_name',
+      'u.active',
+      jsonArrayFrom(rolesOfUser(eb, 'u.id')).as('roles'),
+    ])
+    .where('s.token_hash', '=', tokenHash)
+    .executeTakeFirst();
+  if (!row) return undefined;
+  return {
+    tokenHash,
+    lastSeenAt: new Date(row.last_seen_at),
+    expiresAt: new Date(row.expires_at),
+    authMethod: row.auth_method,
+    user: { id: row.id, username: row.username, displayName: row.display_name, active: row.active },
+    roles: row.roles,
+  };
+}
+
+export function isExpired(session: LoadedSession, idleMinutes: number, now = new Date()): boolean {
+  return session.expiresAt <= now || now.getTime() - session.lastSeenAt.getTime() > idleMinutes * 60_000;
+}
+
+// Writing last_seen_at on every request would make each read a write; a minute's slack is enough.
+const touchEveryMs = 60_000;
+
+export async function touchSession(db: Kysely<DB>, session: LoadedSession, now = new Date()): Promise<void> {
+  if (now.getTime() - session.lastSeenAt.getTime() < touchEveryMs) return;
+  await db.updateTable('session').set({ last_seen_at: now }).where('token_hash', '=', session.tokenHash).execute();
+}
+
+export async function deleteSession(db: Kysely<DB> | Transaction<DB>, tokenHash: string): Promise<void> {
+  await db.deleteFrom('session').where('token_hash', '=', tokenHash).execute();
+}
+
+export async function deleteSessionsOfUser(trx: Transaction<DB>, userId: string): Promise<void> {
+  await trx.deleteFrom('session').where('user_id', '=', userId).execute();
+}

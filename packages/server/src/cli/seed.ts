@@ -1,0 +1,26 @@
+import { loadConfig } from '../config.ts';
+import { openConfiguredDatabase, shouldSeedDemo } from '../main.ts';
+import { openDatabase } from '../db/database.ts';
+import { isDatabaseEmpty, seedDemoData } from '../demo/seed.ts';
+
+// npm run seed [-- --reset]: demo data for Region Exempellän; --reset first wipes everything.
+const config = loadConfig();
+const reset = process.argv.includes('--reset');
+if (!shouldSeedDemo(config)) {
+  console.error('Refusing to seed demo data in production (NODE_ENV=production with DATABASE_URL).');
+  process.exit(1);
+}
+if (reset) {
+  const raw = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, migrate: false });
+  // The audit log refuses DELETE and TRUNCATE even from its owner; a reset drops the schema instead.
+  await raw.ownerScript.exec('DROP SCHEMA public CASCADE; CREATE SCHEMA public');
+  await raw.close();
+}
+const database = await openConfiguredDatabase(config);
+if (!(await isDatabaseEmpty(database.db))) {
+  console.log('The database already has data; use `npm run seed -- --reset` to start over.');
+} else {
+  const summary = await seedDemoData(database.db, { password: config.demoPassword });
+  console.log(`Seeded Region Exempellän: ${summary.organisations} organisations, ${summary.units} units, ${summary.users} users.`);
+}
+await database.close();

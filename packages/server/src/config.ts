@@ -1,0 +1,53 @@
+import path from 'node:path';
+
+export interface Config {
+  port: number;
+  host: string;
+  dataDir: string;
+  databaseUrl: string | undefined;
+  production: boolean;
+  /** Idle sessions end after this many minutes without a request. */
+  sessionIdleMinutes: number;
+  /** Sessions end after this many hours whatever the activity. */
+  sessionMaxHours: number;
+  /** Cookies get `Secure` when served over TLS (set behind a TLS-terminating proxy). */
+  secureCookies: boolean;
+  trustProxy: boolean;
+  bodyLimitBytes: number;
+  demoPassword: string;
+  logLevel: string;
+  webDist: string | undefined;
+  /** Failed logins allowed per account and per client address within the throttle window. */
+  loginThrottle: { perAccount: number; perAddress: number; windowMinutes: number };
+}
+
+function int(value: string | undefined, fallback: number): number {
+  if (value === undefined || value === '') return fallback;
+  const parsed = Number.parseInt(value, 10);
+  if (!Number.isFinite(parsed) || parsed < 0) throw new Error(`Not a whole number: ${value}`);
+  return parsed;
+}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Partial<Config> = {}): Config {
+  return {
+    port: int(env.PORT, 3000),
+    host: env.HOST ?? '0.0.0.0',
+    dataDir: path.resolve(env.SAMSYN_DATA_DIR ?? './data'),
+    databaseUrl: env.DATABASE_URL || undefined,
+    production: env.NODE_ENV === 'production',
+    sessionIdleMinutes: int(env.SAMSYN_SESSION_IDLE_MINUTES, 30),
+    sessionMaxHours: int(env.SAMSYN_SESSION_MAX_HOURS, 12),
+    secureCookies: env.SAMSYN_SECURE_COOKIES === 'true',
+    trustProxy: env.SAMSYN_TRUST_PROXY === 'true',
+    bodyLimitBytes: int(env.SAMSYN_BODY_LIMIT_BYTES, 1024 * 1024),
+    demoPassword: env.SAMSYN_DEMO_PASSWORD || 'samsyn-demo',
+    logLevel: env.LOG_LEVEL ?? (env.NODE_ENV === 'test' ? 'silent' : 'info'),
+    webDist: env.SAMSYN_WEB_DIST,
+    loginThrottle: {
+      perAccount: int(env.SAMSYN_LOGIN_MAX_FAILURES_ACCOUNT, 5),
+      perAddress: int(env.SAMSYN_LOGIN_MAX_FAILURES_ADDRESS, 30),
+      windowMinutes: int(env.SAMSYN_LOGIN_THROTTLE_MINUTES, 15),
+    },
+    ...overrides,
+  };
+}

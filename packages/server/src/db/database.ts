@@ -1,0 +1,97 @@
+import { Kysely, PostgresDialect } from 'kysely';
+import { PGlite } from '@electric-sql/pglite';
+import { PGliteDialect } from 'kysely-pglite-dialect';
+import pg from 'pg';
+import type { DB } from './schema.ts';
+import { migrate, type ScriptConnection } from './migrate.ts';
+
+export type DatabaseKind = 'pglite' | 'postgresql';
+
+export interface Database {
+  kind: DatabaseKind;
+  db: Kysely<DB>;
+  /** True when queries run as the least-privileged `samsyn_app` role. */
+  appRole: boolean;
+  /** A connection with the owner's rights, for tests that must tamper with what the app cannot. */
+  ownerScript: ScriptConnection;
+  close(): Promise<void>;
+}
+
+export const appRole = 'samsyn_app';
+
+export interface OpenOptions {
+  databaseUrl?: string | undefined;
+  /** PGlite data folder; `memory://` keeps it in memory. */
+  dataDir?: string;
+  /** A dumped PGlite data folder to start from (the test template). */
+  loadDataDir?: Blob;
+  poolSize?: number;
+  /** Apply pending migrations before use (default true). */
+  migrate?: boolean;
+}
+
+const hasAppRoleSql = `SELECT (EXISTS (SELECT 1 FROM pg_roles WHERE rolname = '${appRole}')
+  AND pg_has_role(current_user, '${appRole}', 'MEMBER')) AS ok`;
+
+export async function openDatabase(options: OpenOptions): Promise<Database> {
+  return options.databaseUrl ? openPostgres(options) : openPglite(options);
+}
+
+async function openPglite(options: OpenOptions): Promise<Database> {
+  const pglite = await PGlite.create({
+    dataDir: options.dataDir ?? 'memory://',
+    ...(options.loadDataDir ? { loadDataDir: options.loadDataDir } : {}),
+  });
+  const script: ScriptConnection = {
+    exec: async (sql) => {
+      await pglite.exec(sql);
+    },
+    query: async <T>(sql: string, params: unknown[] = []) => (await pglite.query<T>(sql, params)).rows,
+  };
+  if (options.migrate !== false) await migrate(script);
+  // PGlite has one session: the role set here holds for every later Kysely query.
+  const useRole = (await script.query<{ ok: boolean }>(hasAppRoleSql))[0]?.ok === true;
+  if (useRole) await pglite.exec(`SET ROLE ${appRole}`);
+  const db = new Kysely<DB>({ dialect: new PGliteDialect(pglite) });
+  return {
+    kind: 'pglite',
+    db,
+    appRole: useRole,
+    // Owner scripts on PGlite share the one session, so they step out of the role and back.
+    ownerScript: {
+      exec: async (sql) => {
+        await pglite.exec(`RESET ROLE; ${sql}; ${useRole ? `SET ROLE ${appRole}` : ''}`);
+      },
+      query: script.query,
+    },
+    close: () => db.destroy(),
+  };
+}
+
+async function openPostgres(options: OpenOptions): Promise<Database> {
+  const connectionString = options.databaseUrl;
+  const owner = new pg.Pool({ connectionString, max: 1 });
+  const ownerScript: ScriptConnection = {
+    exec: async (sql) => {
+      await owner.query(sql);
+    },
+    query: async <T>(sql: string, params: unknown[] = []) =>
+      (await owner.query(sql, params)).rows as T[],
+  };
+  if (options.migrate !== false) await migrate(ownerScript);
+  const useRole = (await ownerScript.query<{ ok: boolean }>(hasAppRoleSql))[0]?.ok === true;
+  const pool = new pg.Pool({ connectionString, max: options.poolSize ?? 20 });
+  // pg queues queries per client, so SET ROLE runs before anything the pool hands out.
+  if (useRole) pool.on('connect', (client) => void client.query(`SET ROLE ${appRole}`).catch(() => undefined));
+  const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
+  return {
+    kind: 'postgresql',
+    db,
+    appRole: useRole,
+    ownerScript,
+    close: async () => {
+      await db.destroy();
+      await owner.end();
+    },
+  };
+}

@@ -1,0 +1,178 @@
+import type { Kysely, Transaction } from 'kysely';
+import type { Role, Sector } from '@samsyn/core';
+import type { DB } from '../db/schema.ts';
+import { appendAudit } from '../audit/writer.ts';
+import { assertPasswordPolicy, hashPassword } from '../auth/passwords.ts';
+import { county, firstNames, lastNames, municipalUnits, regionalUnits, titles } from './county.ts';
+import { Random } from './random.ts';
+
+export const defaultDemoSeed = 20261122;
+
+/** The fixed demo logins: stable usernames the README lists and the tests use. */
+export const demoLogins = [
+  { username: 'sysadmin', displayName: 'Saga Systemadmin', title: 'Systemförvaltare', role: 'system_admin', at: { org: 'region' } },
+  { username: 'orgadmin', displayName: 'Olle Organisationsadmin', title: 'Systemadministratör', role: 'org_admin', at: { org: 'municipality1' } },
+  { username: 'manager', displayName: 'Maja Rektor', title: 'Rektor', role: 'unit_manager', at: { org: 'municipality1', unit: 'school' } },
+  { username: 'coordinator', displayName: 'Kim Samordnare', title: 'Samverkanssamordnare', role: 'collaboration_coordinator', at: { org: 'municipality1' } },
+  { username: 'analyst', displayName: 'Alva Analytiker', title: 'Analytiker', role: 'analyst', at: { org: 'region' } },
+  { username: 'teacher', displayName: 'Tove Lärare', title: 'Lärare', role: 'professional', at: { org: 'municipality1', unit: 'school' } },
+  { username: 'nurse', displayName: 'Nora Skolsköterska', title: 'Skolsköterska', role: 'professional', at: { org: 'municipality1', unit: 'student_health' } },
+  { username: 'socialworker', displayName: 'Sixten Socialsekreterare', title: 'Socialsekreterare', role: 'professional', at: { org: 'municipality1', unit: 'social_services' } },
+  { username: 'psychologist', displayName: 'Petra Psykolog', title: 'Psykolog', role: 'professional', at: { org: 'region', unit: 'child_psychiatry' } },
+  { username: 'outsider', displayName: 'Otto Utomstående', title: 'Lärare', role: 'professional', at: { org: 'municipality2', unit: 'school' } },
+] as const satisfies readonly { username: string; displayName: string; title: string; role: Role; at: { org: string; unit?: Sector } }[];
+
+export async function isDatabaseEmpty(db: Kysely<DB>): Promise<boolean> {
+  return (await db.selectFrom('organisation').select('id').limit(1).executeTakeFirst()) === undefined;
+}
+
+export interface SeedSummary {
+  organisations: number;
+  units: number;
+  users: number;
+}
+
+interface SeedUnit {
+  id: string;
+  organisationId: string;
+  sector: Sector;
+  staff: number;
+}
+
+/** Generates Region Exempellän in one transaction: the same seed always gives the same county. */
+export async function seedDemoData(db: Kysely<DB>, options: { password: string; seed?: number }): Promise<SeedSummary> {
+  assertPasswordPolicy(options.password);
+  // Every demo user has the same password, so one argon2id hash serves them all.
+  const passwordHash = await hashPassword(options.password);
+  const random = new Random(options.seed ?? defaultDemoSeed);
+  return db.transaction().execute(async (trx) => {
+    const orgs = await insertOrganisations(trx);
+    const units = await insertUnits(trx, orgs);
+    const users = await insertUsers(trx, random, orgs, units, passwordHash);
+    const summary = { organisations: orgs.keys().length, units: units.length, users };
+    await appendAudit(trx, [{ action: 'demo.seed', outcome: 'success', details: { ...summary } }]);
+    return summary;
+  });
+}
+
+/** Organisation ids by key: `region`, `municipality1`…, `partner1`… */
+class OrgIds {
+  private readonly ids = new Map<string, string>();
+  set(key: string, id: string): void {
+    this.ids.set(key, id);
+  }
+  get(key: string): string {
+    const id = this.ids.get(key);
+    if (!id) throw new Error(`no demo organisation ${key}`);
+    return id;
+  }
+  keys(): string[] {
+    return [...this.ids.keys()];
+  }
+}
+
+async function insertOrganisations(trx: Transaction<DB>): Promise<OrgIds> {
+  const region = await trx
+    .insertInto('organisation')
+    .values({ name: county.region.name, kind: 'region', partner_type: null, organisation_number: county.region.organisationNumber, municipality_code: null, county_code: county.region.countyCode, region_id: null })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  const orgs = new OrgIds();
+  orgs.set('region', region.id);
+  for (const [i, m] of county.municipalities.entries()) {
+    const row = await trx
+      .insertInto('organisation')
+      .values({ name: m.name, kind: 'municipality', partner_type: null, organisation_number: m.organisationNumber, municipality_code: m.code, county_code: county.region.countyCode, region_id: region.id })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    orgs.set(`municipality${i + 1}`, row.id);
+  }
+  for (const [i, p] of county.partners.entries()) {
+    const row = await trx
+      .insertInto('organisation')
+      .values({ name: p.name, kind: 'partner', partner_type: p.partnerType, organisation_number: p.organisationNumber, municipality_code: null, county_code: county.region.countyCode, region_id: region.id })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    orgs.set(`partner${i + 1}`, row.id);
+  }
+  return orgs;
+}
+
+async function insertUnits(trx: Transaction<DB>, orgs: OrgIds): Promise<(SeedUnit & { key: string })[]> {
+  const planned: { organisationId: string; key: string; name: string; sector: Sector; staff: number }[] = [];
+  county.municipalities.forEach((m, i) => {
+    const key = `municipality${i + 1}`;
+    for (const u of municipalUnits) planned.push({ organisationId: orgs.get(key), key, name: u.name(m.short), sector: u.sector, staff: u.staff });
+  });
+  for (const u of regionalUnits) planned.push({ organisationId: orgs.get('region'), key: 'region', ...u });
+  county.partners.forEach((p, i) => {
+    const key = `partner${i + 1}`;
+    planned.push({ organisationId: orgs.get(key), key, ...p.unit, staff: 1 });
+  });
+  const rows = await trx
+    .insertInto('unit')
+    .values(planned.map((p) => ({ organisation_id: p.organisationId, name: p.name, sector: p.sector })))
+    .returning('id')
+    .execute();
+  return planned.map((p, i) => ({ id: rows[i]!.id, organisationId: p.organisationId, key: p.key, sector: p.sector, staff: p.staff }));
+}
+
+function asciiName(name: string): string {
+  return name.toLowerCase().normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/[^a-z]/g, '');
+}
+
+interface PlannedUser {
+  username: string;
+  displayName: string;
+  title: string;
+  roles: { organisationId: string; unitId: string | null; role: Role }[];
+}
+
+async function insertUsers(
+  trx: Transaction<DB>,
+  random: Random,
+  orgs: OrgIds,
+  units: (SeedUnit & { key: string })[],
+  passwordHash: string,
+): Promise<number> {
+  const planned: PlannedUser[] = demoLogins.map((login) => {
+    const organisationId = orgs.get(login.at.org);
+    const at: { org: string; unit?: Sector } = login.at;
+    const unit = at.unit ? units.find((u) => u.organisationId === organisationId && u.sector === at.unit) : undefined;
+    return { username: login.username, displayName: login.displayName, title: login.title, roles: [{ organisationId, unitId: unit?.id ?? null, role: login.role }] };
+  });
+  const taken = new Set(planned.map((p) => p.username));
+  for (const unit of units) {
+    for (let n = 0; n < unit.staff; n += 1) {
+      const first = random.pick(firstNames);
+      const last = random.pick(lastNames);
+      let username = `${asciiName(first)}.${asciiName(last)}`;
+      for (let k = 2; taken.has(username); k += 1) username = `${asciiName(first)}.${asciiName(last)}${k}`;
+      taken.add(username);
+      const roles: PlannedUser['roles'] = [{ organisationId: unit.organisationId, unitId: unit.id, role: 'professional' }];
+      // The first person at each unit also manages it.
+      if (n === 0) roles.push({ organisationId: unit.organisationId, unitId: unit.id, role: 'unit_manager' });
+      planned.push({ username, displayName: `${first} ${last}`, title: random.pick(titles[unit.sector] ?? ['Handläggare']), roles });
+    }
+  }
+  // Each municipality has an administrator and a collaboration coordinator besides the fixed logins.
+  for (const key of orgs.keys().filter((k) => k.startsWith('municipality') && k !== 'municipality1')) {
+    const short = asciiName(county.municipalities[Number(key.slice(-1)) - 1]!.short);
+    planned.push({ username: `admin.${short}`, displayName: `Administratör ${short}`, title: 'Systemadministratör', roles: [{ organisationId: orgs.get(key), unitId: null, role: 'org_admin' }] });
+    planned.push({ username: `samordnare.${short}`, displayName: `Samordnare ${short}`, title: 'Samverkanssamordnare', roles: [{ organisationId: orgs.get(key), unitId: null, role: 'collaboration_coordinator' }] });
+  }
+  const ids = await trx
+    .insertInto('app_user')
+    .values(planned.map((p) => ({ username: p.username, display_name: p.displayName, title: p.title, email: `${p.username}@exempellan.example` })))
+    .returning('id')
+    .execute();
+  await trx
+    .insertInto('local_credential')
+    .values(ids.map(({ id }) => ({ user_id: id, password_hash: passwordHash, changed_at: new Date() })))
+    .execute();
+  await trx
+    .insertInto('user_role')
+    .values(planned.flatMap((p, i) => p.roles.map((r) => ({ user_id: ids[i]!.id, organisation_id: r.organisationId, unit_id: r.unitId, role: r.role }))))
+    .execute();
+  return planned.length;
+}

@@ -1,0 +1,45 @@
+import { mkdirSync } from 'node:fs';
+import { loadConfig, type Config } from './config.ts';
+import { openDatabase, type Database } from './db/database.ts';
+import { buildApp } from './app.ts';
+import { isDatabaseEmpty, seedDemoData } from './demo/seed.ts';
+
+/** Opens the database the configuration names; migrations run on the way. */
+export async function openConfiguredDatabase(config: Config): Promise<Database> {
+  if (!config.databaseUrl) mkdirSync(config.dataDir, { recursive: true });
+  return openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+}
+
+/**
+ * Demo data is seeded on an empty embedded database, or on any empty database outside
+ * production. A production start (NODE_ENV=production with DATABASE_URL) never seeds.
+ */
+export function shouldSeedDemo(config: Config): boolean {
+  return !(config.production && config.databaseUrl);
+}
+
+async function main(): Promise<void> {
+  const config = loadConfig();
+  const database = await openConfiguredDatabase(config);
+  if (shouldSeedDemo(config) && (await isDatabaseEmpty(database.db))) {
+    await seedDemoData(database.db, { password: config.demoPassword });
+  }
+  const app = await buildApp(config, database);
+  const shutdown = async (signal: string) => {
+    app.log.info({ signal }, 'shutting down');
+    await app.close();
+    await database.close();
+    process.exit(0);
+  };
+  process.once('SIGINT', () => void shutdown('SIGINT'));
+  process.once('SIGTERM', () => void shutdown('SIGTERM'));
+  await app.listen({ port: config.port, host: config.host });
+  app.log.info({ database: database.kind, appRole: database.appRole }, `Samsyn listens on http://localhost:${config.port}`);
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  main().catch((error: unknown) => {
+    console.error(error);
+    process.exit(1);
+  });
+}

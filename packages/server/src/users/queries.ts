@@ -1,0 +1,137 @@
+import type { ExpressionBuilder, Kysely, Transaction } from 'kysely';
+import { sql } from 'kysely';
+import { jsonArrayFrom } from 'kysely/helpers/postgres';
+import type { RoleAssignment, RoleAssignmentView, User } from '@samsyn/core';
+import type { DB } from '../db/schema.ts';
+
+type WithUser = DB & { u: DB['app_user'] };
+
+/** The roles of the user `u` in a query, with organisation and unit names, as a subquery. */
+export function rolesOfUser(eb: ExpressionBuilder<WithUser, 'u'>, userId: 'u.id') {
+  return eb
+    .selectFrom('user_role as r')
+    .innerJoin('organisation as o', 'o.id', 'r.organisation_id')
+    .leftJoin('unit as un', 'un.id', 'r.unit_id')
+    .select([
+      'r.organisation_id as organisationId',
+      'r.unit_id as unitId',
+      'r.role',
+      'o.name as organisationName',
+      'un.name as unitName',
+    ])
+    .whereRef('r.user_id', '=', userId)
+    .orderBy('o.name')
+    .orderBy('r.role');
+}
+
+export interface UserFilter {
+  /** Only users with a role in one of these organisations; undefined for all. */
+  organisationIds?: string[];
+  /** Only this user. */
+  userId?: string;
+}
+
+export async function listUsers(db: Kysely<DB>, filter: UserFilter): Promise<User[]> {
+  let query = db
+    .selectFrom('app_user as u')
+    .select((eb) => [
+      'u.id',
+      'u.username',
+      'u.display_name',
+      'u.email',
+      'u.title',
+      'u.active',
+      'u.created_at',
+      'u.updated_at',
+      jsonArrayFrom(rolesOfUser(eb, 'u.id')).as('roles'),
+    ])
+    .orderBy('u.display_name');
+  if (filter.userId) query = query.where('u.id', '=', filter.userId);
+  if (filter.organisationIds) {
+    const ids = filter.organisationIds;
+    if (ids.length === 0) return [];
+    query = query.where((eb) =>
+      eb.exists(
+        eb.selectFrom('user_role as fr').select(sql`1`.as('one')).whereRef('fr.user_id', '=', 'u.id').where('fr.organisation_id', 'in', ids),
+      ),
+    );
+  }
+  const rows = await query.execute();
+  return rows.map((r) => ({
+    id: r.id,
+    username: r.username,
+    displayName: r.display_name,
+    email: r.email,
+    title: r.title,
+    active: r.active,
+    roles: r.roles as RoleAssignmentView[],
+    createdAt: new Date(r.created_at).toISOString(),
+    updatedAt: new Date(r.updated_at).toISOString(),
+  }));
+}
+
+export async function findUserById(db: Kysely<DB>, id: string): Promise<User | undefined> {
+  return (await listUsers(db, { userId: id }))[0];
+}
+
+export async function findLoginAccount(db: Kysely<DB>, username: string) {
+  return db
+    .selectFrom('app_user as u')
+    .leftJoin('local_credential as c', 'c.user_id', 'u.id')
+    .select(['u.id', 'u.username', 'u.active', 'c.password_hash'])
+    .where('u.username', '=', username)
+    .executeTakeFirst();
+}
+
+export async function usernameExists(db: Kysely<DB> | Transaction<DB>, username: string): Promise<boolean> {
+  const row = await db.selectFrom('app_user').select('id').where('username', '=', username).executeTakeFirst();
+  return row !== undefined;
+}
+
+export async function insertUser(
+  trx: Transaction<DB>,
+  user: { username: string; displayName: string; email: string | null; title: string | null },
+): Promise<string> {
+  const row = await trx
+    .insertInto('app_user')
+    .values({ username: user.username, display_name: user.displayName, email: user.email, title: user.title })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return row.id;
+}
+
+export async function setPassword(trx: Transaction<DB>, userId: string, passwordHash: string): Promise<void> {
+  await trx
+    .insertInto('local_credential')
+    .values({ user_id: userId, password_hash: passwordHash, changed_at: new Date() })
+    .onConflict((oc) => oc.column('user_id').doUpdateSet({ password_hash: passwordHash, changed_at: new Date() }))
+    .execute();
+}
+
+/** Replaces the roles a user holds in the given organisations; roles elsewhere are kept. */
+export async function replaceRoles(
+  trx: Transaction<DB>,
+  userId: string,
+  roles: readonly RoleAssignment[],
+  inOrganisations: 'all' | string[],
+): Promise<void> {
+  let del = trx.deleteFrom('user_role').where('user_id', '=', userId);
+  if (inOrganisations !== 'all') {
+    if (inOrganisations.length === 0) return;
+    del = del.where('organisation_id', 'in', inOrganisations);
+  }
+  await del.execute();
+  if (roles.length === 0) return;
+  await trx
+    .insertInto('user_role')
+    .values(roles.map((r) => ({ user_id: userId, organisation_id: r.organisationId, unit_id: r.unitId, role: r.role })))
+    .execute();
+}
+
+export async function updateUserRow(
+  trx: Transaction<DB>,
+  id: string,
+  patch: Partial<{ display_name: string; email: string | null; title: string | null; active: boolean }>,
+): Promise<void> {
+  await trx.updateTable('app_user').set({ ...patch, updated_at: new Date() }).where('id', '=', id).execute();
+}

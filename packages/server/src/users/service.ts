@@ -1,0 +1,100 @@
+import type { FastifyRequest } from 'fastify';
+import type { Kysely, Transaction } from 'kysely';
+import {
+  administeredOrganisations,
+  canEditAccount,
+  canGrantRole,
+  canSeeAccount,
+  type RoleAssignment,
+  type User,
+  type UserCreate,
+  type UserUpdate,
+} from '@samsyn/core';
+import type { DB } from '../db/schema.ts';
+import { appendAudit } from '../audit/writer.ts';
+import { auditFrom } from '../audit/context.ts';
+import { assertPasswordPolicy, hashPassword } from '../auth/passwords.ts';
+import { deleteSessionsOfUser } from '../auth/sessions.ts';
+import { AppError } from '../http/errors.ts';
+import type { Actor } from '../http/types.ts';
+import { findUserById, insertUser, replaceRoles, setPassword, updateUserRow, usernameExists } from './queries.ts';
+
+/** Every granted role must be the actor's to grant, and its unit must belong to its organisation. */
+async function assertGrantable(trx: Transaction<DB>, actor: Actor, roles: readonly RoleAssignment[]): Promise<void> {
+  for (const [index, role] of roles.entries()) {
+    if (!canGrantRole(actor, role)) throw new AppError('forbidden', { details: [{ path: `body.roles.${index}` }] });
+    if (role.unitId) {
+      const unit = await trx.selectFrom('unit').select('organisation_id').where('id', '=', role.unitId).executeTakeFirst();
+      if (unit?.organisation_id !== role.organisationId) {
+        throw new AppError('validation_failed', { details: [{ path: `body.roles.${index}.unitId`, message: 'unit not in organisation' }] });
+      }
+    }
+  }
+}
+
+export async function findVisibleUser(db: Kysely<DB>, actor: Actor, id: string): Promise<User> {
+  const user = await findUserById(db, id);
+  if (!user || !canSeeAccount(actor, user)) throw new AppError('not_found');
+  return user;
+}
+
+export async function createUser(db: Kysely<DB>, request: FastifyRequest, actor: Actor, input: UserCreate): Promise<User> {
+  assertPasswordPolicy(input.password, input.username);
+  const passwordHash = await hashPassword(input.password);
+  return db.transaction().execute(async (trx) => {
+    await assertGrantable(trx, actor, input.roles);
+    if (await usernameExists(trx, input.username)) throw new AppError('username_taken', { details: [{ path: 'body.username' }] });
+    const id = await insertUser(trx, { username: input.username, displayName: input.displayName, email: input.email ?? null, title: input.title ?? null });
+    await setPassword(trx, id, passwordHash);
+    await replaceRoles(trx, id, input.roles, 'all');
+    await appendAudit(trx, [{
+      ...auditFrom(request),
+      action: 'user.create',
+      subjectType: 'user',
+      subjectId: id,
+      outcome: 'success',
+      details: { username: input.username, roles: input.roles },
+    }]);
+    const created = await findUserById(trx, id);
+    if (!created) throw new AppError('internal_error');
+    return created;
+  });
+}
+
+export async function updateUser(db: Kysely<DB>, request: FastifyRequest, actor: Actor, id: string, patch: UserUpdate): Promise<User> {
+  const target = await findVisibleUser(db, actor, id);
+  const accountChange = patch.displayName !== undefined || patch.email !== undefined || patch.title !== undefined
+    || patch.active !== undefined || patch.password !== undefined;
+  if (accountChange && !canEditAccount(actor, target)) throw new AppError('forbidden');
+  if (patch.active === false && id === actor.userId) throw new AppError('conflict', { details: [{ path: 'body.active', message: 'cannot deactivate yourself' }] });
+  if (patch.password !== undefined) assertPasswordPolicy(patch.password, target.username);
+  const passwordHash = patch.password === undefined ? undefined : await hashPassword(patch.password);
+  return db.transaction().execute(async (trx) => {
+    const { password: _omit, roles, ...fields } = patch;
+    await updateUserRow(trx, id, {
+      ...(fields.displayName !== undefined ? { display_name: fields.displayName } : {}),
+      ...(fields.email !== undefined ? { email: fields.email } : {}),
+      ...(fields.title !== undefined ? { title: fields.title } : {}),
+      ...(fields.active !== undefined ? { active: fields.active } : {}),
+    });
+    if (passwordHash) await setPassword(trx, id, passwordHash);
+    if (roles) {
+      await assertGrantable(trx, actor, roles);
+      // Roles in organisations the actor does not administer stay as they are.
+      await replaceRoles(trx, id, roles, administeredOrganisations(actor));
+    }
+    if (fields.active === false || passwordHash) await deleteSessionsOfUser(trx, id);
+    await appendAudit(trx, [{
+      ...auditFrom(request),
+      action: 'user.update',
+      subjectType: 'user',
+      subjectId: id,
+      outcome: 'success',
+      details: { changes: { ...fields, ...(roles ? { roles } : {}), ...(passwordHash ? { password: 'changed' } : {}) } },
+    }]);
+    const updated = await findUserById(trx, id);
+    if (!updated) throw new AppError('internal_error');
+    if (updated.roles.length === 0) throw new AppError('validation_failed', { details: [{ path: 'body.roles', message: 'a user needs at least one role' }] });
+    return updated;
+  });
+}
