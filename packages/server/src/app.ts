@@ -34,6 +34,8 @@ export async function buildApp(config: Config, database: Database): Promise<App>
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   installErrorHandling(app);
+  // The API speaks JSON only: other bodies get 415 instead of reaching a schema as a string.
+  app.removeContentTypeParser(['text/plain']);
 
   await app.register(cookie);
   await app.register(helmet, {

@@ -16,6 +16,7 @@ export const errorStatus = {
   conflict: 409,
   username_taken: 409,
   weak_password: 400,
+  wrong_current_password: 400,
   payload_too_large: 413,
   unsupported_media_type: 415,
   login_throttled: 429,

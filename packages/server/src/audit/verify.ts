@@ -24,8 +24,9 @@ export async function verifyAuditChain(db: Kysely<DB>): Promise<ChainReport> {
         'at', 'actor_id', 'actor_username', 'action', 'subject_type', 'subject_id',
         'outcome', 'organisation_id', 'request_id', 'client_ip', 'details', 'prev_hash', 'hash',
       ])
-      .where('seq', '>=', expected.toString())
-      .orderBy('seq')
+      .where('audit_log.seq', '>=', expected.toString())
+      // Qualified: a bare "seq" would sort by the text alias above.
+      .orderBy('audit_log.seq')
       .limit(batchSize)
       .execute();
     for (const row of rows) {

@@ -93,7 +93,7 @@ export async function authRoutes(app: App, deps: AuthDeps): Promise<void> {
       const actor = requireActor(request.actor);
       const account = await findLoginAccount(db, actor.username);
       if (!account?.password_hash || !(await verifyPassword(account.password_hash, request.body.currentPassword))) {
-        throw new AppError('invalid_credentials');
+        throw new AppError('wrong_current_password', { details: [{ path: 'body.currentPassword' }] });
       }
       assertPasswordPolicy(request.body.newPassword, actor.username);
       const passwordHash = await hashPassword(request.body.newPassword);

@@ -14,6 +14,8 @@ export interface Database {
   appRole: boolean;
   /** A connection with the owner's rights, for tests that must tamper with what the app cannot. */
   ownerScript: ScriptConnection;
+  /** PGlite only: the whole data folder as a tarball, to start copies from (test template). */
+  dump?: () => Promise<Blob>;
   close(): Promise<void>;
 }
 
@@ -64,6 +66,7 @@ async function openPglite(options: OpenOptions): Promise<Database> {
       },
       query: script.query,
     },
+    dump: () => pglite.dumpDataDir('none'),
     close: () => db.destroy(),
   };
 }

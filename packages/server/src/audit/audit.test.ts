@@ -1,0 +1,109 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { sql } from 'kysely';
+import { createTestApp, type TestApp } from '../test/harness.ts';
+import { verifyAuditChain } from './verify.ts';
+
+let t: TestApp;
+beforeAll(async () => {
+  t = await createTestApp();
+});
+afterAll(() => t.close());
+
+const db = () => t.database.db;
+
+describe('audit log', () => {
+  it('starts with a verifiable chain (the demo seed is logged too)', async () => {
+    const report = await verifyAuditChain(db());
+    expect(report.ok).toBe(true);
+    expect(report.entries).toBeGreaterThanOrEqual(1);
+  });
+
+  it('refuses UPDATE, DELETE and TRUNCATE from the application', async () => {
+    await expect(sql`UPDATE audit_log SET action = 'x' WHERE seq = 1`.execute(db())).rejects.toThrow(/permission denied|append-only/);
+    await expect(sql`DELETE FROM audit_log WHERE seq = 1`.execute(db())).rejects.toThrow(/permission denied|append-only/);
+    await expect(sql`TRUNCATE audit_log`.execute(db())).rejects.toThrow(/permission denied|append-only/);
+  });
+
+  it('runs the application without UPDATE or DELETE rights on the log', async () => {
+    expect(t.database.appRole).toBe(true);
+    const { rows } = await sql<{ upd: boolean; del: boolean; ins: boolean }>`
+      SELECT has_table_privilege('samsyn_app', 'audit_log', 'UPDATE') AS upd,
+             has_table_privilege('samsyn_app', 'audit_log', 'DELETE') AS del,
+             has_table_privilege('samsyn_app', 'audit_log', 'INSERT') AS ins`.execute(db());
+    expect(rows[0]).toEqual({ upd: false, del: false, ins: true });
+  });
+
+  it('refuses UPDATE and DELETE even from the table owner, by trigger', async () => {
+    await expect(t.database.ownerScript.exec(`UPDATE audit_log SET action = 'x' WHERE seq = 1`)).rejects.toThrow(/append-only/);
+    await expect(t.database.ownerScript.exec(`DELETE FROM audit_log WHERE seq = 1`)).rejects.toThrow(/append-only/);
+  });
+
+  it('writes an entry for every administrative change, in the same transaction', async () => {
+    const admin = await t.loginAs('orgadmin');
+    const me = (await admin.get('/api/auth/me')).json();
+    const organisationId = me.roles[0].organisationId;
+    const before = await db().selectFrom('audit_log').select(sql<number>`count(*)::int`.as('n')).executeTakeFirstOrThrow();
+    const created = await admin.post('/api/units', { organisationId, name: 'Auditskolan', sector: 'school' });
+    expect(created.statusCode).toBe(201);
+    // A refused change (duplicate name) writes neither the unit nor an entry.
+    expect((await admin.post('/api/units', { organisationId, name: 'Auditskolan', sector: 'school' })).statusCode).toBe(409);
+    const entries = await db().selectFrom('audit_log').selectAll().where('action', '=', 'unit.create').where('subject_id', '=', created.json().id).execute();
+    expect(entries).toHaveLength(1);
+    expect(entries[0]).toMatchObject({ actor_username: 'orgadmin', organisation_id: organisationId, outcome: 'success', details: { name: 'Auditskolan', sector: 'school' } });
+    expect(entries[0]!.request_id).toMatch(/^[0-9a-f-]{36}$/);
+    const after = await db().selectFrom('audit_log').select(sql<number>`count(*)::int`.as('n')).executeTakeFirstOrThrow();
+    expect(after.n - before.n).toBe(1);
+    expect((await verifyAuditChain(db())).ok).toBe(true);
+  });
+
+  it('keeps one total order when many entries are written at once', async () => {
+    const clients = await Promise.all(['teacher', 'nurse', 'manager', 'analyst'].map((u) => t.loginAs(u)));
+    await Promise.all(clients.map((c) => c.post('/api/auth/logout')));
+    const report = await verifyAuditChain(db());
+    expect(report.ok).toBe(true);
+  });
+
+  it('lets only system administrators verify the chain over the API', async () => {
+    expect((await (await t.loginAs('orgadmin')).get('/api/admin/audit/verify')).statusCode).toBe(403);
+    expect((await t.client().get('/api/admin/audit/verify')).statusCode).toBe(401);
+    const res = await (await t.loginAs('sysadmin')).get('/api/admin/audit/verify');
+    expect(res.statusCode).toBe(200);
+    expect(res.json()).toMatchObject({ ok: true, firstBroken: null });
+  });
+});
+
+describe('tampering', () => {
+  it('names the first tampered entry', async () => {
+    const tampered = await createTestApp();
+    try {
+      const admin = await tampered.loginAs('orgadmin');
+      await admin.post('/api/auth/logout');
+      const target = await tampered.database.db.selectFrom('audit_log').select(sql<string>`seq::text`.as('seq')).where('action', '=', 'auth.login').executeTakeFirstOrThrow();
+      // Someone with the owner's rights switches the guard off and rewrites history.
+      await tampered.database.ownerScript.exec(`ALTER TABLE audit_log DISABLE TRIGGER audit_log_no_update_delete;
+        UPDATE audit_log SET actor_username = 'someone-else' WHERE seq = ${target.seq};
+        ALTER TABLE audit_log ENABLE TRIGGER audit_log_no_update_delete`);
+      const report = await verifyAuditChain(tampered.database.db);
+      expect(report).toMatchObject({ ok: false, firstBroken: { seq: target.seq, reason: 'hash_mismatch' } });
+      const api = await (await tampered.loginAs('sysadmin')).get('/api/admin/audit/verify');
+      expect(api.json()).toMatchObject({ ok: false, firstBroken: { seq: target.seq } });
+    } finally {
+      await tampered.close();
+    }
+  });
+
+  it('notices a deleted tail', async () => {
+    const tampered = await createTestApp();
+    try {
+      await tampered.loginAs('teacher');
+      const last = await tampered.database.db.selectFrom('audit_log').select(sql<string>`max(seq)::text`.as('seq')).executeTakeFirstOrThrow();
+      await tampered.database.ownerScript.exec(`ALTER TABLE audit_log DISABLE TRIGGER audit_log_no_update_delete;
+        DELETE FROM audit_log WHERE seq = ${last.seq};
+        ALTER TABLE audit_log ENABLE TRIGGER audit_log_no_update_delete`);
+      const report = await verifyAuditChain(tampered.database.db);
+      expect(report).toMatchObject({ ok: false, firstBroken: { seq: last.seq, reason: 'head_mismatch' } });
+    } finally {
+      await tampered.close();
+    }
+  });
+});

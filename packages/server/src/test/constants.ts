@@ -1,0 +1,2 @@
+/** The demo password in tests; the demo default, so test and README agree. */
+export const testPassword = 'samsyn-demo';

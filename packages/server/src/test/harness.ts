@@ -1,0 +1,137 @@
+import { randomBytes } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
+import pg from 'pg';
+import { inject } from 'vitest';
+import type { LightMyRequestResponse } from 'fastify';
+import { buildApp } from '../app.ts';
+import { loadConfig, type Config } from '../config.ts';
+import { openDatabase, type Database } from '../db/database.ts';
+import type { App } from '../http/types.ts';
+import { withDatabase } from './global-setup.ts';
+import { testPassword } from './constants.ts';
+
+export { testPassword };
+
+/** A private copy of the seeded template database for one test file. */
+export async function openTestDatabase(): Promise<Database & { drop(): Promise<void> }> {
+  const template = inject('template');
+  if (template.kind === 'pglite') {
+    const blob = new Blob([await readFile(template.file)]);
+    const database = await openDatabase({ loadDataDir: blob });
+    return { ...database, drop: () => database.close() };
+  }
+  const name = `samsyn_test_${randomBytes(6).toString('hex')}`;
+  const admin = new pg.Client({ connectionString: template.url });
+  await admin.connect();
+  try {
+    await admin.query(`CREATE DATABASE ${name} TEMPLATE ${template.database}`);
+  } finally {
+    await admin.end();
+  }
+  const database = await openDatabase({ databaseUrl: withDatabase(template.url, name), poolSize: 10 });
+  return {
+    ...database,
+    drop: async () => {
+      await database.close();
+      const dropper = new pg.Client({ connectionString: template.url });
+      await dropper.connect();
+      await dropper.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      await dropper.end();
+    },
+  };
+}
+
+export interface TestApp {
+  app: App;
+  database: Database;
+  config: Config;
+  client(): TestClient;
+  /** A client already logged in as a demo user. */
+  loginAs(username: string): Promise<TestClient>;
+  close(): Promise<void>;
+}
+
+export async function createTestApp(overrides: Partial<Config> = {}): Promise<TestApp> {
+  const database = await openTestDatabase();
+  const config = loadConfig({ NODE_ENV: 'test' }, { logLevel: 'silent', ...overrides });
+  const app = await buildApp(config, database);
+  await app.ready();
+  const t: TestApp = {
+    app,
+    database,
+    config,
+    client: () => new TestClient(app),
+    loginAs: async (username) => {
+      const client = t.client();
+      const res = await client.login(username, testPassword);
+      if (res.statusCode !== 200) throw new Error(`login as ${username} failed: ${res.statusCode} ${res.body}`);
+      return client;
+    },
+    close: async () => {
+      await app.close();
+      await database.drop();
+    },
+  };
+  return t;
+}
+
+type Method = 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
+
+/** A browser-like client over fastify.inject: keeps cookies, sends the CSRF header. */
+export class TestClient {
+  readonly cookies = new Map<string, string>();
+  csrfToken: string | undefined;
+  ip = '127.0.0.1';
+  headers: Record<string, string> = {};
+
+  constructor(private readonly app: App) {}
+
+  async request(method: Method, url: string, body?: unknown, options: { csrf?: boolean; headers?: Record<string, string> } = {}): Promise<LightMyRequestResponse> {
+    const unsafe = method !== 'GET';
+    if (unsafe && options.csrf !== false && !this.csrfToken) await this.fetchCsrf();
+    const headers: Record<string, string> = { ...this.headers, ...options.headers };
+    if (this.cookies.size > 0) headers.cookie = [...this.cookies].map(([k, v]) => `${k}=${v}`).join('; ');
+    if (unsafe && options.csrf !== false && this.csrfToken) headers['x-csrf-token'] = this.csrfToken;
+    const res = await this.app.inject({
+      method,
+      url,
+      headers,
+      remoteAddress: this.ip,
+      ...(body === undefined ? {} : typeof body === 'string' ? { payload: body, headers: { 'content-type': 'application/json', ...headers } } : { payload: body as object }),
+    });
+    for (const c of res.cookies) {
+      if (c.value === '' || (c.expires && c.expires.getTime() < Date.now())) this.cookies.delete(c.name);
+      else this.cookies.set(c.name, c.value);
+    }
+    return res;
+  }
+
+  async fetchCsrf(): Promise<string> {
+    const res = await this.request('GET', '/api/auth/csrf');
+    this.csrfToken = (res.json() as { token: string }).token;
+    return this.csrfToken;
+  }
+
+  login(username: string, password: string) {
+    return this.request('POST', '/api/auth/login', { username, password });
+  }
+
+  get(url: string) {
+    return this.request('GET', url);
+  }
+  post(url: string, body?: unknown) {
+    return this.request('POST', url, body ?? {});
+  }
+  patch(url: string, body: unknown) {
+    return this.request('PATCH', url, body);
+  }
+}
+
+/** Starts the whole server on a free loopback port, for browser tests and benchmarks. */
+export async function startTestServer(overrides: Partial<Config> = {}): Promise<{ url: string; close(): Promise<void>; database: Database }> {
+  const t = await createTestApp(overrides);
+  await t.app.listen({ port: 0, host: '127.0.0.1' });
+  const address = t.app.server.address();
+  if (!address || typeof address === 'string') throw new Error('no port');
+  return { url: `http://127.0.0.1:${address.port}`, close: t.close, database: t.database };
+}
