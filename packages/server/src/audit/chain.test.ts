@@ -1,0 +1,38 @@
+import { describe, expect, it } from 'vitest';
+import { canonicalJson, chainHash, genesisHash, type ChainedFields } from './chain.ts';
+
+const entry: ChainedFields = {
+  seq: '1',
+  at: new Date('2026-11-23T08:00:00.000Z'),
+  actorId: null,
+  actorUsername: 'teacher',
+  action: 'auth.login',
+  subjectType: 'user',
+  subjectId: null,
+  outcome: 'success',
+  organisationId: null,
+  requestId: 'r1',
+  clientIp: '127.0.0.1',
+  details: { b: 1, a: { d: [1, 2], c: 'x' } },
+};
+
+describe('audit hash chain', () => {
+  it('writes JSON with sorted keys, as jsonb gives them back in another order', () => {
+    expect(canonicalJson({ b: 1, a: { d: 2, c: 3 } })).toBe('{"a":{"c":3,"d":2},"b":1}');
+    expect(canonicalJson({ a: undefined, b: null })).toBe('{"b":null}');
+  });
+
+  it('gives the same hash whatever the key order of the details', () => {
+    const reordered = { ...entry, details: { a: { c: 'x', d: [1, 2] }, b: 1 } };
+    expect(chainHash(genesisHash, reordered)).toBe(chainHash(genesisHash, entry));
+  });
+
+  it('changes the hash when any field or the previous hash changes', () => {
+    const base = chainHash(genesisHash, entry);
+    expect(base).toMatch(/^[0-9a-f]{64}$/);
+    expect(chainHash('1'.repeat(64), entry)).not.toBe(base);
+    for (const change of [{ seq: '2' }, { actorUsername: 'nurse' }, { outcome: 'failure' }, { at: new Date('2026-11-23T08:00:00.001Z') }, { details: { b: 2 } }]) {
+      expect(chainHash(genesisHash, { ...entry, ...change })).not.toBe(base);
+    }
+  });
+});

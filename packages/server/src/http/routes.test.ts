@@ -1,0 +1,30 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestApp, type TestApp } from '../test/harness.ts';
+
+let t: TestApp;
+beforeAll(async () => {
+  t = await createTestApp();
+});
+afterAll(() => t.close());
+
+// The routes anyone may call; every other route in the OpenAPI document needs a session.
+const publicRoutes = new Set(['GET /api/health', 'GET /api/auth/csrf', 'POST /api/auth/login']);
+
+describe('every API route', () => {
+  it('refuses a caller without a session, except the public ones', async () => {
+    const doc = (await t.client().get('/api/openapi.json')).json() as { paths: Record<string, Record<string, unknown>> };
+    const routes = Object.entries(doc.paths).flatMap(([path, ops]) => Object.keys(ops).map((m) => ({ method: m.toUpperCase(), path })));
+    expect(routes.length).toBeGreaterThanOrEqual(12);
+    for (const { method, path } of routes) {
+      const url = path.replace(/\{[^}]+\}/g, '00000000-0000-4000-8000-000000000000');
+      const client = t.client();
+      const res = await client.request(method as 'GET', url, method === 'GET' ? undefined : {});
+      if (publicRoutes.has(`${method} ${path}`)) {
+        expect(res.statusCode, `${method} ${path}`).not.toBe(401);
+      } else {
+        expect(res.statusCode, `${method} ${path}`).toBe(401);
+        expect(res.json().error.code).toBe('unauthenticated');
+      }
+    }
+  });
+});
