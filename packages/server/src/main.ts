@@ -1,4 +1,5 @@
 import { mkdirSync } from 'node:fs';
+import { pathToFileURL } from 'node:url';
 import { loadConfig, type Config } from './config.ts';
 import { openDatabase, type Database } from './db/database.ts';
 import { buildApp } from './app.ts';
@@ -37,7 +38,7 @@ async function main(): Promise<void> {
   app.log.info({ database: database.kind, appRole: database.appRole }, `Samsyn listens on http://localhost:${config.port}`);
 }
 
-if (import.meta.url === `file://${process.argv[1]}`) {
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
   main().catch((error: unknown) => {
     console.error(error);
     process.exit(1);

@@ -11,3 +11,4 @@ if (report.ok) {
   console.error(`Audit chain BROKEN at entry ${report.firstBroken?.seq} (${report.firstBroken?.reason}); ${report.entries} entries before it verify.`);
   process.exit(1);
 }
+process.exit(0);

@@ -7,3 +7,4 @@ const config = loadConfig();
 const database = await openConfiguredDatabase(config);
 console.log(`Database (${database.kind}) is migrated: ${(await migrationFiles()).length} migration files.`);
 await database.close();
+process.exit(0);

@@ -1,3 +1,4 @@
+import { rm } from 'node:fs/promises';
 import { loadConfig } from '../config.ts';
 import { openConfiguredDatabase, shouldSeedDemo } from '../main.ts';
 import { openDatabase } from '../db/database.ts';
@@ -10,8 +11,11 @@ if (!shouldSeedDemo(config)) {
   console.error('Refusing to seed demo data in production (NODE_ENV=production with DATABASE_URL).');
   process.exit(1);
 }
-if (reset) {
-  const raw = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, migrate: false });
+if (reset && !config.databaseUrl) {
+  // The embedded database is just a folder: start over with an empty one.
+  await rm(config.dataDir, { recursive: true, force: true });
+} else if (reset) {
+  const raw = await openDatabase({ databaseUrl: config.databaseUrl, migrate: false });
   // The audit log refuses DELETE and TRUNCATE even from its owner; a reset drops the schema instead.
   await raw.ownerScript.exec('DROP SCHEMA public CASCADE; CREATE SCHEMA public');
   await raw.close();
@@ -24,3 +28,5 @@ if (!(await isDatabaseEmpty(database.db))) {
   console.log(`Seeded Region Exempellän: ${summary.organisations} organisations, ${summary.units} units, ${summary.users} users.`);
 }
 await database.close();
+// PGlite's file system layer can keep the event loop alive after close; the work is done.
+process.exit(0);

@@ -41,6 +41,26 @@ export async function openTestDatabase(): Promise<Database & { drop(): Promise<v
   };
 }
 
+/** PostgreSQL only: a fresh, empty database for tests of the start-up path itself. */
+export async function createEmptyDatabase(): Promise<{ url: string; drop(): Promise<void> }> {
+  const template = inject('template');
+  if (template.kind !== 'postgresql') throw new Error('createEmptyDatabase needs DATABASE_URL');
+  const name = `samsyn_empty_${randomBytes(6).toString('hex')}`;
+  const admin = new pg.Client({ connectionString: template.url });
+  await admin.connect();
+  await admin.query(`CREATE DATABASE ${name}`);
+  await admin.end();
+  return {
+    url: withDatabase(template.url, name),
+    drop: async () => {
+      const dropper = new pg.Client({ connectionString: template.url });
+      await dropper.connect();
+      await dropper.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      await dropper.end();
+    },
+  };
+}
+
 export interface TestApp {
   app: App;
   database: Database;

@@ -1,0 +1,101 @@
+/**
+ * What the bench drives. Each scenario is one request that autocannon repeats; a scenario can
+ * name another as its baseline, and the report gives the ratio between them. Later issues add
+ * scenarios here (e.g. an audited read of a child's record beside the same read without gate
+ * and log, its ceiling), using the logged-in session and, if they need ids, `session.getJson`.
+ */
+import { progress } from './util.ts';
+
+export interface Scenario {
+  name: string;
+  method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+  /** Path on the server, from /api. */
+  path: string;
+  headers?: Record<string, string>;
+  body?: string;
+  /** The scenario this one is compared with (throughput and p99 ratios). */
+  baseline?: string;
+}
+
+export interface Session {
+  baseUrl: string;
+  username: string;
+  /** `samsyn_session=…; samsyn_csrf=…` for the Cookie header. */
+  cookie: string;
+  /** For state-changing requests (x-csrf-token). */
+  csrfToken: string;
+  /** An authenticated GET, for scenarios that need ids from the demo data. */
+  getJson<T>(path: string): Promise<T>;
+}
+
+function cookiesOf(response: Response): Map<string, string> {
+  const cookies = new Map<string, string>();
+  for (const header of response.headers.getSetCookie()) {
+    const pair = header.split(';', 1)[0] ?? '';
+    const eq = pair.indexOf('=');
+    if (eq > 0) cookies.set(pair.slice(0, eq).trim(), pair.slice(eq + 1).trim());
+  }
+  return cookies;
+}
+
+async function expectOk(response: Response, what: string): Promise<void> {
+  if (response.ok) return;
+  const text = await response.text().catch(() => '');
+  throw new Error(`${what}: HTTP ${response.status} ${text.slice(0, 300)}`);
+}
+
+/** Logs in through the real API: CSRF token and cookie first, then POST /api/auth/login. */
+export async function login(baseUrl: string, username: string, password: string): Promise<Session> {
+  const timeout = () => AbortSignal.timeout(15_000);
+  const csrfResponse = await fetch(`${baseUrl}/api/auth/csrf`, { signal: timeout() });
+  await expectOk(csrfResponse, 'GET /api/auth/csrf');
+  const { token } = (await csrfResponse.json()) as { token: string };
+  const csrfCookie = cookiesOf(csrfResponse).get('samsyn_csrf');
+  if (!csrfCookie) throw new Error('GET /api/auth/csrf set no samsyn_csrf cookie');
+
+  const loginResponse = await fetch(`${baseUrl}/api/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', 'x-csrf-token': token, cookie: `samsyn_csrf=${csrfCookie}` },
+    body: JSON.stringify({ username, password }),
+    signal: timeout(),
+  });
+  await expectOk(loginResponse, `POST /api/auth/login as ${username}`);
+  await loginResponse.body?.cancel();
+  const sessionCookie = cookiesOf(loginResponse).get('samsyn_session');
+  if (!sessionCookie) throw new Error('POST /api/auth/login set no samsyn_session cookie');
+
+  const cookie = `samsyn_session=${sessionCookie}; samsyn_csrf=${csrfCookie}`;
+  return {
+    baseUrl,
+    username,
+    cookie,
+    csrfToken: token,
+    async getJson<T>(path: string): Promise<T> {
+      const response = await fetch(`${baseUrl}${path}`, { headers: { cookie }, signal: timeout() });
+      await expectOk(response, `GET ${path}`);
+      return (await response.json()) as T;
+    },
+  };
+}
+
+/** The scenarios of this run, in the order each round drives them. */
+export async function benchScenarios(session: Session): Promise<Scenario[]> {
+  const authenticated = { cookie: session.cookie };
+  progress(`scenarios use the session of ${session.username}`);
+  return [
+    { name: 'health', method: 'GET', path: '/api/health' },
+    { name: 'me', method: 'GET', path: '/api/auth/me', headers: authenticated, baseline: 'health' },
+  ];
+}
+
+/** One request of the scenario, to fail fast (and clearly) before any load is applied. */
+export async function checkScenario(baseUrl: string, scenario: Scenario): Promise<void> {
+  const response = await fetch(`${baseUrl}${scenario.path}`, {
+    method: scenario.method,
+    ...(scenario.headers ? { headers: scenario.headers } : {}),
+    ...(scenario.body !== undefined ? { body: scenario.body } : {}),
+    signal: AbortSignal.timeout(15_000),
+  });
+  await expectOk(response, `${scenario.method} ${scenario.path} (${scenario.name})`);
+  await response.body?.cancel();
+}
