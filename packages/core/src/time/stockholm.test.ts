@@ -1,0 +1,25 @@
+import { describe, expect, it } from 'vitest';
+import { endOfStockholmDay, startOfStockholmDay, stockholmDate } from './stockholm.ts';
+
+describe('Stockholm calendar days', () => {
+  it('starts a winter day at 23:00 UTC the day before', () => {
+    expect(startOfStockholmDay('2026-12-31').toISOString()).toBe('2026-12-30T23:00:00.000Z');
+    expect(endOfStockholmDay('2026-12-31').toISOString()).toBe('2026-12-31T23:00:00.000Z');
+  });
+
+  it('starts a summer day at 22:00 UTC the day before', () => {
+    expect(startOfStockholmDay('2026-07-01').toISOString()).toBe('2026-06-30T22:00:00.000Z');
+  });
+
+  it('handles the days clocks change', () => {
+    // 2026-03-29: clocks go forward at 02:00; the day is 23 hours long.
+    expect(endOfStockholmDay('2026-03-29').getTime() - startOfStockholmDay('2026-03-29').getTime()).toBe(23 * 3_600_000);
+    // 2026-10-25: clocks go back at 03:00; the day is 25 hours long.
+    expect(endOfStockholmDay('2026-10-25').getTime() - startOfStockholmDay('2026-10-25').getTime()).toBe(25 * 3_600_000);
+  });
+
+  it('tells the Stockholm date of an instant', () => {
+    expect(stockholmDate(new Date('2026-12-31T22:59:59Z'))).toBe('2026-12-31');
+    expect(stockholmDate(new Date('2026-12-31T23:00:00Z'))).toBe('2027-01-01');
+  });
+});

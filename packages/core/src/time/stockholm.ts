@@ -1,0 +1,44 @@
+/**
+ * Calendar dates in Swedish public administration are Stockholm dates: a consent "until
+ * 2026-12-31" ends at midnight Stockholm time, whatever the server's time zone.
+ */
+export const timeZone = 'Europe/Stockholm';
+
+const offsetFormat = new Intl.DateTimeFormat('en-US', {
+  timeZone,
+  hourCycle: 'h23',
+  year: 'numeric',
+  month: '2-digit',
+  day: '2-digit',
+  hour: '2-digit',
+  minute: '2-digit',
+  second: '2-digit',
+});
+
+/** Minutes Stockholm is ahead of UTC at the given instant (60 or 120). */
+function offsetMinutes(instant: Date): number {
+  const parts = Object.fromEntries(offsetFormat.formatToParts(instant).map((p) => [p.type, p.value]));
+  const asUtc = Date.UTC(Number(parts.year), Number(parts.month) - 1, Number(parts.day), Number(parts.hour), Number(parts.minute), Number(parts.second));
+  return Math.round((asUtc - Math.floor(instant.getTime() / 1000) * 1000) / 60_000);
+}
+
+/** The instant a Stockholm calendar date (YYYY-MM-DD) begins. */
+export function startOfStockholmDay(date: string): Date {
+  const [y, m, d] = date.split('-').map(Number) as [number, number, number];
+  const utcMidnight = Date.UTC(y, m - 1, d);
+  // The offset at local midnight; DST changes happen at 02:00/03:00, never at midnight.
+  const guess = new Date(utcMidnight - offsetMinutes(new Date(utcMidnight)) * 60_000);
+  return new Date(utcMidnight - offsetMinutes(guess) * 60_000);
+}
+
+/** The instant a Stockholm calendar date ends: midnight into the next day. */
+export function endOfStockholmDay(date: string): Date {
+  const [y, m, d] = date.split('-').map(Number) as [number, number, number];
+  const next = new Date(Date.UTC(y, m - 1, d + 1)).toISOString().slice(0, 10);
+  return startOfStockholmDay(next);
+}
+
+/** The Stockholm calendar date of an instant, as YYYY-MM-DD. */
+export function stockholmDate(instant: Date): string {
+  return new Intl.DateTimeFormat('sv-SE', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(instant);
+}
