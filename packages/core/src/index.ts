@@ -9,3 +9,4 @@ export * from './time/stockholm.ts';
 export * from './children/schema.ts';
 export * from './access/consent.ts';
 export * from './access/policy.ts';
+export * from './identity/index.ts';

@@ -28,6 +28,7 @@ export interface UnitTable {
 
 export interface AppUserTable {
   id: Generated<string>;
+  kind: Generated<'professional' | 'citizen'>;
   username: string;
   display_name: string;
   email: string | null;
@@ -110,7 +111,161 @@ export interface SchemaMigrationTable {
   applied_at: Timestamp;
 }
 
+type DateColumn = ColumnType<string, string, string>;
+type InfoCategoryCode = 'wellbeing' | 'plan' | 'concern' | 'school' | 'health' | 'social_services';
+type ProtectedLevel = 'sekretessmarkering' | 'skyddad_folkbokforing' | 'fingerade_personuppgifter';
+
+export interface LegalGroundTable {
+  code: string;
+  kind: 'consent' | 'duty_to_report' | 'necessary_disclosure' | 'emergency' | 'care_team';
+  title_sv: string;
+  title_en: string;
+  reference: string;
+  valid_from: Generated<string>;
+  valid_to: string | null;
+}
+
+export interface ChildTable {
+  id: Generated<string>;
+  identity_number: string;
+  identity_kind: 'personnummer' | 'samordningsnummer' | 'reservnummer';
+  given_name: string;
+  family_name: string;
+  birth_date: DateColumn;
+  sex: 'female' | 'male' | null;
+  street_address: string | null;
+  postal_code: string | null;
+  city: string | null;
+  home_organisation_id: string;
+  school_unit_id: string | null;
+  protected_identity: ProtectedLevel | null;
+  user_id: string | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface GuardianTable {
+  id: Generated<string>;
+  identity_number: string;
+  given_name: string;
+  family_name: string;
+  phone: string | null;
+  email: string | null;
+  street_address: string | null;
+  postal_code: string | null;
+  city: string | null;
+  protected_identity: ProtectedLevel | null;
+  user_id: string | null;
+  created_at: Timestamp;
+}
+
+export interface ChildGuardianTable {
+  child_id: string;
+  guardian_id: string;
+}
+
+export interface ConsentTable {
+  id: Generated<string>;
+  child_id: string;
+  given_by: 'guardian' | 'both_guardians' | 'child';
+  guardian_ids: ColumnType<string[], string[] | undefined, string[]>;
+  method: 'written' | 'digital' | 'verbal';
+  note: string | null;
+  organisation_ids: ColumnType<string[], string[], string[]>;
+  categories: ColumnType<InfoCategoryCode[], InfoCategoryCode[], InfoCategoryCode[]>;
+  valid_from: DateColumn;
+  valid_to: string | null;
+  recorded_by: string;
+  recorded_at: Timestamp;
+  withdrawn_at: Date | null;
+  withdrawn_by: string | null;
+  withdrawal_note: string | null;
+}
+
+export interface CareTeamMemberTable {
+  id: Generated<string>;
+  child_id: string;
+  user_id: string;
+  organisation_id: string;
+  unit_id: string | null;
+  role: 'named_person' | 'lead_professional' | 'member';
+  basis: 'own_organisation' | 'consent' | 'legal_duty';
+  consent_id: string | null;
+  legal_ground_code: string | null;
+  starts_at: Timestamp;
+  ends_at: Date | null;
+  added_by: string | null;
+  ended_by: string | null;
+}
+
+export interface EmergencyAccessTable {
+  id: Generated<string>;
+  child_id: string;
+  user_id: string;
+  organisation_id: string;
+  unit_id: string | null;
+  reason: string;
+  legal_ground_code: string;
+  starts_at: Timestamp;
+  expires_at: Date;
+  reviewed_by: string | null;
+  reviewed_at: Date | null;
+  review_outcome: 'justified' | 'unjustified' | null;
+  review_comment: string | null;
+}
+
+export interface NamedPersonHandoverTable {
+  id: Generated<string>;
+  child_id: string;
+  life_stage: 'maternity_care' | 'child_health_care' | 'school' | 'youth_follow_up';
+  from_user_id: string | null;
+  to_user_id: string;
+  to_organisation_id: string;
+  note: string | null;
+  proposed_by: string;
+  proposed_at: Timestamp;
+  accepted_at: Date | null;
+  declined_at: Date | null;
+}
+
+export interface DisclosureTable {
+  id: Generated<string>;
+  child_id: string;
+  decision: 'shared' | 'not_shared';
+  from_organisation_id: string;
+  to_organisation_id: string;
+  categories: ColumnType<InfoCategoryCode[], InfoCategoryCode[], InfoCategoryCode[]>;
+  what: string;
+  reason: string;
+  legal_ground_code: string | null;
+  consent_id: string | null;
+  decided_by: string;
+  decided_at: Timestamp;
+}
+
+export interface RecordEntryTable {
+  id: Generated<string>;
+  child_id: string;
+  category: InfoCategoryCode;
+  organisation_id: string;
+  author_id: string;
+  occurred_on: DateColumn;
+  title: string;
+  body: Generated<string>;
+  created_at: Timestamp;
+}
+
 export interface DB {
+  legal_ground: LegalGroundTable;
+  child: ChildTable;
+  guardian: GuardianTable;
+  child_guardian: ChildGuardianTable;
+  consent: ConsentTable;
+  care_team_member: CareTeamMemberTable;
+  emergency_access: EmergencyAccessTable;
+  named_person_handover: NamedPersonHandoverTable;
+  disclosure: DisclosureTable;
+  record_entry: RecordEntryTable;
   organisation: OrganisationTable;
   unit: UnitTable;
   app_user: AppUserTable;

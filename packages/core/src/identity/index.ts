@@ -1,0 +1,13 @@
+export type * from './types.ts';
+export {
+  parseIdentityNumber,
+  formatIdentityNumber,
+  maskIdentityNumber,
+} from './identity-number.ts';
+export {
+  createReserveNumber,
+  MAX_RESERVE_SEQUENCE,
+  RESERVE_NUMBER_PREFIX,
+  type ReserveNumberInput,
+} from './reserve-number.ts';
+export { IdentityNumberInput, NormalizedIdentityNumber } from './schema.ts';
