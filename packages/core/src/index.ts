@@ -10,3 +10,4 @@ export * from './children/schema.ts';
 export * from './access/consent.ts';
 export * from './access/policy.ts';
 export * from './identity/index.ts';
+export * from './children/record.ts';

@@ -14,12 +14,14 @@ import { serverSecret } from './http/secrets.ts';
 import { installOpenApi } from './http/openapi.ts';
 import { installWebApp } from './http/static.ts';
 import type { App } from './http/types.ts';
+import { AuditBatcher } from './audit/batcher.ts';
 import { healthRoutes } from './health/routes.ts';
 import { authRoutes } from './auth/routes.ts';
 import { organisationRoutes } from './organisations/routes.ts';
 import { unitRoutes } from './units/routes.ts';
 import { userRoutes } from './users/routes.ts';
 import { auditRoutes } from './audit/routes.ts';
+import { childRoutes } from './children/routes.ts';
 
 const defaultWebDist = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../web/dist');
 
@@ -68,6 +70,7 @@ export async function buildApp(config: Config, database: Database): Promise<App>
   });
 
   const { db } = database;
+  app.decorate('services', { db, audit: new AuditBatcher(db), config });
   const csrf = new Csrf(await serverSecret(db, 'csrf'));
   installRequestContext(app, { db, csrf, sessionIdleMinutes: config.sessionIdleMinutes });
   await installOpenApi(app);
@@ -78,6 +81,7 @@ export async function buildApp(config: Config, database: Database): Promise<App>
   await unitRoutes(app, { db });
   await userRoutes(app, { db });
   await auditRoutes(app, { db });
+  await childRoutes(app);
   await installWebApp(app, config.webDist ?? defaultWebDist);
   return app;
 }

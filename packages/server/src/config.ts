@@ -1,4 +1,5 @@
 import path from 'node:path';
+import type { ConsentRules } from '@samsyn/core';
 
 export interface Config {
   port: number;
@@ -19,6 +20,10 @@ export interface Config {
   webDist: string | undefined;
   /** Failed logins allowed per account and per client address within the throttle window. */
   loginThrottle: { perAccount: number; perAddress: number; windowMinutes: number };
+  /** Whose consent counts, and from what age a child sees their own record. */
+  consentRules: ConsentRules;
+  /** How long an emergency access (nödåtkomst) lasts. */
+  emergencyAccessHours: number;
 }
 
 function int(value: string | undefined, fallback: number): number {
@@ -48,6 +53,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
       perAddress: int(env.SAMSYN_LOGIN_MAX_FAILURES_ADDRESS, 30),
       windowMinutes: int(env.SAMSYN_LOGIN_THROTTLE_MINUTES, 15),
     },
+    consentRules: {
+      jointCustody: env.SAMSYN_JOINT_CUSTODY === 'either_guardian' ? 'either_guardian' : 'both_guardians',
+      childConsentFromAge: int(env.SAMSYN_CHILD_CONSENT_AGE, 15),
+      childAccessFromAge: int(env.SAMSYN_CHILD_ACCESS_AGE, 13),
+    },
+    emergencyAccessHours: int(env.SAMSYN_EMERGENCY_ACCESS_HOURS, 4),
     ...overrides,
   };
 }

@@ -17,6 +17,7 @@ export const Me = z.object({
   username: z.string(),
   displayName: z.string(),
   authMethod: AuthMethod,
+  kind: z.enum(['professional', 'citizen']),
   roles: z.array(RoleAssignmentView),
   sessionIdleMinutes: z.number().int(),
 });

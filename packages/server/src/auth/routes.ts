@@ -29,8 +29,8 @@ export async function authRoutes(app: App, deps: AuthDeps): Promise<void> {
   const cookieOptions = { httpOnly: true, sameSite: 'lax' as const, secure: config.secureCookies, path: '/' };
 
   function me(actor: Actor): Me {
-    const { userId, username, displayName, authMethod, roles } = actor;
-    return { id: userId, username, displayName, authMethod, roles, sessionIdleMinutes: config.sessionIdleMinutes };
+    const { userId, username, displayName, authMethod, kind, roles } = actor;
+    return { id: userId, username, displayName, authMethod, kind, roles, sessionIdleMinutes: config.sessionIdleMinutes };
   }
 
   app.get('/api/auth/csrf', {
@@ -57,6 +57,7 @@ export async function authRoutes(app: App, deps: AuthDeps): Promise<void> {
         username: session.user.username,
         displayName: session.user.displayName,
         authMethod: session.authMethod,
+        kind: session.user.kind,
         roles: session.roles,
         sessionTokenHash: session.tokenHash,
       };

@@ -44,7 +44,7 @@ export interface LoadedSession {
   lastSeenAt: Date;
   expiresAt: Date;
   authMethod: 'local' | 'oidc';
-  user: { id: string; username: string; displayName: string; active: boolean };
+  user: { id: string; username: string; displayName: string; active: boolean; kind: 'professional' | 'citizen' };
   roles: RoleAssignmentView[];
 }
 
@@ -63,6 +63,7 @@ export async function findSession(db: Kysely<DB>, token: string): Promise<Loaded
       'u.username',
       'u.display_name',
       'u.active',
+      'u.kind',
       jsonArrayFrom(rolesOfUser(eb, 'u.id')).as('roles'),
     ])
     .where('s.token_hash', '=', tokenHash)
@@ -73,7 +74,7 @@ export async function findSession(db: Kysely<DB>, token: string): Promise<Loaded
     lastSeenAt: new Date(row.last_seen_at),
     expiresAt: new Date(row.expires_at),
     authMethod: row.auth_method,
-    user: { id: row.id, username: row.username, displayName: row.display_name, active: row.active },
+    user: { id: row.id, username: row.username, displayName: row.display_name, active: row.active, kind: row.kind },
     roles: row.roles,
   };
 }

@@ -21,6 +21,10 @@ export interface Database {
 
 export const appRole = 'samsyn_app';
 
+// Calendar dates stay 'YYYY-MM-DD' strings: a JS Date would shift them by the server's time zone.
+const dateOid = 1082;
+pg.types.setTypeParser(dateOid, (value: string) => value);
+
 export interface OpenOptions {
   databaseUrl?: string | undefined;
   /** PGlite data folder; `memory://` keeps it in memory. */
@@ -42,6 +46,7 @@ export async function openDatabase(options: OpenOptions): Promise<Database> {
 async function openPglite(options: OpenOptions): Promise<Database> {
   const pglite = await PGlite.create({
     dataDir: options.dataDir ?? 'memory://',
+    parsers: { [dateOid]: (value: string) => value },
     ...(options.loadDataDir ? { loadDataDir: options.loadDataDir } : {}),
   });
   const script: ScriptConnection = {

@@ -53,6 +53,7 @@ function toActor(tokenHash: string, s: NonNullable<Awaited<ReturnType<typeof fin
     username: s.user.username,
     displayName: s.user.displayName,
     authMethod: s.authMethod,
+    kind: s.user.kind,
     roles: s.roles,
     sessionTokenHash: tokenHash,
   };

@@ -7,7 +7,11 @@ import type {
 } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import type { Kysely } from 'kysely';
 import type { RoleAssignmentView } from '@samsyn/core';
+import type { DB } from '../db/schema.ts';
+import type { AuditBatcher } from '../audit/batcher.ts';
+import type { Config } from '../config.ts';
 import { errorCodes } from '@samsyn/core';
 
 export type App = FastifyInstance<
@@ -24,13 +28,25 @@ export interface Actor {
   username: string;
   displayName: string;
   authMethod: 'local' | 'oidc';
+  /** Professionals hold roles; citizens (guardians, children) reach only their own records. */
+  kind: 'professional' | 'citizen';
   roles: RoleAssignmentView[];
   sessionTokenHash: string;
+}
+
+/** What every area reaches through `request.server.services`. */
+export interface Services {
+  db: Kysely<DB>;
+  audit: AuditBatcher;
+  config: Config;
 }
 
 declare module 'fastify' {
   interface FastifyRequest {
     actor: Actor | null;
+  }
+  interface FastifyInstance {
+    services: Services;
   }
   interface FastifyContextConfig {
     /** Reachable without a session (login, health, CSRF token). */

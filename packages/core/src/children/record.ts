@@ -1,0 +1,88 @@
+import { z } from 'zod';
+import { AccessBasis, CareTeamRole, InfoCategory, ProtectedIdentityLevel } from './schema.ts';
+
+export const ChildParams = z.object({ id: z.uuid() });
+
+export const PersonName = z.object({ givenName: z.string(), familyName: z.string() });
+
+export const Address = z.object({ streetAddress: z.string().nullable(), postalCode: z.string().nullable(), city: z.string().nullable() });
+
+export const GuardianView = z.object({
+  id: z.uuid(),
+  name: PersonName.nullable(),
+  identityNumber: z.string().nullable(),
+  phone: z.string().nullable(),
+  email: z.string().nullable(),
+  address: Address.nullable(),
+});
+
+export const CareTeamMemberView = z.object({
+  id: z.uuid(),
+  userId: z.uuid(),
+  displayName: z.string(),
+  title: z.string().nullable(),
+  organisationId: z.uuid(),
+  organisationName: z.string(),
+  unitName: z.string().nullable(),
+  role: CareTeamRole,
+  basis: z.enum(['own_organisation', 'consent', 'legal_duty']),
+  startsAt: z.iso.datetime(),
+  endsAt: z.iso.datetime().nullable(),
+});
+export type CareTeamMemberView = z.infer<typeof CareTeamMemberView>;
+
+export const RecordEntryView = z.object({
+  id: z.uuid(),
+  category: InfoCategory,
+  organisationId: z.uuid(),
+  organisationName: z.string(),
+  authorName: z.string(),
+  occurredOn: z.iso.date(),
+  title: z.string(),
+  body: z.string(),
+  basis: AccessBasis,
+});
+
+/** One information category as the caller sees it: the entries their basis allows. */
+export const CategoryView = z.object({
+  category: InfoCategory,
+  /** Whether entries from other organisations are shared with the caller (consent or emergency). */
+  sharedFromOthers: z.boolean(),
+  entries: z.array(RecordEntryView),
+});
+
+/**
+ * The child's record as far as the caller's basis allows. With a protected identity the
+ * name, address, school and contacts are null unless a team member opened the record on purpose.
+ */
+export const ChildView = z.object({
+  id: z.uuid(),
+  identityNumber: z.string(),
+  name: PersonName.nullable(),
+  birthDate: z.iso.date(),
+  sex: z.enum(['female', 'male']).nullable(),
+  address: Address.nullable(),
+  school: z.object({ unitId: z.uuid(), name: z.string() }).nullable(),
+  homeOrganisation: z.object({ id: z.uuid(), name: z.string() }),
+  protectedIdentity: ProtectedIdentityLevel.nullable(),
+  identityHidden: z.boolean(),
+  guardians: z.array(GuardianView),
+  careTeam: z.array(CareTeamMemberView),
+  categories: z.array(CategoryView),
+  access: z.object({ basis: AccessBasis, reason: z.string() }),
+});
+export type ChildView = z.infer<typeof ChildView>;
+
+export const ChildSearchInput = z.object({ identityNumber: z.string().trim().min(1).max(20) });
+
+/** Search answers whether a record exists and whether the searcher may see it; never the name otherwise. */
+export const ChildSearchResult = z.object({
+  found: z.boolean(),
+  access: z.enum(['allowed', 'denied', 'none']),
+  /** How to get access when denied: `consent`, `emergency_access` or `contact_named_person`. */
+  howToGetAccess: z.array(z.enum(['consent', 'emergency_access', 'contact_named_person'])).optional(),
+  child: z.object({ id: z.uuid(), name: PersonName.nullable(), birthDate: z.iso.date(), identityNumber: z.string() }).optional(),
+  /** The record's id is given when access could be asked for (emergency access needs it). */
+  childId: z.uuid().optional(),
+});
+export type ChildSearchResult = z.infer<typeof ChildSearchResult>;

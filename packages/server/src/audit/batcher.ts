@@ -1,0 +1,46 @@
+import type { Kysely } from 'kysely';
+import type { DB } from '../db/schema.ts';
+import { appendAudit, type AuditEntry } from './writer.ts';
+
+// A batch larger than this waits for the next transaction; keeps one INSERT statement small.
+const maxBatch = 500;
+
+interface Pending {
+  entry: AuditEntry;
+  resolve: () => void;
+  reject: (error: unknown) => void;
+}
+
+/**
+ * Group commit for audited reads (see DESIGN.md, "The cost of the log"): entries that arrive
+ * while a batch is being written wait for the next one; each batch is one transaction that
+ * takes the chain lock once. A response waits for its entry's commit, so nothing is read
+ * unlogged, and nothing is held in memory longer than one commit.
+ */
+export class AuditBatcher {
+  private queue: Pending[] = [];
+  private flushing = false;
+
+  constructor(private readonly db: Kysely<DB>) {}
+
+  append(entry: AuditEntry): Promise<void> {
+    return new Promise((resolve, reject) => {
+      this.queue.push({ entry, resolve, reject });
+      if (!this.flushing) void this.flush();
+    });
+  }
+
+  private async flush(): Promise<void> {
+    this.flushing = true;
+    while (this.queue.length > 0) {
+      const batch = this.queue.splice(0, maxBatch);
+      try {
+        await this.db.transaction().execute((trx) => appendAudit(trx, batch.map((p) => p.entry)));
+        for (const p of batch) p.resolve();
+      } catch (error) {
+        for (const p of batch) p.reject(error);
+      }
+    }
+    this.flushing = false;
+  }
+}

@@ -1,0 +1,53 @@
+import { ChildParams, ChildSearchInput, ChildSearchResult, ChildView, maskIdentityNumber, parseIdentityNumber } from '@samsyn/core';
+import { withChildAccess } from '../access/gate.ts';
+import { auditFrom } from '../audit/context.ts';
+import { AppError } from '../http/errors.ts';
+import { errorResponses, type App } from '../http/types.ts';
+import { findChildIdByIdentityNumber, findChildRow } from './queries.ts';
+import { toChildView } from './view.ts';
+
+export async function childRoutes(app: App): Promise<void> {
+  const { db, audit } = app.services;
+
+  app.get('/api/children/:id', {
+    schema: {
+      tags: ['children'],
+      summary: "The child's record, as far as the caller's basis allows (logged)",
+      params: ChildParams,
+      response: { 200: ChildView, ...errorResponses(401, 403, 404) },
+    },
+    handler: async (request) => {
+      const access = await withChildAccess(request, request.params.id, 'read', 'record', { auditAction: 'child.record.read', purpose: 'open_record' });
+      return toChildView(db, access);
+    },
+  });
+
+  app.post('/api/children/search', {
+    schema: {
+      tags: ['children'],
+      summary: 'Find a child by exact identity number; the record only with a basis to see it (logged)',
+      body: ChildSearchInput,
+      response: { 200: ChildSearchResult, ...errorResponses(400, 401, 403) },
+    },
+    handler: async (request) => {
+      const parsed = parseIdentityNumber(request.body.identityNumber);
+      if (!parsed.ok) throw new AppError('validation_failed', { details: [{ path: 'body.identityNumber', message: `identity_number_${parsed.code}` }] });
+      const childId = await findChildIdByIdentityNumber(db, parsed.normalized);
+      if (!childId) {
+        await audit.append({ ...auditFrom(request), action: 'child.search', subjectType: 'child', outcome: 'failure', details: { found: false, searched: maskIdentityNumber(parsed.normalized) } });
+        return { found: false, access: 'none' as const };
+      }
+      try {
+        await withChildAccess(request, childId, 'read', 'record', { auditAction: 'child.search', purpose: 'list' });
+        const row = await findChildRow(db, childId);
+        if (!row) throw new AppError('not_found');
+        // A protected identity never shows identifying data in a search hit; opening the record does.
+        const name = row.protected_identity ? null : { givenName: row.given_name, familyName: row.family_name };
+        return { found: true, access: 'allowed' as const, childId, child: { id: childId, name, birthDate: row.birth_date, identityNumber: maskIdentityNumber(row.identity_number) } };
+      } catch (error) {
+        if (!(error instanceof AppError) || error.code !== 'access_denied') throw error;
+        return { found: true, access: 'denied' as const, childId, howToGetAccess: ['consent', 'contact_named_person', 'emergency_access'] as ('consent' | 'contact_named_person' | 'emergency_access')[] };
+      }
+    },
+  });
+}

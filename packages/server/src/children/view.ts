@@ -1,0 +1,63 @@
+import type { Kysely } from 'kysely';
+import { formatIdentityNumber, infoCategories, maskIdentityNumber, type ChildView } from '@samsyn/core';
+import type { DB } from '../db/schema.ts';
+import type { ChildAccess } from '../access/gate.ts';
+import { AppError } from '../http/errors.ts';
+import { currentCareTeam, findChildRow, guardiansOf, recordEntries } from './queries.ts';
+
+const iso = (d: unknown) => (d instanceof Date ? d.toISOString() : new Date(String(d)).toISOString());
+
+/** Builds the record the caller may see from an allowed access; entries are decided one author at a time. */
+export async function toChildView(db: Kysely<DB>, access: ChildAccess): Promise<ChildView> {
+  const [row, guardians, team, entries] = await Promise.all([findChildRow(db, access.childId), guardiansOf(db, access.childId), currentCareTeam(db, access.childId), recordEntries(db, access.childId)]);
+  if (!row) throw new AppError('not_found');
+  const reveal = access.decision.revealIdentity || row.protected_identity === null;
+  const categories = infoCategories.map((category) => {
+    const visible = entries.flatMap((e) => {
+      if (e.category !== category) return [];
+      const d = access.decide('read', category, e.organisation_id);
+      return d.allow ? [{ id: e.id, category, organisationId: e.organisation_id, organisationName: e.organisation_name, authorName: e.author_name, occurredOn: e.occurred_on, title: e.title, body: e.body, basis: d.basis }] : [];
+    });
+    // Asked about an organisation that is not the caller's: does consent (or emergency) reach it?
+    const sharedFromOthers = access.decide('read', category, '00000000-0000-0000-0000-000000000000').allow;
+    return { category, sharedFromOthers, entries: visible };
+  });
+  return {
+    id: row.id,
+    identityNumber: reveal ? formatIdentityNumber(row.identity_number) : maskIdentityNumber(row.identity_number),
+    name: reveal ? { givenName: row.given_name, familyName: row.family_name } : null,
+    birthDate: row.birth_date,
+    sex: row.sex,
+    address: reveal ? { streetAddress: row.street_address, postalCode: row.postal_code, city: row.city } : null,
+    school: reveal && row.school_unit_id && row.school_name ? { unitId: row.school_unit_id, name: row.school_name } : null,
+    homeOrganisation: { id: row.home_id, name: row.home_name },
+    protectedIdentity: row.protected_identity,
+    identityHidden: !reveal,
+    guardians: guardians.map((g) => {
+      const show = reveal && g.protected_identity === null;
+      return {
+        id: g.id,
+        name: show ? { givenName: g.given_name, familyName: g.family_name } : null,
+        identityNumber: show ? formatIdentityNumber(g.identity_number) : null,
+        phone: show ? g.phone : null,
+        email: show ? g.email : null,
+        address: show ? { streetAddress: g.street_address, postalCode: g.postal_code, city: g.city } : null,
+      };
+    }),
+    careTeam: team.map((m) => ({
+      id: m.id,
+      userId: m.user_id,
+      displayName: m.display_name,
+      title: m.title,
+      organisationId: m.organisation_id,
+      organisationName: m.organisation_name,
+      unitName: m.unit_name,
+      role: m.role,
+      basis: m.basis,
+      startsAt: iso(m.starts_at),
+      endsAt: m.ends_at ? iso(m.ends_at) : null,
+    })),
+    categories,
+    access: { basis: access.decision.basis, reason: access.decision.reason },
+  };
+}
