@@ -22,6 +22,12 @@ import { unitRoutes } from './units/routes.ts';
 import { userRoutes } from './users/routes.ts';
 import { auditRoutes } from './audit/routes.ts';
 import { childRoutes } from './children/routes.ts';
+import { consentRoutes } from './consent/routes.ts';
+import { careTeamRoutes } from './care-team/routes.ts';
+import { sharingRoutes } from './sharing/routes.ts';
+import { emergencyRoutes } from './emergency/routes.ts';
+import { logReviewRoutes } from './log-review/routes.ts';
+import { citizenRoutes } from './citizens/routes.ts';
 
 const defaultWebDist = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../web/dist');
 
@@ -82,6 +88,12 @@ export async function buildApp(config: Config, database: Database): Promise<App>
   await userRoutes(app, { db });
   await auditRoutes(app, { db });
   await childRoutes(app);
+  await consentRoutes(app);
+  await careTeamRoutes(app);
+  await sharingRoutes(app);
+  await emergencyRoutes(app);
+  await logReviewRoutes(app);
+  await citizenRoutes(app);
   await installWebApp(app, config.webDist ?? defaultWebDist);
   return app;
 }

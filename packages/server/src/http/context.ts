@@ -21,6 +21,8 @@ export function installRequestContext(app: App, deps: ContextDeps): void {
   app.addHook('onRequest', async (request, reply) => {
     if (!request.url.startsWith('/api/')) return;
     reply.header('cache-control', 'no-store');
+    // Lets a client, a support case or a test find the audit entries of this very request.
+    reply.header('x-request-id', request.id);
     deps.csrf.check(request);
     const expired = await resolveActor(request, reply, deps);
     // Unknown /api paths fall through to the JSON 404; only real API routes need a session.

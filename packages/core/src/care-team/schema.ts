@@ -1,0 +1,2 @@
+// Schemas of the care-team area, shared by server and web.
+export {};

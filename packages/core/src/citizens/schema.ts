@@ -1,0 +1,2 @@
+// Schemas of the citizens area, shared by server and web.
+export {};

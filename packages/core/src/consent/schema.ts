@@ -1,0 +1,2 @@
+// Schemas of the consent area, shared by server and web.
+export {};

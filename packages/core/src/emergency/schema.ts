@@ -1,0 +1,2 @@
+// Schemas of the emergency area, shared by server and web.
+export {};

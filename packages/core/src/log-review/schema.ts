@@ -1,0 +1,2 @@
+// Schemas of the log-review area, shared by server and web.
+export {};

@@ -1,0 +1,2 @@
+// Schemas of the sharing area, shared by server and web.
+export {};
