@@ -76,6 +76,29 @@ async function openPglite(options: OpenOptions): Promise<Database> {
   };
 }
 
+// Kysely builds some statements with a varying shape (IN lists); past this many per
+// connection, new shapes run unnamed instead of filling the server's memory.
+const maxPreparedPerConnection = 256;
+
+/**
+ * Runs each distinct parameterised statement as a named prepared statement on its connection,
+ * so PostgreSQL parses and plans it once instead of on every request: the session lookup on
+ * every API call was spending more time in planning than in execution.
+ */
+function preparePerConnection(client: pg.PoolClient): void {
+  const names = new Map<string, string>();
+  const query = client.query.bind(client) as (...args: unknown[]) => unknown;
+  (client as unknown as { query: (...args: unknown[]) => unknown }).query = (text: unknown, values?: unknown, ...rest: unknown[]) => {
+    if (typeof text !== 'string' || !Array.isArray(values) || values.length === 0) return query(text, values, ...rest);
+    let name = names.get(text);
+    if (!name && names.size < maxPreparedPerConnection) {
+      name = `samsyn_${names.size}`;
+      names.set(text, name);
+    }
+    return name ? query({ name, text, values }, ...rest) : query(text, values, ...rest);
+  };
+}
+
 async function openPostgres(options: OpenOptions): Promise<Database> {
   const connectionString = options.databaseUrl;
   const owner = new pg.Pool({ connectionString, max: 1 });
@@ -89,8 +112,11 @@ async function openPostgres(options: OpenOptions): Promise<Database> {
   if (options.migrate !== false) await migrate(ownerScript);
   const useRole = (await ownerScript.query<{ ok: boolean }>(hasAppRoleSql))[0]?.ok === true;
   const pool = new pg.Pool({ connectionString, max: options.poolSize ?? 20 });
-  // pg queues queries per client, so SET ROLE runs before anything the pool hands out.
-  if (useRole) pool.on('connect', (client) => void client.query(`SET ROLE ${appRole}`).catch(() => undefined));
+  pool.on('connect', (client) => {
+    // pg queues queries per client, so SET ROLE runs before anything the pool hands out.
+    if (useRole) void client.query(`SET ROLE ${appRole}`).catch(() => undefined);
+    preparePerConnection(client);
+  });
   const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
   return {
     kind: 'postgresql',
