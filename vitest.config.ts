@@ -23,7 +23,7 @@ export default defineConfig({
       {
         test: {
           name: 'web',
-          include: ['packages/web/e2e/**/*.test.ts'],
+          include: ['packages/web/e2e/**/*.test.ts', 'packages/web/src/**/*.test.ts'],
           globalSetup: ['packages/server/src/test/global-setup.ts'],
           env: { NODE_ENV: 'test' },
           testTimeout: 60_000,

@@ -15,8 +15,8 @@ describe('serving the web app', () => {
   // `npm test` builds the web app before the tests run; without a build the server answers 404.
   const built = existsSync(path.join(webDist, 'index.html'));
 
-  it('answers deep links with the web app, so a bookmarked page opens', async () => {
-    const res = await t.client().get('/admin/units');
+  it.each(['/', '/admin/units'])('answers %s with the web app, so a bookmarked page opens', async (url) => {
+    const res = await t.client().get(url);
     if (built) {
       expect(res.statusCode).toBe(200);
       expect(res.headers['content-type']).toContain('text/html');

@@ -18,6 +18,8 @@ export async function installWebApp(app: App, distDir: string): Promise<void> {
         if (file.includes(`${path.sep}assets${path.sep}`)) res.setHeader('cache-control', 'public, max-age=31536000, immutable');
       },
     });
+    // With index: false the static plugin refuses the root directory; "/" is the app itself.
+    app.get('/', (_request, reply) => reply.type('text/html').sendFile('index.html', { cacheControl: false }));
   }
   app.setNotFoundHandler((request, reply) => {
     const wantsPage = request.method === 'GET' && !request.url.startsWith('/api/') && request.url !== '/api';

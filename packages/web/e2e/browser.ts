@@ -1,0 +1,88 @@
+import { existsSync } from 'node:fs';
+import { mkdtemp, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import AxeBuilder from '@axe-core/playwright';
+import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { startTestServer } from '../../server/src/test/harness.ts';
+
+export { testPassword } from '../../server/src/test/harness.ts';
+
+const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const webDist = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../dist/index.html');
+
+export interface Session {
+  url: string;
+  context: BrowserContext;
+  page: Page;
+  close(): Promise<void>;
+}
+
+/** The server on a private copy of the demo database, and one headless Chromium for the test file. */
+export async function startSession(): Promise<Session> {
+  if (!existsSync(webDist)) {
+    throw new Error(`The web app is not built (${webDist} is missing). Run \`npm run build\` first; \`npm test\` does it for you.`);
+  }
+  if (!existsSync(chromiumPath)) {
+    throw new Error(`Chromium is not installed at ${chromiumPath}. Install it with: apt-get update && apt-get install -y chromium`);
+  }
+  const server = await startTestServer();
+  const profile = await mkdtemp(path.join(os.tmpdir(), 'samsyn-chromium-'));
+  let context: BrowserContext;
+  try {
+    context = await chromium.launchPersistentContext(profile, {
+      executablePath: chromiumPath,
+      headless: true,
+      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+      viewport: { width: 1280, height: 860 },
+      locale: 'sv-SE',
+      timezoneId: 'Europe/Stockholm',
+      acceptDownloads: true,
+      // Mantine then skips its transitions, so scans never see a half-faded dialog.
+      reducedMotion: 'reduce',
+    });
+  } catch (error) {
+    await server.close();
+    await rm(profile, { recursive: true, force: true });
+    throw error;
+  }
+  context.setDefaultTimeout(10_000);
+  const page = context.pages()[0] ?? (await context.newPage());
+  return {
+    url: server.url,
+    context,
+    page,
+    close: async () => {
+      await context.close();
+      await server.close();
+      await rm(profile, { recursive: true, force: true });
+    },
+  };
+}
+
+/** Forgets the session cookie and the remembered language, as a new visitor. */
+export async function resetBrowser(session: Session): Promise<void> {
+  await session.context.clearCookies();
+  await session.page.goto(`${session.url}/login`);
+  await session.page.evaluate(() => localStorage.clear());
+}
+
+export async function login(page: Page, username: string, password: string): Promise<void> {
+  await page.getByLabel(/^(Användarnamn|Username)/).fill(username);
+  await page.getByLabel(/^(Lösenord|Password)/).fill(password);
+  await page.getByRole('button', { name: /^(Logga in|Log in)$/ }).click();
+}
+
+const wcagTags = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
+
+/** Violations of WCAG 2.1 A/AA with serious or critical impact on the page as it is now, formatted. */
+export async function seriousViolations(page: Page, label: string): Promise<string[]> {
+  const result = await new AxeBuilder({ page }).withTags(wcagTags).options({ resultTypes: ['violations'] }).analyze();
+  return result.violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => {
+      const nodes = v.nodes.slice(0, 5).map((n) => `    ${n.target.join(' ')}\n      ${(n.failureSummary ?? '').replace(/\n/g, '\n      ')}`);
+      return `[${label}] ${v.id} (${v.impact}): ${v.help}\n  ${v.helpUrl}\n${nodes.join('\n')}`;
+    });
+}

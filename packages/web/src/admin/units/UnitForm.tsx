@@ -1,0 +1,109 @@
+import { Alert, Button, Group, Select, Stack, Text, TextInput } from '@mantine/core';
+import { sectors, UnitCreate, UnitUpdate, type Unit } from '@samsyn/core';
+import { useRef, useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { ApiError } from '../../api/client.ts';
+import { errorText, schemaErrors, serverFieldErrors, type FieldErrors } from '../../common/errors.ts';
+import { useFocusFirstError } from '../../common/useFocusFirstError.ts';
+import { currentLanguage } from '../../i18n/index.ts';
+import type { OrganisationItem } from '../useOrganisations.ts';
+import { useCreateUnit, useUpdateUnit } from './useUnits.ts';
+
+interface Props {
+  /** The unit to edit; null creates one. */
+  unit: Unit | null;
+  /** Organisations the user administers: the only ones a unit may be created in. */
+  organisations: OrganisationItem[];
+  onCancel: () => void;
+  onSaved: (unit: Unit, created: boolean) => void;
+}
+
+export function UnitForm({ unit, organisations, onCancel, onSaved }: Props) {
+  const { t } = useTranslation();
+  const create = useCreateUnit();
+  const update = useUpdateUnit();
+  const [organisationId, setOrganisationId] = useState<string | null>(unit?.organisationId ?? (organisations.length === 1 ? organisations[0]!.id : null));
+  const [name, setName] = useState(unit?.name ?? '');
+  const [sector, setSector] = useState<string | null>(unit?.sector ?? null);
+  const [errors, setErrors] = useState<FieldErrors>({});
+  const [failure, setFailure] = useState<string | null>(null);
+  const [attempt, setAttempt] = useState(0);
+  const formRef = useRef<HTMLFormElement>(null);
+  useFocusFirstError(formRef, errors, attempt);
+
+  function onError(error: Error) {
+    const fields = serverFieldErrors(error, t, { 'conflict:name': t('units.nameTaken') });
+    setErrors(fields);
+    setFailure(Object.keys(fields).length > 0 && error instanceof ApiError && error.status < 500 ? null : errorText(error, t, currentLanguage()));
+    setAttempt((n) => n + 1);
+  }
+
+  function submit(event: FormEvent) {
+    event.preventDefault();
+    setFailure(null);
+    if (unit) {
+      const patch = { ...(name.trim() !== unit.name ? { name } : {}), ...(sector !== unit.sector ? { sector } : {}) };
+      if (Object.keys(patch).length === 0) return onSaved(unit, false);
+      const parsed = UnitUpdate.safeParse(patch);
+      if (!parsed.success) return invalid(schemaErrors(parsed.error.issues, t));
+      update.mutate({ id: unit.id, patch: parsed.data }, { onSuccess: (saved) => onSaved(saved, false), onError });
+    } else {
+      const parsed = UnitCreate.safeParse({ organisationId: organisationId ?? undefined, name, sector: sector ?? undefined });
+      if (!parsed.success) return invalid(schemaErrors(parsed.error.issues, t));
+      create.mutate(parsed.data, { onSuccess: (saved) => onSaved(saved, true), onError });
+    }
+  }
+
+  function invalid(found: FieldErrors) {
+    setErrors(found);
+    setAttempt((n) => n + 1);
+  }
+
+  const pending = create.isPending || update.isPending;
+  return (
+    <form ref={formRef} onSubmit={submit} noValidate>
+      <Stack gap="md">
+        <div role="alert">
+          {failure && <Alert color="red" variant="light"><Text size="sm" className="text-error">{failure}</Text></Alert>}
+        </div>
+        {unit ? (
+          <TextInput label={t('units.organisation')} value={unit.organisationName} readOnly disabled />
+        ) : (
+          <Select
+            label={t('units.organisation')}
+            description={t('units.organisationHint')}
+            data={organisations.map((o) => ({ value: o.id, label: o.name }))}
+            value={organisationId}
+            onChange={setOrganisationId}
+            allowDeselect={false}
+            required
+            error={errors.organisationId}
+            data-autofocus={organisations.length > 1 || undefined}
+          />
+        )}
+        <TextInput
+          label={t('units.name')}
+          value={name}
+          onChange={(e) => setName(e.currentTarget.value)}
+          required
+          maxLength={200}
+          error={errors.name}
+          data-autofocus={unit !== null || organisations.length <= 1 || undefined}
+        />
+        <Select
+          label={t('units.sector')}
+          data={sectors.map((s) => ({ value: s, label: t(`sectors.${s}`) }))}
+          value={sector}
+          onChange={setSector}
+          allowDeselect={false}
+          required
+          error={errors.sector}
+        />
+        <Group justify="flex-end" mt="sm">
+          <Button variant="default" onClick={onCancel}>{t('common.cancel')}</Button>
+          <Button type="submit" loading={pending}>{t('common.save')}</Button>
+        </Group>
+      </Stack>
+    </form>
+  );
+}

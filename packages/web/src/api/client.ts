@@ -1,0 +1,101 @@
+import { errorMessage, type ErrorBody, type ErrorCode } from '@samsyn/core';
+import { currentLanguage } from '../i18n/index.ts';
+
+/** A field problem from a 400 validation_failed (or a 409 naming the field). */
+export interface FieldIssue {
+  path: string;
+  message?: string;
+  problem?: string;
+}
+
+/** Codes the browser raises itself, when no answer came from the server. */
+export type ClientErrorCode = 'network_error';
+
+/** Every failed API call: the server's code, a message in the UI language and the field issues. */
+export class ApiError extends Error {
+  readonly status: number;
+  readonly code: ErrorCode | ClientErrorCode;
+  readonly details: FieldIssue[];
+
+  constructor(status: number, code: ErrorCode | ClientErrorCode, message: string, details: unknown = undefined) {
+    super(message);
+    this.name = 'ApiError';
+    this.status = status;
+    this.code = code;
+    this.details = Array.isArray(details) ? details.filter(isFieldIssue) : [];
+  }
+
+  /** The server's field issues keyed by field name (`body.roles.0.unitId` → `roles.0.unitId`). */
+  fieldIssues(): Map<string, FieldIssue[]> {
+    const byField = new Map<string, FieldIssue[]>();
+    for (const issue of this.details) {
+      const field = issue.path.replace(/^body\.?/, '');
+      byField.set(field, [...(byField.get(field) ?? []), issue]);
+    }
+    return byField;
+  }
+}
+
+function isFieldIssue(value: unknown): value is FieldIssue {
+  return typeof value === 'object' && value !== null && typeof (value as FieldIssue).path === 'string';
+}
+
+export function isApiError(error: unknown, status?: number): error is ApiError {
+  return error instanceof ApiError && (status === undefined || error.status === status);
+}
+
+// The CSRF token is bound to a cookie, so one fetch serves the whole page load.
+let csrfToken: Promise<string> | undefined;
+
+function fetchCsrfToken(): Promise<string> {
+  const pending = request<{ token: string }>('GET', '/api/auth/csrf').then((body) => body.token);
+  pending.catch(() => {
+    if (csrfToken === pending) csrfToken = undefined;
+  });
+  return pending;
+}
+
+async function request<T>(method: string, path: string, body?: unknown, csrf?: string): Promise<T> {
+  const headers: Record<string, string> = { accept: 'application/json', 'accept-language': currentLanguage() };
+  if (body !== undefined) headers['content-type'] = 'application/json';
+  if (csrf) headers['x-csrf-token'] = csrf;
+  let response: Response;
+  try {
+    response = await fetch(path, {
+      method,
+      headers,
+      credentials: 'same-origin',
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+  } catch {
+    throw new ApiError(0, 'network_error', '');
+  }
+  if (response.status === 204) return undefined as T;
+  const text = await response.text();
+  const parsed: unknown = text ? safeJson(text) : undefined;
+  if (response.ok) return parsed as T;
+  const error = (parsed as Partial<ErrorBody> | undefined)?.error;
+  const code: ErrorCode = error?.code ?? (response.status >= 500 ? 'internal_error' : 'validation_failed');
+  throw new ApiError(response.status, code, error?.message ?? errorMessage(code, currentLanguage()), error?.details);
+}
+
+function safeJson(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+}
+
+/** Calls the API; state-changing calls carry the CSRF token and retry once with a fresh one. */
+export async function api<T>(method: 'GET' | 'POST' | 'PATCH', path: string, body?: unknown): Promise<T> {
+  if (method === 'GET') return request<T>(method, path);
+  csrfToken ??= fetchCsrfToken();
+  try {
+    return await request<T>(method, path, body ?? {}, await csrfToken);
+  } catch (error) {
+    if (!(error instanceof ApiError && error.code === 'csrf_invalid')) throw error;
+    csrfToken = fetchCsrfToken();
+    return request<T>(method, path, body ?? {}, await csrfToken);
+  }
+}

@@ -1,0 +1,28 @@
+import { isAdministrator } from '@samsyn/core';
+import { Navigate, Outlet, useLocation } from 'react-router';
+import { LoadError } from '../common/LoadError.tsx';
+import { Loading } from '../common/Loading.tsx';
+import { NotAllowedPage } from '../common/NotAllowedPage.tsx';
+import { AppLayout } from '../layout/AppLayout.tsx';
+import { MeContext, useCurrentUser } from './useCurrentUser.ts';
+import { useMe } from './session.ts';
+
+/** The logged-in part of the app; anyone else goes to the login page and comes back afterwards. */
+export function RequireAuth() {
+  const me = useMe();
+  const location = useLocation();
+  if (me.isPending) return <Loading />;
+  if (me.isError) return <LoadError error={me.error} onRetry={() => void me.refetch()} />;
+  if (!me.data) return <Navigate to="/login" state={{ from: location }} replace />;
+  return (
+    <MeContext value={me.data}>
+      <AppLayout me={me.data} />
+    </MeContext>
+  );
+}
+
+/** Administration pages: organisation and system administrators only. */
+export function RequireAdministrator() {
+  const me = useCurrentUser();
+  return isAdministrator(me) ? <Outlet /> : <NotAllowedPage />;
+}

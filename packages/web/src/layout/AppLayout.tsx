@@ -1,0 +1,79 @@
+import { AppShell, Burger, Group, NavLink, Text } from '@mantine/core';
+import { useDisclosure } from '@mantine/hooks';
+import { isAdministrator, type Me } from '@samsyn/core';
+import { useEffect, type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, Outlet, useLocation } from 'react-router';
+import { Brand } from './Brand.tsx';
+import { LanguageSwitch } from './LanguageSwitch.tsx';
+import { UserMenu } from './UserMenu.tsx';
+
+interface NavItem {
+  to: string;
+  label: string;
+}
+
+/** Header, navigation by the three levels (and administration), and the one main region. */
+export function AppLayout({ me }: { me: Me }) {
+  const { t } = useTranslation();
+  const [opened, { toggle, close }] = useDisclosure(false);
+  const { pathname } = useLocation();
+  useEffect(close, [pathname, close]);
+
+  const levels: NavItem[] = [
+    { to: '/child', label: t('nav.child') },
+    { to: '/operations', label: t('nav.operations') },
+    { to: '/population', label: t('nav.population') },
+  ];
+  const admin: NavItem[] = [
+    { to: '/admin/units', label: t('nav.units') },
+    { to: '/admin/users', label: t('nav.users') },
+  ];
+
+  function item({ to, label }: NavItem) {
+    const active = to === '/' ? pathname === '/' : pathname === to || pathname.startsWith(`${to}/`);
+    return (
+      <NavLink key={to} component={Link} to={to} label={label} active={active} aria-current={active ? 'page' : undefined} variant="light" />
+    );
+  }
+
+  return (
+    <>
+      <a href="#main" className="skip-link">{t('skipLink')}</a>
+      <AppShell header={{ height: 64 }} navbar={{ width: 250, breakpoint: 'sm', collapsed: { mobile: !opened } }} padding="lg">
+        <AppShell.Header className="app-header">
+          <Group h="100%" px="md" justify="space-between" wrap="nowrap">
+            <Group gap="sm" wrap="nowrap">
+              <Burger opened={opened} onClick={toggle} hiddenFrom="sm" size="sm" aria-label={t('nav.toggle')} aria-expanded={opened} aria-controls="main-navigation" />
+              <Brand />
+              <Text size="sm" c="dimmed" visibleFrom="md">{t('app.tagline')}</Text>
+            </Group>
+            <Group gap="sm" wrap="nowrap">
+              <LanguageSwitch />
+              <UserMenu me={me} />
+            </Group>
+          </Group>
+        </AppShell.Header>
+        <AppShell.Navbar p="sm" id="main-navigation" aria-label={t('nav.label')}>
+          {item({ to: '/', label: t('nav.start') })}
+          <NavGroup id="nav-levels" label={t('nav.levels')}>{levels.map(item)}</NavGroup>
+          {isAdministrator(me) && <NavGroup id="nav-admin" label={t('nav.admin')}>{admin.map(item)}</NavGroup>}
+        </AppShell.Navbar>
+        <AppShell.Main id="main" tabIndex={-1}>
+          <div className="page-content">
+            <Outlet />
+          </div>
+        </AppShell.Main>
+      </AppShell>
+    </>
+  );
+}
+
+function NavGroup({ id, label, children }: { id: string; label: string; children: ReactNode }) {
+  return (
+    <div role="group" aria-labelledby={id}>
+      <Text id={id} size="xs" fw={700} tt="uppercase" c="dimmed" mt="md" mb={4} px="sm">{label}</Text>
+      {children}
+    </div>
+  );
+}
