@@ -19,7 +19,7 @@ export async function installWebApp(app: App, distDir: string): Promise<void> {
       },
     });
     // With index: false the static plugin refuses the root directory; "/" is the app itself.
-    app.get('/', (_request, reply) => reply.type('text/html').sendFile('index.html', { cacheControl: false }));
+    app.get('/', { schema: { hide: true } }, (_request, reply) => reply.type('text/html').sendFile('index.html', { cacheControl: false }));
   }
   app.setNotFoundHandler((request, reply) => {
     const wantsPage = request.method === 'GET' && !request.url.startsWith('/api/') && request.url !== '/api';
