@@ -14,6 +14,8 @@ const webDist = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../d
 
 export interface Session {
   url: string;
+  /** The server's private copy of the demo database, for facts a test needs (an identity number, a user). */
+  database: Awaited<ReturnType<typeof startTestServer>>['database'];
   context: BrowserContext;
   page: Page;
   close(): Promise<void>;
@@ -51,6 +53,7 @@ export async function startSession(): Promise<Session> {
   const page = context.pages()[0] ?? (await context.newPage());
   return {
     url: server.url,
+    database: server.database,
     context,
     page,
     close: async () => {

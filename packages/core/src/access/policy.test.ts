@@ -95,6 +95,9 @@ describe('the policy gate', () => {
     expect(decideAccess(manager, child(), 'review_log', 'access_log', ctx())).toMatchObject({ allow: true, basis: 'legal_duty' });
     expect(decideAccess(manager, child(), 'read', 'record', ctx()).allow).toBe(false);
     expect(decideAccess(teacher, child(), 'review_log', 'access_log', ctx()).allow).toBe(false);
+    // …and only for children their organisation works with.
+    const elsewhere: PolicyActor = { userId: 'manager2', roles: [{ organisationId: 'org-other', role: 'unit_manager' }] };
+    expect(decideAccess(elsewhere, child(), 'review_log', 'access_log', ctx())).toMatchObject({ allow: false, reason: 'not_log_reviewer' });
   });
 
   it('reveals a protected identity only to a team member who opens the record on purpose, and flags it', () => {

@@ -115,10 +115,14 @@ function decideForCitizen(
   return deny('not_shared_with_citizens', child);
 }
 
-/** Log review (loggkontroll) is a duty of unit managers and collaboration coordinators. */
+/**
+ * Log review (loggkontroll) is a duty of unit managers and collaboration coordinators, for
+ * children their organisation works with: one of its people is or was on the child's team.
+ */
 function decideLogReview(actor: PolicyActor, child: PolicyChild, category: AccessCategory): AccessDecision {
-  const reviewer = actor.roles.some((r) => r.role === 'unit_manager' || r.role === 'collaboration_coordinator');
-  if (!reviewer || category !== 'access_log') return deny('not_log_reviewer', child);
+  const reviewing = new Set(actor.roles.filter((r) => r.role === 'unit_manager' || r.role === 'collaboration_coordinator').map((r) => r.organisationId));
+  if (reviewing.size === 0 || category !== 'access_log') return deny('not_log_reviewer', child);
+  if (!child.careTeam.some((m) => reviewing.has(m.organisationId))) return deny('not_log_reviewer', child);
   return allow('legal_duty', 'log_review', child, false);
 }
 

@@ -1,2 +1,70 @@
-// Schemas of the consent area, shared by server and web.
-export {};
+import { z } from 'zod';
+import { ConsentGiver, InfoCategory } from '../children/schema.ts';
+
+// Schemas of the consent area, shared by server and web; its pure rules travel with them.
+export * from './policy.ts';
+
+/** How a consent was given: on paper, in the e-service, or verbally (then with a note). */
+export const consentMethods = ['written', 'digital', 'verbal'] as const;
+export const ConsentMethod = z.enum(consentMethods);
+export type ConsentMethod = z.infer<typeof ConsentMethod>;
+
+/** Where a consent stands now, derived from its dates and its withdrawal. */
+export const consentStatuses = ['in_force', 'not_yet_valid', 'expired', 'withdrawn'] as const;
+export const ConsentStatus = z.enum(consentStatuses);
+export type ConsentStatus = z.infer<typeof ConsentStatus>;
+
+export const ConsentParams = z.object({ id: z.uuid(), consentId: z.uuid() });
+
+/**
+ * Records a consent. A professional in the team records a written or verbal consent and says
+ * who gave it; a guardian or the child gives their own digitally, and then `givenBy`,
+ * `guardianIds` and `method` are derived from who is logged in (leave them out).
+ */
+export const ConsentInput = z
+  .object({
+    givenBy: ConsentGiver.optional(),
+    /** The guardians who consented: one for `guardian`, two for `both_guardians`, none for `child`. */
+    guardianIds: z.array(z.uuid()).max(2).optional(),
+    method: ConsentMethod.optional(),
+    note: z.string().trim().min(1).max(2000).optional(),
+    organisationIds: z.array(z.uuid()).min(1).max(50),
+    categories: z.array(InfoCategory).min(1),
+    validFrom: z.iso.date(),
+    validTo: z.iso.date().nullable().optional(),
+  })
+  .superRefine((value, ctx) => {
+    if (value.validTo && value.validTo < value.validFrom) ctx.addIssue({ code: 'custom', path: ['validTo'], message: 'valid_to_before_valid_from' });
+    if (value.method === 'verbal' && !value.note) ctx.addIssue({ code: 'custom', path: ['note'], message: 'verbal_consent_needs_note' });
+  });
+export type ConsentInput = z.infer<typeof ConsentInput>;
+
+export const ConsentWithdrawInput = z.object({ note: z.string().trim().min(1).max(2000).optional() });
+export type ConsentWithdrawInput = z.infer<typeof ConsentWithdrawInput>;
+
+const PersonRef = z.object({ id: z.uuid(), displayName: z.string() });
+
+export const ConsentView = z.object({
+  id: z.uuid(),
+  givenBy: ConsentGiver,
+  guardianIds: z.array(z.uuid()),
+  method: ConsentMethod,
+  note: z.string().nullable(),
+  organisations: z.array(z.object({ id: z.uuid(), name: z.string() })),
+  categories: z.array(InfoCategory),
+  validFrom: z.iso.date(),
+  validTo: z.iso.date().nullable(),
+  status: ConsentStatus,
+  /** Whether whoever gave it can consent for the child at their age (joint custody, the child's own consent). */
+  giverCounts: z.boolean(),
+  recordedBy: PersonRef,
+  recordedAt: z.iso.datetime(),
+  withdrawnAt: z.iso.datetime().nullable(),
+  withdrawnBy: PersonRef.nullable(),
+  withdrawalNote: z.string().nullable(),
+});
+export type ConsentView = z.infer<typeof ConsentView>;
+
+/** Current consents first (in force, then not yet valid), then the history (withdrawn, expired). */
+export const ConsentList = z.object({ consents: z.array(ConsentView) });
+export type ConsentList = z.infer<typeof ConsentList>;

@@ -1,3 +1,95 @@
-import type { App } from '../http/types.ts';
+import { CareTeamAddInput, CareTeamEntry, CareTeamList, CareTeamMemberParams, CareTeamParams, CareTeamQuery, HandoverInput, HandoverList, HandoverParams, HandoverQuery, HandoverView } from '@samsyn/core';
+import { withChildAccess } from '../access/gate.ts';
+import { withRefusalsLogged } from '../consent/refusals.ts';
+import { errorResponses, type App } from '../http/types.ts';
+import { addMember, answer, endMember, incomingHandovers, listTeam, proposeHandover } from './service.ts';
 
-export async function careTeamRoutes(_app: App): Promise<void> {}
+export async function careTeamRoutes(app: App): Promise<void> {
+  app.get('/api/children/:id/care-team', {
+    schema: {
+      tags: ['care team'],
+      summary: "The child's care team now, or with history=true every membership there has been (logged)",
+      params: CareTeamParams,
+      querystring: CareTeamQuery,
+      response: { 200: CareTeamList, ...errorResponses(400, 401, 403, 404) },
+    },
+    handler: async (request) => {
+      const history = request.query.history === true;
+      const access = await withChildAccess(request, request.params.id, 'read', 'care_team', { auditAction: 'child.care_team.read', details: { history } });
+      return { members: await listTeam(request, access, history) };
+    },
+  });
+
+  app.post('/api/children/:id/care-team', {
+    schema: {
+      tags: ['care team'],
+      summary: 'Add a member: from another organisation only with a consent that reaches it or a stated legal ground (named person or lead professional; logged)',
+      params: CareTeamParams,
+      body: CareTeamAddInput,
+      response: { 201: CareTeamEntry, ...errorResponses(400, 401, 403, 404, 409) },
+    },
+    handler: async (request, reply) => {
+      const access = await withChildAccess(request, request.params.id, 'write', 'care_team', { auditAction: 'child.care_team.add' });
+      const member = await withRefusalsLogged(request, access, 'child.care_team.add', () => addMember(request, access, request.body));
+      return reply.status(201).send(member);
+    },
+  });
+
+  app.post('/api/children/:id/care-team/:memberId/end', {
+    schema: {
+      tags: ['care team'],
+      summary: 'End a membership; it stays in the history. A role change is an end and an add (logged)',
+      params: CareTeamMemberParams,
+      response: { 200: CareTeamEntry, ...errorResponses(401, 403, 404, 409) },
+    },
+    handler: async (request) => {
+      const access = await withChildAccess(request, request.params.id, 'write', 'care_team', { auditAction: 'child.care_team.end', details: { memberId: request.params.memberId } });
+      return withRefusalsLogged(request, access, 'child.care_team.end', () => endMember(request, access, request.params.memberId));
+    },
+  });
+
+  app.post('/api/children/:id/handovers', {
+    schema: {
+      tags: ['care team'],
+      summary: 'Propose the next named person at a transition between life stages (the current named person; logged)',
+      params: CareTeamParams,
+      body: HandoverInput,
+      response: { 201: HandoverView, ...errorResponses(400, 401, 403, 404, 409) },
+    },
+    handler: async (request, reply) => {
+      const access = await withChildAccess(request, request.params.id, 'write', 'care_team', { auditAction: 'child.handover.propose' });
+      const proposed = await withRefusalsLogged(request, access, 'child.handover.propose', () => proposeHandover(request, access, request.body));
+      return reply.status(201).send(proposed);
+    },
+  });
+
+  app.get('/api/handovers', {
+    schema: {
+      tags: ['care team'],
+      summary: "The caller's incoming handovers; the child's name only where the caller may read the record (logged)",
+      querystring: HandoverQuery,
+      response: { 200: HandoverList, ...errorResponses(400, 401) },
+    },
+    handler: async (request) => ({ handovers: await incomingHandovers(request, request.query.status) }),
+  });
+
+  app.post('/api/handovers/:id/accept', {
+    schema: {
+      tags: ['care team'],
+      summary: 'Accept a handover: the receiver becomes named person and the previous one leaves the team (logged)',
+      params: HandoverParams,
+      response: { 200: HandoverView, ...errorResponses(401, 403, 404, 409) },
+    },
+    handler: async (request) => answer(request, request.params.id, 'accept'),
+  });
+
+  app.post('/api/handovers/:id/decline', {
+    schema: {
+      tags: ['care team'],
+      summary: 'Decline a handover; the named person stays (logged)',
+      params: HandoverParams,
+      response: { 200: HandoverView, ...errorResponses(401, 403, 404, 409) },
+    },
+    handler: async (request) => answer(request, request.params.id, 'decline'),
+  });
+}

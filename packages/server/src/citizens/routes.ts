@@ -1,3 +1,45 @@
-import type { App } from '../http/types.ts';
+import { z } from 'zod';
+import { AccessLog, AccessLogEntry, AccessLogExtractQuery, AccessLogQuery, ChildParams, MyChild, stockholmDate } from '@samsyn/core';
+import { errorResponses, type App } from '../http/types.ts';
+import { accessLog, accessLogExtract, myChildren } from './service.ts';
 
-export async function citizenRoutes(_app: App): Promise<void> {}
+export async function citizenRoutes(app: App): Promise<void> {
+  app.get('/api/me/children', {
+    schema: {
+      tags: ['citizens'],
+      summary: 'The children a citizen may see: a guardian’s children under 18, and themselves from the configured age (logged)',
+      response: { 200: z.array(MyChild), ...errorResponses(401, 403) },
+    },
+    handler: async (request) => myChildren(request),
+  });
+
+  app.get('/api/children/:id/access-log', {
+    schema: {
+      tags: ['citizens'],
+      summary: 'Who looked at the record, when and on what basis, in plain language (Accept-Language: sv or en); for the child, the guardians and log reviewers (logged)',
+      params: ChildParams,
+      querystring: AccessLogQuery,
+      response: { 200: AccessLog, ...errorResponses(400, 401, 403, 404) },
+    },
+    handler: async (request) => accessLog(request, request.params.id, request.query),
+  });
+
+  app.get('/api/children/:id/access-log/extract', {
+    schema: {
+      tags: ['citizens'],
+      summary: 'The access log as a downloadable log extract (registerutdrag): CSV (UTF-8 with BOM, semicolons) by default, JSON with format=json (logged)',
+      params: ChildParams,
+      querystring: AccessLogExtractQuery,
+      produces: ['text/csv', 'application/json'],
+      response: { 200: z.union([z.string(), z.array(AccessLogEntry)]), ...errorResponses(400, 401, 403, 404) },
+    },
+    handler: async (request, reply) => {
+      const extract = await accessLogExtract(request, request.params.id);
+      const name = `loggutdrag-${stockholmDate(new Date())}`;
+      if (request.query.format === 'json') {
+        return reply.header('content-disposition', `attachment; filename="${name}.json"`).send(extract.entries);
+      }
+      return reply.header('content-type', 'text/csv; charset=utf-8').header('content-disposition', `attachment; filename="${name}.csv"`).send(extract.csv());
+    },
+  });
+}

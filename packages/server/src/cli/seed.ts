@@ -25,7 +25,7 @@ if (!(await isDatabaseEmpty(database.db))) {
   console.log('The database already has data; use `npm run seed -- --reset` to start over.');
 } else {
   const summary = await seedDemoData(database.db, { password: config.demoPassword });
-  console.log(`Seeded Region Exempellän: ${summary.organisations} organisations, ${summary.units} units, ${summary.users} users.`);
+  console.log(`Seeded Region Exempellän: ${summary.organisations} organisations, ${summary.units} units, ${summary.users} users, ${summary.children} children.`);
 }
 await database.close();
 // PGlite's file system layer can keep the event loop alive after close; the work is done.

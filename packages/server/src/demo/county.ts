@@ -23,8 +23,9 @@ export const county = {
 export const municipalUnits: { name: (town: string) => string; sector: Sector; staff: number }[] = [
   { name: (t) => `${t} förskola Solrosen`, sector: 'preschool', staff: 3 },
   { name: (t) => `${t} förskola Ekorren`, sector: 'preschool', staff: 3 },
-  { name: (t) => `${t}skolan F–6`, sector: 'school', staff: 5 },
+  // The first school is where the fixed demo logins work: an F–9 school, as the demo child is 14.
   { name: (t) => `Centrumskolan ${t} F–9`, sector: 'school', staff: 5 },
+  { name: (t) => `${t}skolan F–6`, sector: 'school', staff: 5 },
   { name: (t) => `${t} högstadieskola 7–9`, sector: 'school', staff: 5 },
   { name: (t) => `Elevhälsan ${t}`, sector: 'student_health', staff: 4 },
   { name: (t) => `Socialtjänsten ${t}, barn och unga`, sector: 'social_services', staff: 5 },

@@ -5,6 +5,7 @@ import { appendAudit } from '../audit/writer.ts';
 import { assertPasswordPolicy, hashPassword } from '../auth/passwords.ts';
 import { county, firstNames, lastNames, municipalUnits, regionalUnits, titles } from './county.ts';
 import { Random } from './random.ts';
+import { seedChildren, type SeedStaff } from './children.ts';
 
 export const defaultDemoSeed = 20261122;
 
@@ -22,6 +23,9 @@ export const demoLogins = [
   { username: 'outsider', displayName: 'Otto Utomstående', title: 'Lärare', role: 'professional', at: { org: 'municipality2', unit: 'school' } },
 ] as const satisfies readonly { username: string; displayName: string; title: string; role: Role; at: { org: string; unit?: Sector } }[];
 
+/** Citizen logins (kind 'citizen', no roles): `guardian` and her 14-year-old daughter `child`. */
+export { demoCitizenLogins } from './demo-child.ts';
+
 export async function isDatabaseEmpty(db: Kysely<DB>): Promise<boolean> {
   return (await db.selectFrom('organisation').select('id').limit(1).executeTakeFirst()) === undefined;
 }
@@ -30,11 +34,13 @@ export interface SeedSummary {
   organisations: number;
   units: number;
   users: number;
+  children: number;
 }
 
 interface SeedUnit {
   id: string;
   organisationId: string;
+  name: string;
   sector: Sector;
   staff: number;
 }
@@ -49,7 +55,16 @@ export async function seedDemoData(db: Kysely<DB>, options: { password: string; 
     const orgs = await insertOrganisations(trx);
     const units = await insertUnits(trx, orgs);
     const users = await insertUsers(trx, random, orgs, units, passwordHash);
-    const summary = { organisations: orgs.keys().length, units: units.length, users };
+    const children = await seedChildren(trx, {
+      random,
+      passwordHash,
+      regionId: orgs.get('region'),
+      municipalities: county.municipalities.map((m, i) => ({ id: orgs.get(`municipality${i + 1}`), town: m.short })),
+      units,
+      staff: users.staff,
+      logins: users.logins,
+    });
+    const summary = { organisations: orgs.keys().length, units: units.length, users: users.count + children.citizenUsers, children: children.children };
     await appendAudit(trx, [{ action: 'demo.seed', outcome: 'success', details: { ...summary } }]);
     return summary;
   });
@@ -114,7 +129,7 @@ async function insertUnits(trx: Transaction<DB>, orgs: OrgIds): Promise<(SeedUni
     .values(planned.map((p) => ({ organisation_id: p.organisationId, name: p.name, sector: p.sector })))
     .returning('id')
     .execute();
-  return planned.map((p, i) => ({ id: rows[i]!.id, organisationId: p.organisationId, key: p.key, sector: p.sector, staff: p.staff }));
+  return planned.map((p, i) => ({ id: rows[i]!.id, organisationId: p.organisationId, key: p.key, name: p.name, sector: p.sector, staff: p.staff }));
 }
 
 function asciiName(name: string): string {
@@ -126,6 +141,18 @@ interface PlannedUser {
   displayName: string;
   title: string;
   roles: { organisationId: string; unitId: string | null; role: Role }[];
+  /** Generated unit staff, whom the demo children's care teams draw on. */
+  staffOf?: SeedUnit;
+}
+
+/** The fixed logins that sit on the demo child's care team. */
+type TeamLogin = 'teacher' | 'nurse' | 'socialworker' | 'psychologist';
+const teamLogins: readonly TeamLogin[] = ['teacher', 'nurse', 'socialworker', 'psychologist'];
+
+interface SeededUsers {
+  count: number;
+  staff: SeedStaff[];
+  logins: Record<TeamLogin, SeedStaff>;
 }
 
 async function insertUsers(
@@ -134,7 +161,7 @@ async function insertUsers(
   orgs: OrgIds,
   units: (SeedUnit & { key: string })[],
   passwordHash: string,
-): Promise<number> {
+): Promise<SeededUsers> {
   const planned: PlannedUser[] = demoLogins.map((login) => {
     const organisationId = orgs.get(login.at.org);
     const at: { org: string; unit?: Sector } = login.at;
@@ -152,7 +179,7 @@ async function insertUsers(
       const roles: PlannedUser['roles'] = [{ organisationId: unit.organisationId, unitId: unit.id, role: 'professional' }];
       // The first person at each unit also manages it.
       if (n === 0) roles.push({ organisationId: unit.organisationId, unitId: unit.id, role: 'unit_manager' });
-      planned.push({ username, displayName: `${first} ${last}`, title: random.pick(titles[unit.sector] ?? ['Handläggare']), roles });
+      planned.push({ username, displayName: `${first} ${last}`, title: random.pick(titles[unit.sector] ?? ['Handläggare']), roles, staffOf: unit });
     }
   }
   // Each municipality has an administrator and a collaboration coordinator besides the fixed logins.
@@ -174,5 +201,16 @@ async function insertUsers(
     .insertInto('user_role')
     .values(planned.flatMap((p, i) => p.roles.map((r) => ({ user_id: ids[i]!.id, organisation_id: r.organisationId, unit_id: r.unitId, role: r.role }))))
     .execute();
-  return planned.length;
+  const asStaff = (i: number, unit: SeedUnit): SeedStaff => ({ userId: ids[i]!.id, organisationId: unit.organisationId, unitId: unit.id, sector: unit.sector });
+  const staff = planned.flatMap((p, i) => (p.staffOf ? [asStaff(i, p.staffOf)] : []));
+  const logins = Object.fromEntries(
+    teamLogins.map((username) => {
+      const i = planned.findIndex((p) => p.username === username);
+      const role = planned[i]!.roles[0]!;
+      const unit = units.find((u) => u.id === role.unitId);
+      if (!unit) throw new Error(`demo login ${username} has no unit`);
+      return [username, asStaff(i, unit)];
+    }),
+  ) as Record<TeamLogin, SeedStaff>;
+  return { count: planned.length, staff, logins };
 }

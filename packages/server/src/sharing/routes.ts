@@ -1,3 +1,61 @@
-import type { App } from '../http/types.ts';
+import { ChildParams, DisclosureInput, DisclosureList, DisclosureView, LegalGround, LegalGroundQuery, stockholmDate } from '@samsyn/core';
+import { z } from 'zod';
+import { withChildAccess } from '../access/gate.ts';
+import { withRefusalsLogged } from '../consent/refusals.ts';
+import { errorResponses, type App } from '../http/types.ts';
+import { legalGroundsOn } from './queries.ts';
+import { fromOrganisation, listDisclosures, recordDisclosure } from './service.ts';
 
-export async function sharingRoutes(_app: App): Promise<void> {}
+export async function sharingRoutes(app: App): Promise<void> {
+  const { db } = app.services;
+
+  app.get('/api/legal-grounds', {
+    schema: {
+      tags: ['sharing'],
+      summary: 'The legal grounds in force today, with their paragraph references (data, not code)',
+      querystring: LegalGroundQuery,
+      response: { 200: z.array(LegalGround), ...errorResponses(400, 401) },
+    },
+    handler: async (request) => {
+      const rows = await legalGroundsOn(db, stockholmDate(new Date()), request.query.kind);
+      return rows.map((g) => ({ code: g.code, kind: g.kind, titleSv: g.title_sv, titleEn: g.title_en, reference: g.reference, validFrom: g.valid_from, validTo: g.valid_to }));
+    },
+  });
+
+  // The ledger says what went where about the child: readable with the record itself, so by the
+  // care team and by the child and guardians, who have a right to know.
+  app.get('/api/children/:id/disclosures', {
+    schema: {
+      tags: ['sharing'],
+      summary: "The child's sharing ledger: what was shared with whom and why, and what was not (logged)",
+      params: ChildParams,
+      response: { 200: DisclosureList, ...errorResponses(401, 403, 404) },
+    },
+    handler: async (request) => {
+      const access = await withChildAccess(request, request.params.id, 'read', 'record', { auditAction: 'child.disclosure.list' });
+      return { disclosures: await listDisclosures(request, access) };
+    },
+  });
+
+  // Asked of the gate as a write of the first category shared, as the sharer's organisation's own
+  // information; with no category (identity or contact details only) as a write of the record.
+  app.post('/api/children/:id/disclosures', {
+    schema: {
+      tags: ['sharing'],
+      summary: 'Record a disclosure to another organisation, or a decision not to share, with its legal ground or consent (logged)',
+      params: ChildParams,
+      body: DisclosureInput,
+      response: { 201: DisclosureView, ...errorResponses(400, 401, 403, 404) },
+    },
+    handler: async (request, reply) => {
+      const from = fromOrganisation(request, request.body);
+      const category = request.body.categories[0] ?? 'record';
+      const access = await withChildAccess(request, request.params.id, 'write', category, {
+        auditAction: 'child.disclosure.record',
+        ...(from ? { authorOrganisationId: from } : {}),
+      });
+      const recorded = await withRefusalsLogged(request, access, 'child.disclosure.record', () => recordDisclosure(request, access, request.body, from ?? ''));
+      return reply.status(201).send(recorded);
+    },
+  });
+}

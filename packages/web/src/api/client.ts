@@ -16,6 +16,8 @@ export class ApiError extends Error {
   readonly status: number;
   readonly code: ErrorCode | ClientErrorCode;
   readonly details: FieldIssue[];
+  /** The reason a refusal names (`access_denied` answers `{ details: { reason } }`). */
+  readonly reason: string | null;
 
   constructor(status: number, code: ErrorCode | ClientErrorCode, message: string, details: unknown = undefined) {
     super(message);
@@ -23,6 +25,8 @@ export class ApiError extends Error {
     this.status = status;
     this.code = code;
     this.details = Array.isArray(details) ? details.filter(isFieldIssue) : [];
+    const reason = !Array.isArray(details) && typeof details === 'object' && details !== null ? (details as { reason?: unknown }).reason : undefined;
+    this.reason = typeof reason === 'string' ? reason : null;
   }
 
   /** The server's field issues keyed by field name (`body.roles.0.unitId` → `roles.0.unitId`). */

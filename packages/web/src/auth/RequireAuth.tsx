@@ -26,3 +26,15 @@ export function RequireAdministrator() {
   const me = useCurrentUser();
   return isAdministrator(me) ? <Outlet /> : <NotAllowedPage />;
 }
+
+/** The professional levels (Barn, Verksamhet, Befolkning, Administration): not for citizen accounts. */
+export function RequireProfessional() {
+  const me = useCurrentUser();
+  return me.kind === 'professional' ? <Outlet /> : <NotAllowedPage />;
+}
+
+/** A guardian's or child's own pages. */
+export function RequireCitizen() {
+  const me = useCurrentUser();
+  return me.kind === 'citizen' ? <Outlet /> : <NotAllowedPage />;
+}

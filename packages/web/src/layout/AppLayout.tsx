@@ -4,6 +4,7 @@ import { isAdministrator, type Me } from '@samsyn/core';
 import { useEffect, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, Outlet, useLocation } from 'react-router';
+import { isLogReviewer } from '../log-review/useLogReview.ts';
 import { Brand } from './Brand.tsx';
 import { LanguageSwitch } from './LanguageSwitch.tsx';
 import { UserMenu } from './UserMenu.tsx';
@@ -11,6 +12,8 @@ import { UserMenu } from './UserMenu.tsx';
 interface NavItem {
   to: string;
   label: string;
+  /** A page under a level, shown indented beneath it. */
+  nested?: boolean;
 }
 
 /** Header, navigation by the three levels (and administration), and the one main region. */
@@ -20,20 +23,25 @@ export function AppLayout({ me }: { me: Me }) {
   const { pathname } = useLocation();
   useEffect(close, [pathname, close]);
 
+  const citizen = me.kind === 'citizen';
   const levels: NavItem[] = [
     { to: '/child', label: t('nav.child') },
     { to: '/operations', label: t('nav.operations') },
+    ...(isLogReviewer(me) ? [{ to: '/operations/log-review', label: t('nav.logReview'), nested: true }] : []),
     { to: '/population', label: t('nav.population') },
   ];
   const admin: NavItem[] = [
     { to: '/admin/units', label: t('nav.units') },
     { to: '/admin/users', label: t('nav.users') },
   ];
+  // The most specific item that contains the page is the current one (Loggkontroll, not Verksamhet).
+  const all = [...levels, ...admin];
+  const current = all.filter((i) => pathname === i.to || pathname.startsWith(`${i.to}/`)).sort((a, b) => b.to.length - a.to.length)[0]?.to ?? (pathname === '/' || pathname.startsWith('/my-children/') ? '/' : null);
 
-  function item({ to, label }: NavItem) {
-    const active = to === '/' ? pathname === '/' : pathname === to || pathname.startsWith(`${to}/`);
+  function item({ to, label, nested }: NavItem) {
+    const active = current === to;
     return (
-      <NavLink key={to} component={Link} to={to} label={label} active={active} aria-current={active ? 'page' : undefined} variant="light" />
+      <NavLink key={to} component={Link} to={to} label={label} active={active} aria-current={active ? 'page' : undefined} variant="light" pl={nested ? 'xl' : undefined} />
     );
   }
 
@@ -55,9 +63,9 @@ export function AppLayout({ me }: { me: Me }) {
           </Group>
         </AppShell.Header>
         <AppShell.Navbar p="sm" id="main-navigation" aria-label={t('nav.label')}>
-          {item({ to: '/', label: t('nav.start') })}
-          <NavGroup id="nav-levels" label={t('nav.levels')}>{levels.map(item)}</NavGroup>
-          {isAdministrator(me) && <NavGroup id="nav-admin" label={t('nav.admin')}>{admin.map(item)}</NavGroup>}
+          {item({ to: '/', label: citizen ? t('nav.myChildren') : t('nav.start') })}
+          {!citizen && <NavGroup id="nav-levels" label={t('nav.levels')}>{levels.map(item)}</NavGroup>}
+          {!citizen && isAdministrator(me) && <NavGroup id="nav-admin" label={t('nav.admin')}>{admin.map(item)}</NavGroup>}
         </AppShell.Navbar>
         <AppShell.Main id="main" tabIndex={-1}>
           <div className="page-content">

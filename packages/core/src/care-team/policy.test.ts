@@ -1,0 +1,108 @@
+import { describe, expect, it } from 'vitest';
+import { defaultConsentRules } from '../access/consent.ts';
+import { decideHandoverAnswer, decideHandoverProposal, decideTeamAddition, handoverStatus, type TeamAdditionFacts } from './policy.ts';
+
+const school = 'org-school';
+const region = 'org-region';
+const regionConsent = { id: 'c1', givenBy: 'both_guardians' as const, organisationIds: [region], categories: ['plan' as const], validFrom: '2026-01-01', validTo: null, withdrawnAt: null };
+const base: TeamAdditionFacts = {
+  adderOrganisationId: school,
+  candidate: { userId: 'b', organisationId: region, professionalOrganisationIds: [region] },
+  role: 'member',
+  basis: { kind: 'consent', consentId: 'c1' },
+  currentTeam: [{ userId: 'a', role: 'lead_professional' }, { userId: 't', role: 'named_person' }],
+  consent: regionConsent,
+  child: { birthDate: '2012-05-01', guardianCount: 2 },
+  rules: defaultConsentRules,
+  now: new Date('2026-11-23T10:00:00Z'),
+  today: '2026-11-23',
+};
+const sameOrg = { ...base, candidate: { userId: 'b', organisationId: school, professionalOrganisationIds: [school] }, basis: { kind: 'own_organisation' as const }, consent: undefined };
+
+describe('adding a member to the care team', () => {
+  it('adds a member from another organisation under a consent that reaches it', () => {
+    expect(decideTeamAddition(base)).toEqual({ ok: true });
+  });
+
+  it('refuses a member from another organisation when the consent does not reach it, is withdrawn or has ended', () => {
+    expect(decideTeamAddition({ ...base, consent: { ...regionConsent, organisationIds: [school] } })).toEqual({ ok: false, reason: 'consent_does_not_cover' });
+    expect(decideTeamAddition({ ...base, consent: { ...regionConsent, withdrawnAt: new Date('2026-11-22T10:00:00Z') } })).toEqual({ ok: false, reason: 'consent_does_not_cover' });
+    expect(decideTeamAddition({ ...base, consent: { ...regionConsent, validTo: '2026-11-22' } })).toEqual({ ok: false, reason: 'consent_does_not_cover' });
+    expect(decideTeamAddition({ ...base, consent: undefined })).toEqual({ ok: false, reason: 'unknown_consent' });
+  });
+
+  it('refuses a member from another organisation on the adder’s own-organisation basis', () => {
+    expect(decideTeamAddition({ ...base, basis: { kind: 'own_organisation' } })).toEqual({ ok: false, reason: 'own_organisation_mismatch' });
+    expect(decideTeamAddition(sameOrg)).toEqual({ ok: true });
+  });
+
+  it('adds a member from another organisation under a legal ground in force of a team kind, not of another kind', () => {
+    const legal = { ...base, basis: { kind: 'legal_duty' as const, legalGroundCode: 'g' }, consent: undefined };
+    expect(decideTeamAddition({ ...legal, legalGround: { code: 'g', kind: 'care_team', validFrom: '2025-07-01', validTo: null } })).toEqual({ ok: true });
+    expect(decideTeamAddition({ ...legal, legalGround: { code: 'g', kind: 'duty_to_report', validFrom: '2025-07-01', validTo: null } })).toEqual({ ok: true });
+    expect(decideTeamAddition({ ...legal, legalGround: { code: 'g', kind: 'necessary_disclosure', validFrom: '2000-01-01', validTo: null } })).toEqual({ ok: true });
+    expect(decideTeamAddition({ ...legal, legalGround: { code: 'g', kind: 'emergency', validFrom: '2000-01-01', validTo: null } })).toEqual({ ok: false, reason: 'legal_ground_not_applicable' });
+    expect(decideTeamAddition({ ...legal, legalGround: { code: 'g', kind: 'duty_to_report', validFrom: '2002-01-01', validTo: '2025-06-30' } })).toEqual({ ok: false, reason: 'legal_ground_not_applicable' });
+    expect(decideTeamAddition(legal)).toEqual({ ok: false, reason: 'unknown_legal_ground' });
+  });
+
+  it('adds only people who work as professionals in the organisation they join for', () => {
+    expect(decideTeamAddition({ ...base, candidate: { ...base.candidate, professionalOrganisationIds: [school] } })).toEqual({ ok: false, reason: 'not_a_professional_there' });
+  });
+
+  it('keeps one named person and one lead professional at a time', () => {
+    expect(decideTeamAddition({ ...sameOrg, role: 'named_person' })).toEqual({ ok: false, reason: 'role_taken' });
+    expect(decideTeamAddition({ ...sameOrg, role: 'lead_professional' })).toEqual({ ok: false, reason: 'role_taken' });
+    expect(decideTeamAddition({ ...sameOrg, role: 'named_person', currentTeam: [{ userId: 'a', role: 'lead_professional' }] })).toEqual({ ok: true });
+    expect(decideTeamAddition({ ...sameOrg, role: 'member', currentTeam: [{ userId: 'x', role: 'member' }] })).toEqual({ ok: true });
+  });
+
+  it('refuses someone already in the team: a role change ends the old membership first', () => {
+    expect(decideTeamAddition({ ...sameOrg, currentTeam: [...base.currentTeam, { userId: 'b', role: 'member' }] })).toEqual({ ok: false, reason: 'already_in_team' });
+  });
+});
+
+describe('handing over the named person', () => {
+  const proposal = {
+    proposer: { userId: 't', teamRole: 'named_person' as const },
+    currentNamedPersonUserId: 't',
+    receiver: { userId: 'r', professionalOrganisationIds: [school] },
+    toOrganisationId: school,
+    pendingExists: false,
+  };
+
+  it('is proposed by the current named person to a professional of the receiving organisation', () => {
+    expect(decideHandoverProposal(proposal)).toEqual({ ok: true });
+    expect(decideHandoverProposal({ ...proposal, toOrganisationId: region })).toEqual({ ok: false, reason: 'receiver_not_professional_there' });
+    expect(decideHandoverProposal({ ...proposal, receiver: { userId: 't', professionalOrganisationIds: [school] } })).toEqual({ ok: false, reason: 'receiver_is_named_person' });
+  });
+
+  it('is not proposed by anyone else while there is a named person', () => {
+    expect(decideHandoverProposal({ ...proposal, proposer: { userId: 'a', teamRole: 'lead_professional' } })).toEqual({ ok: false, reason: 'not_named_person' });
+  });
+
+  it('may be proposed by the lead professional when the child has no named person, never by a member', () => {
+    expect(decideHandoverProposal({ ...proposal, currentNamedPersonUserId: null, proposer: { userId: 'a', teamRole: 'lead_professional' } })).toEqual({ ok: true });
+    expect(decideHandoverProposal({ ...proposal, currentNamedPersonUserId: null, proposer: { userId: 'm', teamRole: 'member' } })).toEqual({ ok: false, reason: 'not_named_person' });
+  });
+
+  it('waits while another handover is pending', () => {
+    expect(decideHandoverProposal({ ...proposal, pendingExists: true })).toEqual({ ok: false, reason: 'handover_pending' });
+  });
+
+  it('is answered only by the receiver, once', () => {
+    const handover = { toUserId: 'r', toOrganisationId: school, acceptedAt: null, declinedAt: null };
+    const answer = { actorUserId: 'r', answer: 'accept' as const, handover, actorProfessionalOrganisationIds: [school] };
+    expect(decideHandoverAnswer(answer)).toEqual({ ok: true });
+    expect(decideHandoverAnswer({ ...answer, actorUserId: 'x' })).toEqual({ ok: false, reason: 'not_receiver' });
+    expect(decideHandoverAnswer({ ...answer, handover: { ...handover, declinedAt: new Date() } })).toEqual({ ok: false, reason: 'not_pending' });
+    expect(decideHandoverAnswer({ ...answer, actorProfessionalOrganisationIds: [] })).toEqual({ ok: false, reason: 'receiver_not_professional_there' });
+    expect(decideHandoverAnswer({ ...answer, answer: 'decline', actorProfessionalOrganisationIds: [] })).toEqual({ ok: true });
+  });
+
+  it('derives its status', () => {
+    expect(handoverStatus({ acceptedAt: null, declinedAt: null })).toBe('pending');
+    expect(handoverStatus({ acceptedAt: new Date(), declinedAt: null })).toBe('accepted');
+    expect(handoverStatus({ acceptedAt: null, declinedAt: new Date() })).toBe('declined');
+  });
+});

@@ -1,0 +1,111 @@
+import type { CareTeamRole } from '../children/schema.ts';
+import type { ConsentFacts, ConsentRules } from '../access/consent.ts';
+import { consentReaches } from '../consent/policy.ts';
+import { legalGroundInForce, type LegalGroundFacts } from '../sharing/policy.ts';
+import type { TeamBasisInput } from './schema.ts';
+
+/** The kinds of legal ground that let a member from another organisation onto the team without consent. */
+export const teamGroundKinds: readonly LegalGroundFacts['kind'][] = ['care_team', 'duty_to_report', 'necessary_disclosure'];
+
+/** Roles held by one person at a time. */
+const singleHolderRoles: readonly CareTeamRole[] = ['named_person', 'lead_professional'];
+
+export type TeamAdditionRefusal =
+  | 'not_a_professional_there'
+  | 'already_in_team'
+  | 'role_taken'
+  | 'own_organisation_mismatch'
+  | 'unknown_consent'
+  | 'consent_does_not_cover'
+  | 'unknown_legal_ground'
+  | 'legal_ground_not_applicable';
+
+export interface TeamAdditionFacts {
+  /** The organisation the adder sits on the team for. */
+  adderOrganisationId: string;
+  candidate: { userId: string; organisationId: string; professionalOrganisationIds: readonly string[] };
+  role: CareTeamRole;
+  basis: TeamBasisInput;
+  /** The memberships current now. */
+  currentTeam: readonly { userId: string; role: CareTeamRole }[];
+  /** The named consent or ground, when it exists (a consent only when it is this child's). */
+  consent?: ConsentFacts | undefined;
+  legalGround?: LegalGroundFacts | undefined;
+  child: { birthDate: string; guardianCount: number };
+  rules: ConsentRules;
+  now: Date;
+  today: string;
+}
+
+/**
+ * Whether a member may be added. The person must work as a professional in the organisation
+ * they join for, must not already be in the team (a role change ends the old membership
+ * first), and a named person or lead professional must be the only one. The basis must hold:
+ * `own_organisation` only for the adder's own organisation; `consent` only with a consent in
+ * force that reaches the member's organisation; `legal_duty` only with a ground in force of a
+ * kind that allows it.
+ */
+export function decideTeamAddition(f: TeamAdditionFacts): { ok: true } | { ok: false; reason: TeamAdditionRefusal } {
+  const refuse = (reason: TeamAdditionRefusal) => ({ ok: false as const, reason });
+  if (!f.candidate.professionalOrganisationIds.includes(f.candidate.organisationId)) return refuse('not_a_professional_there');
+  if (f.currentTeam.some((m) => m.userId === f.candidate.userId)) return refuse('already_in_team');
+  if (singleHolderRoles.includes(f.role) && f.currentTeam.some((m) => m.role === f.role)) return refuse('role_taken');
+  switch (f.basis.kind) {
+    case 'own_organisation':
+      return f.candidate.organisationId === f.adderOrganisationId ? { ok: true } : refuse('own_organisation_mismatch');
+    case 'consent':
+      if (!f.consent) return refuse('unknown_consent');
+      return consentReaches(f.consent, f.candidate.organisationId, f.child, f.rules, f.now) ? { ok: true } : refuse('consent_does_not_cover');
+    case 'legal_duty':
+      if (!f.legalGround) return refuse('unknown_legal_ground');
+      return teamGroundKinds.includes(f.legalGround.kind) && legalGroundInForce(f.legalGround, f.today) ? { ok: true } : refuse('legal_ground_not_applicable');
+  }
+}
+
+export type HandoverRefusal =
+  | 'not_named_person'
+  | 'receiver_not_professional_there'
+  | 'receiver_is_named_person'
+  | 'handover_pending'
+  | 'not_receiver'
+  | 'not_pending';
+
+export interface HandoverProposalFacts {
+  proposer: { userId: string; teamRole: CareTeamRole };
+  currentNamedPersonUserId: string | null;
+  receiver: { userId: string; professionalOrganisationIds: readonly string[] };
+  toOrganisationId: string;
+  pendingExists: boolean;
+}
+
+/**
+ * The current named person hands over to the next; when the child has none, the lead
+ * professional may propose one. The receiver must work as a professional in the receiving
+ * organisation, and one handover at a time is pending.
+ */
+export function decideHandoverProposal(f: HandoverProposalFacts): { ok: true } | { ok: false; reason: HandoverRefusal } {
+  const mayPropose = f.currentNamedPersonUserId === null ? f.proposer.teamRole !== 'member' : f.currentNamedPersonUserId === f.proposer.userId;
+  if (!mayPropose) return { ok: false, reason: 'not_named_person' };
+  if (f.receiver.userId === f.currentNamedPersonUserId) return { ok: false, reason: 'receiver_is_named_person' };
+  if (!f.receiver.professionalOrganisationIds.includes(f.toOrganisationId)) return { ok: false, reason: 'receiver_not_professional_there' };
+  if (f.pendingExists) return { ok: false, reason: 'handover_pending' };
+  return { ok: true };
+}
+
+/** Only the receiver answers a pending handover, and accepts only while still working in the receiving organisation. */
+export function decideHandoverAnswer(f: {
+  actorUserId: string;
+  answer: 'accept' | 'decline';
+  handover: { toUserId: string; toOrganisationId: string; acceptedAt: Date | null; declinedAt: Date | null };
+  actorProfessionalOrganisationIds: readonly string[];
+}): { ok: true } | { ok: false; reason: HandoverRefusal } {
+  if (f.actorUserId !== f.handover.toUserId) return { ok: false, reason: 'not_receiver' };
+  if (f.handover.acceptedAt || f.handover.declinedAt) return { ok: false, reason: 'not_pending' };
+  if (f.answer === 'accept' && !f.actorProfessionalOrganisationIds.includes(f.handover.toOrganisationId)) return { ok: false, reason: 'receiver_not_professional_there' };
+  return { ok: true };
+}
+
+export function handoverStatus(h: { acceptedAt: Date | null; declinedAt: Date | null }): 'pending' | 'accepted' | 'declined' {
+  if (h.acceptedAt) return 'accepted';
+  return h.declinedAt ? 'declined' : 'pending';
+}

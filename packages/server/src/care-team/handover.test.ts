@@ -1,0 +1,132 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { verifyAuditChain } from '../audit/verify.ts';
+import { auditOf, demoFamily, newcomer, userIdOf, type Family } from '../consent/test-fixture.ts';
+import { createTestApp, type TestApp } from '../test/harness.ts';
+
+let t: TestApp;
+let family: Family;
+let receiver: { username: string; userId: string };
+
+beforeAll(async () => {
+  t = await createTestApp();
+  family = await demoFamily(t.database.db);
+  receiver = await newcomer(t.database.db, family.childId, family.municipality, 'youth_follow_up');
+});
+afterAll(() => t.close());
+
+const handoversUrl = () => `/api/children/${family.childId}/handovers`;
+
+interface Handover {
+  id: string;
+  childId: string;
+  childName: unknown;
+  lifeStage: string;
+  status: string;
+  from: { id: string } | null;
+}
+
+interface Member {
+  userId: string;
+  role: string;
+  basis: string;
+  current: boolean;
+}
+
+describe('proposing a handover of the named person', () => {
+  it('is refused to a team member, and logged', async () => {
+    const res = await (await t.loginAs('nurse')).post(handoversUrl(), { toUserId: receiver.userId, toOrganisationId: family.municipality, lifeStage: 'youth_follow_up' });
+    expect(res.statusCode).toBe(403);
+    expect((await auditOf(t.database.db, res))[0]).toMatchObject({ action: 'child.handover.propose', outcome: 'denied' });
+  });
+
+  it('is refused to the lead professional while there is a named person', async () => {
+    const res = await (await t.loginAs('socialworker')).post(handoversUrl(), { toUserId: receiver.userId, toOrganisationId: family.municipality, lifeStage: 'youth_follow_up' });
+    expect(res.statusCode).toBe(403);
+    expect(res.json().error).toMatchObject({ code: 'forbidden', details: { reason: 'not_named_person' } });
+    expect((await auditOf(t.database.db, res))[0]).toMatchObject({ outcome: 'denied' });
+  });
+
+  it('needs a receiver who works as a professional in the receiving organisation', async () => {
+    const res = await (await t.loginAs('teacher')).post(handoversUrl(), { toUserId: receiver.userId, toOrganisationId: family.region, lifeStage: 'youth_follow_up' });
+    expect(res.statusCode).toBe(400);
+  });
+
+  it('is proposed by the named person, one at a time, and logged', async () => {
+    const teacher = await t.loginAs('teacher');
+    const res = await teacher.post(handoversUrl(), { toUserId: receiver.userId, toOrganisationId: family.municipality, lifeStage: 'youth_follow_up', note: 'Ebba går ut nian i vår' });
+    expect(res.statusCode).toBe(201);
+    expect(res.json()).toMatchObject({ status: 'pending', lifeStage: 'youth_follow_up', from: { id: await userIdOf(t.database.db, 'teacher') } });
+    expect((await auditOf(t.database.db, res))[0]).toMatchObject({ action: 'child.handover.propose', outcome: 'success' });
+    const second = await teacher.post(handoversUrl(), { toUserId: receiver.userId, toOrganisationId: family.municipality, lifeStage: 'youth_follow_up' });
+    expect(second.statusCode).toBe(409);
+  });
+});
+
+describe('answering a handover', () => {
+  let pending: Handover;
+
+  it('shows the receiver the incoming handover with the child id and life stage, not the name before they are in the team', async () => {
+    const asReceiver = await t.loginAs(receiver.username);
+    const res = await asReceiver.get('/api/handovers?status=pending');
+    expect(res.statusCode).toBe(200);
+    const handovers = res.json().handovers as Handover[];
+    expect(handovers).toHaveLength(1);
+    pending = handovers[0]!;
+    expect(pending).toMatchObject({ childId: family.childId, lifeStage: 'youth_follow_up', childName: null, status: 'pending' });
+    // Asking for the name went through the gate, and its refusal is in the log.
+    expect((await auditOf(t.database.db, res))[0]).toMatchObject({ action: 'child.handover.list', outcome: 'denied', subject_id: family.childId });
+    expect((await (await t.loginAs('teacher')).get('/api/handovers')).json().handovers).toEqual([]);
+  });
+
+  it('is refused to anyone but the receiver, and logged', async () => {
+    const res = await (await t.loginAs('nurse')).post(`/api/handovers/${pending.id}/accept`);
+    expect(res.statusCode).toBe(403);
+    expect(res.json().error.details).toEqual({ reason: 'not_receiver' });
+    expect((await auditOf(t.database.db, res))[0]).toMatchObject({ action: 'child.handover.accept', outcome: 'denied', subject_id: family.childId });
+  });
+
+  it('on acceptance ends the old named person’s membership and starts the receiver’s as named person', async () => {
+    const asReceiver = await t.loginAs(receiver.username);
+    const res = await asReceiver.post(`/api/handovers/${pending.id}/accept`);
+    expect(res.statusCode).toBe(200);
+    expect(res.json()).toMatchObject({ status: 'accepted', acceptedAt: expect.any(String) });
+    const [entry] = await auditOf(t.database.db, res);
+    expect(entry).toMatchObject({ action: 'child.handover.accept', outcome: 'success', subject_type: 'child', subject_id: family.childId, actor_username: receiver.username });
+    expect(entry!.details).toMatchObject({ basis: 'own_organisation', reason: 'named_person_handover' });
+
+    const team = (await asReceiver.get(`/api/children/${family.childId}/care-team?history=true`)).json().members as Member[];
+    const teacherId = await userIdOf(t.database.db, 'teacher');
+    expect(team.filter((m) => m.current && m.role === 'named_person')).toEqual([expect.objectContaining({ userId: receiver.userId, basis: 'own_organisation' })]);
+    expect(team.filter((m) => m.userId === teacherId)).toEqual([expect.objectContaining({ role: 'named_person', current: false })]);
+
+    expect((await asReceiver.get(`/api/children/${family.childId}`)).statusCode).toBe(200);
+    expect((await (await t.loginAs('teacher')).get(`/api/children/${family.childId}`)).statusCode).toBe(403);
+    const again = await asReceiver.post(`/api/handovers/${pending.id}/accept`);
+    expect(again.statusCode).toBe(409);
+  });
+
+  it('on decline leaves the named person in place', async () => {
+    const next = await newcomer(t.database.db, family.childId, family.municipality, 'youth_follow_up');
+    const named = await t.loginAs(receiver.username);
+    const proposed = (await named.post(handoversUrl(), { toUserId: next.userId, toOrganisationId: family.municipality, lifeStage: 'youth_follow_up' })).json() as Handover;
+    const asNext = await t.loginAs(next.username);
+    const res = await asNext.post(`/api/handovers/${proposed.id}/decline`);
+    expect(res.statusCode).toBe(200);
+    expect(res.json().status).toBe('declined');
+    expect((await auditOf(t.database.db, res))[0]).toMatchObject({ action: 'child.handover.decline', outcome: 'success' });
+    const team = (await named.get(`/api/children/${family.childId}/care-team`)).json().members as Member[];
+    expect(team.find((m) => m.role === 'named_person')!.userId).toBe(receiver.userId);
+    expect((await asNext.get('/api/handovers?status=declined')).json().handovers).toHaveLength(1);
+    expect((await asNext.get('/api/handovers')).json().handovers).toHaveLength(0);
+  });
+
+  it('answers not found for an unknown handover', async () => {
+    expect((await (await t.loginAs('teacher')).post('/api/handovers/00000000-0000-4000-8000-000000000000/accept')).statusCode).toBe(404);
+  });
+});
+
+describe('the audit log', () => {
+  it('still verifies after the handovers', async () => {
+    expect(await verifyAuditChain(t.database.db)).toMatchObject({ ok: true });
+  });
+});

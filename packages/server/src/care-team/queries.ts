@@ -1,0 +1,158 @@
+import type { Kysely, Transaction } from 'kysely';
+import type { DB } from '../db/schema.ts';
+
+type Db = Kysely<DB> | Transaction<DB>;
+
+/** The team's memberships: the current ones, or with `history` every one there has been. */
+export async function teamOf(db: Db, childId: string, options: { history: boolean }) {
+  const now = new Date();
+  let query = db
+    .selectFrom('care_team_member as m')
+    .innerJoin('app_user as u', 'u.id', 'm.user_id')
+    .innerJoin('organisation as o', 'o.id', 'm.organisation_id')
+    .leftJoin('unit as un', 'un.id', 'm.unit_id')
+    .leftJoin('app_user as a', 'a.id', 'm.added_by')
+    .leftJoin('app_user as e', 'e.id', 'm.ended_by')
+    .select([
+      'm.id', 'm.user_id', 'u.display_name', 'u.title', 'm.organisation_id', 'o.name as organisation_name', 'm.unit_id', 'un.name as unit_name',
+      'm.role', 'm.basis', 'm.consent_id', 'm.legal_ground_code', 'm.starts_at', 'm.ends_at',
+      'm.added_by', 'a.display_name as added_by_name', 'm.ended_by', 'e.display_name as ended_by_name',
+    ])
+    .where('m.child_id', '=', childId);
+  if (!options.history) query = query.where('m.starts_at', '<=', now).where((eb) => eb.or([eb('m.ends_at', 'is', null), eb('m.ends_at', '>', now)]));
+  return query.orderBy('m.starts_at', 'desc').orderBy('u.display_name').execute();
+}
+export type TeamRow = Awaited<ReturnType<typeof teamOf>>[number];
+
+/** Current memberships, read inside the transaction that changes the team. */
+export async function currentMembers(db: Db, childId: string) {
+  const now = new Date();
+  return db
+    .selectFrom('care_team_member')
+    .select(['id', 'user_id', 'role', 'organisation_id'])
+    .where('child_id', '=', childId)
+    .where('starts_at', '<=', now)
+    .where((eb) => eb.or([eb('ends_at', 'is', null), eb('ends_at', '>', now)]))
+    .execute();
+}
+
+/**
+ * Serialises changes to one child's team: the checks for "one named person" and "not already a
+ * member" then see every change committed before them.
+ */
+export async function lockTeam(trx: Transaction<DB>, childId: string): Promise<void> {
+  await trx.selectFrom('child').select('id').where('id', '=', childId).forUpdate().execute();
+}
+
+/** Where a user works as a professional: organisation and unit of each such role. */
+export async function professionalRoles(db: Db, userId: string) {
+  return db
+    .selectFrom('user_role as r')
+    .innerJoin('app_user as u', 'u.id', 'r.user_id')
+    .select(['r.organisation_id', 'r.unit_id'])
+    .where('r.user_id', '=', userId)
+    .where('r.role', '=', 'professional')
+    .where('u.active', '=', true)
+    .execute();
+}
+
+export async function legalGround(db: Db, code: string) {
+  return db.selectFrom('legal_ground').select(['code', 'kind', 'valid_from', 'valid_to']).where('code', '=', code).executeTakeFirst();
+}
+
+export async function unitOf(db: Db, unitId: string) {
+  return db.selectFrom('unit').select(['id', 'organisation_id']).where('id', '=', unitId).executeTakeFirst();
+}
+
+export interface NewMember {
+  childId: string;
+  userId: string;
+  organisationId: string;
+  unitId: string | null;
+  role: 'named_person' | 'lead_professional' | 'member';
+  basis: 'own_organisation' | 'consent' | 'legal_duty';
+  consentId: string | null;
+  legalGroundCode: string | null;
+  addedBy: string;
+}
+
+export async function insertMember(trx: Transaction<DB>, m: NewMember): Promise<string> {
+  const row = await trx
+    .insertInto('care_team_member')
+    .values({
+      child_id: m.childId,
+      user_id: m.userId,
+      organisation_id: m.organisationId,
+      unit_id: m.unitId,
+      role: m.role,
+      basis: m.basis,
+      consent_id: m.consentId,
+      legal_ground_code: m.legalGroundCode,
+      added_by: m.addedBy,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return row.id;
+}
+
+/** Ends memberships (history is kept: the row stays, with its end and who ended it). */
+export async function endMembers(trx: Transaction<DB>, memberIds: readonly string[], by: string): Promise<void> {
+  if (memberIds.length === 0) return;
+  await trx.updateTable('care_team_member').set({ ends_at: new Date(), ended_by: by }).where('id', 'in', [...memberIds]).where('ends_at', 'is', null).execute();
+}
+
+export async function handoversTo(db: Db, userId: string, status: 'pending' | 'accepted' | 'declined' | 'all') {
+  let query = handoverQuery(db).where('h.to_user_id', '=', userId);
+  if (status === 'pending') query = query.where('h.accepted_at', 'is', null).where('h.declined_at', 'is', null);
+  if (status === 'accepted') query = query.where('h.accepted_at', 'is not', null);
+  if (status === 'declined') query = query.where('h.declined_at', 'is not', null);
+  return query.orderBy('h.proposed_at', 'desc').execute();
+}
+
+export async function handover(db: Db, id: string) {
+  return handoverQuery(db).where('h.id', '=', id).executeTakeFirst();
+}
+export type HandoverRow = NonNullable<Awaited<ReturnType<typeof handover>>>;
+
+function handoverQuery(db: Db) {
+  return db
+    .selectFrom('named_person_handover as h')
+    .innerJoin('app_user as t', 't.id', 'h.to_user_id')
+    .innerJoin('organisation as o', 'o.id', 'h.to_organisation_id')
+    .innerJoin('app_user as p', 'p.id', 'h.proposed_by')
+    .leftJoin('app_user as f', 'f.id', 'h.from_user_id')
+    .select([
+      'h.id', 'h.child_id', 'h.life_stage', 'h.from_user_id', 'f.display_name as from_name', 'h.to_user_id', 't.display_name as to_name',
+      'h.to_organisation_id', 'o.name as to_organisation_name', 'h.note', 'h.proposed_by', 'p.display_name as proposed_by_name', 'h.proposed_at', 'h.accepted_at', 'h.declined_at',
+    ]);
+}
+
+export async function pendingHandoverExists(db: Db, childId: string): Promise<boolean> {
+  const row = await db.selectFrom('named_person_handover').select('id').where('child_id', '=', childId).where('accepted_at', 'is', null).where('declined_at', 'is', null).executeTakeFirst();
+  return row !== undefined;
+}
+
+export async function insertHandover(
+  trx: Transaction<DB>,
+  h: { childId: string; lifeStage: HandoverRow['life_stage']; fromUserId: string | null; toUserId: string; toOrganisationId: string; note: string | null; proposedBy: string },
+): Promise<string> {
+  const row = await trx
+    .insertInto('named_person_handover')
+    .values({ child_id: h.childId, life_stage: h.lifeStage, from_user_id: h.fromUserId, to_user_id: h.toUserId, to_organisation_id: h.toOrganisationId, note: h.note, proposed_by: h.proposedBy })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return row.id;
+}
+
+/** Answers a pending handover once; false when it was answered already. */
+export async function answerHandover(trx: Transaction<DB>, id: string, answer: 'accept' | 'decline'): Promise<boolean> {
+  const rows = await trx
+    .updateTable('named_person_handover')
+    .set(answer === 'accept' ? { accepted_at: new Date() } : { declined_at: new Date() })
+    .where('id', '=', id)
+    .where('accepted_at', 'is', null)
+    .where('declined_at', 'is', null)
+    .returning('id')
+    .execute();
+  return rows.length === 1;
+}

@@ -1,0 +1,292 @@
+import type { FastifyRequest } from 'fastify';
+import {
+  decideHandoverAnswer,
+  decideHandoverProposal,
+  decideTeamAddition,
+  handoverStatus,
+  stockholmDate,
+  type CareTeamAddInput,
+  type CareTeamEntry,
+  type HandoverInput,
+  type HandoverRefusal,
+  type HandoverView,
+  type TeamAdditionRefusal,
+} from '@samsyn/core';
+import type { ChildAccess } from '../access/gate.ts';
+import { withChildAccess } from '../access/gate.ts';
+import { appendAudit } from '../audit/writer.ts';
+import { auditFrom } from '../audit/context.ts';
+import { findChildRow } from '../children/queries.ts';
+import { AppError } from '../http/errors.ts';
+import { requireActor } from '../http/types.ts';
+import { invalid, refusal } from '../consent/refusals.ts';
+import {
+  answerHandover,
+  currentMembers,
+  endMembers,
+  handover,
+  handoversTo,
+  insertHandover,
+  insertMember,
+  legalGround,
+  lockTeam,
+  pendingHandoverExists,
+  professionalRoles,
+  teamOf,
+  unitOf,
+  type HandoverRow,
+  type TeamRow,
+} from './queries.ts';
+
+const iso = (d: Date | string) => (d instanceof Date ? d : new Date(d)).toISOString();
+
+export async function listTeam(request: FastifyRequest, access: ChildAccess, history: boolean): Promise<CareTeamEntry[]> {
+  const rows = await teamOf(request.server.services.db, access.childId, { history });
+  return rows.map(toEntry);
+}
+
+function toEntry(m: TeamRow): CareTeamEntry {
+  const now = new Date();
+  return {
+    id: m.id,
+    userId: m.user_id,
+    displayName: m.display_name,
+    title: m.title,
+    organisationId: m.organisation_id,
+    organisationName: m.organisation_name,
+    unitId: m.unit_id,
+    unitName: m.unit_name,
+    role: m.role,
+    basis: m.basis,
+    consentId: m.consent_id,
+    legalGroundCode: m.legal_ground_code,
+    startsAt: iso(m.starts_at),
+    endsAt: m.ends_at ? iso(m.ends_at) : null,
+    current: new Date(m.starts_at) <= now && (m.ends_at === null || now < new Date(m.ends_at)),
+    addedBy: m.added_by ? { id: m.added_by, displayName: m.added_by_name ?? '' } : null,
+    endedBy: m.ended_by ? { id: m.ended_by, displayName: m.ended_by_name ?? '' } : null,
+  };
+}
+
+/** The actor's current place on the team, as the gate saw it. */
+function ownMembership(access: ChildAccess) {
+  const now = new Date();
+  return access.child.careTeam.find((m) => m.userId === access.actor.userId && m.startsAt <= now && (m.endsAt === null || now < m.endsAt));
+}
+
+const teamRefusals: Record<TeamAdditionRefusal, () => AppError> = {
+  not_a_professional_there: () => invalid('body.organisationId', 'not_a_professional_there'),
+  unknown_consent: () => invalid('body.basis.consentId', 'unknown_consent'),
+  unknown_legal_ground: () => invalid('body.basis.legalGroundCode', 'unknown_legal_ground'),
+  already_in_team: () => refusal('conflict', 'already_in_team'),
+  role_taken: () => refusal('conflict', 'role_taken'),
+  own_organisation_mismatch: () => refusal('forbidden', 'own_organisation_mismatch'),
+  consent_does_not_cover: () => refusal('forbidden', 'consent_does_not_cover'),
+  legal_ground_not_applicable: () => refusal('forbidden', 'legal_ground_not_applicable'),
+};
+
+/** Adds a member when the rule in core allows it; the checks and the insert share one locked transaction. */
+export async function addMember(request: FastifyRequest, access: ChildAccess, input: CareTeamAddInput): Promise<CareTeamEntry> {
+  const { db, config } = request.server.services;
+  const adder = ownMembership(access);
+  if (!adder) throw refusal('forbidden', 'not_in_care_team');
+  const roles = await professionalRoles(db, input.userId);
+  if (input.unitId) {
+    const unit = await unitOf(db, input.unitId);
+    if (unit?.organisation_id !== input.organisationId) throw invalid('body.unitId', 'unit_not_in_organisation');
+  }
+  const unitId = input.unitId ?? roles.find((r) => r.organisation_id === input.organisationId)?.unit_id ?? null;
+  const ground = input.basis.kind === 'legal_duty' ? await legalGround(db, input.basis.legalGroundCode) : undefined;
+  const consentId = input.basis.kind === 'consent' ? input.basis.consentId : null;
+  const now = new Date();
+  const memberId = await db.transaction().execute(async (trx) => {
+    await lockTeam(trx, access.childId);
+    const team = await currentMembers(trx, access.childId);
+    const decision = decideTeamAddition({
+      adderOrganisationId: adder.organisationId,
+      candidate: { userId: input.userId, organisationId: input.organisationId, professionalOrganisationIds: roles.map((r) => r.organisation_id) },
+      role: input.role,
+      basis: input.basis,
+      currentTeam: team.map((m) => ({ userId: m.user_id, role: m.role })),
+      consent: consentId ? access.child.consents.find((c) => c.id === consentId) : undefined,
+      legalGround: ground ? { code: ground.code, kind: ground.kind, validFrom: ground.valid_from, validTo: ground.valid_to } : undefined,
+      child: { birthDate: access.child.birthDate, guardianCount: access.child.guardianCount },
+      rules: config.consentRules,
+      now,
+      today: stockholmDate(now),
+    });
+    if (!decision.ok) throw teamRefusals[decision.reason]();
+    const id = await insertMember(trx, {
+      childId: access.childId,
+      userId: input.userId,
+      organisationId: input.organisationId,
+      unitId,
+      role: input.role,
+      basis: input.basis.kind,
+      consentId,
+      legalGroundCode: input.basis.kind === 'legal_duty' ? input.basis.legalGroundCode : null,
+      addedBy: access.actor.userId,
+    });
+    await access.logWrite(trx, { memberId: id, added: { userId: input.userId, organisationId: input.organisationId, role: input.role, basis: input.basis } });
+    return id;
+  });
+  return memberView(request, access.childId, memberId);
+}
+
+async function memberView(request: FastifyRequest, childId: string, memberId: string): Promise<CareTeamEntry> {
+  const row = (await teamOf(request.server.services.db, childId, { history: true })).find((m) => m.id === memberId);
+  if (!row) throw new AppError('not_found');
+  return toEntry(row);
+}
+
+/** Ends a membership; the row stays as history with its end and who ended it. */
+export async function endMember(request: FastifyRequest, access: ChildAccess, memberId: string): Promise<CareTeamEntry> {
+  const { db } = request.server.services;
+  await db.transaction().execute(async (trx) => {
+    await lockTeam(trx, access.childId);
+    const member = (await teamOf(trx, access.childId, { history: true })).find((m) => m.id === memberId);
+    if (!member) throw new AppError('not_found');
+    if (member.ends_at !== null && new Date(member.ends_at) <= new Date()) throw refusal('conflict', 'already_ended');
+    await endMembers(trx, [memberId], access.actor.userId);
+    await access.logWrite(trx, { memberId, ended: { userId: member.user_id, organisationId: member.organisation_id, role: member.role } });
+  });
+  return memberView(request, access.childId, memberId);
+}
+
+const handoverRefusals: Record<HandoverRefusal, () => AppError> = {
+  not_named_person: () => refusal('forbidden', 'not_named_person'),
+  not_receiver: () => refusal('forbidden', 'not_receiver'),
+  receiver_not_professional_there: () => invalid('body.toOrganisationId', 'receiver_not_professional_there'),
+  receiver_is_named_person: () => refusal('conflict', 'receiver_is_named_person'),
+  handover_pending: () => refusal('conflict', 'handover_pending'),
+  not_pending: () => refusal('conflict', 'not_pending'),
+};
+
+/** The named person (or, with none, the lead professional) proposes the next named person. */
+export async function proposeHandover(request: FastifyRequest, access: ChildAccess, input: HandoverInput): Promise<HandoverView> {
+  const { db } = request.server.services;
+  const proposer = ownMembership(access);
+  if (!proposer) throw refusal('forbidden', 'not_named_person');
+  const receiverRoles = await professionalRoles(db, input.toUserId);
+  const id = await db.transaction().execute(async (trx) => {
+    await lockTeam(trx, access.childId);
+    const named = (await currentMembers(trx, access.childId)).find((m) => m.role === 'named_person');
+    const decision = decideHandoverProposal({
+      proposer: { userId: proposer.userId, teamRole: proposer.role },
+      currentNamedPersonUserId: named?.user_id ?? null,
+      receiver: { userId: input.toUserId, professionalOrganisationIds: receiverRoles.map((r) => r.organisation_id) },
+      toOrganisationId: input.toOrganisationId,
+      pendingExists: await pendingHandoverExists(trx, access.childId),
+    });
+    if (!decision.ok) throw handoverRefusals[decision.reason]();
+    const handoverId = await insertHandover(trx, {
+      childId: access.childId,
+      lifeStage: input.lifeStage,
+      fromUserId: named?.user_id ?? null,
+      toUserId: input.toUserId,
+      toOrganisationId: input.toOrganisationId,
+      note: input.note ?? null,
+      proposedBy: access.actor.userId,
+    });
+    await access.logWrite(trx, { handoverId, proposed: { toUserId: input.toUserId, toOrganisationId: input.toOrganisationId, lifeStage: input.lifeStage } });
+    return handoverId;
+  });
+  const row = await handover(db, id);
+  if (!row) throw new AppError('not_found');
+  return toHandoverView(row, null);
+}
+
+function toHandoverView(h: HandoverRow, childName: HandoverView['childName']): HandoverView {
+  const acceptedAt = h.accepted_at ? new Date(h.accepted_at) : null;
+  const declinedAt = h.declined_at ? new Date(h.declined_at) : null;
+  return {
+    id: h.id,
+    childId: h.child_id,
+    childName,
+    lifeStage: h.life_stage,
+    from: h.from_user_id ? { id: h.from_user_id, displayName: h.from_name ?? '' } : null,
+    to: { id: h.to_user_id, displayName: h.to_name },
+    toOrganisation: { id: h.to_organisation_id, name: h.to_organisation_name },
+    note: h.note,
+    proposedBy: { id: h.proposed_by, displayName: h.proposed_by_name },
+    proposedAt: iso(h.proposed_at),
+    status: handoverStatus({ acceptedAt, declinedAt }),
+    acceptedAt: acceptedAt?.toISOString() ?? null,
+    declinedAt: declinedAt?.toISOString() ?? null,
+  };
+}
+
+/**
+ * The caller's incoming handovers. The child's name is shown only when the gate lets the
+ * caller read the record (a listing, logged); a receiver not yet in the team sees the child's
+ * id and life stage only.
+ */
+export async function incomingHandovers(request: FastifyRequest, status: 'pending' | 'accepted' | 'declined' | 'all'): Promise<HandoverView[]> {
+  const { db } = request.server.services;
+  const rows = await handoversTo(db, requireActor(request.actor).userId, status);
+  const views: HandoverView[] = [];
+  for (const h of rows) views.push(toHandoverView(h, await childNameIfAllowed(request, h)));
+  return views;
+}
+
+async function childNameIfAllowed(request: FastifyRequest, h: HandoverRow): Promise<HandoverView['childName']> {
+  try {
+    await withChildAccess(request, h.child_id, 'read', 'record', { auditAction: 'child.handover.list', purpose: 'list', details: { handoverId: h.id } });
+  } catch (error) {
+    if (error instanceof AppError && error.code === 'access_denied') return null;
+    throw error;
+  }
+  const child = await findChildRow(request.server.services.db, h.child_id);
+  // A protected identity never shows its name in a list.
+  return child && child.protected_identity === null ? { givenName: child.given_name, familyName: child.family_name } : null;
+}
+
+/**
+ * The receiver answers. Accepting ends the current named person's membership (and any earlier
+ * membership of the receiver: a role change is end + add) and starts the receiver's as named
+ * person for the receiving organisation. The receiver is often not yet in the team, so the
+ * gate cannot speak for them: the handover is the basis, logged in the same transaction.
+ */
+export async function answer(request: FastifyRequest, handoverId: string, reply: 'accept' | 'decline'): Promise<HandoverView> {
+  const { db, audit } = request.server.services;
+  const actor = requireActor(request.actor);
+  const h = await handover(db, handoverId);
+  if (!h) throw new AppError('not_found');
+  const roles = await professionalRoles(db, actor.userId);
+  const base = { ...auditFrom(request), action: `child.handover.${reply}`, subjectType: 'child', subjectId: h.child_id, organisationId: h.to_organisation_id };
+  const decision = decideHandoverAnswer({
+    actorUserId: actor.userId,
+    answer: reply,
+    handover: { toUserId: h.to_user_id, toOrganisationId: h.to_organisation_id, acceptedAt: h.accepted_at, declinedAt: h.declined_at },
+    actorProfessionalOrganisationIds: roles.map((r) => r.organisation_id),
+  });
+  if (!decision.ok) {
+    await audit.append({ ...base, outcome: decision.reason === 'not_receiver' ? 'denied' : 'failure', details: { category: 'care_team', handoverId, reason: decision.reason } });
+    throw handoverRefusals[decision.reason]();
+  }
+  await db.transaction().execute(async (trx) => {
+    await lockTeam(trx, h.child_id);
+    if (!(await answerHandover(trx, handoverId, reply))) throw refusal('conflict', 'not_pending');
+    if (reply === 'decline') {
+      await appendAudit(trx, [{ ...base, outcome: 'success', details: { category: 'care_team', handoverId, declined: true } }]);
+      return;
+    }
+    const ending = (await currentMembers(trx, h.child_id)).filter((m) => m.role === 'named_person' || m.user_id === actor.userId).map((m) => m.id);
+    await endMembers(trx, ending, actor.userId);
+    const memberId = await insertMember(trx, {
+      childId: h.child_id,
+      userId: actor.userId,
+      organisationId: h.to_organisation_id,
+      unitId: roles.find((r) => r.organisation_id === h.to_organisation_id)?.unit_id ?? null,
+      role: 'named_person',
+      basis: 'own_organisation',
+      consentId: null,
+      legalGroundCode: null,
+      addedBy: h.proposed_by,
+    });
+    await appendAudit(trx, [{ ...base, outcome: 'success', details: { category: 'care_team', basis: 'own_organisation', reason: 'named_person_handover', handoverId, endedMemberIds: ending, memberId, lifeStage: h.life_stage } }]);
+  });
+  const row = await handover(db, handoverId);
+  if (!row) throw new AppError('not_found');
+  return toHandoverView(row, null);
+}

@@ -1,0 +1,119 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { sql } from 'kysely';
+import { createTestApp, type TestApp } from '../test/harness.ts';
+import { verifyAuditChain } from '../audit/verify.ts';
+
+let t: TestApp;
+let childId: string;
+let identityNumber: string;
+
+beforeAll(async () => {
+  t = await createTestApp();
+  const row = await t.database.db
+    .selectFrom('child')
+    .innerJoin('app_user', 'app_user.id', 'child.user_id')
+    .select(['child.id', 'child.identity_number'])
+    .where('app_user.username', '=', 'child')
+    .executeTakeFirstOrThrow();
+  childId = row.id;
+  identityNumber = row.identity_number;
+});
+afterAll(() => t.close());
+
+async function auditOf(requestId: unknown) {
+  return t.database.db.selectFrom('audit_log').selectAll().where('request_id', '=', String(requestId)).execute();
+}
+
+describe("the child's record", () => {
+  it('shows the named person the whole record, logged with the basis', async () => {
+    const teacher = await t.loginAs('teacher');
+    const res = await teacher.get(`/api/children/${childId}`);
+    expect(res.statusCode).toBe(200);
+    const record = res.json();
+    expect(record.name).not.toBeNull();
+    expect(record.identityNumber).toMatch(/^\d{8}-\d{4}$/);
+    expect(record.access.basis).toBe('own_organisation');
+    expect(record.careTeam.map((m: { role: string }) => m.role)).toEqual(expect.arrayContaining(['named_person', 'lead_professional']));
+    const entries = await auditOf(res.headers['x-request-id']);
+    expect(entries).toHaveLength(1);
+    expect(entries[0]).toMatchObject({ action: 'child.record.read', subject_type: 'child', subject_id: childId, outcome: 'success', actor_username: 'teacher' });
+    expect(entries[0]!.details).toMatchObject({ basis: 'own_organisation', category: 'record' });
+  });
+
+  it('shows the psychologist, whose organisation has consent only for the plan, the plan and nothing else from the municipality', async () => {
+    const psychologist = await t.loginAs('psychologist');
+    const record = (await psychologist.get(`/api/children/${childId}`)).json() as { access: { basis: string }; categories: { category: string; sharedFromOthers: boolean; entries: { organisationName: string; basis: string }[] }[] };
+    expect(record.access.basis).toBe('consent');
+    const byCategory = Object.fromEntries(record.categories.map((c) => [c.category, c]));
+    expect(byCategory.plan!.sharedFromOthers).toBe(true);
+    expect(byCategory.school!.sharedFromOthers).toBe(false);
+    expect(byCategory.school!.entries).toEqual([]);
+    // What the psychologist's own organisation wrote is always there.
+    expect(record.categories.flatMap((c) => c.entries).every((e) => e.basis === 'own_organisation' || e.basis === 'consent')).toBe(true);
+    expect(byCategory.plan!.entries.some((e) => e.basis === 'consent')).toBe(true);
+  });
+
+  it('refuses someone outside the team, an analyst and a system administrator, and logs each refusal', async () => {
+    for (const username of ['outsider', 'analyst', 'sysadmin']) {
+      const res = await (await t.loginAs(username)).get(`/api/children/${childId}`);
+      expect(res.statusCode, username).toBe(403);
+      expect(res.json().error.code).toBe('access_denied');
+      const [entry] = await auditOf(res.headers['x-request-id']);
+      expect(entry).toMatchObject({ outcome: 'denied', subject_id: childId, actor_username: username });
+    }
+    expect((await verifyAuditChain(t.database.db)).ok).toBe(true);
+  });
+
+  it('answers an unknown child with 404, logged', async () => {
+    const res = await (await t.loginAs('teacher')).get('/api/children/00000000-0000-4000-8000-000000000000');
+    expect(res.statusCode).toBe(404);
+    expect(await auditOf(res.headers['x-request-id'])).toHaveLength(1);
+  });
+});
+
+describe('finding a child by identity number', () => {
+  it('returns the child to someone with a basis', async () => {
+    const res = await (await t.loginAs('teacher')).post('/api/children/search', { identityNumber });
+    expect(res.json()).toMatchObject({ found: true, access: 'allowed', childId, child: { id: childId } });
+    expect((await auditOf(res.headers['x-request-id']))[0]).toMatchObject({ action: 'child.search', outcome: 'success' });
+  });
+
+  it('tells someone without a basis that a record exists and how to get access, without the name', async () => {
+    const res = await (await t.loginAs('outsider')).post('/api/children/search', { identityNumber: `${identityNumber.slice(2, 8)}-${identityNumber.slice(8)}` });
+    const body = res.json();
+    expect(body).toMatchObject({ found: true, access: 'denied' });
+    expect(body.child).toBeUndefined();
+    expect(body.howToGetAccess).toContain('emergency_access');
+    expect(JSON.stringify(body)).not.toMatch(/givenName|familyName/);
+    expect((await auditOf(res.headers['x-request-id']))[0]).toMatchObject({ action: 'child.search', outcome: 'denied' });
+  });
+
+  it('says when no record exists, and rejects a malformed number', async () => {
+    const teacher = await t.loginAs('teacher');
+    const none = await teacher.post('/api/children/search', { identityNumber: '19121212-1212' });
+    expect(none.json()).toEqual({ found: false, access: 'none' });
+    const bad = await teacher.post('/api/children/search', { identityNumber: '19121212-1213' });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json().error.details[0]).toMatchObject({ path: 'body.identityNumber', message: 'identity_number_checksum' });
+  });
+
+  it('never shows a protected identity in a search hit', async () => {
+    const hidden = await t.database.db
+      .selectFrom('child')
+      .innerJoin('care_team_member as m', 'm.child_id', 'child.id')
+      .innerJoin('app_user as u', 'u.id', 'm.user_id')
+      .select(['child.identity_number', 'u.username'])
+      .where('child.protected_identity', 'is not', null)
+      .where('m.ends_at', 'is', null)
+      .where('m.basis', '=', 'own_organisation')
+      .executeTakeFirst();
+    expect(hidden, 'the demo data has a protected child with a team').toBeDefined();
+    const member = await t.loginAs(hidden!.username);
+    const hit = (await member.post('/api/children/search', { identityNumber: hidden!.identity_number })).json();
+    expect(hit.access).toBe('allowed');
+    expect(hit.child.name).toBeNull();
+    expect(hit.child.identityNumber).toMatch(/\*{4}$/);
+    const flagged = await sql<{ n: number }>`SELECT count(*)::int AS n FROM audit_log WHERE action = 'child.search' AND (details ->> 'flagged')::boolean`.execute(t.database.db);
+    expect(flagged.rows[0]!.n).toBeGreaterThan(0);
+  });
+});

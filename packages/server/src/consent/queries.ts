@@ -1,0 +1,93 @@
+import type { Kysely, Transaction } from 'kysely';
+import type { InfoCategory } from '@samsyn/core';
+import type { DB } from '../db/schema.ts';
+
+type Db = Kysely<DB> | Transaction<DB>;
+
+/** Every consent of the child, with who recorded and who withdrew it. */
+export async function consentsOf(db: Db, childId: string) {
+  return db
+    .selectFrom('consent as c')
+    .innerJoin('app_user as r', 'r.id', 'c.recorded_by')
+    .leftJoin('app_user as w', 'w.id', 'c.withdrawn_by')
+    .select([
+      'c.id', 'c.given_by', 'c.guardian_ids', 'c.method', 'c.note', 'c.organisation_ids', 'c.categories', 'c.valid_from', 'c.valid_to',
+      'c.recorded_by', 'r.display_name as recorded_by_name', 'c.recorded_at', 'c.withdrawn_at', 'c.withdrawn_by', 'w.display_name as withdrawn_by_name', 'c.withdrawal_note',
+    ])
+    .where('c.child_id', '=', childId)
+    .orderBy('c.recorded_at', 'desc')
+    .execute();
+}
+export type ConsentRow = Awaited<ReturnType<typeof consentsOf>>[number];
+
+export async function consentOf(db: Db, childId: string, consentId: string): Promise<ConsentRow | undefined> {
+  return (await consentsOf(db, childId)).find((c) => c.id === consentId);
+}
+
+/** Names of organisations by id; an id that is missing from the answer does not exist. */
+export async function organisationNames(db: Db, ids: readonly string[]): Promise<Map<string, string>> {
+  if (ids.length === 0) return new Map();
+  const rows = await db.selectFrom('organisation').select(['id', 'name']).where('id', 'in', [...new Set(ids)]).execute();
+  return new Map(rows.map((r) => [r.id, r.name]));
+}
+
+export async function guardianIdsOf(db: Db, childId: string): Promise<string[]> {
+  return (await db.selectFrom('child_guardian').select('guardian_id').where('child_id', '=', childId).execute()).map((r) => r.guardian_id);
+}
+
+/** The guardian record of a citizen account for this child, if they are one of its guardians. */
+export async function guardianIdOfUser(db: Db, childId: string, userId: string): Promise<string | undefined> {
+  const row = await db
+    .selectFrom('child_guardian as cg')
+    .innerJoin('guardian as g', 'g.id', 'cg.guardian_id')
+    .select('g.id')
+    .where('cg.child_id', '=', childId)
+    .where('g.user_id', '=', userId)
+    .executeTakeFirst();
+  return row?.id;
+}
+
+export interface NewConsent {
+  childId: string;
+  givenBy: 'guardian' | 'both_guardians' | 'child';
+  guardianIds: string[];
+  method: 'written' | 'digital' | 'verbal';
+  note: string | null;
+  organisationIds: string[];
+  categories: InfoCategory[];
+  validFrom: string;
+  validTo: string | null;
+  recordedBy: string;
+}
+
+export async function insertConsent(trx: Transaction<DB>, c: NewConsent): Promise<string> {
+  const row = await trx
+    .insertInto('consent')
+    .values({
+      child_id: c.childId,
+      given_by: c.givenBy,
+      guardian_ids: c.guardianIds,
+      method: c.method,
+      note: c.note,
+      organisation_ids: c.organisationIds,
+      categories: c.categories,
+      valid_from: c.validFrom,
+      valid_to: c.validTo,
+      recorded_by: c.recordedBy,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return row.id;
+}
+
+/** Stamps the withdrawal once; answers false when someone else withdrew it first. */
+export async function withdrawConsent(trx: Transaction<DB>, consentId: string, by: string, note: string | null): Promise<boolean> {
+  const rows = await trx
+    .updateTable('consent')
+    .set({ withdrawn_at: new Date(), withdrawn_by: by, withdrawal_note: note })
+    .where('id', '=', consentId)
+    .where('withdrawn_at', 'is', null)
+    .returning('id')
+    .execute();
+  return rows.length === 1;
+}

@@ -1,0 +1,110 @@
+import type { Kysely, Transaction } from 'kysely';
+import { maskIdentityNumber, stockholmDate, type EmergencyAccessView, type Language, type ReviewScope } from '@samsyn/core';
+import type { DB } from '../db/schema.ts';
+
+type Db = Kysely<DB> | Transaction<DB>;
+
+/** Legal grounds of kind `emergency` in force on a Stockholm date. */
+export async function emergencyLegalGrounds(db: Db, onDate: string, code?: string) {
+  let query = db
+    .selectFrom('legal_ground')
+    .select(['code', 'title_sv', 'title_en', 'reference'])
+    .where('kind', '=', 'emergency')
+    .where('valid_from', '<=', onDate)
+    .where((eb) => eb.or([eb('valid_to', 'is', null), eb('valid_to', '>=', onDate)]))
+    .orderBy('code');
+  if (code) query = query.where('code', '=', code);
+  return query.execute();
+}
+
+export async function insertEmergencyAccess(
+  trx: Transaction<DB>,
+  row: { childId: string; userId: string; organisationId: string; unitId: string | null; reason: string; legalGroundCode: string; startsAt: Date; expiresAt: Date },
+): Promise<string> {
+  const inserted = await trx
+    .insertInto('emergency_access')
+    .values({ child_id: row.childId, user_id: row.userId, organisation_id: row.organisationId, unit_id: row.unitId, reason: row.reason, legal_ground_code: row.legalGroundCode, starts_at: row.startsAt, expires_at: row.expiresAt })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return inserted.id;
+}
+
+function selectViews(db: Db) {
+  return db
+    .selectFrom('emergency_access as e')
+    .innerJoin('child as c', 'c.id', 'e.child_id')
+    .innerJoin('app_user as u', 'u.id', 'e.user_id')
+    .innerJoin('organisation as o', 'o.id', 'e.organisation_id')
+    .leftJoin('unit as un', 'un.id', 'e.unit_id')
+    .innerJoin('legal_ground as g', 'g.code', 'e.legal_ground_code')
+    .leftJoin('app_user as r', 'r.id', 'e.reviewed_by')
+    .select([
+      'e.id', 'e.child_id', 'c.identity_number', 'c.protected_identity', 'e.user_id', 'u.display_name', 'u.username', 'u.title',
+      'e.organisation_id', 'o.name as organisation_name', 'e.unit_id', 'un.name as unit_name', 'e.reason', 'e.legal_ground_code',
+      'g.title_sv', 'g.title_en', 'g.reference', 'e.starts_at', 'e.expires_at', 'e.reviewed_by', 'r.display_name as reviewer_name',
+      'e.reviewed_at', 'e.review_outcome', 'e.review_comment',
+    ]);
+}
+
+type ViewRow = Awaited<ReturnType<ReturnType<typeof selectViews>['executeTakeFirstOrThrow']>>;
+
+export async function findEmergencyAccess(db: Db, id: string): Promise<ViewRow | undefined> {
+  return selectViews(db).where('e.id', '=', id).executeTakeFirst();
+}
+
+/** The review queue: emergency accesses opened at the reviewer's units or in their organisations. */
+export async function emergencyAccessesInScope(db: Db, scope: ReviewScope, status: 'pending' | 'reviewed'): Promise<ViewRow[]> {
+  return selectViews(db)
+    .where((eb) => {
+      const parts = [];
+      if (scope.unitIds.length > 0) parts.push(eb('e.unit_id', 'in', scope.unitIds));
+      if (scope.organisationIds.length > 0) parts.push(eb('e.organisation_id', 'in', scope.organisationIds));
+      return eb.or(parts);
+    })
+    .where('e.reviewed_at', status === 'pending' ? 'is' : 'is not', null)
+    .orderBy('e.starts_at', status === 'pending' ? 'asc' : 'desc')
+    .limit(1000)
+    .execute();
+}
+
+/**
+ * Sets the review, once: the row is updated only while it has none, so two reviewers racing
+ * cannot overwrite each other. This is the only update of an emergency access.
+ */
+export async function recordReview(trx: Transaction<DB>, id: string, review: { reviewerId: string; outcome: 'justified' | 'unjustified'; comment: string }): Promise<boolean> {
+  const result = await trx
+    .updateTable('emergency_access')
+    .set({ reviewed_by: review.reviewerId, reviewed_at: new Date(), review_outcome: review.outcome, review_comment: review.comment })
+    .where('id', '=', id)
+    .where('reviewed_at', 'is', null)
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows) === 1;
+}
+
+const iso = (d: Date | string) => new Date(d).toISOString();
+
+export function toEmergencyAccessView(row: ViewRow, language: Language, now = new Date()): EmergencyAccessView {
+  const startsAt = new Date(row.starts_at);
+  const expiresAt = new Date(row.expires_at);
+  return {
+    id: row.id,
+    // A protected identity shows no number in a list, not even a masked one (the birth date is in it).
+    child: { id: row.child_id, identityNumber: row.protected_identity ? null : maskIdentityNumber(row.identity_number), protectedIdentity: row.protected_identity !== null },
+    user: { id: row.user_id, name: row.display_name, username: row.username, title: row.title },
+    organisation: { id: row.organisation_id, name: row.organisation_name },
+    unit: row.unit_id && row.unit_name ? { id: row.unit_id, name: row.unit_name } : null,
+    reason: row.reason,
+    legalGround: { code: row.legal_ground_code, title: language === 'en' ? row.title_en : row.title_sv, reference: row.reference },
+    startsAt: iso(startsAt),
+    expiresAt: iso(expiresAt),
+    active: startsAt <= now && now < expiresAt,
+    review:
+      row.reviewed_at && row.review_outcome && row.reviewed_by
+        ? { outcome: row.review_outcome, comment: row.review_comment, reviewedAt: iso(row.reviewed_at), reviewer: { id: row.reviewed_by, name: row.reviewer_name ?? '' } }
+        : null,
+  };
+}
+
+export function today(): string {
+  return stockholmDate(new Date());
+}

@@ -1,0 +1,94 @@
+import type { FastifyRequest } from 'fastify';
+import { accessBases, findOutliers, isReviewer, maskIdentityNumber, reviewScope, toCsv, type AccessBasis, type LogReviewEntry, type LogReviewFilters, type LogReviewFlag, type LogReviewQuery, type LogReviewResult, type ReviewScope } from '@samsyn/core';
+import { auditFrom } from '../audit/context.ts';
+import { AppError } from '../http/errors.ts';
+import { requireActor } from '../http/types.ts';
+import { countEntries, distinctChildrenPerUser, findEntries, type LogRow } from './queries.ts';
+
+/** A CSV export holds at most this many entries; a narrower filter gets the rest. */
+export const exportLimit = 50_000;
+
+/**
+ * Log review (loggkontroll): unit managers review the entries of the people at their units,
+ * collaboration coordinators those in their organisation. Emergency accesses, protected
+ * identities and outliers are highlighted. Reviewing the log is itself logged.
+ */
+export async function searchLog(request: FastifyRequest, query: LogReviewQuery): Promise<LogReviewResult> {
+  const { page, pageSize, ...filters } = query;
+  const scope = await reviewerScope(request, 'log_review.search', filters);
+  const { db, audit } = request.server.services;
+  const outliers = await outliersOf(request, scope, filters);
+  const ids = outliers.outliers.map((o) => o.userId);
+  const [total, rows] = await Promise.all([countEntries(db, scope, filters, ids), findEntries(db, scope, filters, ids, { limit: pageSize, offset: (page - 1) * pageSize })]);
+  await audit.append({ ...auditFrom(request), action: 'log_review.search', outcome: 'success', details: { filters: defined(filters), page, total } });
+  return {
+    entries: rows.map((r) => toEntry(r, ids)),
+    total,
+    page,
+    pageSize,
+    outliers: outliers.outliers.map((o) => ({ userId: o.userId, name: o.name, username: o.username, distinctChildren: o.count })),
+    outlierThreshold: Number.isFinite(outliers.threshold) ? outliers.threshold : null,
+  };
+}
+
+const csvHeader = ['Tid', 'Användare', 'Användarnamn', 'Barn-id', 'Personnummer', 'Händelse', 'Utfall', 'Grund', 'Kategori', 'Orsak', 'Flaggor'];
+const flagLabels: Record<LogReviewFlag, string> = { emergency_access: 'nödåtkomst', protected_identity: 'skyddade personuppgifter', outlier: 'avvikande antal' };
+
+/** The same review as CSV for Swedish spreadsheets; Swedish headers, newest first. */
+export async function exportLog(request: FastifyRequest, filters: LogReviewFilters): Promise<string> {
+  const scope = await reviewerScope(request, 'log_review.export', filters);
+  const { db, audit } = request.server.services;
+  const ids = (await outliersOf(request, scope, filters)).outliers.map((o) => o.userId);
+  const rows = await findEntries(db, scope, filters, ids, { limit: exportLimit, offset: 0 });
+  await audit.append({ ...auditFrom(request), action: 'log_review.export', outcome: 'success', details: { filters: defined(filters), rows: rows.length } });
+  return toCsv(
+    csvHeader,
+    rows.map((r) => {
+      const e = toEntry(r, ids);
+      return [e.at, e.actor.name, e.actor.username, e.child.id, e.child.identityNumber, e.action, e.outcome, e.basis, e.category, e.reason, e.flags.map((f) => flagLabels[f]).join(', ')];
+    }),
+  );
+}
+
+function outliersOf(request: FastifyRequest, scope: ReviewScope, filters: LogReviewFilters) {
+  return distinctChildrenPerUser(request.server.services.db, scope, filters).then((users) => findOutliers(users));
+}
+
+function toEntry(r: LogRow, outlierIds: readonly string[]): LogReviewEntry {
+  const basis = (accessBases as readonly string[]).includes(r.basis ?? '') ? (r.basis as AccessBasis) : null;
+  const flags: LogReviewFlag[] = [];
+  if (basis === 'emergency' || r.action === 'child.emergency_access.open') flags.push('emergency_access');
+  if (r.protected_identity) flags.push('protected_identity');
+  if (r.actor_id && outlierIds.includes(r.actor_id)) flags.push('outlier');
+  return {
+    seq: r.seq,
+    at: new Date(r.at).toISOString(),
+    actor: { id: r.actor_id, name: r.display_name, username: r.actor_username },
+    // Never a child's name here; a protected identity shows no number either.
+    child: {
+      id: r.subject_id,
+      identityNumber: r.identity_number && !r.protected_identity ? maskIdentityNumber(r.identity_number) : null,
+      protectedIdentity: r.protected_identity !== null,
+    },
+    action: r.action,
+    outcome: r.outcome,
+    basis,
+    category: r.category,
+    reason: r.reason,
+    flags,
+  };
+}
+
+async function reviewerScope(request: FastifyRequest, action: string, filters: LogReviewFilters): Promise<ReviewScope> {
+  const scope = reviewScope(requireActor(request.actor).roles);
+  if (!isReviewer(scope)) {
+    await request.server.services.audit.append({ ...auditFrom(request), action, outcome: 'denied', details: { reason: 'not_log_reviewer', filters: defined(filters) } });
+    throw new AppError('forbidden');
+  }
+  return scope;
+}
+
+/** Drops absent filters, so the logged details are exactly what the reviewer asked for. */
+function defined(filters: LogReviewFilters): Record<string, unknown> {
+  return Object.fromEntries(Object.entries(filters).filter(([, v]) => v !== undefined));
+}

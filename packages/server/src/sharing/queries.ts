@@ -1,0 +1,72 @@
+import type { Kysely, Transaction } from 'kysely';
+import type { InfoCategory, LegalGroundKind } from '@samsyn/core';
+import type { DB } from '../db/schema.ts';
+
+type Db = Kysely<DB> | Transaction<DB>;
+
+/** The legal grounds in force on a Stockholm date (law changes are rows with dates, not code). */
+export async function legalGroundsOn(db: Db, date: string, kind?: LegalGroundKind) {
+  let query = db
+    .selectFrom('legal_ground')
+    .selectAll()
+    .where('valid_from', '<=', date)
+    .where((eb) => eb.or([eb('valid_to', 'is', null), eb('valid_to', '>=', date)]));
+  if (kind) query = query.where('kind', '=', kind);
+  return query.orderBy('kind').orderBy('code').execute();
+}
+
+export async function legalGround(db: Db, code: string) {
+  return db.selectFrom('legal_ground').selectAll().where('code', '=', code).executeTakeFirst();
+}
+
+/** The child's sharing ledger, newest first. */
+export async function disclosuresOf(db: Db, childId: string) {
+  return db
+    .selectFrom('disclosure as d')
+    .innerJoin('organisation as f', 'f.id', 'd.from_organisation_id')
+    .innerJoin('organisation as t', 't.id', 'd.to_organisation_id')
+    .innerJoin('app_user as u', 'u.id', 'd.decided_by')
+    .leftJoin('legal_ground as g', 'g.code', 'd.legal_ground_code')
+    .select([
+      'd.id', 'd.decision', 'd.from_organisation_id', 'f.name as from_name', 'd.to_organisation_id', 't.name as to_name', 'd.categories', 'd.what', 'd.reason',
+      'd.legal_ground_code', 'g.kind as ground_kind', 'g.title_sv as ground_title_sv', 'g.title_en as ground_title_en', 'g.reference as ground_reference',
+      'd.consent_id', 'd.decided_by', 'u.display_name as decided_by_name', 'd.decided_at',
+    ])
+    .where('d.child_id', '=', childId)
+    .orderBy('d.decided_at', 'desc')
+    .execute();
+}
+export type DisclosureRow = Awaited<ReturnType<typeof disclosuresOf>>[number];
+
+export interface NewDisclosure {
+  childId: string;
+  decision: 'shared' | 'not_shared';
+  fromOrganisationId: string;
+  toOrganisationId: string;
+  categories: InfoCategory[];
+  what: string;
+  reason: string;
+  legalGroundCode: string | null;
+  consentId: string | null;
+  decidedBy: string;
+}
+
+export async function insertDisclosure(trx: Transaction<DB>, d: NewDisclosure): Promise<string> {
+  const row = await trx
+    .insertInto('disclosure')
+    .values({
+      child_id: d.childId,
+      decision: d.decision,
+      from_organisation_id: d.fromOrganisationId,
+      to_organisation_id: d.toOrganisationId,
+      categories: d.categories,
+      what: d.what,
+      reason: d.reason,
+      legal_ground_code: d.legalGroundCode,
+      consent_id: d.consentId,
+      decided_by: d.decidedBy,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return row.id;
+}

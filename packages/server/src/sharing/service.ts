@@ -1,0 +1,100 @@
+import type { FastifyRequest } from 'fastify';
+import { decideDisclosure, stockholmDate, type DisclosureInput, type DisclosureRefusal, type DisclosureView } from '@samsyn/core';
+import type { ChildAccess } from '../access/gate.ts';
+import { organisationNames } from '../consent/queries.ts';
+import { invalid, refusal } from '../consent/refusals.ts';
+import { AppError } from '../http/errors.ts';
+import { disclosuresOf, insertDisclosure, legalGround, type DisclosureRow } from './queries.ts';
+
+export function toDisclosureView(d: DisclosureRow): DisclosureView {
+  return {
+    id: d.id,
+    decision: d.decision,
+    fromOrganisation: { id: d.from_organisation_id, name: d.from_name },
+    toOrganisation: { id: d.to_organisation_id, name: d.to_name },
+    categories: d.categories,
+    what: d.what,
+    reason: d.reason,
+    legalGround:
+      d.legal_ground_code && d.ground_kind
+        ? { code: d.legal_ground_code, kind: d.ground_kind, titleSv: d.ground_title_sv ?? '', titleEn: d.ground_title_en ?? '', reference: d.ground_reference ?? '' }
+        : null,
+    consentId: d.consent_id,
+    decidedBy: { id: d.decided_by, displayName: d.decided_by_name },
+    decidedAt: (d.decided_at instanceof Date ? d.decided_at : new Date(d.decided_at)).toISOString(),
+  };
+}
+
+export async function listDisclosures(request: FastifyRequest, access: ChildAccess): Promise<DisclosureView[]> {
+  return (await disclosuresOf(request.server.services.db, access.childId)).map(toDisclosureView);
+}
+
+/**
+ * The organisation a disclosure comes from: the one named, or the caller's only professional
+ * organisation. Undefined lets the gate refuse a caller who works for none.
+ */
+export function fromOrganisation(request: FastifyRequest, input: DisclosureInput): string | undefined {
+  const own = [...new Set((request.actor?.roles ?? []).filter((r) => r.role === 'professional').map((r) => r.organisationId))];
+  if (input.fromOrganisationId) return input.fromOrganisationId;
+  if (own.length > 1) throw invalid('body.fromOrganisationId', 'required_with_several_organisations');
+  return own[0];
+}
+
+const refusals: Record<DisclosureRefusal, () => AppError> = {
+  same_organisation: () => invalid('body.toOrganisationId', 'same_organisation'),
+  no_ground_for_sharing: () => invalid('body.legalGroundCode', 'sharing_needs_legal_ground_or_consent'),
+  unknown_legal_ground: () => invalid('body.legalGroundCode', 'unknown_legal_ground'),
+  unknown_consent: () => invalid('body.consentId', 'unknown_consent'),
+  legal_ground_not_applicable: () => refusal('forbidden', 'legal_ground_not_applicable'),
+  consent_does_not_cover: () => refusal('forbidden', 'consent_does_not_cover'),
+};
+
+/**
+ * Records a disclosure or a decision not to disclose. The gate has allowed the first category
+ * for the caller's organisation; every other category must be the caller's to share too.
+ */
+export async function recordDisclosure(request: FastifyRequest, access: ChildAccess, input: DisclosureInput, fromOrganisationId: string): Promise<DisclosureView> {
+  const { db, config } = request.server.services;
+  const now = new Date();
+  const member = access.child.careTeam.find((m) => m.userId === access.actor.userId && m.startsAt <= now && (m.endsAt === null || now < m.endsAt));
+  if (member?.organisationId !== fromOrganisationId) throw refusal('forbidden', 'not_in_care_team_for_organisation');
+  const notOwn = input.categories.filter((c) => !access.decide('write', c, fromOrganisationId).allow);
+  if (notOwn.length > 0) throw new AppError('access_denied', { details: { reason: 'no_consent_for_category', categories: notOwn } });
+  const names = await organisationNames(db, [input.toOrganisationId]);
+  if (!names.has(input.toOrganisationId)) throw invalid('body.toOrganisationId', 'unknown_organisation');
+  const ground = input.legalGroundCode ? await legalGround(db, input.legalGroundCode) : undefined;
+  const decision = decideDisclosure({
+    decision: input.decision,
+    fromOrganisationId,
+    toOrganisationId: input.toOrganisationId,
+    categories: input.categories,
+    legalGroundCode: input.legalGroundCode,
+    legalGround: ground ? { code: ground.code, kind: ground.kind, validFrom: ground.valid_from, validTo: ground.valid_to } : undefined,
+    consentId: input.consentId,
+    consent: input.consentId ? access.child.consents.find((c) => c.id === input.consentId) : undefined,
+    child: { birthDate: access.child.birthDate, guardianCount: access.child.guardianCount },
+    rules: config.consentRules,
+    now,
+    today: stockholmDate(now),
+  });
+  if (!decision.ok) throw refusals[decision.reason]();
+  const id = await db.transaction().execute(async (trx) => {
+    const disclosureId = await insertDisclosure(trx, {
+      childId: access.childId,
+      decision: input.decision,
+      fromOrganisationId,
+      toOrganisationId: input.toOrganisationId,
+      categories: [...new Set(input.categories)],
+      what: input.what,
+      reason: input.reason,
+      legalGroundCode: input.legalGroundCode ?? null,
+      consentId: input.consentId ?? null,
+      decidedBy: access.actor.userId,
+    });
+    await access.logWrite(trx, { disclosureId, decision: input.decision, toOrganisationId: input.toOrganisationId, categories: input.categories, legalGroundCode: input.legalGroundCode ?? null, consentId: input.consentId ?? null });
+    return disclosureId;
+  });
+  const row = (await disclosuresOf(db, access.childId)).find((d) => d.id === id);
+  if (!row) throw new AppError('not_found');
+  return toDisclosureView(row);
+}

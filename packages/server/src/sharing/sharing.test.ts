@@ -1,0 +1,140 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { verifyAuditChain } from '../audit/verify.ts';
+import { auditOf, demoFamily, type Family } from '../consent/test-fixture.ts';
+import { createTestApp, type TestApp } from '../test/harness.ts';
+
+let t: TestApp;
+let family: Family;
+
+beforeAll(async () => {
+  t = await createTestApp();
+  family = await demoFamily(t.database.db);
+});
+afterAll(() => t.close());
+
+const ledgerUrl = () => `/api/children/${family.childId}/disclosures`;
+
+interface Disclosure {
+  id: string;
+  decision: string;
+  fromOrganisation: { id: string; name: string };
+  toOrganisation: { id: string };
+  categories: string[];
+  reason: string;
+  legalGround: { code: string; reference: string } | null;
+  consentId: string | null;
+  decidedBy: { displayName: string };
+}
+
+describe('without a session', () => {
+  it('refuses the ledger and the legal grounds', async () => {
+    const anonymous = t.client();
+    expect((await anonymous.get('/api/legal-grounds')).statusCode).toBe(401);
+    expect((await anonymous.get(ledgerUrl())).statusCode).toBe(401);
+    expect((await anonymous.post(ledgerUrl(), {})).statusCode).toBe(401);
+  });
+});
+
+describe('legal grounds', () => {
+  it('lists the grounds in force today to any logged-in user, with their references, and not a repealed one', async () => {
+    const res = await (await t.loginAs('analyst')).get('/api/legal-grounds');
+    expect(res.statusCode).toBe(200);
+    const codes = (res.json() as { code: string; reference: string }[]).map((g) => g.code);
+    expect(codes).toEqual(expect.arrayContaining(['sol_duty_to_report', 'osl_necessary_disclosure', 'consent']));
+    expect(codes).not.toContain('sol2001_duty_to_report');
+  });
+
+  it('filters by kind', async () => {
+    const grounds = (await (await t.loginAs('teacher')).get('/api/legal-grounds?kind=duty_to_report')).json() as { code: string; kind: string }[];
+    expect(grounds.map((g) => g.code)).toEqual(['sol_duty_to_report']);
+  });
+});
+
+describe('the sharing ledger', () => {
+  it('records a decision not to share, with its reason, and logs it', async () => {
+    const nurse = await t.loginAs('nurse');
+    const res = await nurse.post(ledgerUrl(), {
+      decision: 'not_shared',
+      toOrganisationId: family.region,
+      categories: ['health'],
+      what: 'Journalanteckningar från hälsosamtal',
+      reason: 'Samtycket till regionen gäller bara planen; vårdnadshavarna vill inte dela mer.',
+    });
+    expect(res.statusCode).toBe(201);
+    const recorded = res.json() as Disclosure;
+    expect(recorded).toMatchObject({ decision: 'not_shared', fromOrganisation: { id: family.municipality }, toOrganisation: { id: family.region }, legalGround: null, decidedBy: { displayName: 'Nora Skolsköterska' } });
+    const [entry] = await auditOf(t.database.db, res);
+    expect(entry).toMatchObject({ action: 'child.disclosure.record', outcome: 'success', actor_username: 'nurse' });
+    expect(entry!.details).toMatchObject({ category: 'health', disclosureId: recorded.id, decision: 'not_shared' });
+
+    const ledger = (await (await t.loginAs('teacher')).get(ledgerUrl())).json().disclosures as Disclosure[];
+    expect(ledger.map((d) => d.id)).toContain(recorded.id);
+  });
+
+  it('records sharing under a consent that covers the receiver and the category, and refuses a category it does not cover', async () => {
+    const socialworker = await t.loginAs('socialworker');
+    const share = (categories: string[]) =>
+      socialworker.post(ledgerUrl(), { decision: 'shared', toOrganisationId: family.region, categories, what: 'Den samordnade planen', reason: 'BUP deltar i SIP', consentId: family.regionConsentId });
+    const plan = await share(['plan']);
+    expect(plan.statusCode).toBe(201);
+    expect(plan.json()).toMatchObject({ decision: 'shared', consentId: family.regionConsentId, categories: ['plan'] });
+
+    const social = await share(['social_services']);
+    expect(social.statusCode).toBe(403);
+    expect(social.json().error).toMatchObject({ code: 'forbidden', details: { reason: 'consent_does_not_cover' } });
+    expect((await auditOf(t.database.db, social))[0]).toMatchObject({ action: 'child.disclosure.record', outcome: 'denied' });
+  });
+
+  it('records sharing under a duty to report in force, and refuses the repealed act’s ground', async () => {
+    const teacher = await t.loginAs('teacher');
+    const report = (legalGroundCode: string) =>
+      teacher.post(ledgerUrl(), { decision: 'shared', toOrganisationId: family.region, categories: ['concern'], what: 'Orosanmälan', reason: 'Misstanke om att barnet far illa', legalGroundCode });
+    const now = await report('sol_duty_to_report');
+    expect(now.statusCode).toBe(201);
+    expect(now.json().legalGround).toMatchObject({ code: 'sol_duty_to_report', reference: expect.stringContaining('2025:400') });
+    const old = await report('sol2001_duty_to_report');
+    expect(old.statusCode).toBe(403);
+    expect(old.json().error.details).toEqual({ reason: 'legal_ground_not_applicable' });
+  });
+
+  it('refuses sharing with no ground, to one’s own organisation, or to an unknown organisation', async () => {
+    const teacher = await t.loginAs('teacher');
+    const base = { decision: 'shared', categories: ['school'], what: 'Frånvarouppgifter', reason: 'Samordning', legalGroundCode: 'osl_necessary_disclosure' };
+    expect((await teacher.post(ledgerUrl(), { ...base, toOrganisationId: family.region, legalGroundCode: undefined })).statusCode).toBe(400);
+    const own = await teacher.post(ledgerUrl(), { ...base, toOrganisationId: family.municipality });
+    expect(own.statusCode).toBe(400);
+    expect((await auditOf(t.database.db, own))[0]).toMatchObject({ outcome: 'failure' });
+    expect((await teacher.post(ledgerUrl(), { ...base, toOrganisationId: '00000000-0000-4000-8000-000000000000' })).statusCode).toBe(400);
+  });
+
+  it('lets a member share only their own organisation’s information: the region cannot disclose the school’s', async () => {
+    const psychologist = await t.loginAs('psychologist');
+    const res = await psychologist.post(ledgerUrl(), { decision: 'shared', fromOrganisationId: family.municipality, toOrganisationId: family.region, categories: ['school'], what: 'Skolans anteckningar', reason: 'Vill ha dem', legalGroundCode: 'osl_necessary_disclosure' });
+    expect(res.statusCode).toBe(403);
+    expect((await auditOf(t.database.db, res))[0]).toMatchObject({ outcome: 'denied' });
+  });
+
+  it('refuses an outsider both ways, and logs it', async () => {
+    const outsider = await t.loginAs('outsider');
+    const read = await outsider.get(ledgerUrl());
+    expect(read.statusCode).toBe(403);
+    expect((await auditOf(t.database.db, read))[0]).toMatchObject({ action: 'child.disclosure.list', outcome: 'denied' });
+    const write = await outsider.post(ledgerUrl(), { decision: 'not_shared', toOrganisationId: family.region, categories: ['school'], what: 'x', reason: 'y' });
+    expect(write.statusCode).toBe(403);
+    expect((await auditOf(t.database.db, write))[0]).toMatchObject({ action: 'child.disclosure.record', outcome: 'denied' });
+  });
+
+  it('shows the guardian what was shared and what was not', async () => {
+    const res = await (await t.loginAs('guardian')).get(ledgerUrl());
+    expect(res.statusCode).toBe(200);
+    const decisions = (res.json().disclosures as Disclosure[]).map((d) => d.decision);
+    expect(decisions).toEqual(expect.arrayContaining(['shared', 'not_shared']));
+    expect((await auditOf(t.database.db, res))[0]!.details).toMatchObject({ basis: 'own_record' });
+  });
+});
+
+describe('the audit log', () => {
+  it('still verifies after the ledger entries and refusals', async () => {
+    expect(await verifyAuditChain(t.database.db)).toMatchObject({ ok: true });
+  });
+});

@@ -1,0 +1,150 @@
+import { Alert, Button, Group, Stack, Table, Text, Title } from '@mantine/core';
+import type { AccessLogEntry } from '@samsyn/core';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useParams } from 'react-router';
+import { isApiError } from '../api/client.ts';
+import { CareTeamTable } from '../care-team/CareTeamTable.tsx';
+import { childName } from '../children/text.ts';
+import { RecordDenied } from '../children/RecordDenied.tsx';
+import { formatDate, formatNumber } from '../common/format.ts';
+import { LoadError } from '../common/LoadError.tsx';
+import { Loading } from '../common/Loading.tsx';
+import { NotFoundPage } from '../common/NotFoundPage.tsx';
+import { PageTitle } from '../common/PageTitle.tsx';
+import { StatusMessage, useStatus } from '../common/StatusMessage.tsx';
+import { ConsentList } from '../consent/ConsentList.tsx';
+import { useConsents } from '../consent/useConsents.ts';
+import { useAccessLog, useCareTeam, useMyChildren } from './useMyChildren.ts';
+
+/** One child for a guardian (or the child): the team, the consents and who has looked, in plain words. */
+export function MyChildPage() {
+  const { t } = useTranslation();
+  const { id = '' } = useParams();
+  const children = useMyChildren();
+  const status = useStatus();
+  const child = children.data?.find((c) => c.id === id);
+  const team = useCareTeam(id);
+  const consents = useConsents(id);
+
+  if (children.isPending) return <Loading />;
+  if (children.isError) return <LoadError error={children.error} onRetry={() => void children.refetch()} />;
+  if (!child) return <NotFoundPage />;
+  const name = childName(child.name, t);
+
+  return (
+    <Stack gap="lg" maw={1000}>
+      <div>
+        <PageTitle documentTitle={t('citizen.title')}>{name}</PageTitle>
+        <Text mt={4} size="lg">{t('citizen.born', { date: formatDate(child.birthDate) })}</Text>
+      </div>
+      {child.protectedIdentity && <Alert color="red" variant="light"><Text size="sm" c="dark.8">{t('citizen.protectedNotice')}</Text></Alert>}
+      <StatusMessage status={status.status} onClose={status.clear} />
+
+      <section aria-labelledby="team-heading" className="page-panel">
+        <Stack gap="sm" p="lg">
+          <Title order={2} size="h3" id="team-heading">{t('citizen.careTeamHeading')}</Title>
+          <Text>{t('citizen.careTeamIntro')}</Text>
+          {team.isPending ? (
+            <Loading />
+          ) : team.isError ? (
+            isApiError(team.error, 403) ? <Text>{t('child.record.denyReasons.not_shared_with_citizens')}</Text> : <LoadError error={team.error} onRetry={() => void team.refetch()} />
+          ) : (
+            <CareTeamTable childId={id} members={team.data.members.filter((m) => m.current)} plain />
+          )}
+        </Stack>
+      </section>
+
+      <section aria-labelledby="consents-heading" className="page-panel">
+        <Stack gap="sm" p="lg">
+          <Title order={2} size="h3" id="consents-heading">{t('citizen.consentsHeading')}</Title>
+          <Text>{t('citizen.consentsIntro')}</Text>
+          {consents.isPending ? (
+            <Loading />
+          ) : consents.isError ? (
+            <LoadError error={consents.error} onRetry={() => void consents.refetch()} />
+          ) : (
+            <ConsentList childId={id} consents={consents.data.consents} canWithdraw onWithdrawn={status.success} onFailed={status.failure} />
+          )}
+        </Stack>
+      </section>
+
+      <AccessLogSection childId={id} />
+    </Stack>
+  );
+}
+
+const step = 50;
+
+function AccessLogSection({ childId }: { childId: string }) {
+  const { t } = useTranslation();
+  const [pageSize, setPageSize] = useState(step);
+  const log = useAccessLog(childId, pageSize);
+  return (
+    <section aria-labelledby="access-log-heading" className="page-panel">
+      <Stack gap="sm" p="lg">
+        <Group justify="space-between" align="flex-start">
+          <Title order={2} size="h3" id="access-log-heading">{t('citizen.accessLogHeading')}</Title>
+          <div>
+            <Button component="a" href={`/api/children/${childId}/access-log/extract`} download variant="light" aria-describedby="extract-hint">
+              {t('citizen.download')}
+            </Button>
+            <Text size="xs" c="dimmed" id="extract-hint" mt={4} maw={260}>{t('citizen.downloadHint')}</Text>
+          </div>
+        </Group>
+        <Text>{t('citizen.accessLogIntro')}</Text>
+        {log.isPending ? (
+          <Loading />
+        ) : log.isError ? (
+          isApiError(log.error, 403) ? <RecordDenied reason={log.error.reason} hadAccess={false} /> : <LoadError error={log.error} onRetry={() => void log.refetch()} />
+        ) : log.data.entries.length === 0 ? (
+          <Text>{t('citizen.noLooks')}</Text>
+        ) : (
+          <>
+            <div className="table-scroll">
+              <Table verticalSpacing="xs" className="data-table" striped>
+                <Table.Caption className="visually-hidden">{t('citizen.accessLogCaption')}</Table.Caption>
+                <Table.Thead>
+                  <Table.Tr>
+                    <Table.Th scope="col">{t('citizen.when')}</Table.Th>
+                    <Table.Th scope="col">{t('citizen.who')}</Table.Th>
+                    <Table.Th scope="col">{t('citizen.organisation')}</Table.Th>
+                    <Table.Th scope="col">{t('citizen.what')}</Table.Th>
+                    <Table.Th scope="col">{t('citizen.basis')}</Table.Th>
+                  </Table.Tr>
+                </Table.Thead>
+                <Table.Tbody>
+                  {log.data.entries.map((entry, i) => <LookRow key={`${entry.at}-${i}`} entry={entry} />)}
+                </Table.Tbody>
+              </Table>
+            </div>
+            <Group justify="space-between">
+              <Text size="sm" role="status" aria-live="polite">{t('citizen.showing', { shown: formatNumber(log.data.entries.length), total: formatNumber(log.data.total) })}</Text>
+              {log.data.total > log.data.entries.length && pageSize < 500 && (
+                <Button variant="default" onClick={() => setPageSize((n) => Math.min(500, n + step))} loading={log.isFetching}>{t('citizen.showMore')}</Button>
+              )}
+            </Group>
+          </>
+        )}
+      </Stack>
+    </section>
+  );
+}
+
+function LookRow({ entry }: { entry: AccessLogEntry }) {
+  return (
+    <Table.Tr>
+      <Table.Td className="nowrap">{entry.time}</Table.Td>
+      <Table.Td>
+        <Text size="sm" fw={600}>{entry.who.name}</Text>
+        {entry.who.title && <Text size="xs" c="dimmed">{entry.who.title}</Text>}
+      </Table.Td>
+      <Table.Td>{entry.who.organisation ?? ''}</Table.Td>
+      <Table.Td>{entry.what}</Table.Td>
+      <Table.Td>
+        <Text size="sm" fw={600}>{entry.basisLabel}{entry.legalGround ? ` (${entry.legalGround})` : ''}</Text>
+        <Text size="xs" c="dimmed">{entry.basisText}</Text>
+      </Table.Td>
+    </Table.Tr>
+  );
+}

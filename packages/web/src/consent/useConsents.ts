@@ -1,0 +1,27 @@
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type { ConsentInput, ConsentList, ConsentView } from '@samsyn/core';
+import { api } from '../api/client.ts';
+
+export const consentsKey = (childId: string) => ['children', childId, 'consents'] as const;
+
+export function useConsents(childId: string, enabled = true) {
+  return useQuery({ queryKey: consentsKey(childId), queryFn: () => api<ConsentList>('GET', `/api/children/${childId}/consents`), enabled, staleTime: 0 });
+}
+
+/** A consent changes who may see what: everything about the child is fetched again. */
+export function useGiveConsent(childId: string) {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (input: ConsentInput) => api<ConsentView>('POST', `/api/children/${childId}/consents`, input),
+    onSuccess: () => client.invalidateQueries({ queryKey: ['children', childId] }),
+  });
+}
+
+export function useWithdrawConsent(childId: string) {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: ({ consentId, note }: { consentId: string; note?: string }) =>
+      api<ConsentView>('POST', `/api/children/${childId}/consents/${consentId}/withdraw`, note ? { note } : {}),
+    onSuccess: () => client.invalidateQueries({ queryKey: ['children', childId] }),
+  });
+}

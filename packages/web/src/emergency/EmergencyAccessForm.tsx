@@ -1,0 +1,87 @@
+import { Alert, Button, Checkbox, Group, Select, Stack, Text, Textarea } from '@mantine/core';
+import type { EmergencyAccessView } from '@samsyn/core';
+import { useRef, useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { errorText, type FieldErrors } from '../common/errors.ts';
+import { useFocusFirstError } from '../common/useFocusFirstError.ts';
+import { currentLanguage } from '../i18n/index.ts';
+import { useEmergencyLegalGrounds, useOpenEmergencyAccess } from './useEmergency.ts';
+
+/**
+ * Emergency access (nödåtkomst): a stated reason and a legal ground. The warning comes first,
+ * so nobody opens a record this way without reading that it is logged and reviewed.
+ */
+export function EmergencyAccessForm({ childId, onCancel, onOpened }: { childId: string; onCancel: () => void; onOpened: (access: EmergencyAccessView) => void }) {
+  const { t } = useTranslation();
+  const grounds = useEmergencyLegalGrounds(true);
+  const open = useOpenEmergencyAccess(childId);
+  const [reason, setReason] = useState('');
+  const [ground, setGround] = useState<string | null>(null);
+  const [confirmed, setConfirmed] = useState(false);
+  const [errors, setErrors] = useState<FieldErrors>({});
+  const [attempt, setAttempt] = useState(0);
+  const formRef = useRef<HTMLFormElement>(null);
+  useFocusFirstError(formRef, errors, attempt);
+
+  function submit(event: FormEvent) {
+    event.preventDefault();
+    const found: FieldErrors = {};
+    if (reason.trim().length < 10) found.reason = t('child.emergency.reasonTooShort');
+    if (!ground) found.legalGroundCode = t('validation.required');
+    if (!confirmed) found.confirmed = t('child.emergency.confirmRequired');
+    setErrors(found);
+    setAttempt((n) => n + 1);
+    if (Object.keys(found).length > 0 || !ground) return;
+    open.mutate({ reason: reason.trim(), legalGroundCode: ground }, { onSuccess: onOpened });
+  }
+
+  return (
+    <form ref={formRef} onSubmit={submit} noValidate>
+      <Stack gap="md">
+        <Alert color="orange" variant="light" title={t('child.emergency.title')}>
+          <Text size="sm" c="dark.8" id="emergency-warning">{t('child.emergency.warning')}</Text>
+        </Alert>
+        <div role="alert">
+          {open.isError && <Alert color="red" variant="light"><Text size="sm" className="text-error">{errorText(open.error, t, currentLanguage())}</Text></Alert>}
+        </div>
+        <Textarea
+          label={t('child.emergency.reason')}
+          description={t('child.emergency.reasonHint')}
+          required
+          autosize
+          minRows={3}
+          maxLength={2000}
+          value={reason}
+          onChange={(e) => setReason(e.currentTarget.value)}
+          error={errors.reason}
+          aria-invalid={Boolean(errors.reason) || undefined}
+          data-autofocus
+        />
+        <Select
+          label={t('child.emergency.legalGround')}
+          placeholder={t('child.emergency.legalGroundPlaceholder')}
+          required
+          data={(grounds.data ?? []).map((g) => ({ value: g.code, label: `${g.title} (${g.reference})` }))}
+          value={ground}
+          onChange={setGround}
+          error={errors.legalGroundCode ?? (grounds.isError ? errorText(grounds.error, t, currentLanguage()) : undefined)}
+          aria-invalid={Boolean(errors.legalGroundCode) || undefined}
+          comboboxProps={{ withinPortal: true }}
+        />
+        <Checkbox
+          label={t('child.emergency.confirm')}
+          checked={confirmed}
+          onChange={(e) => setConfirmed(e.currentTarget.checked)}
+          error={errors.confirmed}
+          aria-invalid={Boolean(errors.confirmed) || undefined}
+          aria-describedby="emergency-warning"
+        />
+        <Group justify="flex-end">
+          <Button variant="default" onClick={onCancel}>{t('common.cancel')}</Button>
+          <Button type="submit" color="red" loading={open.isPending}>{t('child.emergency.submit')}</Button>
+        </Group>
+      </Stack>
+    </form>
+  );
+}
+
