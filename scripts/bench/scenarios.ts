@@ -6,6 +6,9 @@
  */
 import { progress } from './util.ts';
 
+/** The demo child of the README; its named person is the demo user `teacher`. */
+const demoChildIdentityNumber = '20120514-9824';
+
 export interface Scenario {
   name: string;
   method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
@@ -82,10 +85,29 @@ export async function login(baseUrl: string, username: string, password: string)
 export async function benchScenarios(session: Session): Promise<Scenario[]> {
   const authenticated = { cookie: session.cookie };
   progress(`scenarios use the session of ${session.username}`);
+  const childId = await demoChildId(session);
   return [
     { name: 'health', method: 'GET', path: '/api/health' },
     { name: 'me', method: 'GET', path: '/api/auth/me', headers: authenticated, baseline: 'health' },
+    // The audited read: session, policy gate, the record's queries and the audit entry (group commit).
+    { name: 'record', method: 'GET', path: `/api/children/${childId}`, headers: authenticated, baseline: 'health' },
+    // The same read without gate and log: the ceiling the audited read is measured against.
+    { name: 'record-ungated', method: 'GET', path: `/api/bench/children/${childId}/ungated`, headers: authenticated, baseline: 'health' },
   ];
+}
+
+/** The demo child (whose named person is the bench's user), found as a user would: by identity number. */
+async function demoChildId(session: Session): Promise<string> {
+  const response = await fetch(`${session.baseUrl}/api/children/search`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', cookie: session.cookie, 'x-csrf-token': session.csrfToken },
+    body: JSON.stringify({ identityNumber: demoChildIdentityNumber }),
+    signal: AbortSignal.timeout(15_000),
+  });
+  await expectOk(response, 'POST /api/children/search');
+  const result = (await response.json()) as { access: string; childId?: string };
+  if (result.access !== 'allowed' || !result.childId) throw new Error(`the bench user may not read the demo child (${result.access})`);
+  return result.childId;
 }
 
 /** One request of the scenario, to fail fast (and clearly) before any load is applied. */

@@ -115,6 +115,8 @@ export async function startServer(
     LOG_LEVEL: process.env.BENCH_SERVER_LOG_LEVEL ?? 'warn',
     // The fresh database must get demo data; production starts on PostgreSQL never seed.
     NODE_ENV: 'development',
+    // The ungated ceiling of the audited read (a bench-only route, off everywhere else).
+    SAMSYN_BENCH_ROUTES: 'true',
   });
 
   const child = spawn(process.execPath, ['--import', 'tsx', path.join(root, 'packages/server/src/main.ts')], {

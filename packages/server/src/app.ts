@@ -22,9 +22,11 @@ import { unitRoutes } from './units/routes.ts';
 import { userRoutes } from './users/routes.ts';
 import { auditRoutes } from './audit/routes.ts';
 import { childRoutes } from './children/routes.ts';
+import { benchRoutes } from './bench/routes.ts';
 import { consentRoutes } from './consent/routes.ts';
 import { careTeamRoutes } from './care-team/routes.ts';
 import { sharingRoutes } from './sharing/routes.ts';
+import { legalGroundRoutes } from './legal-grounds/routes.ts';
 import { emergencyRoutes } from './emergency/routes.ts';
 import { logReviewRoutes } from './log-review/routes.ts';
 import { citizenRoutes } from './citizens/routes.ts';
@@ -91,9 +93,11 @@ export async function buildApp(config: Config, database: Database): Promise<App>
   await consentRoutes(app);
   await careTeamRoutes(app);
   await sharingRoutes(app);
+  await legalGroundRoutes(app);
   await emergencyRoutes(app);
   await logReviewRoutes(app);
   await citizenRoutes(app);
+  if (config.benchRoutes) await benchRoutes(app);
   await installWebApp(app, config.webDist ?? defaultWebDist);
   return app;
 }

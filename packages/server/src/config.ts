@@ -24,6 +24,8 @@ export interface Config {
   consentRules: ConsentRules;
   /** How long an emergency access (nödåtkomst) lasts. */
   emergencyAccessHours: number;
+  /** Registers the benchmark's ungated ceiling route; never in production. */
+  benchRoutes: boolean;
 }
 
 function int(value: string | undefined, fallback: number): number {
@@ -59,6 +61,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
       childAccessFromAge: int(env.SAMSYN_CHILD_ACCESS_AGE, 13),
     },
     emergencyAccessHours: int(env.SAMSYN_EMERGENCY_ACCESS_HOURS, 4),
+    benchRoutes: env.SAMSYN_BENCH_ROUTES === 'true' && env.NODE_ENV !== 'production',
     ...overrides,
   };
 }

@@ -4,7 +4,6 @@ import { CareTeamMemberView, PersonName } from '../children/record.ts';
 
 // Schemas of the care-team area (members and the named person's handover), shared by server
 // and web; its pure rules travel with them.
-export * from './policy.ts';
 
 export const CareTeamParams = z.object({ id: z.uuid() });
 export const CareTeamMemberParams = z.object({ id: z.uuid(), memberId: z.uuid() });

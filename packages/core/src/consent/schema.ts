@@ -2,7 +2,6 @@ import { z } from 'zod';
 import { ConsentGiver, InfoCategory } from '../children/schema.ts';
 
 // Schemas of the consent area, shared by server and web; its pure rules travel with them.
-export * from './policy.ts';
 
 /** How a consent was given: on paper, in the e-service, or verbally (then with a note). */
 export const consentMethods = ['written', 'digital', 'verbal'] as const;

@@ -3,7 +3,6 @@ import { InfoCategory } from '../children/schema.ts';
 
 // Schemas of the sharing area (the sharing ledger and legal grounds), shared by server and web;
 // its pure rules travel with them.
-export * from './policy.ts';
 
 /** Kinds of legal ground; the grounds themselves, with their paragraph references, are data. */
 export const legalGroundKinds = ['consent', 'duty_to_report', 'necessary_disclosure', 'emergency', 'care_team'] as const;

@@ -1,29 +1,42 @@
 import type { Kysely, Transaction } from 'kysely';
+import { jsonArrayFrom } from 'kysely/helpers/postgres';
 import type { PolicyActor, PolicyChild } from '@samsyn/core';
 import type { DB } from '../db/schema.ts';
 import type { Actor } from '../http/types.ts';
 
 type Db = Kysely<DB> | Transaction<DB>;
 
-/** Everything the policy gate needs about one child, in four indexed queries. */
+/**
+ * Everything the policy gate needs about one child, in one round trip: the child, its care team
+ * with history, its consents and the actor's emergency accesses, as JSON arrays of one row.
+ */
 export async function loadPolicyChild(db: Db, childId: string, actorUserId: string): Promise<PolicyChild | undefined> {
-  const child = await db
-    .selectFrom('child')
-    .select(['id', 'birth_date', 'protected_identity', (eb) => eb.selectFrom('child_guardian').select(eb.fn.countAll<number>().as('n')).whereRef('child_guardian.child_id', '=', 'child.id').as('guardian_count')])
-    .where('id', '=', childId)
+  const row = await db
+    .selectFrom('child as c')
+    .select((eb) => [
+      'c.id',
+      'c.birth_date',
+      'c.protected_identity',
+      eb.selectFrom('child_guardian as g').select(eb.fn.countAll<number>().as('n')).whereRef('g.child_id', '=', 'c.id').as('guardian_count'),
+      jsonArrayFrom(
+        eb.selectFrom('care_team_member as m').select(['m.user_id', 'm.organisation_id', 'm.role', 'm.starts_at', 'm.ends_at', 'm.basis', 'm.consent_id']).whereRef('m.child_id', '=', 'c.id'),
+      ).as('team'),
+      jsonArrayFrom(
+        eb.selectFrom('consent as k').select(['k.id', 'k.given_by', 'k.organisation_ids', 'k.categories', 'k.valid_from', 'k.valid_to', 'k.withdrawn_at']).whereRef('k.child_id', '=', 'c.id'),
+      ).as('consents'),
+      jsonArrayFrom(
+        eb.selectFrom('emergency_access as e').select(['e.user_id', 'e.starts_at', 'e.expires_at']).whereRef('e.child_id', '=', 'c.id').where('e.user_id', '=', actorUserId),
+      ).as('emergencies'),
+    ])
+    .where('c.id', '=', childId)
     .executeTakeFirst();
-  if (!child) return undefined;
-  const [team, consents, emergencies] = await Promise.all([
-    db.selectFrom('care_team_member').selectAll().where('child_id', '=', childId).execute(),
-    db.selectFrom('consent').selectAll().where('child_id', '=', childId).execute(),
-    db.selectFrom('emergency_access').select(['user_id', 'starts_at', 'expires_at']).where('child_id', '=', childId).where('user_id', '=', actorUserId).execute(),
-  ]);
+  if (!row) return undefined;
   return {
-    id: child.id,
-    birthDate: child.birth_date,
-    guardianCount: Number(child.guardian_count ?? 0),
-    protectedIdentity: child.protected_identity,
-    careTeam: team.map((m) => ({
+    id: row.id,
+    birthDate: row.birth_date,
+    guardianCount: Number(row.guardian_count ?? 0),
+    protectedIdentity: row.protected_identity,
+    careTeam: row.team.map((m) => ({
       userId: m.user_id,
       organisationId: m.organisation_id,
       role: m.role,
@@ -32,16 +45,16 @@ export async function loadPolicyChild(db: Db, childId: string, actorUserId: stri
       basis: m.basis,
       consentId: m.consent_id,
     })),
-    consents: consents.map((c) => ({
-      id: c.id,
-      givenBy: c.given_by,
-      organisationIds: c.organisation_ids,
-      categories: c.categories,
-      validFrom: c.valid_from,
-      validTo: c.valid_to,
-      withdrawnAt: c.withdrawn_at ? new Date(c.withdrawn_at) : null,
+    consents: row.consents.map((k) => ({
+      id: k.id,
+      givenBy: k.given_by,
+      organisationIds: k.organisation_ids,
+      categories: k.categories,
+      validFrom: k.valid_from,
+      validTo: k.valid_to,
+      withdrawnAt: k.withdrawn_at ? new Date(k.withdrawn_at) : null,
     })),
-    emergencyAccesses: emergencies.map((e) => ({ userId: e.user_id, startsAt: new Date(e.starts_at), expiresAt: new Date(e.expires_at) })),
+    emergencyAccesses: row.emergencies.map((e) => ({ userId: e.user_id, startsAt: new Date(e.starts_at), expiresAt: new Date(e.expires_at) })),
   };
 }
 

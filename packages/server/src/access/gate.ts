@@ -14,6 +14,8 @@ export interface ChildAccess {
   decision: AccessDecision & { allow: true };
   actor: PolicyActor;
   child: PolicyChild;
+  /** The actor's current place on the child's team, as the gate saw it. */
+  membership: PolicyChild['careTeam'][number] | undefined;
   /** Decides another category (or another author's entries) on the same facts, at the same instant. */
   decide(action: AccessAction, category: AccessCategory, authorOrganisationId?: string): AccessDecision;
   /** For writes: logs the change inside its transaction, so entry and change commit together. */
@@ -43,6 +45,36 @@ export async function withChildAccess(
   category: AccessCategory,
   options: GateOptions,
 ): Promise<ChildAccess> {
+  const access = await decide(request, childId, action, category, options, true);
+  if (!access.allow) throw new AppError('access_denied', { details: { reason: access.reason } });
+  return access;
+}
+
+/**
+ * The gate for a route that only wants to know whether it may show something, such as a child's
+ * name in a list of handovers: an allowed access is logged as usual, since what it shows is the
+ * child's data, but a refusal is not an attempt to read and leaves no entry, so listing does not
+ * fill the log with refusals. Null when refused.
+ */
+export async function decideQuietly(
+  request: FastifyRequest,
+  childId: string,
+  action: AccessAction,
+  category: AccessCategory,
+  options: GateOptions,
+): Promise<ChildAccess | null> {
+  const access = await decide(request, childId, action, category, options, false);
+  return access.allow ? access : null;
+}
+
+async function decide(
+  request: FastifyRequest,
+  childId: string,
+  action: AccessAction,
+  category: AccessCategory,
+  options: GateOptions,
+  logRefused: boolean,
+): Promise<(ChildAccess & { allow: true }) | { allow: false; reason: string }> {
   const { db, audit, config } = request.server.services;
   const actorFacts = requireActor(request.actor);
   const [actor, child] = await Promise.all([loadPolicyActor(db, actorFacts), loadPolicyChild(db, childId, actorFacts.userId)]);
@@ -54,28 +86,64 @@ export async function withChildAccess(
   const now = new Date();
   const context = { now, rules: config.consentRules, ...(options.purpose ? { purpose: options.purpose } : {}) };
   const decision = decideAccess(actor, child, action, category, { ...context, ...(options.authorOrganisationId ? { authorOrganisationId: options.authorOrganisationId } : {}) });
+  const membership = currentMembership(child, actor.userId, now);
   const entry = (extra?: Record<string, unknown>): AuditEntry => ({
     ...base,
-    organisationId: memberOrganisation(child, actor.userId, now),
+    organisationId: membership?.organisationId ?? null,
     outcome: decision.allow ? 'success' : 'denied',
     details: { category, basis: decision.basis, reason: decision.reason, flagged: decision.flagged, ...options.details, ...extra },
   });
   if (!decision.allow) {
-    await audit.append(entry());
-    throw new AppError('access_denied', { details: { reason: decision.reason } });
+    if (logRefused) await audit.append(entry());
+    return { allow: false, reason: decision.reason };
   }
   if (action !== 'write') await audit.append(entry());
   return {
+    allow: true,
     childId,
     decision,
     actor,
     child,
+    membership,
     decide: (a, c, author) => decideAccess(actor, child, a, c, { ...context, ...(author ? { authorOrganisationId: author } : {}) }),
     logWrite: (trx, details) => appendAudit(trx, [entry(details)]),
   };
 }
 
-function memberOrganisation(child: PolicyChild, userId: string, now: Date): string | null {
-  const member = child.careTeam.find((m) => m.userId === userId && m.startsAt <= now && (m.endsAt === null || now < m.endsAt));
-  return member?.organisationId ?? null;
+function currentMembership(child: PolicyChild, userId: string, now: Date): ChildAccess['membership'] {
+  return child.careTeam.find((m) => m.userId === userId && m.startsAt <= now && (m.endsAt === null || now < m.endsAt));
+}
+
+/**
+ * Logs a refusal by an area's own rule, after the gate allowed the call or where the gate cannot
+ * speak (a handover's receiver is not yet on the team): every refused call leaves an entry.
+ * A 403 is logged as denied, anything else (a conflict, bad input) as a failure.
+ */
+export async function logRefusal(
+  request: FastifyRequest,
+  childId: string,
+  auditAction: string,
+  reason: AppError,
+  details: Record<string, unknown> = {},
+  organisationId: string | null = null,
+): Promise<void> {
+  await request.server.services.audit.append({
+    ...auditFrom(request),
+    action: auditAction,
+    subjectType: 'child',
+    subjectId: childId,
+    organisationId,
+    outcome: reason.status === 403 ? 'denied' : 'failure',
+    details: { code: reason.code, refusal: reason.details ?? null, ...details },
+  });
+}
+
+/** Runs a write's own rules after the gate allowed it, logging their refusal with `logRefusal`. */
+export async function withRefusalsLogged<T>(request: FastifyRequest, access: ChildAccess, auditAction: string, work: () => Promise<T>): Promise<T> {
+  try {
+    return await work();
+  } catch (error) {
+    if (error instanceof AppError) await logRefusal(request, access.childId, auditAction, error, { basis: access.decision.basis }, access.membership?.organisationId ?? null);
+    throw error;
+  }
 }

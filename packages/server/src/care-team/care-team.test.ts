@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { verifyAuditChain } from '../audit/verify.ts';
-import { addEntry, auditOf, demoFamily, newcomer, type Family } from '../consent/test-fixture.ts';
+import { addEntry, auditOf, demoFamily, newcomer, type Family } from '../test/fixtures.ts';
 import { createTestApp, type TestApp } from '../test/harness.ts';
 
 let t: TestApp;

@@ -56,10 +56,6 @@ export async function professionalRoles(db: Db, userId: string) {
     .execute();
 }
 
-export async function legalGround(db: Db, code: string) {
-  return db.selectFrom('legal_ground').select(['code', 'kind', 'valid_from', 'valid_to']).where('code', '=', code).executeTakeFirst();
-}
-
 export async function unitOf(db: Db, unitId: string) {
   return db.selectFrom('unit').select(['id', 'organisation_id']).where('id', '=', unitId).executeTakeFirst();
 }

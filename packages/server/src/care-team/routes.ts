@@ -1,6 +1,5 @@
 import { CareTeamAddInput, CareTeamEntry, CareTeamList, CareTeamMemberParams, CareTeamParams, CareTeamQuery, HandoverInput, HandoverList, HandoverParams, HandoverQuery, HandoverView } from '@samsyn/core';
-import { withChildAccess } from '../access/gate.ts';
-import { withRefusalsLogged } from '../consent/refusals.ts';
+import { withChildAccess, withRefusalsLogged } from '../access/gate.ts';
 import { errorResponses, type App } from '../http/types.ts';
 import { addMember, answer, endMember, incomingHandovers, listTeam, proposeHandover } from './service.ts';
 

@@ -7,19 +7,21 @@ import {
   stockholmDate,
   type CareTeamAddInput,
   type CareTeamEntry,
+  type CareTeamMemberView,
   type HandoverInput,
   type HandoverRefusal,
   type HandoverView,
   type TeamAdditionRefusal,
 } from '@samsyn/core';
 import type { ChildAccess } from '../access/gate.ts';
-import { withChildAccess } from '../access/gate.ts';
+import { decideQuietly, logRefusal } from '../access/gate.ts';
 import { appendAudit } from '../audit/writer.ts';
 import { auditFrom } from '../audit/context.ts';
 import { findChildRow } from '../children/queries.ts';
 import { AppError } from '../http/errors.ts';
 import { requireActor } from '../http/types.ts';
 import { invalid, refusal } from '../consent/refusals.ts';
+import { legalGroundFacts } from '../legal-grounds/queries.ts';
 import {
   answerHandover,
   currentMembers,
@@ -28,7 +30,6 @@ import {
   handoversTo,
   insertHandover,
   insertMember,
-  legalGround,
   lockTeam,
   pendingHandoverExists,
   professionalRoles,
@@ -45,8 +46,8 @@ export async function listTeam(request: FastifyRequest, access: ChildAccess, his
   return rows.map(toEntry);
 }
 
-function toEntry(m: TeamRow): CareTeamEntry {
-  const now = new Date();
+/** A membership as the child's record shows it. */
+export function toMemberView(m: TeamRow): CareTeamMemberView {
   return {
     id: m.id,
     userId: m.user_id,
@@ -54,24 +55,26 @@ function toEntry(m: TeamRow): CareTeamEntry {
     title: m.title,
     organisationId: m.organisation_id,
     organisationName: m.organisation_name,
-    unitId: m.unit_id,
     unitName: m.unit_name,
     role: m.role,
     basis: m.basis,
-    consentId: m.consent_id,
-    legalGroundCode: m.legal_ground_code,
     startsAt: iso(m.starts_at),
     endsAt: m.ends_at ? iso(m.ends_at) : null,
+  };
+}
+
+/** A membership as the team page shows it: with its ground, whether it is current, and who changed it. */
+function toEntry(m: TeamRow): CareTeamEntry {
+  const now = new Date();
+  return {
+    ...toMemberView(m),
+    unitId: m.unit_id,
+    consentId: m.consent_id,
+    legalGroundCode: m.legal_ground_code,
     current: new Date(m.starts_at) <= now && (m.ends_at === null || now < new Date(m.ends_at)),
     addedBy: m.added_by ? { id: m.added_by, displayName: m.added_by_name ?? '' } : null,
     endedBy: m.ended_by ? { id: m.ended_by, displayName: m.ended_by_name ?? '' } : null,
   };
-}
-
-/** The actor's current place on the team, as the gate saw it. */
-function ownMembership(access: ChildAccess) {
-  const now = new Date();
-  return access.child.careTeam.find((m) => m.userId === access.actor.userId && m.startsAt <= now && (m.endsAt === null || now < m.endsAt));
 }
 
 const teamRefusals: Record<TeamAdditionRefusal, () => AppError> = {
@@ -88,7 +91,7 @@ const teamRefusals: Record<TeamAdditionRefusal, () => AppError> = {
 /** Adds a member when the rule in core allows it; the checks and the insert share one locked transaction. */
 export async function addMember(request: FastifyRequest, access: ChildAccess, input: CareTeamAddInput): Promise<CareTeamEntry> {
   const { db, config } = request.server.services;
-  const adder = ownMembership(access);
+  const adder = access.membership;
   if (!adder) throw refusal('forbidden', 'not_in_care_team');
   const roles = await professionalRoles(db, input.userId);
   if (input.unitId) {
@@ -96,7 +99,7 @@ export async function addMember(request: FastifyRequest, access: ChildAccess, in
     if (unit?.organisation_id !== input.organisationId) throw invalid('body.unitId', 'unit_not_in_organisation');
   }
   const unitId = input.unitId ?? roles.find((r) => r.organisation_id === input.organisationId)?.unit_id ?? null;
-  const ground = input.basis.kind === 'legal_duty' ? await legalGround(db, input.basis.legalGroundCode) : undefined;
+  const ground = input.basis.kind === 'legal_duty' ? await legalGroundFacts(db, input.basis.legalGroundCode) : undefined;
   const consentId = input.basis.kind === 'consent' ? input.basis.consentId : null;
   const now = new Date();
   const memberId = await db.transaction().execute(async (trx) => {
@@ -109,7 +112,7 @@ export async function addMember(request: FastifyRequest, access: ChildAccess, in
       basis: input.basis,
       currentTeam: team.map((m) => ({ userId: m.user_id, role: m.role })),
       consent: consentId ? access.child.consents.find((c) => c.id === consentId) : undefined,
-      legalGround: ground ? { code: ground.code, kind: ground.kind, validFrom: ground.valid_from, validTo: ground.valid_to } : undefined,
+      legalGround: ground,
       child: { birthDate: access.child.birthDate, guardianCount: access.child.guardianCount },
       rules: config.consentRules,
       now,
@@ -165,7 +168,7 @@ const handoverRefusals: Record<HandoverRefusal, () => AppError> = {
 /** The named person (or, with none, the lead professional) proposes the next named person. */
 export async function proposeHandover(request: FastifyRequest, access: ChildAccess, input: HandoverInput): Promise<HandoverView> {
   const { db } = request.server.services;
-  const proposer = ownMembership(access);
+  const proposer = access.membership;
   if (!proposer) throw refusal('forbidden', 'not_named_person');
   const receiverRoles = await professionalRoles(db, input.toUserId);
   const id = await db.transaction().execute(async (trx) => {
@@ -230,12 +233,8 @@ export async function incomingHandovers(request: FastifyRequest, status: 'pendin
 }
 
 async function childNameIfAllowed(request: FastifyRequest, h: HandoverRow): Promise<HandoverView['childName']> {
-  try {
-    await withChildAccess(request, h.child_id, 'read', 'record', { auditAction: 'child.handover.list', purpose: 'list', details: { handoverId: h.id } });
-  } catch (error) {
-    if (error instanceof AppError && error.code === 'access_denied') return null;
-    throw error;
-  }
+  const access = await decideQuietly(request, h.child_id, 'read', 'record', { auditAction: 'child.handover.list', purpose: 'list', details: { handoverId: h.id } });
+  if (!access) return null;
   const child = await findChildRow(request.server.services.db, h.child_id);
   // A protected identity never shows its name in a list.
   return child && child.protected_identity === null ? { givenName: child.given_name, familyName: child.family_name } : null;
@@ -248,7 +247,7 @@ async function childNameIfAllowed(request: FastifyRequest, h: HandoverRow): Prom
  * gate cannot speak for them: the handover is the basis, logged in the same transaction.
  */
 export async function answer(request: FastifyRequest, handoverId: string, reply: 'accept' | 'decline'): Promise<HandoverView> {
-  const { db, audit } = request.server.services;
+  const { db } = request.server.services;
   const actor = requireActor(request.actor);
   const h = await handover(db, handoverId);
   if (!h) throw new AppError('not_found');
@@ -261,8 +260,9 @@ export async function answer(request: FastifyRequest, handoverId: string, reply:
     actorProfessionalOrganisationIds: roles.map((r) => r.organisation_id),
   });
   if (!decision.ok) {
-    await audit.append({ ...base, outcome: decision.reason === 'not_receiver' ? 'denied' : 'failure', details: { category: 'care_team', handoverId, reason: decision.reason } });
-    throw handoverRefusals[decision.reason]();
+    const error = handoverRefusals[decision.reason]();
+    await logRefusal(request, h.child_id, base.action, error, { category: 'care_team', handoverId, reason: decision.reason }, h.to_organisation_id);
+    throw error;
   }
   await db.transaction().execute(async (trx) => {
     await lockTeam(trx, h.child_id);

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'kysely';
 import { createTestApp, type TestApp } from '../test/harness.ts';
 import { verifyAuditChain } from '../audit/verify.ts';
+import { auditOf, demoFamily } from '../test/fixtures.ts';
 
 let t: TestApp;
 let childId: string;
@@ -9,20 +10,10 @@ let identityNumber: string;
 
 beforeAll(async () => {
   t = await createTestApp();
-  const row = await t.database.db
-    .selectFrom('child')
-    .innerJoin('app_user', 'app_user.id', 'child.user_id')
-    .select(['child.id', 'child.identity_number'])
-    .where('app_user.username', '=', 'child')
-    .executeTakeFirstOrThrow();
-  childId = row.id;
-  identityNumber = row.identity_number;
+  childId = (await demoFamily(t.database.db)).childId;
+  identityNumber = (await t.database.db.selectFrom('child').select('identity_number').where('id', '=', childId).executeTakeFirstOrThrow()).identity_number;
 });
 afterAll(() => t.close());
-
-async function auditOf(requestId: unknown) {
-  return t.database.db.selectFrom('audit_log').selectAll().where('request_id', '=', String(requestId)).execute();
-}
 
 describe("the child's record", () => {
   it('shows the named person the whole record, logged with the basis', async () => {
@@ -34,7 +25,7 @@ describe("the child's record", () => {
     expect(record.identityNumber).toMatch(/^\d{8}-\d{4}$/);
     expect(record.access.basis).toBe('own_organisation');
     expect(record.careTeam.map((m: { role: string }) => m.role)).toEqual(expect.arrayContaining(['named_person', 'lead_professional']));
-    const entries = await auditOf(res.headers['x-request-id']);
+    const entries = await auditOf(t.database.db, res);
     expect(entries).toHaveLength(1);
     expect(entries[0]).toMatchObject({ action: 'child.record.read', subject_type: 'child', subject_id: childId, outcome: 'success', actor_username: 'teacher' });
     expect(entries[0]!.details).toMatchObject({ basis: 'own_organisation', category: 'record' });
@@ -58,7 +49,7 @@ describe("the child's record", () => {
       const res = await (await t.loginAs(username)).get(`/api/children/${childId}`);
       expect(res.statusCode, username).toBe(403);
       expect(res.json().error.code).toBe('access_denied');
-      const [entry] = await auditOf(res.headers['x-request-id']);
+      const [entry] = await auditOf(t.database.db, res);
       expect(entry).toMatchObject({ outcome: 'denied', subject_id: childId, actor_username: username });
     }
     expect((await verifyAuditChain(t.database.db)).ok).toBe(true);
@@ -67,7 +58,7 @@ describe("the child's record", () => {
   it('answers an unknown child with 404, logged', async () => {
     const res = await (await t.loginAs('teacher')).get('/api/children/00000000-0000-4000-8000-000000000000');
     expect(res.statusCode).toBe(404);
-    expect(await auditOf(res.headers['x-request-id'])).toHaveLength(1);
+    expect(await auditOf(t.database.db, res)).toHaveLength(1);
   });
 });
 
@@ -75,7 +66,7 @@ describe('finding a child by identity number', () => {
   it('returns the child to someone with a basis', async () => {
     const res = await (await t.loginAs('teacher')).post('/api/children/search', { identityNumber });
     expect(res.json()).toMatchObject({ found: true, access: 'allowed', childId, child: { id: childId } });
-    expect((await auditOf(res.headers['x-request-id']))[0]).toMatchObject({ action: 'child.search', outcome: 'success' });
+    expect((await auditOf(t.database.db, res))[0]).toMatchObject({ action: 'child.search', outcome: 'success' });
   });
 
   it('tells someone without a basis that a record exists and how to get access, without the name', async () => {
@@ -85,7 +76,7 @@ describe('finding a child by identity number', () => {
     expect(body.child).toBeUndefined();
     expect(body.howToGetAccess).toContain('emergency_access');
     expect(JSON.stringify(body)).not.toMatch(/givenName|familyName/);
-    expect((await auditOf(res.headers['x-request-id']))[0]).toMatchObject({ action: 'child.search', outcome: 'denied' });
+    expect((await auditOf(t.database.db, res))[0]).toMatchObject({ action: 'child.search', outcome: 'denied' });
   });
 
   it('says when no record exists, and rejects a malformed number', async () => {

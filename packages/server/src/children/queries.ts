@@ -26,22 +26,6 @@ export async function guardiansOf(db: Kysely<DB>, childId: string) {
     .execute();
 }
 
-/** The team as it stands now; ended memberships stay in the table as history. */
-export async function currentCareTeam(db: Kysely<DB>, childId: string) {
-  return db
-    .selectFrom('care_team_member as m')
-    .innerJoin('app_user as u', 'u.id', 'm.user_id')
-    .innerJoin('organisation as o', 'o.id', 'm.organisation_id')
-    .leftJoin('unit as un', 'un.id', 'm.unit_id')
-    .select(['m.id', 'm.user_id', 'u.display_name', 'u.title', 'm.organisation_id', 'o.name as organisation_name', 'un.name as unit_name', 'm.role', 'm.basis', 'm.starts_at', 'm.ends_at'])
-    .where('m.child_id', '=', childId)
-    .where('m.starts_at', '<=', new Date())
-    .where((eb) => eb.or([eb('m.ends_at', 'is', null), eb('m.ends_at', '>', new Date())]))
-    .orderBy('m.role')
-    .orderBy('u.display_name')
-    .execute();
-}
-
 export async function recordEntries(db: Kysely<DB>, childId: string) {
   return db
     .selectFrom('record_entry as e')

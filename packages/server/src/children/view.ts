@@ -1,15 +1,15 @@
 import type { Kysely } from 'kysely';
-import { formatIdentityNumber, infoCategories, maskIdentityNumber, type ChildView } from '@samsyn/core';
+import { careTeamRoles, formatIdentityNumber, infoCategories, maskIdentityNumber, type ChildView } from '@samsyn/core';
 import type { DB } from '../db/schema.ts';
 import type { ChildAccess } from '../access/gate.ts';
 import { AppError } from '../http/errors.ts';
-import { currentCareTeam, findChildRow, guardiansOf, recordEntries } from './queries.ts';
-
-const iso = (d: unknown) => (d instanceof Date ? d.toISOString() : new Date(String(d)).toISOString());
+import { teamOf, type TeamRow } from '../care-team/queries.ts';
+import { toMemberView } from '../care-team/service.ts';
+import { findChildRow, guardiansOf, recordEntries } from './queries.ts';
 
 /** Builds the record the caller may see from an allowed access; entries are decided one author at a time. */
 export async function toChildView(db: Kysely<DB>, access: ChildAccess): Promise<ChildView> {
-  const [row, guardians, team, entries] = await Promise.all([findChildRow(db, access.childId), guardiansOf(db, access.childId), currentCareTeam(db, access.childId), recordEntries(db, access.childId)]);
+  const [row, guardians, team, entries] = await Promise.all([findChildRow(db, access.childId), guardiansOf(db, access.childId), teamOf(db, access.childId, { history: false }), recordEntries(db, access.childId)]);
   if (!row) throw new AppError('not_found');
   const reveal = access.decision.revealIdentity || row.protected_identity === null;
   const categories = infoCategories.map((category) => {
@@ -44,20 +44,13 @@ export async function toChildView(db: Kysely<DB>, access: ChildAccess): Promise<
         address: show ? { streetAddress: g.street_address, postalCode: g.postal_code, city: g.city } : null,
       };
     }),
-    careTeam: team.map((m) => ({
-      id: m.id,
-      userId: m.user_id,
-      displayName: m.display_name,
-      title: m.title,
-      organisationId: m.organisation_id,
-      organisationName: m.organisation_name,
-      unitName: m.unit_name,
-      role: m.role,
-      basis: m.basis,
-      startsAt: iso(m.starts_at),
-      endsAt: m.ends_at ? iso(m.ends_at) : null,
-    })),
+    careTeam: [...team].sort(byRoleThenName).map(toMemberView),
     categories,
     access: { basis: access.decision.basis, reason: access.decision.reason },
   };
+}
+
+/** The record lists the named person first, then the lead professional, then members by name. */
+function byRoleThenName(a: TeamRow, b: TeamRow): number {
+  return careTeamRoles.indexOf(a.role) - careTeamRoles.indexOf(b.role) || a.display_name.localeCompare(b.display_name, 'sv');
 }

@@ -1,13 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../test/harness.ts';
 import { verifyAuditChain } from '../audit/verify.ts';
-import { auditOfRequest, demoFamily, type DemoFamily } from './fixture.ts';
+import { auditOf, demoFamily, type Family } from '../test/fixtures.ts';
 
 interface Look { who: { kind: string; name: string; title: string | null; organisation: string | null }; what: string; basis: string | null; basisText: string; text: string; action: string }
 interface Log { childId: string; entries: Look[]; total: number }
 
 let t: TestApp;
-let family: DemoFamily;
+let family: Family;
 let childId: string;
 
 beforeAll(async () => {
@@ -27,7 +27,7 @@ describe('my children (citizen accounts)', () => {
     const children = res.json() as { id: string; relation: string; identityNumber: string }[];
     expect(children.find((c) => c.id === childId)).toMatchObject({ relation: 'guardian' });
     expect(children.every((c) => /^\d{8}-\d{4}$/.test(c.identityNumber))).toBe(true);
-    const entries = await auditOfRequest(t.database.db, res.headers['x-request-id']);
+    const entries = await auditOf(t.database.db, res);
     expect(entries.find((e) => e.subject_id === childId)).toMatchObject({ action: 'citizen.children.list', outcome: 'success' });
     expect(entries.find((e) => e.subject_id === childId)!.details).toMatchObject({ basis: 'own_record' });
   });
@@ -53,7 +53,7 @@ describe("the access log: who looked at the record, when and on what basis", () 
     const psychologist = log.entries.find((e) => e.who.name === 'Petra Psykolog');
     expect(psychologist).toMatchObject({ basis: 'consent', basisText: expect.stringContaining('samtycke') });
     // Reading the log is logged, with the guardian's basis.
-    const [entry] = await auditOfRequest(t.database.db, res.headers['x-request-id']);
+    const [entry] = await auditOf(t.database.db, res);
     expect(entry).toMatchObject({ action: 'child.access_log.read', outcome: 'success', subject_id: childId });
     expect(entry!.details).toMatchObject({ basis: 'own_record', category: 'access_log' });
   });
@@ -88,7 +88,7 @@ describe("the access log: who looked at the record, when and on what basis", () 
       const res = await (await t.loginAs(username)).get(`/api/children/${childId}/access-log`);
       expect(res.statusCode, username).toBe(403);
       expect(res.json().error.code).toBe('access_denied');
-      const [entry] = await auditOfRequest(t.database.db, res.headers['x-request-id']);
+      const [entry] = await auditOf(t.database.db, res);
       expect(entry, username).toMatchObject({ action: 'child.access_log.read', outcome: 'denied', subject_id: childId });
     }
   });
@@ -100,7 +100,7 @@ describe("the access log: who looked at the record, when and on what basis", () 
     expect(names).toContain('Tove Lärare');
     expect(names).not.toContain('Nora Skolsköterska');
     expect(names).not.toContain('Petra Psykolog');
-    const [entry] = await auditOfRequest(t.database.db, res.headers['x-request-id']);
+    const [entry] = await auditOf(t.database.db, res);
     expect(entry!.details).toMatchObject({ basis: 'legal_duty' });
   });
 
@@ -117,7 +117,7 @@ describe('the log extract (registerutdrag)', () => {
     expect(res.headers['content-disposition']).toMatch(/^attachment; filename="loggutdrag-\d{4}-\d{2}-\d{2}\.csv"$/);
     expect(res.body.startsWith('\uFEFFTid;Vem;Titel;Organisation;Vad;Grund;Förklaring;Lagstöd\r\n')).toBe(true);
     expect(res.body).toContain(';Tove Lärare;Lärare;');
-    const [entry] = await auditOfRequest(t.database.db, res.headers['x-request-id']);
+    const [entry] = await auditOf(t.database.db, res);
     expect(entry).toMatchObject({ action: 'child.access_log.extract', outcome: 'success' });
   });
 

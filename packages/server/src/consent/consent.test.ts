@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { stockholmDate } from '@samsyn/core';
 import { verifyAuditChain } from '../audit/verify.ts';
 import { createTestApp, type TestApp } from '../test/harness.ts';
-import { auditOf, demoFamily, type Family } from './test-fixture.ts';
+import { auditOf, demoFamily, type Family } from '../test/fixtures.ts';
 
 let t: TestApp;
 let family: Family;

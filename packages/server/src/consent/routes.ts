@@ -1,7 +1,6 @@
 import { ChildParams, ConsentInput, ConsentList, ConsentParams, ConsentView, ConsentWithdrawInput } from '@samsyn/core';
-import { withChildAccess } from '../access/gate.ts';
+import { withChildAccess, withRefusalsLogged } from '../access/gate.ts';
 import { errorResponses, type App } from '../http/types.ts';
-import { withRefusalsLogged } from './refusals.ts';
 import { giveConsent, listConsents, withdraw } from './service.ts';
 
 export async function consentRoutes(app: App): Promise<void> {

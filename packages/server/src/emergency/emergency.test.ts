@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'kysely';
 import { createTestApp, type TestApp } from '../test/harness.ts';
 import { verifyAuditChain } from '../audit/verify.ts';
-import { auditOfRequest, colleagueOf, demoFamily, managerOf, professionalPlace } from '../citizens/fixture.ts';
+import { auditOf, demoFamily, placeOf, unitPeerOf } from '../test/fixtures.ts';
 
 let t: TestApp;
 let childId: string;
@@ -15,8 +15,8 @@ beforeAll(async () => {
   t = await createTestApp();
   childId = (await demoFamily(t.database.db)).childId;
   // A teacher at the named person's school who is not in the child's team.
-  colleague = await colleagueOf(t.database.db, 'teacher', ['manager']);
-  outsiderManager = await managerOf(t.database.db, 'outsider');
+  colleague = await unitPeerOf(t.database.db, 'teacher', 'professional', ['manager']);
+  outsiderManager = await unitPeerOf(t.database.db, 'outsider', 'unit_manager');
 });
 afterAll(() => t.close());
 
@@ -30,7 +30,7 @@ describe('emergency access (nödåtkomst)', () => {
     const res = await outsider.get(`/api/children/${childId}`);
     expect(res.statusCode).toBe(403);
     expect(res.json().error.code).toBe('access_denied');
-    const [entry] = await auditOfRequest(t.database.db, res.headers['x-request-id']);
+    const [entry] = await auditOf(t.database.db, res);
     expect(entry).toMatchObject({ action: 'child.record.read', outcome: 'denied', subject_id: childId, actor_username: 'outsider' });
   });
 
@@ -39,18 +39,18 @@ describe('emergency access (nödåtkomst)', () => {
     const res = await outsider.post(`/api/children/${childId}/emergency-access`, open);
     expect(res.statusCode).toBe(201);
     const access = res.json();
-    const place = await professionalPlace(t.database.db, 'outsider');
+    const place = await placeOf(t.database.db, 'outsider');
     expect(access).toMatchObject({ reason, active: true, review: null, legalGround: { code: 'osl_emergency_health' }, organisation: { id: place.organisationId }, unit: { id: place.unitId } });
     const hours = (Date.parse(access.expiresAt) - Date.parse(access.startsAt)) / 3_600_000;
     expect(hours).toBe(t.config.emergencyAccessHours);
-    const [opened] = await auditOfRequest(t.database.db, res.headers['x-request-id']);
+    const [opened] = await auditOf(t.database.db, res);
     expect(opened).toMatchObject({ action: 'child.emergency_access.open', outcome: 'success', subject_type: 'child', subject_id: childId });
     expect(opened!.details).toMatchObject({ basis: 'emergency', legalGround: 'osl_emergency_health', reason, flagged: true });
 
     const read = await outsider.get(`/api/children/${childId}`);
     expect(read.statusCode).toBe(200);
     expect(read.json().access.basis).toBe('emergency');
-    const [logged] = await auditOfRequest(t.database.db, read.headers['x-request-id']);
+    const [logged] = await auditOf(t.database.db, read);
     expect(logged).toMatchObject({ action: 'child.record.read', outcome: 'success' });
     expect(logged!.details).toMatchObject({ basis: 'emergency', flagged: true });
   });
@@ -68,7 +68,7 @@ describe('emergency access (nödåtkomst)', () => {
     for (const username of ['analyst', 'sysadmin', 'orgadmin', 'guardian']) {
       const res = await (await t.loginAs(username)).post(`/api/children/${childId}/emergency-access`, open);
       expect(res.statusCode, username).toBe(403);
-      const [entry] = await auditOfRequest(t.database.db, res.headers['x-request-id']);
+      const [entry] = await auditOf(t.database.db, res);
       expect(entry, username).toMatchObject({ action: 'child.emergency_access.open', outcome: 'denied' });
     }
     expect(await t.database.db.selectFrom('emergency_access').select('id').where('child_id', '=', childId).execute()).toHaveLength(1);
@@ -81,7 +81,7 @@ describe('emergency access (nödåtkomst)', () => {
     expect(wrongGround.statusCode).toBe(400);
     expect(wrongGround.json().error.details[0].path).toBe('body.legalGroundCode');
     expect((await client.post('/api/children/00000000-0000-4000-8000-000000000000/emergency-access', open)).statusCode).toBe(404);
-    const grounds = (await client.get('/api/emergency-access/legal-grounds')).json() as { code: string }[];
+    const grounds = (await client.get('/api/legal-grounds?kind=emergency')).json() as { code: string }[];
     expect(grounds.map((g) => g.code).sort()).toEqual(['lvu_urgent', 'osl_emergency_health']);
   });
 
@@ -91,7 +91,7 @@ describe('emergency access (nödåtkomst)', () => {
     await expire(row.id);
     const res = await outsider.get(`/api/children/${childId}`);
     expect(res.statusCode).toBe(403);
-    const [entry] = await auditOfRequest(t.database.db, res.headers['x-request-id']);
+    const [entry] = await auditOf(t.database.db, res);
     expect(entry).toMatchObject({ outcome: 'denied' });
   });
 });
@@ -131,7 +131,7 @@ describe('the review of emergency accesses', () => {
     expect(res.statusCode).toBe(403);
     const other = await (await t.loginAs(outsiderManager)).post(`/api/emergency-access/${colleagueAccess}/review`, { outcome: 'justified', comment: 'Ok' });
     expect(other.statusCode).toBe(403);
-    const [entry] = await auditOfRequest(t.database.db, other.headers['x-request-id']);
+    const [entry] = await auditOf(t.database.db, other);
     expect(entry).toMatchObject({ action: 'child.emergency_access.review', outcome: 'denied' });
   });
 
@@ -140,7 +140,7 @@ describe('the review of emergency accesses', () => {
     const res = await manager.post(`/api/emergency-access/${colleagueAccess}/review`, { outcome: 'unjustified', comment: 'Det fanns ingen akut fara.' });
     expect(res.statusCode).toBe(200);
     expect(res.json().review).toMatchObject({ outcome: 'unjustified', comment: 'Det fanns ingen akut fara.', reviewer: { name: 'Maja Rektor' } });
-    const [entry] = await auditOfRequest(t.database.db, res.headers['x-request-id']);
+    const [entry] = await auditOf(t.database.db, res);
     expect(entry).toMatchObject({ action: 'child.emergency_access.review', outcome: 'success', subject_id: childId });
     expect(entry!.details).toMatchObject({ outcome: 'unjustified', emergencyAccessId: colleagueAccess });
 

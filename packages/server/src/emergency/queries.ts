@@ -4,19 +4,6 @@ import type { DB } from '../db/schema.ts';
 
 type Db = Kysely<DB> | Transaction<DB>;
 
-/** Legal grounds of kind `emergency` in force on a Stockholm date. */
-export async function emergencyLegalGrounds(db: Db, onDate: string, code?: string) {
-  let query = db
-    .selectFrom('legal_ground')
-    .select(['code', 'title_sv', 'title_en', 'reference'])
-    .where('kind', '=', 'emergency')
-    .where('valid_from', '<=', onDate)
-    .where((eb) => eb.or([eb('valid_to', 'is', null), eb('valid_to', '>=', onDate)]))
-    .orderBy('code');
-  if (code) query = query.where('code', '=', code);
-  return query.execute();
-}
-
 export async function insertEmergencyAccess(
   trx: Transaction<DB>,
   row: { childId: string; userId: string; organisationId: string; unitId: string | null; reason: string; legalGroundCode: string; startsAt: Date; expiresAt: Date },

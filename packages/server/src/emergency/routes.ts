@@ -1,7 +1,7 @@
 import { z } from 'zod';
-import { ChildParams, EmergencyAccessOpen, EmergencyAccessParams, EmergencyAccessView, EmergencyReviewInput, EmergencyReviewQuery, LegalGroundView } from '@samsyn/core';
+import { ChildParams, EmergencyAccessOpen, EmergencyAccessParams, EmergencyAccessView, EmergencyReviewInput, EmergencyReviewQuery } from '@samsyn/core';
 import { errorResponses, type App } from '../http/types.ts';
-import { legalGroundsForEmergency, openEmergencyAccess, reviewEmergencyAccess, reviewQueue } from './service.ts';
+import { openEmergencyAccess, reviewEmergencyAccess, reviewQueue } from './service.ts';
 
 export async function emergencyRoutes(app: App): Promise<void> {
   app.post('/api/children/:id/emergency-access', {
@@ -13,15 +13,6 @@ export async function emergencyRoutes(app: App): Promise<void> {
       response: { 201: EmergencyAccessView, ...errorResponses(400, 401, 403, 404, 409) },
     },
     handler: async (request, reply) => reply.status(201).send(await openEmergencyAccess(request, request.params.id, request.body)),
-  });
-
-  app.get('/api/emergency-access/legal-grounds', {
-    schema: {
-      tags: ['emergency-access'],
-      summary: 'The legal grounds an emergency access can name, as in force today',
-      response: { 200: z.array(LegalGroundView), ...errorResponses(401) },
-    },
-    handler: async (request) => legalGroundsForEmergency(request),
   });
 
   app.get('/api/emergency-access/review', {

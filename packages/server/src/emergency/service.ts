@@ -5,7 +5,8 @@ import { auditFrom } from '../audit/context.ts';
 import { appendAudit } from '../audit/writer.ts';
 import { AppError } from '../http/errors.ts';
 import { requireActor, type Actor } from '../http/types.ts';
-import { emergencyAccessesInScope, emergencyLegalGrounds, findEmergencyAccess, insertEmergencyAccess, recordReview, toEmergencyAccessView, today } from './queries.ts';
+import { legalGroundsInForce } from '../legal-grounds/queries.ts';
+import { emergencyAccessesInScope, findEmergencyAccess, insertEmergencyAccess, recordReview, toEmergencyAccessView, today } from './queries.ts';
 
 /**
  * Emergency access (nödåtkomst): a professional with no other basis opens a child's record
@@ -23,7 +24,7 @@ export async function openEmergencyAccess(request: FastifyRequest, childId: stri
     await audit.append({ ...base, outcome: 'denied', details: { reason: 'not_a_professional', flagged: true } });
     throw new AppError('forbidden');
   }
-  const [ground] = await emergencyLegalGrounds(db, today(), input.legalGroundCode);
+  const [ground] = await legalGroundsInForce(db, today(), { kind: 'emergency', code: input.legalGroundCode });
   if (!ground) throw new AppError('validation_failed', { details: [{ path: 'body.legalGroundCode', message: 'not_an_emergency_legal_ground' }] });
   const [policyActor, child] = await Promise.all([loadPolicyActor(db, actor), loadPolicyChild(db, childId, actor.userId)]);
   if (!child) {
@@ -79,12 +80,6 @@ export async function reviewEmergencyAccess(request: FastifyRequest, id: string,
     await appendAudit(trx, [{ ...base, organisationId: row.organisation_id, outcome: 'success', details: { basis: 'legal_duty', emergencyAccessId: id, outcome: input.outcome } }]);
   });
   return view(request, id);
-}
-
-export async function legalGroundsForEmergency(request: FastifyRequest) {
-  const language = pickLanguage(request.headers['accept-language']);
-  const rows = await emergencyLegalGrounds(request.server.services.db, today());
-  return rows.map((g) => ({ code: g.code, title: language === 'en' ? g.title_en : g.title_sv, reference: g.reference }));
 }
 
 async function view(request: FastifyRequest, id: string): Promise<EmergencyAccessView> {

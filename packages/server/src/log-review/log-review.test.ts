@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { stockholmDate } from '@samsyn/core';
 import { createTestApp, type TestApp } from '../test/harness.ts';
 import { verifyAuditChain } from '../audit/verify.ts';
-import { auditOfRequest, colleagueOf, createChild, demoFamily, managerOf, userIdOf } from '../citizens/fixture.ts';
+import { auditOf, createChild, demoFamily, unitPeerOf, userIdOf } from '../test/fixtures.ts';
 
 interface Entry { actor: { id: string; username: string }; child: { id: string; identityNumber: string | null; protectedIdentity: boolean }; basis: string | null; flags: string[]; outcome: string; action: string }
 interface Result { entries: Entry[]; total: number; outliers: { username: string; distinctChildren: number }[] }
@@ -17,7 +17,7 @@ beforeAll(async () => {
   const db = t.database.db;
   childId = (await demoFamily(db)).childId;
   protectedChild = await createChild(db, { protectedIdentity: 'skyddad_folkbokforing', givenName: 'Hemligsson', team: [{ username: 'teacher', role: 'named_person' }] });
-  colleague = await colleagueOf(db, 'teacher', ['manager']);
+  colleague = await unitPeerOf(db, 'teacher', 'professional', ['manager']);
   const teacher = await t.loginAs('teacher');
   expect((await teacher.get(`/api/children/${childId}`)).statusCode).toBe(200);
   expect((await teacher.get(`/api/children/${protectedChild}`)).statusCode).toBe(200);
@@ -96,7 +96,7 @@ describe('log review (loggkontroll)', () => {
   });
 
   it('filters by outcome, so refusals can be reviewed', async () => {
-    const result = await review(await managerOf(t.database.db, 'outsider'), '?outcome=denied');
+    const result = await review(await unitPeerOf(t.database.db, 'outsider', 'unit_manager'), '?outcome=denied');
     expect(result.entries.some((e) => e.actor.username === 'outsider' && e.child.id === childId)).toBe(true);
   });
 
@@ -118,7 +118,7 @@ describe('log review (loggkontroll)', () => {
 
   it('logs the review itself', async () => {
     const res = await (await t.loginAs('coordinator')).get(`/api/log-review?childId=${childId}`);
-    const [entry] = await auditOfRequest(t.database.db, res.headers['x-request-id']);
+    const [entry] = await auditOf(t.database.db, res);
     expect(entry).toMatchObject({ action: 'log_review.search', outcome: 'success', actor_username: 'coordinator' });
     expect(entry!.details).toMatchObject({ filters: { childId } });
   });
@@ -132,7 +132,7 @@ describe('log review (loggkontroll)', () => {
     const lines = res.body.trim().split('\r\n');
     expect(lines.length).toBeGreaterThanOrEqual(3);
     expect(lines.slice(1).every((l) => l.includes(';emergency;') && l.includes('nödåtkomst'))).toBe(true);
-    const [entry] = await auditOfRequest(t.database.db, res.headers['x-request-id']);
+    const [entry] = await auditOf(t.database.db, res);
     expect(entry).toMatchObject({ action: 'log_review.export', outcome: 'success' });
   });
 
@@ -141,7 +141,7 @@ describe('log review (loggkontroll)', () => {
       const client = await t.loginAs(username);
       const res = await client.get('/api/log-review');
       expect(res.statusCode, username).toBe(403);
-      const [entry] = await auditOfRequest(t.database.db, res.headers['x-request-id']);
+      const [entry] = await auditOf(t.database.db, res);
       expect(entry).toMatchObject({ action: 'log_review.search', outcome: 'denied' });
       expect((await client.get('/api/log-review/export.csv')).statusCode, username).toBe(403);
     }

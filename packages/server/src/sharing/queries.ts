@@ -1,23 +1,8 @@
 import type { Kysely, Transaction } from 'kysely';
-import type { InfoCategory, LegalGroundKind } from '@samsyn/core';
+import type { InfoCategory } from '@samsyn/core';
 import type { DB } from '../db/schema.ts';
 
 type Db = Kysely<DB> | Transaction<DB>;
-
-/** The legal grounds in force on a Stockholm date (law changes are rows with dates, not code). */
-export async function legalGroundsOn(db: Db, date: string, kind?: LegalGroundKind) {
-  let query = db
-    .selectFrom('legal_ground')
-    .selectAll()
-    .where('valid_from', '<=', date)
-    .where((eb) => eb.or([eb('valid_to', 'is', null), eb('valid_to', '>=', date)]));
-  if (kind) query = query.where('kind', '=', kind);
-  return query.orderBy('kind').orderBy('code').execute();
-}
-
-export async function legalGround(db: Db, code: string) {
-  return db.selectFrom('legal_ground').selectAll().where('code', '=', code).executeTakeFirst();
-}
 
 /** The child's sharing ledger, newest first. */
 export async function disclosuresOf(db: Db, childId: string) {

@@ -1,27 +1,9 @@
-import { ChildParams, DisclosureInput, DisclosureList, DisclosureView, LegalGround, LegalGroundQuery, stockholmDate } from '@samsyn/core';
-import { z } from 'zod';
-import { withChildAccess } from '../access/gate.ts';
-import { withRefusalsLogged } from '../consent/refusals.ts';
+import { ChildParams, DisclosureInput, DisclosureList, DisclosureView } from '@samsyn/core';
+import { withChildAccess, withRefusalsLogged } from '../access/gate.ts';
 import { errorResponses, type App } from '../http/types.ts';
-import { legalGroundsOn } from './queries.ts';
 import { fromOrganisation, listDisclosures, recordDisclosure } from './service.ts';
 
 export async function sharingRoutes(app: App): Promise<void> {
-  const { db } = app.services;
-
-  app.get('/api/legal-grounds', {
-    schema: {
-      tags: ['sharing'],
-      summary: 'The legal grounds in force today, with their paragraph references (data, not code)',
-      querystring: LegalGroundQuery,
-      response: { 200: z.array(LegalGround), ...errorResponses(400, 401) },
-    },
-    handler: async (request) => {
-      const rows = await legalGroundsOn(db, stockholmDate(new Date()), request.query.kind);
-      return rows.map((g) => ({ code: g.code, kind: g.kind, titleSv: g.title_sv, titleEn: g.title_en, reference: g.reference, validFrom: g.valid_from, validTo: g.valid_to }));
-    },
-  });
-
   // The ledger says what went where about the child: readable with the record itself, so by the
   // care team and by the child and guardians, who have a right to know.
   app.get('/api/children/:id/disclosures', {

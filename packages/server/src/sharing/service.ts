@@ -4,7 +4,8 @@ import type { ChildAccess } from '../access/gate.ts';
 import { organisationNames } from '../consent/queries.ts';
 import { invalid, refusal } from '../consent/refusals.ts';
 import { AppError } from '../http/errors.ts';
-import { disclosuresOf, insertDisclosure, legalGround, type DisclosureRow } from './queries.ts';
+import { legalGroundFacts } from '../legal-grounds/queries.ts';
+import { disclosuresOf, insertDisclosure, type DisclosureRow } from './queries.ts';
 
 export function toDisclosureView(d: DisclosureRow): DisclosureView {
   return {
@@ -56,20 +57,19 @@ const refusals: Record<DisclosureRefusal, () => AppError> = {
 export async function recordDisclosure(request: FastifyRequest, access: ChildAccess, input: DisclosureInput, fromOrganisationId: string): Promise<DisclosureView> {
   const { db, config } = request.server.services;
   const now = new Date();
-  const member = access.child.careTeam.find((m) => m.userId === access.actor.userId && m.startsAt <= now && (m.endsAt === null || now < m.endsAt));
-  if (member?.organisationId !== fromOrganisationId) throw refusal('forbidden', 'not_in_care_team_for_organisation');
+  if (access.membership?.organisationId !== fromOrganisationId) throw refusal('forbidden', 'not_in_care_team_for_organisation');
   const notOwn = input.categories.filter((c) => !access.decide('write', c, fromOrganisationId).allow);
   if (notOwn.length > 0) throw new AppError('access_denied', { details: { reason: 'no_consent_for_category', categories: notOwn } });
   const names = await organisationNames(db, [input.toOrganisationId]);
   if (!names.has(input.toOrganisationId)) throw invalid('body.toOrganisationId', 'unknown_organisation');
-  const ground = input.legalGroundCode ? await legalGround(db, input.legalGroundCode) : undefined;
+  const ground = input.legalGroundCode ? await legalGroundFacts(db, input.legalGroundCode) : undefined;
   const decision = decideDisclosure({
     decision: input.decision,
     fromOrganisationId,
     toOrganisationId: input.toOrganisationId,
     categories: input.categories,
     legalGroundCode: input.legalGroundCode,
-    legalGround: ground ? { code: ground.code, kind: ground.kind, validFrom: ground.valid_from, validTo: ground.valid_to } : undefined,
+    legalGround: ground,
     consentId: input.consentId,
     consent: input.consentId ? access.child.consents.find((c) => c.id === input.consentId) : undefined,
     child: { birthDate: access.child.birthDate, guardianCount: access.child.guardianCount },

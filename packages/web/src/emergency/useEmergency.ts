@@ -1,13 +1,17 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { EmergencyAccessOpen, EmergencyAccessView, EmergencyReviewInput, LegalGroundView } from '@samsyn/core';
+import type { EmergencyAccessOpen, EmergencyAccessView, EmergencyReviewInput, LegalGround, LegalGroundView } from '@samsyn/core';
 import { api } from '../api/client.ts';
 import { currentLanguage } from '../i18n/index.ts';
 
 /** The legal grounds an emergency access may name, in force today (titles in the UI language). */
 export function useEmergencyLegalGrounds(enabled: boolean) {
+  const language = currentLanguage();
   return useQuery({
-    queryKey: ['emergency-access', 'legal-grounds', currentLanguage()],
-    queryFn: () => api<LegalGroundView[]>('GET', '/api/emergency-access/legal-grounds'),
+    queryKey: ['legal-grounds', 'emergency', language],
+    queryFn: async (): Promise<LegalGroundView[]> => {
+      const grounds = await api<LegalGround[]>('GET', '/api/legal-grounds?kind=emergency');
+      return grounds.map((g) => ({ code: g.code, title: language === 'en' ? g.titleEn : g.titleSv, reference: g.reference }));
+    },
     enabled,
   });
 }

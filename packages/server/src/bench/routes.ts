@@ -1,0 +1,27 @@
+import type { AccessDecision } from '@samsyn/core';
+import { ChildParams, ChildView } from '@samsyn/core';
+import type { ChildAccess } from '../access/gate.ts';
+import { errorResponses, type App } from '../http/types.ts';
+import { toChildView } from '../children/view.ts';
+
+/**
+ * The ceiling of an audited read, for `npm run bench` only: the same record view as
+ * GET /api/children/{id}, without the policy gate and without the audit entry. Registered only
+ * when SAMSYN_BENCH_ROUTES=true and never in production (see config.ts); it must never be on
+ * in a real installation, as it is exactly the unlogged read the rest of Samsyn forbids.
+ */
+export async function benchRoutes(app: App): Promise<void> {
+  const { db } = app.services;
+  const allowed: AccessDecision & { allow: true } = { allow: true, basis: 'own_organisation', reason: 'bench_ceiling', revealIdentity: true, flagged: false };
+  app.get('/api/bench/children/:id/ungated', {
+    schema: { hide: true, params: ChildParams, response: { 200: ChildView, ...errorResponses(401, 404) } },
+    handler: async (request) => {
+      const access = {
+        childId: request.params.id,
+        decision: allowed,
+        decide: () => allowed,
+      } as unknown as ChildAccess;
+      return toChildView(db, access);
+    },
+  });
+}
