@@ -1,6 +1,7 @@
 // npm start: build the web app when its sources are newer than the build, then run the server
 // (migrations and, on an empty embedded database, demo data happen as it starts).
-// With --build-only it stops after the build: npm install and npm test use that.
+// With --build-only it stops after the build and the embedded database's template: npm install
+// and npm test use that.
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
@@ -29,7 +30,11 @@ if (webIsStale()) {
   const result = spawnSync('npm', ['run', 'build', '-w', '@samsyn/web'], { cwd: root, stdio: 'inherit' });
   if (result.status !== 0) process.exit(result.status ?? 1);
 }
-if (process.argv.includes('--build-only')) process.exit(0);
+if (process.argv.includes('--build-only')) {
+  // Also prepare the embedded database's template, so the first start skips initdb.
+  const result = spawnSync(process.execPath, ['--import', 'tsx', path.join(root, 'packages/server/src/cli/prepare.ts')], { cwd: root, stdio: 'inherit' });
+  process.exit(result.status ?? 1);
+}
 
 const server = spawn(process.execPath, ['--import', 'tsx', path.join(root, 'packages/server/src/main.ts')], {
   cwd: root,

@@ -4,6 +4,7 @@ import { PGliteDialect } from 'kysely-pglite-dialect';
 import pg from 'pg';
 import type { DB } from './schema.ts';
 import { migrate, type ScriptConnection } from './migrate.ts';
+import { isFreshDataDir, pgliteTemplate } from './pglite-template.ts';
 
 export type DatabaseKind = 'pglite' | 'postgresql';
 
@@ -44,10 +45,13 @@ export async function openDatabase(options: OpenOptions): Promise<Database> {
 }
 
 async function openPglite(options: OpenOptions): Promise<Database> {
+  const dataDir = options.dataDir ?? 'memory://';
+  const onDisk = !dataDir.includes('://');
+  const loadDataDir = options.loadDataDir ?? (onDisk && isFreshDataDir(dataDir) ? await pgliteTemplate() : undefined);
   const pglite = await PGlite.create({
-    dataDir: options.dataDir ?? 'memory://',
+    dataDir,
     parsers: { [dateOid]: (value: string) => value },
-    ...(options.loadDataDir ? { loadDataDir: options.loadDataDir } : {}),
+    ...(loadDataDir ? { loadDataDir } : {}),
   });
   const script: ScriptConnection = {
     exec: async (sql) => {

@@ -4,6 +4,7 @@ import path from 'node:path';
 import pg from 'pg';
 import type { TestProject } from 'vitest/node';
 import { openDatabase } from '../db/database.ts';
+import { pgliteTemplate } from '../db/pglite-template.ts';
 import { seedDemoData } from '../demo/seed.ts';
 import { testPassword } from './constants.ts';
 
@@ -22,7 +23,8 @@ export default async function setup(project: TestProject): Promise<() => Promise
   const databaseUrl = process.env.DATABASE_URL;
   if (databaseUrl) return setupPostgres(project, databaseUrl);
   const dir = await mkdtemp(path.join(os.tmpdir(), 'samsyn-template-'));
-  const database = await openDatabase({ dataDir: 'memory://' });
+  const template = await pgliteTemplate();
+  const database = await openDatabase({ dataDir: 'memory://', ...(template ? { loadDataDir: template } : {}) });
   await seedDemoData(database.db, { password: testPassword });
   const dump = await database.dump!();
   await database.close();
