@@ -7,7 +7,9 @@ import AxeBuilder from '@axe-core/playwright';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { startTestServer } from '../../server/src/test/harness.ts';
 
-export { testPassword } from '../../server/src/test/harness.ts';
+import { testPassword } from '../../server/src/test/harness.ts';
+
+export { testPassword };
 
 const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const webDist = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../dist/index.html');
@@ -88,4 +90,22 @@ export async function seriousViolations(page: Page, label: string): Promise<stri
       const nodes = v.nodes.slice(0, 5).map((n) => `    ${n.target.join(' ')}\n      ${(n.failureSummary ?? '').replace(/\n/g, '\n      ')}`);
       return `[${label}] ${v.id} (${v.impact}): ${v.help}\n  ${v.helpUrl}\n${nodes.join('\n')}`;
     });
+}
+
+/** Logs in on the login page (in Swedish unless asked) and waits for the start page. */
+export async function loginAs(session: Session, username: string, language: 'sv' | 'en' = 'sv'): Promise<Page> {
+  const { page, url } = session;
+  if (language === 'en') await page.evaluate(() => localStorage.setItem('samsyn.language', 'en'));
+  await page.goto(`${url}/login`);
+  await login(page, username, testPassword);
+  await page.waitForURL(`${url}/`);
+  await page.getByRole('heading', { level: 1 }).waitFor();
+  return page;
+}
+
+/** Opens a page by its path and waits for its heading and its data. */
+export async function visit(session: Session, page: Page, path: string, heading: string | RegExp): Promise<void> {
+  await page.goto(`${session.url}${path}`);
+  await page.getByRole('heading', { level: 1, name: heading }).waitFor();
+  await page.waitForLoadState('networkidle');
 }

@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { login, resetBrowser, seriousViolations, startSession, testPassword, type Session } from './browser.ts';
+import { loginAs as openAs, resetBrowser, seriousViolations, startSession, visit as visitPage, type Session } from './browser.ts';
 
 // The tests run in order on one server: the guardian's withdrawal near the end changes what
 // the psychologist may see, so the pages that need the plan consent come first.
@@ -29,21 +29,8 @@ beforeEach(async () => {
 /** `YYYYMMDD-NNNN`, as a professional types it. */
 const formatted = () => `${child.identityNumber.slice(0, 8)}-${child.identityNumber.slice(8)}`;
 
-async function loginAs(username: string, language: 'sv' | 'en' = 'sv'): Promise<Page> {
-  const { page, url } = session;
-  if (language === 'en') await page.evaluate(() => localStorage.setItem('samsyn.language', 'en'));
-  await page.goto(`${url}/login`);
-  await login(page, username, testPassword);
-  await page.waitForURL(`${url}/`);
-  await page.getByRole('heading', { level: 1 }).waitFor();
-  return page;
-}
-
-async function visit(page: Page, path: string, heading: string | RegExp): Promise<void> {
-  await page.goto(`${session.url}${path}`);
-  await page.getByRole('heading', { level: 1, name: heading }).waitFor();
-  await page.waitForLoadState('networkidle');
-}
+const loginAs = (username: string, language: 'sv' | 'en' = 'sv') => openAs(session, username, language);
+const visit = (page: Page, path: string, heading: string | RegExp) => visitPage(session, page, path, heading);
 
 async function search(page: Page, identityNumber: string): Promise<void> {
   await page.getByRole('textbox', { name: /^(Personnummer|Identity number)/ }).fill(identityNumber);

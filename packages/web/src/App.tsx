@@ -2,6 +2,7 @@ import { Navigate, Route, Routes } from 'react-router';
 import { UnitsPage } from './admin/units/UnitsPage.tsx';
 import { UsersPage } from './admin/users/UsersPage.tsx';
 import { ComingSoonPage } from './areas/ComingSoonPage.tsx';
+import { HandoversPage } from './care-team/HandoversPage.tsx';
 import { LoginPage } from './auth/LoginPage.tsx';
 import { RequireAdministrator, RequireAuth, RequireCitizen, RequireProfessional } from './auth/RequireAuth.tsx';
 import { useCurrentUser } from './auth/useCurrentUser.ts';
@@ -29,6 +30,7 @@ export function App() {
         </Route>
         <Route element={<RequireProfessional />}>
           <Route path="child" element={<ChildSearchPage />} />
+          <Route path="child/handovers" element={<HandoversPage />} />
           <Route path="child/:id" element={<ChildRecordPage />} />
           <Route path="operations" element={<ComingSoonPage area="operations" />} />
           <Route path="operations/log-review" element={<LogReviewPage />} />

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { defaultConsentRules } from '../access/consent.ts';
-import { decideHandoverAnswer, decideHandoverProposal, decideTeamAddition, handoverStatus, type TeamAdditionFacts } from './policy.ts';
+import { decideHandoverAnswer, decideHandoverProposal, decideTeamAddition, handoverStatus, possibleTeamBases, type TeamAdditionFacts } from './policy.ts';
 
 const school = 'org-school';
 const region = 'org-region';
@@ -104,5 +104,16 @@ describe('handing over the named person', () => {
     expect(handoverStatus({ acceptedAt: null, declinedAt: null })).toBe('pending');
     expect(handoverStatus({ acceptedAt: new Date(), declinedAt: null })).toBe('accepted');
     expect(handoverStatus({ acceptedAt: null, declinedAt: new Date() })).toBe('declined');
+  });
+});
+
+describe('the bases open for a candidate', () => {
+  const facts = { adderOrganisationId: school, child: base.child, rules: base.rules, now: base.now, today: base.today };
+  it('offers the own organisation only there, and only the consents that reach the candidate’s organisation', () => {
+    const schoolConsent = { ...regionConsent, id: 'c2', organisationIds: [school] };
+    const withdrawn = { ...regionConsent, id: 'c3', withdrawnAt: new Date('2026-11-01T10:00:00Z') };
+    const consents = [regionConsent, schoolConsent, withdrawn];
+    expect(possibleTeamBases({ ...facts, candidate: base.candidate, consents })).toEqual({ ownOrganisation: false, consentIds: ['c1'], legalDuty: true });
+    expect(possibleTeamBases({ ...facts, candidate: sameOrg.candidate, consents })).toEqual({ ownOrganisation: true, consentIds: ['c2'], legalDuty: true });
   });
 });

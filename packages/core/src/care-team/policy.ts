@@ -2,7 +2,7 @@ import type { CareTeamRole } from '../children/schema.ts';
 import type { ConsentFacts, ConsentRules } from '../access/consent.ts';
 import { consentReaches } from '../consent/policy.ts';
 import { legalGroundInForce, type LegalGroundFacts } from '../sharing/policy.ts';
-import type { TeamBasisInput } from './schema.ts';
+import type { CandidateBases, TeamBasisInput } from './schema.ts';
 
 /** The kinds of legal ground that let a member from another organisation onto the team without consent. */
 export const teamGroundKinds: readonly LegalGroundFacts['kind'][] = ['care_team', 'duty_to_report', 'necessary_disclosure'];
@@ -60,6 +60,26 @@ export function decideTeamAddition(f: TeamAdditionFacts): { ok: true } | { ok: f
       if (!f.legalGround) return refuse('unknown_legal_ground');
       return teamGroundKinds.includes(f.legalGround.kind) && legalGroundInForce(f.legalGround, f.today) ? { ok: true } : refuse('legal_ground_not_applicable');
   }
+}
+
+/**
+ * The bases open for adding a person to the team for one organisation, by the same rule as the
+ * addition itself (`decideTeamAddition`), asked for each basis. Membership and role are left
+ * out: the question is what could carry the person there, not whether a seat is free.
+ */
+export function possibleTeamBases(
+  f: Pick<TeamAdditionFacts, 'adderOrganisationId' | 'child' | 'rules' | 'now' | 'today'> & {
+    candidate: TeamAdditionFacts['candidate'];
+    consents: readonly ConsentFacts[];
+  },
+): CandidateBases {
+  const allows = (basis: TeamBasisInput, consent?: ConsentFacts) =>
+    decideTeamAddition({ ...f, role: 'member', basis, currentTeam: [], consent }).ok;
+  return {
+    ownOrganisation: allows({ kind: 'own_organisation' }),
+    consentIds: f.consents.filter((c) => allows({ kind: 'consent', consentId: c.id }, c)).map((c) => c.id),
+    legalDuty: f.candidate.professionalOrganisationIds.includes(f.candidate.organisationId),
+  };
 }
 
 export type HandoverRefusal =

@@ -83,3 +83,48 @@ export const HandoverView = z.object({
 export type HandoverView = z.infer<typeof HandoverView>;
 
 export const HandoverList = z.object({ handovers: z.array(HandoverView) });
+
+/** A search finds nobody with fewer characters than this: too wide to be a search for someone. */
+export const candidateQueryMinLength = 2;
+
+/**
+ * Finding colleagues to add to the team or hand over to, by display name or username. A shorter
+ * text is not refused but finds nobody, so the gate still answers (and logs) every call.
+ */
+export const CareTeamCandidateQuery = z.object({ query: z.string().trim().max(100).default('') });
+export type CareTeamCandidateQuery = z.infer<typeof CareTeamCandidateQuery>;
+
+/** Which bases would let this person join the team for this organisation. */
+export const CandidateBases = z.object({
+  ownOrganisation: z.boolean(),
+  /** Consents in force, given by someone whose consent counts, that name the organisation. */
+  consentIds: z.array(z.uuid()),
+  /** Always possible: the adder then names a legal ground, and the server weighs it. */
+  legalDuty: z.boolean(),
+});
+export type CandidateBases = z.infer<typeof CandidateBases>;
+
+/** One place a candidate works as a professional: organisation, unit and the bases open there. */
+export const CandidatePlace = z.object({
+  organisationId: z.uuid(),
+  organisationName: z.string(),
+  unitId: z.uuid().nullable(),
+  unitName: z.string().nullable(),
+  bases: CandidateBases,
+});
+export type CandidatePlace = z.infer<typeof CandidatePlace>;
+
+export const CareTeamCandidate = z.object({
+  userId: z.uuid(),
+  displayName: z.string(),
+  username: z.string(),
+  title: z.string().nullable(),
+  /** Already a current member of the child's team. */
+  inTeam: z.boolean(),
+  places: z.array(CandidatePlace),
+});
+export type CareTeamCandidate = z.infer<typeof CareTeamCandidate>;
+
+export const CareTeamCandidateList = z.object({ candidates: z.array(CareTeamCandidate) });
+export type CareTeamCandidateList = z.infer<typeof CareTeamCandidateList>;
+export type HandoverList = z.infer<typeof HandoverList>;

@@ -69,3 +69,4 @@ export const DisclosureView = z.object({
 export type DisclosureView = z.infer<typeof DisclosureView>;
 
 export const DisclosureList = z.object({ disclosures: z.array(DisclosureView) });
+export type DisclosureList = z.infer<typeof DisclosureList>;

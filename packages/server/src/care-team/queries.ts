@@ -152,3 +152,34 @@ export async function answerHandover(trx: Transaction<DB>, id: string, answer: '
     .execute();
   return rows.length === 1;
 }
+
+/** Active professionals whose display name or username contains the text, case-insensitive; at most `limit`. */
+export async function professionalsMatching(db: Db, text: string, limit: number) {
+  const pattern = `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+  return db
+    .selectFrom('app_user as u')
+    .select(['u.id', 'u.display_name', 'u.username', 'u.title'])
+    .where('u.kind', '=', 'professional')
+    .where('u.active', '=', true)
+    .where((eb) => eb.or([eb('u.display_name', 'ilike', pattern), eb('u.username', 'ilike', pattern)]))
+    .where((eb) => eb.exists(eb.selectFrom('user_role as r').select('r.id').whereRef('r.user_id', '=', 'u.id').where('r.role', '=', 'professional')))
+    .orderBy('u.display_name')
+    .orderBy('u.username')
+    .limit(limit)
+    .execute();
+}
+
+/** Where these users work as professionals, with the organisation's and unit's names. */
+export async function professionalPlaces(db: Db, userIds: readonly string[]) {
+  if (userIds.length === 0) return [];
+  return db
+    .selectFrom('user_role as r')
+    .innerJoin('organisation as o', 'o.id', 'r.organisation_id')
+    .leftJoin('unit as un', 'un.id', 'r.unit_id')
+    .select(['r.user_id', 'r.organisation_id', 'o.name as organisation_name', 'r.unit_id', 'un.name as unit_name'])
+    .where('r.user_id', 'in', [...userIds])
+    .where('r.role', '=', 'professional')
+    .orderBy('o.name')
+    .orderBy('un.name')
+    .execute();
+}

@@ -1,7 +1,7 @@
-import { CareTeamAddInput, CareTeamEntry, CareTeamList, CareTeamMemberParams, CareTeamParams, CareTeamQuery, HandoverInput, HandoverList, HandoverParams, HandoverQuery, HandoverView } from '@samsyn/core';
+import { CareTeamAddInput, CareTeamCandidateList, CareTeamCandidateQuery, CareTeamEntry, CareTeamList, CareTeamMemberParams, CareTeamParams, CareTeamQuery, HandoverInput, HandoverList, HandoverParams, HandoverQuery, HandoverView } from '@samsyn/core';
 import { withChildAccess, withRefusalsLogged } from '../access/gate.ts';
 import { errorResponses, type App } from '../http/types.ts';
-import { addMember, answer, endMember, incomingHandovers, listTeam, proposeHandover } from './service.ts';
+import { addMember, answer, endMember, findCandidates, incomingHandovers, listTeam, proposeHandover } from './service.ts';
 
 export async function careTeamRoutes(app: App): Promise<void> {
   app.get('/api/children/:id/care-team', {
@@ -31,6 +31,22 @@ export async function careTeamRoutes(app: App): Promise<void> {
       const access = await withChildAccess(request, request.params.id, 'write', 'care_team', { auditAction: 'child.care_team.add' });
       const member = await withRefusalsLogged(request, access, 'child.care_team.add', () => addMember(request, access, request.body));
       return reply.status(201).send(member);
+    },
+  });
+
+  app.get('/api/children/:id/care-team/candidates', {
+    schema: {
+      tags: ['care team'],
+      summary: 'Colleagues to add to the team or hand over to, with the bases open for each place they work (named person or lead professional; logged)',
+      params: CareTeamParams,
+      querystring: CareTeamCandidateQuery,
+      response: { 200: CareTeamCandidateList, ...errorResponses(400, 401, 403, 404) },
+    },
+    handler: async (request) => {
+      // A search reads no change, so the gate is asked for reading the team (and logs it);
+      // only those who may change the team get an answer.
+      const access = await withChildAccess(request, request.params.id, 'read', 'care_team', { auditAction: 'child.care_team.candidates' });
+      return { candidates: await withRefusalsLogged(request, access, 'child.care_team.candidates', () => findCandidates(request, access, request.query.query)) };
     },
   });
 

@@ -4,8 +4,11 @@ import {
   decideHandoverProposal,
   decideTeamAddition,
   handoverStatus,
+  candidateQueryMinLength,
+  possibleTeamBases,
   stockholmDate,
   type CareTeamAddInput,
+  type CareTeamCandidate,
   type CareTeamEntry,
   type CareTeamMemberView,
   type HandoverInput,
@@ -32,7 +35,9 @@ import {
   insertMember,
   lockTeam,
   pendingHandoverExists,
+  professionalPlaces,
   professionalRoles,
+  professionalsMatching,
   teamOf,
   unitOf,
   type HandoverRow,
@@ -134,6 +139,44 @@ export async function addMember(request: FastifyRequest, access: ChildAccess, in
     return id;
   });
   return memberView(request, access.childId, memberId);
+}
+
+/** The most people one search shows: enough to pick from, too few to list a whole organisation. */
+const candidateLimit = 20;
+
+/**
+ * Colleagues the named person or lead professional may add (or hand over to): active
+ * professionals matching the text, each place they work with the bases open there, decided by
+ * the same rule as the addition.
+ */
+export async function findCandidates(request: FastifyRequest, access: ChildAccess, text: string): Promise<CareTeamCandidate[]> {
+  const { db, config } = request.server.services;
+  const adder = access.membership;
+  if (!adder || adder.role === 'member') throw new AppError('access_denied', { details: { reason: 'not_team_coordinator' } });
+  if (text.length < candidateQueryMinLength) return [];
+  const people = await professionalsMatching(db, text, candidateLimit);
+  const places = await professionalPlaces(db, people.map((p) => p.id));
+  const now = new Date();
+  const facts = { adderOrganisationId: adder.organisationId, child: { birthDate: access.child.birthDate, guardianCount: access.child.guardianCount }, rules: config.consentRules, now, today: stockholmDate(now), consents: access.child.consents };
+  const team = new Set(access.child.careTeam.filter((m) => m.startsAt <= now && (m.endsAt === null || now < m.endsAt)).map((m) => m.userId));
+  return people.map((p) => {
+    const own = places.filter((pl) => pl.user_id === p.id);
+    const organisationIds = own.map((pl) => pl.organisation_id);
+    return {
+      userId: p.id,
+      displayName: p.display_name,
+      username: p.username,
+      title: p.title,
+      inTeam: team.has(p.id),
+      places: own.map((pl) => ({
+        organisationId: pl.organisation_id,
+        organisationName: pl.organisation_name,
+        unitId: pl.unit_id,
+        unitName: pl.unit_name,
+        bases: possibleTeamBases({ ...facts, candidate: { userId: p.id, organisationId: pl.organisation_id, professionalOrganisationIds: organisationIds } }),
+      })),
+    };
+  });
 }
 
 async function memberView(request: FastifyRequest, childId: string, memberId: string): Promise<CareTeamEntry> {

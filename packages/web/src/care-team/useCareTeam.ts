@@ -1,5 +1,5 @@
-import { useMutation, useQueryClient } from '@tanstack/react-query';
-import type { CareTeamEntry } from '@samsyn/core';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { candidateQueryMinLength, type CareTeamAddInput, type CareTeamCandidateList, type CareTeamEntry, type HandoverInput, type HandoverList, type HandoverView } from '@samsyn/core';
 import { api } from '../api/client.ts';
 
 /** Ends a membership; the team's history keeps it. */
@@ -8,5 +8,44 @@ export function useEndMembership(childId: string) {
   return useMutation({
     mutationFn: (memberId: string) => api<CareTeamEntry>('POST', `/api/children/${childId}/care-team/${memberId}/end`),
     onSuccess: () => client.invalidateQueries({ queryKey: ['children', childId] }),
+  });
+}
+
+/** Colleagues matching the text, with the bases open where they work; nothing is asked below two characters. */
+export function useCandidates(childId: string, query: string) {
+  const text = query.trim();
+  return useQuery({
+    queryKey: ['children', childId, 'care-team', 'candidates', text],
+    queryFn: () => api<CareTeamCandidateList>('GET', `/api/children/${childId}/care-team/candidates?query=${encodeURIComponent(text)}`),
+    enabled: text.length >= candidateQueryMinLength,
+    staleTime: 30_000,
+  });
+}
+
+export function useAddMember(childId: string) {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (input: CareTeamAddInput) => api<CareTeamEntry>('POST', `/api/children/${childId}/care-team`, input),
+    onSuccess: () => client.invalidateQueries({ queryKey: ['children', childId] }),
+  });
+}
+
+export function useProposeHandover(childId: string) {
+  return useMutation({ mutationFn: (input: HandoverInput) => api<HandoverView>('POST', `/api/children/${childId}/handovers`, input) });
+}
+
+export const handoversKey = ['handovers'] as const;
+
+/** The caller's incoming handovers waiting for an answer. */
+export function useIncomingHandovers() {
+  return useQuery({ queryKey: [...handoversKey, 'pending'], queryFn: () => api<HandoverList>('GET', '/api/handovers?status=pending'), staleTime: 0 });
+}
+
+/** Accepting makes the caller named person: the child's record and team change too. */
+export function useAnswerHandover() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: ({ id, answer }: { id: string; answer: 'accept' | 'decline' }) => api<HandoverView>('POST', `/api/handovers/${id}/${answer}`),
+    onSuccess: (handover) => Promise.all([client.invalidateQueries({ queryKey: handoversKey }), client.invalidateQueries({ queryKey: ['children', handover.childId] })]),
   });
 }

@@ -7,7 +7,9 @@ import { useTranslation } from 'react-i18next';
 import { Link, useLocation, useParams } from 'react-router';
 import { isApiError } from '../api/client.ts';
 import { useCurrentUser } from '../auth/useCurrentUser.ts';
+import { AddMemberForm } from '../care-team/AddMemberForm.tsx';
 import { CareTeamTable } from '../care-team/CareTeamTable.tsx';
+import { HandoverForm } from '../care-team/HandoverForm.tsx';
 import { formatDate } from '../common/format.ts';
 import { LoadError } from '../common/LoadError.tsx';
 import { Loading } from '../common/Loading.tsx';
@@ -17,6 +19,7 @@ import { StatusMessage, useStatus } from '../common/StatusMessage.tsx';
 import { ConsentForm } from '../consent/ConsentForm.tsx';
 import { ConsentList } from '../consent/ConsentList.tsx';
 import { useConsents } from '../consent/useConsents.ts';
+import { SharingSection } from '../sharing/SharingSection.tsx';
 import { RecordDenied } from './RecordDenied.tsx';
 import { childName, displayIdentityNumber } from './text.ts';
 import { useChildRecord } from './useChildren.ts';
@@ -40,9 +43,13 @@ function ChildRecord({ child }: { child: ChildView }) {
   const location = useLocation();
   const status = useStatus();
   const [consentFormOpen, consentForm] = useDisclosure(false);
+  const [addFormOpen, addForm] = useDisclosure(false);
+  const [handoverFormOpen, handoverForm] = useDisclosure(false);
   const mine = child.careTeam.find((m) => m.userId === me.id);
   const inTeam = mine !== undefined && child.access.basis !== 'emergency';
-  const coordinates = mine?.role === 'named_person' || mine?.role === 'lead_professional';
+  const coordinates = inTeam && (mine.role === 'named_person' || mine.role === 'lead_professional');
+  // The named person hands over; with none, the lead professional may propose one (the server's rule).
+  const handsOver = inTeam && (mine.role === 'named_person' || (mine.role === 'lead_professional' && !child.careTeam.some((m) => m.role === 'named_person')));
   const consents = useConsents(child.id, inTeam);
   const emergencyUntil = (location.state as { emergencyUntil?: string } | null)?.emergencyUntil;
   const how = (['care_team_member', 'emergency_access', 'guardian', 'self', 'log_review'] as const).find((r) => r === child.access.reason) ?? 'other';
@@ -107,7 +114,13 @@ function ChildRecord({ child }: { child: ChildView }) {
 
       <section aria-labelledby="team-heading" className="page-panel">
         <Stack gap="sm" p="lg">
-          <Title order={2} size="h3" id="team-heading">{t('careTeam.title')}</Title>
+          <Group justify="space-between">
+            <Title order={2} size="h3" id="team-heading">{t('careTeam.title')}</Title>
+            <Group gap="sm">
+              {coordinates && <Button variant="light" onClick={addForm.open}>{t('careTeam.add.open')}</Button>}
+              {handsOver && <Button variant="light" onClick={handoverForm.open}>{t('handovers.form.open')}</Button>}
+            </Group>
+          </Group>
           <CareTeamTable childId={child.id} members={child.careTeam} canManage={coordinates} selfUserId={me.id} onChanged={(text, kind) => (kind === 'success' ? status.success(text) : status.failure(text))} />
         </Stack>
       </section>
@@ -136,6 +149,7 @@ function ChildRecord({ child }: { child: ChildView }) {
           </Stack>
         </section>
       )}
+      {inTeam && <SharingSection childId={child.id} />}
       <Anchor component={Link} to="/child">{t('child.record.backToSearch')}</Anchor>
 
       <Modal opened={consentFormOpen} onClose={consentForm.close} closeButtonProps={{ 'aria-label': t('common.close') }} title={t('consents.giveTitle')} size="lg">
@@ -145,6 +159,26 @@ function ChildRecord({ child }: { child: ChildView }) {
           onSaved={() => {
             consentForm.close();
             status.success(t('consents.given'));
+          }}
+        />
+      </Modal>
+      <Modal opened={addFormOpen} onClose={addForm.close} closeButtonProps={{ 'aria-label': t('common.close') }} title={t('careTeam.add.title')} size="lg">
+        <AddMemberForm
+          childId={child.id}
+          onCancel={addForm.close}
+          onSaved={(member) => {
+            addForm.close();
+            status.success(t('careTeam.add.added', { name: member.displayName }));
+          }}
+        />
+      </Modal>
+      <Modal opened={handoverFormOpen} onClose={handoverForm.close} closeButtonProps={{ 'aria-label': t('common.close') }} title={t('handovers.form.title')} size="lg">
+        <HandoverForm
+          childId={child.id}
+          onCancel={handoverForm.close}
+          onSaved={(handover) => {
+            handoverForm.close();
+            status.success(t('handovers.form.proposed', { name: handover.to.displayName }));
           }}
         />
       </Modal>

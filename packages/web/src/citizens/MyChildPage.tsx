@@ -1,4 +1,5 @@
-import { Alert, Button, Group, Stack, Table, Text, Title } from '@mantine/core';
+import { Alert, Button, Group, Modal, Stack, Table, Text, Title } from '@mantine/core';
+import { useDisclosure } from '@mantine/hooks';
 import type { AccessLogEntry } from '@samsyn/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -15,6 +16,7 @@ import { PageTitle } from '../common/PageTitle.tsx';
 import { StatusMessage, useStatus } from '../common/StatusMessage.tsx';
 import { ConsentList } from '../consent/ConsentList.tsx';
 import { useConsents } from '../consent/useConsents.ts';
+import { GiveConsentForm } from './GiveConsentForm.tsx';
 import { useAccessLog, useCareTeam, useMyChildren } from './useMyChildren.ts';
 
 /** One child for a guardian (or the child): the team, the consents and who has looked, in plain words. */
@@ -26,6 +28,7 @@ export function MyChildPage() {
   const child = children.data?.find((c) => c.id === id);
   const team = useCareTeam(id);
   const consents = useConsents(id);
+  const [consentFormOpen, consentForm] = useDisclosure(false);
 
   if (children.isPending) return <Loading />;
   if (children.isError) return <LoadError error={children.error} onRetry={() => void children.refetch()} />;
@@ -57,7 +60,10 @@ export function MyChildPage() {
 
       <section aria-labelledby="consents-heading" className="page-panel">
         <Stack gap="sm" p="lg">
-          <Title order={2} size="h3" id="consents-heading">{t('citizen.consentsHeading')}</Title>
+          <Group justify="space-between">
+            <Title order={2} size="h3" id="consents-heading">{t('citizen.consentsHeading')}</Title>
+            <Button variant="light" onClick={consentForm.open}>{t('citizen.giveConsent.open')}</Button>
+          </Group>
           <Text>{t('citizen.consentsIntro')}</Text>
           {consents.isPending ? (
             <Loading />
@@ -70,6 +76,16 @@ export function MyChildPage() {
       </section>
 
       <AccessLogSection childId={id} />
+      <Modal opened={consentFormOpen} onClose={consentForm.close} closeButtonProps={{ 'aria-label': t('common.close') }} title={t('citizen.giveConsent.title')} size="lg">
+        <GiveConsentForm
+          childId={id}
+          onCancel={consentForm.close}
+          onSaved={() => {
+            consentForm.close();
+            status.success(t('citizen.giveConsent.given'));
+          }}
+        />
+      </Modal>
     </Stack>
   );
 }

@@ -1,6 +1,9 @@
 import { errorMessage, passwordPolicy, type ErrorCode, type Language } from '@samsyn/core';
 import type { TFunction } from 'i18next';
 import { ApiError, type ClientErrorCode } from '../api/client.ts';
+import sv from '../i18n/sv.json';
+
+const refusals = sv.refusals;
 
 /** The message for a failed call, in the UI language (the server's catalogue from core). */
 export function errorText(error: unknown, t: TFunction, language: Language): string {
@@ -65,4 +68,16 @@ function passwordProblemText(issues: readonly { problem?: string }[], t: TFuncti
   const problems = issues.map((i) => i.problem).filter((p): p is string => typeof p === 'string');
   if (problems.length === 0) return undefined;
   return problems.map((p) => t(`password.problems.${p}` as 'password.problems.too_short', { min: passwordPolicy.minLength, max: passwordPolicy.maxLength })).join(' ');
+}
+
+/**
+ * A refused change in the UI language: the rule's reason when the server names one (in
+ * `details.reason`, or as a field issue's message), otherwise the error code's message.
+ */
+export function refusalText(error: unknown, t: TFunction, language: Language): string {
+  if (error instanceof ApiError) {
+    const reason = error.reason ?? error.details.find((d) => d.message && d.message in refusals)?.message;
+    if (reason && reason in refusals) return t(`refusals.${reason as keyof typeof refusals}`);
+  }
+  return errorText(error, t, language);
 }

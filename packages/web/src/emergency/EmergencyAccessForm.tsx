@@ -1,9 +1,9 @@
 import { Alert, Button, Checkbox, Group, Select, Stack, Text, Textarea } from '@mantine/core';
 import type { EmergencyAccessView } from '@samsyn/core';
-import { useRef, useState, type FormEvent } from 'react';
+import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { errorText, type FieldErrors } from '../common/errors.ts';
-import { useFocusFirstError } from '../common/useFocusFirstError.ts';
+import { useFormErrors } from '../common/useFocusFirstError.ts';
 import { currentLanguage } from '../i18n/index.ts';
 import { useEmergencyLegalGrounds, useOpenEmergencyAccess } from './useEmergency.ts';
 
@@ -18,10 +18,7 @@ export function EmergencyAccessForm({ childId, onCancel, onOpened }: { childId: 
   const [reason, setReason] = useState('');
   const [ground, setGround] = useState<string | null>(null);
   const [confirmed, setConfirmed] = useState(false);
-  const [errors, setErrors] = useState<FieldErrors>({});
-  const [attempt, setAttempt] = useState(0);
-  const formRef = useRef<HTMLFormElement>(null);
-  useFocusFirstError(formRef, errors, attempt);
+  const { errors, fail, formRef } = useFormErrors();
 
   function submit(event: FormEvent) {
     event.preventDefault();
@@ -29,8 +26,7 @@ export function EmergencyAccessForm({ childId, onCancel, onOpened }: { childId: 
     if (reason.trim().length < 10) found.reason = t('child.emergency.reasonTooShort');
     if (!ground) found.legalGroundCode = t('validation.required');
     if (!confirmed) found.confirmed = t('child.emergency.confirmRequired');
-    setErrors(found);
-    setAttempt((n) => n + 1);
+    fail(found);
     if (Object.keys(found).length > 0 || !ground) return;
     open.mutate({ reason: reason.trim(), legalGroundCode: ground }, { onSuccess: onOpened });
   }

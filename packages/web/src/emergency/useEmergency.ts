@@ -1,19 +1,13 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { EmergencyAccessOpen, EmergencyAccessView, EmergencyReviewInput, LegalGround, LegalGroundView } from '@samsyn/core';
+import type { EmergencyAccessOpen, EmergencyAccessView, EmergencyReviewInput } from '@samsyn/core';
 import { api } from '../api/client.ts';
-import { currentLanguage } from '../i18n/index.ts';
+import { useLegalGrounds } from '../sharing/useLegalGrounds.ts';
+
+const emergencyKinds = ['emergency'] as const;
 
 /** The legal grounds an emergency access may name, in force today (titles in the UI language). */
 export function useEmergencyLegalGrounds(enabled: boolean) {
-  const language = currentLanguage();
-  return useQuery({
-    queryKey: ['legal-grounds', 'emergency', language],
-    queryFn: async (): Promise<LegalGroundView[]> => {
-      const grounds = await api<LegalGround[]>('GET', '/api/legal-grounds?kind=emergency');
-      return grounds.map((g) => ({ code: g.code, title: language === 'en' ? g.titleEn : g.titleSv, reference: g.reference }));
-    },
-    enabled,
-  });
+  return useLegalGrounds(emergencyKinds, enabled);
 }
 
 export function useOpenEmergencyAccess(childId: string) {

@@ -26,6 +26,7 @@ export function AppLayout({ me }: { me: Me }) {
   const citizen = me.kind === 'citizen';
   const levels: NavItem[] = [
     { to: '/child', label: t('nav.child') },
+    { to: '/child/handovers', label: t('nav.handovers'), nested: true },
     { to: '/operations', label: t('nav.operations') },
     ...(isLogReviewer(me) ? [{ to: '/operations/log-review', label: t('nav.logReview'), nested: true }] : []),
     { to: '/population', label: t('nav.population') },

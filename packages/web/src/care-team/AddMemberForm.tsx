@@ -1,0 +1,82 @@
+import { Select, Stack, Text } from '@mantine/core';
+import { careTeamRoles, teamGroundKinds, type CareTeamEntry, type CareTeamRole } from '@samsyn/core';
+import { useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { refusalText, type FieldErrors } from '../common/errors.ts';
+import { FormActions, FormError } from '../common/FormActions.tsx';
+import { useFormErrors } from '../common/useFocusFirstError.ts';
+import { useConsents } from '../consent/useConsents.ts';
+import { currentLanguage } from '../i18n/index.ts';
+import { BasisSelect, decodeBasis } from '../sharing/BasisSelect.tsx';
+import { useLegalGrounds } from '../sharing/useLegalGrounds.ts';
+import { PersonPicker, type PickedPerson } from './PersonPicker.tsx';
+import { useAddMember } from './useCareTeam.ts';
+
+/**
+ * The named person or lead professional adds a colleague: who and where, which role, and what
+ * lets them on (the own organisation, a consent that reaches theirs, or a legal ground). The
+ * bases offered are those the server's rule allows for the place picked; the server decides.
+ */
+export function AddMemberForm({ childId, onCancel, onSaved }: { childId: string; onCancel: () => void; onSaved: (member: CareTeamEntry) => void }) {
+  const { t } = useTranslation();
+  const add = useAddMember(childId);
+  const consents = useConsents(childId);
+  const grounds = useLegalGrounds(teamGroundKinds);
+  const [picked, setPicked] = useState<PickedPerson | null>(null);
+  const [role, setRole] = useState<CareTeamRole>('member');
+  const [basis, setBasis] = useState<string | null>(null);
+  const { errors, fail, clear, formRef } = useFormErrors();
+
+  function pick(person: PickedPerson | null) {
+    setPicked(person);
+    setBasis(person?.place.bases.ownOrganisation ? 'own' : null);
+  }
+
+  function submit(event: FormEvent) {
+    event.preventDefault();
+    const chosen = decodeBasis(basis);
+    const found: FieldErrors = {};
+    if (!picked) found.person = t('personPicker.required');
+    if (!chosen) found.basis = t('validation.required');
+    if (!picked || !chosen) {
+      fail(found);
+      return;
+    }
+    clear();
+    add.mutate(
+      { userId: picked.candidate.userId, organisationId: picked.place.organisationId, unitId: picked.place.unitId, role, basis: chosen },
+      { onSuccess: onSaved },
+    );
+  }
+
+  const bases = picked?.place.bases;
+  return (
+    <form ref={formRef} onSubmit={submit} noValidate>
+      <Stack gap="md">
+        <Text size="sm">{t('careTeam.add.intro')}</Text>
+        <FormError text={add.isError ? refusalText(add.error, t, currentLanguage()) : null} />
+        <PersonPicker childId={childId} label={t('careTeam.add.person')} value={picked} onChange={pick} error={errors.person} disableInTeam />
+        <Select
+          label={t('careTeam.role')}
+          required
+          data={careTeamRoles.map((r) => ({ value: r, label: t(`careTeam.roles.${r}`) }))}
+          value={role}
+          onChange={(v) => v && setRole(v as CareTeamRole)}
+          allowDeselect={false}
+          comboboxProps={{ withinPortal: true }}
+        />
+        <BasisSelect
+          label={t('careTeam.basis')}
+          description={picked ? t('careTeam.add.basisHint') : t('careTeam.add.basisFirst')}
+          own={bases?.ownOrganisation ?? false}
+          consents={(consents.data?.consents ?? []).filter((c) => bases?.consentIds.includes(c.id))}
+          grounds={bases?.legalDuty ? (grounds.data ?? []) : []}
+          value={basis}
+          onChange={setBasis}
+          error={errors.basis}
+        />
+        <FormActions onCancel={onCancel} saving={add.isPending} submitLabel={t('careTeam.add.submit')} />
+      </Stack>
+    </form>
+  );
+}

@@ -1,0 +1,54 @@
+import { Select, Stack, Text, Textarea } from '@mantine/core';
+import { lifeStages, type HandoverView, type LifeStage } from '@samsyn/core';
+import { useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { refusalText } from '../common/errors.ts';
+import { FormActions, FormError } from '../common/FormActions.tsx';
+import { useFormErrors } from '../common/useFocusFirstError.ts';
+import { currentLanguage } from '../i18n/index.ts';
+import { PersonPicker, type PickedPerson } from './PersonPicker.tsx';
+import { useProposeHandover } from './useCareTeam.ts';
+
+/** The named person proposes who takes over at a transition; the receiver accepts on Överlämningar. */
+export function HandoverForm({ childId, onCancel, onSaved }: { childId: string; onCancel: () => void; onSaved: (handover: HandoverView) => void }) {
+  const { t } = useTranslation();
+  const propose = useProposeHandover(childId);
+  const [picked, setPicked] = useState<PickedPerson | null>(null);
+  const [lifeStage, setLifeStage] = useState<LifeStage>('school');
+  const [note, setNote] = useState('');
+  const { errors, fail, clear, formRef } = useFormErrors();
+
+  function submit(event: FormEvent) {
+    event.preventDefault();
+    if (!picked) {
+      fail({ person: t('personPicker.required') });
+      return;
+    }
+    clear();
+    propose.mutate(
+      { toUserId: picked.candidate.userId, toOrganisationId: picked.place.organisationId, lifeStage, note: note.trim() || undefined },
+      { onSuccess: onSaved },
+    );
+  }
+
+  return (
+    <form ref={formRef} onSubmit={submit} noValidate>
+      <Stack gap="md">
+        <Text size="sm">{t('handovers.form.intro')}</Text>
+        <FormError text={propose.isError ? refusalText(propose.error, t, currentLanguage()) : null} />
+        <PersonPicker childId={childId} label={t('handovers.form.receiver')} value={picked} onChange={setPicked} error={errors.person} />
+        <Select
+          label={t('handovers.lifeStage')}
+          required
+          data={lifeStages.map((s) => ({ value: s, label: t(`handovers.lifeStages.${s}`) }))}
+          value={lifeStage}
+          onChange={(v) => v && setLifeStage(v as LifeStage)}
+          allowDeselect={false}
+          comboboxProps={{ withinPortal: true }}
+        />
+        <Textarea label={t('handovers.form.note')} description={t('handovers.form.noteHint')} value={note} onChange={(e) => setNote(e.currentTarget.value)} maxLength={2000} autosize minRows={2} />
+        <FormActions onCancel={onCancel} saving={propose.isPending} submitLabel={t('handovers.form.submit')} />
+      </Stack>
+    </form>
+  );
+}

@@ -1,0 +1,46 @@
+import { Button, Group, Modal, Stack, Text, Title } from '@mantine/core';
+import { useDisclosure } from '@mantine/hooks';
+import { useTranslation } from 'react-i18next';
+import { LoadError } from '../common/LoadError.tsx';
+import { Loading } from '../common/Loading.tsx';
+import { StatusMessage, useStatus } from '../common/StatusMessage.tsx';
+import { DisclosureForm } from './DisclosureForm.tsx';
+import { DisclosureList } from './DisclosureList.tsx';
+import { useDisclosures } from './useDisclosures.ts';
+
+/** The record's sharing ledger, and the way to add to it. */
+export function SharingSection({ childId }: { childId: string }) {
+  const { t } = useTranslation();
+  const disclosures = useDisclosures(childId);
+  const status = useStatus();
+  const [formOpen, form] = useDisclosure(false);
+  return (
+    <section aria-labelledby="sharing-heading" className="page-panel">
+      <Stack gap="sm" p="lg">
+        <Group justify="space-between">
+          <Title order={2} size="h3" id="sharing-heading">{t('sharing.title')}</Title>
+          <Button variant="light" onClick={form.open}>{t('sharing.record')}</Button>
+        </Group>
+        <Text size="sm">{t('sharing.explain')}</Text>
+        <StatusMessage status={status.status} onClose={status.clear} />
+        {disclosures.isPending ? (
+          <Loading />
+        ) : disclosures.isError ? (
+          <LoadError error={disclosures.error} onRetry={() => void disclosures.refetch()} />
+        ) : (
+          <DisclosureList disclosures={disclosures.data.disclosures} />
+        )}
+      </Stack>
+      <Modal opened={formOpen} onClose={form.close} closeButtonProps={{ 'aria-label': t('common.close') }} title={t('sharing.formTitle')} size="lg">
+        <DisclosureForm
+          childId={childId}
+          onCancel={form.close}
+          onSaved={() => {
+            form.close();
+            status.success(t('sharing.recorded'));
+          }}
+        />
+      </Modal>
+    </section>
+  );
+}
