@@ -21,24 +21,41 @@ export async function openTestDatabase(): Promise<Database & { drop(): Promise<v
     return { ...database, drop: () => database.close() };
   }
   const name = `samsyn_test_${randomBytes(6).toString('hex')}`;
-  const admin = new pg.Client({ connectionString: template.url });
-  await admin.connect();
-  try {
-    await admin.query(`CREATE DATABASE ${name} TEMPLATE ${template.database}`);
-  } finally {
-    await admin.end();
-  }
+  await onServer(template.url, `CREATE DATABASE ${name} TEMPLATE ${template.database}`);
   const database = await openDatabase({ databaseUrl: withDatabase(template.url, name), poolSize: 10 });
   return {
     ...database,
     drop: async () => {
       await database.close();
-      const dropper = new pg.Client({ connectionString: template.url });
-      await dropper.connect();
-      await dropper.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-      await dropper.end();
+      await dropDatabase(template.url, name);
     },
   };
+}
+
+async function onServer(url: string, statement: string): Promise<void> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    await client.query(statement);
+  } finally {
+    await client.end();
+  }
+}
+
+/**
+ * Drops a test database. A backend still starting up has no role yet, and PostgreSQL then
+ * refuses to terminate it for a non-superuser; a moment later it can, so try a few times.
+ */
+async function dropDatabase(url: string, name: string): Promise<void> {
+  for (let attempt = 1; ; attempt += 1) {
+    try {
+      await onServer(url, `DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      return;
+    } catch (error) {
+      if (attempt >= 5) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 200 * attempt));
+    }
+  }
 }
 
 /** PostgreSQL only: a fresh, empty database for tests of the start-up path itself. */
@@ -46,18 +63,10 @@ export async function createEmptyDatabase(): Promise<{ url: string; drop(): Prom
   const template = inject('template');
   if (template.kind !== 'postgresql') throw new Error('createEmptyDatabase needs DATABASE_URL');
   const name = `samsyn_empty_${randomBytes(6).toString('hex')}`;
-  const admin = new pg.Client({ connectionString: template.url });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE ${name}`);
-  await admin.end();
+  await onServer(template.url, `CREATE DATABASE ${name}`);
   return {
     url: withDatabase(template.url, name),
-    drop: async () => {
-      const dropper = new pg.Client({ connectionString: template.url });
-      await dropper.connect();
-      await dropper.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-      await dropper.end();
-    },
+    drop: () => dropDatabase(template.url, name),
   };
 }
 
