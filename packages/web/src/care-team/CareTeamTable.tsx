@@ -1,7 +1,9 @@
-import { Button, Group, Modal, Stack, Table, Text } from '@mantine/core';
+import { Button, Table, Text } from '@mantine/core';
 import type { CareTeamMemberView } from '@samsyn/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { ConfirmDialog } from '../common/ConfirmDialog.tsx';
+import { DataTable } from '../common/DataTable.tsx';
 import { errorText } from '../common/errors.ts';
 import { formatDate } from '../common/format.ts';
 import { currentLanguage } from '../i18n/index.ts';
@@ -41,58 +43,38 @@ export function CareTeamTable({ childId, members, canManage = false, selfUserId,
 
   return (
     <>
-      <div className="table-scroll">
-        <Table verticalSpacing="xs" className="data-table" striped>
-          <Table.Caption className="visually-hidden">{t('careTeam.caption')}</Table.Caption>
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th scope="col">{t('careTeam.name')}</Table.Th>
-              <Table.Th scope="col">{t('careTeam.organisation')}</Table.Th>
-              <Table.Th scope="col">{t('careTeam.role')}</Table.Th>
-              {!plain && <Table.Th scope="col">{t('careTeam.basis')}</Table.Th>}
-              <Table.Th scope="col">{t('careTeam.since')}</Table.Th>
-              {canManage && <Table.Th scope="col">{t('common.actions')}</Table.Th>}
-            </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {sorted.map((m) => (
-              <Table.Tr key={m.id}>
-                <Table.Td>
-                  <Text size="sm" fw={600}>{m.displayName}</Text>
-                  {m.title && <Text size="xs" c="dimmed">{m.title}</Text>}
-                </Table.Td>
-                <Table.Td>
-                  <Text size="sm">{m.organisationName}</Text>
-                  {m.unitName && <Text size="xs" c="dimmed">{m.unitName}</Text>}
-                </Table.Td>
-                <Table.Td>{t(`careTeam.roles.${m.role}`)}</Table.Td>
-                {!plain && <Table.Td>{t(`careTeam.bases.${m.basis}`)}</Table.Td>}
-                <Table.Td className="nowrap">{formatDate(m.startsAt)}</Table.Td>
-                {canManage && (
-                  <Table.Td>
-                    {m.userId !== selfUserId && (
-                      <Button size="compact-sm" variant="default" onClick={() => setEnding(m)} aria-label={t('careTeam.endNamed', { name: m.displayName })}>
-                        {t('careTeam.end')}
-                      </Button>
-                    )}
-                  </Table.Td>
+      <DataTable
+        caption={t('careTeam.caption')}
+        headers={[t('careTeam.name'), t('careTeam.organisation'), t('careTeam.role'), !plain && t('careTeam.basis'), t('careTeam.since'), canManage && t('common.actions')]}
+      >
+        {sorted.map((m) => (
+          <Table.Tr key={m.id}>
+            <Table.Td>
+              <Text size="sm" fw={600}>{m.displayName}</Text>
+              {m.title && <Text size="xs" c="dimmed">{m.title}</Text>}
+            </Table.Td>
+            <Table.Td>
+              <Text size="sm">{m.organisationName}</Text>
+              {m.unitName && <Text size="xs" c="dimmed">{m.unitName}</Text>}
+            </Table.Td>
+            <Table.Td>{t(`careTeam.roles.${m.role}`)}</Table.Td>
+            {!plain && <Table.Td>{t(`careTeam.bases.${m.basis}`)}</Table.Td>}
+            <Table.Td className="nowrap">{formatDate(m.startsAt)}</Table.Td>
+            {canManage && (
+              <Table.Td>
+                {m.userId !== selfUserId && (
+                  <Button size="compact-sm" variant="default" onClick={() => setEnding(m)} aria-label={t('careTeam.endNamed', { name: m.displayName })}>
+                    {t('careTeam.end')}
+                  </Button>
                 )}
-              </Table.Tr>
-            ))}
-          </Table.Tbody>
-        </Table>
-      </div>
-      <Modal opened={ending !== null} onClose={() => setEnding(null)} closeButtonProps={{ 'aria-label': t('common.close') }} title={t('careTeam.confirmEndTitle')}>
-        {ending && (
-          <Stack gap="md">
-            <Text>{t('careTeam.confirmEndText', { name: ending.displayName })}</Text>
-            <Group justify="flex-end">
-              <Button variant="default" onClick={() => setEnding(null)} data-autofocus>{t('common.cancel')}</Button>
-              <Button color="red" onClick={confirmEnd} loading={end.isPending}>{t('careTeam.confirmEnd')}</Button>
-            </Group>
-          </Stack>
-        )}
-      </Modal>
+              </Table.Td>
+            )}
+          </Table.Tr>
+        ))}
+      </DataTable>
+      <ConfirmDialog item={ending} onClose={() => setEnding(null)} title={t('careTeam.confirmEndTitle')} confirmLabel={t('careTeam.confirmEnd')} onConfirm={confirmEnd} loading={end.isPending}>
+        {(member) => <Text>{t('careTeam.confirmEndText', { name: member.displayName })}</Text>}
+      </ConfirmDialog>
     </>
   );
 }

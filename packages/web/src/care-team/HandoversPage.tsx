@@ -3,6 +3,7 @@ import type { HandoverView } from '@samsyn/core';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { childName } from '../children/text.ts';
+import { DataTable } from '../common/DataTable.tsx';
 import { refusalText } from '../common/errors.ts';
 import { formatDate } from '../common/format.ts';
 import { LoadError } from '../common/LoadError.tsx';
@@ -29,24 +30,14 @@ export function HandoversPage() {
       ) : handovers.data.handovers.length === 0 ? (
         <Text c="dimmed">{t('handovers.none')}</Text>
       ) : (
-        <div className="table-scroll page-panel">
-          <Table verticalSpacing="sm" className="data-table" striped>
-            <Table.Caption className="visually-hidden">{t('handovers.caption')}</Table.Caption>
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th scope="col">{t('handovers.child')}</Table.Th>
-                <Table.Th scope="col">{t('handovers.lifeStage')}</Table.Th>
-                <Table.Th scope="col">{t('handovers.from')}</Table.Th>
-                <Table.Th scope="col">{t('handovers.for')}</Table.Th>
-                <Table.Th scope="col">{t('handovers.note')}</Table.Th>
-                <Table.Th scope="col">{t('common.actions')}</Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {handovers.data.handovers.map((h) => <HandoverRow key={h.id} handover={h} onDone={status.success} onFailed={status.failure} />)}
-            </Table.Tbody>
-          </Table>
-        </div>
+        <DataTable
+          caption={t('handovers.caption')}
+          className="page-panel"
+          verticalSpacing="sm"
+          headers={[t('handovers.child'), t('handovers.lifeStage'), t('handovers.from'), t('handovers.for'), t('handovers.note'), t('common.actions')]}
+        >
+          {handovers.data.handovers.map((h) => <HandoverRow key={h.id} handover={h} onDone={status.success} onFailed={status.failure} />)}
+        </DataTable>
       )}
     </Stack>
   );

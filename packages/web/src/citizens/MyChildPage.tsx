@@ -8,6 +8,7 @@ import { isApiError } from '../api/client.ts';
 import { CareTeamTable } from '../care-team/CareTeamTable.tsx';
 import { childName } from '../children/text.ts';
 import { RecordDenied } from '../children/RecordDenied.tsx';
+import { DataTable } from '../common/DataTable.tsx';
 import { formatDate, formatNumber } from '../common/format.ts';
 import { LoadError } from '../common/LoadError.tsx';
 import { Loading } from '../common/Loading.tsx';
@@ -117,23 +118,12 @@ function AccessLogSection({ childId }: { childId: string }) {
           <Text>{t('citizen.noLooks')}</Text>
         ) : (
           <>
-            <div className="table-scroll">
-              <Table verticalSpacing="xs" className="data-table" striped>
-                <Table.Caption className="visually-hidden">{t('citizen.accessLogCaption')}</Table.Caption>
-                <Table.Thead>
-                  <Table.Tr>
-                    <Table.Th scope="col">{t('citizen.when')}</Table.Th>
-                    <Table.Th scope="col">{t('citizen.who')}</Table.Th>
-                    <Table.Th scope="col">{t('citizen.organisation')}</Table.Th>
-                    <Table.Th scope="col">{t('citizen.what')}</Table.Th>
-                    <Table.Th scope="col">{t('citizen.basis')}</Table.Th>
-                  </Table.Tr>
-                </Table.Thead>
-                <Table.Tbody>
-                  {log.data.entries.map((entry, i) => <LookRow key={`${entry.at}-${i}`} entry={entry} />)}
-                </Table.Tbody>
-              </Table>
-            </div>
+            <DataTable
+              caption={t('citizen.accessLogCaption')}
+              headers={[t('citizen.when'), t('citizen.who'), t('citizen.organisation'), t('citizen.what'), t('citizen.basis')]}
+            >
+              {log.data.entries.map((entry, i) => <LookRow key={`${entry.at}-${i}`} entry={entry} />)}
+            </DataTable>
             <Group justify="space-between">
               <Text size="sm" role="status" aria-live="polite">{t('citizen.showing', { shown: formatNumber(log.data.entries.length), total: formatNumber(log.data.total) })}</Text>
               {log.data.total > log.data.entries.length && pageSize < 500 && (

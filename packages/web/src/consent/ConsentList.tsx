@@ -1,8 +1,10 @@
-import { Badge, Button, Group, Modal, Stack, Table, Text, Textarea } from '@mantine/core';
+import { Badge, Button, Stack, Table, Text, Textarea } from '@mantine/core';
 import type { ConsentView } from '@samsyn/core';
 import type { TFunction } from 'i18next';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { ConfirmDialog } from '../common/ConfirmDialog.tsx';
+import { DataTable } from '../common/DataTable.tsx';
 import { errorText } from '../common/errors.ts';
 import { formatDate } from '../common/format.ts';
 import { currentLanguage } from '../i18n/index.ts';
@@ -62,62 +64,46 @@ export function ConsentList({ childId, consents, canWithdraw, onWithdrawn, onFai
 
   return (
     <>
-      <div className="table-scroll">
-        <Table verticalSpacing="xs" className="data-table" striped>
-          <Table.Caption className="visually-hidden">{t('consents.caption')}</Table.Caption>
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th scope="col">{t('consents.organisations')}</Table.Th>
-              <Table.Th scope="col">{t('consents.categories')}</Table.Th>
-              <Table.Th scope="col">{t('consents.period')}</Table.Th>
-              <Table.Th scope="col">{t('consents.givenBy')}</Table.Th>
-              <Table.Th scope="col">{t('consents.status')}</Table.Th>
-              {canWithdraw && <Table.Th scope="col">{t('common.actions')}</Table.Th>}
-            </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {consents.map((c) => (
-              <Table.Tr key={c.id}>
-                <Table.Td>{consentOrganisations(c)}</Table.Td>
-                <Table.Td>{consentCategories(c, t)}</Table.Td>
-                <Table.Td className="nowrap">{consentPeriod(c, t)}</Table.Td>
-                <Table.Td>
-                  <Text size="sm">{t(`consents.givers.${c.givenBy}`)}</Text>
-                  <Text size="xs" c="dimmed">{t(`consents.methods.${c.method}`)}{c.note ? ` – ${c.note}` : ''}</Text>
-                </Table.Td>
-                <Table.Td className="nowrap">
-                  <Stack gap={4} align="flex-start">
-                    <ConsentStatusBadge consent={c} />
-                    {!c.giverCounts && c.status === 'in_force' && <Text size="xs" c="dimmed">{t('consents.giverDoesNotCount')}</Text>}
-                    {c.withdrawnAt && <Text size="xs" c="dimmed">{t('consents.withdrawnInfo', { date: formatDate(c.withdrawnAt), name: c.withdrawnBy?.displayName ?? '' })}</Text>}
-                  </Stack>
-                </Table.Td>
-                {canWithdraw && (
-                  <Table.Td>
-                    {(c.status === 'in_force' || c.status === 'not_yet_valid') && (
-                      <Button size="compact-sm" variant="outline" color="red" onClick={() => setConfirming(c)} aria-label={t('consents.withdrawNamed', { organisations: consentOrganisations(c) })}>
-                        {t('consents.withdraw')}
-                      </Button>
-                    )}
-                  </Table.Td>
+      <DataTable
+        caption={t('consents.caption')}
+        headers={[t('consents.organisations'), t('consents.categories'), t('consents.period'), t('consents.givenBy'), t('consents.status'), canWithdraw && t('common.actions')]}
+      >
+        {consents.map((c) => (
+          <Table.Tr key={c.id}>
+            <Table.Td>{consentOrganisations(c)}</Table.Td>
+            <Table.Td>{consentCategories(c, t)}</Table.Td>
+            <Table.Td className="nowrap">{consentPeriod(c, t)}</Table.Td>
+            <Table.Td>
+              <Text size="sm">{t(`consents.givers.${c.givenBy}`)}</Text>
+              <Text size="xs" c="dimmed">{t(`consents.methods.${c.method}`)}{c.note ? ` – ${c.note}` : ''}</Text>
+            </Table.Td>
+            <Table.Td className="nowrap">
+              <Stack gap={4} align="flex-start">
+                <ConsentStatusBadge consent={c} />
+                {!c.giverCounts && c.status === 'in_force' && <Text size="xs" c="dimmed">{t('consents.giverDoesNotCount')}</Text>}
+                {c.withdrawnAt && <Text size="xs" c="dimmed">{t('consents.withdrawnInfo', { date: formatDate(c.withdrawnAt), name: c.withdrawnBy?.displayName ?? '' })}</Text>}
+              </Stack>
+            </Table.Td>
+            {canWithdraw && (
+              <Table.Td>
+                {(c.status === 'in_force' || c.status === 'not_yet_valid') && (
+                  <Button size="compact-sm" variant="outline" color="red" onClick={() => setConfirming(c)} aria-label={t('consents.withdrawNamed', { organisations: consentOrganisations(c) })}>
+                    {t('consents.withdraw')}
+                  </Button>
                 )}
-              </Table.Tr>
-            ))}
-          </Table.Tbody>
-        </Table>
-      </div>
-      <Modal opened={confirming !== null} onClose={() => setConfirming(null)} closeButtonProps={{ 'aria-label': t('common.close') }} title={t('consents.confirmTitle')}>
-        {confirming && (
-          <Stack gap="md">
-            <Text>{t('consents.confirmText', { organisations: consentOrganisations(confirming), categories: consentCategories(confirming, t).toLocaleLowerCase(currentLanguage()) })}</Text>
+              </Table.Td>
+            )}
+          </Table.Tr>
+        ))}
+      </DataTable>
+      <ConfirmDialog item={confirming} onClose={() => setConfirming(null)} title={t('consents.confirmTitle')} confirmLabel={t('consents.confirmWithdraw')} onConfirm={confirm} loading={withdraw.isPending}>
+        {(consent) => (
+          <>
+            <Text>{t('consents.confirmText', { organisations: consentOrganisations(consent), categories: consentCategories(consent, t).toLocaleLowerCase(currentLanguage()) })}</Text>
             <Textarea label={t('consents.note')} value={note} onChange={(e) => setNote(e.currentTarget.value)} maxLength={2000} autosize minRows={2} />
-            <Group justify="flex-end">
-              <Button variant="default" onClick={() => setConfirming(null)} data-autofocus>{t('common.cancel')}</Button>
-              <Button color="red" onClick={confirm} loading={withdraw.isPending}>{t('consents.confirmWithdraw')}</Button>
-            </Group>
-          </Stack>
+          </>
         )}
-      </Modal>
+      </ConfirmDialog>
     </>
   );
 }

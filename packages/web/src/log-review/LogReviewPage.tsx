@@ -3,6 +3,7 @@ import { accessBases, describeLook, formatStockholmDateTime, type AccessBasis, t
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useCurrentUser } from '../auth/useCurrentUser.ts';
+import { DataTable } from '../common/DataTable.tsx';
 import { formatNumber } from '../common/format.ts';
 import { LoadError } from '../common/LoadError.tsx';
 import { Loading } from '../common/Loading.tsx';
@@ -117,49 +118,37 @@ function LogTable({ entries }: { entries: readonly LogReviewEntry[] }) {
   const { t } = useTranslation();
   const language = currentLanguage();
   return (
-    <div className="table-scroll">
-      <Table verticalSpacing="xs" className="data-table">
-        <Table.Caption className="visually-hidden">{t('logReview.caption')}</Table.Caption>
-        <Table.Thead>
-          <Table.Tr>
-            <Table.Th scope="col">{t('logReview.time')}</Table.Th>
-            <Table.Th scope="col">{t('logReview.user')}</Table.Th>
-            <Table.Th scope="col">{t('logReview.child')}</Table.Th>
-            <Table.Th scope="col">{t('logReview.action')}</Table.Th>
-            <Table.Th scope="col">{t('logReview.outcome')}</Table.Th>
-            <Table.Th scope="col">{t('logReview.basis')}</Table.Th>
-            <Table.Th scope="col">{t('logReview.flagsColumn')}</Table.Th>
+    <DataTable
+      caption={t('logReview.caption')}
+      striped={false}
+      headers={[t('logReview.time'), t('logReview.user'), t('logReview.child'), t('logReview.action'), t('logReview.outcome'), t('logReview.basis'), t('logReview.flagsColumn')]}
+    >
+      {entries.map((e) => {
+        const what = describeLook({ at: new Date(e.at), action: e.action, category: e.category, basis: e.basis, actor: { kind: 'unknown' } }, language).what;
+        return (
+          <Table.Tr key={e.seq} className={e.flags.length > 0 ? 'row-flagged' : undefined}>
+            <Table.Td className="nowrap">{formatStockholmDateTime(new Date(e.at))}</Table.Td>
+            <Table.Td>
+              <Text size="sm">{e.actor.name ?? '–'}</Text>
+              {e.actor.username && <Text size="xs" c="dimmed">{e.actor.username}</Text>}
+            </Table.Td>
+            <Table.Td className="nowrap">{e.child.identityNumber ?? (e.child.protectedIdentity ? t('logReview.protectedChild') : '–')}</Table.Td>
+            <Table.Td>{what}</Table.Td>
+            <Table.Td>{t(`logReview.outcomes.${e.outcome}`)}</Table.Td>
+            <Table.Td>{e.basis ? t(`child.record.bases.${e.basis}`) : t('logReview.noBasis')}</Table.Td>
+            <Table.Td>
+              <Group gap={4}>
+                {e.flags.map((f) => <Badge key={f} variant="light" tt="none" color="orange" className="badge-flag">{t(`logReview.flags.${f}`)}</Badge>)}
+              </Group>
+            </Table.Td>
           </Table.Tr>
-        </Table.Thead>
-        <Table.Tbody>
-          {entries.map((e) => {
-            const what = describeLook({ at: new Date(e.at), action: e.action, category: e.category, basis: e.basis, actor: { kind: 'unknown' } }, language).what;
-            return (
-              <Table.Tr key={e.seq} className={e.flags.length > 0 ? 'row-flagged' : undefined}>
-                <Table.Td className="nowrap">{formatStockholmDateTime(new Date(e.at))}</Table.Td>
-                <Table.Td>
-                  <Text size="sm">{e.actor.name ?? '–'}</Text>
-                  {e.actor.username && <Text size="xs" c="dimmed">{e.actor.username}</Text>}
-                </Table.Td>
-                <Table.Td className="nowrap">{e.child.identityNumber ?? (e.child.protectedIdentity ? t('logReview.protectedChild') : '–')}</Table.Td>
-                <Table.Td>{what}</Table.Td>
-                <Table.Td>{t(`logReview.outcomes.${e.outcome}`)}</Table.Td>
-                <Table.Td>{e.basis ? t(`child.record.bases.${e.basis}`) : t('logReview.noBasis')}</Table.Td>
-                <Table.Td>
-                  <Group gap={4}>
-                    {e.flags.map((f) => <Badge key={f} variant="light" tt="none" color="orange" className="badge-flag">{t(`logReview.flags.${f}`)}</Badge>)}
-                  </Group>
-                </Table.Td>
-              </Table.Tr>
-            );
-          })}
-          {entries.length === 0 && (
-            <Table.Tr>
-              <Table.Td colSpan={7}><Text c="dimmed" py="md" ta="center">{t('table.empty')}</Text></Table.Td>
-            </Table.Tr>
-          )}
-        </Table.Tbody>
-      </Table>
-    </div>
+        );
+      })}
+      {entries.length === 0 && (
+        <Table.Tr>
+          <Table.Td colSpan={7}><Text c="dimmed" py="md" ta="center">{t('table.empty')}</Text></Table.Td>
+        </Table.Tr>
+      )}
+    </DataTable>
   );
 }

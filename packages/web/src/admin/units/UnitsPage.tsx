@@ -1,19 +1,11 @@
-import { Button, Checkbox, Group, Modal, Select, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
-import { useDisclosure } from '@mantine/hooks';
+import { Select, Text } from '@mantine/core';
 import { sectors, type Unit } from '@samsyn/core';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ActiveBadge } from '../../common/ActiveBadge.tsx';
-import { downloadCsv, toCsv } from '../../common/csv.ts';
-import { errorText } from '../../common/errors.ts';
-import { formatDate, today } from '../../common/format.ts';
-import { ListToolbar, TablePages, usePage } from '../../common/ListToolbar.tsx';
-import { LoadError } from '../../common/LoadError.tsx';
-import { Loading } from '../../common/Loading.tsx';
-import { PageTitle } from '../../common/PageTitle.tsx';
-import { exportRows, sortRows, SortableTable, type Column, type SortState } from '../../common/SortableTable.tsx';
-import { StatusMessage, useStatus } from '../../common/StatusMessage.tsx';
-import { currentLanguage } from '../../i18n/index.ts';
+import { formatDate } from '../../common/format.ts';
+import { actionsColumn, activeColumn, ListPage, OrganisationFilter } from '../../common/ListPage.tsx';
+import type { Column } from '../../common/SortableTable.tsx';
+import { useListPage } from '../../common/useListPage.ts';
 import { useOrganisations } from '../useOrganisations.ts';
 import { UnitForm } from './UnitForm.tsx';
 import { useUnits, useUpdateUnit } from './useUnits.ts';
@@ -22,107 +14,39 @@ export function UnitsPage() {
   const { t } = useTranslation();
   const units = useUnits();
   const organisations = useOrganisations();
-  const update = useUpdateUnit();
-  const status = useStatus();
-  const [search, setSearch] = useState('');
+  const list = useListPage<Unit>({
+    sortKey: 'name',
+    update: useUpdateUnit(),
+    activeMessage: (saved) => t(saved.active ? 'units.reactivated' : 'units.deactivated', { name: saved.name }),
+  });
   // undefined: not chosen yet, so an administrator of a single organisation starts with theirs.
   const [organisationFilter, setOrganisationFilter] = useState<string | null | undefined>(undefined);
   const [sectorFilter, setSectorFilter] = useState<string | null>(null);
-  const [showInactive, setShowInactive] = useState(false);
-  const [sort, setSort] = useState<SortState>({ key: 'name', direction: 'ascending' });
-  const [formOpen, form] = useDisclosure(false);
-  const [editing, setEditing] = useState<{ unit: Unit | null; key: number }>({ unit: null, key: 0 });
 
   const administrable = useMemo(() => (organisations.data ?? []).filter((o) => o.administrable), [organisations.data]);
   const administrableIds = useMemo(() => new Set(administrable.map((o) => o.id)), [administrable]);
   const organisationId = organisationFilter === undefined ? (administrable.length === 1 ? administrable[0]!.id : null) : organisationFilter;
+  const canAdminister = (u: Unit) => administrableIds.has(u.organisationId);
 
   const columns: Column<Unit>[] = [
     { key: 'organisation', header: t('units.organisation'), value: (u) => u.organisationName },
     { key: 'name', header: t('units.name'), value: (u) => u.name, render: (u) => <Text fw={600} size="sm">{u.name}</Text> },
     { key: 'sector', header: t('units.sector'), value: (u) => t(`sectors.${u.sector}`) },
-    { key: 'active', header: t('common.status'), value: (u) => (u.active ? t('common.active') : t('common.inactive')), render: (u) => <ActiveBadge active={u.active} />, nowrap: true },
+    activeColumn(t),
     { key: 'updatedAt', header: t('common.updated'), value: (u) => formatDate(u.updatedAt), nowrap: true },
-    {
-      key: 'actions',
-      header: t('common.actions'),
-      sortable: false,
-      exported: false,
-      value: () => '',
-      render: (u) => administrableIds.has(u.organisationId) && (
-        <Group gap={6}>
-          <Button size="compact-sm" variant="light" onClick={() => openForm(u)} aria-label={t('common.editNamed', { name: u.name })}>
-            {t('common.edit')}
-          </Button>
-          <Button
-            size="compact-sm"
-            variant="default"
-            loading={update.isPending && update.variables.id === u.id}
-            onClick={() => toggleActive(u)}
-            aria-label={t(u.active ? 'common.deactivateNamed' : 'common.reactivateNamed', { name: u.name })}
-          >
-            {u.active ? t('common.deactivate') : t('common.reactivate')}
-          </Button>
-        </Group>
-      ),
-    },
+    actionsColumn(t, list, { name: (u) => u.name, canEdit: canAdminister, canToggle: canAdminister }),
   ];
 
-  const all = units.data ?? [];
-  const needle = search.trim().toLocaleLowerCase('sv');
-  const filtered = all.filter((u) =>
-    (showInactive || u.active)
-    && (!organisationId || u.organisationId === organisationId)
-    && (!sectorFilter || u.sector === sectorFilter)
-    && (!needle || `${u.name} ${u.organisationName} ${t(`sectors.${u.sector}`)}`.toLocaleLowerCase('sv').includes(needle)));
-  const rows = sortRows(filtered, columns, sort);
-  const paged = usePage(rows, JSON.stringify([search, organisationId, sectorFilter, showInactive, sort]));
-
-  function openForm(unit: Unit | null) {
-    setEditing((previous) => ({ unit, key: previous.key + 1 }));
-    form.open();
-  }
-
-  function toggleActive(unit: Unit) {
-    update.mutate(
-      { id: unit.id, patch: { active: !unit.active } },
-      {
-        onSuccess: (saved) => status.success(t(saved.active ? 'units.reactivated' : 'units.deactivated', { name: saved.name })),
-        onError: (error) => status.failure(errorText(error, t, currentLanguage())),
-      },
-    );
-  }
-
-  function exportCsv() {
-    const data = exportRows(rows, columns);
-    const file = `${t('units.exportFile')}-${today()}.csv`;
-    downloadCsv(file, toCsv(data.header, data.rows));
-    status.success(t('table.exported', { count: rows.length, file }));
-  }
-
   return (
-    <Stack gap="sm">
-      <Group justify="space-between" align="flex-end">
-        <div>
-          <PageTitle>{t('units.title')}</PageTitle>
-          <Text c="dimmed" mt={4}>{t('units.intro')}</Text>
-        </div>
-        {administrable.length > 0 && <Button onClick={() => openForm(null)}>{t('units.new')}</Button>}
-      </Group>
-      <StatusMessage status={status.status} onClose={status.clear} />
-      <section aria-label={t('table.filters')} className="page-panel">
-        <SimpleGrid cols={{ base: 1, sm: 2, lg: 4 }} p="md" spacing="md" verticalSpacing="sm">
-          <TextInput type="search" label={t('table.search')} value={search} onChange={(e) => setSearch(e.currentTarget.value)} />
-          <Select
-            label={t('table.organisation')}
-            placeholder={t('table.allOrganisations')}
-            data={(organisations.data ?? []).map((o) => ({ value: o.id, label: o.name }))}
-            value={organisationId}
-            onChange={setOrganisationFilter}
-            clearable
-            searchable
-            nothingFoundMessage={t('table.empty')}
-          />
+    <ListPage
+      list={list}
+      query={units}
+      title={t('units.title')}
+      intro={t('units.intro')}
+      newLabel={administrable.length > 0 ? t('units.new') : undefined}
+      filters={
+        <>
+          <OrganisationFilter organisations={organisations.data ?? []} value={organisationId} onChange={setOrganisationFilter} />
           <Select
             label={t('units.sector')}
             placeholder={t('units.allSectors')}
@@ -131,34 +55,27 @@ export function UnitsPage() {
             onChange={setSectorFilter}
             clearable
           />
-          <Checkbox label={t('table.showInactive')} checked={showInactive} onChange={(e) => setShowInactive(e.currentTarget.checked)} mt={{ base: 0, sm: 30 }} />
-        </SimpleGrid>
-      </section>
-      {units.isPending ? (
-        <Loading />
-      ) : units.isError ? (
-        <LoadError error={units.error} onRetry={() => void units.refetch()} />
-      ) : (
-        <>
-          <ListToolbar from={paged.from} to={paged.to} count={rows.length} total={all.length} onExport={exportCsv} />
-          <div className="page-panel">
-            <SortableTable caption={t('units.caption')} columns={columns} rows={paged.rows} rowKey={(u) => u.id} sort={sort} onSort={setSort} empty={t('table.empty')} />
-          </div>
-          <TablePages page={paged.page} pageCount={paged.pageCount} onChange={paged.setPage} />
         </>
-      )}
-      <Modal opened={formOpen} onClose={form.close} closeButtonProps={{ 'aria-label': t('common.close') }} title={t(editing.unit ? 'units.editTitle' : 'units.createTitle')} size="lg">
+      }
+      filter={(u) =>
+        list.matches(u, `${u.name} ${u.organisationName} ${t(`sectors.${u.sector}`)}`)
+        && (!organisationId || u.organisationId === organisationId)
+        && (!sectorFilter || u.sector === sectorFilter)}
+      filterKey={[organisationId, sectorFilter]}
+      columns={columns}
+      caption={t('units.caption')}
+      exportFile={t('units.exportFile')}
+      formTitle={t(list.editing.item ? 'units.editTitle' : 'units.createTitle')}
+      formSize="lg"
+      form={
         <UnitForm
-          key={editing.key}
-          unit={editing.unit}
+          key={list.editing.key}
+          unit={list.editing.item}
           organisations={administrable}
-          onCancel={form.close}
-          onSaved={(saved, created) => {
-            form.close();
-            status.success(t(created ? 'units.created' : 'units.saved', { name: saved.name }));
-          }}
+          onCancel={list.closeForm}
+          onSaved={(saved, created) => list.saved(t(created ? 'units.created' : 'units.saved', { name: saved.name }))}
         />
-      </Modal>
-    </Stack>
+      }
+    />
   );
 }

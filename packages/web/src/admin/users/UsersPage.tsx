@@ -1,20 +1,11 @@
-import { Button, Checkbox, Group, Modal, Select, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
-import { useDisclosure } from '@mantine/hooks';
+import { Select, Stack, Text } from '@mantine/core';
 import { canEditAccount, roles, type User } from '@samsyn/core';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useCurrentUser } from '../../auth/useCurrentUser.ts';
-import { ActiveBadge } from '../../common/ActiveBadge.tsx';
-import { downloadCsv, toCsv } from '../../common/csv.ts';
-import { errorText } from '../../common/errors.ts';
-import { today } from '../../common/format.ts';
-import { ListToolbar, TablePages, usePage } from '../../common/ListToolbar.tsx';
-import { LoadError } from '../../common/LoadError.tsx';
-import { Loading } from '../../common/Loading.tsx';
-import { PageTitle } from '../../common/PageTitle.tsx';
-import { exportRows, sortRows, SortableTable, type Column, type SortState } from '../../common/SortableTable.tsx';
-import { StatusMessage, useStatus } from '../../common/StatusMessage.tsx';
-import { currentLanguage } from '../../i18n/index.ts';
+import { actionsColumn, activeColumn, ListPage, OrganisationFilter } from '../../common/ListPage.tsx';
+import type { Column } from '../../common/SortableTable.tsx';
+import { useListPage } from '../../common/useListPage.ts';
 import { useUnits } from '../units/useUnits.ts';
 import { useOrganisations } from '../useOrganisations.ts';
 import { roleText } from './roleText.ts';
@@ -27,15 +18,13 @@ export function UsersPage() {
   const users = useUsers();
   const organisations = useOrganisations();
   const units = useUnits();
-  const update = useUpdateUser();
-  const status = useStatus();
-  const [search, setSearch] = useState('');
+  const list = useListPage<User>({
+    sortKey: 'displayName',
+    update: useUpdateUser(),
+    activeMessage: (saved) => t(saved.active ? 'users.reactivated' : 'users.deactivated', { name: saved.displayName }),
+  });
   const [organisationFilter, setOrganisationFilter] = useState<string | null>(null);
   const [roleFilter, setRoleFilter] = useState<string | null>(null);
-  const [showInactive, setShowInactive] = useState(false);
-  const [sort, setSort] = useState<SortState>({ key: 'displayName', direction: 'ascending' });
-  const [formOpen, form] = useDisclosure(false);
-  const [editing, setEditing] = useState<{ user: User | null; key: number }>({ user: null, key: 0 });
 
   const administrable = useMemo(() => (organisations.data ?? []).filter((o) => o.administrable), [organisations.data]);
 
@@ -58,89 +47,20 @@ export function UsersPage() {
         </Stack>
       ),
     },
-    { key: 'active', header: t('common.status'), value: (u) => (u.active ? t('common.active') : t('common.inactive')), render: (u) => <ActiveBadge active={u.active} />, nowrap: true },
-    {
-      key: 'actions',
-      header: t('common.actions'),
-      sortable: false,
-      exported: false,
-      value: () => '',
-      render: (u) => (
-        <Group gap={6}>
-          <Button size="compact-sm" variant="light" onClick={() => openForm(u)} aria-label={t('common.editNamed', { name: u.displayName })}>
-            {t('common.edit')}
-          </Button>
-          {canEditAccount(me, u) && u.id !== me.id && (
-            <Button
-              size="compact-sm"
-              variant="default"
-              loading={update.isPending && update.variables.id === u.id}
-              onClick={() => toggleActive(u)}
-              aria-label={t(u.active ? 'common.deactivateNamed' : 'common.reactivateNamed', { name: u.displayName })}
-            >
-              {u.active ? t('common.deactivate') : t('common.reactivate')}
-            </Button>
-          )}
-        </Group>
-      ),
-    },
+    activeColumn(t),
+    actionsColumn(t, list, { name: (u) => u.displayName, canEdit: () => true, canToggle: (u) => canEditAccount(me, u) && u.id !== me.id }),
   ];
 
-  const all = users.data ?? [];
-  const needle = search.trim().toLocaleLowerCase('sv');
-  const filtered = all.filter((u) =>
-    (showInactive || u.active)
-    && (!organisationFilter || u.roles.some((r) => r.organisationId === organisationFilter))
-    && (!roleFilter || u.roles.some((r) => r.role === roleFilter))
-    && (!needle || [u.displayName, u.username, u.title ?? '', u.email ?? ''].join(' ').toLocaleLowerCase('sv').includes(needle)));
-  const rows = sortRows(filtered, columns, sort);
-  const paged = usePage(rows, JSON.stringify([search, organisationFilter, roleFilter, showInactive, sort]));
-
-  function openForm(user: User | null) {
-    setEditing((previous) => ({ user, key: previous.key + 1 }));
-    form.open();
-  }
-
-  function toggleActive(user: User) {
-    update.mutate(
-      { id: user.id, patch: { active: !user.active } },
-      {
-        onSuccess: (saved) => status.success(t(saved.active ? 'users.reactivated' : 'users.deactivated', { name: saved.displayName })),
-        onError: (error) => status.failure(errorText(error, t, currentLanguage())),
-      },
-    );
-  }
-
-  function exportCsv() {
-    const data = exportRows(rows, columns);
-    const file = `${t('users.exportFile')}-${today()}.csv`;
-    downloadCsv(file, toCsv(data.header, data.rows));
-    status.success(t('table.exported', { count: rows.length, file }));
-  }
-
   return (
-    <Stack gap="sm">
-      <Group justify="space-between" align="flex-end">
-        <div>
-          <PageTitle>{t('users.title')}</PageTitle>
-          <Text c="dimmed" mt={4}>{t('users.intro')}</Text>
-        </div>
-        {administrable.length > 0 && <Button onClick={() => openForm(null)}>{t('users.new')}</Button>}
-      </Group>
-      <StatusMessage status={status.status} onClose={status.clear} />
-      <section aria-label={t('table.filters')} className="page-panel">
-        <SimpleGrid cols={{ base: 1, sm: 2, lg: 4 }} p="md" spacing="md" verticalSpacing="sm">
-          <TextInput type="search" label={t('table.search')} value={search} onChange={(e) => setSearch(e.currentTarget.value)} />
-          <Select
-            label={t('table.organisation')}
-            placeholder={t('table.allOrganisations')}
-            data={(organisations.data ?? []).map((o) => ({ value: o.id, label: o.name }))}
-            value={organisationFilter}
-            onChange={setOrganisationFilter}
-            clearable
-            searchable
-            nothingFoundMessage={t('table.empty')}
-          />
+    <ListPage
+      list={list}
+      query={users}
+      title={t('users.title')}
+      intro={t('users.intro')}
+      newLabel={administrable.length > 0 ? t('users.new') : undefined}
+      filters={
+        <>
+          <OrganisationFilter organisations={organisations.data ?? []} value={organisationFilter} onChange={setOrganisationFilter} />
           <Select
             label={t('users.roleFilter')}
             placeholder={t('users.allRoles')}
@@ -149,36 +69,29 @@ export function UsersPage() {
             onChange={setRoleFilter}
             clearable
           />
-          <Checkbox label={t('table.showInactive')} checked={showInactive} onChange={(e) => setShowInactive(e.currentTarget.checked)} mt={{ base: 0, sm: 30 }} />
-        </SimpleGrid>
-      </section>
-      {users.isPending ? (
-        <Loading />
-      ) : users.isError ? (
-        <LoadError error={users.error} onRetry={() => void users.refetch()} />
-      ) : (
-        <>
-          <ListToolbar from={paged.from} to={paged.to} count={rows.length} total={all.length} onExport={exportCsv} />
-          <div className="page-panel">
-            <SortableTable caption={t('users.caption')} columns={columns} rows={paged.rows} rowKey={(u) => u.id} sort={sort} onSort={setSort} empty={t('table.empty')} />
-          </div>
-          <TablePages page={paged.page} pageCount={paged.pageCount} onChange={paged.setPage} />
         </>
-      )}
-      <Modal opened={formOpen} onClose={form.close} closeButtonProps={{ 'aria-label': t('common.close') }} title={t(editing.user ? 'users.editTitle' : 'users.createTitle')} size="xl">
+      }
+      filter={(u) =>
+        list.matches(u, [u.displayName, u.username, u.title ?? '', u.email ?? ''].join(' '))
+        && (!organisationFilter || u.roles.some((r) => r.organisationId === organisationFilter))
+        && (!roleFilter || u.roles.some((r) => r.role === roleFilter))}
+      filterKey={[organisationFilter, roleFilter]}
+      columns={columns}
+      caption={t('users.caption')}
+      exportFile={t('users.exportFile')}
+      formTitle={t(list.editing.item ? 'users.editTitle' : 'users.createTitle')}
+      formSize="xl"
+      form={
         <UserForm
-          key={editing.key}
-          user={editing.user}
+          key={list.editing.key}
+          user={list.editing.item}
           me={me}
           organisations={administrable}
           units={units.data ?? []}
-          onCancel={form.close}
-          onSaved={(saved, created) => {
-            form.close();
-            status.success(t(created ? 'users.created' : 'users.saved', { name: saved.displayName }));
-          }}
+          onCancel={list.closeForm}
+          onSaved={(saved, created) => list.saved(t(created ? 'users.created' : 'users.saved', { name: saved.displayName }))}
         />
-      </Modal>
-    </Stack>
+      }
+    />
   );
 }
