@@ -88,7 +88,9 @@ const touchEveryMs = 60_000;
 
 export async function touchSession(db: Kysely<DB>, session: LoadedSession, now = new Date()): Promise<void> {
   if (now.getTime() - session.lastSeenAt.getTime() < touchEveryMs) return;
-  await db.updateTable('session').set({ last_seen_at: now }).where('token_hash', '=', session.tokenHash).execute();
+  // Concurrent requests of one session all see the stale time; only the first needs to write.
+  const stale = new Date(now.getTime() - touchEveryMs);
+  await db.updateTable('session').set({ last_seen_at: now }).where('token_hash', '=', session.tokenHash).where('last_seen_at', '<', stale).execute();
 }
 
 export async function deleteSession(db: Kysely<DB> | Transaction<DB>, tokenHash: string): Promise<void> {
