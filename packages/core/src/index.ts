@@ -6,6 +6,7 @@ export * from './users/password-policy.ts';
 export * from './auth/schema.ts';
 export * from './admin/policy.ts';
 export * from './time/stockholm.ts';
+export * from './csv/csv.ts';
 export * from './children/schema.ts';
 export * from './access/consent.ts';
 export * from './access/policy.ts';

@@ -4,7 +4,6 @@ import { AccessBasis } from '../children/schema.ts';
 
 // Schemas of the log-review area (loggkontroll), shared by server and web.
 export * from './outliers.ts';
-export * from './csv.ts';
 export * from './scope.ts';
 
 /** Filters of a log review; `from` and `to` are Stockholm calendar days, both included. */

@@ -1,7 +1,8 @@
-import { Select, Stack, Text } from '@mantine/core';
+import { Stack, Text } from '@mantine/core';
 import { careTeamRoles, teamGroundKinds, type CareTeamEntry, type CareTeamRole } from '@samsyn/core';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import { CodeSelect } from '../common/CodeSelect.tsx';
 import { refusalText, type FieldErrors } from '../common/errors.ts';
 import { FormActions, FormError } from '../common/FormActions.tsx';
 import { useFormErrors } from '../common/useFocusFirstError.ts';
@@ -56,15 +57,7 @@ export function AddMemberForm({ childId, onCancel, onSaved }: { childId: string;
         <Text size="sm">{t('careTeam.add.intro')}</Text>
         <FormError text={add.isError ? refusalText(add.error, t, currentLanguage()) : null} />
         <PersonPicker childId={childId} label={t('careTeam.add.person')} value={picked} onChange={pick} error={errors.person} disableInTeam />
-        <Select
-          label={t('careTeam.role')}
-          required
-          data={careTeamRoles.map((r) => ({ value: r, label: t(`careTeam.roles.${r}`) }))}
-          value={role}
-          onChange={(v) => v && setRole(v as CareTeamRole)}
-          allowDeselect={false}
-          comboboxProps={{ withinPortal: true }}
-        />
+        <CodeSelect label={t('careTeam.role')} required codes={careTeamRoles} optionLabel={(r) => t(`careTeam.roles.${r}`)} value={role} onChange={setRole} />
         <BasisSelect
           label={t('careTeam.basis')}
           description={picked ? t('careTeam.add.basisHint') : t('careTeam.add.basisFirst')}

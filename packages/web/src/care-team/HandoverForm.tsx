@@ -1,7 +1,8 @@
-import { Select, Stack, Text, Textarea } from '@mantine/core';
+import { Stack, Text, Textarea } from '@mantine/core';
 import { lifeStages, type HandoverView, type LifeStage } from '@samsyn/core';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import { CodeSelect } from '../common/CodeSelect.tsx';
 import { refusalText } from '../common/errors.ts';
 import { FormActions, FormError } from '../common/FormActions.tsx';
 import { useFormErrors } from '../common/useFocusFirstError.ts';
@@ -37,15 +38,7 @@ export function HandoverForm({ childId, onCancel, onSaved }: { childId: string; 
         <Text size="sm">{t('handovers.form.intro')}</Text>
         <FormError text={propose.isError ? refusalText(propose.error, t, currentLanguage()) : null} />
         <PersonPicker childId={childId} label={t('handovers.form.receiver')} value={picked} onChange={setPicked} error={errors.person} />
-        <Select
-          label={t('handovers.lifeStage')}
-          required
-          data={lifeStages.map((s) => ({ value: s, label: t(`handovers.lifeStages.${s}`) }))}
-          value={lifeStage}
-          onChange={(v) => v && setLifeStage(v as LifeStage)}
-          allowDeselect={false}
-          comboboxProps={{ withinPortal: true }}
-        />
+        <CodeSelect label={t('handovers.lifeStage')} required codes={lifeStages} optionLabel={(s) => t(`handovers.lifeStages.${s}`)} value={lifeStage} onChange={setLifeStage} />
         <Textarea label={t('handovers.form.note')} description={t('handovers.form.noteHint')} value={note} onChange={(e) => setNote(e.currentTarget.value)} maxLength={2000} autosize minRows={2} />
         <FormActions onCancel={onCancel} saving={propose.isPending} submitLabel={t('handovers.form.submit')} />
       </Stack>

@@ -1,9 +1,10 @@
 import { Button, Checkbox, Group, Modal, Select, SimpleGrid, Stack, Text, TextInput, type ModalProps } from '@mantine/core';
+import { toCsv } from '@samsyn/core';
 import type { TFunction } from 'i18next';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ActiveBadge } from './ActiveBadge.tsx';
-import { downloadCsv, toCsv } from './csv.ts';
+import { downloadCsv } from './csv.ts';
 import { today } from './format.ts';
 import { ListToolbar, TablePages, usePage } from './ListToolbar.tsx';
 import { LoadError } from './LoadError.tsx';

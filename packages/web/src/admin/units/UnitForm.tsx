@@ -1,10 +1,12 @@
-import { Alert, Button, Group, Select, Stack, Text, TextInput } from '@mantine/core';
-import { sectors, UnitCreate, UnitUpdate, type Unit } from '@samsyn/core';
-import { useRef, useState, type FormEvent } from 'react';
+import { Select, Stack, TextInput } from '@mantine/core';
+import { sectors, UnitCreate, UnitUpdate, type Sector, type Unit } from '@samsyn/core';
+import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../../api/client.ts';
-import { errorText, schemaErrors, serverFieldErrors, type FieldErrors } from '../../common/errors.ts';
-import { useFocusFirstError } from '../../common/useFocusFirstError.ts';
+import { CodeSelect } from '../../common/CodeSelect.tsx';
+import { errorText, schemaErrors, serverFieldErrors } from '../../common/errors.ts';
+import { FormActions, FormError } from '../../common/FormActions.tsx';
+import { useFormErrors } from '../../common/useFocusFirstError.ts';
 import { currentLanguage } from '../../i18n/index.ts';
 import type { OrganisationItem } from '../useOrganisations.ts';
 import { useCreateUnit, useUpdateUnit } from './useUnits.ts';
@@ -24,18 +26,14 @@ export function UnitForm({ unit, organisations, onCancel, onSaved }: Props) {
   const update = useUpdateUnit();
   const [organisationId, setOrganisationId] = useState<string | null>(unit?.organisationId ?? (organisations.length === 1 ? organisations[0]!.id : null));
   const [name, setName] = useState(unit?.name ?? '');
-  const [sector, setSector] = useState<string | null>(unit?.sector ?? null);
-  const [errors, setErrors] = useState<FieldErrors>({});
+  const [sector, setSector] = useState<Sector | null>(unit?.sector ?? null);
   const [failure, setFailure] = useState<string | null>(null);
-  const [attempt, setAttempt] = useState(0);
-  const formRef = useRef<HTMLFormElement>(null);
-  useFocusFirstError(formRef, errors, attempt);
+  const { errors, fail, formRef } = useFormErrors();
 
   function onError(error: Error) {
     const fields = serverFieldErrors(error, t, { 'conflict:name': t('units.nameTaken') });
-    setErrors(fields);
     setFailure(Object.keys(fields).length > 0 && error instanceof ApiError && error.status < 500 ? null : errorText(error, t, currentLanguage()));
-    setAttempt((n) => n + 1);
+    fail(fields);
   }
 
   function submit(event: FormEvent) {
@@ -45,27 +43,20 @@ export function UnitForm({ unit, organisations, onCancel, onSaved }: Props) {
       const patch = { ...(name.trim() !== unit.name ? { name } : {}), ...(sector !== unit.sector ? { sector } : {}) };
       if (Object.keys(patch).length === 0) return onSaved(unit, false);
       const parsed = UnitUpdate.safeParse(patch);
-      if (!parsed.success) return invalid(schemaErrors(parsed.error.issues, t));
+      if (!parsed.success) return fail(schemaErrors(parsed.error.issues, t));
       update.mutate({ id: unit.id, patch: parsed.data }, { onSuccess: (saved) => onSaved(saved, false), onError });
     } else {
       const parsed = UnitCreate.safeParse({ organisationId: organisationId ?? undefined, name, sector: sector ?? undefined });
-      if (!parsed.success) return invalid(schemaErrors(parsed.error.issues, t));
+      if (!parsed.success) return fail(schemaErrors(parsed.error.issues, t));
       create.mutate(parsed.data, { onSuccess: (saved) => onSaved(saved, true), onError });
     }
-  }
-
-  function invalid(found: FieldErrors) {
-    setErrors(found);
-    setAttempt((n) => n + 1);
   }
 
   const pending = create.isPending || update.isPending;
   return (
     <form ref={formRef} onSubmit={submit} noValidate>
       <Stack gap="md">
-        <div role="alert">
-          {failure && <Alert color="red" variant="light"><Text size="sm" className="text-error">{failure}</Text></Alert>}
-        </div>
+        <FormError text={failure} />
         {unit ? (
           <TextInput label={t('units.organisation')} value={unit.organisationName} readOnly disabled />
         ) : (
@@ -90,19 +81,8 @@ export function UnitForm({ unit, organisations, onCancel, onSaved }: Props) {
           error={errors.name}
           data-autofocus={unit !== null || organisations.length <= 1 || undefined}
         />
-        <Select
-          label={t('units.sector')}
-          data={sectors.map((s) => ({ value: s, label: t(`sectors.${s}`) }))}
-          value={sector}
-          onChange={setSector}
-          allowDeselect={false}
-          required
-          error={errors.sector}
-        />
-        <Group justify="flex-end" mt="sm">
-          <Button variant="default" onClick={onCancel}>{t('common.cancel')}</Button>
-          <Button type="submit" loading={pending}>{t('common.save')}</Button>
-        </Group>
+        <CodeSelect label={t('units.sector')} codes={sectors} optionLabel={(s) => t(`sectors.${s}`)} value={sector} onChange={setSector} required error={errors.sector} />
+        <FormActions onCancel={onCancel} saving={pending} />
       </Stack>
     </form>
   );

@@ -13,10 +13,11 @@ import {
   type Unit,
   type User,
 } from '@samsyn/core';
-import { useRef, useState, type FormEvent } from 'react';
+import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { errorText, schemaErrors, serverFieldErrors, type FieldErrors } from '../../common/errors.ts';
-import { useFocusFirstError } from '../../common/useFocusFirstError.ts';
+import { FormActions, FormError } from '../../common/FormActions.tsx';
+import { useFormErrors } from '../../common/useFocusFirstError.ts';
 import { currentLanguage } from '../../i18n/index.ts';
 import type { OrganisationItem } from '../useOrganisations.ts';
 import { RolePicker, type RoleDraft } from './RolePicker.tsx';
@@ -48,11 +49,8 @@ export function UserForm({ user, me, organisations, units, onCancel, onSaved }: 
   const [active, setActive] = useState(user?.active ?? true);
   const [assigned, setAssigned] = useState<RoleAssignmentView[]>(user?.roles ?? []);
   const [draft, setDraft] = useState<RoleDraft>({ ...emptyDraft, organisationId: organisations.length === 1 ? organisations[0]!.id : null });
-  const [errors, setErrors] = useState<FieldErrors>({});
   const [failure, setFailure] = useState<string | null>(null);
-  const [attempt, setAttempt] = useState(0);
-  const formRef = useRef<HTMLFormElement>(null);
-  useFocusFirstError(formRef, errors, attempt);
+  const { errors, fail: showErrors, clear, formRef } = useFormErrors();
 
   const administered = new Set(organisations.map((o) => o.id));
   const accountEditable = user === null || canEditAccount(me, user);
@@ -60,9 +58,8 @@ export function UserForm({ user, me, organisations, units, onCancel, onSaved }: 
   const language = currentLanguage();
 
   function fail(found: FieldErrors, message: string | null = null) {
-    setErrors(found);
     setFailure(message ?? (Object.keys(found).length > 0 ? t('validation.summary') : null));
-    setAttempt((n) => n + 1);
+    showErrors(found);
   }
 
   function onError(error: Error) {
@@ -129,7 +126,7 @@ export function UserForm({ user, me, organisations, units, onCancel, onSaved }: 
     const added: RoleAssignmentView = { organisationId, unitId, role, organisationName, unitName };
     if (!assigned.some((r) => key(r) === key(added))) setAssigned([...assigned, added]);
     setDraft({ ...emptyDraft, organisationId });
-    setErrors({});
+    clear();
   }
 
   const pickerErrors = {
@@ -143,9 +140,7 @@ export function UserForm({ user, me, organisations, units, onCancel, onSaved }: 
   return (
     <form ref={formRef} onSubmit={submit} noValidate>
       <Stack gap="md">
-        <div role="alert">
-          {failure && <Alert color="red" variant="light"><Text size="sm" className="text-error">{failure}</Text></Alert>}
-        </div>
+        <FormError text={failure} />
         {user && !accountEditable && (
           <Alert color="orange" variant="light"><Text size="sm" c="dark.8">{t('users.accountLocked')}</Text></Alert>
         )}
@@ -230,10 +225,7 @@ export function UserForm({ user, me, organisations, units, onCancel, onSaved }: 
           </Fieldset>
         )}
 
-        <Group justify="flex-end" mt="sm">
-          <Button variant="default" onClick={onCancel}>{t('common.cancel')}</Button>
-          <Button type="submit" loading={pending}>{t('common.save')}</Button>
-        </Group>
+        <FormActions onCancel={onCancel} saving={pending} />
       </Stack>
     </form>
   );
