@@ -22,4 +22,14 @@ describe('Stockholm calendar days', () => {
     expect(stockholmDate(new Date('2026-12-31T22:59:59Z'))).toBe('2026-12-31');
     expect(stockholmDate(new Date('2026-12-31T23:00:00Z'))).toBe('2027-01-01');
   });
+
+  it('agrees with the time-zone database for every quarter hour of a year and at each clock change', () => {
+    const reference = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Stockholm', year: 'numeric', month: '2-digit', day: '2-digit' });
+    const instants: Date[] = [];
+    for (let t = Date.UTC(2026, 0, 1); t < Date.UTC(2027, 0, 1); t += 15 * 60_000) instants.push(new Date(t), new Date(t - 1));
+    // One millisecond either side of the changes of 2026 (01:00 UTC on 29 March and 25 October).
+    for (const change of [Date.UTC(2026, 2, 29, 1), Date.UTC(2026, 9, 25, 1)]) instants.push(new Date(change - 1), new Date(change));
+    const wrong = instants.filter((instant) => stockholmDate(instant) !== reference.format(instant));
+    expect(wrong).toEqual([]);
+  });
 });

@@ -17,9 +17,25 @@ const offsetFormat = new Intl.DateTimeFormat('en-US', {
 
 /** Minutes Stockholm is ahead of UTC at the given instant (60 or 120). */
 function offsetMinutes(instant: Date): number {
+  // Clock changes happen on a whole UTC hour, so one answer serves the whole hour. The gate asks
+  // this for every consent on every decision; formatting a date each time was its main cost.
+  const hour = Math.floor(instant.getTime() / hourMs);
+  const known = offsetByUtcHour.get(hour);
+  if (known !== undefined) return known;
+  const offset = formattedOffsetMinutes(new Date(hour * hourMs));
+  if (offsetByUtcHour.size >= maxCachedHours) offsetByUtcHour.delete(offsetByUtcHour.keys().next().value as number);
+  offsetByUtcHour.set(hour, offset);
+  return offset;
+}
+
+const hourMs = 3_600_000;
+const maxCachedHours = 4096;
+const offsetByUtcHour = new Map<number, number>();
+
+function formattedOffsetMinutes(instant: Date): number {
   const parts = Object.fromEntries(offsetFormat.formatToParts(instant).map((p) => [p.type, p.value]));
   const asUtc = Date.UTC(Number(parts.year), Number(parts.month) - 1, Number(parts.day), Number(parts.hour), Number(parts.minute), Number(parts.second));
-  return Math.round((asUtc - Math.floor(instant.getTime() / 1000) * 1000) / 60_000);
+  return Math.round((asUtc - instant.getTime()) / 60_000);
 }
 
 /** The instant a Stockholm calendar date (YYYY-MM-DD) begins. */
@@ -40,5 +56,5 @@ export function endOfStockholmDay(date: string): Date {
 
 /** The Stockholm calendar date of an instant, as YYYY-MM-DD. */
 export function stockholmDate(instant: Date): string {
-  return new Intl.DateTimeFormat('sv-SE', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(instant);
+  return new Date(instant.getTime() + offsetMinutes(instant) * 60_000).toISOString().slice(0, 10);
 }
