@@ -9,6 +9,7 @@ import type { Config } from './config.ts';
 import type { Database } from './db/database.ts';
 import { installErrorHandling } from './http/errors.ts';
 import { installRequestContext } from './http/context.ts';
+import { trackInFlight } from './http/in-flight.ts';
 import { Csrf } from './http/csrf.ts';
 import { serverSecret } from './http/secrets.ts';
 import { installOpenApi } from './http/openapi.ts';
@@ -80,6 +81,7 @@ export async function buildApp(config: Config, database: Database): Promise<App>
   const { db } = database;
   app.decorate('services', { db, audit: new AuditBatcher(db), config });
   const csrf = new Csrf(await serverSecret(db, 'csrf'));
+  trackInFlight(app, 10_000);
   installRequestContext(app, { db, csrf, sessionIdleMinutes: config.sessionIdleMinutes });
   await installOpenApi(app);
 
