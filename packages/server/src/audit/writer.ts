@@ -55,12 +55,16 @@ export async function appendAudit(trx: Transaction<DB>, entries: readonly AuditE
     prev = hash;
     return row;
   });
-  await trx.insertInto('audit_log').values(rows).execute();
-  await trx
-    .updateTable('audit_chain_head')
-    .set({ seq: seq.toString(), hash: prev })
-    .where('id', '=', 1)
-    .execute();
+  // One statement shape for every batch size (a prepared statement, planned once) and one round
+  // trip for the rows and the new head: the group-commit batch holds the chain lock that long.
+  await sql`
+    WITH appended AS (
+      INSERT INTO audit_log (seq, at, actor_id, actor_username, action, subject_type, subject_id, outcome, organisation_id, request_id, client_ip, details, prev_hash, hash)
+      SELECT seq, at, actor_id, actor_username, action, subject_type, subject_id, outcome, organisation_id, request_id, client_ip, details, prev_hash, hash
+      FROM json_to_recordset(${JSON.stringify(rows)}::json) AS r(
+        seq bigint, at timestamptz, actor_id uuid, actor_username text, action text, subject_type text, subject_id text, outcome text,
+        organisation_id uuid, request_id text, client_ip text, details jsonb, prev_hash text, hash text))
+    UPDATE audit_chain_head SET seq = ${seq.toString()}, hash = ${prev} WHERE id = 1`.execute(trx);
 }
 
 function toRow(f: ChainedFields, prevHash: string, hash: string) {
@@ -76,7 +80,7 @@ function toRow(f: ChainedFields, prevHash: string, hash: string) {
     organisation_id: f.organisationId,
     request_id: f.requestId,
     client_ip: f.clientIp,
-    details: f.details === null ? null : JSON.stringify(f.details),
+    details: f.details,
     prev_hash: prevHash,
     hash,
   };
