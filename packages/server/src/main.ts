@@ -3,7 +3,7 @@ import { pathToFileURL } from 'node:url';
 import { loadConfig, type Config } from './config.ts';
 import { openDatabase, type Database } from './db/database.ts';
 import { buildApp } from './app.ts';
-import { isDatabaseEmpty, seedDemoData } from './demo/seed.ts';
+import { seedDemoIfEmpty } from './demo/seed.ts';
 
 /** Opens the database the configuration names; migrations run on the way. */
 export async function openConfiguredDatabase(config: Config): Promise<Database> {
@@ -22,9 +22,7 @@ export function shouldSeedDemo(config: Config): boolean {
 async function main(): Promise<void> {
   const config = loadConfig();
   const database = await openConfiguredDatabase(config);
-  if (shouldSeedDemo(config) && (await isDatabaseEmpty(database.db))) {
-    await seedDemoData(database.db, { password: config.demoPassword });
-  }
+  if (shouldSeedDemo(config)) await seedDemoIfEmpty(database, config.demoPassword);
   const app = await buildApp(config, database);
   const shutdown = async (signal: string) => {
     app.log.info({ signal }, 'shutting down');

@@ -2,7 +2,7 @@ import { rm } from 'node:fs/promises';
 import { loadConfig } from '../config.ts';
 import { openConfiguredDatabase, shouldSeedDemo } from '../main.ts';
 import { openDatabase } from '../db/database.ts';
-import { isDatabaseEmpty, seedDemoData } from '../demo/seed.ts';
+import { seedDemoIfEmpty } from '../demo/seed.ts';
 
 // npm run seed [-- --reset]: demo data for Region Exempellän; --reset first wipes everything.
 const config = loadConfig();
@@ -21,10 +21,10 @@ if (reset && !config.databaseUrl) {
   await raw.close();
 }
 const database = await openConfiguredDatabase(config);
-if (!(await isDatabaseEmpty(database.db))) {
+const summary = await seedDemoIfEmpty(database, config.demoPassword);
+if (!summary) {
   console.log('The database already has data; use `npm run seed -- --reset` to start over.');
 } else {
-  const summary = await seedDemoData(database.db, { password: config.demoPassword });
   console.log(`Seeded Region Exempellän: ${summary.organisations} organisations, ${summary.units} units, ${summary.users} users, ${summary.children} children.`);
 }
 await database.close();

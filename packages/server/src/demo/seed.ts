@@ -1,6 +1,7 @@
 import type { Kysely, Transaction } from 'kysely';
 import type { Role, Sector } from '@samsyn/core';
 import type { DB } from '../db/schema.ts';
+import type { Database } from '../db/database.ts';
 import { appendAudit } from '../audit/writer.ts';
 import { assertPasswordPolicy, hashPassword } from '../auth/passwords.ts';
 import { county, firstNames, lastNames, municipalUnits, regionalUnits, titles } from './county.ts';
@@ -46,6 +47,18 @@ interface SeedUnit {
 }
 
 /** Generates Region Exempellän in one transaction: the same seed always gives the same county. */
+/**
+ * Seeds the demo county on an empty database, then gathers planner statistics: fresh tables
+ * have none, PGlite has no autovacuum to gather them, and without them the planner takes
+ * 2,000 children for a handful and picks its joins accordingly. Null when data was there.
+ */
+export async function seedDemoIfEmpty(database: Database, password: string): Promise<SeedSummary | null> {
+  if (!(await isDatabaseEmpty(database.db))) return null;
+  const summary = await seedDemoData(database.db, { password });
+  await database.ownerScript.exec('ANALYZE');
+  return summary;
+}
+
 export async function seedDemoData(db: Kysely<DB>, options: { password: string; seed?: number }): Promise<SeedSummary> {
   assertPasswordPolicy(options.password);
   // Every demo user has the same password, so one argon2id hash serves them all.
