@@ -34,7 +34,7 @@ export interface ScenarioSummary {
   name: string;
   method: string;
   path: string;
-  baseline: string | undefined;
+  baselines: string[];
   /** Best of the rounds: noise on a shared machine only ever lowers throughput and raises latency. */
   rps: number;
   p99Ms: number;
@@ -68,7 +68,7 @@ export function summarize(scenario: Scenario, runs: RunFigures[], warmupFailures
     name: scenario.name,
     method: scenario.method,
     path: scenario.path,
-    baseline: scenario.baseline,
+    baselines: scenario.baselines ?? [],
     rps: Math.max(...runs.map((r) => r.rps)),
     p99Ms: Math.min(...runs.map((r) => r.p99Ms)),
     rpsMedian: median(runs.map((r) => r.rps)),
@@ -86,9 +86,10 @@ export function ratiosOf(summaries: ScenarioSummary[]): Ratio[] {
   const byName = new Map(summaries.map((s) => [s.name, s]));
   const ratios: Ratio[] = [];
   for (const s of summaries) {
-    const base = s.baseline ? byName.get(s.baseline) : undefined;
-    if (!base) continue;
-    ratios.push({ scenario: s.name, baseline: base.name, rps: round2(s.rps / base.rps), p99: round2(s.p99Ms / base.p99Ms) });
+    for (const name of s.baselines) {
+      const base = byName.get(name);
+      if (base) ratios.push({ scenario: s.name, baseline: base.name, rps: round2(s.rps / base.rps), p99: round2(s.p99Ms / base.p99Ms) });
+    }
   }
   return ratios;
 }

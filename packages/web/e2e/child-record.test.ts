@@ -242,7 +242,29 @@ describe('the child area in a browser', () => {
   });
 
   it('the new pages in English', async () => {
-    let page = await loginAs('teacher', 'en');
+    // The outsider opened the record in an emergency above; someone who has not is asked the reason.
+    const { db } = session.database;
+    const stranger = await db
+      .selectFrom('user_role as r')
+      .innerJoin('app_user as u', 'u.id', 'r.user_id')
+      .select('u.username')
+      .where('r.role', '=', 'professional')
+      .where('u.kind', '=', 'professional')
+      .where('u.id', 'not in', db.selectFrom('care_team_member').select('user_id').where('child_id', '=', child.id))
+      .where('u.id', 'not in', db.selectFrom('emergency_access').select('user_id').where('child_id', '=', child.id))
+      .orderBy('u.username')
+      .executeTakeFirstOrThrow();
+    let page = await loginAs(stranger.username, 'en');
+    await visit(page, '/child', 'Child');
+    await search(page, formatted());
+    await page.getByRole('button', { name: 'Request emergency access' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Request emergency access' });
+    await dialog.getByRole('button', { name: 'Open the record with emergency access' }).click();
+    await dialog.getByText('Write at least 10 characters.').waitFor();
+    await scan(page, 'en emergency form with errors');
+
+    await resetBrowser(session);
+    page = await loginAs('teacher', 'en');
     await visit(page, '/child', 'Child');
     await search(page, formatted());
     await page.getByRole('heading', { level: 2, name: 'Record found' }).waitFor();
@@ -255,6 +277,8 @@ describe('the child area in a browser', () => {
     await resetBrowser(session);
     page = await loginAs('guardian', 'en');
     await page.getByRole('heading', { level: 1, name: 'My children' }).waitFor();
+    await page.waitForLoadState('networkidle');
+    await scan(page, 'en citizen start');
     await page.getByRole('link', { name: 'Show details about Ebba' }).click();
     await page.getByRole('heading', { level: 2, name: 'Who has looked?' }).waitFor();
     await page.getByRole('table', { name: 'Who has looked at the record' }).getByRole('row').filter({ hasText: 'Petra Psykolog' }).first().waitFor();
@@ -265,6 +289,14 @@ describe('the child area in a browser', () => {
     page = await loginAs('coordinator', 'en');
     await visit(page, '/operations/log-review', 'Log review');
     await scan(page, 'en log review');
+
+    // The unit manager's view has the flagged rows and the emergency accesses to review, as in the Swedish scan.
+    await resetBrowser(session);
+    page = await loginAs('manager', 'en');
+    await visit(page, '/operations/log-review', 'Log review');
+    await page.getByRole('table', { name: 'Log entries' }).getByRole('row').filter({ hasText: 'emergency access' }).first().waitFor();
+    await page.getByRole('region', { name: 'Emergency accesses to review' }).waitFor();
+    await scan(page, 'en log review with emergency accesses');
 
     if (found.length > 0) console.error(`Accessibility violations:\n\n${found.join('\n\n')}`);
     expect(found, found.join('\n\n')).toEqual([]);

@@ -49,7 +49,7 @@ beforeEach(async () => {
   await resetBrowser(session);
 });
 
-const loginAs = (username: string) => openAs(session, username);
+const loginAs = (username: string, language: 'sv' | 'en' = 'sv') => openAs(session, username, language);
 const visit = (page: Page, path: string, heading: string | RegExp) => visitPage(session, page, path, heading);
 
 const found: string[] = [];
@@ -62,7 +62,7 @@ async function scan(page: Page, label: string): Promise<void> {
 async function pickPerson(page: Page, field: string, displayName: string): Promise<void> {
   const dialog = page.getByRole('dialog');
   await dialog.getByRole('searchbox', { name: field }).fill(displayName);
-  await dialog.getByRole('status').filter({ hasText: /^Träffar: \d+/ }).waitFor();
+  await dialog.getByRole('status').filter({ hasText: /^(Träffar|Matches): \d+/ }).waitFor();
   await dialog.getByRole('radio', { name: new RegExp(`^${displayName}`) }).first().check();
 }
 
@@ -129,6 +129,31 @@ describe('care team, sharing ledger, digital consent and handover in a browser',
     await scan(page, 'sv sharing ledger');
   });
 
+  it('the care-team and ledger forms in English', async () => {
+    const page = await loginAs('teacher', 'en');
+    await visit(page, `/child/${childId}`, 'Ebba Vårdnadshavare');
+    await page.getByRole('button', { name: 'Add to the team' }).click();
+    const add = page.getByRole('dialog', { name: 'Add to the team' });
+    await add.getByRole('button', { name: 'Add', exact: true }).click();
+    await add.getByText('Choose a person.').waitFor();
+    await scan(page, 'en add to team with errors');
+    await pickPerson(page, 'Search for a colleague', colleagues[1]!.displayName);
+    await scan(page, 'en add to team');
+    await page.keyboard.press('Escape');
+    await add.waitFor({ state: 'hidden' });
+
+    const ledger = page.getByRole('region', { name: 'Sharing ledger' });
+    await ledger.getByRole('table', { name: 'Sharing ledger' }).getByRole('row').filter({ hasText: 'Skolans anteckningar om frånvaro' }).waitFor();
+    await scan(page, 'en sharing ledger');
+    await ledger.getByRole('button', { name: 'Record a disclosure' }).click();
+    const form = page.getByRole('dialog', { name: 'Record shared or not shared' });
+    await form.getByRole('button', { name: 'Save' }).click();
+    await form.getByText('This field is required.').first().waitFor();
+    await scan(page, 'en sharing ledger form with errors');
+    await form.getByRole('button', { name: 'Cancel' }).click();
+    await form.waitFor({ state: 'hidden' });
+  });
+
   it('the guardian gives a consent digitally and sees it in force', async () => {
     const page = await loginAs('guardian');
     await page.getByRole('link', { name: 'Visa uppgifter om Ebba' }).click();
@@ -175,11 +200,50 @@ describe('care team, sharing ledger, digital consent and handover in a browser',
     await row.getByRole('button', { name: /^Ta emot överlämningen/ }).click();
     await page.getByRole('status').filter({ hasText: /Du är nu barnets bästa-ansvarig/ }).waitFor();
     await page.getByText('Du har inga överlämningar som väntar.').waitFor();
+    // The accepted handover moves to the decided ones, with who decided; now on the team, the receiver sees the name.
+    const decided = page.getByRole('table', { name: 'Avgjorda överlämningar' }).getByRole('row').filter({ hasText: 'Ebba Vårdnadshavare' });
+    await decided.waitFor();
+    expect(await decided.textContent()).toContain('Mottagen');
+    expect(await decided.textContent()).toContain(`av ${receiver.displayName}`);
+    await page.waitForLoadState('networkidle');
+    await scan(page, 'sv handovers decided');
+    await page.screenshot({ path: '/tmp/samsyn-handovers.png', fullPage: true });
 
     await visit(page, `/child/${childId}`, 'Ebba Vårdnadshavare');
     const team = page.getByRole('table', { name: 'Teamet runt barnet' });
     expect(await team.getByRole('row').filter({ hasText: receiver.displayName }).textContent()).toContain('Barnets bästa-ansvarig');
     expect(await team.getByRole('row').filter({ hasText: 'Tove Lärare' }).count()).toBe(0);
+  });
+
+  it('the handover pages in English: the new named person proposes the next, who sees it waiting above the decided ones', async () => {
+    const receiver = colleagues[1]!;
+    // On the team as a member since the first test, so the name shows.
+    const next = colleagues[0]!;
+    let page = await loginAs(receiver.username, 'en');
+    await visit(page, '/child/handovers', 'Handovers');
+    const decided = page.getByRole('table', { name: 'Decided handovers' }).getByRole('row').filter({ hasText: 'Ebba Vårdnadshavare' });
+    await decided.waitFor();
+    expect(await decided.textContent()).toContain('Accepted');
+    expect(await decided.textContent()).toContain(`by ${receiver.displayName}`);
+    await scan(page, 'en handovers decided');
+
+    await visit(page, `/child/${childId}`, 'Ebba Vårdnadshavare');
+    await page.getByRole('button', { name: 'Propose a handover' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Propose a handover' });
+    await pickPerson(page, 'Search for the receiver', next.displayName);
+    await scan(page, 'en propose handover');
+    await dialog.getByRole('button', { name: 'Propose handover' }).click();
+    await page.getByRole('status').filter({ hasText: `The handover to ${next.displayName} is proposed and waiting for an answer.` }).waitFor();
+
+    await resetBrowser(session);
+    page = await loginAs(next.username, 'en');
+    await visit(page, '/child/handovers', 'Handovers');
+    const pending = page.getByRole('table', { name: 'Handovers waiting for an answer' }).getByRole('row').filter({ hasText: 'Ebba Vårdnadshavare' });
+    await pending.waitFor();
+    expect(await pending.textContent()).toContain(receiver.displayName);
+    await page.getByRole('heading', { level: 2, name: 'Decided' }).waitFor();
+    await scan(page, 'en handovers');
+    await page.screenshot({ path: '/tmp/samsyn-handovers-en.png', fullPage: true });
   });
 
   it('the new forms and pages have no serious or critical WCAG 2.1 AA violations', () => {

@@ -1,12 +1,12 @@
 import type { FastifyRequest } from 'fastify';
-import type { Transaction } from 'kysely';
+import type { Expression, Transaction } from 'kysely';
 import { decideAccess, type AccessAction, type AccessCategory, type AccessDecision, type PolicyActor, type PolicyChild } from '@samsyn/core';
 import type { DB } from '../db/schema.ts';
 import { appendAudit, type AuditEntry } from '../audit/writer.ts';
 import { auditFrom } from '../audit/context.ts';
 import { AppError } from '../http/errors.ts';
 import { requireActor } from '../http/types.ts';
-import { loadPolicyActor, loadPolicyChild } from './facts.ts';
+import { loadPolicyActor, loadPolicyChild, loadPolicyChildWith } from './facts.ts';
 
 /** An allowed access: the decision, and the facts to decide finer questions without reloading. */
 export interface ChildAccess {
@@ -20,6 +20,8 @@ export interface ChildAccess {
   decide(action: AccessAction, category: AccessCategory, authorOrganisationId?: string): AccessDecision;
   /** For writes: logs the change inside its transaction, so entry and change commit together. */
   logWrite(trx: Transaction<DB>, details?: Record<string, unknown>): Promise<void>;
+  /** For a call asked as a write that changes nothing (a search serving a change): logged like a read, through the group commit. */
+  logAllowed(details?: Record<string, unknown>): Promise<void>;
 }
 
 export interface GateOptions {
@@ -45,9 +47,31 @@ export async function withChildAccess(
   category: AccessCategory,
   options: GateOptions,
 ): Promise<ChildAccess> {
-  const access = await decide(request, childId, action, category, options, true);
+  const access = await decide(request, await loadFacts(request, childId), childId, action, category, options, true);
   if (!access.allow) throw new AppError('access_denied', { details: { reason: access.reason } });
   return access;
+}
+
+/**
+ * `withChildAccess` for a read that needs more of the child than the gate does: the companion
+ * query travels with the gate's facts in one statement, and its rows reach the caller only
+ * when the gate allows. The view must still decide each entry's category with `access.decide`.
+ */
+export async function withChildAccessLoading<T>(
+  request: FastifyRequest,
+  childId: string,
+  action: AccessAction,
+  category: AccessCategory,
+  options: GateOptions,
+  companion: Expression<T>,
+) {
+  const { db } = request.server.services;
+  const actorFacts = requireActor(request.actor);
+  const [actor, { child, loaded }] = await Promise.all([loadPolicyActor(db, actorFacts), loadPolicyChildWith(db, childId, actorFacts.userId, companion)]);
+  const access = await decide(request, { actor, child }, childId, action, category, options, true);
+  if (!access.allow) throw new AppError('access_denied', { details: { reason: access.reason } });
+  if (!loaded) throw new AppError('not_found');
+  return { access, loaded };
 }
 
 /**
@@ -63,21 +87,32 @@ export async function decideQuietly(
   category: AccessCategory,
   options: GateOptions,
 ): Promise<ChildAccess | null> {
-  const access = await decide(request, childId, action, category, options, false);
+  const access = await decide(request, await loadFacts(request, childId), childId, action, category, options, false);
   return access.allow ? access : null;
+}
+
+interface Facts {
+  actor: PolicyActor;
+  child: PolicyChild | undefined;
+}
+
+async function loadFacts(request: FastifyRequest, childId: string): Promise<Facts> {
+  const { db } = request.server.services;
+  const actorFacts = requireActor(request.actor);
+  const [actor, child] = await Promise.all([loadPolicyActor(db, actorFacts), loadPolicyChild(db, childId, actorFacts.userId)]);
+  return { actor, child };
 }
 
 async function decide(
   request: FastifyRequest,
+  { actor, child }: Facts,
   childId: string,
   action: AccessAction,
   category: AccessCategory,
   options: GateOptions,
   logRefused: boolean,
 ): Promise<(ChildAccess & { allow: true }) | { allow: false; reason: string }> {
-  const { db, audit, config } = request.server.services;
-  const actorFacts = requireActor(request.actor);
-  const [actor, child] = await Promise.all([loadPolicyActor(db, actorFacts), loadPolicyChild(db, childId, actorFacts.userId)]);
+  const { audit, config } = request.server.services;
   const base = { ...auditFrom(request), action: options.auditAction, subjectType: 'child', subjectId: childId };
   if (!child) {
     await audit.append({ ...base, outcome: 'failure', details: { reason: 'no_such_child' } });
@@ -107,6 +142,7 @@ async function decide(
     membership,
     decide: (a, c, author) => decideAccess(actor, child, a, c, { ...context, ...(author ? { authorOrganisationId: author } : {}) }),
     logWrite: (trx, details) => appendAudit(trx, [entry(details)]),
+    logAllowed: (details) => audit.append(entry(details)),
   };
 }
 

@@ -3,6 +3,8 @@ import { ChildParams, ChildView } from '@samsyn/core';
 import type { ChildAccess } from '../access/gate.ts';
 import { errorResponses, type App } from '../http/types.ts';
 import { toChildView } from '../children/view.ts';
+import { loadChildRecordUngated } from '../children/queries.ts';
+import { AppError } from '../http/errors.ts';
 
 /**
  * The ceiling of an audited read, for `npm run bench` only: the same record view as
@@ -21,7 +23,9 @@ export async function benchRoutes(app: App): Promise<void> {
         decision: allowed,
         decide: () => allowed,
       } as unknown as ChildAccess;
-      return toChildView(db, access);
+      const loaded = await loadChildRecordUngated(db, request.params.id);
+      if (!loaded) throw new AppError('not_found');
+      return toChildView(access, loaded);
     },
   });
 }

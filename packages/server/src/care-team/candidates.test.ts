@@ -28,7 +28,10 @@ describe('finding colleagues for the care team', () => {
     expect(res.statusCode).toBe(200);
     const found = (res.json().candidates as Candidate[]).find((c) => c.userId === colleague.userId);
     expect(found).toMatchObject({ inTeam: false, places: [{ organisationId: family.municipality, bases: { ownOrganisation: true, legalDuty: true } }] });
-    expect((await auditOf(t.database.db, res))[0]).toMatchObject({ action: 'child.care_team.candidates', outcome: 'success', actor_username: 'teacher' });
+    const entries = await auditOf(t.database.db, res);
+    expect(entries).toHaveLength(1);
+    expect(entries[0]).toMatchObject({ action: 'child.care_team.candidates', outcome: 'success', actor_username: 'teacher', subject_id: family.childId });
+    expect(entries[0]!.details).toMatchObject({ category: 'care_team', basis: 'own_organisation' });
   });
 
   it('offers a consent only where it reaches the candidate’s organisation, and marks who is already in the team', async () => {
@@ -61,12 +64,30 @@ describe('finding colleagues for the care team', () => {
     const res = await (await t.loginAs('nurse')).get(candidatesUrl('Petra'));
     expect(res.statusCode).toBe(403);
     expect(res.json().error).toMatchObject({ code: 'access_denied', details: { reason: 'not_team_coordinator' } });
-    expect((await auditOf(t.database.db, res)).map((e) => e.outcome)).toContain('denied');
+    // One request, one entry: the refusal, not a read allowed and then refused.
+    const entries = await auditOf(t.database.db, res);
+    expect(entries).toHaveLength(1);
+    expect(entries[0]).toMatchObject({ action: 'child.care_team.candidates', outcome: 'denied', actor_username: 'nurse', subject_id: family.childId });
+  });
+
+  it('refuses a reader with emergency access, who may not change the team, in one entry', async () => {
+    const reader = await newcomer(t.database.db, family.childId, family.municipality, 'school', 1);
+    const client = await t.loginAs(reader.username);
+    const opened = await client.post(`/api/children/${family.childId}/emergency-access`, { reason: 'Akut fara för barnets hälsa, behöver se planen.', legalGroundCode: 'osl_emergency_health' });
+    expect(opened.statusCode).toBe(201);
+    const res = await client.get(candidatesUrl('Petra'));
+    expect(res.statusCode).toBe(403);
+    const entries = await auditOf(t.database.db, res);
+    expect(entries).toHaveLength(1);
+    expect(entries[0]).toMatchObject({ action: 'child.care_team.candidates', outcome: 'denied' });
+    expect(entries[0]!.details).toMatchObject({ reason: 'emergency_is_read_only' });
   });
 
   it('refuses someone outside the team, and logs it', async () => {
     const res = await (await t.loginAs('outsider')).get(candidatesUrl('Petra'));
     expect(res.statusCode).toBe(403);
-    expect((await auditOf(t.database.db, res))[0]).toMatchObject({ action: 'child.care_team.candidates', outcome: 'denied', actor_username: 'outsider' });
+    const entries = await auditOf(t.database.db, res);
+    expect(entries).toHaveLength(1);
+    expect(entries[0]).toMatchObject({ action: 'child.care_team.candidates', outcome: 'denied', actor_username: 'outsider' });
   });
 });

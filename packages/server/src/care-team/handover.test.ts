@@ -23,6 +23,9 @@ interface Handover {
   lifeStage: string;
   status: string;
   from: { id: string } | null;
+  to: { id: string };
+  acceptedAt: string | null;
+  declinedAt: string | null;
 }
 
 interface Member {
@@ -62,8 +65,10 @@ describe('proposing a handover of the named person', () => {
   });
 });
 
+let pending: Handover;
+let next: { username: string; userId: string };
+
 describe('answering a handover', () => {
-  let pending: Handover;
 
   it('shows the receiver the incoming handover with the child id and life stage, not the name before they are in the team', async () => {
     const asReceiver = await t.loginAs(receiver.username);
@@ -106,7 +111,7 @@ describe('answering a handover', () => {
   });
 
   it('on decline leaves the named person in place', async () => {
-    const next = await newcomer(t.database.db, family.childId, family.municipality, 'youth_follow_up');
+    next = await newcomer(t.database.db, family.childId, family.municipality, 'youth_follow_up');
     const named = await t.loginAs(receiver.username);
     const proposed = (await named.post(handoversUrl(), { toUserId: next.userId, toOrganisationId: family.municipality, lifeStage: 'youth_follow_up' })).json() as Handover;
     const asNext = await t.loginAs(next.username);
@@ -122,6 +127,58 @@ describe('answering a handover', () => {
 
   it('answers not found for an unknown handover', async () => {
     expect((await (await t.loginAs('teacher')).post('/api/handovers/00000000-0000-4000-8000-000000000000/accept')).statusCode).toBe(404);
+  });
+});
+
+describe('the decided handovers', () => {
+  // The demo data has handovers of other children too; these tests follow Ebba's.
+  const list = async (username: string, status: string) => {
+    const res = await (await t.loginAs(username)).get(`/api/handovers?status=${status}`);
+    expect(res.statusCode).toBe(200);
+    const all = res.json().handovers as Handover[];
+    return { all, handovers: all.filter((h) => h.childId === family.childId), entries: (await auditOf(t.database.db, res)).filter((e) => e.subject_id === family.childId) };
+  };
+
+  it('shows the receiver who accepted, now named person, both decisions they took part in, with the name, logged', async () => {
+    const { handovers, entries } = await list(receiver.username, 'all');
+    expect(handovers.map((h) => h.status)).toEqual(['declined', 'accepted']);
+    expect(handovers[0]).toMatchObject({ to: { id: next.userId }, from: { id: receiver.userId }, declinedAt: expect.any(String), acceptedAt: null, childName: { givenName: 'Ebba' } });
+    expect(handovers[1]).toMatchObject({ id: pending.id, to: { id: receiver.userId }, acceptedAt: expect.any(String), declinedAt: null, childName: { givenName: 'Ebba' } });
+    expect(entries.map((e) => [e.action, e.outcome])).toEqual([
+      ['child.handover.list', 'success'],
+      ['child.handover.list', 'success'],
+    ]);
+  });
+
+  it('shows the named person who handed over the acceptance, without the name now that she has left the team, and nothing refused in the log', async () => {
+    const { handovers, entries } = await list('teacher', 'accepted');
+    expect(handovers).toEqual([expect.objectContaining({ id: pending.id, status: 'accepted', childName: null, from: { id: await userIdOf(t.database.db, 'teacher'), displayName: 'Tove Lärare' } })]);
+    expect(entries).toEqual([]);
+    expect((await list('teacher', 'declined')).handovers).toEqual([]);
+  });
+
+  it('shows the one who declined their decision, without the name', async () => {
+    const { handovers } = await list(next.username, 'all');
+    expect(handovers).toEqual([expect.objectContaining({ status: 'declined', to: { id: next.userId, displayName: expect.any(String) }, childName: null })]);
+  });
+
+  it('lists what waits for an answer before what is decided', async () => {
+    const named = await t.loginAs(receiver.username);
+    const proposed = await named.post(handoversUrl(), { toUserId: next.userId, toOrganisationId: family.municipality, lifeStage: 'youth_follow_up', note: 'Ett nytt försök' });
+    expect(proposed.statusCode).toBe(201);
+    const { all, handovers } = await list(next.username, 'all');
+    expect(handovers.map((h) => h.status)).toEqual(['pending', 'declined']);
+    const statuses = all.map((h) => h.status);
+    expect(statuses.slice(statuses.findIndex((status) => status !== 'pending'))).not.toContain('pending');
+    expect((await list(next.username, 'pending')).handovers.map((h) => h.id)).toEqual([proposed.json().id]);
+  });
+
+  it('shows nothing to a team member or an outsider who took no part', async () => {
+    for (const username of ['nurse', 'socialworker', 'outsider']) {
+      const { handovers, entries } = await list(username, 'all');
+      expect(handovers, username).toEqual([]);
+      expect(entries, username).toEqual([]);
+    }
   });
 });
 

@@ -1,26 +1,29 @@
-import type { Kysely, Transaction } from 'kysely';
+import { sql, type Kysely, type Transaction } from 'kysely';
 import type { DB } from '../db/schema.ts';
 
 type Db = Kysely<DB> | Transaction<DB>;
 
 /** The team's memberships: the current ones, or with `history` every one there has been. */
 export async function teamOf(db: Db, childId: string, options: { history: boolean }) {
+  return membersQuery(db, childId, options)
+    .leftJoin('app_user as a', 'a.id', 'm.added_by')
+    .leftJoin('app_user as e', 'e.id', 'm.ended_by')
+    .select(['m.unit_id', 'm.consent_id', 'm.legal_ground_code', 'm.added_by', 'a.display_name as added_by_name', 'm.ended_by', 'e.display_name as ended_by_name'])
+    .execute();
+}
+
+/** The members as the record lists them; `teamOf` adds who changed what. Nested in the record's one-round-trip read. */
+export function membersQuery(db: Db, childId: string, options: { history: boolean }) {
   const now = new Date();
   let query = db
     .selectFrom('care_team_member as m')
     .innerJoin('app_user as u', 'u.id', 'm.user_id')
     .innerJoin('organisation as o', 'o.id', 'm.organisation_id')
     .leftJoin('unit as un', 'un.id', 'm.unit_id')
-    .leftJoin('app_user as a', 'a.id', 'm.added_by')
-    .leftJoin('app_user as e', 'e.id', 'm.ended_by')
-    .select([
-      'm.id', 'm.user_id', 'u.display_name', 'u.title', 'm.organisation_id', 'o.name as organisation_name', 'm.unit_id', 'un.name as unit_name',
-      'm.role', 'm.basis', 'm.consent_id', 'm.legal_ground_code', 'm.starts_at', 'm.ends_at',
-      'm.added_by', 'a.display_name as added_by_name', 'm.ended_by', 'e.display_name as ended_by_name',
-    ])
+    .select(['m.id', 'm.user_id', 'u.display_name', 'u.title', 'm.organisation_id', 'o.name as organisation_name', 'un.name as unit_name', 'm.role', 'm.basis', 'm.starts_at', 'm.ends_at'])
     .where('m.child_id', '=', childId);
   if (!options.history) query = query.where('m.starts_at', '<=', now).where((eb) => eb.or([eb('m.ends_at', 'is', null), eb('m.ends_at', '>', now)]));
-  return query.orderBy('m.starts_at', 'desc').orderBy('u.display_name').execute();
+  return query.orderBy('m.starts_at', 'desc').orderBy('u.display_name');
 }
 export type TeamRow = Awaited<ReturnType<typeof teamOf>>[number];
 
@@ -97,12 +100,27 @@ export async function endMembers(trx: Transaction<DB>, memberIds: readonly strin
   await trx.updateTable('care_team_member').set({ ends_at: new Date(), ended_by: by }).where('id', 'in', [...memberIds]).where('ends_at', 'is', null).execute();
 }
 
-export async function handoversTo(db: Db, userId: string, status: 'pending' | 'accepted' | 'declined' | 'all') {
-  let query = handoverQuery(db).where('h.to_user_id', '=', userId);
-  if (status === 'pending') query = query.where('h.accepted_at', 'is', null).where('h.declined_at', 'is', null);
-  if (status === 'accepted') query = query.where('h.accepted_at', 'is not', null);
-  if (status === 'declined') query = query.where('h.declined_at', 'is not', null);
-  return query.orderBy('h.proposed_at', 'desc').execute();
+/** Handovers waiting for this user's answer, newest first. */
+export async function handoversAwaiting(db: Db, userId: string) {
+  return handoverQuery(db).where('h.to_user_id', '=', userId).where('h.accepted_at', 'is', null).where('h.declined_at', 'is', null).orderBy('h.proposed_at', 'desc').execute();
+}
+
+/**
+ * Decided handovers this user took part in, as receiver, as the named person handing over or as
+ * proposer: the latest decisions first, at most `limit`.
+ */
+export async function handoversDecidedWith(db: Db, userId: string, outcome: 'accepted' | 'declined' | 'all', limit: number) {
+  return handoverQuery(db)
+    .where((eb) => eb.or([eb('h.to_user_id', '=', userId), eb('h.from_user_id', '=', userId), eb('h.proposed_by', '=', userId)]))
+    .where((eb) => {
+      const accepted = eb('h.accepted_at', 'is not', null);
+      const declined = eb('h.declined_at', 'is not', null);
+      return outcome === 'accepted' ? accepted : outcome === 'declined' ? declined : eb.or([accepted, declined]);
+    })
+    .orderBy(sql`coalesce(h.accepted_at, h.declined_at)`, 'desc')
+    .orderBy('h.id')
+    .limit(limit)
+    .execute();
 }
 
 export async function handover(db: Db, id: string) {

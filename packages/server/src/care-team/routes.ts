@@ -1,7 +1,7 @@
 import { CareTeamAddInput, CareTeamCandidateList, CareTeamCandidateQuery, CareTeamEntry, CareTeamList, CareTeamMemberParams, CareTeamParams, CareTeamQuery, HandoverInput, HandoverList, HandoverParams, HandoverQuery, HandoverView } from '@samsyn/core';
 import { withChildAccess, withRefusalsLogged } from '../access/gate.ts';
 import { errorResponses, type App } from '../http/types.ts';
-import { addMember, answer, endMember, findCandidates, incomingHandovers, listTeam, proposeHandover } from './service.ts';
+import { addMember, answer, callersHandovers, decidedLimit, endMember, findCandidates, listTeam, proposeHandover } from './service.ts';
 
 export async function careTeamRoutes(app: App): Promise<void> {
   app.get('/api/children/:id/care-team', {
@@ -43,9 +43,9 @@ export async function careTeamRoutes(app: App): Promise<void> {
       response: { 200: CareTeamCandidateList, ...errorResponses(400, 401, 403, 404) },
     },
     handler: async (request) => {
-      // A search reads no change, so the gate is asked for reading the team (and logs it);
-      // only those who may change the team get an answer.
-      const access = await withChildAccess(request, request.params.id, 'read', 'care_team', { auditAction: 'child.care_team.candidates' });
+      // A search serves only a change of the team, so the gate is asked for that change: whoever
+      // may not make it is refused in one entry, instead of a read logged and then refused.
+      const access = await withChildAccess(request, request.params.id, 'write', 'care_team', { auditAction: 'child.care_team.candidates' });
       return { candidates: await withRefusalsLogged(request, access, 'child.care_team.candidates', () => findCandidates(request, access, request.query.query)) };
     },
   });
@@ -81,11 +81,11 @@ export async function careTeamRoutes(app: App): Promise<void> {
   app.get('/api/handovers', {
     schema: {
       tags: ['care team'],
-      summary: "The caller's incoming handovers; the child's name only where the caller may read the record (logged)",
+      summary: `The caller's handovers: pending ones waiting for their answer, and the ${decidedLimit} latest decided ones they received, handed over or proposed; the child's name only where the caller may read the record (logged)`,
       querystring: HandoverQuery,
       response: { 200: HandoverList, ...errorResponses(400, 401) },
     },
-    handler: async (request) => ({ handovers: await incomingHandovers(request, request.query.status) }),
+    handler: async (request) => ({ handovers: await callersHandovers(request, request.query.status) }),
   });
 
   app.post('/api/handovers/:id/accept', {

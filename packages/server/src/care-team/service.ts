@@ -13,6 +13,7 @@ import {
   type CareTeamMemberView,
   type HandoverInput,
   type HandoverRefusal,
+  type HandoverStatus,
   type HandoverView,
   type TeamAdditionRefusal,
 } from '@samsyn/core';
@@ -30,7 +31,8 @@ import {
   currentMembers,
   endMembers,
   handover,
-  handoversTo,
+  handoversAwaiting,
+  handoversDecidedWith,
   insertHandover,
   insertMember,
   lockTeam,
@@ -51,8 +53,11 @@ export async function listTeam(request: FastifyRequest, access: ChildAccess, his
   return rows.map(toEntry);
 }
 
+/** A membership from a plain row (timestamps as Date) or from JSON (as text). */
+type MemberFields = Omit<TeamRow, 'starts_at' | 'ends_at'> & { starts_at: Date | string; ends_at: Date | string | null };
+
 /** A membership as the child's record shows it. */
-export function toMemberView(m: TeamRow): CareTeamMemberView {
+export function toMemberView(m: Pick<MemberFields, 'id' | 'user_id' | 'display_name' | 'title' | 'organisation_id' | 'organisation_name' | 'unit_name' | 'role' | 'basis' | 'starts_at' | 'ends_at'>): CareTeamMemberView {
   return {
     id: m.id,
     userId: m.user_id,
@@ -147,17 +152,23 @@ const candidateLimit = 20;
 /**
  * Colleagues the named person or lead professional may add (or hand over to): active
  * professionals matching the text, each place they work with the bases open there, decided by
- * the same rule as the addition.
+ * the same rule as the addition. The gate allowed a change of the team, which it does not log
+ * until the change is made; a search changes nothing, so its answer is logged here.
  */
 export async function findCandidates(request: FastifyRequest, access: ChildAccess, text: string): Promise<CareTeamCandidate[]> {
-  const { db, config } = request.server.services;
   const adder = access.membership;
   if (!adder || adder.role === 'member') throw new AppError('access_denied', { details: { reason: 'not_team_coordinator' } });
-  if (text.length < candidateQueryMinLength) return [];
+  const candidates = text.length < candidateQueryMinLength ? [] : await candidatesMatching(request, access, adder.organisationId, text);
+  await access.logAllowed();
+  return candidates;
+}
+
+async function candidatesMatching(request: FastifyRequest, access: ChildAccess, adderOrganisationId: string, text: string): Promise<CareTeamCandidate[]> {
+  const { db, config } = request.server.services;
   const people = await professionalsMatching(db, text, candidateLimit);
   const places = await professionalPlaces(db, people.map((p) => p.id));
   const now = new Date();
-  const facts = { adderOrganisationId: adder.organisationId, child: { birthDate: access.child.birthDate, guardianCount: access.child.guardianCount }, rules: config.consentRules, now, today: stockholmDate(now), consents: access.child.consents };
+  const facts = { adderOrganisationId, child: { birthDate: access.child.birthDate, guardianCount: access.child.guardianCount }, rules: config.consentRules, now, today: stockholmDate(now), consents: access.child.consents };
   const team = new Set(access.child.careTeam.filter((m) => m.startsAt <= now && (m.endsAt === null || now < m.endsAt)).map((m) => m.userId));
   return people.map((p) => {
     const own = places.filter((pl) => pl.user_id === p.id);
@@ -263,16 +274,25 @@ function toHandoverView(h: HandoverRow, childName: HandoverView['childName']): H
 }
 
 /**
- * The caller's incoming handovers. The child's name is shown only when the gate lets the
- * caller read the record (a listing, logged); a receiver not yet in the team sees the child's
- * id and life stage only.
+ * The most decided handovers one listing shows: the recent ones a person needs to follow up;
+ * each row asks the gate, and older ones stay in the child's team history.
  */
-export async function incomingHandovers(request: FastifyRequest, status: 'pending' | 'accepted' | 'declined' | 'all'): Promise<HandoverView[]> {
+export const decidedLimit = 50;
+
+/**
+ * The caller's handovers: those waiting for their answer first, then the decided ones they took
+ * part in. The child's name is shown only when the gate lets the caller read the record (a
+ * listing, logged); a receiver not yet in the team, or a named person who has left it, sees the
+ * child's id and life stage only.
+ */
+export async function callersHandovers(request: FastifyRequest, status: HandoverStatus | 'all'): Promise<HandoverView[]> {
   const { db } = request.server.services;
-  const rows = await handoversTo(db, requireActor(request.actor).userId, status);
-  const views: HandoverView[] = [];
-  for (const h of rows) views.push(toHandoverView(h, await childNameIfAllowed(request, h)));
-  return views;
+  const userId = requireActor(request.actor).userId;
+  const rows = [
+    ...(status === 'pending' || status === 'all' ? await handoversAwaiting(db, userId) : []),
+    ...(status === 'pending' ? [] : await handoversDecidedWith(db, userId, status, decidedLimit)),
+  ];
+  return Promise.all(rows.map(async (h) => toHandoverView(h, await childNameIfAllowed(request, h))));
 }
 
 async function childNameIfAllowed(request: FastifyRequest, h: HandoverRow): Promise<HandoverView['childName']> {

@@ -1,9 +1,9 @@
 import { ChildParams, ChildSearchInput, ChildSearchResult, ChildView, maskIdentityNumber, parseIdentityNumber } from '@samsyn/core';
-import { withChildAccess } from '../access/gate.ts';
+import { withChildAccessLoading } from '../access/gate.ts';
 import { auditFrom } from '../audit/context.ts';
 import { AppError } from '../http/errors.ts';
 import { errorResponses, type App } from '../http/types.ts';
-import { findChildIdByIdentityNumber, findChildRow } from './queries.ts';
+import { childQuery, childRecordQuery, findChildIdByIdentityNumber } from './queries.ts';
 import { toChildView } from './view.ts';
 
 export async function childRoutes(app: App): Promise<void> {
@@ -17,8 +17,9 @@ export async function childRoutes(app: App): Promise<void> {
       response: { 200: ChildView, ...errorResponses(401, 403, 404) },
     },
     handler: async (request) => {
-      const access = await withChildAccess(request, request.params.id, 'read', 'record', { auditAction: 'child.record.read', purpose: 'open_record' });
-      return toChildView(db, access);
+      const { id } = request.params;
+      const { access, loaded } = await withChildAccessLoading(request, id, 'read', 'record', { auditAction: 'child.record.read', purpose: 'open_record' }, childRecordQuery(db, id));
+      return toChildView(access, loaded);
     },
   });
 
@@ -38,9 +39,7 @@ export async function childRoutes(app: App): Promise<void> {
         return { found: false, access: 'none' as const };
       }
       try {
-        await withChildAccess(request, childId, 'read', 'record', { auditAction: 'child.search', purpose: 'list' });
-        const row = await findChildRow(db, childId);
-        if (!row) throw new AppError('not_found');
+        const { loaded: row } = await withChildAccessLoading(request, childId, 'read', 'record', { auditAction: 'child.search', purpose: 'list' }, childQuery(db, childId));
         // A protected identity never shows identifying data in a search hit; opening the record does.
         const name = row.protected_identity ? null : { givenName: row.given_name, familyName: row.family_name };
         return { found: true, access: 'allowed' as const, childId, child: { id: childId, name, birthDate: row.birth_date, identityNumber: maskIdentityNumber(row.identity_number) } };

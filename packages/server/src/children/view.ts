@@ -1,19 +1,13 @@
-import type { Kysely } from 'kysely';
 import { careTeamRoles, formatIdentityNumber, infoCategories, maskIdentityNumber, type ChildView } from '@samsyn/core';
-import type { DB } from '../db/schema.ts';
 import type { ChildAccess } from '../access/gate.ts';
-import { AppError } from '../http/errors.ts';
-import { teamOf, type TeamRow } from '../care-team/queries.ts';
 import { toMemberView } from '../care-team/service.ts';
-import { findChildRow, guardiansOf, recordEntries } from './queries.ts';
+import type { LoadedChildRecord } from './queries.ts';
 
 /** Builds the record the caller may see from an allowed access; entries are decided one author at a time. */
-export async function toChildView(db: Kysely<DB>, access: ChildAccess): Promise<ChildView> {
-  const [row, guardians, team, entries] = await Promise.all([findChildRow(db, access.childId), guardiansOf(db, access.childId), teamOf(db, access.childId, { history: false }), recordEntries(db, access.childId)]);
-  if (!row) throw new AppError('not_found');
+export function toChildView(access: ChildAccess, row: LoadedChildRecord): ChildView {
   const reveal = access.decision.revealIdentity || row.protected_identity === null;
   const categories = infoCategories.map((category) => {
-    const visible = entries.flatMap((e) => {
+    const visible = row.entries.flatMap((e) => {
       if (e.category !== category) return [];
       const d = access.decide('read', category, e.organisation_id);
       return d.allow ? [{ id: e.id, category, organisationId: e.organisation_id, organisationName: e.organisation_name, authorName: e.author_name, occurredOn: e.occurred_on, title: e.title, body: e.body, basis: d.basis }] : [];
@@ -33,7 +27,7 @@ export async function toChildView(db: Kysely<DB>, access: ChildAccess): Promise<
     homeOrganisation: { id: row.home_id, name: row.home_name },
     protectedIdentity: row.protected_identity,
     identityHidden: !reveal,
-    guardians: guardians.map((g) => {
+    guardians: row.guardians.map((g) => {
       const show = reveal && g.protected_identity === null;
       return {
         id: g.id,
@@ -44,13 +38,15 @@ export async function toChildView(db: Kysely<DB>, access: ChildAccess): Promise<
         address: show ? { streetAddress: g.street_address, postalCode: g.postal_code, city: g.city } : null,
       };
     }),
-    careTeam: [...team].sort(byRoleThenName).map(toMemberView),
+    careTeam: [...row.team].sort(byRoleThenName).map(toMemberView),
     categories,
     access: { basis: access.decision.basis, reason: access.decision.reason },
   };
 }
 
+type Member = LoadedChildRecord['team'][number];
+
 /** The record lists the named person first, then the lead professional, then members by name. */
-function byRoleThenName(a: TeamRow, b: TeamRow): number {
+function byRoleThenName(a: Member, b: Member): number {
   return careTeamRoles.indexOf(a.role) - careTeamRoles.indexOf(b.role) || a.display_name.localeCompare(b.display_name, 'sv');
 }

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { verifyAuditChain } from '../audit/verify.ts';
-import { auditOf, demoFamily, type Family } from '../test/fixtures.ts';
+import { auditOf, demoFamily, placeOf, type Family } from '../test/fixtures.ts';
 import { createTestApp, type TestApp } from '../test/harness.ts';
 
 let t: TestApp;
@@ -130,6 +130,57 @@ describe('the sharing ledger', () => {
     const decisions = (res.json().disclosures as Disclosure[]).map((d) => d.decision);
     expect(decisions).toEqual(expect.arrayContaining(['shared', 'not_shared']));
     expect((await auditOf(t.database.db, res))[0]!.details).toMatchObject({ basis: 'own_record' });
+  });
+});
+
+describe('a professional who works for two organisations', () => {
+  // The psychologist works for the municipality too, but is on Ebba's team for the region only.
+  beforeAll(async () => {
+    const { userId } = await placeOf(t.database.db, 'psychologist');
+    await t.database.db.insertInto('user_role').values({ user_id: userId, organisation_id: family.municipality, unit_id: null, role: 'professional' }).execute();
+  });
+
+  const entry = (from: { fromOrganisationId?: string; toOrganisationId: string }, categories: string[] = ['plan']) => ({
+    decision: 'not_shared',
+    ...from,
+    categories,
+    what: 'BUP:s anteckningar om planen',
+    reason: 'Vårdnadshavarna vill inte att mer lämnas.',
+  });
+
+  it('must say which organisation discloses', async () => {
+    const res = await (await t.loginAs('psychologist')).post(ledgerUrl(), entry({ toOrganisationId: family.municipality }));
+    expect(res.statusCode).toBe(400);
+    expect(res.json().error).toMatchObject({ code: 'validation_failed', details: [{ path: 'body.fromOrganisationId', message: 'required_with_several_organisations' }] });
+  });
+
+  it('records the entry for the organisation she is on the team for, and logs it', async () => {
+    const res = await (await t.loginAs('psychologist')).post(ledgerUrl(), entry({ fromOrganisationId: family.region, toOrganisationId: family.municipality }));
+    expect(res.statusCode).toBe(201);
+    expect(res.json()).toMatchObject({ fromOrganisation: { id: family.region }, toOrganisation: { id: family.municipality }, decidedBy: { displayName: 'Petra Psykolog' } });
+    const entries = await auditOf(t.database.db, res);
+    expect(entries).toHaveLength(1);
+    expect(entries[0]).toMatchObject({ action: 'child.disclosure.record', outcome: 'success', organisation_id: family.region });
+  });
+
+  it('refuses the other organisation she works for, which she is not on the team for, in one entry', async () => {
+    const psychologist = await t.loginAs('psychologist');
+    const identityOnly = await psychologist.post(ledgerUrl(), entry({ fromOrganisationId: family.municipality, toOrganisationId: family.region }, []));
+    expect(identityOnly.statusCode).toBe(403);
+    expect(identityOnly.json().error).toMatchObject({ code: 'forbidden', details: { reason: 'not_in_care_team_for_organisation' } });
+    const school = await psychologist.post(ledgerUrl(), entry({ fromOrganisationId: family.municipality, toOrganisationId: family.region }, ['school']));
+    expect(school.statusCode).toBe(403);
+    for (const res of [identityOnly, school]) {
+      const entries = await auditOf(t.database.db, res);
+      expect(entries).toHaveLength(1);
+      expect(entries[0]).toMatchObject({ action: 'child.disclosure.record', outcome: 'denied', actor_username: 'psychologist' });
+    }
+  });
+
+  it('lets a professional of one organisation name it too', async () => {
+    const res = await (await t.loginAs('nurse')).post(ledgerUrl(), entry({ fromOrganisationId: family.municipality, toOrganisationId: family.region }, ['health']));
+    expect(res.statusCode).toBe(201);
+    expect(res.json().fromOrganisation.id).toBe(family.municipality);
   });
 });
 

@@ -1,5 +1,6 @@
-import { Anchor, Button, Group, Stack, Table, Text } from '@mantine/core';
+import { Anchor, Badge, Button, Group, Stack, Table, Text, Title } from '@mantine/core';
 import type { HandoverView } from '@samsyn/core';
+import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { childName } from '../children/text.ts';
@@ -11,13 +12,19 @@ import { Loading } from '../common/Loading.tsx';
 import { PageTitle } from '../common/PageTitle.tsx';
 import { StatusMessage, useStatus } from '../common/StatusMessage.tsx';
 import { currentLanguage } from '../i18n/index.ts';
-import { useAnswerHandover, useIncomingHandovers } from './useCareTeam.ts';
+import { useAnswerHandover, useHandovers } from './useCareTeam.ts';
 
-/** Handovers proposed to the caller: accepting makes them the child's named person. */
+/**
+ * The caller's handovers: those proposed to them, where accepting makes them the child's named
+ * person, and below them the decided ones they took part in.
+ */
 export function HandoversPage() {
   const { t } = useTranslation();
-  const handovers = useIncomingHandovers();
+  const handovers = useHandovers();
   const status = useStatus();
+  const all = handovers.data?.handovers ?? [];
+  const pending = all.filter((h) => h.status === 'pending');
+  const decided = all.filter((h) => h.status !== 'pending');
   return (
     <Stack gap="lg" maw={1100}>
       <PageTitle>{t('handovers.title')}</PageTitle>
@@ -27,23 +34,58 @@ export function HandoversPage() {
         <Loading />
       ) : handovers.isError ? (
         <LoadError error={handovers.error} onRetry={() => void handovers.refetch()} />
-      ) : handovers.data.handovers.length === 0 ? (
-        <Text c="dimmed">{t('handovers.none')}</Text>
       ) : (
-        <DataTable
-          caption={t('handovers.caption')}
-          className="page-panel"
-          verticalSpacing="sm"
-          headers={[t('handovers.child'), t('handovers.lifeStage'), t('handovers.from'), t('handovers.for'), t('handovers.note'), t('common.actions')]}
-        >
-          {handovers.data.handovers.map((h) => <HandoverRow key={h.id} handover={h} onDone={status.success} onFailed={status.failure} />)}
-        </DataTable>
+        <>
+          <Section id="handovers-pending" title={t('handovers.pendingHeading')} empty={pending.length === 0 ? t('handovers.none') : null}>
+            <DataTable
+              caption={t('handovers.caption')}
+              className="page-panel"
+              verticalSpacing="sm"
+              headers={[t('handovers.child'), t('handovers.lifeStage'), t('handovers.from'), t('handovers.for'), t('handovers.note'), t('common.actions')]}
+            >
+              {pending.map((h) => <PendingRow key={h.id} handover={h} onDone={status.success} onFailed={status.failure} />)}
+            </DataTable>
+          </Section>
+          <Section id="handovers-decided" title={t('handovers.decidedHeading')} intro={t('handovers.decidedIntro')} empty={decided.length === 0 ? t('handovers.noneDecided') : null}>
+            <DataTable
+              caption={t('handovers.decidedCaption')}
+              className="page-panel"
+              verticalSpacing="sm"
+              headers={[t('handovers.child'), t('handovers.lifeStage'), t('handovers.from'), t('handovers.receiver'), t('handovers.decision')]}
+            >
+              {decided.map((h) => <DecidedRow key={h.id} handover={h} />)}
+            </DataTable>
+          </Section>
+        </>
       )}
     </Stack>
   );
 }
 
-function HandoverRow({ handover: h, onDone, onFailed }: { handover: HandoverView; onDone: (text: string) => void; onFailed: (text: string) => void }) {
+function Section({ id, title, intro, empty, children }: { id: string; title: string; intro?: string; empty: string | null; children: ReactNode }) {
+  return (
+    <section aria-labelledby={id}>
+      <Stack gap="sm">
+        <Title order={2} size="h3" id={id}>{title}</Title>
+        {intro && <Text size="sm">{intro}</Text>}
+        {empty ? <Text c="dimmed">{empty}</Text> : children}
+      </Stack>
+    </section>
+  );
+}
+
+/** The child as the caller may see it: the name links to the record only when the gate showed it. */
+function ChildCell({ handover: h, child }: { handover: HandoverView; child: string }) {
+  const { t } = useTranslation();
+  return (
+    <Table.Td>
+      {h.childName ? <Anchor component={Link} to={`/child/${h.childId}`} fw={600}>{child}</Anchor> : <Text fw={600}>{child}</Text>}
+      <Text size="xs" c="dimmed">{t('handovers.proposedAt', { date: formatDate(h.proposedAt), name: h.proposedBy.displayName })}</Text>
+    </Table.Td>
+  );
+}
+
+function PendingRow({ handover: h, onDone, onFailed }: { handover: HandoverView; onDone: (text: string) => void; onFailed: (text: string) => void }) {
   const { t } = useTranslation();
   const answer = useAnswerHandover();
   const child = h.childName ? childName(h.childName, t) : t('handovers.childUnnamed');
@@ -55,10 +97,7 @@ function HandoverRow({ handover: h, onDone, onFailed }: { handover: HandoverView
   }
   return (
     <Table.Tr>
-      <Table.Td>
-        <Anchor component={Link} to={`/child/${h.childId}`} fw={600}>{child}</Anchor>
-        <Text size="xs" c="dimmed">{t('handovers.proposedAt', { date: formatDate(h.proposedAt), name: h.proposedBy.displayName })}</Text>
-      </Table.Td>
+      <ChildCell handover={h} child={child} />
       <Table.Td>{t(`handovers.lifeStages.${h.lifeStage}`)}</Table.Td>
       <Table.Td>{h.from?.displayName ?? t('common.none')}</Table.Td>
       <Table.Td>{h.toOrganisation.name}</Table.Td>
@@ -68,6 +107,27 @@ function HandoverRow({ handover: h, onDone, onFailed }: { handover: HandoverView
           <Button size="compact-sm" onClick={() => reply('accept')} loading={answer.isPending && answer.variables.answer === 'accept'} aria-label={t('handovers.acceptNamed', { child })}>{t('handovers.accept')}</Button>
           <Button size="compact-sm" variant="default" onClick={() => reply('decline')} loading={answer.isPending && answer.variables.answer === 'decline'} aria-label={t('handovers.declineNamed', { child })}>{t('handovers.decline')}</Button>
         </Group>
+      </Table.Td>
+    </Table.Tr>
+  );
+}
+
+/** A decided handover: only its receiver answers it, so they are the one who decided. */
+function DecidedRow({ handover: h }: { handover: HandoverView }) {
+  const { t } = useTranslation();
+  const decidedAt = h.acceptedAt ?? h.declinedAt;
+  return (
+    <Table.Tr>
+      <ChildCell handover={h} child={h.childName ? childName(h.childName, t) : t('handovers.childHidden')} />
+      <Table.Td>{t(`handovers.lifeStages.${h.lifeStage}`)}</Table.Td>
+      <Table.Td>{h.from?.displayName ?? t('common.none')}</Table.Td>
+      <Table.Td>
+        {h.to.displayName}
+        <Text size="xs" c="dimmed">{h.toOrganisation.name}</Text>
+      </Table.Td>
+      <Table.Td>
+        <Badge variant="light" tt="none" color={h.status === 'accepted' ? 'samsyn' : 'gray'}>{t(`handovers.statuses.${h.status}`)}</Badge>
+        <Text size="xs" c="dimmed">{t('handovers.decidedBy', { name: h.to.displayName, date: decidedAt ? formatDate(decidedAt) : t('common.none') })}</Text>
       </Table.Td>
     </Table.Tr>
   );

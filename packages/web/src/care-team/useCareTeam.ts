@@ -36,9 +36,9 @@ export function useProposeHandover(childId: string) {
 
 export const handoversKey = ['handovers'] as const;
 
-/** The caller's incoming handovers waiting for an answer. */
-export function useIncomingHandovers() {
-  return useQuery({ queryKey: [...handoversKey, 'pending'], queryFn: () => api<HandoverList>('GET', '/api/handovers?status=pending'), staleTime: 0 });
+/** The caller's handovers: those waiting for their answer first, then the decided ones they took part in. */
+export function useHandovers() {
+  return useQuery({ queryKey: [...handoversKey, 'all'], queryFn: () => api<HandoverList>('GET', '/api/handovers?status=all'), staleTime: 0 });
 }
 
 /** Accepting makes the caller named person: the child's record and team change too. */

@@ -149,7 +149,7 @@ function ChildRecord({ child }: { child: ChildView }) {
           </Stack>
         </section>
       )}
-      {inTeam && <SharingSection childId={child.id} />}
+      {inTeam && <SharingSection childId={child.id} careTeam={child.careTeam} />}
       <Anchor component={Link} to="/child">{t('child.record.backToSearch')}</Anchor>
 
       <Modal opened={consentFormOpen} onClose={consentForm.close} closeButtonProps={{ 'aria-label': t('common.close') }} title={t('consents.giveTitle')} size="lg">

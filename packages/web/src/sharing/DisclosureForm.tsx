@@ -1,8 +1,9 @@
 import { Checkbox, Radio, Select, SimpleGrid, Stack, Text, Textarea } from '@mantine/core';
-import { DisclosureInput, disclosureDecisions, infoCategories, type DisclosureDecision, type InfoCategory, type LegalGroundKind } from '@samsyn/core';
+import { DisclosureInput, disclosureDecisions, infoCategories, type CareTeamMemberView, type DisclosureDecision, type InfoCategory, type LegalGroundKind, type Me } from '@samsyn/core';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useOrganisations } from '../admin/useOrganisations.ts';
+import { useCurrentUser } from '../auth/useCurrentUser.ts';
 import { refusalText, schemaErrors } from '../common/errors.ts';
 import { FormActions, FormError } from '../common/FormActions.tsx';
 import { useFormErrors } from '../common/useFocusFirstError.ts';
@@ -14,13 +15,29 @@ import { useLegalGrounds } from './useLegalGrounds.ts';
 
 const disclosureGroundKinds: readonly LegalGroundKind[] = ['duty_to_report', 'necessary_disclosure', 'consent'];
 
-/** Records a disclosure to another organisation, or a decision not to disclose, with its reason. */
-export function DisclosureForm({ childId, onCancel, onSaved }: { childId: string; onCancel: () => void; onSaved: () => void }) {
+/**
+ * The organisations the caller is on the child's team for and still works for: information
+ * leaves from one of them, and the server refuses any other.
+ */
+function ownTeamOrganisations(careTeam: readonly CareTeamMemberView[], me: Me): { value: string; label: string }[] {
+  const worksFor = new Set(me.roles.filter((r) => r.role === 'professional').map((r) => r.organisationId));
+  const own = new Map(careTeam.filter((m) => m.userId === me.id && worksFor.has(m.organisationId)).map((m) => [m.organisationId, m.organisationName]));
+  return [...own].map(([value, label]) => ({ value, label }));
+}
+
+/**
+ * Records a disclosure to another organisation, or a decision not to disclose, with its reason.
+ * The disclosing organisation is asked for only when the caller is on the team for several.
+ */
+export function DisclosureForm({ childId, careTeam, onCancel, onSaved }: { childId: string; careTeam: readonly CareTeamMemberView[]; onCancel: () => void; onSaved: () => void }) {
   const { t } = useTranslation();
+  const me = useCurrentUser();
   const record = useRecordDisclosure(childId);
   const organisations = useOrganisations();
   const consents = useConsents(childId);
   const grounds = useLegalGrounds(disclosureGroundKinds);
+  const fromChoices = ownTeamOrganisations(careTeam, me);
+  const [fromOrganisationId, setFrom] = useState<string | null>(fromChoices.length === 1 ? fromChoices[0]!.value : null);
   const [decision, setDecision] = useState<DisclosureDecision>('shared');
   const [toOrganisationId, setTo] = useState<string | null>(null);
   const [categories, setCategories] = useState<InfoCategory[]>([]);
@@ -34,6 +51,7 @@ export function DisclosureForm({ childId, onCancel, onSaved }: { childId: string
     const chosen = decision === 'shared' ? decodeBasis(basis) : null;
     const parsed = DisclosureInput.safeParse({
       decision,
+      fromOrganisationId: fromOrganisationId ?? undefined,
       toOrganisationId: toOrganisationId ?? undefined,
       categories,
       what,
@@ -41,9 +59,12 @@ export function DisclosureForm({ childId, onCancel, onSaved }: { childId: string
       legalGroundCode: chosen?.kind === 'legal_duty' ? chosen.legalGroundCode : undefined,
       consentId: chosen?.kind === 'consent' ? chosen.consentId : undefined,
     });
-    if (!parsed.success) {
-      const found = schemaErrors(parsed.error.issues, t);
+    // The schema leaves the organisation optional: only the caller's team places make it required.
+    const missingFrom = fromChoices.length > 1 && !fromOrganisationId;
+    if (!parsed.success || missingFrom) {
+      const found = parsed.success ? {} : schemaErrors(parsed.error.issues, t);
       if (found.legalGroundCode || found.consentId) found.basis = t('sharing.groundRequired');
+      if (missingFrom) found.fromOrganisationId = t('validation.required');
       fail(found);
       return;
     }
@@ -61,6 +82,19 @@ export function DisclosureForm({ childId, onCancel, onSaved }: { childId: string
             {disclosureDecisions.map((d) => <Radio key={d} value={d} label={t(`sharing.decisionChoices.${d}`)} />)}
           </Stack>
         </Radio.Group>
+        {fromChoices.length > 1 && (
+          <Select
+            label={t('sharing.from')}
+            description={t('sharing.fromHint')}
+            required
+            data={fromChoices}
+            value={fromOrganisationId}
+            onChange={setFrom}
+            error={errors.fromOrganisationId}
+            aria-invalid={Boolean(errors.fromOrganisationId) || undefined}
+            comboboxProps={{ withinPortal: true }}
+          />
+        )}
         <Select
           label={t('sharing.to')}
           required
@@ -72,6 +106,10 @@ export function DisclosureForm({ childId, onCancel, onSaved }: { childId: string
           aria-invalid={Boolean(errors.toOrganisationId) || undefined}
           nothingFoundMessage={t('table.empty')}
           comboboxProps={{ withinPortal: true }}
+          // Focus lands here after a failed submit: a list opened by focus would cover the error, and
+          // its scroll area is no keyboard stop of its own (axe: scrollable-region-focusable). Typing,
+          // the arrow keys or a click open it.
+          openOnFocus={false}
         />
         <Checkbox.Group label={t('sharing.categories')} value={categories} onChange={(v) => setCategories(v as InfoCategory[])}>
           <SimpleGrid cols={{ base: 2, sm: 3 }} mt={6} spacing={6}>

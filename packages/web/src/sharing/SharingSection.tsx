@@ -1,5 +1,6 @@
 import { Button, Group, Modal, Stack, Text, Title } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
+import type { CareTeamMemberView } from '@samsyn/core';
 import { useTranslation } from 'react-i18next';
 import { LoadError } from '../common/LoadError.tsx';
 import { Loading } from '../common/Loading.tsx';
@@ -8,8 +9,8 @@ import { DisclosureForm } from './DisclosureForm.tsx';
 import { DisclosureList } from './DisclosureList.tsx';
 import { useDisclosures } from './useDisclosures.ts';
 
-/** The record's sharing ledger, and the way to add to it. */
-export function SharingSection({ childId }: { childId: string }) {
+/** The record's sharing ledger, and the way to add to it; `careTeam` is the team the record shows. */
+export function SharingSection({ childId, careTeam }: { childId: string; careTeam: readonly CareTeamMemberView[] }) {
   const { t } = useTranslation();
   const disclosures = useDisclosures(childId);
   const status = useStatus();
@@ -34,6 +35,7 @@ export function SharingSection({ childId }: { childId: string }) {
       <Modal opened={formOpen} onClose={form.close} closeButtonProps={{ 'aria-label': t('common.close') }} title={t('sharing.formTitle')} size="lg">
         <DisclosureForm
           childId={childId}
+          careTeam={careTeam}
           onCancel={form.close}
           onSaved={() => {
             form.close();
