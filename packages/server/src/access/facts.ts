@@ -3,6 +3,7 @@ import { jsonArrayFrom, jsonObjectFrom } from 'kysely/helpers/postgres';
 import type { PolicyActor, PolicyChild } from '@samsyn/core';
 import type { DB } from '../db/schema.ts';
 import type { Actor } from '../http/types.ts';
+import { reusableQuery } from '../db/reusable-query.ts';
 
 type Db = Kysely<DB> | Transaction<DB>;
 
@@ -11,23 +12,31 @@ type Db = Kysely<DB> | Transaction<DB>;
  * with history, its consents and the actor's emergency accesses, as JSON arrays of one row.
  */
 export async function loadPolicyChild(db: Db, childId: string, actorUserId: string): Promise<PolicyChild | undefined> {
-  const row = await policyChildQuery(db, childId, actorUserId).executeTakeFirst();
+  const [row] = await policyChildById(db, { childId, actorUserId });
   return row ? toPolicyChild(row) : undefined;
 }
+
+const policyChildById = reusableQuery(['childId', 'actorUserId'], (db, p) => policyChildQuery(db, p.childId, p.actorUserId));
+
+/** Loads the gate's facts and, in the same statement, the child's data a route asked for. */
+export type FactsWith<T> = (db: Db, childId: string, actorUserId: string) => Promise<{ child: PolicyChild | undefined; loaded: T | null }>;
 
 /**
  * The gate's facts and a query of the data the caller asked for, in one statement: for a read
  * whose cost is mostly round trips (the record), this halves them. The companion's rows are
- * shown only after the gate has allowed them.
+ * shown only after the gate has allowed them. Built once per companion, at module load.
  */
-export async function loadPolicyChildWith<T>(db: Db, childId: string, actorUserId: string, companion: Expression<T>) {
-  const row = await db
-    .selectNoFrom([jsonObjectFrom(policyChildQuery(db, childId, actorUserId)).as('facts'), jsonObjectFrom(companion).as('loaded')])
-    .executeTakeFirstOrThrow();
-  return { child: row.facts ? toPolicyChild(row.facts) : undefined, loaded: row.loaded };
+export function factsWith<T>(companion: (db: Kysely<DB>, childId: string) => Expression<T>) {
+  const query = reusableQuery(['childId', 'actorUserId'], (db, p) =>
+    db.selectNoFrom([jsonObjectFrom(policyChildQuery(db, p.childId, p.actorUserId)).as('facts'), jsonObjectFrom(companion(db, p.childId)).as('loaded')]),
+  );
+  return async (db: Db, childId: string, actorUserId: string) => {
+    const [row] = await query(db, { childId, actorUserId });
+    return { child: row?.facts ? toPolicyChild(row.facts) : undefined, loaded: row?.loaded ?? null };
+  };
 }
 
-function policyChildQuery(db: Db, childId: string, actorUserId: string) {
+function policyChildQuery(db: Kysely<DB>, childId: string, actorUserId: string) {
   return db
     .selectFrom('child as c')
     .select((eb) => [

@@ -1,12 +1,12 @@
 import type { FastifyRequest } from 'fastify';
-import type { Expression, Transaction } from 'kysely';
+import type { Transaction } from 'kysely';
 import { decideAccess, type AccessAction, type AccessCategory, type AccessDecision, type PolicyActor, type PolicyChild } from '@samsyn/core';
 import type { DB } from '../db/schema.ts';
 import { appendAudit, type AuditEntry } from '../audit/writer.ts';
 import { auditFrom } from '../audit/context.ts';
 import { AppError } from '../http/errors.ts';
 import { requireActor } from '../http/types.ts';
-import { loadPolicyActor, loadPolicyChild, loadPolicyChildWith } from './facts.ts';
+import { loadPolicyActor, loadPolicyChild, type FactsWith } from './facts.ts';
 
 /** An allowed access: the decision, and the facts to decide finer questions without reloading. */
 export interface ChildAccess {
@@ -54,8 +54,9 @@ export async function withChildAccess(
 
 /**
  * `withChildAccess` for a read that needs more of the child than the gate does: the companion
- * query travels with the gate's facts in one statement, and its rows reach the caller only
- * when the gate allows. The view must still decide each entry's category with `access.decide`.
+ * query (see `factsWith`) travels with the gate's facts in one statement, and its rows reach
+ * the caller only when the gate allows. The view must still decide each entry's category with
+ * `access.decide`.
  */
 export async function withChildAccessLoading<T>(
   request: FastifyRequest,
@@ -63,11 +64,11 @@ export async function withChildAccessLoading<T>(
   action: AccessAction,
   category: AccessCategory,
   options: GateOptions,
-  companion: Expression<T>,
-) {
+  load: FactsWith<T>,
+): Promise<{ access: ChildAccess; loaded: T }> {
   const { db } = request.server.services;
   const actorFacts = requireActor(request.actor);
-  const [actor, { child, loaded }] = await Promise.all([loadPolicyActor(db, actorFacts), loadPolicyChildWith(db, childId, actorFacts.userId, companion)]);
+  const [actor, { child, loaded }] = await Promise.all([loadPolicyActor(db, actorFacts), load(db, childId, actorFacts.userId)]);
   const access = await decide(request, { actor, child }, childId, action, category, options, true);
   if (!access.allow) throw new AppError('access_denied', { details: { reason: access.reason } });
   if (!loaded) throw new AppError('not_found');

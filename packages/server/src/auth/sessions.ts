@@ -3,6 +3,7 @@ import type { Kysely, Transaction } from 'kysely';
 import { jsonArrayFrom } from 'kysely/helpers/postgres';
 import type { RoleAssignmentView } from '@samsyn/core';
 import type { DB } from '../db/schema.ts';
+import { reusableQuery } from '../db/reusable-query.ts';
 import { rolesOfUser } from '../users/queries.ts';
 
 export const sessionCookie = 'samsyn_session';
@@ -48,10 +49,9 @@ export interface LoadedSession {
   roles: RoleAssignmentView[];
 }
 
-/** One query: the session, its user and the user's roles. */
-export async function findSession(db: Kysely<DB>, token: string): Promise<LoadedSession | undefined> {
-  const tokenHash = hashToken(token);
-  const row = await db
+/** One query: the session, its user and the user's roles. Every API request asks it, so it is compiled once. */
+const sessionByHash = reusableQuery(['tokenHash'], (db, p) =>
+  db
     .selectFrom('session as s')
     .innerJoin('app_user as u', 'u.id', 's.user_id')
     .select((eb) => [
@@ -66,8 +66,12 @@ export async function findSession(db: Kysely<DB>, token: string): Promise<Loaded
       'u.kind',
       jsonArrayFrom(rolesOfUser(eb, 'u.id')).as('roles'),
     ])
-    .where('s.token_hash', '=', tokenHash)
-    .executeTakeFirst();
+    .where('s.token_hash', '=', p.tokenHash),
+);
+
+export async function findSession(db: Kysely<DB>, token: string): Promise<LoadedSession | undefined> {
+  const tokenHash = hashToken(token);
+  const [row] = await sessionByHash(db, { tokenHash });
   if (!row) return undefined;
   return {
     tokenHash,

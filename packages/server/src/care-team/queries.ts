@@ -14,7 +14,8 @@ export async function teamOf(db: Db, childId: string, options: { history: boolea
 
 /** The members as the record lists them; `teamOf` adds who changed what. Nested in the record's one-round-trip read. */
 export function membersQuery(db: Db, childId: string, options: { history: boolean }) {
-  const now = new Date();
+  // The database's clock, not a parameter: the record's read is compiled once and reused.
+  const now = sql<Date>`now()`;
   let query = db
     .selectFrom('care_team_member as m')
     .innerJoin('app_user as u', 'u.id', 'm.user_id')

@@ -2,6 +2,8 @@ import type { Kysely, ShallowDehydrateObject, Simplify } from 'kysely';
 import { jsonArrayFrom, jsonObjectFrom } from 'kysely/helpers/postgres';
 import type { DB } from '../db/schema.ts';
 import { membersQuery } from '../care-team/queries.ts';
+import { factsWith } from '../access/facts.ts';
+import { reusableQuery } from '../db/reusable-query.ts';
 
 /** The child's own row with its home organisation and school. */
 export function childQuery(db: Kysely<DB>, id: string) {
@@ -33,10 +35,17 @@ type ChildRecordRow = NonNullable<Awaited<ReturnType<ReturnType<typeof childReco
 /** The record as it arrives through JSON: timestamps as text. */
 export type LoadedChildRecord = Simplify<ShallowDehydrateObject<ChildRecordRow>>;
 
+/** The record with the gate's facts, for `withChildAccessLoading`. */
+export const recordWithFacts = factsWith(childRecordQuery);
+/** The child's own row with the gate's facts: what a search hit shows. */
+export const childWithFacts = factsWith(childQuery);
+
+const recordById = reusableQuery(['childId'], (db, p) => db.selectNoFrom([jsonObjectFrom(childRecordQuery(db, p.childId)).as('loaded')]));
+
 /** The record without the gate: for the bench's ceiling only, shaped as the gate's companion arrives. */
 export async function loadChildRecordUngated(db: Kysely<DB>, id: string): Promise<LoadedChildRecord | null> {
-  const row = await db.selectNoFrom([jsonObjectFrom(childRecordQuery(db, id)).as('loaded')]).executeTakeFirstOrThrow();
-  return row.loaded;
+  const [row] = await recordById(db, { childId: id });
+  return row?.loaded ?? null;
 }
 
 export async function findChildIdByIdentityNumber(db: Kysely<DB>, normalized: string): Promise<string | undefined> {

@@ -3,7 +3,7 @@ import { withChildAccessLoading } from '../access/gate.ts';
 import { auditFrom } from '../audit/context.ts';
 import { AppError } from '../http/errors.ts';
 import { errorResponses, type App } from '../http/types.ts';
-import { childQuery, childRecordQuery, findChildIdByIdentityNumber } from './queries.ts';
+import { childWithFacts, findChildIdByIdentityNumber, recordWithFacts } from './queries.ts';
 import { toChildView } from './view.ts';
 
 export async function childRoutes(app: App): Promise<void> {
@@ -18,7 +18,7 @@ export async function childRoutes(app: App): Promise<void> {
     },
     handler: async (request) => {
       const { id } = request.params;
-      const { access, loaded } = await withChildAccessLoading(request, id, 'read', 'record', { auditAction: 'child.record.read', purpose: 'open_record' }, childRecordQuery(db, id));
+      const { access, loaded } = await withChildAccessLoading(request, id, 'read', 'record', { auditAction: 'child.record.read', purpose: 'open_record' }, recordWithFacts);
       return toChildView(access, loaded);
     },
   });
@@ -39,7 +39,7 @@ export async function childRoutes(app: App): Promise<void> {
         return { found: false, access: 'none' as const };
       }
       try {
-        const { loaded: row } = await withChildAccessLoading(request, childId, 'read', 'record', { auditAction: 'child.search', purpose: 'list' }, childQuery(db, childId));
+        const { loaded: row } = await withChildAccessLoading(request, childId, 'read', 'record', { auditAction: 'child.search', purpose: 'list' }, childWithFacts);
         // A protected identity never shows identifying data in a search hit; opening the record does.
         const name = row.protected_identity ? null : { givenName: row.given_name, familyName: row.family_name };
         return { found: true, access: 'allowed' as const, childId, child: { id: childId, name, birthDate: row.birth_date, identityNumber: maskIdentityNumber(row.identity_number) } };
