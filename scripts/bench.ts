@@ -37,7 +37,8 @@ async function drive(baseUrl: string, scenario: Scenario, duration: number) {
       method: scenario.method,
       connections,
       duration,
-      timeout: 10,
+      // Seconds: PGlite serialises 50 connections onto one, so its slowest answers take several seconds.
+      timeout: 30,
       ...(scenario.headers ? { headers: scenario.headers } : {}),
       ...(scenario.body !== undefined ? { body: scenario.body } : {}),
     },
