@@ -72,9 +72,15 @@ export async function buildApp(config: Config, database: Database): Promise<App>
   });
 
   // Documentation and the web app's files are public; every other /api route needs a session.
+  const apiRoutes: string[] = [];
+  app.decorate('apiRoutes', apiRoutes);
   app.addHook('onRoute', (route) => {
     if (!route.url.startsWith('/api/') || route.url.startsWith('/api/docs')) {
       route.config = { ...(route.config ?? {}), public: true };
+    }
+    if (route.url.startsWith('/api/') && !route.url.startsWith('/api/docs')) {
+      const methods = (Array.isArray(route.method) ? route.method : [route.method]).filter((m) => m !== 'HEAD');
+      for (const method of methods) apiRoutes.push(`${method} ${route.url.replace(/:(\w+)/g, '{$1}')}`);
     }
   });
 

@@ -106,6 +106,13 @@ describe('the policy gate', () => {
     expect(decideAccess(teacher, hidden, 'read', 'record', ctx({ purpose: 'open_record' }))).toMatchObject({ allow: true, revealIdentity: true, flagged: true });
   });
 
+  it('keeps a protected identity hidden under emergency access and from guardians, but not from the child', () => {
+    const hidden = child({ protectedIdentity: 'skyddad_folkbokforing', emergencyAccesses: [{ userId: 'outsider', startsAt: new Date(now.getTime() - 60_000), expiresAt: new Date(now.getTime() + 3_600_000) }] });
+    expect(decideAccess(outsider, hidden, 'read', 'record', ctx())).toMatchObject({ allow: true, basis: 'emergency', revealIdentity: false, flagged: true });
+    expect(decideAccess(guardian, hidden, 'read', 'record', ctx())).toMatchObject({ allow: true, basis: 'own_record', revealIdentity: false, flagged: true });
+    expect(decideAccess(childSelf, hidden, 'read', 'record', ctx())).toMatchObject({ allow: true, basis: 'own_record', revealIdentity: true, flagged: true });
+  });
+
   it('lets guardians and the child (from the access age) see the team, the consents and the log, and change consents', () => {
     expect(decideAccess(guardian, child(), 'read', 'access_log', ctx())).toMatchObject({ allow: true, basis: 'own_record' });
     expect(decideAccess(guardian, child(), 'write', 'consent', ctx()).allow).toBe(true);

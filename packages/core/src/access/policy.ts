@@ -41,13 +41,16 @@ export interface PolicyChild {
 
 export type AccessAction = 'read' | 'write' | 'review_log';
 
+/** Why the record is asked for: opened on purpose, or shown in a list. */
+export type AccessPurpose = 'open_record' | 'list';
+
 export interface AccessContext {
   now: Date;
   rules: ConsentRules;
   /** For information categories: the organisation that wrote the entries asked about. */
   authorOrganisationId?: string;
   /** `open_record`: the professional opened this child's record on purpose. */
-  purpose?: 'open_record' | 'list';
+  purpose?: AccessPurpose;
 }
 
 export const denyReasons = [
@@ -93,7 +96,8 @@ export function decideAccess(
   const emergency = child.emergencyAccesses.some((e) => e.userId === actor.userId && e.startsAt <= context.now && context.now < e.expiresAt);
   if (emergency) {
     if (action !== 'read') return deny('emergency_is_read_only', child);
-    return allow('emergency', 'emergency_access', child, context.purpose === 'open_record');
+    // Emergency access is not a place on the team: a protected identity stays hidden.
+    return allow('emergency', 'emergency_access', child, false);
   }
   return deny(outsiderReason(actor, child, context.now), child);
 }
@@ -110,8 +114,11 @@ function decideForCitizen(
   if (!isGuardian && !isSelf) return deny('not_guardian', child);
   if (!isGuardian && ageOn(child.birthDate, stockholmDate(context.now)) < context.rules.childAccessFromAge) return deny('below_access_age', child);
   const readable: AccessCategory[] = ['record', 'care_team', 'consent', 'access_log'];
-  if (action === 'read' && readable.includes(category)) return allow('own_record', isGuardian ? 'guardian' : 'self', child, true);
-  if (action === 'write' && category === 'consent') return allow('own_record', isGuardian ? 'guardian' : 'self', child, true);
+  // The child sees their own details; a guardian does not see a protected child's: the
+  // protection may be from someone in the family.
+  const reveal = !isGuardian;
+  if (action === 'read' && readable.includes(category)) return allow('own_record', isGuardian ? 'guardian' : 'self', child, reveal);
+  if (action === 'write' && category === 'consent') return allow('own_record', isGuardian ? 'guardian' : 'self', child, reveal);
   return deny('not_shared_with_citizens', child);
 }
 

@@ -114,7 +114,9 @@ async function decide(
   logRefused: boolean,
 ): Promise<(ChildAccess & { allow: true }) | { allow: false; reason: string }> {
   const { audit, config } = request.server.services;
-  const base = { ...auditFrom(request), action: options.auditAction, subjectType: 'child', subjectId: childId };
+  // The log is searched by id as text (access log, log review): one spelling for every look.
+  const subjectId = canonicalId(childId);
+  const base = { ...auditFrom(request), action: options.auditAction, subjectType: 'child', subjectId };
   if (!child) {
     await audit.append({ ...base, outcome: 'failure', details: { reason: 'no_such_child' } });
     throw new AppError('not_found');
@@ -136,7 +138,7 @@ async function decide(
   if (action !== 'write') await audit.append(entry());
   return {
     allow: true,
-    childId,
+    childId: subjectId,
     decision,
     actor,
     child,
@@ -168,7 +170,7 @@ export async function logRefusal(
     ...auditFrom(request),
     action: auditAction,
     subjectType: 'child',
-    subjectId: childId,
+    subjectId: canonicalId(childId),
     organisationId,
     outcome: reason.status === 403 ? 'denied' : 'failure',
     details: { code: reason.code, refusal: reason.details ?? null, ...details },
@@ -183,4 +185,9 @@ export async function withRefusalsLogged<T>(request: FastifyRequest, access: Chi
     if (error instanceof AppError) await logRefusal(request, access.childId, auditAction, error, { basis: access.decision.basis }, access.membership?.organisationId ?? null);
     throw error;
   }
+}
+
+/** A uuid's canonical text is lower case; PostgreSQL accepts either, the log keeps one. */
+export function canonicalId(id: string): string {
+  return id.toLowerCase();
 }

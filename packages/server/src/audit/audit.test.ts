@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'kysely';
 import { createTestApp, type TestApp } from '../test/harness.ts';
 import { verifyAuditChain } from './verify.ts';
+import { AuditBatcher } from './batcher.ts';
 
 let t: TestApp;
 beforeAll(async () => {
@@ -61,6 +62,20 @@ describe('audit log', () => {
     await Promise.all(clients.map((c) => c.post('/api/auth/logout')));
     const report = await verifyAuditChain(db());
     expect(report.ok).toBe(true);
+  });
+
+  it('writes the good entries of a group-commit batch when the database refuses one of them', async () => {
+    const audit = new AuditBatcher(db());
+    // PostgreSQL's jsonb cannot hold a NUL character: this entry is refused.
+    const results = await Promise.allSettled([
+      audit.append({ action: 'test.batch.good', outcome: 'success', details: { n: 1 } }),
+      audit.append({ action: 'test.batch.bad', outcome: 'success', details: { text: 'a\u0000b' } }),
+      audit.append({ action: 'test.batch.good', outcome: 'success', details: { n: 2 } }),
+    ]);
+    expect(results.map((r) => r.status)).toEqual(['fulfilled', 'rejected', 'fulfilled']);
+    const written = await db().selectFrom('audit_log').select('action').where('action', 'like', 'test.batch.%').execute();
+    expect(written.map((w) => w.action)).toEqual(['test.batch.good', 'test.batch.good']);
+    expect((await verifyAuditChain(db())).ok).toBe(true);
   });
 
   it('lets only system administrators verify the chain over the API', async () => {

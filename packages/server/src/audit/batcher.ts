@@ -37,10 +37,22 @@ export class AuditBatcher {
       try {
         await this.db.transaction().execute((trx) => appendAudit(trx, batch.map((p) => p.entry)));
         for (const p of batch) p.resolve();
-      } catch (error) {
-        for (const p of batch) p.reject(error);
+      } catch {
+        // One entry the database refuses must not fail every request that shared its batch.
+        await this.appendOneByOne(batch);
       }
     }
     this.flushing = false;
+  }
+
+  private async appendOneByOne(batch: Pending[]): Promise<void> {
+    for (const p of batch) {
+      try {
+        await this.db.transaction().execute((trx) => appendAudit(trx, [p.entry]));
+        p.resolve();
+      } catch (error) {
+        p.reject(error);
+      }
+    }
   }
 }

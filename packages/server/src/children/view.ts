@@ -28,7 +28,9 @@ export function toChildView(access: ChildAccess, row: LoadedChildRecord): ChildV
     protectedIdentity: row.protected_identity,
     identityHidden: !reveal,
     guardians: row.guardians.map((g) => {
-      const show = reveal && g.protected_identity === null;
+      // A protected guardian is shown only to a team member who opened the record on purpose;
+      // never to the family, since the protection may be from someone in it.
+      const show = g.protected_identity === null ? reveal : access.decision.revealIdentity && access.decision.basis !== 'own_record';
       return {
         id: g.id,
         name: show ? { givenName: g.given_name, familyName: g.family_name } : null,

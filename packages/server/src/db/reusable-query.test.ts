@@ -47,6 +47,11 @@ describe('a query compiled once and run with new values', () => {
     expect(await professionalsQuery(database.db, { organisationId: first.id, text: '%' })).not.toEqual(await professionalsQuery(database.db, { organisationId: second.id, text: '%' }));
   });
 
+  it('refuses a value made from a placeholder, which would keep its first value', async () => {
+    const derived = reusableQuery(['text'], (db, p) => db.selectFrom('app_user').select('id').where('display_name', 'ilike', `%${p.text}%`));
+    await expect(derived(database.db, { text: 'a' })).rejects.toThrow(/derived from a placeholder/);
+  });
+
   it('refuses a builder that leaves a named value out', async () => {
     const careless = reusableQuery(['organisationId', 'unused'], (db, p) => db.selectFrom('organisation').select('id').where('id', '=', p.organisationId));
     await expect(careless(database.db, { organisationId: '00000000-0000-0000-0000-000000000000', unused: 'x' })).rejects.toThrow(/does not use unused/);

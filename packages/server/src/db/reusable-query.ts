@@ -27,13 +27,18 @@ export function reusableQuery<N extends string, O>(
 
 type Slot<N> = { name: N } | { value: unknown };
 
+// A NUL byte never occurs in a real value: PostgreSQL text cannot hold one.
+const marker = '\u0000placeholder:';
+
 function compile<N extends string, O>(db: Kysely<DB>, names: readonly N[], build: (db: Kysely<DB>, params: Params<N>) => Compilable<O>) {
-  // A NUL byte never occurs in a real value: PostgreSQL text cannot hold one.
-  const placeholders = Object.fromEntries(names.map((name) => [name, `\u0000placeholder:${name}`])) as Params<N>;
+  const placeholders = Object.fromEntries(names.map((name) => [name, `${marker}${name}`])) as Params<N>;
   const query = build(db, placeholders).compile();
   const slots = query.parameters.map((value): Slot<N> => {
     const name = names.find((n) => placeholders[n] === value);
-    return name === undefined ? { value } : { name };
+    if (name !== undefined) return { name };
+    // A value made from a placeholder (`%${p.text}%`) would be frozen at its first value.
+    if (typeof value === 'string' && value.includes(marker)) throw new Error('reusableQuery: a value is derived from a placeholder; pass it as a named value of its own');
+    return { value };
   });
   const unused = names.filter((n) => !slots.some((s) => 'name' in s && s.name === n));
   if (unused.length > 0) throw new Error(`reusableQuery: the query does not use ${unused.join(', ')}`);

@@ -1,6 +1,7 @@
 import type { FastifyRequest } from 'fastify';
 import { decideAccess, emergencyAccessExpiry, inReviewScope, isReviewer, pickLanguage, reviewScope, type EmergencyAccessOpen, type EmergencyAccessView, type EmergencyReviewInput, type ReviewScope } from '@samsyn/core';
 import { loadPolicyActor, loadPolicyChild } from '../access/facts.ts';
+import { canonicalId } from '../access/gate.ts';
 import { auditFrom } from '../audit/context.ts';
 import { appendAudit } from '../audit/writer.ts';
 import { AppError } from '../http/errors.ts';
@@ -17,7 +18,7 @@ import { emergencyAccessesInScope, findEmergencyAccess, insertEmergencyAccess, r
 export async function openEmergencyAccess(request: FastifyRequest, childId: string, input: EmergencyAccessOpen): Promise<EmergencyAccessView> {
   const { db, audit, config } = request.server.services;
   const actor = requireActor(request.actor);
-  const base = { ...auditFrom(request), action: 'child.emergency_access.open', subjectType: 'child', subjectId: childId };
+  const base = { ...auditFrom(request), action: 'child.emergency_access.open', subjectType: 'child', subjectId: canonicalId(childId) };
   const place = professionalPlace(actor);
   if (!place) {
     // Analysts, administrators and citizens never get emergency access; the attempt is logged.

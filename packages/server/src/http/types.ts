@@ -47,6 +47,8 @@ declare module 'fastify' {
   }
   interface FastifyInstance {
     services: Services;
+    /** Every API route as registered, `GET /api/children/{id}`, hidden ones too: for the gate's route test. */
+    apiRoutes: string[];
   }
   interface FastifyContextConfig {
     /** Reachable without a session (login, health, CSRF token). */
