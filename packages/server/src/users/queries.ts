@@ -31,9 +31,18 @@ export interface UserFilter {
   userId?: string;
 }
 
+/**
+ * Accounts that user administration sees: professionals only. Citizen accounts (guardians, the
+ * child) belong to the citizens and their e-ID, not to administrators; an administrator who could
+ * list them, or set their password and roles, could read a protected identity or log in as a
+ * guardian. So every question user administration asks starts here, and a citizen account is not found.
+ */
+function professionalAccounts(db: Kysely<DB> | Transaction<DB>) {
+  return db.selectFrom('app_user as u').where('u.kind', '=', 'professional');
+}
+
 export async function listUsers(db: Kysely<DB>, filter: UserFilter): Promise<User[]> {
-  let query = db
-    .selectFrom('app_user as u')
+  let query = professionalAccounts(db)
     .select((eb) => [
       'u.id',
       'u.username',
@@ -83,6 +92,7 @@ export async function findLoginAccount(db: Kysely<DB>, username: string) {
     .executeTakeFirst();
 }
 
+/** Over every account, citizens too: login names are one namespace. */
 export async function usernameExists(db: Kysely<DB> | Transaction<DB>, username: string): Promise<boolean> {
   const row = await db.selectFrom('app_user').select('id').where('username', '=', username).executeTakeFirst();
   return row !== undefined;
@@ -94,7 +104,7 @@ export async function insertUser(
 ): Promise<string> {
   const row = await trx
     .insertInto('app_user')
-    .values({ username: user.username, display_name: user.displayName, email: user.email, title: user.title })
+    .values({ kind: 'professional', username: user.username, display_name: user.displayName, email: user.email, title: user.title })
     .returning('id')
     .executeTakeFirstOrThrow();
   return row.id;
@@ -133,5 +143,5 @@ export async function updateUserRow(
   id: string,
   patch: Partial<{ display_name: string; email: string | null; title: string | null; active: boolean }>,
 ): Promise<void> {
-  await trx.updateTable('app_user').set({ ...patch, updated_at: new Date() }).where('id', '=', id).execute();
+  await trx.updateTable('app_user').set({ ...patch, updated_at: new Date() }).where('id', '=', id).where('kind', '=', 'professional').execute();
 }

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, testPassword, type TestApp, type TestClient } from '../test/harness.ts';
+import { userIdOf } from '../test/fixtures.ts';
 
 let t: TestApp;
 let orgadmin: TestClient;
@@ -51,6 +52,47 @@ describe('users', () => {
     expect(mine.map((u) => u.username)).not.toContain('outsider');
     const outsider = await userByName(sysadmin, 'outsider');
     expect((await orgadmin.get(`/api/users/${outsider!.id}`)).statusCode).toBe(404);
+  });
+
+  it('shows neither administrator the citizen accounts, only professionals', async () => {
+    for (const admin of [sysadmin, orgadmin]) {
+      const res = await admin.get('/api/users');
+      expect(res.statusCode).toBe(200);
+      const usernames = (res.json() as UserView[]).map((u) => u.username);
+      expect(usernames).toContain('teacher');
+      expect(usernames).not.toContain('guardian');
+      expect(usernames).not.toContain('child');
+      for (const citizen of ['guardian', 'child']) expect(res.body).not.toContain(await userIdOf(t.database.db, citizen));
+    }
+  });
+
+  it('answers a citizen account as not found, and changes nothing in it', async () => {
+    const guardianId = await userIdOf(t.database.db, 'guardian');
+    const childId = await userIdOf(t.database.db, 'child');
+    const notFound = { error: { code: 'not_found' } };
+    for (const admin of [sysadmin, orgadmin]) {
+      for (const id of [guardianId, childId]) {
+        const read = await admin.get(`/api/users/${id}`);
+        expect(read.statusCode).toBe(404);
+        expect(read.json()).toMatchObject(notFound);
+      }
+      const takeover = await admin.patch(`/api/users/${guardianId}`, { password: 'ett-bra-losenord', roles: [{ organisationId: own, unitId: null, role: 'professional' }] });
+      expect(takeover.statusCode).toBe(404);
+      expect(takeover.json()).toMatchObject(notFound);
+      for (const patch of [{ active: false }, { displayName: 'Övertagen' }, { email: 'admin@exempellan.example' }]) {
+        expect((await admin.patch(`/api/users/${guardianId}`, patch)).statusCode).toBe(404);
+      }
+    }
+    const after = await t.database.db.selectFrom('app_user').select(['display_name', 'email', 'active']).where('id', '=', guardianId).executeTakeFirstOrThrow();
+    expect(after.active).toBe(true);
+    expect(after.display_name).not.toBe('Övertagen');
+    expect(after.email).not.toBe('admin@exempellan.example');
+    expect(await t.database.db.selectFrom('user_role').select('id').where('user_id', '=', guardianId).execute()).toEqual([]);
+    // The guardian still logs in with her own password, and the administrator's does not work.
+    expect((await t.client().login('guardian', 'ett-bra-losenord')).statusCode).toBe(401);
+    const guardian = t.client();
+    expect((await guardian.login('guardian', testPassword)).statusCode).toBe(200);
+    expect((await guardian.get('/api/me/children')).statusCode).toBe(200);
   });
 
   it('refuses the user list to non-administrators', async () => {
