@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { defaultConsentRules } from '../access/consent.ts';
-import { consentGiverProblems, consentReaches, consentStatus } from './policy.ts';
+import { citizenMayWithdraw, consentGiverProblems, consentReaches, consentStatus } from './policy.ts';
 import { ConsentInput } from './schema.ts';
 
 const G1 = '11111111-1111-4111-8111-111111111111';
@@ -88,5 +88,20 @@ describe('whether a consent reaches an organisation', () => {
   it('does not reach anyone when one guardian alone consented under joint custody', () => {
     expect(consentReaches({ ...consent, givenBy: 'guardian' }, region, child, defaultConsentRules, now)).toBe(false);
     expect(consentReaches({ ...consent, givenBy: 'guardian' }, region, { ...child, guardianCount: 1 }, defaultConsentRules, now)).toBe(true);
+  });
+});
+
+describe('who may withdraw a consent in the e-service', () => {
+  it('lets a guardian withdraw what guardians gave, never the child’s own consent', () => {
+    expect(citizenMayWithdraw('guardian', 'guardian', 10, defaultConsentRules)).toBe(true);
+    expect(citizenMayWithdraw('both_guardians', 'guardian', 10, defaultConsentRules)).toBe(true);
+    expect(citizenMayWithdraw('child', 'guardian', 16, defaultConsentRules)).toBe(false);
+  });
+
+  it('lets the child withdraw any consent about them from the age their own consent counts', () => {
+    expect(citizenMayWithdraw('both_guardians', 'child', 14, defaultConsentRules)).toBe(false);
+    expect(citizenMayWithdraw('both_guardians', 'child', 15, defaultConsentRules)).toBe(true);
+    expect(citizenMayWithdraw('child', 'child', 16, defaultConsentRules)).toBe(true);
+    expect(citizenMayWithdraw('guardian', 'child', 14, { ...defaultConsentRules, childConsentFromAge: 14 })).toBe(true);
   });
 });

@@ -57,3 +57,13 @@ export function consentReaches(
   if (!consent.organisationIds.includes(organisationId) || !consentInForce(consent, now)) return false;
   return consentGiverCounts(consent.givenBy, ageOn(child.birthDate, stockholmDate(now)), child.guardianCount, rules);
 }
+
+/**
+ * Who may withdraw a consent in the e-service. A guardian withdraws what a guardian gave, not the
+ * child's own consent; the child withdraws any consent about them, from the age from which their
+ * own consent counts. (A professional records a withdrawal said to them, whoever gave it.)
+ */
+export function citizenMayWithdraw(givenBy: ConsentGiver, citizen: 'guardian' | 'child', childAge: number, rules: ConsentRules): boolean {
+  if (citizen === 'guardian') return givenBy !== 'child';
+  return childAge >= rules.childConsentFromAge;
+}

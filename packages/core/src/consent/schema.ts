@@ -41,7 +41,17 @@ export type ConsentInput = z.infer<typeof ConsentInput>;
 export const ConsentWithdrawInput = z.object({ note: z.string().trim().min(1).max(2000).optional() });
 export type ConsentWithdrawInput = z.infer<typeof ConsentWithdrawInput>;
 
-const PersonRef = z.object({ id: z.uuid(), displayName: z.string() });
+/**
+ * Who recorded or withdrew a consent. A professional acts in office and is named; a guardian or
+ * the child (a citizen account) may have protected identity, so the view says only their
+ * relation to the child, never their name or account id.
+ */
+export const ConsentActor = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('professional'), name: z.string() }),
+  z.object({ kind: z.literal('guardian') }),
+  z.object({ kind: z.literal('child') }),
+]);
+export type ConsentActor = z.infer<typeof ConsentActor>;
 
 export const ConsentView = z.object({
   id: z.uuid(),
@@ -56,10 +66,10 @@ export const ConsentView = z.object({
   status: ConsentStatus,
   /** Whether whoever gave it can consent for the child at their age (joint custody, the child's own consent). */
   giverCounts: z.boolean(),
-  recordedBy: PersonRef,
+  recordedBy: ConsentActor,
   recordedAt: z.iso.datetime(),
   withdrawnAt: z.iso.datetime().nullable(),
-  withdrawnBy: PersonRef.nullable(),
+  withdrawnBy: ConsentActor.nullable(),
   withdrawalNote: z.string().nullable(),
 });
 export type ConsentView = z.infer<typeof ConsentView>;

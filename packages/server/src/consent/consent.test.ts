@@ -16,6 +16,8 @@ afterAll(() => t.close());
 
 const consentsUrl = () => `/api/children/${family.childId}/consents`;
 
+type Actor = { kind: 'professional'; name: string } | { kind: 'guardian' } | { kind: 'child' };
+
 interface Consent {
   id: string;
   givenBy: string;
@@ -24,8 +26,8 @@ interface Consent {
   status: string;
   giverCounts: boolean;
   organisations: { id: string; name: string }[];
-  recordedBy: { displayName: string };
-  withdrawnBy: { displayName: string } | null;
+  recordedBy: Actor;
+  withdrawnBy: Actor | null;
   withdrawalNote: string | null;
 }
 
@@ -46,7 +48,7 @@ describe('reading consents', () => {
     const consents = res.json().consents as Consent[];
     const region = consents.find((c) => c.id === family.regionConsentId)!;
     expect(region).toMatchObject({ status: 'in_force', giverCounts: true, organisations: [{ id: family.region, name: 'Region Exempellän' }] });
-    expect(region.recordedBy.displayName).not.toBe('');
+    expect(region.recordedBy).toMatchObject({ kind: 'professional', name: expect.stringMatching(/\S/) });
     const [entry] = await auditOf(t.database.db, res);
     expect(entry).toMatchObject({ action: 'child.consent.list', outcome: 'success', subject_id: family.childId, actor_username: 'guardian' });
     expect(entry!.details).toMatchObject({ category: 'consent', basis: 'own_record' });
@@ -139,6 +141,38 @@ describe('recording a consent', () => {
   });
 });
 
+describe('who recorded and who withdrew a consent', () => {
+  const displayNameOf = async (userId: string) =>
+    (await t.database.db.selectFrom('app_user').select('display_name').where('id', '=', userId).executeTakeFirstOrThrow()).display_name;
+
+  it('shows the team a consent the guardian gave digitally as given by a guardian, never with her name or account', async () => {
+    const guardian = await t.loginAs('guardian');
+    const given = await guardian.post(consentsUrl(), { organisationIds: [family.municipality], categories: ['wellbeing'], validFrom: today });
+    expect(given.statusCode).toBe(201);
+    expect((given.json() as Consent).recordedBy).toEqual({ kind: 'guardian' });
+    const guardianName = await displayNameOf(family.guardianUserId);
+    for (const username of ['teacher', 'psychologist']) {
+      const res = await (await t.loginAs(username)).get(consentsUrl());
+      expect(res.statusCode, username).toBe(200);
+      const consent = (res.json().consents as Consent[]).find((c) => c.id === given.json().id)!;
+      expect(consent.recordedBy).toEqual({ kind: 'guardian' });
+      expect(res.body, username).not.toContain(guardianName);
+      expect(res.body, username).not.toContain(family.guardianUserId);
+    }
+  });
+
+  it('names the professional who recorded a consent, who acts in office', async () => {
+    const socialworker = await t.loginAs('socialworker');
+    const socialworkerId = (await socialworker.get('/api/auth/me')).json().id as string;
+    const res = await socialworker.post(consentsUrl(), { givenBy: 'both_guardians', guardianIds: family.guardianIds, method: 'written', organisationIds: [family.region], categories: ['school'], validFrom: today });
+    expect(res.statusCode).toBe(201);
+    const name = await displayNameOf(socialworkerId);
+    expect((res.json() as Consent).recordedBy).toEqual({ kind: 'professional', name });
+    const seen = ((await (await t.loginAs('guardian')).get(consentsUrl())).json().consents as Consent[]).find((c) => c.id === res.json().id)!;
+    expect(seen.recordedBy).toEqual({ kind: 'professional', name });
+  });
+});
+
 describe('withdrawing a consent', () => {
   it('the guardian withdraws consent and the psychologist’s next request is refused', async () => {
     const psychologist = await t.loginAs('psychologist');
@@ -147,7 +181,7 @@ describe('withdrawing a consent', () => {
     const guardian = await t.loginAs('guardian');
     const res = await guardian.post(`${consentsUrl()}/${family.regionConsentId}/withdraw`, { note: 'Vi vill inte längre att BUP tar del av planen' });
     expect(res.statusCode).toBe(200);
-    expect(res.json()).toMatchObject({ status: 'withdrawn', withdrawnBy: { displayName: expect.any(String) }, withdrawalNote: 'Vi vill inte längre att BUP tar del av planen' });
+    expect(res.json()).toMatchObject({ status: 'withdrawn', withdrawnBy: { kind: 'guardian' }, withdrawalNote: 'Vi vill inte längre att BUP tar del av planen' });
     expect((await auditOf(t.database.db, res))[0]).toMatchObject({ action: 'child.consent.withdraw', outcome: 'success', actor_username: 'guardian' });
 
     const next = await psychologist.get(`/api/children/${family.childId}`);
@@ -175,6 +209,35 @@ describe('withdrawing a consent', () => {
     const teacher = await t.loginAs('teacher');
     const res = await teacher.post(`${consentsUrl()}/00000000-0000-4000-8000-000000000000/withdraw`, {});
     expect(res.statusCode).toBe(404);
+  });
+
+  it('refuses the 14-year-old child’s withdrawal of the guardians’ consent (their own counts from 15), logged', async () => {
+    const guardian = await t.loginAs('guardian');
+    const given = (await guardian.post(consentsUrl(), { organisationIds: [family.municipality], categories: ['school'], validFrom: today })).json() as Consent;
+    const res = await (await t.loginAs('child')).post(`${consentsUrl()}/${given.id}/withdraw`, {});
+    expect(res.statusCode).toBe(403);
+    expect(res.json().error.details).toEqual({ reason: 'not_theirs_to_withdraw' });
+    expect((await auditOf(t.database.db, res))[0]).toMatchObject({ action: 'child.consent.withdraw', outcome: 'denied', actor_username: 'child' });
+    expect((await guardian.get(consentsUrl())).json().consents.find((c: Consent) => c.id === given.id).status).toBe('in_force');
+  });
+});
+
+describe('a withdrawal by the child, where their own consent counts from 14', () => {
+  let young: TestApp;
+  beforeAll(async () => {
+    young = await createTestApp({ consentRules: { jointCustody: 'both_guardians', childConsentFromAge: 14, childAccessFromAge: 13 } });
+  });
+  afterAll(() => young.close());
+
+  it('is shown as by the child, without their account', async () => {
+    const url = `/api/children/${family.childId}/consents`;
+    const given = (await (await young.loginAs('guardian')).post(url, { organisationIds: [family.municipality], categories: ['school'], validFrom: today })).json() as Consent;
+    const res = await (await young.loginAs('child')).post(`${url}/${given.id}/withdraw`, {});
+    expect(res.statusCode).toBe(200);
+    expect(res.json()).toMatchObject({ status: 'withdrawn', recordedBy: { kind: 'guardian' }, withdrawnBy: { kind: 'child' } });
+    const list = await (await young.loginAs('teacher')).get(url);
+    expect((list.json().consents as Consent[]).find((c) => c.id === given.id)!.withdrawnBy).toEqual({ kind: 'child' });
+    expect(list.body).not.toContain(family.childUserId);
   });
 });
 

@@ -4,16 +4,27 @@ import type { DB } from '../db/schema.ts';
 
 type Db = Kysely<DB> | Transaction<DB>;
 
-/** Every consent of the child, with who recorded and who withdrew it. */
+/**
+ * Every consent of the child, with who recorded and who withdrew it. The name of a citizen
+ * (a guardian or the child, who may have protected identity) is never read, only their kind;
+ * `child_user_id` tells the child's own account from a guardian's.
+ */
 export async function consentsOf(db: Db, childId: string) {
   return db
     .selectFrom('consent as c')
+    .innerJoin('child as ch', 'ch.id', 'c.child_id')
     .innerJoin('app_user as r', 'r.id', 'c.recorded_by')
     .leftJoin('app_user as w', 'w.id', 'c.withdrawn_by')
-    .select([
-      'c.id', 'c.given_by', 'c.guardian_ids', 'c.method', 'c.note', 'c.organisation_ids', 'c.categories', 'c.valid_from', 'c.valid_to',
-      'c.recorded_by', 'r.display_name as recorded_by_name', 'c.recorded_at', 'c.withdrawn_at', 'c.withdrawn_by', 'w.display_name as withdrawn_by_name', 'c.withdrawal_note',
-    ])
+    .select((eb) => {
+      // The display name of the account, only when it is a professional's.
+      const professionalName = (user: 'r' | 'w') => eb.case().when(`${user}.kind`, '=', 'professional').then(eb.ref(`${user}.display_name`)).end();
+      return [
+        'c.id', 'c.given_by', 'c.guardian_ids', 'c.method', 'c.note', 'c.organisation_ids', 'c.categories', 'c.valid_from', 'c.valid_to',
+        'c.recorded_by', 'r.kind as recorded_by_kind', professionalName('r').as('recorded_by_name'), 'c.recorded_at',
+        'c.withdrawn_at', 'c.withdrawn_by', 'w.kind as withdrawn_by_kind', professionalName('w').as('withdrawn_by_name'), 'c.withdrawal_note',
+        'ch.user_id as child_user_id',
+      ];
+    })
     .where('c.child_id', '=', childId)
     .orderBy('c.recorded_at', 'desc')
     .execute();

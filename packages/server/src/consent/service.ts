@@ -1,5 +1,5 @@
 import type { FastifyRequest } from 'fastify';
-import { ageOn, consentGiverCounts, consentGiverProblems, consentStatus, stockholmDate, type ConsentInput, type ConsentRules, type ConsentView, type ConsentWithdrawInput } from '@samsyn/core';
+import { ageOn, citizenMayWithdraw, consentGiverCounts, consentGiverProblems, consentStatus, stockholmDate, type ConsentInput, type ConsentActor, type ConsentRules, type ConsentView, type ConsentWithdrawInput } from '@samsyn/core';
 import type { ChildAccess } from '../access/gate.ts';
 import { AppError } from '../http/errors.ts';
 import { requireActor } from '../http/types.ts';
@@ -33,12 +33,23 @@ function toConsentView(r: ConsentRow, names: Map<string, string>, access: ChildA
     validTo: r.valid_to,
     status: consentStatus({ validFrom: r.valid_from, validTo: r.valid_to, withdrawnAt: r.withdrawn_at ? new Date(r.withdrawn_at) : null }, now),
     giverCounts: consentGiverCounts(r.given_by, age, access.child.guardianCount, rules),
-    recordedBy: { id: r.recorded_by, displayName: r.recorded_by_name },
+    recordedBy: consentActor(r.recorded_by, r.recorded_by_kind, r.recorded_by_name, r.child_user_id),
     recordedAt: iso(r.recorded_at),
     withdrawnAt: r.withdrawn_at ? iso(r.withdrawn_at) : null,
-    withdrawnBy: r.withdrawn_by ? { id: r.withdrawn_by, displayName: r.withdrawn_by_name ?? '' } : null,
+    withdrawnBy: r.withdrawn_by && r.withdrawn_by_kind ? consentActor(r.withdrawn_by, r.withdrawn_by_kind, r.withdrawn_by_name, r.child_user_id) : null,
     withdrawalNote: r.withdrawal_note,
   };
+}
+
+/**
+ * Who recorded or withdrew a consent, as the view may tell it: a professional by name (they act in
+ * office), a citizen only by relation, as in the access log, since a guardian or the child may
+ * have protected identity. The child's own account is 'child'; any other citizen who could act on
+ * the child's consents is a guardian.
+ */
+function consentActor(userId: string, kind: 'professional' | 'citizen', name: string | null, childUserId: string | null): ConsentActor {
+  if (kind === 'citizen') return { kind: userId === childUserId ? 'child' : 'guardian' };
+  return { kind: 'professional', name: name ?? '' };
 }
 
 /**
@@ -96,6 +107,7 @@ export async function withdraw(request: FastifyRequest, access: ChildAccess, con
   const existing = await consentOf(db, access.childId, consentId);
   if (!existing) throw new AppError('not_found');
   if (existing.withdrawn_at) throw refusal('conflict', 'already_withdrawn');
+  await assertCitizenMayWithdraw(request, access, existing.given_by);
   const done = await db.transaction().execute(async (trx) => {
     if (!(await withdrawConsent(trx, consentId, access.actor.userId, input.note ?? null))) return false;
     await access.logWrite(trx, { consentId, withdrawn: true, organisationIds: existing.organisation_ids, categories: existing.categories });
@@ -105,4 +117,14 @@ export async function withdraw(request: FastifyRequest, access: ChildAccess, con
   const row = await consentOf(db, access.childId, consentId);
   if (!row) throw new AppError('not_found');
   return toConsentView(row, await organisationNames(db, row.organisation_ids), access, request.server.services.config.consentRules);
+}
+
+/** A guardian or the child withdraws only what is theirs to withdraw (see `citizenMayWithdraw`). */
+async function assertCitizenMayWithdraw(request: FastifyRequest, access: ChildAccess, givenBy: ConsentRow['given_by']): Promise<void> {
+  const actor = requireActor(request.actor);
+  if (actor.kind !== 'citizen') return;
+  const { db, config } = request.server.services;
+  const citizen = (await guardianIdOfUser(db, access.childId, actor.userId)) ? 'guardian' : 'child';
+  const age = ageOn(access.child.birthDate, stockholmDate(new Date()));
+  if (!citizenMayWithdraw(givenBy, citizen, age, config.consentRules)) throw refusal('forbidden', 'not_theirs_to_withdraw');
 }

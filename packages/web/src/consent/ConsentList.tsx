@@ -1,5 +1,5 @@
 import { Badge, Button, Stack, Table, Text, Textarea } from '@mantine/core';
-import type { ConsentView } from '@samsyn/core';
+import type { ConsentActor, ConsentView } from '@samsyn/core';
 import type { TFunction } from 'i18next';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -22,6 +22,11 @@ export function consentPeriod(consent: ConsentView, t: TFunction): string {
   return consent.validTo
     ? t('consents.periodRange', { from: consent.validFrom, to: consent.validTo })
     : t('consents.periodOpen', { from: consent.validFrom });
+}
+
+/** A professional by name; a guardian or the child only by relation (they may have protected identity). */
+export function consentActorText(actor: ConsentActor, t: TFunction): string {
+  return actor.kind === 'professional' ? actor.name : t(`consents.actors.${actor.kind}`);
 }
 
 export function ConsentStatusBadge({ consent }: { consent: ConsentView }) {
@@ -81,7 +86,7 @@ export function ConsentList({ childId, consents, canWithdraw, onWithdrawn, onFai
               <Stack gap={4} align="flex-start">
                 <ConsentStatusBadge consent={c} />
                 {!c.giverCounts && c.status === 'in_force' && <Text size="xs" c="dimmed">{t('consents.giverDoesNotCount')}</Text>}
-                {c.withdrawnAt && <Text size="xs" c="dimmed">{t('consents.withdrawnInfo', { date: formatDate(c.withdrawnAt), name: c.withdrawnBy?.displayName ?? '' })}</Text>}
+                {c.withdrawnAt && <Text size="xs" c="dimmed">{t('consents.withdrawnInfo', { date: formatDate(c.withdrawnAt), name: c.withdrawnBy ? consentActorText(c.withdrawnBy, t) : '' })}</Text>}
               </Stack>
             </Table.Td>
             {canWithdraw && (
