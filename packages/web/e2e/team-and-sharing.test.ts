@@ -182,6 +182,8 @@ describe('care team, sharing ledger, digital consent and handover in a browser',
     await page.getByRole('button', { name: 'Föreslå överlämning' }).click();
     const dialog = page.getByRole('dialog', { name: 'Föreslå överlämning' });
     await pickPerson(page, 'Sök mottagare', receiver.displayName);
+    // A colleague at her own school takes over on the own organisation's basis, chosen for her.
+    expect(await dialog.getByRole('textbox', { name: 'Grund' }).inputValue()).toBe('Egen verksamhet');
     await dialog.getByRole('textbox', { name: 'Anteckning till mottagaren' }).fill('Ebba byter klass till hösten.');
     await scan(page, 'sv propose handover');
     await dialog.getByRole('button', { name: 'Föreslå överlämning' }).click();
@@ -195,6 +197,7 @@ describe('care team, sharing ledger, digital consent and handover in a browser',
     const row = page.getByRole('table', { name: 'Överlämningar som väntar på svar' }).getByRole('row').filter({ hasText: 'Ebba byter klass till hösten.' });
     await row.waitFor();
     expect(await row.textContent()).toContain('Tove Lärare');
+    expect(await row.textContent()).toContain('Grund: Egen verksamhet');
     await page.waitForLoadState('networkidle');
     await scan(page, 'sv handovers');
     await row.getByRole('button', { name: /^Ta emot överlämningen/ }).click();
@@ -231,6 +234,7 @@ describe('care team, sharing ledger, digital consent and handover in a browser',
     await page.getByRole('button', { name: 'Propose a handover' }).click();
     const dialog = page.getByRole('dialog', { name: 'Propose a handover' });
     await pickPerson(page, 'Search for the receiver', next.displayName);
+    expect(await dialog.getByRole('textbox', { name: 'Basis' }).inputValue()).toBe('Own organisation');
     await scan(page, 'en propose handover');
     await dialog.getByRole('button', { name: 'Propose handover' }).click();
     await page.getByRole('status').filter({ hasText: `The handover to ${next.displayName} is proposed and waiting for an answer.` }).waitFor();
@@ -241,6 +245,7 @@ describe('care team, sharing ledger, digital consent and handover in a browser',
     const pending = page.getByRole('table', { name: 'Handovers waiting for an answer' }).getByRole('row').filter({ hasText: 'Ebba Vårdnadshavare' });
     await pending.waitFor();
     expect(await pending.textContent()).toContain(receiver.displayName);
+    expect(await pending.textContent()).toContain('Basis: Own organisation');
     await page.getByRole('heading', { level: 2, name: 'Decided' }).waitFor();
     await scan(page, 'en handovers');
     await page.screenshot({ path: '/tmp/samsyn-handovers-en.png', fullPage: true });

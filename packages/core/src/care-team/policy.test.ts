@@ -1,6 +1,17 @@
 import { describe, expect, it } from 'vitest';
 import { defaultConsentRules } from '../access/consent.ts';
-import { decideHandoverAnswer, decideHandoverProposal, decideTeamAddition, handoverStatus, possibleTeamBases, type TeamAdditionFacts } from './policy.ts';
+import {
+  decideHandoverAnswer,
+  decideHandoverBasis,
+  decideHandoverBasisAtAcceptance,
+  decideHandoverProposal,
+  decideTeamAddition,
+  endsAtHandover,
+  handoverStatus,
+  possibleTeamBases,
+  type HandoverBasisFacts,
+  type TeamAdditionFacts,
+} from './policy.ts';
 
 const school = 'org-school';
 const region = 'org-region';
@@ -98,6 +109,39 @@ describe('handing over the named person', () => {
     expect(decideHandoverAnswer({ ...answer, handover: { ...handover, declinedAt: new Date() } })).toEqual({ ok: false, reason: 'not_pending' });
     expect(decideHandoverAnswer({ ...answer, actorProfessionalOrganisationIds: [] })).toEqual({ ok: false, reason: 'receiver_not_professional_there' });
     expect(decideHandoverAnswer({ ...answer, answer: 'decline', actorProfessionalOrganisationIds: [] })).toEqual({ ok: true });
+  });
+
+  // The school's named person `t` hands over to `b` at the region.
+  const { role: _role, ...rest } = base;
+  const crossing: HandoverBasisFacts = rest;
+
+  it('takes a receiver from another organisation only under a consent that reaches it or a legal ground, as any addition', () => {
+    expect(decideHandoverBasis(crossing)).toEqual({ ok: true });
+    expect(decideHandoverBasis({ ...crossing, basis: { kind: 'own_organisation' }, consent: undefined })).toEqual({ ok: false, reason: 'own_organisation_mismatch' });
+    expect(decideHandoverBasis({ ...crossing, consent: { ...regionConsent, organisationIds: [school] } })).toEqual({ ok: false, reason: 'consent_does_not_cover' });
+    expect(decideHandoverBasis({ ...crossing, consent: undefined })).toEqual({ ok: false, reason: 'unknown_consent' });
+    const legal = { ...crossing, basis: { kind: 'legal_duty' as const, legalGroundCode: 'g' }, consent: undefined };
+    expect(decideHandoverBasis({ ...legal, legalGround: { code: 'g', kind: 'care_team', validFrom: '2025-07-01', validTo: null } })).toEqual({ ok: true });
+    expect(decideHandoverBasis({ ...legal, legalGround: { code: 'g', kind: 'emergency', validFrom: '2000-01-01', validTo: null } })).toEqual({ ok: false, reason: 'legal_ground_not_applicable' });
+  });
+
+  it('takes a receiver from the proposer’s own organisation on that basis, already a member or not, in the seat the named person leaves', () => {
+    const own = { ...crossing, candidate: { userId: 'b', organisationId: school, professionalOrganisationIds: [school] }, basis: { kind: 'own_organisation' as const }, consent: undefined };
+    expect(decideHandoverBasis(own)).toEqual({ ok: true });
+    expect(decideHandoverBasis({ ...own, currentTeam: [...crossing.currentTeam, { userId: 'b', role: 'member' }] })).toEqual({ ok: true });
+    expect(endsAtHandover({ userId: 't', role: 'named_person' }, 'b')).toBe(true);
+    expect(endsAtHandover({ userId: 'b', role: 'member' }, 'b')).toBe(true);
+    expect(endsAtHandover({ userId: 'a', role: 'lead_professional' }, 'b')).toBe(false);
+  });
+
+  it('at acceptance still needs the consent in force: withdrawn or run out since the proposal, it refuses', () => {
+    const { adderOrganisationId: _adder, ...accepting } = crossing;
+    expect(decideHandoverBasisAtAcceptance(accepting)).toEqual({ ok: true });
+    expect(decideHandoverBasisAtAcceptance({ ...accepting, consent: { ...regionConsent, withdrawnAt: new Date('2026-11-23T09:00:00Z') } })).toEqual({ ok: false, reason: 'consent_does_not_cover' });
+    expect(decideHandoverBasisAtAcceptance({ ...accepting, consent: { ...regionConsent, validTo: '2026-11-22' } })).toEqual({ ok: false, reason: 'consent_does_not_cover' });
+    expect(decideHandoverBasisAtAcceptance({ ...accepting, basis: { kind: 'legal_duty', legalGroundCode: 'g' }, legalGround: { code: 'g', kind: 'care_team', validFrom: '2025-07-01', validTo: '2026-11-01' } })).toEqual({ ok: false, reason: 'legal_ground_not_applicable' });
+    // The own organisation was settled at the proposal and does not lapse.
+    expect(decideHandoverBasisAtAcceptance({ ...accepting, basis: { kind: 'own_organisation' }, consent: undefined })).toEqual({ ok: true });
   });
 
   it('derives its status', () => {

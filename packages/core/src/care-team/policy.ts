@@ -82,6 +82,39 @@ export function possibleTeamBases(
   };
 }
 
+/**
+ * Whether accepting a handover ends this membership: it ends every named person's (the one
+ * handing over, or one added while it waited) and any earlier one of the receiver (a role
+ * change is an end and an add).
+ */
+export function endsAtHandover(member: { userId: string; role: CareTeamRole }, receiverUserId: string): boolean {
+  return member.role === 'named_person' || member.userId === receiverUserId;
+}
+
+/** An addition's facts for a handover: the proposer is the adder, the receiver the candidate, the team the current one. */
+export type HandoverBasisFacts = Omit<TeamAdditionFacts, 'role'>;
+
+/**
+ * Whether the receiver may join the team as named person on the basis stated: the rule of any
+ * addition (`decideTeamAddition`), on the team as the handover leaves it. A receiver from
+ * another organisation thus needs a consent that reaches it or a legal ground, as any member
+ * from there does.
+ */
+export function decideHandoverBasis(f: HandoverBasisFacts): { ok: true } | { ok: false; reason: TeamAdditionRefusal } {
+  const currentTeam = f.currentTeam.filter((m) => !endsAtHandover(m, f.candidate.userId));
+  return decideTeamAddition({ ...f, role: 'named_person', currentTeam });
+}
+
+/**
+ * Whether the basis a handover was proposed on still holds when the receiver accepts: a consent
+ * may have been withdrawn or have run out since, a legal ground may have ceased to apply. The
+ * own organisation was settled at the proposal (the receiving organisation was the proposer's)
+ * and cannot lapse, so it is weighed with the receiving organisation as the adder's.
+ */
+export function decideHandoverBasisAtAcceptance(f: Omit<HandoverBasisFacts, 'adderOrganisationId'>): { ok: true } | { ok: false; reason: TeamAdditionRefusal } {
+  return decideHandoverBasis({ ...f, adderOrganisationId: f.candidate.organisationId });
+}
+
 export type HandoverRefusal =
   | 'not_named_person'
   | 'receiver_not_professional_there'

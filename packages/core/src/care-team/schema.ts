@@ -58,6 +58,12 @@ export const HandoverInput = z.object({
   toOrganisationId: z.uuid(),
   lifeStage: LifeStage,
   note: z.string().trim().min(1).max(2000).optional(),
+  /**
+   * What lets the receiver onto the team, as for any member: a receiver from another
+   * organisation needs a consent that reaches it or a legal ground. Left out, the proposer's
+   * own organisation, which is weighed like any other basis.
+   */
+  basis: TeamBasisInput.default({ kind: 'own_organisation' }),
 });
 export type HandoverInput = z.infer<typeof HandoverInput>;
 
@@ -73,6 +79,10 @@ export const HandoverView = z.object({
   from: UserRef.nullable(),
   to: UserRef,
   toOrganisation: z.object({ id: z.uuid(), name: z.string() }),
+  /** The receiver's basis for joining the team, weighed at the proposal and again at acceptance. */
+  basis: CareTeamMemberView.shape.basis,
+  consentId: z.uuid().nullable(),
+  legalGroundCode: z.string().nullable(),
   note: z.string().nullable(),
   proposedBy: UserRef,
   proposedAt: z.iso.datetime(),

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { stockholmDate } from '@samsyn/core';
 import { verifyAuditChain } from '../audit/verify.ts';
 import { auditOf, demoFamily, newcomer, userIdOf, type Family } from '../test/fixtures.ts';
 import { createTestApp, type TestApp } from '../test/harness.ts';
@@ -24,6 +25,9 @@ interface Handover {
   status: string;
   from: { id: string } | null;
   to: { id: string };
+  basis: string;
+  consentId: string | null;
+  legalGroundCode: string | null;
   acceptedAt: string | null;
   declinedAt: string | null;
 }
@@ -32,6 +36,7 @@ interface Member {
   userId: string;
   role: string;
   basis: string;
+  consentId: string | null;
   current: boolean;
 }
 
@@ -54,12 +59,15 @@ describe('proposing a handover of the named person', () => {
     expect(res.statusCode).toBe(400);
   });
 
-  it('is proposed by the named person, one at a time, and logged', async () => {
+  it('is proposed by the named person, one at a time, on the own organisation’s basis within it, and logged', async () => {
     const teacher = await t.loginAs('teacher');
-    const res = await teacher.post(handoversUrl(), { toUserId: receiver.userId, toOrganisationId: family.municipality, lifeStage: 'youth_follow_up', note: 'Ebba går ut nian i vår' });
+    const basis = { kind: 'own_organisation' };
+    const res = await teacher.post(handoversUrl(), { toUserId: receiver.userId, toOrganisationId: family.municipality, lifeStage: 'youth_follow_up', note: 'Ebba går ut nian i vår', basis });
     expect(res.statusCode).toBe(201);
-    expect(res.json()).toMatchObject({ status: 'pending', lifeStage: 'youth_follow_up', from: { id: await userIdOf(t.database.db, 'teacher') } });
-    expect((await auditOf(t.database.db, res))[0]).toMatchObject({ action: 'child.handover.propose', outcome: 'success' });
+    expect(res.json()).toMatchObject({ status: 'pending', lifeStage: 'youth_follow_up', from: { id: await userIdOf(t.database.db, 'teacher') }, basis: 'own_organisation', consentId: null, legalGroundCode: null });
+    const [entry] = await auditOf(t.database.db, res);
+    expect(entry).toMatchObject({ action: 'child.handover.propose', outcome: 'success' });
+    expect(entry!.details).toMatchObject({ proposed: { toUserId: receiver.userId, basis } });
     const second = await teacher.post(handoversUrl(), { toUserId: receiver.userId, toOrganisationId: family.municipality, lifeStage: 'youth_follow_up' });
     expect(second.statusCode).toBe(409);
   });
@@ -101,7 +109,7 @@ describe('answering a handover', () => {
 
     const team = (await asReceiver.get(`/api/children/${family.childId}/care-team?history=true`)).json().members as Member[];
     const teacherId = await userIdOf(t.database.db, 'teacher');
-    expect(team.filter((m) => m.current && m.role === 'named_person')).toEqual([expect.objectContaining({ userId: receiver.userId, basis: 'own_organisation' })]);
+    expect(team.filter((m) => m.current && m.role === 'named_person')).toEqual([expect.objectContaining({ userId: receiver.userId, basis: 'own_organisation', consentId: null })]);
     expect(team.filter((m) => m.userId === teacherId)).toEqual([expect.objectContaining({ role: 'named_person', current: false })]);
 
     expect((await asReceiver.get(`/api/children/${family.childId}`)).statusCode).toBe(200);
@@ -113,7 +121,9 @@ describe('answering a handover', () => {
   it('on decline leaves the named person in place', async () => {
     next = await newcomer(t.database.db, family.childId, family.municipality, 'youth_follow_up');
     const named = await t.loginAs(receiver.username);
+    // Left out, the basis is the proposer's own organisation.
     const proposed = (await named.post(handoversUrl(), { toUserId: next.userId, toOrganisationId: family.municipality, lifeStage: 'youth_follow_up' })).json() as Handover;
+    expect(proposed).toMatchObject({ status: 'pending', basis: 'own_organisation' });
     const asNext = await t.loginAs(next.username);
     const res = await asNext.post(`/api/handovers/${proposed.id}/decline`);
     expect(res.statusCode).toBe(200);
@@ -179,6 +189,105 @@ describe('the decided handovers', () => {
       expect(handovers, username).toEqual([]);
       expect(entries, username).toEqual([]);
     }
+  });
+});
+
+describe('a handover to another organisation', () => {
+  // The named person is now `receiver`, at the municipality; Ebba's guardians have consented to
+  // the region seeing her plan (family.regionConsentId), and to the municipality in other consents.
+  const today = stockholmDate(new Date());
+  const propose = (username: string, to: { userId: string }, toOrganisationId: string, basis?: unknown) =>
+    t.loginAs(username).then((c) => c.post(handoversUrl(), { toUserId: to.userId, toOrganisationId, lifeStage: 'school', ...(basis ? { basis } : {}) }));
+  const teamNow = async (username: string) => (await (await t.loginAs(username)).get(`/api/children/${family.childId}/care-team`)).json().members as Member[];
+  let regional: { username: string; userId: string };
+
+  it('is refused without a consent that reaches the receiver’s organisation or a legal ground, each refusal logged once', async () => {
+    // One handover waits at a time: the one proposed to `next` above is declined first.
+    const waiting = ((await (await t.loginAs(next.username)).get('/api/handovers?status=pending')).json().handovers as Handover[]).filter((h) => h.childId === family.childId);
+    for (const h of waiting) expect((await (await t.loginAs(next.username)).post(`/api/handovers/${h.id}/decline`)).statusCode).toBe(200);
+
+    regional = await newcomer(t.database.db, family.childId, family.region, 'child_health_care');
+    const municipalConsent = await t.database.db
+      .selectFrom('consent')
+      .select('id')
+      .where('child_id', '=', family.childId)
+      .where((eb) => eb(eb.val(family.municipality), '=', eb.fn.any('organisation_ids')))
+      .where((eb) => eb.not(eb(eb.val(family.region), '=', eb.fn.any('organisation_ids'))))
+      .where('withdrawn_at', 'is', null)
+      .executeTakeFirstOrThrow();
+    const refused = [
+      [undefined, 'own_organisation_mismatch'],
+      [{ kind: 'own_organisation' }, 'own_organisation_mismatch'],
+      [{ kind: 'consent', consentId: municipalConsent.id }, 'consent_does_not_cover'],
+      [{ kind: 'legal_duty', legalGroundCode: 'osl_emergency_health' }, 'legal_ground_not_applicable'],
+    ] as const;
+    for (const [basis, reason] of refused) {
+      const res = await propose(receiver.username, regional, family.region, basis);
+      expect(res.statusCode, reason).toBe(403);
+      expect(res.json().error).toMatchObject({ code: 'forbidden', details: { reason } });
+      const entries = await auditOf(t.database.db, res);
+      expect(entries, reason).toHaveLength(1);
+      expect(entries[0]).toMatchObject({ action: 'child.handover.propose', outcome: 'denied', subject_id: family.childId, actor_username: receiver.username });
+      expect(entries[0]!.details).toMatchObject({ refusal: { reason } });
+    }
+    const unknown = await propose(receiver.username, regional, family.region, { kind: 'consent', consentId: '00000000-0000-4000-8000-000000000000' });
+    expect(unknown.statusCode).toBe(400);
+    expect(unknown.json().error.details).toEqual([{ path: 'body.basis.consentId', message: 'unknown_consent' }]);
+    expect((await (await t.loginAs(regional.username)).get('/api/handovers?status=pending')).json().handovers).toEqual([]);
+  });
+
+  it('is proposed under a consent that reaches the receiver’s organisation, and accepted: the new named person is on the team under that consent', async () => {
+    const basis = { kind: 'consent', consentId: family.regionConsentId };
+    const proposed = await propose(receiver.username, regional, family.region, basis);
+    expect(proposed.statusCode).toBe(201);
+    expect(proposed.json()).toMatchObject({ status: 'pending', basis: 'consent', consentId: family.regionConsentId, legalGroundCode: null });
+    expect((await auditOf(t.database.db, proposed))[0]!.details).toMatchObject({ proposed: { basis } });
+
+    const asRegional = await t.loginAs(regional.username);
+    const [waiting] = (await asRegional.get('/api/handovers?status=pending')).json().handovers as Handover[];
+    expect(waiting).toMatchObject({ id: proposed.json().id, basis: 'consent', consentId: family.regionConsentId });
+    const res = await asRegional.post(`/api/handovers/${waiting!.id}/accept`);
+    expect(res.statusCode).toBe(200);
+    expect(res.json()).toMatchObject({ status: 'accepted', basis: 'consent', consentId: family.regionConsentId });
+    const [entry] = await auditOf(t.database.db, res);
+    expect(entry).toMatchObject({ action: 'child.handover.accept', outcome: 'success' });
+    expect(entry!.details).toMatchObject({ basis: 'consent', consentId: family.regionConsentId, reason: 'named_person_handover' });
+
+    const named = (await teamNow(regional.username)).filter((m) => m.role === 'named_person');
+    expect(named).toEqual([expect.objectContaining({ userId: regional.userId, basis: 'consent', consentId: family.regionConsentId, current: true })]);
+    expect((await asRegional.get(`/api/children/${family.childId}`)).statusCode).toBe(200);
+  });
+
+  it('is not accepted once the consent it rests on has been withdrawn: refused and logged, and the receiver stays out of the team', async () => {
+    // The region's named person hands over to a school at the municipality, under a consent given for it.
+    const school = await newcomer(t.database.db, family.childId, family.municipality, 'school');
+    const given = await (await t.loginAs('socialworker')).post(`/api/children/${family.childId}/consents`, {
+      givenBy: 'both_guardians', guardianIds: family.guardianIds, method: 'written', organisationIds: [family.municipality], categories: ['school'], validFrom: today,
+    });
+    expect(given.statusCode).toBe(201);
+    const consentId = given.json().id as string;
+    const proposed = await propose(regional.username, school, family.municipality, { kind: 'consent', consentId });
+    expect(proposed.statusCode).toBe(201);
+    expect(proposed.json()).toMatchObject({ basis: 'consent', consentId });
+
+    const withdrawn = await (await t.loginAs('guardian')).post(`/api/children/${family.childId}/consents/${consentId}/withdraw`, {});
+    expect(withdrawn.statusCode).toBe(200);
+
+    const asSchool = await t.loginAs(school.username);
+    const res = await asSchool.post(`/api/handovers/${proposed.json().id}/accept`);
+    expect(res.statusCode).toBe(403);
+    expect(res.json().error).toMatchObject({ code: 'forbidden', details: { reason: 'handover_basis_lapsed' } });
+    const entries = await auditOf(t.database.db, res);
+    expect(entries).toHaveLength(1);
+    expect(entries[0]).toMatchObject({ action: 'child.handover.accept', outcome: 'denied', subject_id: family.childId, actor_username: school.username });
+    expect(entries[0]!.details).toMatchObject({ basis: 'consent', consentId, reason: 'consent_does_not_cover', refusal: { reason: 'handover_basis_lapsed' } });
+
+    const team = await teamNow(regional.username);
+    expect(team.filter((m) => m.role === 'named_person').map((m) => m.userId)).toEqual([regional.userId]);
+    expect(team.map((m) => m.userId)).not.toContain(school.userId);
+    expect((await asSchool.get(`/api/children/${family.childId}`)).statusCode).toBe(403);
+    // Still waiting for an answer: the receiver declines, and a new handover can be proposed.
+    expect((await asSchool.post(`/api/handovers/${proposed.json().id}/decline`)).statusCode).toBe(200);
   });
 });
 

@@ -64,15 +64,19 @@ export async function unitOf(db: Db, unitId: string) {
   return db.selectFrom('unit').select(['id', 'organisation_id']).where('id', '=', unitId).executeTakeFirst();
 }
 
-export interface NewMember {
+/** A membership's basis as stored: the kind, and the consent or legal ground it names. */
+export interface BasisColumns {
+  basis: 'own_organisation' | 'consent' | 'legal_duty';
+  consentId: string | null;
+  legalGroundCode: string | null;
+}
+
+export interface NewMember extends BasisColumns {
   childId: string;
   userId: string;
   organisationId: string;
   unitId: string | null;
   role: 'named_person' | 'lead_professional' | 'member';
-  basis: 'own_organisation' | 'consent' | 'legal_duty';
-  consentId: string | null;
-  legalGroundCode: string | null;
   addedBy: string;
 }
 
@@ -138,7 +142,8 @@ function handoverQuery(db: Db) {
     .leftJoin('app_user as f', 'f.id', 'h.from_user_id')
     .select([
       'h.id', 'h.child_id', 'h.life_stage', 'h.from_user_id', 'f.display_name as from_name', 'h.to_user_id', 't.display_name as to_name',
-      'h.to_organisation_id', 'o.name as to_organisation_name', 'h.note', 'h.proposed_by', 'p.display_name as proposed_by_name', 'h.proposed_at', 'h.accepted_at', 'h.declined_at',
+      'h.to_organisation_id', 'o.name as to_organisation_name', 'h.basis', 'h.consent_id', 'h.legal_ground_code', 'h.note', 'h.proposed_by', 'p.display_name as proposed_by_name',
+      'h.proposed_at', 'h.accepted_at', 'h.declined_at',
     ]);
 }
 
@@ -149,11 +154,22 @@ export async function pendingHandoverExists(db: Db, childId: string): Promise<bo
 
 export async function insertHandover(
   trx: Transaction<DB>,
-  h: { childId: string; lifeStage: HandoverRow['life_stage']; fromUserId: string | null; toUserId: string; toOrganisationId: string; note: string | null; proposedBy: string },
+  h: BasisColumns & { childId: string; lifeStage: HandoverRow['life_stage']; fromUserId: string | null; toUserId: string; toOrganisationId: string; note: string | null; proposedBy: string },
 ): Promise<string> {
   const row = await trx
     .insertInto('named_person_handover')
-    .values({ child_id: h.childId, life_stage: h.lifeStage, from_user_id: h.fromUserId, to_user_id: h.toUserId, to_organisation_id: h.toOrganisationId, note: h.note, proposed_by: h.proposedBy })
+    .values({
+      child_id: h.childId,
+      life_stage: h.lifeStage,
+      from_user_id: h.fromUserId,
+      to_user_id: h.toUserId,
+      to_organisation_id: h.toOrganisationId,
+      basis: h.basis,
+      consent_id: h.consentId,
+      legal_ground_code: h.legalGroundCode,
+      note: h.note,
+      proposed_by: h.proposedBy,
+    })
     .returning('id')
     .executeTakeFirstOrThrow();
   return row.id;

@@ -1,8 +1,11 @@
 import type { FastifyRequest } from 'fastify';
 import {
   decideHandoverAnswer,
+  decideHandoverBasis,
+  decideHandoverBasisAtAcceptance,
   decideHandoverProposal,
   decideTeamAddition,
+  endsAtHandover,
   handoverStatus,
   candidateQueryMinLength,
   possibleTeamBases,
@@ -15,8 +18,11 @@ import {
   type HandoverRefusal,
   type HandoverStatus,
   type HandoverView,
+  type PolicyChild,
   type TeamAdditionRefusal,
+  type TeamBasisInput,
 } from '@samsyn/core';
+import { loadPolicyChild } from '../access/facts.ts';
 import type { ChildAccess } from '../access/gate.ts';
 import { decideQuietly, logRefusal } from '../access/gate.ts';
 import { appendAudit } from '../audit/writer.ts';
@@ -42,6 +48,7 @@ import {
   professionalsMatching,
   teamOf,
   unitOf,
+  type BasisColumns,
   type HandoverRow,
   type TeamRow,
 } from './queries.ts';
@@ -98,9 +105,48 @@ const teamRefusals: Record<TeamAdditionRefusal, () => AppError> = {
   legal_ground_not_applicable: () => refusal('forbidden', 'legal_ground_not_applicable'),
 };
 
+/**
+ * What a basis is weighed on besides the people: the consent it names (only this child's), the
+ * legal ground, the child, the rules and the clock. Read before the change's transaction opens.
+ */
+async function basisFacts(request: FastifyRequest, child: PolicyChild, basis: TeamBasisInput) {
+  const { db, config } = request.server.services;
+  const now = new Date();
+  return {
+    basis,
+    consent: basis.kind === 'consent' ? child.consents.find((c) => c.id === basis.consentId) : undefined,
+    legalGround: basis.kind === 'legal_duty' ? await legalGroundFacts(db, basis.legalGroundCode) : undefined,
+    child: { birthDate: child.birthDate, guardianCount: child.guardianCount },
+    rules: config.consentRules,
+    now,
+    today: stockholmDate(now),
+  };
+}
+
+/** A basis as a membership or a handover stores it. */
+function basisColumns(basis: TeamBasisInput): BasisColumns {
+  return {
+    basis: basis.kind,
+    consentId: basis.kind === 'consent' ? basis.consentId : null,
+    legalGroundCode: basis.kind === 'legal_duty' ? basis.legalGroundCode : null,
+  };
+}
+
+/** The basis a handover was proposed on. The table's checks keep the consent or ground beside its kind; a row without one would name nothing, and be refused. */
+function storedBasis(h: Pick<HandoverRow, 'basis' | 'consent_id' | 'legal_ground_code'>): TeamBasisInput {
+  switch (h.basis) {
+    case 'own_organisation':
+      return { kind: 'own_organisation' };
+    case 'consent':
+      return { kind: 'consent', consentId: h.consent_id ?? '' };
+    case 'legal_duty':
+      return { kind: 'legal_duty', legalGroundCode: h.legal_ground_code ?? '' };
+  }
+}
+
 /** Adds a member when the rule in core allows it; the checks and the insert share one locked transaction. */
 export async function addMember(request: FastifyRequest, access: ChildAccess, input: CareTeamAddInput): Promise<CareTeamEntry> {
-  const { db, config } = request.server.services;
+  const { db } = request.server.services;
   const adder = access.membership;
   if (!adder) throw refusal('forbidden', 'not_in_care_team');
   const roles = await professionalRoles(db, input.userId);
@@ -109,24 +155,16 @@ export async function addMember(request: FastifyRequest, access: ChildAccess, in
     if (unit?.organisation_id !== input.organisationId) throw invalid('body.unitId', 'unit_not_in_organisation');
   }
   const unitId = input.unitId ?? roles.find((r) => r.organisation_id === input.organisationId)?.unit_id ?? null;
-  const ground = input.basis.kind === 'legal_duty' ? await legalGroundFacts(db, input.basis.legalGroundCode) : undefined;
-  const consentId = input.basis.kind === 'consent' ? input.basis.consentId : null;
-  const now = new Date();
+  const facts = await basisFacts(request, access.child, input.basis);
   const memberId = await db.transaction().execute(async (trx) => {
     await lockTeam(trx, access.childId);
     const team = await currentMembers(trx, access.childId);
     const decision = decideTeamAddition({
+      ...facts,
       adderOrganisationId: adder.organisationId,
       candidate: { userId: input.userId, organisationId: input.organisationId, professionalOrganisationIds: roles.map((r) => r.organisation_id) },
       role: input.role,
-      basis: input.basis,
       currentTeam: team.map((m) => ({ userId: m.user_id, role: m.role })),
-      consent: consentId ? access.child.consents.find((c) => c.id === consentId) : undefined,
-      legalGround: ground,
-      child: { birthDate: access.child.birthDate, guardianCount: access.child.guardianCount },
-      rules: config.consentRules,
-      now,
-      today: stockholmDate(now),
     });
     if (!decision.ok) throw teamRefusals[decision.reason]();
     const id = await insertMember(trx, {
@@ -135,9 +173,7 @@ export async function addMember(request: FastifyRequest, access: ChildAccess, in
       organisationId: input.organisationId,
       unitId,
       role: input.role,
-      basis: input.basis.kind,
-      consentId,
-      legalGroundCode: input.basis.kind === 'legal_duty' ? input.basis.legalGroundCode : null,
+      ...basisColumns(input.basis),
       addedBy: access.actor.userId,
     });
     await access.logWrite(trx, { memberId: id, added: { userId: input.userId, organisationId: input.organisationId, role: input.role, basis: input.basis } });
@@ -219,33 +255,48 @@ const handoverRefusals: Record<HandoverRefusal, () => AppError> = {
   not_pending: () => refusal('conflict', 'not_pending'),
 };
 
-/** The named person (or, with none, the lead professional) proposes the next named person. */
+/**
+ * The named person (or, with none, the lead professional) proposes the next named person, on the
+ * basis the receiver will join the team on: weighed now by the rule of any addition, the
+ * proposer as adder, and again when the receiver accepts.
+ */
 export async function proposeHandover(request: FastifyRequest, access: ChildAccess, input: HandoverInput): Promise<HandoverView> {
   const { db } = request.server.services;
   const proposer = access.membership;
   if (!proposer) throw refusal('forbidden', 'not_named_person');
-  const receiverRoles = await professionalRoles(db, input.toUserId);
+  const receiverOrganisationIds = (await professionalRoles(db, input.toUserId)).map((r) => r.organisation_id);
+  const facts = await basisFacts(request, access.child, input.basis);
   const id = await db.transaction().execute(async (trx) => {
     await lockTeam(trx, access.childId);
-    const named = (await currentMembers(trx, access.childId)).find((m) => m.role === 'named_person');
+    const team = await currentMembers(trx, access.childId);
+    const named = team.find((m) => m.role === 'named_person');
     const decision = decideHandoverProposal({
       proposer: { userId: proposer.userId, teamRole: proposer.role },
       currentNamedPersonUserId: named?.user_id ?? null,
-      receiver: { userId: input.toUserId, professionalOrganisationIds: receiverRoles.map((r) => r.organisation_id) },
+      receiver: { userId: input.toUserId, professionalOrganisationIds: receiverOrganisationIds },
       toOrganisationId: input.toOrganisationId,
       pendingExists: await pendingHandoverExists(trx, access.childId),
     });
     if (!decision.ok) throw handoverRefusals[decision.reason]();
+    const basis = decideHandoverBasis({
+      ...facts,
+      adderOrganisationId: proposer.organisationId,
+      candidate: { userId: input.toUserId, organisationId: input.toOrganisationId, professionalOrganisationIds: receiverOrganisationIds },
+      currentTeam: team.map((m) => ({ userId: m.user_id, role: m.role })),
+    });
+    if (!basis.ok) throw teamRefusals[basis.reason]();
     const handoverId = await insertHandover(trx, {
       childId: access.childId,
       lifeStage: input.lifeStage,
       fromUserId: named?.user_id ?? null,
       toUserId: input.toUserId,
       toOrganisationId: input.toOrganisationId,
+      ...basisColumns(input.basis),
       note: input.note ?? null,
       proposedBy: access.actor.userId,
     });
-    await access.logWrite(trx, { handoverId, proposed: { toUserId: input.toUserId, toOrganisationId: input.toOrganisationId, lifeStage: input.lifeStage } });
+    const proposed = { toUserId: input.toUserId, toOrganisationId: input.toOrganisationId, lifeStage: input.lifeStage, basis: input.basis };
+    await access.logWrite(trx, { handoverId, proposed });
     return handoverId;
   });
   const row = await handover(db, id);
@@ -264,6 +315,9 @@ function toHandoverView(h: HandoverRow, childName: HandoverView['childName']): H
     from: h.from_user_id ? { id: h.from_user_id, displayName: h.from_name ?? '' } : null,
     to: { id: h.to_user_id, displayName: h.to_name },
     toOrganisation: { id: h.to_organisation_id, name: h.to_organisation_name },
+    basis: h.basis,
+    consentId: h.consent_id,
+    legalGroundCode: h.legal_ground_code,
     note: h.note,
     proposedBy: { id: h.proposed_by, displayName: h.proposed_by_name },
     proposedAt: iso(h.proposed_at),
@@ -306,8 +360,9 @@ async function childNameIfAllowed(request: FastifyRequest, h: HandoverRow): Prom
 /**
  * The receiver answers. Accepting ends the current named person's membership (and any earlier
  * membership of the receiver: a role change is end + add) and starts the receiver's as named
- * person for the receiving organisation. The receiver is often not yet in the team, so the
- * gate cannot speak for them: the handover is the basis, logged in the same transaction.
+ * person for the receiving organisation, on the basis the handover was proposed on, when that
+ * still holds. The receiver is often not yet in the team, so the gate cannot speak for them:
+ * the handover is the basis, logged in the same transaction.
  */
 export async function answer(request: FastifyRequest, handoverId: string, reply: 'accept' | 'decline'): Promise<HandoverView> {
   const { db } = request.server.services;
@@ -316,16 +371,23 @@ export async function answer(request: FastifyRequest, handoverId: string, reply:
   if (!h) throw new AppError('not_found');
   const roles = await professionalRoles(db, actor.userId);
   const base = { ...auditFrom(request), action: `child.handover.${reply}`, subjectType: 'child', subjectId: h.child_id, organisationId: h.to_organisation_id };
+  const refused = async (error: AppError, details: Record<string, unknown>) => {
+    await logRefusal(request, h.child_id, base.action, error, { category: 'care_team', handoverId, ...details }, h.to_organisation_id);
+    return error;
+  };
   const decision = decideHandoverAnswer({
     actorUserId: actor.userId,
     answer: reply,
     handover: { toUserId: h.to_user_id, toOrganisationId: h.to_organisation_id, acceptedAt: h.accepted_at, declinedAt: h.declined_at },
     actorProfessionalOrganisationIds: roles.map((r) => r.organisation_id),
   });
-  if (!decision.ok) {
-    const error = handoverRefusals[decision.reason]();
-    await logRefusal(request, h.child_id, base.action, error, { category: 'care_team', handoverId, reason: decision.reason }, h.to_organisation_id);
-    throw error;
+  if (!decision.ok) throw await refused(handoverRefusals[decision.reason](), { reason: decision.reason });
+  const basis = storedBasis(h);
+  if (reply === 'accept') {
+    const holds = await basisHoldsAtAcceptance(request, h, basis, roles.map((r) => r.organisation_id));
+    // The receiver stays out of the team and the handover waits: they decline it, and the named
+    // person may propose again on a basis that holds.
+    if (!holds.ok) throw await refused(refusal('forbidden', 'handover_basis_lapsed'), { ...basisColumns(basis), reason: holds.reason });
   }
   await db.transaction().execute(async (trx) => {
     await lockTeam(trx, h.child_id);
@@ -334,7 +396,7 @@ export async function answer(request: FastifyRequest, handoverId: string, reply:
       await appendAudit(trx, [{ ...base, outcome: 'success', details: { category: 'care_team', handoverId, declined: true } }]);
       return;
     }
-    const ending = (await currentMembers(trx, h.child_id)).filter((m) => m.role === 'named_person' || m.user_id === actor.userId).map((m) => m.id);
+    const ending = (await currentMembers(trx, h.child_id)).filter((m) => endsAtHandover({ userId: m.user_id, role: m.role }, actor.userId)).map((m) => m.id);
     await endMembers(trx, ending, actor.userId);
     const memberId = await insertMember(trx, {
       childId: h.child_id,
@@ -342,14 +404,28 @@ export async function answer(request: FastifyRequest, handoverId: string, reply:
       organisationId: h.to_organisation_id,
       unitId: roles.find((r) => r.organisation_id === h.to_organisation_id)?.unit_id ?? null,
       role: 'named_person',
-      basis: 'own_organisation',
-      consentId: null,
-      legalGroundCode: null,
+      ...basisColumns(basis),
       addedBy: h.proposed_by,
     });
-    await appendAudit(trx, [{ ...base, outcome: 'success', details: { category: 'care_team', basis: 'own_organisation', reason: 'named_person_handover', handoverId, endedMemberIds: ending, memberId, lifeStage: h.life_stage } }]);
+    const details = { category: 'care_team', ...basisColumns(basis), reason: 'named_person_handover', handoverId, endedMemberIds: ending, memberId, lifeStage: h.life_stage };
+    await appendAudit(trx, [{ ...base, outcome: 'success', details }]);
   });
   const row = await handover(db, handoverId);
   if (!row) throw new AppError('not_found');
   return toHandoverView(row, null);
+}
+
+/**
+ * Whether the basis a handover was proposed on still holds as the receiver accepts: a consent
+ * may have been withdrawn or have run out since, a legal ground may have ceased to apply.
+ */
+async function basisHoldsAtAcceptance(request: FastifyRequest, h: HandoverRow, basis: TeamBasisInput, receiverOrganisationIds: string[]) {
+  const { db } = request.server.services;
+  const [child, team] = await Promise.all([loadPolicyChild(db, h.child_id, h.to_user_id), currentMembers(db, h.child_id)]);
+  if (!child) throw new AppError('not_found');
+  return decideHandoverBasisAtAcceptance({
+    ...(await basisFacts(request, child, basis)),
+    candidate: { userId: h.to_user_id, organisationId: h.to_organisation_id, professionalOrganisationIds: receiverOrganisationIds },
+    currentTeam: team.map((m) => ({ userId: m.user_id, role: m.role })),
+  });
 }

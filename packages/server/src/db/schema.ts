@@ -226,6 +226,10 @@ export interface NamedPersonHandoverTable {
   proposed_at: Timestamp;
   accepted_at: Date | null;
   declined_at: Date | null;
+  /** The receiver's basis for joining the team, as a member's; rows from before 0003 default to the own organisation. */
+  basis: Generated<'own_organisation' | 'consent' | 'legal_duty'>;
+  consent_id: string | null;
+  legal_ground_code: string | null;
 }
 
 export interface DisclosureTable {

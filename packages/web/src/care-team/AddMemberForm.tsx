@@ -1,16 +1,15 @@
 import { Stack, Text } from '@mantine/core';
-import { careTeamRoles, teamGroundKinds, type CareTeamEntry, type CareTeamRole } from '@samsyn/core';
+import { careTeamRoles, type CareTeamEntry, type CareTeamRole } from '@samsyn/core';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { CodeSelect } from '../common/CodeSelect.tsx';
 import { refusalText, type FieldErrors } from '../common/errors.ts';
 import { FormActions, FormError } from '../common/FormActions.tsx';
 import { useFormErrors } from '../common/useFocusFirstError.ts';
-import { useConsents } from '../consent/useConsents.ts';
 import { currentLanguage } from '../i18n/index.ts';
-import { BasisSelect, decodeBasis } from '../sharing/BasisSelect.tsx';
-import { useLegalGrounds } from '../sharing/useLegalGrounds.ts';
+import { decodeBasis } from '../sharing/BasisSelect.tsx';
 import { PersonPicker, type PickedPerson } from './PersonPicker.tsx';
+import { initialTeamBasis, TeamBasisField } from './TeamBasisField.tsx';
 import { useAddMember } from './useCareTeam.ts';
 
 /**
@@ -21,8 +20,6 @@ import { useAddMember } from './useCareTeam.ts';
 export function AddMemberForm({ childId, onCancel, onSaved }: { childId: string; onCancel: () => void; onSaved: (member: CareTeamEntry) => void }) {
   const { t } = useTranslation();
   const add = useAddMember(childId);
-  const consents = useConsents(childId);
-  const grounds = useLegalGrounds(teamGroundKinds);
   const [picked, setPicked] = useState<PickedPerson | null>(null);
   const [role, setRole] = useState<CareTeamRole>('member');
   const [basis, setBasis] = useState<string | null>(null);
@@ -30,7 +27,7 @@ export function AddMemberForm({ childId, onCancel, onSaved }: { childId: string;
 
   function pick(person: PickedPerson | null) {
     setPicked(person);
-    setBasis(person?.place.bases.ownOrganisation ? 'own' : null);
+    setBasis(initialTeamBasis(person?.place));
   }
 
   function submit(event: FormEvent) {
@@ -50,7 +47,6 @@ export function AddMemberForm({ childId, onCancel, onSaved }: { childId: string;
     );
   }
 
-  const bases = picked?.place.bases;
   return (
     <form ref={formRef} onSubmit={submit} noValidate>
       <Stack gap="md">
@@ -58,16 +54,7 @@ export function AddMemberForm({ childId, onCancel, onSaved }: { childId: string;
         <FormError text={add.isError ? refusalText(add.error, t, currentLanguage()) : null} />
         <PersonPicker childId={childId} label={t('careTeam.add.person')} value={picked} onChange={pick} error={errors.person} disableInTeam />
         <CodeSelect label={t('careTeam.role')} required codes={careTeamRoles} optionLabel={(r) => t(`careTeam.roles.${r}`)} value={role} onChange={setRole} />
-        <BasisSelect
-          label={t('careTeam.basis')}
-          description={picked ? t('careTeam.add.basisHint') : t('careTeam.add.basisFirst')}
-          own={bases?.ownOrganisation ?? false}
-          consents={(consents.data?.consents ?? []).filter((c) => bases?.consentIds.includes(c.id))}
-          grounds={bases?.legalDuty ? (grounds.data ?? []) : []}
-          value={basis}
-          onChange={setBasis}
-          error={errors.basis}
-        />
+        <TeamBasisField childId={childId} place={picked?.place ?? null} value={basis} onChange={setBasis} error={errors.basis} />
         <FormActions onCancel={onCancel} saving={add.isPending} submitLabel={t('careTeam.add.submit')} />
       </Stack>
     </form>

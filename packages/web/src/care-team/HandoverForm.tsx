@@ -3,31 +3,47 @@ import { lifeStages, type HandoverView, type LifeStage } from '@samsyn/core';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { CodeSelect } from '../common/CodeSelect.tsx';
-import { refusalText } from '../common/errors.ts';
+import { refusalText, type FieldErrors } from '../common/errors.ts';
 import { FormActions, FormError } from '../common/FormActions.tsx';
 import { useFormErrors } from '../common/useFocusFirstError.ts';
 import { currentLanguage } from '../i18n/index.ts';
+import { decodeBasis } from '../sharing/BasisSelect.tsx';
 import { PersonPicker, type PickedPerson } from './PersonPicker.tsx';
+import { initialTeamBasis, TeamBasisField } from './TeamBasisField.tsx';
 import { useProposeHandover } from './useCareTeam.ts';
 
-/** The named person proposes who takes over at a transition; the receiver accepts on Överlämningar. */
+/**
+ * The named person proposes who takes over at a transition, and on what basis they join the
+ * team: as for any member, someone from another organisation needs a consent that reaches it or
+ * a legal ground. The receiver accepts on Överlämningar.
+ */
 export function HandoverForm({ childId, onCancel, onSaved }: { childId: string; onCancel: () => void; onSaved: (handover: HandoverView) => void }) {
   const { t } = useTranslation();
   const propose = useProposeHandover(childId);
   const [picked, setPicked] = useState<PickedPerson | null>(null);
+  const [basis, setBasis] = useState<string | null>(null);
   const [lifeStage, setLifeStage] = useState<LifeStage>('school');
   const [note, setNote] = useState('');
   const { errors, fail, clear, formRef } = useFormErrors();
 
+  function pick(person: PickedPerson | null) {
+    setPicked(person);
+    setBasis(initialTeamBasis(person?.place));
+  }
+
   function submit(event: FormEvent) {
     event.preventDefault();
-    if (!picked) {
-      fail({ person: t('personPicker.required') });
+    const chosen = decodeBasis(basis);
+    const found: FieldErrors = {};
+    if (!picked) found.person = t('personPicker.required');
+    if (!chosen) found.basis = t('validation.required');
+    if (!picked || !chosen) {
+      fail(found);
       return;
     }
     clear();
     propose.mutate(
-      { toUserId: picked.candidate.userId, toOrganisationId: picked.place.organisationId, lifeStage, note: note.trim() || undefined },
+      { toUserId: picked.candidate.userId, toOrganisationId: picked.place.organisationId, lifeStage, note: note.trim() || undefined, basis: chosen },
       { onSuccess: onSaved },
     );
   }
@@ -37,7 +53,8 @@ export function HandoverForm({ childId, onCancel, onSaved }: { childId: string; 
       <Stack gap="md">
         <Text size="sm">{t('handovers.form.intro')}</Text>
         <FormError text={propose.isError ? refusalText(propose.error, t, currentLanguage()) : null} />
-        <PersonPicker childId={childId} label={t('handovers.form.receiver')} value={picked} onChange={setPicked} error={errors.person} />
+        <PersonPicker childId={childId} label={t('handovers.form.receiver')} value={picked} onChange={pick} error={errors.person} />
+        <TeamBasisField childId={childId} place={picked?.place ?? null} value={basis} onChange={setBasis} error={errors.basis} />
         <CodeSelect label={t('handovers.lifeStage')} required codes={lifeStages} optionLabel={(s) => t(`handovers.lifeStages.${s}`)} value={lifeStage} onChange={setLifeStage} />
         <Textarea label={t('handovers.form.note')} description={t('handovers.form.noteHint')} value={note} onChange={(e) => setNote(e.currentTarget.value)} maxLength={2000} autosize minRows={2} />
         <FormActions onCancel={onCancel} saving={propose.isPending} submitLabel={t('handovers.form.submit')} />

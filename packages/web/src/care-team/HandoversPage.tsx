@@ -85,6 +85,18 @@ function ChildCell({ handover: h, child }: { handover: HandoverView; child: stri
   );
 }
 
+/** Where the receiver joins the team, and on what basis (the own organisation, a consent or a legal ground). */
+function ReceivingCell({ handover: h, receiver = false }: { handover: HandoverView; receiver?: boolean }) {
+  const { t } = useTranslation();
+  return (
+    <Table.Td>
+      {receiver ? h.to.displayName : h.toOrganisation.name}
+      {receiver && <Text size="xs" c="dimmed">{h.toOrganisation.name}</Text>}
+      <Text size="xs" c="dimmed">{t('handovers.basisLine', { basis: t(`careTeam.bases.${h.basis}`) })}</Text>
+    </Table.Td>
+  );
+}
+
 function PendingRow({ handover: h, onDone, onFailed }: { handover: HandoverView; onDone: (text: string) => void; onFailed: (text: string) => void }) {
   const { t } = useTranslation();
   const answer = useAnswerHandover();
@@ -100,7 +112,7 @@ function PendingRow({ handover: h, onDone, onFailed }: { handover: HandoverView;
       <ChildCell handover={h} child={child} />
       <Table.Td>{t(`handovers.lifeStages.${h.lifeStage}`)}</Table.Td>
       <Table.Td>{h.from?.displayName ?? t('common.none')}</Table.Td>
-      <Table.Td>{h.toOrganisation.name}</Table.Td>
+      <ReceivingCell handover={h} />
       <Table.Td>{h.note ?? t('common.none')}</Table.Td>
       <Table.Td>
         <Group gap="xs" wrap="nowrap">
@@ -121,10 +133,7 @@ function DecidedRow({ handover: h }: { handover: HandoverView }) {
       <ChildCell handover={h} child={h.childName ? childName(h.childName, t) : t('handovers.childHidden')} />
       <Table.Td>{t(`handovers.lifeStages.${h.lifeStage}`)}</Table.Td>
       <Table.Td>{h.from?.displayName ?? t('common.none')}</Table.Td>
-      <Table.Td>
-        {h.to.displayName}
-        <Text size="xs" c="dimmed">{h.toOrganisation.name}</Text>
-      </Table.Td>
+      <ReceivingCell handover={h} receiver />
       <Table.Td>
         <Badge variant="light" tt="none" color={h.status === 'accepted' ? 'samsyn' : 'gray'}>{t(`handovers.statuses.${h.status}`)}</Badge>
         <Text size="xs" c="dimmed">{t('handovers.decidedBy', { name: h.to.displayName, date: decidedAt ? formatDate(decidedAt) : t('common.none') })}</Text>
