@@ -53,14 +53,22 @@ export type DisclosureInput = z.infer<typeof DisclosureInput>;
 
 const OrganisationRef = z.object({ id: z.uuid(), name: z.string() });
 
+/**
+ * A ledger entry as the caller may see it. Who shared with whom, when, the decision, its ground
+ * and its categories are always shown: the ledger is accountability. The free text may describe
+ * the information itself, so it is shown only to a caller who may read every category of it as
+ * the disclosing organisation's information; otherwise `what` and `reason` are null and
+ * `redacted` is true.
+ */
 export const DisclosureView = z.object({
   id: z.uuid(),
   decision: DisclosureDecision,
   fromOrganisation: OrganisationRef,
   toOrganisation: OrganisationRef,
   categories: z.array(InfoCategory),
-  what: z.string(),
-  reason: z.string(),
+  what: z.string().nullable(),
+  reason: z.string().nullable(),
+  redacted: z.boolean(),
   legalGround: LegalGround.pick({ code: true, kind: true, titleSv: true, titleEn: true, reference: true }).nullable(),
   consentId: z.uuid().nullable(),
   decidedBy: z.object({ id: z.uuid(), displayName: z.string() }),

@@ -7,15 +7,23 @@ import { AppError } from '../http/errors.ts';
 import { legalGroundFacts } from '../legal-grounds/queries.ts';
 import { disclosuresOf, insertDisclosure, type DisclosureRow } from './queries.ts';
 
-export function toDisclosureView(d: DisclosureRow): DisclosureView {
+/**
+ * A ledger entry as the caller may see it. Its free text can describe the information itself, so
+ * it is shown only when the caller may read every category of it as the disclosing
+ * organisation's information, decided on the gate's facts as the record decides its entries.
+ * An entry with no category (identity or contact details only) is as readable as the ledger.
+ */
+export function toDisclosureView(access: ChildAccess, d: DisclosureRow): DisclosureView {
+  const readable = d.categories.every((c) => access.decide('read', c, d.from_organisation_id).allow);
   return {
     id: d.id,
     decision: d.decision,
     fromOrganisation: { id: d.from_organisation_id, name: d.from_name },
     toOrganisation: { id: d.to_organisation_id, name: d.to_name },
     categories: d.categories,
-    what: d.what,
-    reason: d.reason,
+    what: readable ? d.what : null,
+    reason: readable ? d.reason : null,
+    redacted: !readable,
     legalGround:
       d.legal_ground_code && d.ground_kind
         ? { code: d.legal_ground_code, kind: d.ground_kind, titleSv: d.ground_title_sv ?? '', titleEn: d.ground_title_en ?? '', reference: d.ground_reference ?? '' }
@@ -27,7 +35,7 @@ export function toDisclosureView(d: DisclosureRow): DisclosureView {
 }
 
 export async function listDisclosures(request: FastifyRequest, access: ChildAccess): Promise<DisclosureView[]> {
-  return (await disclosuresOf(request.server.services.db, access.childId)).map(toDisclosureView);
+  return (await disclosuresOf(request.server.services.db, access.childId)).map((d) => toDisclosureView(access, d));
 }
 
 /**
@@ -96,5 +104,5 @@ export async function recordDisclosure(request: FastifyRequest, access: ChildAcc
   });
   const row = (await disclosuresOf(db, access.childId)).find((d) => d.id === id);
   if (!row) throw new AppError('not_found');
-  return toDisclosureView(row);
+  return toDisclosureView(access, row);
 }

@@ -20,7 +20,9 @@ interface Disclosure {
   fromOrganisation: { id: string; name: string };
   toOrganisation: { id: string };
   categories: string[];
-  reason: string;
+  what: string | null;
+  reason: string | null;
+  redacted: boolean;
   legalGround: { code: string; reference: string } | null;
   consentId: string | null;
   decidedBy: { displayName: string };
@@ -127,9 +129,82 @@ describe('the sharing ledger', () => {
   it('shows the guardian what was shared and what was not', async () => {
     const res = await (await t.loginAs('guardian')).get(ledgerUrl());
     expect(res.statusCode).toBe(200);
-    const decisions = (res.json().disclosures as Disclosure[]).map((d) => d.decision);
-    expect(decisions).toEqual(expect.arrayContaining(['shared', 'not_shared']));
+    const disclosures = res.json().disclosures as Disclosure[];
+    expect(disclosures.map((d) => d.decision)).toEqual(expect.arrayContaining(['shared', 'not_shared']));
+    // The record shows citizens no agency's entries, so neither does the ledger's text: who, when and why in law stay.
+    const health = disclosures.find((d) => d.categories.includes('health'))!;
+    expect(health).toMatchObject({ redacted: true, what: null, reason: null, fromOrganisation: { id: family.municipality }, toOrganisation: { id: family.region } });
     expect((await auditOf(t.database.db, res))[0]!.details).toMatchObject({ basis: 'own_record' });
+  });
+});
+
+describe('the text of a ledger entry', () => {
+  // The psychologist is on the team for the region under a consent that covers the plan only.
+  const social = { what: 'Utredning enligt SoL om hemförhållanden', reason: 'BUP behöver utredningen inför bedömningen' };
+  const plan = { what: 'Planens mål för hösten', reason: 'BUP ansvarar för en av insatserna' };
+  let socialId: string;
+  let planId: string;
+
+  beforeAll(async () => {
+    const socialworker = await t.loginAs('socialworker');
+    const record = async (categories: string[], text: { what: string; reason: string }, ground: Record<string, string>) => {
+      const res = await socialworker.post(ledgerUrl(), { decision: 'shared', toOrganisationId: family.region, categories, ...text, ...ground });
+      expect(res.statusCode).toBe(201);
+      return (res.json() as Disclosure).id;
+    };
+    socialId = await record(['social_services'], social, { legalGroundCode: 'osl_necessary_disclosure' });
+    planId = await record(['plan'], plan, { consentId: family.regionConsentId });
+  });
+
+  const ledgerOf = async (username: string) => {
+    const res = await (await t.loginAs(username)).get(ledgerUrl());
+    expect(res.statusCode).toBe(200);
+    return { body: res.body, disclosures: res.json().disclosures as Disclosure[] };
+  };
+
+  it('is shown in full to a member whose organisation wrote it', async () => {
+    const { disclosures } = await ledgerOf('teacher');
+    expect(disclosures.find((d) => d.id === socialId)).toMatchObject({ ...social, redacted: false, categories: ['social_services'] });
+  });
+
+  it('is withheld from a member whose consent does not cover its category, keeping the rest of the entry', async () => {
+    const { body, disclosures } = await ledgerOf('psychologist');
+    expect(disclosures.find((d) => d.id === socialId)).toMatchObject({
+      decision: 'shared',
+      fromOrganisation: { id: family.municipality },
+      toOrganisation: { id: family.region },
+      categories: ['social_services'],
+      legalGround: { code: 'osl_necessary_disclosure' },
+      decidedBy: { displayName: expect.any(String) },
+      what: null,
+      reason: null,
+      redacted: true,
+    });
+    expect(body).not.toContain(social.what);
+    expect(body).not.toContain(social.reason);
+  });
+
+  it('is shown in full to a member whose consent covers every category of it', async () => {
+    const { disclosures } = await ledgerOf('psychologist');
+    expect(disclosures.find((d) => d.id === planId)).toMatchObject({ ...plan, redacted: false });
+  });
+
+  it('is withheld when one of several categories is not covered', async () => {
+    const res = await (await t.loginAs('socialworker')).post(ledgerUrl(), {
+      decision: 'not_shared', toOrganisationId: family.region, categories: ['plan', 'social_services'], what: 'Planen med socialtjänstens bedömning', reason: 'Bedömningen lämnas inte utan samtycke',
+    });
+    expect(res.statusCode).toBe(201);
+    const { body, disclosures } = await ledgerOf('psychologist');
+    expect(disclosures.find((d) => d.id === (res.json() as Disclosure).id)).toMatchObject({ what: null, reason: null, redacted: true });
+    expect(body).not.toContain('Planen med socialtjänstens bedömning');
+  });
+
+  it('is shown under emergency access as the record is: in full', async () => {
+    const outsider = await t.loginAs('outsider');
+    const opened = await outsider.post(`/api/children/${family.childId}/emergency-access`, { reason: 'Akut oro för barnets hälsa, vårdnadshavare nås inte', legalGroundCode: 'osl_emergency_health' });
+    expect(opened.statusCode).toBe(201);
+    const { disclosures } = await ledgerOf('outsider');
+    expect(disclosures.find((d) => d.id === socialId)).toMatchObject({ ...social, redacted: false });
   });
 });
 
