@@ -41,9 +41,13 @@ export function consentGiverCounts(givenBy: ConsentGiver, age: number, guardianC
   return guardianCount <= 1 || rules.jointCustody === 'either_guardian';
 }
 
-/** Whether the consent is in force at `now`: started, not ended, not withdrawn. */
+/**
+ * Whether the consent is in force at `now`: started, not ended, not withdrawn. A recorded
+ * withdrawal counts at once, whatever its time says: with several servers, one's clock may be
+ * a little behind the one that stamped it.
+ */
 export function consentInForce(consent: ConsentFacts, now: Date): boolean {
-  if (consent.withdrawnAt && consent.withdrawnAt <= now) return false;
+  if (consent.withdrawnAt) return false;
   if (now < startOfStockholmDay(consent.validFrom)) return false;
   return consent.validTo === null || now < endOfStockholmDay(consent.validTo);
 }

@@ -42,7 +42,7 @@ function grantOf(actor: PolicyActor, child: PolicyChild, action: AccessAction, c
   const consentValid = (id: string | null) => {
     const c = child.consents.find((x) => x.id === id);
     if (!c) return false;
-    if (c.withdrawnAt !== null && c.withdrawnAt.getTime() <= now.getTime()) return false;
+    if (c.withdrawnAt !== null) return false;
     if (today < c.validFrom) return false;
     if (c.validTo !== null && today > c.validTo) return false;
     if (c.givenBy === 'child') return age >= rules.childConsentFromAge;

@@ -43,9 +43,10 @@ describe('a consent’s status', () => {
     expect(consentStatus(consent, new Date('2026-06-30T22:00:00Z'))).toBe('expired');
   });
 
-  it('is withdrawn from the moment of withdrawal, whatever its dates', () => {
+  it('is withdrawn once a withdrawal is recorded, whatever its dates, even if this clock is behind the one that stamped it', () => {
     const withdrawnAt = new Date('2026-03-01T10:00:00Z');
-    expect(consentStatus({ ...consent, withdrawnAt }, new Date('2026-03-01T09:59:59Z'))).toBe('in_force');
+    expect(consentStatus({ ...consent, withdrawnAt: null }, new Date('2026-03-01T09:59:59Z'))).toBe('in_force');
+    expect(consentStatus({ ...consent, withdrawnAt }, new Date('2026-03-01T09:59:59Z'))).toBe('withdrawn');
     expect(consentStatus({ ...consent, withdrawnAt }, withdrawnAt)).toBe('withdrawn');
   });
 

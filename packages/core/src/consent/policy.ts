@@ -5,7 +5,7 @@ import type { ConsentStatus } from './schema.ts';
 
 /** Where a consent stands at `now`; a withdrawal wins over the dates, the end date is inclusive. */
 export function consentStatus(consent: Pick<ConsentFacts, 'validFrom' | 'validTo' | 'withdrawnAt'>, now: Date): ConsentStatus {
-  if (consent.withdrawnAt && consent.withdrawnAt <= now) return 'withdrawn';
+  if (consent.withdrawnAt) return 'withdrawn';
   if (now < startOfStockholmDay(consent.validFrom)) return 'not_yet_valid';
   if (consent.validTo !== null && now >= endOfStockholmDay(consent.validTo)) return 'expired';
   return 'in_force';

@@ -107,6 +107,20 @@ describe('tampering', () => {
     }
   });
 
+  it('notices a time moved by less than a millisecond', async () => {
+    const tampered = await createTestApp();
+    try {
+      await tampered.loginAs('teacher');
+      const target = await tampered.database.db.selectFrom('audit_log').select(sql<string>`seq::text`.as('seq')).where('action', '=', 'auth.login').executeTakeFirstOrThrow();
+      await tampered.database.ownerScript.exec(`ALTER TABLE audit_log DISABLE TRIGGER audit_log_no_update_delete;
+        UPDATE audit_log SET at = at + interval '300 microseconds' WHERE seq = ${target.seq};
+        ALTER TABLE audit_log ENABLE TRIGGER audit_log_no_update_delete`);
+      expect(await verifyAuditChain(tampered.database.db)).toMatchObject({ ok: false, firstBroken: { seq: target.seq, reason: 'hash_mismatch' } });
+    } finally {
+      await tampered.close();
+    }
+  });
+
   it('notices a deleted tail', async () => {
     const tampered = await createTestApp();
     try {

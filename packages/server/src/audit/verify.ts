@@ -23,6 +23,8 @@ export async function verifyAuditChain(db: Kysely<DB>): Promise<ChainReport> {
         sql<string>`seq::text`.as('seq'),
         'at', 'actor_id', 'actor_username', 'action', 'subject_type', 'subject_id',
         'outcome', 'organisation_id', 'request_id', 'client_ip', 'details', 'prev_hash', 'hash',
+        // The hash covers `at` to the millisecond, as written; anything finer is a later change.
+        sql<boolean>`extract(microseconds from at)::bigint % 1000 <> 0`.as('finer_than_written'),
       ])
       .where('audit_log.seq', '>=', expected.toString())
       // Qualified: a bare "seq" would sort by the text alias above.
@@ -37,6 +39,7 @@ export async function verifyAuditChain(db: Kysely<DB>): Promise<ChainReport> {
       });
       if (BigInt(row.seq) !== expected) return broken('sequence_gap');
       if (row.prev_hash !== prev) return broken('prev_hash_mismatch');
+      if (row.finer_than_written) return broken('hash_mismatch');
       const hash = chainHash(prev, {
         seq: row.seq,
         at: new Date(row.at),
