@@ -3,13 +3,12 @@ import { careTeamRoles, type CareTeamEntry, type CareTeamRole } from '@samsyn/co
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { CodeSelect } from '../common/CodeSelect.tsx';
-import { refusalText, type FieldErrors } from '../common/errors.ts';
+import { refusalText } from '../common/errors.ts';
 import { FormActions, FormError } from '../common/FormActions.tsx';
-import { useFormErrors } from '../common/useFocusFirstError.ts';
 import { currentLanguage } from '../i18n/index.ts';
-import { decodeBasis } from '../sharing/BasisSelect.tsx';
-import { PersonPicker, type PickedPerson } from './PersonPicker.tsx';
-import { initialTeamBasis, TeamBasisField } from './TeamBasisField.tsx';
+import { PersonPicker } from './PersonPicker.tsx';
+import { TeamBasisField } from './TeamBasisField.tsx';
+import { usePersonAndBasis } from './usePersonAndBasis.ts';
 import { useAddMember } from './useCareTeam.ts';
 
 /**
@@ -20,29 +19,15 @@ import { useAddMember } from './useCareTeam.ts';
 export function AddMemberForm({ childId, onCancel, onSaved }: { childId: string; onCancel: () => void; onSaved: (member: CareTeamEntry) => void }) {
   const { t } = useTranslation();
   const add = useAddMember(childId);
-  const [picked, setPicked] = useState<PickedPerson | null>(null);
   const [role, setRole] = useState<CareTeamRole>('member');
-  const [basis, setBasis] = useState<string | null>(null);
-  const { errors, fail, clear, formRef } = useFormErrors();
-
-  function pick(person: PickedPerson | null) {
-    setPicked(person);
-    setBasis(initialTeamBasis(person?.place));
-  }
+  const { picked, pick, basis, setBasis, errors, formRef, validated } = usePersonAndBasis();
 
   function submit(event: FormEvent) {
     event.preventDefault();
-    const chosen = decodeBasis(basis);
-    const found: FieldErrors = {};
-    if (!picked) found.person = t('personPicker.required');
-    if (!chosen) found.basis = t('validation.required');
-    if (!picked || !chosen) {
-      fail(found);
-      return;
-    }
-    clear();
+    const v = validated();
+    if (!v) return;
     add.mutate(
-      { userId: picked.candidate.userId, organisationId: picked.place.organisationId, unitId: picked.place.unitId, role, basis: chosen },
+      { userId: v.picked.candidate.userId, organisationId: v.picked.place.organisationId, unitId: v.picked.place.unitId, role, basis: v.basis },
       { onSuccess: onSaved },
     );
   }

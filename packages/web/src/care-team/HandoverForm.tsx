@@ -3,13 +3,12 @@ import { lifeStages, type HandoverView, type LifeStage } from '@samsyn/core';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { CodeSelect } from '../common/CodeSelect.tsx';
-import { refusalText, type FieldErrors } from '../common/errors.ts';
+import { refusalText } from '../common/errors.ts';
 import { FormActions, FormError } from '../common/FormActions.tsx';
-import { useFormErrors } from '../common/useFocusFirstError.ts';
 import { currentLanguage } from '../i18n/index.ts';
-import { decodeBasis } from '../sharing/BasisSelect.tsx';
-import { PersonPicker, type PickedPerson } from './PersonPicker.tsx';
-import { initialTeamBasis, TeamBasisField } from './TeamBasisField.tsx';
+import { PersonPicker } from './PersonPicker.tsx';
+import { TeamBasisField } from './TeamBasisField.tsx';
+import { usePersonAndBasis } from './usePersonAndBasis.ts';
 import { useProposeHandover } from './useCareTeam.ts';
 
 /**
@@ -20,30 +19,16 @@ import { useProposeHandover } from './useCareTeam.ts';
 export function HandoverForm({ childId, onCancel, onSaved }: { childId: string; onCancel: () => void; onSaved: (handover: HandoverView) => void }) {
   const { t } = useTranslation();
   const propose = useProposeHandover(childId);
-  const [picked, setPicked] = useState<PickedPerson | null>(null);
-  const [basis, setBasis] = useState<string | null>(null);
   const [lifeStage, setLifeStage] = useState<LifeStage>('school');
   const [note, setNote] = useState('');
-  const { errors, fail, clear, formRef } = useFormErrors();
-
-  function pick(person: PickedPerson | null) {
-    setPicked(person);
-    setBasis(initialTeamBasis(person?.place));
-  }
+  const { picked, pick, basis, setBasis, errors, formRef, validated } = usePersonAndBasis();
 
   function submit(event: FormEvent) {
     event.preventDefault();
-    const chosen = decodeBasis(basis);
-    const found: FieldErrors = {};
-    if (!picked) found.person = t('personPicker.required');
-    if (!chosen) found.basis = t('validation.required');
-    if (!picked || !chosen) {
-      fail(found);
-      return;
-    }
-    clear();
+    const v = validated();
+    if (!v) return;
     propose.mutate(
-      { toUserId: picked.candidate.userId, toOrganisationId: picked.place.organisationId, lifeStage, note: note.trim() || undefined, basis: chosen },
+      { toUserId: v.picked.candidate.userId, toOrganisationId: v.picked.place.organisationId, lifeStage, note: note.trim() || undefined, basis: v.basis },
       { onSuccess: onSaved },
     );
   }

@@ -1,0 +1,39 @@
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { FieldErrors } from '../common/errors.ts';
+import { useFormErrors } from '../common/useFocusFirstError.ts';
+import { decodeBasis, type BasisChoice } from '../sharing/BasisSelect.tsx';
+import type { PickedPerson } from './PersonPicker.tsx';
+import { initialTeamBasis } from './TeamBasisField.tsx';
+
+/**
+ * Who joins the team and on what basis: the state both adding a member and proposing a handover
+ * ask for. Picking a person proposes the basis their place allows; `validated` gives both, or
+ * marks what is missing and returns null.
+ */
+export function usePersonAndBasis() {
+  const { t } = useTranslation();
+  const [picked, setPicked] = useState<PickedPerson | null>(null);
+  const [basis, setBasis] = useState<string | null>(null);
+  const { errors, fail, clear, formRef } = useFormErrors();
+
+  function pick(person: PickedPerson | null) {
+    setPicked(person);
+    setBasis(initialTeamBasis(person?.place));
+  }
+
+  function validated(): { picked: PickedPerson; basis: BasisChoice } | null {
+    const chosen = decodeBasis(basis);
+    const found: FieldErrors = {};
+    if (!picked) found.person = t('personPicker.required');
+    if (!chosen) found.basis = t('validation.required');
+    if (!picked || !chosen) {
+      fail(found);
+      return null;
+    }
+    clear();
+    return { picked, basis: chosen };
+  }
+
+  return { picked, pick, basis, setBasis, errors, formRef, validated };
+}
