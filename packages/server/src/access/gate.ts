@@ -47,9 +47,7 @@ export async function withChildAccess(
   category: AccessCategory,
   options: GateOptions,
 ): Promise<ChildAccess> {
-  const access = await decide(request, await loadFacts(request, childId), childId, action, category, options, true);
-  if (!access.allow) throw new AppError('access_denied', { details: { reason: access.reason } });
-  return access;
+  return allowedOrThrow(await decide(request, await loadFacts(request, childId, childOnly), childId, action, category, options, true));
 }
 
 /**
@@ -66,13 +64,10 @@ export async function withChildAccessLoading<T>(
   options: GateOptions,
   load: FactsWith<T>,
 ): Promise<{ access: ChildAccess; loaded: T }> {
-  const { db } = request.server.services;
-  const actorFacts = requireActor(request.actor);
-  const [actor, { child, loaded }] = await Promise.all([loadPolicyActor(db, actorFacts), load(db, childId, actorFacts.userId)]);
-  const access = await decide(request, { actor, child }, childId, action, category, options, true);
-  if (!access.allow) throw new AppError('access_denied', { details: { reason: access.reason } });
-  if (!loaded) throw new AppError('not_found');
-  return { access, loaded };
+  const facts = await loadFacts(request, childId, load);
+  const access = allowedOrThrow(await decide(request, facts, childId, action, category, options, true));
+  if (!facts.loaded) throw new AppError('not_found');
+  return { access, loaded: facts.loaded };
 }
 
 /**
@@ -88,7 +83,7 @@ export async function decideQuietly(
   category: AccessCategory,
   options: GateOptions,
 ): Promise<ChildAccess | null> {
-  const access = await decide(request, await loadFacts(request, childId), childId, action, category, options, false);
+  const access = await decide(request, await loadFacts(request, childId, childOnly), childId, action, category, options, false);
   return access.allow ? access : null;
 }
 
@@ -97,11 +92,19 @@ interface Facts {
   child: PolicyChild | undefined;
 }
 
-async function loadFacts(request: FastifyRequest, childId: string): Promise<Facts> {
+/** The plain gate loads the child's facts and nothing beside them. */
+const childOnly: FactsWith<never> = async (db, childId, actorUserId) => ({ child: await loadPolicyChild(db, childId, actorUserId), loaded: null });
+
+async function loadFacts<T>(request: FastifyRequest, childId: string, load: FactsWith<T>): Promise<Facts & { loaded: T | null }> {
   const { db } = request.server.services;
   const actorFacts = requireActor(request.actor);
-  const [actor, child] = await Promise.all([loadPolicyActor(db, actorFacts), loadPolicyChild(db, childId, actorFacts.userId)]);
-  return { actor, child };
+  const [actor, { child, loaded }] = await Promise.all([loadPolicyActor(db, actorFacts), load(db, childId, actorFacts.userId)]);
+  return { actor, child, loaded };
+}
+
+function allowedOrThrow(access: Awaited<ReturnType<typeof decide>>): ChildAccess {
+  if (!access.allow) throw new AppError('access_denied', { details: { reason: access.reason } });
+  return access;
 }
 
 async function decide(

@@ -6,6 +6,16 @@ type Db = Kysely<DB> | Transaction<DB>;
 
 /** The child's sharing ledger, newest first. */
 export async function disclosuresOf(db: Db, childId: string) {
+  return ledgerQuery(db, childId).orderBy('d.decided_at', 'desc').execute();
+}
+export type DisclosureRow = Awaited<ReturnType<typeof disclosuresOf>>[number];
+
+/** One entry of the child's ledger, as the ledger shows it. */
+export async function disclosureOf(db: Db, childId: string, id: string): Promise<DisclosureRow | undefined> {
+  return ledgerQuery(db, childId).where('d.id', '=', id).executeTakeFirst();
+}
+
+function ledgerQuery(db: Db, childId: string) {
   return db
     .selectFrom('disclosure as d')
     .innerJoin('organisation as f', 'f.id', 'd.from_organisation_id')
@@ -17,11 +27,8 @@ export async function disclosuresOf(db: Db, childId: string) {
       'd.legal_ground_code', 'g.kind as ground_kind', 'g.title_sv as ground_title_sv', 'g.title_en as ground_title_en', 'g.reference as ground_reference',
       'd.consent_id', 'd.decided_by', 'u.display_name as decided_by_name', 'd.decided_at',
     ])
-    .where('d.child_id', '=', childId)
-    .orderBy('d.decided_at', 'desc')
-    .execute();
+    .where('d.child_id', '=', childId);
 }
-export type DisclosureRow = Awaited<ReturnType<typeof disclosuresOf>>[number];
 
 export interface NewDisclosure {
   childId: string;

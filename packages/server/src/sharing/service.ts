@@ -5,7 +5,7 @@ import { organisationNames } from '../consent/queries.ts';
 import { invalid, refusal } from '../consent/refusals.ts';
 import { AppError } from '../http/errors.ts';
 import { legalGroundFacts } from '../legal-grounds/queries.ts';
-import { disclosuresOf, insertDisclosure, type DisclosureRow } from './queries.ts';
+import { disclosureOf, disclosuresOf, insertDisclosure, type DisclosureRow } from './queries.ts';
 
 /**
  * A ledger entry as the caller may see it. Its free text can describe the information itself, so
@@ -102,7 +102,7 @@ export async function recordDisclosure(request: FastifyRequest, access: ChildAcc
     await access.logWrite(trx, { disclosureId, decision: input.decision, toOrganisationId: input.toOrganisationId, categories: input.categories, legalGroundCode: input.legalGroundCode ?? null, consentId: input.consentId ?? null });
     return disclosureId;
   });
-  const row = (await disclosuresOf(db, access.childId)).find((d) => d.id === id);
+  const row = await disclosureOf(db, access.childId, id);
   if (!row) throw new AppError('not_found');
   return toDisclosureView(access, row);
 }

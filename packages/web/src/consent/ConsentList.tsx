@@ -5,7 +5,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ConfirmDialog } from '../common/ConfirmDialog.tsx';
 import { DataTable } from '../common/DataTable.tsx';
-import { errorText } from '../common/errors.ts';
+import { refusalText } from '../common/errors.ts';
 import { formatDate } from '../common/format.ts';
 import { currentLanguage } from '../i18n/index.ts';
 import { useWithdrawConsent } from './useConsents.ts';
@@ -58,7 +58,7 @@ export function ConsentList({ childId, consents, canWithdraw, onWithdrawn, onFai
       { consentId: confirming.id, note: note.trim() || undefined },
       {
         onSuccess: () => onWithdrawn(t('consents.withdrawn')),
-        onError: (error) => onFailed(errorText(error, t, currentLanguage())),
+        onError: (error) => onFailed(refusalText(error, t, currentLanguage())),
         onSettled: () => {
           setConfirming(null);
           setNote('');
