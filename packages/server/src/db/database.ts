@@ -106,6 +106,7 @@ function preparePerConnection(client: pg.PoolClient): void {
 async function openPostgres(options: OpenOptions): Promise<Database> {
   const connectionString = options.databaseUrl;
   const owner = new pg.Pool({ connectionString, max: 1 });
+  owner.on('error', () => undefined);
   const ownerScript: ScriptConnection = {
     exec: async (sql) => {
       await owner.query(sql);
@@ -116,6 +117,10 @@ async function openPostgres(options: OpenOptions): Promise<Database> {
   if (options.migrate !== false) await migrate(ownerScript);
   const useRole = (await ownerScript.query<{ ok: boolean }>(hasAppRoleSql))[0]?.ok === true;
   const pool = new pg.Pool({ connectionString, max: options.poolSize ?? 20 });
+  // An idle connection the server ends (a restart, a forced drop, an administrator) makes the
+  // pool emit 'error'; unheard, that would crash the process. pg has already dropped the
+  // connection, and the next query opens a new one.
+  pool.on('error', () => undefined);
   pool.on('connect', (client) => {
     // pg queues queries per client, so SET ROLE runs before anything the pool hands out.
     if (useRole) void client.query(`SET ROLE ${appRole}`).catch(() => undefined);
