@@ -6,6 +6,7 @@ import cookie from '@fastify/cookie';
 import helmet from '@fastify/helmet';
 import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Config } from './config.ts';
+import { systemClock } from './clock.ts';
 import type { Database } from './db/database.ts';
 import { installErrorHandling } from './http/errors.ts';
 import { installRequestContext } from './http/context.ts';
@@ -85,7 +86,7 @@ export async function buildApp(config: Config, database: Database): Promise<App>
   });
 
   const { db } = database;
-  app.decorate('services', { db, audit: new AuditBatcher(db), config });
+  app.decorate('services', { db, audit: new AuditBatcher(db), config, clock: systemClock(config.clockOffsetDays) });
   const csrf = new Csrf(await serverSecret(db, 'csrf'));
   trackInFlight(app, 10_000);
   installRequestContext(app, { db, csrf, sessionIdleMinutes: config.sessionIdleMinutes });

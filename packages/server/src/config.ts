@@ -26,6 +26,8 @@ export interface Config {
   emergencyAccessHours: number;
   /** Registers the benchmark's ungated ceiling route; never in production. */
   benchRoutes: boolean;
+  /** Moves the services' clock by whole days (tests, CI's run two years ahead); never in production. */
+  clockOffsetDays: number;
 }
 
 function int(value: string | undefined, fallback: number): number {
@@ -62,6 +64,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     },
     emergencyAccessHours: int(env.SAMSYN_EMERGENCY_ACCESS_HOURS, 4),
     benchRoutes: env.SAMSYN_BENCH_ROUTES === 'true' && env.NODE_ENV !== 'production',
+    clockOffsetDays: env.NODE_ENV === 'production' ? 0 : int(env.SAMSYN_CLOCK_OFFSET_DAYS, 0),
     ...overrides,
   };
 }

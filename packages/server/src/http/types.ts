@@ -12,6 +12,7 @@ import type { RoleAssignmentView } from '@samsyn/core';
 import type { DB } from '../db/schema.ts';
 import type { AuditBatcher } from '../audit/batcher.ts';
 import type { Config } from '../config.ts';
+import type { Clock } from '../clock.ts';
 import { errorCodes } from '@samsyn/core';
 
 export type App = FastifyInstance<
@@ -39,6 +40,8 @@ export interface Services {
   db: Kysely<DB>;
   audit: AuditBatcher;
   config: Config;
+  /** The one clock: every time-dependent rule reads it (see clock.ts). */
+  clock: Clock;
 }
 
 declare module 'fastify' {
