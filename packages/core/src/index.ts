@@ -10,6 +10,8 @@ export * from './csv/csv.ts';
 export * from './children/schema.ts';
 export * from './access/consent.ts';
 export * from './access/policy.ts';
+export * from './access/grants.ts';
+export * from './secrecy/domains.ts';
 export * from './identity/index.ts';
 export * from './children/record.ts';
 export * from './consent/schema.ts';

@@ -1,16 +1,37 @@
 import type { ConsentGiver, InfoCategory } from '../children/schema.ts';
 import { endOfStockholmDay, startOfStockholmDay } from '../time/stockholm.ts';
 
+/**
+ * What the consent excludes from what its parties may share: entries of these categories written
+ * in one organisation, one secrecy domain or one unit ("not BUP's health entries").
+ */
+export interface ConsentExclusion {
+  scope: 'organisation' | 'secrecy_domain' | 'unit';
+  id: string;
+  categories: readonly InfoCategory[];
+}
+
 /** What the gate needs to know about one consent. */
 export interface ConsentFacts {
   id: string;
   givenBy: ConsentGiver;
+  /**
+   * The parties that may share with one another: whole organisations (all their secrecy domains)
+   * and single secrecy domains. A read across domains needs both the writer's and the reader's.
+   */
   organisationIds: readonly string[];
+  domainIds: readonly string[];
   categories: readonly InfoCategory[];
+  exclusions: readonly ConsentExclusion[];
   /** Stockholm calendar dates; `validTo` is inclusive, so access stops at midnight after it. */
   validFrom: string;
   validTo: string | null;
   withdrawnAt: Date | null;
+  /**
+   * The professional who recorded it on the family's behalf; null when the family gave it in the
+   * e-service. A professional never widens their own access by a consent they recorded.
+   */
+  recordedByProfessional: string | null;
 }
 
 /** Configurable rules for whose consent counts (joint custody, the child's own consent). */
@@ -46,8 +67,29 @@ export function consentGiverCounts(givenBy: ConsentGiver, age: number, guardianC
  * withdrawal counts at once, whatever its time says: with several servers, one's clock may be
  * a little behind the one that stamped it.
  */
-export function consentInForce(consent: ConsentFacts, now: Date): boolean {
+export function consentInForce(consent: Pick<ConsentFacts, 'withdrawnAt' | 'validFrom' | 'validTo'>, now: Date): boolean {
   if (consent.withdrawnAt) return false;
   if (now < startOfStockholmDay(consent.validFrom)) return false;
   return consent.validTo === null || now < endOfStockholmDay(consent.validTo);
+}
+
+/** A party as a consent can name it: its organisation, and its secrecy domain when it has one. */
+export interface ConsentPartyRef {
+  organisationId: string;
+  domainId: string | null;
+}
+
+/** Whether the consent names this party, as a whole organisation or by its domain. */
+export function consentNames(consent: Pick<ConsentFacts, 'organisationIds' | 'domainIds'>, party: ConsentPartyRef): boolean {
+  return consent.organisationIds.includes(party.organisationId) || (party.domainId !== null && consent.domainIds.includes(party.domainId));
+}
+
+/** Whether the consent leaves out entries of this category written there. */
+export function consentExcludes(consent: Pick<ConsentFacts, 'exclusions'>, category: InfoCategory, written: { organisationId: string; secrecyDomainId: string; unitId: string | null }): boolean {
+  return consent.exclusions.some((x) => {
+    if (!x.categories.includes(category)) return false;
+    if (x.scope === 'organisation') return x.id === written.organisationId;
+    if (x.scope === 'secrecy_domain') return x.id === written.secrecyDomainId;
+    return x.id === written.unitId;
+  });
 }

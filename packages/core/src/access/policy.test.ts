@@ -1,30 +1,58 @@
 import { describe, expect, it } from 'vitest';
-import { decideAccess, type AccessContext, type PolicyActor, type PolicyChild } from './policy.ts';
+import { activeMembership, decideAccess, sharedFromOtherDomains, type AccessContext, type CareTeamFacts, type EntryFacts, type PolicyActor, type PolicyChild } from './policy.ts';
 import { defaultConsentRules, type ConsentFacts } from './consent.ts';
 
-const school = 'org-municipality';
+// One municipality with three secrecy domains (school, student health, social services) and a
+// region with health care: the teacher, the nurse and the social worker work for one organisation.
+const municipality = 'org-municipality';
 const region = 'org-region';
+const schoolDomain = 'dom-school';
+const studentHealthDomain = 'dom-student-health';
+const socialDomain = 'dom-social';
+const careDomain = 'dom-care';
+const longAgo = new Date('2000-01-01T00:00:00Z');
 const now = new Date('2026-11-23T10:00:00Z');
 const ctx = (extra: Partial<AccessContext> = {}): AccessContext => ({ now, rules: defaultConsentRules, purpose: 'open_record', ...extra });
 
-const teacher: PolicyActor = { userId: 'teacher', roles: [{ organisationId: school, role: 'professional' }] };
-const psychologist: PolicyActor = { userId: 'psychologist', roles: [{ organisationId: region, role: 'professional' }] };
-const outsider: PolicyActor = { userId: 'outsider', roles: [{ organisationId: 'org-other', role: 'professional' }] };
+const professional = (userId: string, organisationId: string, grantedBy: string | null = null): PolicyActor => ({ userId, roles: [{ organisationId, role: 'professional', grantedBy }] });
+const teacher = professional('teacher', municipality);
+const nurse = professional('nurse', municipality);
+const socialworker = professional('socialworker', municipality);
+const psychologist = professional('psychologist', region);
+const outsider = professional('outsider', 'org-other');
 const analyst: PolicyActor = { userId: 'analyst', roles: [{ organisationId: region, role: 'analyst' }] };
 const sysadmin: PolicyActor = { userId: 'sysadmin', roles: [{ organisationId: region, role: 'system_admin' }] };
-const manager: PolicyActor = { userId: 'manager', roles: [{ organisationId: school, role: 'unit_manager' }] };
+const manager: PolicyActor = { userId: 'manager', roles: [{ organisationId: municipality, role: 'unit_manager' }] };
 const guardian: PolicyActor = { userId: 'guardian', roles: [], citizen: { guardianOf: ['child'], selfChildId: null } };
 const childSelf: PolicyActor = { userId: 'child-user', roles: [], citizen: { guardianOf: [], selfChildId: 'child' } };
 
-const planConsent: ConsentFacts = {
-  id: 'k-plan',
+const consent = (overrides: Partial<ConsentFacts>): ConsentFacts => ({
+  id: 'k',
   givenBy: 'both_guardians',
-  organisationIds: [region],
+  organisationIds: [],
+  domainIds: [],
   categories: ['plan'],
+  exclusions: [],
   validFrom: '2026-09-01',
   validTo: '2026-12-31',
   withdrawnAt: null,
-};
+  recordedByProfessional: null,
+  ...overrides,
+});
+const planConsent = consent({ id: 'k-plan', organisationIds: [region, municipality] });
+
+const member = (userId: string, organisationId: string, domainId: string, extra: Partial<CareTeamFacts> = {}): CareTeamFacts => ({
+  userId,
+  organisationId,
+  unitId: `unit-${domainId}`,
+  role: 'member',
+  startsAt: new Date('2026-08-01'),
+  endsAt: null,
+  basis: 'own_organisation',
+  consentId: null,
+  secrecyDomains: [{ domainId, from: longAgo, to: null }],
+  ...extra,
+});
 
 function child(overrides: Partial<PolicyChild> = {}): PolicyChild {
   return {
@@ -34,48 +62,129 @@ function child(overrides: Partial<PolicyChild> = {}): PolicyChild {
     protectedIdentity: null,
     consents: [planConsent],
     careTeam: [
-      { userId: 'teacher', organisationId: school, role: 'named_person', startsAt: new Date('2026-08-01'), endsAt: null, basis: 'own_organisation', consentId: null },
-      { userId: 'psychologist', organisationId: region, role: 'member', startsAt: new Date('2026-09-01'), endsAt: null, basis: 'consent', consentId: 'k-plan' },
+      member('teacher', municipality, schoolDomain, { role: 'named_person' }),
+      member('nurse', municipality, studentHealthDomain),
+      member('socialworker', municipality, socialDomain, { role: 'lead_professional' }),
+      member('psychologist', region, careDomain, { basis: 'consent', consentId: 'k-plan' }),
     ],
     emergencyAccesses: [],
     ...overrides,
   };
 }
 
-describe('the policy gate', () => {
-  it('lets a team member read what their own organisation wrote', () => {
-    expect(decideAccess(teacher, child(), 'read', 'health', ctx({ authorOrganisationId: school }))).toMatchObject({ allow: true, basis: 'own_organisation' });
+const entry = (organisationId: string, secrecyDomainId: string, writtenAt = new Date('2026-10-01T10:00:00Z')): EntryFacts => ({ organisationId, secrecyDomainId, unitId: `unit-${secrecyDomainId}`, writtenAt });
+const schoolEntry = entry(municipality, schoolDomain);
+const nurseEntry = entry(municipality, studentHealthDomain);
+const socialEntry = entry(municipality, socialDomain);
+
+describe('the policy gate: secrecy domains', () => {
+  it('lets a team member read, without consent, only what was written in their own secrecy domain', () => {
+    expect(decideAccess(teacher, child(), 'read', 'school', ctx({ entry: schoolEntry }))).toMatchObject({ allow: true, basis: 'own_organisation' });
+    expect(decideAccess(teacher, child(), 'read', 'health', ctx({ entry: nurseEntry }))).toMatchObject({ allow: false, reason: 'no_consent_for_category' });
+    expect(decideAccess(teacher, child(), 'read', 'social_services', ctx({ entry: socialEntry }))).toMatchObject({ allow: false, reason: 'no_consent_for_category' });
+    expect(decideAccess(nurse, child(), 'read', 'school', ctx({ entry: schoolEntry })).allow).toBe(false);
+  });
+
+  it('lets a consent lift secrecy only when it names both the writer’s and the reader’s domain and covers the category', () => {
+    const both = child({ consents: [planConsent, consent({ id: 'k-health', domainIds: [schoolDomain, studentHealthDomain], categories: ['health'] })] });
+    expect(decideAccess(teacher, both, 'read', 'health', ctx({ entry: nurseEntry }))).toMatchObject({ allow: true, basis: 'consent' });
+    expect(decideAccess(teacher, both, 'read', 'social_services', ctx({ entry: socialEntry })).allow).toBe(false);
+    // Naming only the reader's domain does not open the writer's.
+    const readerOnly = child({ consents: [consent({ domainIds: [schoolDomain], categories: ['health'] })] });
+    expect(decideAccess(teacher, readerOnly, 'read', 'health', ctx({ entry: nurseEntry })).allow).toBe(false);
+    // Naming only the writer's does not reach the reader either.
+    const writerOnly = child({ consents: [consent({ domainIds: [studentHealthDomain], categories: ['health'] })] });
+    expect(decideAccess(teacher, writerOnly, 'read', 'health', ctx({ entry: nurseEntry })).allow).toBe(false);
+  });
+
+  it('treats a whole organisation as a party with all its domains', () => {
+    const whole = child({ consents: [consent({ organisationIds: [municipality], categories: ['social_services'] })] });
+    expect(decideAccess(teacher, whole, 'read', 'social_services', ctx({ entry: socialEntry }))).toMatchObject({ allow: true, basis: 'consent' });
+    expect(decideAccess(psychologist, whole, 'read', 'social_services', ctx({ entry: socialEntry })).allow).toBe(false);
+  });
+
+  it('honours what a consent excludes', () => {
+    const excluding = child({ consents: [consent({ organisationIds: [municipality], categories: ['health', 'school'], exclusions: [{ scope: 'secrecy_domain', id: studentHealthDomain, categories: ['health'] }] })] });
+    expect(decideAccess(teacher, excluding, 'read', 'health', ctx({ entry: nurseEntry })).allow).toBe(false);
+    expect(decideAccess(nurse, excluding, 'read', 'school', ctx({ entry: schoolEntry })).allow).toBe(true);
+    const byUnit = child({ consents: [consent({ organisationIds: [municipality], categories: ['health'], exclusions: [{ scope: 'unit', id: `unit-${studentHealthDomain}`, categories: ['health'] }] })] });
+    expect(decideAccess(teacher, byUnit, 'read', 'health', ctx({ entry: nurseEntry })).allow).toBe(false);
+  });
+
+  it('judges an entry by the domain the reader’s unit was in when it was written, so moving a unit opens nothing written before', () => {
+    const moved = new Date('2026-11-01T00:00:00Z');
+    // The student health unit moves into the school's domain on 1 November.
+    const nurseMoved = member('nurse', municipality, studentHealthDomain, { secrecyDomains: [{ domainId: studentHealthDomain, from: longAgo, to: moved }, { domainId: schoolDomain, from: moved, to: null }] });
+    const team = child({ careTeam: [member('teacher', municipality, schoolDomain, { role: 'named_person' }), nurseMoved] });
+    expect(decideAccess(nurse, team, 'read', 'school', ctx({ entry: entry(municipality, schoolDomain, new Date('2026-10-15T10:00:00Z')) })).allow).toBe(false);
+    expect(decideAccess(nurse, team, 'read', 'school', ctx({ entry: entry(municipality, schoolDomain, new Date('2026-11-15T10:00:00Z')) })).allow).toBe(true);
+    // Her own earlier entries stay hers.
+    expect(decideAccess(nurse, team, 'read', 'health', ctx({ entry: entry(municipality, studentHealthDomain, new Date('2026-10-15T10:00:00Z')) })).allow).toBe(true);
   });
 
   it('lets a member from another organisation read only the categories the consent covers', () => {
-    expect(decideAccess(psychologist, child(), 'read', 'plan', ctx({ authorOrganisationId: school }))).toMatchObject({ allow: true, basis: 'consent' });
-    expect(decideAccess(psychologist, child(), 'read', 'school', ctx({ authorOrganisationId: school }))).toMatchObject({ allow: false, reason: 'no_consent_for_category' });
+    expect(decideAccess(psychologist, child(), 'read', 'plan', ctx({ entry: socialEntry }))).toMatchObject({ allow: true, basis: 'consent' });
+    expect(decideAccess(psychologist, child(), 'read', 'school', ctx({ entry: schoolEntry }))).toMatchObject({ allow: false, reason: 'no_consent_for_category' });
     expect(decideAccess(psychologist, child(), 'read', 'record', ctx())).toMatchObject({ allow: true, basis: 'consent' });
   });
 
-  it('refuses the next read after the consent is withdrawn', () => {
-    const withdrawn = child({ consents: [{ ...planConsent, withdrawnAt: new Date(now.getTime() - 1) }] });
-    expect(decideAccess(psychologist, withdrawn, 'read', 'plan', ctx({ authorOrganisationId: school })).allow).toBe(false);
-    expect(decideAccess(psychologist, withdrawn, 'read', 'record', ctx())).toMatchObject({ allow: false, reason: 'team_consent_not_in_force' });
+  it('says whether other domains’ entries of a category can reach the caller at all', () => {
+    expect(sharedFromOtherDomains(teacher, child(), 'plan', ctx())).toBe(true);
+    expect(sharedFromOtherDomains(teacher, child(), 'health', ctx())).toBe(false);
+    expect(sharedFromOtherDomains(outsider, child(), 'plan', ctx())).toBe(false);
+  });
+});
+
+describe('the policy gate: nobody grants themselves access', () => {
+  it('never widens a professional’s own access by a consent they recorded for the family', () => {
+    const recorded = child({ consents: [planConsent, consent({ id: 'k-own', domainIds: [schoolDomain, socialDomain], categories: ['social_services'], recordedByProfessional: 'teacher' })] });
+    expect(decideAccess(teacher, recorded, 'read', 'social_services', ctx({ entry: socialEntry })).allow).toBe(false);
+    // It is the family's consent, so it counts for everyone else it names.
+    expect(decideAccess(socialworker, recorded, 'read', 'social_services', ctx({ entry: socialEntry })).allow).toBe(true);
   });
 
-  it('stops an expired consent at midnight (Stockholm) after its end date', () => {
-    const ending = child({ consents: [{ ...planConsent, validTo: '2026-11-23' }] });
-    expect(decideAccess(psychologist, ending, 'read', 'plan', ctx({ now: new Date('2026-11-23T22:59:59Z'), authorOrganisationId: school })).allow).toBe(true);
-    expect(decideAccess(psychologist, ending, 'read', 'plan', ctx({ now: new Date('2026-11-23T23:00:00Z'), authorOrganisationId: school })).allow).toBe(false);
+  it('does not count a place on the team that rests on a consent its holder recorded', () => {
+    const own = child({ consents: [{ ...planConsent, recordedByProfessional: 'psychologist' }] });
+    expect(decideAccess(psychologist, own, 'read', 'record', ctx())).toMatchObject({ allow: false, reason: 'team_consent_not_in_force' });
   });
 
-  it('counts one guardian’s consent under joint custody only where the rules say so', () => {
-    const oneGuardian = child({ consents: [{ ...planConsent, givenBy: 'guardian' }] });
-    expect(decideAccess(psychologist, oneGuardian, 'read', 'plan', ctx({ authorOrganisationId: school })).allow).toBe(false);
-    expect(decideAccess(psychologist, oneGuardian, 'read', 'plan', ctx({ authorOrganisationId: school, rules: { ...defaultConsentRules, jointCustody: 'either_guardian' } })).allow).toBe(true);
-    expect(decideAccess(psychologist, child({ guardianCount: 1, consents: oneGuardian.consents }), 'read', 'plan', ctx({ authorOrganisationId: school })).allow).toBe(true);
+  it('ignores a role its holder granted themselves', () => {
+    expect(activeMembership(professional('teacher', municipality, 'teacher'), child(), ctx())).toBeUndefined();
+    expect(decideAccess(professional('teacher', municipality, 'teacher'), child(), 'read', 'record', ctx()).allow).toBe(false);
+    expect(decideAccess(professional('teacher', municipality, 'orgadmin'), child(), 'read', 'record', ctx()).allow).toBe(true);
   });
 
-  it('counts the child’s own consent from the configured age', () => {
-    const own = child({ consents: [{ ...planConsent, givenBy: 'child' }] });
-    expect(decideAccess(psychologist, own, 'read', 'plan', ctx({ authorOrganisationId: school })).allow).toBe(false);
-    expect(decideAccess(psychologist, own, 'read', 'plan', ctx({ authorOrganisationId: school, rules: { ...defaultConsentRules, childConsentFromAge: 14 } })).allow).toBe(true);
+  it('offers recording a consent only to the named person and the lead professional, and not on a consent’s basis', () => {
+    expect(decideAccess(teacher, child(), 'read', 'record', ctx()).actions).toContain('record_consent');
+    expect(decideAccess(socialworker, child(), 'read', 'record', ctx()).actions).toContain('record_consent');
+    expect(decideAccess(nurse, child(), 'read', 'record', ctx()).actions).not.toContain('record_consent');
+    const leadByConsent = child({ careTeam: [member('psychologist', region, careDomain, { role: 'lead_professional', basis: 'consent', consentId: 'k-plan' })] });
+    expect(decideAccess(psychologist, leadByConsent, 'read', 'record', ctx()).actions).not.toContain('record_consent');
+    expect(decideAccess(psychologist, leadByConsent, 'read', 'record', ctx()).actions).toContain('change_team');
+  });
+});
+
+describe('the policy gate: emergency access and other roles', () => {
+  const emergencyFor = (actor: PolicyActor) =>
+    child({ emergencyAccesses: [{ userId: actor.userId, organisationId: 'org-other', startsAt: new Date(now.getTime() - 3_600_000), expiresAt: new Date(now.getTime() + 3_600_000) }] });
+
+  it('lets emergency access read, for its time only, flagged, and never write', () => {
+    expect(decideAccess(outsider, emergencyFor(outsider), 'read', 'health', ctx({ entry: nurseEntry }))).toMatchObject({ allow: true, basis: 'emergency', flagged: true });
+    expect(decideAccess(outsider, emergencyFor(outsider), 'write', 'health', ctx()).allow).toBe(false);
+    expect(decideAccess(outsider, emergencyFor(outsider), 'read', 'health', ctx({ now: new Date(now.getTime() + 2 * 3_600_000), entry: nurseEntry })).allow).toBe(false);
+  });
+
+  it('ends emergency access with the professional role, whenever the role goes', () => {
+    const former: PolicyActor = { userId: 'outsider', roles: [{ organisationId: 'org-other', role: 'org_admin' }] };
+    expect(decideAccess(former, emergencyFor(outsider), 'read', 'record', ctx())).toMatchObject({ allow: false, reason: 'emergency_needs_professional_role' });
+    const selfMade: PolicyActor = { userId: 'outsider', roles: [{ organisationId: 'org-other', role: 'professional', grantedBy: 'outsider' }] };
+    expect(decideAccess(selfMade, emergencyFor(outsider), 'read', 'record', ctx()).allow).toBe(false);
+  });
+
+  it('offers emergency access to a professional without a basis, and to no one else', () => {
+    expect(decideAccess(outsider, child(), 'read', 'record', ctx())).toMatchObject({ allow: false, actions: ['open_emergency_access'] });
+    expect(decideAccess(sysadmin, child(), 'read', 'record', ctx()).actions).toEqual([]);
+    expect(decideAccess(teacher, child(), 'read', 'record', ctx()).actions).not.toContain('open_emergency_access');
   });
 
   it('refuses someone outside the team, an analyst and a system administrator', () => {
@@ -84,46 +193,68 @@ describe('the policy gate', () => {
     expect(decideAccess(sysadmin, child(), 'read', 'record', ctx())).toMatchObject({ allow: false, reason: 'administrator_no_child_data' });
   });
 
-  it('lets emergency access read, for its time only, flagged', () => {
-    const emergency = child({ emergencyAccesses: [{ userId: 'outsider', startsAt: new Date(now.getTime() - 3_600_000), expiresAt: new Date(now.getTime() + 3_600_000) }] });
-    expect(decideAccess(outsider, emergency, 'read', 'health', ctx({ authorOrganisationId: school }))).toMatchObject({ allow: true, basis: 'emergency', flagged: true });
-    expect(decideAccess(outsider, emergency, 'write', 'health', ctx({ authorOrganisationId: 'org-other' })).allow).toBe(false);
-    expect(decideAccess(outsider, emergency, 'read', 'health', ctx({ now: new Date(now.getTime() + 2 * 3_600_000) })).allow).toBe(false);
-  });
-
   it('shows unit managers the log for review, not the record', () => {
     expect(decideAccess(manager, child(), 'review_log', 'access_log', ctx())).toMatchObject({ allow: true, basis: 'legal_duty' });
     expect(decideAccess(manager, child(), 'read', 'record', ctx()).allow).toBe(false);
     expect(decideAccess(teacher, child(), 'review_log', 'access_log', ctx()).allow).toBe(false);
-    // …and only for children their organisation works with.
     const elsewhere: PolicyActor = { userId: 'manager2', roles: [{ organisationId: 'org-other', role: 'unit_manager' }] };
     expect(decideAccess(elsewhere, child(), 'review_log', 'access_log', ctx())).toMatchObject({ allow: false, reason: 'not_log_reviewer' });
   });
+});
 
+describe('the policy gate: consents in time', () => {
+  it('refuses the next read after the consent is withdrawn', () => {
+    const withdrawn = child({ consents: [{ ...planConsent, withdrawnAt: new Date(now.getTime() - 1) }] });
+    expect(decideAccess(psychologist, withdrawn, 'read', 'plan', ctx({ entry: socialEntry })).allow).toBe(false);
+    expect(decideAccess(psychologist, withdrawn, 'read', 'record', ctx())).toMatchObject({ allow: false, reason: 'team_consent_not_in_force' });
+  });
+
+  it('stops an expired consent at midnight (Stockholm) after its end date', () => {
+    const ending = child({ consents: [{ ...planConsent, validTo: '2026-11-23' }] });
+    expect(decideAccess(psychologist, ending, 'read', 'plan', ctx({ now: new Date('2026-11-23T22:59:59Z'), entry: socialEntry })).allow).toBe(true);
+    expect(decideAccess(psychologist, ending, 'read', 'plan', ctx({ now: new Date('2026-11-23T23:00:00Z'), entry: socialEntry })).allow).toBe(false);
+  });
+
+  it('counts one guardian’s consent under joint custody only where the rules say so', () => {
+    const oneGuardian = child({ consents: [{ ...planConsent, givenBy: 'guardian' }] });
+    expect(decideAccess(psychologist, oneGuardian, 'read', 'plan', ctx({ entry: socialEntry })).allow).toBe(false);
+    expect(decideAccess(psychologist, oneGuardian, 'read', 'plan', ctx({ entry: socialEntry, rules: { ...defaultConsentRules, jointCustody: 'either_guardian' } })).allow).toBe(true);
+    expect(decideAccess(psychologist, child({ guardianCount: 1, consents: oneGuardian.consents }), 'read', 'plan', ctx({ entry: socialEntry })).allow).toBe(true);
+  });
+
+  it('counts the child’s own consent from the configured age', () => {
+    const own = child({ consents: [{ ...planConsent, givenBy: 'child' }] });
+    expect(decideAccess(psychologist, own, 'read', 'plan', ctx({ entry: socialEntry })).allow).toBe(false);
+    expect(decideAccess(psychologist, own, 'read', 'plan', ctx({ entry: socialEntry, rules: { ...defaultConsentRules, childConsentFromAge: 14 } })).allow).toBe(true);
+  });
+});
+
+describe('the policy gate: fields and citizens', () => {
   it('reveals a protected identity only to a team member who opens the record on purpose, and flags it', () => {
     const hidden = child({ protectedIdentity: 'skyddad_folkbokforing' });
-    expect(decideAccess(teacher, hidden, 'read', 'record', ctx({ purpose: 'list' }))).toMatchObject({ allow: true, revealIdentity: false, flagged: true });
-    expect(decideAccess(teacher, hidden, 'read', 'record', ctx({ purpose: 'open_record' }))).toMatchObject({ allow: true, revealIdentity: true, flagged: true });
+    expect(decideAccess(teacher, hidden, 'read', 'record', ctx({ purpose: 'list' }))).toMatchObject({ allow: true, fields: { protectedIdentity: false }, flagged: true });
+    expect(decideAccess(teacher, hidden, 'read', 'record', ctx({ purpose: 'open_record' }))).toMatchObject({ allow: true, fields: { protectedIdentity: true, protectedGuardians: true }, flagged: true });
   });
 
   it('keeps a protected identity hidden under emergency access and from guardians, but not from the child', () => {
-    const hidden = child({ protectedIdentity: 'skyddad_folkbokforing', emergencyAccesses: [{ userId: 'outsider', startsAt: new Date(now.getTime() - 60_000), expiresAt: new Date(now.getTime() + 3_600_000) }] });
-    expect(decideAccess(outsider, hidden, 'read', 'record', ctx())).toMatchObject({ allow: true, basis: 'emergency', revealIdentity: false, flagged: true });
-    expect(decideAccess(guardian, hidden, 'read', 'record', ctx())).toMatchObject({ allow: true, basis: 'own_record', revealIdentity: false, flagged: true });
-    expect(decideAccess(childSelf, hidden, 'read', 'record', ctx())).toMatchObject({ allow: true, basis: 'own_record', revealIdentity: true, flagged: true });
+    const hidden = child({ protectedIdentity: 'skyddad_folkbokforing', emergencyAccesses: [{ userId: 'outsider', organisationId: 'org-other', startsAt: new Date(now.getTime() - 60_000), expiresAt: new Date(now.getTime() + 3_600_000) }] });
+    expect(decideAccess(outsider, hidden, 'read', 'record', ctx())).toMatchObject({ allow: true, basis: 'emergency', fields: { protectedIdentity: false }, flagged: true });
+    expect(decideAccess(guardian, hidden, 'read', 'record', ctx())).toMatchObject({ allow: true, basis: 'own_record', fields: { protectedIdentity: false }, flagged: true });
+    expect(decideAccess(childSelf, hidden, 'read', 'record', ctx())).toMatchObject({ allow: true, basis: 'own_record', fields: { protectedIdentity: true, protectedGuardians: false }, flagged: true });
   });
 
   it('lets guardians and the child (from the access age) see the team, the consents and the log, and change consents', () => {
-    expect(decideAccess(guardian, child(), 'read', 'access_log', ctx())).toMatchObject({ allow: true, basis: 'own_record' });
+    expect(decideAccess(guardian, child(), 'read', 'access_log', ctx())).toMatchObject({ allow: true, basis: 'own_record', actions: ['give_consent'] });
     expect(decideAccess(guardian, child(), 'write', 'consent', ctx()).allow).toBe(true);
     expect(decideAccess(guardian, child(), 'read', 'health', ctx()).allow).toBe(false);
     expect(decideAccess(guardian, child({ id: 'someone-else' }), 'read', 'record', ctx()).allow).toBe(false);
-    expect(decideAccess(childSelf, child(), 'read', 'care_team', ctx()).allow).toBe(true);
+    expect(decideAccess(childSelf, child(), 'read', 'care_team', ctx())).toMatchObject({ allow: true, actions: [] });
     expect(decideAccess(childSelf, child({ birthDate: '2016-01-01' }), 'read', 'care_team', ctx())).toMatchObject({ allow: false, reason: 'below_access_age' });
   });
 
-  it('lets only the named person and the lead professional change the team', () => {
+  it('lets only the named person and the lead professional change the team, and the named person hand over', () => {
     expect(decideAccess(teacher, child(), 'write', 'care_team', ctx()).allow).toBe(true);
+    expect(decideAccess(teacher, child(), 'read', 'record', ctx()).actions).toEqual(['change_team', 'hand_over', 'record_consent', 'record_withdrawal', 'record_disclosure']);
     expect(decideAccess(psychologist, child(), 'write', 'care_team', ctx())).toMatchObject({ allow: false, reason: 'not_team_coordinator' });
   });
 });

@@ -1,19 +1,30 @@
-import type { AccessBasis, AccessCategory, CareTeamRole, ProtectedIdentityLevel } from '../children/schema.ts';
+import type { AccessBasis, AccessCategory, CareTeamRole, InfoCategory, ProtectedIdentityLevel } from '../children/schema.ts';
 import { infoCategories } from '../children/schema.ts';
 import type { Role } from '../users/schema.ts';
 import { stockholmDate } from '../time/stockholm.ts';
-import { ageOn, consentGiverCounts, consentInForce, type ConsentFacts, type ConsentRules } from './consent.ts';
+import { domainAt, type DomainPeriod } from '../secrecy/domains.ts';
+import { ageOn, consentExcludes, consentGiverCounts, consentInForce, consentNames, type ConsentFacts, type ConsentRules } from './consent.ts';
+import { actionsFor, fieldsFor, noFields, type AccessFields, type ChildAction } from './grants.ts';
 
 export type { ConsentFacts, ConsentRules };
 
 /**
  * The one policy gate for a child's data: a pure decision from facts the server loads.
  * Every route that touches a child's data asks it, and writes its answer to the audit log.
+ * Besides yes or no it answers which fields the caller may see and which actions they may take,
+ * so views and the web app never derive a rule of their own.
  */
+
+export interface PolicyRole {
+  organisationId: string;
+  role: Role;
+  /** Who granted the role; a role someone granted themselves never counts for reading. */
+  grantedBy?: string | null;
+}
 
 export interface PolicyActor {
   userId: string;
-  roles: readonly { organisationId: string; role: Role }[];
+  roles: readonly PolicyRole[];
   /** A citizen account: the children this person is guardian of, and the child they are. */
   citizen?: { guardianOf: readonly string[]; selfChildId: string | null };
 }
@@ -21,12 +32,24 @@ export interface PolicyActor {
 export interface CareTeamFacts {
   userId: string;
   organisationId: string;
+  /** The unit the member works from; its secrecy domain is the member's. */
+  unitId: string | null;
   role: CareTeamRole;
   startsAt: Date;
   endsAt: Date | null;
   /** What allowed this member onto the team; a consent basis names the consent. */
   basis: 'own_organisation' | 'consent' | 'legal_duty';
   consentId: string | null;
+  /** The periods the member's unit belonged to each secrecy domain (history: a unit can move). */
+  secrecyDomains: readonly DomainPeriod[];
+}
+
+export interface EmergencyAccessFacts {
+  userId: string;
+  /** The organisation the access was opened for: the professional role must hold there at every read. */
+  organisationId: string;
+  startsAt: Date;
+  expiresAt: Date;
 }
 
 export interface PolicyChild {
@@ -36,7 +59,7 @@ export interface PolicyChild {
   protectedIdentity: ProtectedIdentityLevel | null;
   careTeam: readonly CareTeamFacts[];
   consents: readonly ConsentFacts[];
-  emergencyAccesses: readonly { userId: string; startsAt: Date; expiresAt: Date }[];
+  emergencyAccesses: readonly EmergencyAccessFacts[];
 }
 
 export type AccessAction = 'read' | 'write' | 'review_log';
@@ -44,11 +67,19 @@ export type AccessAction = 'read' | 'write' | 'review_log';
 /** Why the record is asked for: opened on purpose, or shown in a list. */
 export type AccessPurpose = 'open_record' | 'list';
 
+/** A record entry asked about: where and when it was written. */
+export interface EntryFacts {
+  organisationId: string;
+  secrecyDomainId: string;
+  unitId: string | null;
+  writtenAt: Date;
+}
+
 export interface AccessContext {
   now: Date;
   rules: ConsentRules;
-  /** For information categories: the organisation that wrote the entries asked about. */
-  authorOrganisationId?: string;
+  /** For information categories: the entry asked about (for a write, the entry about to be written). */
+  entry?: EntryFacts;
   /** `open_record`: the professional opened this child's record on purpose. */
   purpose?: AccessPurpose;
 }
@@ -62,44 +93,65 @@ export const denyReasons = [
   'not_in_care_team',
   'team_consent_not_in_force',
   'no_consent_for_category',
+  'other_secrecy_domain',
+  'no_secrecy_domain',
   'emergency_is_read_only',
+  'emergency_needs_professional_role',
   'not_team_coordinator',
   'not_log_reviewer',
 ] as const;
 export type DenyReason = (typeof denyReasons)[number];
 
 export type AccessDecision =
-  | { allow: true; basis: AccessBasis; reason: string; revealIdentity: boolean; flagged: boolean }
-  | { allow: false; basis: null; reason: DenyReason; revealIdentity: false; flagged: boolean };
+  | { allow: true; basis: AccessBasis; reason: string; fields: AccessFields; actions: readonly ChildAction[]; flagged: boolean }
+  | { allow: false; basis: null; reason: DenyReason; fields: AccessFields; actions: readonly ChildAction[]; flagged: boolean };
 
 const infoSet: ReadonlySet<AccessCategory> = new Set(infoCategories);
 
-function deny(reason: DenyReason, child: PolicyChild): AccessDecision {
-  return { allow: false, basis: null, reason, revealIdentity: false, flagged: child.protectedIdentity !== null };
-}
+/** What the gate knows about the actor's standing towards this child, before the category is weighed. */
+type Standing =
+  | { kind: 'citizen'; guardian: boolean }
+  | { kind: 'member'; member: CareTeamFacts }
+  | { kind: 'emergency' }
+  | { kind: 'none' };
 
-function allow(basis: AccessBasis, reason: string, child: PolicyChild, revealIdentity: boolean): AccessDecision {
-  return { allow: true, basis, reason, revealIdentity, flagged: child.protectedIdentity !== null || basis === 'emergency' };
-}
-
-export function decideAccess(
-  actor: PolicyActor,
-  child: PolicyChild,
-  action: AccessAction,
-  category: AccessCategory,
-  context: AccessContext,
-): AccessDecision {
+export function decideAccess(actor: PolicyActor, child: PolicyChild, action: AccessAction, category: AccessCategory, context: AccessContext): AccessDecision {
   if (actor.citizen) return decideForCitizen(actor.citizen, child, action, category, context);
   if (action === 'review_log') return decideLogReview(actor, child, category);
   const member = activeMembership(actor, child, context);
-  if (member) return decideForMember(member, child, action, category, context);
-  const emergency = child.emergencyAccesses.some((e) => e.userId === actor.userId && e.startsAt <= context.now && context.now < e.expiresAt);
+  if (member) return decideForMember(actor, member, child, action, category, context);
+  const emergency = child.emergencyAccesses.find((e) => e.userId === actor.userId && e.startsAt <= context.now && context.now < e.expiresAt);
   if (emergency) {
-    if (action !== 'read') return deny('emergency_is_read_only', child);
-    // Emergency access is not a place on the team: a protected identity stays hidden.
-    return allow('emergency', 'emergency_access', child, false);
+    if (action !== 'read') return deny('emergency_is_read_only', child, actor, context);
+    // Emergency access rests on the professional role at every read, not only when it was opened.
+    if (!holdsRole(actor, emergency.organisationId, 'professional')) return deny('emergency_needs_professional_role', child, actor, context);
+    return allow('emergency', 'emergency_access', child, { kind: 'emergency' }, context);
   }
-  return deny(outsiderReason(actor, child, context.now), child);
+  return deny(outsiderReason(actor, child, context.now), child, actor, context);
+}
+
+function deny(reason: DenyReason, child: PolicyChild, actor: PolicyActor, context: AccessContext): AccessDecision {
+  const standing = standingOf(actor, child, context);
+  return { allow: false, basis: null, reason, fields: noFields, actions: actionsFor(standing, actor, child, context), flagged: child.protectedIdentity !== null };
+}
+
+function allow(basis: AccessBasis, reason: string, child: PolicyChild, standing: Standing, context: AccessContext, actor?: PolicyActor): AccessDecision {
+  return {
+    allow: true,
+    basis,
+    reason,
+    fields: fieldsFor(standing, context.purpose),
+    actions: actionsFor(standing, actor, child, context),
+    flagged: child.protectedIdentity !== null || basis === 'emergency',
+  };
+}
+
+/** The actor's standing, for the actions a refusal can still offer (emergency access, a search's next step). */
+function standingOf(actor: PolicyActor, child: PolicyChild, context: AccessContext): Standing {
+  if (actor.citizen) return { kind: 'none' };
+  const member = activeMembership(actor, child, context);
+  if (member) return { kind: 'member', member };
+  return child.emergencyAccesses.some((e) => e.userId === actor.userId && e.startsAt <= context.now && context.now < e.expiresAt) ? { kind: 'emergency' } : { kind: 'none' };
 }
 
 function decideForCitizen(
@@ -109,17 +161,18 @@ function decideForCitizen(
   category: AccessCategory,
   context: AccessContext,
 ): AccessDecision {
-  const isGuardian = citizen.guardianOf.includes(child.id) && ageOn(child.birthDate, stockholmDate(context.now)) < 18;
+  const age = ageOn(child.birthDate, stockholmDate(context.now));
+  const isGuardian = citizen.guardianOf.includes(child.id) && age < 18;
   const isSelf = citizen.selfChildId === child.id;
-  if (!isGuardian && !isSelf) return deny('not_guardian', child);
-  if (!isGuardian && ageOn(child.birthDate, stockholmDate(context.now)) < context.rules.childAccessFromAge) return deny('below_access_age', child);
+  const refuse = (reason: DenyReason): AccessDecision => ({ allow: false, basis: null, reason, fields: noFields, actions: [], flagged: child.protectedIdentity !== null });
+  if (!isGuardian && !isSelf) return refuse('not_guardian');
+  if (!isGuardian && age < context.rules.childAccessFromAge) return refuse('below_access_age');
   const readable: AccessCategory[] = ['record', 'care_team', 'consent', 'access_log'];
-  // The child sees their own details; a guardian does not see a protected child's: the
-  // protection may be from someone in the family.
-  const reveal = !isGuardian;
-  if (action === 'read' && readable.includes(category)) return allow('own_record', isGuardian ? 'guardian' : 'self', child, reveal);
-  if (action === 'write' && category === 'consent') return allow('own_record', isGuardian ? 'guardian' : 'self', child, reveal);
-  return deny('not_shared_with_citizens', child);
+  const standing: Standing = { kind: 'citizen', guardian: isGuardian };
+  const reason = isGuardian ? 'guardian' : 'self';
+  if (action === 'read' && readable.includes(category)) return allow('own_record', reason, child, standing, context);
+  if (action === 'write' && category === 'consent') return allow('own_record', reason, child, standing, context);
+  return refuse('not_shared_with_citizens');
 }
 
 /**
@@ -127,62 +180,127 @@ function decideForCitizen(
  * children their organisation works with: one of its people is or was on the child's team.
  */
 function decideLogReview(actor: PolicyActor, child: PolicyChild, category: AccessCategory): AccessDecision {
-  const reviewing = new Set(actor.roles.filter((r) => r.role === 'unit_manager' || r.role === 'collaboration_coordinator').map((r) => r.organisationId));
-  if (reviewing.size === 0 || category !== 'access_log') return deny('not_log_reviewer', child);
-  if (!child.careTeam.some((m) => reviewing.has(m.organisationId))) return deny('not_log_reviewer', child);
-  return allow('legal_duty', 'log_review', child, false);
+  const reviewing = new Set(actor.roles.filter((r) => (r.role === 'unit_manager' || r.role === 'collaboration_coordinator') && !selfGranted(actor, r)).map((r) => r.organisationId));
+  const refuse: AccessDecision = { allow: false, basis: null, reason: 'not_log_reviewer', fields: noFields, actions: [], flagged: child.protectedIdentity !== null };
+  if (reviewing.size === 0 || category !== 'access_log') return refuse;
+  if (!child.careTeam.some((m) => reviewing.has(m.organisationId))) return refuse;
+  return { allow: true, basis: 'legal_duty', reason: 'log_review', fields: noFields, actions: ['review_log'], flagged: child.protectedIdentity !== null };
+}
+
+function selfGranted(actor: PolicyActor, role: PolicyRole): boolean {
+  return role.grantedBy === actor.userId;
+}
+
+/** Whether the actor holds this role in the organisation, granted by someone else. */
+export function holdsRole(actor: PolicyActor, organisationId: string, role: Role): boolean {
+  return actor.roles.some((r) => r.organisationId === organisationId && r.role === role && !selfGranted(actor, r));
 }
 
 /**
- * The actor's current place on the team: within its dates, while they still work for the
- * organisation they joined for, and while the consent that let them on is in force.
+ * The actor's current place on the team: within its dates, while they still work as a
+ * professional for the organisation they joined for (a role they granted themselves does not
+ * count), and while the consent that let them on is in force.
  */
-function activeMembership(actor: PolicyActor, child: PolicyChild, context: AccessContext): CareTeamFacts | undefined {
+export function activeMembership(actor: PolicyActor, child: PolicyChild, context: Pick<AccessContext, 'now' | 'rules'>): CareTeamFacts | undefined {
   const { now } = context;
   return child.careTeam.find(
     (m) =>
       m.userId === actor.userId &&
       m.startsAt <= now &&
       (m.endsAt === null || now < m.endsAt) &&
-      actor.roles.some((r) => r.organisationId === m.organisationId && r.role === 'professional') &&
+      holdsRole(actor, m.organisationId, 'professional') &&
       (m.basis !== 'consent' || teamConsentInForce(child, m, context)),
   );
 }
 
-function teamConsentInForce(child: PolicyChild, member: CareTeamFacts, context: AccessContext): boolean {
+function teamConsentInForce(child: PolicyChild, member: CareTeamFacts, context: Pick<AccessContext, 'now' | 'rules'>): boolean {
   const consent = child.consents.find((c) => c.id === member.consentId);
-  return consent !== undefined && consent.organisationIds.includes(member.organisationId) && consentCounts(child, consent, context);
+  return consent !== undefined && consentCountsFor(child, consent, member.userId, context) && consentNames(consent, partyOf(member, context.now));
 }
 
-/** In force now, and given by someone whose consent counts for a child of this age. */
-function consentCounts(child: PolicyChild, consent: ConsentFacts, context: AccessContext): boolean {
+/** The member as a party a consent can name: their organisation, and their unit's domain now. */
+export function partyOf(member: CareTeamFacts, now: Date): { organisationId: string; domainId: string | null } {
+  return { organisationId: member.organisationId, domainId: domainAt(member.secrecyDomains, now) };
+}
+
+/**
+ * In force now, given by someone whose consent counts for a child of this age, and not recorded
+ * by this reader: a professional never widens their own access by a consent they recorded.
+ */
+export function consentCountsFor(child: PolicyChild, consent: ConsentFacts, readerUserId: string | null, context: Pick<AccessContext, 'now' | 'rules'>): boolean {
+  if (readerUserId !== null && consent.recordedByProfessional === readerUserId) return false;
   if (!consentInForce(consent, context.now)) return false;
   const age = ageOn(child.birthDate, stockholmDate(context.now));
   return consentGiverCounts(consent.givenBy, age, child.guardianCount, context.rules);
 }
 
-function decideForMember(member: CareTeamFacts, child: PolicyChild, action: AccessAction, category: AccessCategory, context: AccessContext): AccessDecision {
-  const reveal = context.purpose === 'open_record';
+function decideForMember(actor: PolicyActor, member: CareTeamFacts, child: PolicyChild, action: AccessAction, category: AccessCategory, context: AccessContext): AccessDecision {
+  const standing: Standing = { kind: 'member', member };
+  const refuse = (reason: DenyReason) => deny(reason, child, actor, context);
   if (category === 'record' || category === 'care_team' || category === 'consent') {
-    if (action === 'write' && category === 'care_team' && member.role === 'member') return deny('not_team_coordinator', child);
-    return allow(member.basis, 'care_team_member', child, reveal);
+    if (action === 'write' && category === 'care_team' && member.role === 'member') return refuse('not_team_coordinator');
+    return allow(member.basis, 'care_team_member', child, standing, context, actor);
   }
-  if (category === 'access_log') return deny('not_log_reviewer', child);
-  if (context.authorOrganisationId === member.organisationId) return allow('own_organisation', 'own_organisation_entry', child, reveal);
-  if (action === 'write') return deny('no_consent_for_category', child);
-  const covered = infoSet.has(category) && child.consents.some(
-    (c) => c.organisationIds.includes(member.organisationId) && c.categories.some((k) => k === category) && consentCounts(child, c, context),
+  if (category === 'access_log' || !infoSet.has(category)) return refuse('not_log_reviewer');
+  const own = domainAt(member.secrecyDomains, context.now);
+  const entry = context.entry;
+  if (action === 'write') {
+    // An entry is written in the writer's own domain; without one they cannot write.
+    if (own === null) return refuse('no_secrecy_domain');
+    return !entry || entry.secrecyDomainId === own ? allow('own_organisation', 'own_secrecy_domain_entry', child, standing, context, actor) : refuse('other_secrecy_domain');
+  }
+  if (entry && writtenInMemberDomain(member, entry)) return allow('own_organisation', 'own_secrecy_domain_entry', child, standing, context, actor);
+  if (!entry) return refuse('other_secrecy_domain');
+  return consentCoversEntry(child, member, category as InfoCategory, entry, context)
+    ? allow('consent', 'consent_covers_category', child, standing, context, actor)
+    : refuse('no_consent_for_category');
+}
+
+/**
+ * Read without consent: the entry was written in the domain the member's unit belonged to when it
+ * was written. So moving a unit into another domain never opens that domain's earlier entries.
+ */
+function writtenInMemberDomain(member: CareTeamFacts, entry: EntryFacts): boolean {
+  return domainAt(member.secrecyDomains, entry.writtenAt) === entry.secrecyDomainId;
+}
+
+/**
+ * Across domains: a consent in force, counting for this reader, covering the category, naming
+ * both the writer's domain (or organisation) and the reader's, and not excluding the entry.
+ */
+export function consentCoversEntry(child: PolicyChild, member: CareTeamFacts, category: InfoCategory, entry: EntryFacts, context: Pick<AccessContext, 'now' | 'rules'>): boolean {
+  const reader = partyOf(member, context.now);
+  const writer = { organisationId: entry.organisationId, domainId: entry.secrecyDomainId };
+  return child.consents.some(
+    (c) =>
+      c.categories.includes(category) &&
+      consentNames(c, writer) &&
+      consentNames(c, reader) &&
+      !consentExcludes(c, category, entry) &&
+      consentCountsFor(child, c, member.userId, context),
   );
-  return covered ? allow('consent', 'consent_covers_category', child, reveal) : deny('no_consent_for_category', child);
+}
+
+/**
+ * Whether entries of a category written in other domains can reach the caller at all: some
+ * consent in force for them covers it, or emergency access reads everything. Views say "not
+ * available – no consent" where this is false.
+ */
+export function sharedFromOtherDomains(actor: PolicyActor, child: PolicyChild, category: InfoCategory, context: Pick<AccessContext, 'now' | 'rules'>): boolean {
+  const member = activeMembership(actor, child, context);
+  if (!member) return child.emergencyAccesses.some((e) => e.userId === actor.userId && e.startsAt <= context.now && context.now < e.expiresAt && holdsRole(actor, e.organisationId, 'professional'));
+  const reader = partyOf(member, context.now);
+  return child.consents.some((c) => c.categories.includes(category) && consentNames(c, reader) && consentCountsFor(child, c, member.userId, context));
 }
 
 function outsiderReason(actor: PolicyActor, child: PolicyChild, now: Date): DenyReason {
   if (child.careTeam.some((m) => m.userId === actor.userId && m.startsAt <= now && (m.endsAt === null || now < m.endsAt) && m.basis === 'consent')) {
     return 'team_consent_not_in_force';
   }
-  const roles = new Set(actor.roles.map((r) => r.role));
+  const counted = actor.roles.filter((r) => !selfGranted(actor, r)).map((r) => r.role);
+  const roles = new Set(counted);
   if (roles.has('professional')) return 'not_in_care_team';
   if (roles.has('analyst')) return 'analyst_no_identifiable_data';
-  if (roles.has('system_admin') || roles.has('org_admin')) return 'administrator_no_child_data';
+  if (actor.roles.some((r) => r.role === 'system_admin' || r.role === 'org_admin')) return 'administrator_no_child_data';
   return 'not_in_care_team';
 }

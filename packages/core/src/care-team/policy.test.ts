@@ -15,10 +15,10 @@ import {
 
 const school = 'org-school';
 const region = 'org-region';
-const regionConsent = { id: 'c1', givenBy: 'both_guardians' as const, organisationIds: [region], categories: ['plan' as const], validFrom: '2026-01-01', validTo: null, withdrawnAt: null };
+const regionConsent = { id: 'c1', givenBy: 'both_guardians' as const, organisationIds: [region], categories: ['plan' as const], validFrom: '2026-01-01', validTo: null, withdrawnAt: null, domainIds: [], exclusions: [], recordedByProfessional: null };
 const base: TeamAdditionFacts = {
   adderOrganisationId: school,
-  candidate: { userId: 'b', organisationId: region, professionalOrganisationIds: [region] },
+  candidate: { userId: 'b', organisationId: region, professionalOrganisationIds: [region], domainId: null },
   role: 'member',
   basis: { kind: 'consent', consentId: 'c1' },
   currentTeam: [{ userId: 'a', role: 'lead_professional' }, { userId: 't', role: 'named_person' }],
@@ -28,7 +28,7 @@ const base: TeamAdditionFacts = {
   now: new Date('2026-11-23T10:00:00Z'),
   today: '2026-11-23',
 };
-const sameOrg = { ...base, candidate: { userId: 'b', organisationId: school, professionalOrganisationIds: [school] }, basis: { kind: 'own_organisation' as const }, consent: undefined };
+const sameOrg = { ...base, candidate: { userId: 'b', organisationId: school, professionalOrganisationIds: [school], domainId: null }, basis: { kind: 'own_organisation' as const }, consent: undefined };
 
 describe('adding a member to the care team', () => {
   it('adds a member from another organisation under a consent that reaches it', () => {
@@ -58,7 +58,7 @@ describe('adding a member to the care team', () => {
   });
 
   it('adds only people who work as professionals in the organisation they join for', () => {
-    expect(decideTeamAddition({ ...base, candidate: { ...base.candidate, professionalOrganisationIds: [school] } })).toEqual({ ok: false, reason: 'not_a_professional_there' });
+    expect(decideTeamAddition({ ...base, candidate: { ...base.candidate, professionalOrganisationIds: [school], domainId: null } })).toEqual({ ok: false, reason: 'not_a_professional_there' });
   });
 
   it('keeps one named person and one lead professional at a time', () => {
@@ -77,7 +77,7 @@ describe('handing over the named person', () => {
   const proposal = {
     proposer: { userId: 't', teamRole: 'named_person' as const },
     currentNamedPersonUserId: 't',
-    receiver: { userId: 'r', professionalOrganisationIds: [school] },
+    receiver: { userId: 'r', professionalOrganisationIds: [school], domainId: null },
     toOrganisationId: school,
     pendingExists: false,
   };
@@ -126,7 +126,7 @@ describe('handing over the named person', () => {
   });
 
   it('takes a receiver from the proposer’s own organisation on that basis, already a member or not, in the seat the named person leaves', () => {
-    const own = { ...crossing, candidate: { userId: 'b', organisationId: school, professionalOrganisationIds: [school] }, basis: { kind: 'own_organisation' as const }, consent: undefined };
+    const own = { ...crossing, candidate: { userId: 'b', organisationId: school, professionalOrganisationIds: [school], domainId: null }, basis: { kind: 'own_organisation' as const }, consent: undefined };
     expect(decideHandoverBasis(own)).toEqual({ ok: true });
     expect(decideHandoverBasis({ ...own, currentTeam: [...crossing.currentTeam, { userId: 'b', role: 'member' }] })).toEqual({ ok: true });
     expect(endsAtHandover({ userId: 't', role: 'named_person' }, 'b')).toBe(true);

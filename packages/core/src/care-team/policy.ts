@@ -23,7 +23,7 @@ export type TeamAdditionRefusal =
 export interface TeamAdditionFacts {
   /** The organisation the adder sits on the team for. */
   adderOrganisationId: string;
-  candidate: { userId: string; organisationId: string; professionalOrganisationIds: readonly string[] };
+  candidate: { userId: string; organisationId: string; professionalOrganisationIds: readonly string[]; /** The secrecy domain of the unit they join from. */ domainId: string | null };
   role: CareTeamRole;
   basis: TeamBasisInput;
   /** The memberships current now. */
@@ -55,7 +55,7 @@ export function decideTeamAddition(f: TeamAdditionFacts): { ok: true } | { ok: f
       return f.candidate.organisationId === f.adderOrganisationId ? { ok: true } : refuse('own_organisation_mismatch');
     case 'consent':
       if (!f.consent) return refuse('unknown_consent');
-      return consentReaches(f.consent, f.candidate.organisationId, f.child, f.rules, f.now) ? { ok: true } : refuse('consent_does_not_cover');
+      return consentReaches(f.consent, f.candidate, f.child, f.rules, f.now) ? { ok: true } : refuse('consent_does_not_cover');
     case 'legal_duty':
       if (!f.legalGround) return refuse('unknown_legal_ground');
       return teamGroundKinds.includes(f.legalGround.kind) && legalGroundInForce(f.legalGround, f.today) ? { ok: true } : refuse('legal_ground_not_applicable');

@@ -1,5 +1,9 @@
 import { z } from 'zod';
 import { AccessBasis, CareTeamRole, InfoCategory, ProtectedIdentityLevel } from './schema.ts';
+import { childActions } from '../access/grants.ts';
+
+export const ChildActionSchema = z.enum(childActions);
+export const AccessFieldsSchema = z.object({ protectedIdentity: z.boolean(), protectedGuardians: z.boolean() });
 
 export const ChildParams = z.object({ id: z.uuid() });
 
@@ -36,6 +40,8 @@ export const RecordEntryView = z.object({
   category: InfoCategory,
   organisationId: z.uuid(),
   organisationName: z.string(),
+  /** The secrecy domain it was written in (Socialtjänst, Förskola och skola, …). */
+  secrecyDomainName: z.string(),
   authorName: z.string(),
   occurredOn: z.iso.date(),
   title: z.string(),
@@ -46,7 +52,7 @@ export const RecordEntryView = z.object({
 /** One information category as the caller sees it: the entries their basis allows. */
 export const CategoryView = z.object({
   category: InfoCategory,
-  /** Whether entries from other organisations are shared with the caller (consent or emergency). */
+  /** Whether entries written in other secrecy domains can be shared with the caller (consent or emergency). */
   sharedFromOthers: z.boolean(),
   entries: z.array(RecordEntryView),
 });
@@ -69,7 +75,8 @@ export const ChildView = z.object({
   guardians: z.array(GuardianView),
   careTeam: z.array(CareTeamMemberView),
   categories: z.array(CategoryView),
-  access: z.object({ basis: AccessBasis, reason: z.string() }),
+  /** The gate's answer: the basis, and the fields and actions the caller has, for the web app to follow. */
+  access: z.object({ basis: AccessBasis, reason: z.string(), fields: AccessFieldsSchema, actions: z.array(ChildActionSchema) }),
 });
 export type ChildView = z.infer<typeof ChildView>;
 

@@ -76,19 +76,19 @@ describe('the consent form', () => {
 
 describe('whether a consent reaches an organisation', () => {
   const region = '44444444-4444-4444-8444-444444444444';
-  const consent = { id: 'c', givenBy: 'both_guardians' as const, organisationIds: [region], categories: ['plan' as const], validFrom: '2026-01-01', validTo: null, withdrawnAt: null };
+  const consent = { id: 'c', givenBy: 'both_guardians' as const, organisationIds: [region], categories: ['plan' as const], validFrom: '2026-01-01', validTo: null, withdrawnAt: null, domainIds: [], exclusions: [], recordedByProfessional: null };
   const child = { birthDate: '2012-05-01', guardianCount: 2 };
   const now = new Date('2026-11-23T10:00:00Z');
 
   it('reaches the organisations it names while in force', () => {
-    expect(consentReaches(consent, region, child, defaultConsentRules, now)).toBe(true);
-    expect(consentReaches(consent, other, child, defaultConsentRules, now)).toBe(false);
-    expect(consentReaches({ ...consent, withdrawnAt: new Date('2026-11-23T09:00:00Z') }, region, child, defaultConsentRules, now)).toBe(false);
+    expect(consentReaches(consent, { organisationId: region, domainId: null }, child, defaultConsentRules, now)).toBe(true);
+    expect(consentReaches(consent, { organisationId: other, domainId: null }, child, defaultConsentRules, now)).toBe(false);
+    expect(consentReaches({ ...consent, withdrawnAt: new Date('2026-11-23T09:00:00Z') }, { organisationId: region, domainId: null }, child, defaultConsentRules, now)).toBe(false);
   });
 
   it('does not reach anyone when one guardian alone consented under joint custody', () => {
-    expect(consentReaches({ ...consent, givenBy: 'guardian' }, region, child, defaultConsentRules, now)).toBe(false);
-    expect(consentReaches({ ...consent, givenBy: 'guardian' }, region, { ...child, guardianCount: 1 }, defaultConsentRules, now)).toBe(true);
+    expect(consentReaches({ ...consent, givenBy: 'guardian' }, { organisationId: region, domainId: null }, child, defaultConsentRules, now)).toBe(false);
+    expect(consentReaches({ ...consent, givenBy: 'guardian' }, { organisationId: region, domainId: null }, { ...child, guardianCount: 1 }, defaultConsentRules, now)).toBe(true);
   });
 });
 

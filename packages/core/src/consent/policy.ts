@@ -1,5 +1,5 @@
 import type { ConsentGiver } from '../children/schema.ts';
-import { ageOn, consentGiverCounts, consentInForce, type ConsentFacts, type ConsentRules } from '../access/consent.ts';
+import { ageOn, consentGiverCounts, consentInForce, consentNames, type ConsentFacts, type ConsentPartyRef, type ConsentRules } from '../access/consent.ts';
 import { endOfStockholmDay, startOfStockholmDay, stockholmDate } from '../time/stockholm.ts';
 import type { ConsentStatus } from './schema.ts';
 
@@ -44,17 +44,17 @@ export function consentGiverProblems(
 }
 
 /**
- * Whether a consent reaches an organisation now: in force, given by someone whose consent
- * counts for a child of this age (the gate's own rule), and naming the organisation.
+ * Whether a consent reaches a party now: in force, given by someone whose consent counts for a
+ * child of this age (the gate's own rule), and naming the party's organisation or domain.
  */
 export function consentReaches(
   consent: ConsentFacts,
-  organisationId: string,
+  party: ConsentPartyRef,
   child: { birthDate: string; guardianCount: number },
   rules: ConsentRules,
   now: Date,
 ): boolean {
-  if (!consent.organisationIds.includes(organisationId) || !consentInForce(consent, now)) return false;
+  if (!consentNames(consent, party) || !consentInForce(consent, now)) return false;
   return consentGiverCounts(consent.givenBy, ageOn(child.birthDate, stockholmDate(now)), child.guardianCount, rules);
 }
 

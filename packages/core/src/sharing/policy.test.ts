@@ -4,7 +4,7 @@ import { decideDisclosure, legalGroundInForce, type DisclosureFacts, type LegalG
 
 const school = 'org-school';
 const region = 'org-region';
-const consent = { id: 'c1', givenBy: 'both_guardians' as const, organisationIds: [region], categories: ['plan' as const, 'wellbeing' as const], validFrom: '2026-01-01', validTo: null, withdrawnAt: null };
+const consent = { id: 'c1', givenBy: 'both_guardians' as const, organisationIds: [region], categories: ['plan' as const, 'wellbeing' as const], validFrom: '2026-01-01', validTo: null, withdrawnAt: null, domainIds: [], exclusions: [], recordedByProfessional: null };
 const duty: LegalGroundFacts = { code: 'sol_duty_to_report', kind: 'duty_to_report', validFrom: '2025-07-01', validTo: null };
 const oldDuty: LegalGroundFacts = { code: 'sol2001_duty_to_report', kind: 'duty_to_report', validFrom: '2002-01-01', validTo: '2025-06-30' };
 const teamGround: LegalGroundFacts = { code: 'sol_investigation', kind: 'care_team', validFrom: '2025-07-01', validTo: null };

@@ -30,6 +30,8 @@ export interface DisclosureFacts {
   decision: 'shared' | 'not_shared';
   fromOrganisationId: string;
   toOrganisationId: string;
+  /** The receiving secrecy domain, when the disclosure names one. */
+  toDomainId?: string | null;
   categories: readonly InfoCategory[];
   /** As asked for, and as found (undefined when no such ground or no such consent for this child). */
   legalGroundCode?: string | undefined;
@@ -56,7 +58,7 @@ export function decideDisclosure(f: DisclosureFacts): { ok: true } | { ok: false
   if (!f.legalGround && !f.consent) return { ok: false, reason: 'no_ground_for_sharing' };
   if (f.consent) {
     const consent = f.consent;
-    const covers = consentReaches(consent, f.toOrganisationId, f.child, f.rules, f.now) && f.categories.every((c) => consent.categories.includes(c));
+    const covers = consentReaches(consent, { organisationId: f.toOrganisationId, domainId: f.toDomainId ?? null }, f.child, f.rules, f.now) && f.categories.every((c) => consent.categories.includes(c));
     if (!covers) return { ok: false, reason: 'consent_does_not_cover' };
   }
   if (f.legalGround) {

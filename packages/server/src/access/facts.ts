@@ -45,13 +45,30 @@ function policyChildQuery(db: Kysely<DB>, childId: string, actorUserId: string) 
       'c.protected_identity',
       eb.selectFrom('child_guardian as g').select(eb.fn.countAll<number>().as('n')).whereRef('g.child_id', '=', 'c.id').as('guardian_count'),
       jsonArrayFrom(
-        eb.selectFrom('care_team_member as m').select(['m.user_id', 'm.organisation_id', 'm.role', 'm.starts_at', 'm.ends_at', 'm.basis', 'm.consent_id']).whereRef('m.child_id', '=', 'c.id'),
+        eb
+          .selectFrom('care_team_member as m')
+          .select((t) => [
+            'm.user_id',
+            'm.organisation_id',
+            'm.unit_id',
+            'm.role',
+            'm.starts_at',
+            'm.ends_at',
+            'm.basis',
+            'm.consent_id',
+            // The member's unit's domains over time: entries are judged by the domain at their writing.
+            jsonArrayFrom(t.selectFrom('unit_secrecy_domain as d').select(['d.secrecy_domain_id', 'd.valid_from', 'd.valid_to']).whereRef('d.unit_id', '=', 'm.unit_id')).as('domains'),
+          ])
+          .whereRef('m.child_id', '=', 'c.id'),
       ).as('team'),
       jsonArrayFrom(
-        eb.selectFrom('consent as k').select(['k.id', 'k.given_by', 'k.organisation_ids', 'k.categories', 'k.valid_from', 'k.valid_to', 'k.withdrawn_at']).whereRef('k.child_id', '=', 'c.id'),
+        eb
+          .selectFrom('consent as k')
+          .select(['k.id', 'k.given_by', 'k.organisation_ids', 'k.domain_ids', 'k.exclusions', 'k.categories', 'k.valid_from', 'k.valid_to', 'k.withdrawn_at', 'k.recorded_by_professional'])
+          .whereRef('k.child_id', '=', 'c.id'),
       ).as('consents'),
       jsonArrayFrom(
-        eb.selectFrom('emergency_access as e').select(['e.user_id', 'e.starts_at', 'e.expires_at']).whereRef('e.child_id', '=', 'c.id').where('e.user_id', '=', actorUserId),
+        eb.selectFrom('emergency_access as e').select(['e.user_id', 'e.organisation_id', 'e.starts_at', 'e.expires_at']).whereRef('e.child_id', '=', 'c.id').where('e.user_id', '=', actorUserId),
       ).as('emergencies'),
     ])
     .where('c.id', '=', childId);
@@ -67,22 +84,27 @@ function toPolicyChild(row: NonNullable<Awaited<ReturnType<ReturnType<typeof pol
     careTeam: row.team.map((m) => ({
       userId: m.user_id,
       organisationId: m.organisation_id,
+      unitId: m.unit_id,
       role: m.role,
       startsAt: new Date(m.starts_at),
       endsAt: m.ends_at ? new Date(m.ends_at) : null,
       basis: m.basis,
       consentId: m.consent_id,
+      secrecyDomains: m.domains.map((d) => ({ domainId: d.secrecy_domain_id, from: new Date(d.valid_from), to: d.valid_to ? new Date(d.valid_to) : null })),
     })),
     consents: row.consents.map((k) => ({
       id: k.id,
       givenBy: k.given_by,
       organisationIds: k.organisation_ids,
+      domainIds: k.domain_ids,
+      exclusions: k.exclusions,
       categories: k.categories,
       validFrom: k.valid_from,
       validTo: k.valid_to,
       withdrawnAt: k.withdrawn_at ? new Date(k.withdrawn_at) : null,
+      recordedByProfessional: k.recorded_by_professional,
     })),
-    emergencyAccesses: row.emergencies.map((e) => ({ userId: e.user_id, startsAt: new Date(e.starts_at), expiresAt: new Date(e.expires_at) })),
+    emergencyAccesses: row.emergencies.map((e) => ({ userId: e.user_id, organisationId: e.organisation_id, startsAt: new Date(e.starts_at), expiresAt: new Date(e.expires_at) })),
   };
 }
 

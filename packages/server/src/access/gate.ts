@@ -1,6 +1,6 @@
 import type { FastifyRequest } from 'fastify';
 import type { Transaction } from 'kysely';
-import { decideAccess, type AccessAction, type AccessCategory, type AccessDecision, type PolicyActor, type PolicyChild } from '@samsyn/core';
+import { decideAccess, sharedFromOtherDomains, type InfoCategory, type AccessAction, type AccessCategory, type AccessDecision, type EntryFacts, type PolicyActor, type PolicyChild } from '@samsyn/core';
 import type { DB } from '../db/schema.ts';
 import { appendAudit, type AuditEntry } from '../audit/writer.ts';
 import { auditFrom } from '../audit/context.ts';
@@ -16,8 +16,12 @@ export interface ChildAccess {
   child: PolicyChild;
   /** The actor's current place on the child's team, as the gate saw it. */
   membership: PolicyChild['careTeam'][number] | undefined;
-  /** Decides another category (or another author's entries) on the same facts, at the same instant. */
-  decide(action: AccessAction, category: AccessCategory, authorOrganisationId?: string): AccessDecision;
+  /** Decides another category (or one entry, by where and when it was written) on the same facts, at the same instant. */
+  decide(action: AccessAction, category: AccessCategory, entry?: EntryFacts): AccessDecision;
+  /** The instant the decision was made at, from the services' clock. */
+  now: Date;
+  /** Whether entries of a category written in other secrecy domains can reach the caller at all. */
+  sharedFromOtherDomains(category: InfoCategory): boolean;
   /** For writes: logs the change inside its transaction, so entry and change commit together. */
   logWrite(trx: Transaction<DB>, details?: Record<string, unknown>): Promise<void>;
   /** For a call asked as a write that changes nothing (a search serving a change): logged like a read, through the group commit. */
@@ -28,8 +32,8 @@ export interface GateOptions {
   /** The audit action, such as `child.record.read`. */
   auditAction: string;
   purpose?: 'open_record' | 'list';
-  /** For information categories: the organisation whose entries are asked about. */
-  authorOrganisationId?: string;
+  /** For information categories: the entry asked about (for a write, the one about to be written). */
+  entry?: EntryFacts;
   details?: Record<string, unknown>;
 }
 
@@ -124,9 +128,9 @@ async function decide(
     await audit.append({ ...base, outcome: 'failure', details: { reason: 'no_such_child' } });
     throw new AppError('not_found');
   }
-  const now = new Date();
+  const now = request.server.services.clock.now();
   const context = { now, rules: config.consentRules, ...(options.purpose ? { purpose: options.purpose } : {}) };
-  const decision = decideAccess(actor, child, action, category, { ...context, ...(options.authorOrganisationId ? { authorOrganisationId: options.authorOrganisationId } : {}) });
+  const decision = decideAccess(actor, child, action, category, { ...context, ...(options.entry ? { entry: options.entry } : {}) });
   const membership = currentMembership(child, actor.userId, now);
   const entry = (extra?: Record<string, unknown>): AuditEntry => ({
     ...base,
@@ -146,7 +150,9 @@ async function decide(
     actor,
     child,
     membership,
-    decide: (a, c, author) => decideAccess(actor, child, a, c, { ...context, ...(author ? { authorOrganisationId: author } : {}) }),
+    now,
+    sharedFromOtherDomains: (c) => sharedFromOtherDomains(actor, child, c, context),
+    decide: (a, c, entry) => decideAccess(actor, child, a, c, { ...context, ...(entry ? { entry } : {}) }),
     logWrite: (trx, details) => appendAudit(trx, [entry(details)]),
     logAllowed: (details) => audit.append(entry(details)),
   };

@@ -14,7 +14,7 @@ import { AppError } from '../http/errors.ts';
  */
 export async function benchRoutes(app: App): Promise<void> {
   const { db } = app.services;
-  const allowed: AccessDecision & { allow: true } = { allow: true, basis: 'own_organisation', reason: 'bench_ceiling', revealIdentity: true, flagged: false };
+  const allowed: AccessDecision & { allow: true } = { allow: true, basis: 'own_organisation', reason: 'bench_ceiling', fields: { protectedIdentity: true, protectedGuardians: true }, actions: [], flagged: false };
   app.get('/api/bench/children/:id/ungated', {
     schema: { hide: true, params: ChildParams, response: { 200: ChildView, ...errorResponses(401, 404) } },
     handler: async (request) => {

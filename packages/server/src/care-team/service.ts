@@ -32,6 +32,7 @@ import { AppError } from '../http/errors.ts';
 import { requireActor } from '../http/types.ts';
 import { invalid, refusal } from '../consent/refusals.ts';
 import { legalGroundFacts } from '../legal-grounds/queries.ts';
+import { currentDomainOfUnit } from '../secrecy-domains/queries.ts';
 import {
   answerHandover,
   currentMembers,
@@ -155,6 +156,7 @@ export async function addMember(request: FastifyRequest, access: ChildAccess, in
     if (unit?.organisation_id !== input.organisationId) throw invalid('body.unitId', 'unit_not_in_organisation');
   }
   const unitId = input.unitId ?? roles.find((r) => r.organisation_id === input.organisationId)?.unit_id ?? null;
+  const domainId = await currentDomainOfUnit(db, unitId);
   const facts = await basisFacts(request, access.child, input.basis);
   const memberId = await db.transaction().execute(async (trx) => {
     await lockTeam(trx, access.childId);
@@ -162,7 +164,7 @@ export async function addMember(request: FastifyRequest, access: ChildAccess, in
     const decision = decideTeamAddition({
       ...facts,
       adderOrganisationId: adder.organisationId,
-      candidate: { userId: input.userId, organisationId: input.organisationId, professionalOrganisationIds: roles.map((r) => r.organisation_id) },
+      candidate: { userId: input.userId, organisationId: input.organisationId, professionalOrganisationIds: roles.map((r) => r.organisation_id), domainId },
       role: input.role,
       currentTeam: team.map((m) => ({ userId: m.user_id, role: m.role })),
     });
@@ -220,7 +222,7 @@ async function candidatesMatching(request: FastifyRequest, access: ChildAccess, 
         organisationName: pl.organisation_name,
         unitId: pl.unit_id,
         unitName: pl.unit_name,
-        bases: possibleTeamBases({ ...facts, candidate: { userId: p.id, organisationId: pl.organisation_id, professionalOrganisationIds: organisationIds } }),
+        bases: possibleTeamBases({ ...facts, candidate: { userId: p.id, organisationId: pl.organisation_id, professionalOrganisationIds: organisationIds, domainId: pl.secrecy_domain_id } }),
       })),
     };
   });
@@ -264,7 +266,9 @@ export async function proposeHandover(request: FastifyRequest, access: ChildAcce
   const { db } = request.server.services;
   const proposer = access.membership;
   if (!proposer) throw refusal('forbidden', 'not_named_person');
-  const receiverOrganisationIds = (await professionalRoles(db, input.toUserId)).map((r) => r.organisation_id);
+  const receiverRoles = await professionalRoles(db, input.toUserId);
+  const receiverOrganisationIds = receiverRoles.map((r) => r.organisation_id);
+  const receiverDomainId = receiverRoles.find((r) => r.organisation_id === input.toOrganisationId)?.secrecy_domain_id ?? null;
   const facts = await basisFacts(request, access.child, input.basis);
   const id = await db.transaction().execute(async (trx) => {
     await lockTeam(trx, access.childId);
@@ -281,7 +285,7 @@ export async function proposeHandover(request: FastifyRequest, access: ChildAcce
     const basis = decideHandoverBasis({
       ...facts,
       adderOrganisationId: proposer.organisationId,
-      candidate: { userId: input.toUserId, organisationId: input.toOrganisationId, professionalOrganisationIds: receiverOrganisationIds },
+      candidate: { userId: input.toUserId, organisationId: input.toOrganisationId, professionalOrganisationIds: receiverOrganisationIds, domainId: receiverDomainId },
       currentTeam: team.map((m) => ({ userId: m.user_id, role: m.role })),
     });
     if (!basis.ok) throw teamRefusals[basis.reason]();
@@ -384,7 +388,7 @@ export async function answer(request: FastifyRequest, handoverId: string, reply:
   if (!decision.ok) throw await refused(handoverRefusals[decision.reason](), { reason: decision.reason });
   const basis = storedBasis(h);
   if (reply === 'accept') {
-    const holds = await basisHoldsAtAcceptance(request, h, basis, roles.map((r) => r.organisation_id));
+    const holds = await basisHoldsAtAcceptance(request, h, basis, roles);
     // The receiver stays out of the team and the handover waits: they decline it, and the named
     // person may propose again on a basis that holds.
     if (!holds.ok) throw await refused(refusal('forbidden', 'handover_basis_lapsed'), { ...basisColumns(basis), reason: holds.reason });
@@ -419,13 +423,15 @@ export async function answer(request: FastifyRequest, handoverId: string, reply:
  * Whether the basis a handover was proposed on still holds as the receiver accepts: a consent
  * may have been withdrawn or have run out since, a legal ground may have ceased to apply.
  */
-async function basisHoldsAtAcceptance(request: FastifyRequest, h: HandoverRow, basis: TeamBasisInput, receiverOrganisationIds: string[]) {
+async function basisHoldsAtAcceptance(request: FastifyRequest, h: HandoverRow, basis: TeamBasisInput, receiverRoles: Awaited<ReturnType<typeof professionalRoles>>) {
+  const receiverOrganisationIds = receiverRoles.map((r) => r.organisation_id);
+  const domainId = receiverRoles.find((r) => r.organisation_id === h.to_organisation_id)?.secrecy_domain_id ?? null;
   const { db } = request.server.services;
   const [child, team] = await Promise.all([loadPolicyChild(db, h.child_id, h.to_user_id), currentMembers(db, h.child_id)]);
   if (!child) throw new AppError('not_found');
   return decideHandoverBasisAtAcceptance({
     ...(await basisFacts(request, child, basis)),
-    candidate: { userId: h.to_user_id, organisationId: h.to_organisation_id, professionalOrganisationIds: receiverOrganisationIds },
+    candidate: { userId: h.to_user_id, organisationId: h.to_organisation_id, professionalOrganisationIds: receiverOrganisationIds, domainId },
     currentTeam: team.map((m) => ({ userId: m.user_id, role: m.role })),
   });
 }

@@ -67,7 +67,8 @@ function entriesQuery(db: Kysely<DB>, childId: string) {
     .selectFrom('record_entry as e')
     .innerJoin('organisation as o', 'o.id', 'e.organisation_id')
     .innerJoin('app_user as u', 'u.id', 'e.author_id')
-    .select(['e.id', 'e.category', 'e.organisation_id', 'o.name as organisation_name', 'u.display_name as author_name', 'e.occurred_on', 'e.title', 'e.body'])
+    .innerJoin('secrecy_domain as sd', 'sd.id', 'e.secrecy_domain_id')
+    .select(['e.id', 'e.category', 'e.organisation_id', 'o.name as organisation_name', 'e.secrecy_domain_id', 'sd.name as secrecy_domain_name', 'e.unit_id', 'e.created_at', 'u.display_name as author_name', 'e.occurred_on', 'e.title', 'e.body'])
     .where('e.child_id', '=', childId)
     .orderBy('e.occurred_on', 'desc');
 }

@@ -1,20 +1,19 @@
-import { careTeamRoles, formatIdentityNumber, infoCategories, maskIdentityNumber, type ChildView } from '@samsyn/core';
+import { careTeamRoles, formatIdentityNumber, infoCategories, maskIdentityNumber, type AccessBasis, type ChildView, type EntryFacts, type InfoCategory } from '@samsyn/core';
 import type { ChildAccess } from '../access/gate.ts';
 import { toMemberView } from '../care-team/service.ts';
 import type { LoadedChildRecord } from './queries.ts';
 
 /** Builds the record the caller may see from an allowed access; entries are decided one author at a time. */
 export function toChildView(access: ChildAccess, row: LoadedChildRecord): ChildView {
-  const reveal = access.decision.revealIdentity || row.protected_identity === null;
+  const { fields } = access.decision;
+  const reveal = fields.protectedIdentity || row.protected_identity === null;
   const categories = infoCategories.map((category) => {
     const visible = row.entries.flatMap((e) => {
       if (e.category !== category) return [];
-      const d = access.decide('read', category, e.organisation_id);
-      return d.allow ? [{ id: e.id, category, organisationId: e.organisation_id, organisationName: e.organisation_name, authorName: e.author_name, occurredOn: e.occurred_on, title: e.title, body: e.body, basis: d.basis }] : [];
+      const d = access.decide('read', category, entryFacts(e));
+      return d.allow ? [toEntryView(e, category, d.basis)] : [];
     });
-    // Asked about an organisation that is not the caller's: does consent (or emergency) reach it?
-    const sharedFromOthers = access.decide('read', category, '00000000-0000-0000-0000-000000000000').allow;
-    return { category, sharedFromOthers, entries: visible };
+    return { category, sharedFromOthers: access.sharedFromOtherDomains(category), entries: visible };
   });
   return {
     id: row.id,
@@ -30,7 +29,7 @@ export function toChildView(access: ChildAccess, row: LoadedChildRecord): ChildV
     guardians: row.guardians.map((g) => {
       // A protected guardian is shown only to a team member who opened the record on purpose;
       // never to the family, since the protection may be from someone in it.
-      const show = g.protected_identity === null ? reveal : access.decision.revealIdentity && access.decision.basis !== 'own_record';
+      const show = g.protected_identity === null ? reveal : fields.protectedGuardians;
       return {
         id: g.id,
         name: show ? { givenName: g.given_name, familyName: g.family_name } : null,
@@ -42,7 +41,29 @@ export function toChildView(access: ChildAccess, row: LoadedChildRecord): ChildV
     }),
     careTeam: [...row.team].sort(byRoleThenName).map(toMemberView),
     categories,
-    access: { basis: access.decision.basis, reason: access.decision.reason },
+    access: { basis: access.decision.basis, reason: access.decision.reason, fields, actions: [...access.decision.actions] },
+  };
+}
+
+type Entry = LoadedChildRecord['entries'][number];
+
+/** What the gate weighs about an entry: where and when it was written. */
+export function entryFacts(e: Pick<Entry, 'organisation_id' | 'secrecy_domain_id' | 'unit_id' | 'created_at'>): EntryFacts {
+  return { organisationId: e.organisation_id, secrecyDomainId: e.secrecy_domain_id, unitId: e.unit_id, writtenAt: new Date(e.created_at) };
+}
+
+function toEntryView(e: Entry, category: InfoCategory, basis: AccessBasis) {
+  return {
+    id: e.id,
+    category,
+    organisationId: e.organisation_id,
+    organisationName: e.organisation_name,
+    secrecyDomainName: e.secrecy_domain_name,
+    authorName: e.author_name,
+    occurredOn: e.occurred_on,
+    title: e.title,
+    body: e.body,
+    basis,
   };
 }
 

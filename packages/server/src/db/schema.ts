@@ -1,5 +1,5 @@
 import type { ColumnType, Generated } from 'kysely';
-import type { OrganisationKind, Role, Sector } from '@samsyn/core';
+import type { OrganisationKind, Role, SecrecyDomainKind, Sector } from '@samsyn/core';
 
 type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
 
@@ -57,6 +57,8 @@ export interface UserRoleTable {
   organisation_id: string;
   unit_id: string | null;
   role: Role;
+  /** Who granted the role (null before 0004); a role granted by its holder never counts for reading. */
+  granted_by: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 export interface SessionTable {
@@ -180,6 +182,37 @@ export interface ConsentTable {
   withdrawn_at: Date | null;
   withdrawn_by: string | null;
   withdrawal_note: string | null;
+  /** Parties by single secrecy domain; organisation_ids name whole organisations. */
+  domain_ids: ColumnType<string[], string[] | undefined, string[]>;
+  exclusions: ColumnType<ConsentExclusionRow[], string | undefined, string>;
+  /** The professional who recorded it for the family; null when the family gave it themselves. */
+  recorded_by_professional: ColumnType<string | null, string | null | undefined, string | null>;
+}
+
+/** A consent's exclusion as stored (jsonb): entries of these categories written there are not shared. */
+export interface ConsentExclusionRow {
+  scope: 'organisation' | 'secrecy_domain' | 'unit';
+  id: string;
+  categories: InfoCategoryCode[];
+}
+
+export interface SecrecyDomainTable {
+  id: Generated<string>;
+  organisation_id: string;
+  kind: SecrecyDomainKind;
+  name: string;
+  legal_reference: string;
+  sectors: ColumnType<Sector[], Sector[] | undefined, Sector[]>;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface UnitSecrecyDomainTable {
+  unit_id: string;
+  secrecy_domain_id: string;
+  valid_from: Date | string;
+  valid_to: Date | null;
+  changed_by: string | null;
 }
 
 export interface CareTeamMemberTable {
@@ -237,6 +270,7 @@ export interface DisclosureTable {
   child_id: string;
   decision: 'shared' | 'not_shared';
   from_organisation_id: string;
+  from_secrecy_domain_id: string;
   to_organisation_id: string;
   categories: ColumnType<InfoCategoryCode[], InfoCategoryCode[], InfoCategoryCode[]>;
   what: string;
@@ -257,6 +291,9 @@ export interface RecordEntryTable {
   title: string;
   body: Generated<string>;
   created_at: Timestamp;
+  /** The unit and secrecy domain it was written in. */
+  unit_id: string | null;
+  secrecy_domain_id: string;
 }
 
 export interface DB {
@@ -270,6 +307,8 @@ export interface DB {
   named_person_handover: NamedPersonHandoverTable;
   disclosure: DisclosureTable;
   record_entry: RecordEntryTable;
+  secrecy_domain: SecrecyDomainTable;
+  unit_secrecy_domain: UnitSecrecyDomainTable;
   organisation: OrganisationTable;
   unit: UnitTable;
   app_user: AppUserTable;

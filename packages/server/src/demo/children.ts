@@ -21,6 +21,8 @@ export interface SeedStaff {
   organisationId: string;
   unitId: string;
   sector: Sector;
+  /** The unit's secrecy domain: what the staff member writes is written there. */
+  secrecyDomainId: string;
 }
 
 export interface ChildrenSeedInput {
@@ -528,6 +530,9 @@ function planConsent(
     valid_from: what.validFrom,
     valid_to: random.next() < 0.6 ? '2027-12-31' : null,
     recorded_by: what.recordedBy,
+    // The demo's families have no accounts: a digital consent still names the professional who
+    // sent the request, but only a written or verbal one was entered by a professional for them.
+    recorded_by_professional: method === 'digital' ? null : what.recordedBy,
     recorded_at: during(random, what.validFrom),
   };
 }
@@ -584,6 +589,8 @@ function planEntries(planned: Planned, random: Random, child: ChildRow, t: TeamP
       child_id: child.id,
       category,
       organisation_id: t.staff.organisationId,
+      unit_id: t.staff.unitId,
+      secrecy_domain_id: t.staff.secrecyDomainId,
       author_id: t.staff.userId,
       occurred_on: dayBetween(random, start, addDays(demoToday, -1)),
       title: text.title,

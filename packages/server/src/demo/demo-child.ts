@@ -8,6 +8,9 @@ import type { ChildRow, ChildrenSeedInput, ConsentRow, GuardianRow, IdentityNumb
  * and Ebba's younger brother Olle. Ebba's team is the fixed professional logins:
  * `teacher` named person, `nurse`, `socialworker` lead professional, all in Exempelstads
  * kommun; `psychologist` from the region, on the team by a consent that covers only the plan.
+ * Each writes in their unit's secrecy domain (school, student health, social services, health
+ * care); the family's consents let wellbeing, concerns and the plan cross domains in the
+ * municipality, and the plan reach the region.
  */
 
 export type DemoLogins = Record<'teacher' | 'nurse' | 'socialworker' | 'psychologist', SeedStaff>;
@@ -20,7 +23,7 @@ export const demoCitizenLogins = [
 /** Born 2012-05-14: 14 on the demo day; birth number 982 (test series, even: a girl). */
 export const demoChild = { birthDate: '2012-05-14', birthNumber: 982 } as const;
 
-const allCategories: InfoCategory[] = ['wellbeing', 'plan', 'concern', 'school', 'health', 'social_services'];
+const sharedInMunicipality: InfoCategory[] = ['wellbeing', 'concern', 'plan'];
 
 const home = { street_address: 'Lärkstigen 7', postal_code: '991 32', city: 'Exempelstad' };
 
@@ -67,22 +70,27 @@ export function demoFamily(planned: Planned, input: ChildrenSeedInput, numbers: 
   planned.children.push(ebba, olle);
   for (const c of [ebba, olle]) for (const g of [gunilla, goran]) planned.links.push({ child_id: c.id, guardian_id: g.id });
 
-  const consent = (organisationIds: string[], categories: InfoCategory[], validFrom: string, method: 'digital' | 'written'): ConsentRow => ({
+  const consent = (parties: string[], categories: InfoCategory[], validFrom: string, recorder: { method: 'digital'; userId: string } | { method: 'written'; staff: SeedStaff }): ConsentRow => ({
     id: randomUUID(),
     child_id: ebba.id,
     given_by: 'both_guardians',
     guardian_ids: [gunilla.id, goran.id],
-    method,
+    method: recorder.method,
     note: null,
-    organisation_ids: organisationIds,
+    organisation_ids: parties,
     categories,
     valid_from: validFrom,
     valid_to: '2027-12-31',
-    recorded_by: socialworker.userId,
+    recorded_by: recorder.method === 'digital' ? recorder.userId : recorder.staff.userId,
+    // A written form entered by a professional names them; they never widen their own access by it.
+    recorded_by_professional: recorder.method === 'digital' ? null : recorder.staff.userId,
     recorded_at: new Date(`${validFrom}T09:30:00Z`),
   });
-  const municipalConsent = consent([municipality], allCategories, '2026-09-01', 'digital');
-  const regionPlanConsent = consent([psychologist.organisationId], ['plan'], '2026-10-01', 'written');
+  // The municipality's school, student health and social services may share wellbeing, concerns
+  // and the plan with one another, and the plan with the region (BUP). Nothing else crosses a
+  // secrecy domain: the teacher does not read the nurse's health entries or social services' own.
+  const municipalConsent = consent([municipality], sharedInMunicipality, '2026-09-01', { method: 'digital', userId: guardianUser.id });
+  const regionPlanConsent = consent([municipality, psychologist.organisationId], ['plan'], '2026-10-01', { method: 'written', staff: teacher });
   planned.consents.push(municipalConsent, regionPlanConsent);
 
   const member = (staff: SeedStaff, role: 'named_person' | 'lead_professional' | 'member', startsOn: string, consentId: string | null) => ({
@@ -108,6 +116,8 @@ export function demoFamily(planned: Planned, input: ChildrenSeedInput, numbers: 
     child_id: ebba.id,
     category,
     organisation_id: staff.organisationId,
+    unit_id: staff.unitId,
+    secrecy_domain_id: staff.secrecyDomainId,
     author_id: staff.userId,
     occurred_on: occurredOn,
     title,

@@ -7,6 +7,7 @@ import { assertPasswordPolicy, hashPassword } from '../auth/passwords.ts';
 import { county, firstNames, lastNames, municipalUnits, regionalUnits, titles } from './county.ts';
 import { Random } from './random.ts';
 import { seedChildren, type SeedStaff } from './children.ts';
+import { currentDomainsOfUnits, placeUnitsInDefaultDomains } from '../secrecy-domains/queries.ts';
 
 export const defaultDemoSeed = 20261122;
 
@@ -44,6 +45,7 @@ interface SeedUnit {
   name: string;
   sector: Sector;
   staff: number;
+  secrecyDomainId: string;
 }
 
 /** Generates Region Exempellän in one transaction: the same seed always gives the same county. */
@@ -142,7 +144,11 @@ async function insertUnits(trx: Transaction<DB>, orgs: OrgIds): Promise<(SeedUni
     .values(planned.map((p) => ({ organisation_id: p.organisationId, name: p.name, sector: p.sector })))
     .returning('id')
     .execute();
-  return planned.map((p, i) => ({ id: rows[i]!.id, organisationId: p.organisationId, key: p.key, name: p.name, sector: p.sector, staff: p.staff }));
+  const units = planned.map((p, i) => ({ id: rows[i]!.id, organisationId: p.organisationId, key: p.key, name: p.name, sector: p.sector, staff: p.staff }));
+  // The county's units have been in their default domains since long before any entry about a child.
+  await placeUnitsInDefaultDomains(trx, units, new Date('1900-01-01T00:00:00Z'), null);
+  const domains = await currentDomainsOfUnits(trx, units.map((u) => u.id));
+  return units.map((u) => ({ ...u, secrecyDomainId: domains.get(u.id)! }));
 }
 
 function asciiName(name: string): string {
@@ -214,7 +220,7 @@ async function insertUsers(
     .insertInto('user_role')
     .values(planned.flatMap((p, i) => p.roles.map((r) => ({ user_id: ids[i]!.id, organisation_id: r.organisationId, unit_id: r.unitId, role: r.role }))))
     .execute();
-  const asStaff = (i: number, unit: SeedUnit): SeedStaff => ({ userId: ids[i]!.id, organisationId: unit.organisationId, unitId: unit.id, sector: unit.sector });
+  const asStaff = (i: number, unit: SeedUnit): SeedStaff => ({ userId: ids[i]!.id, organisationId: unit.organisationId, unitId: unit.id, sector: unit.sector, secrecyDomainId: unit.secrecyDomainId });
   const staff = planned.flatMap((p, i) => (p.staffOf ? [asStaff(i, p.staffOf)] : []));
   const logins = Object.fromEntries(
     teamLogins.map((username) => {

@@ -23,7 +23,7 @@ function ledgerQuery(db: Db, childId: string) {
     .innerJoin('app_user as u', 'u.id', 'd.decided_by')
     .leftJoin('legal_ground as g', 'g.code', 'd.legal_ground_code')
     .select([
-      'd.id', 'd.decision', 'd.from_organisation_id', 'f.name as from_name', 'd.to_organisation_id', 't.name as to_name', 'd.categories', 'd.what', 'd.reason',
+      'd.id', 'd.decision', 'd.from_organisation_id', 'd.from_secrecy_domain_id', 'f.name as from_name', 'd.to_organisation_id', 't.name as to_name', 'd.categories', 'd.what', 'd.reason',
       'd.legal_ground_code', 'g.kind as ground_kind', 'g.title_sv as ground_title_sv', 'g.title_en as ground_title_en', 'g.reference as ground_reference',
       'd.consent_id', 'd.decided_by', 'u.display_name as decided_by_name', 'd.decided_at',
     ])
@@ -41,6 +41,8 @@ export interface NewDisclosure {
   legalGroundCode: string | null;
   consentId: string | null;
   decidedBy: string;
+  /** The sharer's secrecy domain: where the information comes from. */
+  fromSecrecyDomainId: string;
 }
 
 export async function insertDisclosure(trx: Transaction<DB>, d: NewDisclosure): Promise<string> {
@@ -50,6 +52,7 @@ export async function insertDisclosure(trx: Transaction<DB>, d: NewDisclosure): 
       child_id: d.childId,
       decision: d.decision,
       from_organisation_id: d.fromOrganisationId,
+      from_secrecy_domain_id: d.fromSecrecyDomainId,
       to_organisation_id: d.toOrganisationId,
       categories: d.categories,
       what: d.what,

@@ -32,10 +32,7 @@ export async function sharingRoutes(app: App): Promise<void> {
     handler: async (request, reply) => {
       const from = fromOrganisation(request, request.body);
       const category = request.body.categories[0] ?? 'record';
-      const access = await withChildAccess(request, request.params.id, 'write', category, {
-        auditAction: 'child.disclosure.record',
-        ...(from ? { authorOrganisationId: from } : {}),
-      });
+      const access = await withChildAccess(request, request.params.id, 'write', category, { auditAction: 'child.disclosure.record' });
       const recorded = await withRefusalsLogged(request, access, 'child.disclosure.record', () => recordDisclosure(request, access, request.body, from ?? ''));
       return reply.status(201).send(recorded);
     },

@@ -1,5 +1,5 @@
 import type { FastifyRequest } from 'fastify';
-import { decideDisclosure, stockholmDate, type DisclosureInput, type DisclosureRefusal, type DisclosureView } from '@samsyn/core';
+import { decideDisclosure, partyOf, stockholmDate, type DisclosureInput, type DisclosureRefusal, type DisclosureView } from '@samsyn/core';
 import type { ChildAccess } from '../access/gate.ts';
 import { organisationNames } from '../consent/queries.ts';
 import { invalid, refusal } from '../consent/refusals.ts';
@@ -14,7 +14,8 @@ import { disclosureOf, disclosuresOf, insertDisclosure, type DisclosureRow } fro
  * An entry with no category (identity or contact details only) is as readable as the ledger.
  */
 export function toDisclosureView(access: ChildAccess, d: DisclosureRow): DisclosureView {
-  const readable = d.categories.every((c) => access.decide('read', c, d.from_organisation_id).allow);
+  const written = { organisationId: d.from_organisation_id, secrecyDomainId: d.from_secrecy_domain_id, unitId: null, writtenAt: new Date(d.decided_at) };
+  const readable = d.categories.every((c) => access.decide('read', c, written).allow);
   return {
     id: d.id,
     decision: d.decision,
@@ -64,9 +65,12 @@ const refusals: Record<DisclosureRefusal, () => AppError> = {
  */
 export async function recordDisclosure(request: FastifyRequest, access: ChildAccess, input: DisclosureInput, fromOrganisationId: string): Promise<DisclosureView> {
   const { db, config } = request.server.services;
-  const now = new Date();
-  if (access.membership?.organisationId !== fromOrganisationId) throw refusal('forbidden', 'not_in_care_team_for_organisation');
-  const notOwn = input.categories.filter((c) => !access.decide('write', c, fromOrganisationId).allow);
+  const { now } = access;
+  const sharer = access.membership;
+  if (sharer?.organisationId !== fromOrganisationId) throw refusal('forbidden', 'not_in_care_team_for_organisation');
+  const fromDomain = partyOf(sharer, now).domainId;
+  // What a professional shares is their own domain's information: without a domain they share nothing.
+  const notOwn = fromDomain === null ? input.categories : input.categories.filter((c) => !access.decide('write', c).allow);
   if (notOwn.length > 0) throw new AppError('access_denied', { details: { reason: 'no_consent_for_category', categories: notOwn } });
   const names = await organisationNames(db, [input.toOrganisationId]);
   if (!names.has(input.toOrganisationId)) throw invalid('body.toOrganisationId', 'unknown_organisation');
@@ -98,6 +102,7 @@ export async function recordDisclosure(request: FastifyRequest, access: ChildAcc
       legalGroundCode: input.legalGroundCode ?? null,
       consentId: input.consentId ?? null,
       decidedBy: access.actor.userId,
+      fromSecrecyDomainId: fromDomain ?? '',
     });
     await access.logWrite(trx, { disclosureId, decision: input.decision, toOrganisationId: input.toOrganisationId, categories: input.categories, legalGroundCode: input.legalGroundCode ?? null, consentId: input.consentId ?? null });
     return disclosureId;

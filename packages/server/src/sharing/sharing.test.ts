@@ -162,9 +162,13 @@ describe('the text of a ledger entry', () => {
     return { body: res.body, disclosures: res.json().disclosures as Disclosure[] };
   };
 
-  it('is shown in full to a member whose organisation wrote it', async () => {
-    const { disclosures } = await ledgerOf('teacher');
+  it('is shown in full to a member of the secrecy domain it came from, and withheld from the same organisation\'s other domains', async () => {
+    const { disclosures } = await ledgerOf('socialworker');
     expect(disclosures.find((d) => d.id === socialId)).toMatchObject({ ...social, redacted: false, categories: ['social_services'] });
+    // The teacher works for the same municipality, in the school's domain: social services' information is not hers.
+    const { body, disclosures: teachers } = await ledgerOf('teacher');
+    expect(teachers.find((d) => d.id === socialId)).toMatchObject({ what: null, reason: null, redacted: true });
+    expect(body).not.toContain(social.what);
   });
 
   it('is withheld from a member whose consent does not cover its category, keeping the rest of the entry', async () => {

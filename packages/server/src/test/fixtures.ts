@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely';
 import type { CareTeamRole, InfoCategory, ProtectedIdentityLevel, Sector } from '@samsyn/core';
 import type { DB } from '../db/schema.ts';
 import { withCheckDigit } from '../demo/children.ts';
+import { currentDomainOfUnit } from '../secrecy-domains/queries.ts';
 
 /**
  * Test fixtures over the seeded demo data: the demo family (login `child`, Ebba, and her guardian
@@ -115,10 +116,15 @@ export async function newcomer(db: Db, childId: string, organisationId: string, 
   return { username: row.username, userId: row.id };
 }
 
-/** An entry in the record, written by a login's organisation. */
+/** An entry in the record, written by a login in their unit's secrecy domain. */
 export async function addEntry(db: Db, childId: string, username: string, category: InfoCategory, title: string): Promise<void> {
   const place = await placeOf(db, username);
-  await db.insertInto('record_entry').values({ child_id: childId, category, organisation_id: place.organisationId, author_id: place.userId, occurred_on: '2026-11-01', title }).execute();
+  const domain = await currentDomainOfUnit(db, place.unitId);
+  if (!domain) throw new Error(`${username} works from no unit with a secrecy domain`);
+  await db
+    .insertInto('record_entry')
+    .values({ child_id: childId, category, organisation_id: place.organisationId, unit_id: place.unitId, secrecy_domain_id: domain, author_id: place.userId, occurred_on: '2026-11-01', title })
+    .execute();
 }
 
 /**

@@ -8,6 +8,7 @@ import { AppError } from '../http/errors.ts';
 import { errorResponses, requireActor, type Actor, type App } from '../http/types.ts';
 import { organisationExists } from '../organisations/queries.ts';
 import { findUnit, insertUnit, listUnits, unitNameTaken, updateUnit } from './queries.ts';
+import { currentDomainOfUnit, placeUnitsInDefaultDomains } from '../secrecy-domains/queries.ts';
 
 const UnitQuery = z.object({
   organisationId: Id.optional(),
@@ -57,7 +58,10 @@ export async function unitRoutes(app: App, deps: { db: Kysely<DB> }): Promise<vo
       const unit = await db.transaction().execute(async (trx) => {
         if (await unitNameTaken(trx, input.organisationId, input.name)) throw new AppError('conflict', { details: [{ path: 'body.name' }] });
         const id = await insertUnit(trx, input);
-        await appendAudit(trx, [{ ...auditFrom(request), action: 'unit.create', subjectType: 'unit', subjectId: id, organisationId: input.organisationId, outcome: 'success', details: { name: input.name, sector: input.sector } }]);
+        // A new unit joins its organisation's secrecy domain for its sector (created from the default when missing).
+        await placeUnitsInDefaultDomains(trx, [{ id, organisationId: input.organisationId, sector: input.sector }], request.server.services.clock.now(), actor.userId);
+        const secrecyDomainId = await currentDomainOfUnit(trx, id);
+        await appendAudit(trx, [{ ...auditFrom(request), action: 'unit.create', subjectType: 'unit', subjectId: id, organisationId: input.organisationId, outcome: 'success', details: { name: input.name, sector: input.sector, secrecyDomainId } }]);
         return findUnit(trx, id);
       });
       if (!unit) throw new AppError('internal_error');

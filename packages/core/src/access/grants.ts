@@ -1,0 +1,67 @@
+import type { CareTeamFacts, AccessContext, AccessPurpose, PolicyActor, PolicyChild } from './policy.ts';
+import { holdsRole } from './policy.ts';
+import { ageOn } from './consent.ts';
+import { stockholmDate } from '../time/stockholm.ts';
+
+/**
+ * What an allowed caller may see beyond the bare record. A protected identity (name, address,
+ * school, contacts) is shown only to a team member who opened the record on purpose, and to the
+ * child; a protected guardian only to that team member, never to the family, since the
+ * protection may be from someone in it.
+ */
+export interface AccessFields {
+  protectedIdentity: boolean;
+  protectedGuardians: boolean;
+}
+
+export const noFields: AccessFields = { protectedIdentity: false, protectedGuardians: false };
+
+/**
+ * The actions a caller may take on this child's record, as the server will allow them; the
+ * web app offers exactly these.
+ * - `change_team`: add or end members (the named person and the lead professional);
+ * - `hand_over`: propose a handover of the named person (the named person);
+ * - `record_consent`: record a written or verbal consent on the family's behalf (the named
+ *   person or the lead professional, unless their own place rests on a consent);
+ * - `record_withdrawal`: record a withdrawal said to them (any member: it only narrows);
+ * - `record_disclosure`: enter a disclosure or a decision not to share in the ledger (any member);
+ * - `open_emergency_access`: a professional without a basis;
+ * - `give_consent`: a guardian, or the child from the age their own consent counts;
+ * - `review_log`: a unit manager or coordinator whose organisation works with the child.
+ */
+export const childActions = ['change_team', 'hand_over', 'record_consent', 'record_withdrawal', 'record_disclosure', 'open_emergency_access', 'give_consent', 'review_log'] as const;
+export type ChildAction = (typeof childActions)[number];
+
+type Standing =
+  | { kind: 'citizen'; guardian: boolean }
+  | { kind: 'member'; member: CareTeamFacts }
+  | { kind: 'emergency' }
+  | { kind: 'none' };
+
+export function fieldsFor(standing: Standing, purpose: AccessPurpose | undefined): AccessFields {
+  if (standing.kind === 'member') {
+    const opened = purpose === 'open_record';
+    return { protectedIdentity: opened, protectedGuardians: opened };
+  }
+  if (standing.kind === 'citizen') return { protectedIdentity: !standing.guardian, protectedGuardians: false };
+  return noFields;
+}
+
+export function actionsFor(standing: Standing, actor: PolicyActor | undefined, child: PolicyChild, context: Pick<AccessContext, 'now' | 'rules'>): ChildAction[] {
+  if (standing.kind === 'citizen') {
+    const age = ageOn(child.birthDate, stockholmDate(context.now));
+    return standing.guardian || age >= context.rules.childConsentFromAge ? ['give_consent'] : [];
+  }
+  if (standing.kind === 'emergency') return [];
+  if (standing.kind === 'none') {
+    return actor && actor.roles.some((r) => r.role === 'professional' && holdsRole(actor, r.organisationId, 'professional')) ? ['open_emergency_access'] : [];
+  }
+  const { member } = standing;
+  const coordinates = member.role === 'named_person' || member.role === 'lead_professional';
+  const actions: ChildAction[] = [];
+  if (coordinates) actions.push('change_team');
+  if (member.role === 'named_person') actions.push('hand_over');
+  if (coordinates && member.basis !== 'consent') actions.push('record_consent');
+  actions.push('record_withdrawal', 'record_disclosure');
+  return actions;
+}
