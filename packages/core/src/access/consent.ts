@@ -5,7 +5,7 @@ import { endOfStockholmDay, startOfStockholmDay } from '../time/stockholm.ts';
  * What the consent excludes from what its parties may share: entries of these categories written
  * in one organisation, one secrecy domain or one unit ("not BUP's health entries").
  */
-export interface ConsentExclusion {
+export interface ConsentExclusionFacts {
   scope: 'organisation' | 'secrecy_domain' | 'unit';
   id: string;
   categories: readonly InfoCategory[];
@@ -22,7 +22,7 @@ export interface ConsentFacts {
   organisationIds: readonly string[];
   domainIds: readonly string[];
   categories: readonly InfoCategory[];
-  exclusions: readonly ConsentExclusion[];
+  exclusions: readonly ConsentExclusionFacts[];
   /** Stockholm calendar dates; `validTo` is inclusive, so access stops at midnight after it. */
   validFrom: string;
   validTo: string | null;

@@ -1,5 +1,5 @@
 import type { FastifyRequest } from 'fastify';
-import type { Transaction } from 'kysely';
+import type { Kysely, Transaction } from 'kysely';
 import { decideAccess, sharedFromOtherDomains, type InfoCategory, type AccessAction, type AccessCategory, type AccessDecision, type EntryFacts, type PolicyActor, type PolicyChild } from '@samsyn/core';
 import type { DB } from '../db/schema.ts';
 import { appendAudit, type AuditEntry } from '../audit/writer.ts';
@@ -91,6 +91,54 @@ export async function decideQuietly(
   return access.allow ? access : null;
 }
 
+/**
+ * The gate for a change: one transaction holds the child's row lock, the facts, the decision, the
+ * change and its entry, so they share one snapshot. Every write to a child's data takes the same
+ * lock first, so a consent withdrawn an instant earlier is seen: a handover accepted, or a member
+ * added, on a consent withdrawn just before is refused. A refusal by the gate commits its entry
+ * alone; a refusal by the area's own rule rolls the change back and is logged after it. `work`
+ * logs its change with `access.logWrite(trx, details)`; one that does not is logged plainly.
+ */
+export async function withChildWrite<T>(
+  request: FastifyRequest,
+  childId: string,
+  category: AccessCategory,
+  options: GateOptions,
+  work: (trx: Transaction<DB>, access: ChildAccess) => Promise<T>,
+): Promise<T> {
+  const { db } = request.server.services;
+  let access: ChildAccess | undefined;
+  try {
+    const outcome = await db.transaction().execute(async (trx) => {
+      await lockChild(trx, childId);
+      const facts = await loadFacts(request, childId, childOnly, trx);
+      if (!facts.child) return { missing: true as const };
+      const decided = await decide(request, facts, childId, 'write', category, options, true, (entry) => appendAudit(trx, [entry]));
+      if (!decided.allow) return { refused: decided.reason };
+      let logged = false;
+      access = { ...decided, logWrite: async (t, details) => { logged = true; await decided.logWrite(t, details); } };
+      const value = await work(trx, access);
+      if (!logged) await decided.logWrite(trx);
+      return { value };
+    });
+    if ('missing' in outcome) {
+      await request.server.services.audit.append({ ...auditFrom(request), action: options.auditAction, subjectType: 'child', subjectId: canonicalId(childId), outcome: 'failure', details: { reason: 'no_such_child' } });
+      throw new AppError('not_found');
+    }
+    if ('refused' in outcome) throw new AppError('access_denied', { details: { reason: outcome.refused } });
+    return outcome.value;
+  } catch (error) {
+    // The area's own rule refused after the gate allowed: the change is rolled back, the refusal logged.
+    if (access && error instanceof AppError) await logRefusal(request, access.childId, options.auditAction, error, { basis: access.decision.basis, category }, access.membership?.organisationId ?? null);
+    throw error;
+  }
+}
+
+/** Serialises every change to one child: facts read after it see every change committed before. */
+export async function lockChild(trx: Transaction<DB>, childId: string): Promise<void> {
+  await trx.selectFrom('child').select('id').where('id', '=', childId).forUpdate().execute();
+}
+
 interface Facts {
   actor: PolicyActor;
   child: PolicyChild | undefined;
@@ -99,8 +147,7 @@ interface Facts {
 /** The plain gate loads the child's facts and nothing beside them. */
 const childOnly: FactsWith<never> = async (db, childId, actorUserId) => ({ child: await loadPolicyChild(db, childId, actorUserId), loaded: null });
 
-async function loadFacts<T>(request: FastifyRequest, childId: string, load: FactsWith<T>): Promise<Facts & { loaded: T | null }> {
-  const { db } = request.server.services;
+async function loadFacts<T>(request: FastifyRequest, childId: string, load: FactsWith<T>, db: Kysely<DB> | Transaction<DB> = request.server.services.db): Promise<Facts & { loaded: T | null }> {
   const actorFacts = requireActor(request.actor);
   const [actor, { child, loaded }] = await Promise.all([loadPolicyActor(db, actorFacts), load(db, childId, actorFacts.userId)]);
   return { actor, child, loaded };
@@ -119,13 +166,14 @@ async function decide(
   category: AccessCategory,
   options: GateOptions,
   logRefused: boolean,
+  log: (entry: AuditEntry) => Promise<void> = (entry) => request.server.services.audit.append(entry),
 ): Promise<(ChildAccess & { allow: true }) | { allow: false; reason: string }> {
-  const { audit, config } = request.server.services;
+  const { config } = request.server.services;
   // The log is searched by id as text (access log, log review): one spelling for every look.
   const subjectId = canonicalId(childId);
   const base = { ...auditFrom(request), action: options.auditAction, subjectType: 'child', subjectId };
   if (!child) {
-    await audit.append({ ...base, outcome: 'failure', details: { reason: 'no_such_child' } });
+    await log({ ...base, outcome: 'failure', details: { reason: 'no_such_child' } });
     throw new AppError('not_found');
   }
   const now = request.server.services.clock.now();
@@ -139,10 +187,10 @@ async function decide(
     details: { category, basis: decision.basis, reason: decision.reason, flagged: decision.flagged, ...options.details, ...extra },
   });
   if (!decision.allow) {
-    if (logRefused) await audit.append(entry());
+    if (logRefused) await log(entry());
     return { allow: false, reason: decision.reason };
   }
-  if (action !== 'write') await audit.append(entry());
+  if (action !== 'write') await log(entry());
   return {
     allow: true,
     childId: subjectId,
@@ -154,7 +202,7 @@ async function decide(
     sharedFromOtherDomains: (c) => sharedFromOtherDomains(actor, child, c, context),
     decide: (a, c, entry) => decideAccess(actor, child, a, c, { ...context, ...(entry ? { entry } : {}) }),
     logWrite: (trx, details) => appendAudit(trx, [entry(details)]),
-    logAllowed: (details) => audit.append(entry(details)),
+    logAllowed: (details) => log(entry(details)),
   };
 }
 

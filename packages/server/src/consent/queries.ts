@@ -1,6 +1,6 @@
 import type { Kysely, Transaction } from 'kysely';
 import type { InfoCategory } from '@samsyn/core';
-import type { DB } from '../db/schema.ts';
+import type { ConsentExclusionRow, DB } from '../db/schema.ts';
 
 type Db = Kysely<DB> | Transaction<DB>;
 
@@ -19,8 +19,8 @@ export async function consentsOf(db: Db, childId: string) {
       // The display name of the account, only when it is a professional's.
       const professionalName = (user: 'r' | 'w') => eb.case().when(`${user}.kind`, '=', 'professional').then(eb.ref(`${user}.display_name`)).end();
       return [
-        'c.id', 'c.given_by', 'c.guardian_ids', 'c.method', 'c.note', 'c.organisation_ids', 'c.categories', 'c.valid_from', 'c.valid_to',
-        'c.recorded_by', 'r.kind as recorded_by_kind', professionalName('r').as('recorded_by_name'), 'c.recorded_at',
+        'c.id', 'c.given_by', 'c.guardian_ids', 'c.method', 'c.note', 'c.organisation_ids', 'c.domain_ids', 'c.exclusions', 'c.categories', 'c.valid_from', 'c.valid_to',
+        'c.recorded_by', 'c.recorded_by_professional', 'r.kind as recorded_by_kind', professionalName('r').as('recorded_by_name'), 'c.recorded_at',
         'c.withdrawn_at', 'c.withdrawn_by', 'w.kind as withdrawn_by_kind', professionalName('w').as('withdrawn_by_name'), 'c.withdrawal_note',
         'ch.user_id as child_user_id',
       ];
@@ -40,6 +40,34 @@ export async function organisationNames(db: Db, ids: readonly string[]): Promise
   if (ids.length === 0) return new Map();
   const rows = await db.selectFrom('organisation').select(['id', 'name']).where('id', 'in', [...new Set(ids)]).execute();
   return new Map(rows.map((r) => [r.id, r.name]));
+}
+
+/** The names a consent's parties and exclusions are shown by. */
+export interface PartyNames {
+  organisations: Map<string, string>;
+  domains: Map<string, { name: string; organisationName: string }>;
+  /** The name of an excluded place; '' when there is no such place. */
+  of(scope: 'organisation' | 'secrecy_domain' | 'unit', id: string): string;
+}
+
+export async function partyNames(db: Db, consents: readonly Pick<ConsentRow, 'organisation_ids' | 'domain_ids' | 'exclusions'>[]): Promise<PartyNames> {
+  const ids = (scope: string) => consents.flatMap((c) => c.exclusions.filter((x) => x.scope === scope).map((x) => x.id));
+  const domainIds = [...new Set([...consents.flatMap((c) => c.domain_ids), ...ids('secrecy_domain')])];
+  const unitIds = [...new Set(ids('unit'))];
+  const [organisations, domains, units] = await Promise.all([
+    organisationNames(db, [...consents.flatMap((c) => c.organisation_ids), ...ids('organisation')]),
+    domainIds.length === 0
+      ? []
+      : db.selectFrom('secrecy_domain as d').innerJoin('organisation as o', 'o.id', 'd.organisation_id').select(['d.id', 'd.name', 'o.name as organisation_name']).where('d.id', 'in', domainIds).execute(),
+    unitIds.length === 0 ? [] : db.selectFrom('unit').select(['id', 'name']).where('id', 'in', unitIds).execute(),
+  ]);
+  const domainMap = new Map(domains.map((d) => [d.id, { name: d.name, organisationName: d.organisation_name }]));
+  const unitMap = new Map(units.map((u) => [u.id, u.name]));
+  return {
+    organisations,
+    domains: domainMap,
+    of: (scope, id) => (scope === 'organisation' ? organisations.get(id) : scope === 'unit' ? unitMap.get(id) : domainMap.get(id)?.name) ?? '',
+  };
 }
 
 export async function guardianIdsOf(db: Db, childId: string): Promise<string[]> {
@@ -65,10 +93,14 @@ export interface NewConsent {
   method: 'written' | 'digital' | 'verbal';
   note: string | null;
   organisationIds: string[];
+  domainIds: string[];
   categories: InfoCategory[];
+  exclusions: ConsentExclusionRow[];
   validFrom: string;
   validTo: string | null;
   recordedBy: string;
+  recordedByProfessional: string | null;
+  recordedAt: Date;
 }
 
 export async function insertConsent(trx: Transaction<DB>, c: NewConsent): Promise<string> {
@@ -81,10 +113,14 @@ export async function insertConsent(trx: Transaction<DB>, c: NewConsent): Promis
       method: c.method,
       note: c.note,
       organisation_ids: c.organisationIds,
+      domain_ids: c.domainIds,
       categories: c.categories,
+      exclusions: JSON.stringify(c.exclusions),
       valid_from: c.validFrom,
       valid_to: c.validTo,
       recorded_by: c.recordedBy,
+      recorded_by_professional: c.recordedByProfessional,
+      recorded_at: c.recordedAt,
     })
     .returning('id')
     .executeTakeFirstOrThrow();
@@ -92,10 +128,10 @@ export async function insertConsent(trx: Transaction<DB>, c: NewConsent): Promis
 }
 
 /** Stamps the withdrawal once; answers false when someone else withdrew it first. */
-export async function withdrawConsent(trx: Transaction<DB>, consentId: string, by: string, note: string | null): Promise<boolean> {
+export async function withdrawConsent(trx: Transaction<DB>, consentId: string, by: string, note: string | null, at: Date): Promise<boolean> {
   const rows = await trx
     .updateTable('consent')
-    .set({ withdrawn_at: new Date(), withdrawn_by: by, withdrawal_note: note })
+    .set({ withdrawn_at: at, withdrawn_by: by, withdrawal_note: note })
     .where('id', '=', consentId)
     .where('withdrawn_at', 'is', null)
     .returning('id')

@@ -1,5 +1,5 @@
 import { ChildParams, ConsentInput, ConsentList, ConsentParams, ConsentView, ConsentWithdrawInput } from '@samsyn/core';
-import { withChildAccess, withRefusalsLogged } from '../access/gate.ts';
+import { withChildAccess, withChildWrite } from '../access/gate.ts';
 import { errorResponses, type App } from '../http/types.ts';
 import { giveConsent, listConsents, withdraw } from './service.ts';
 
@@ -26,8 +26,7 @@ export async function consentRoutes(app: App): Promise<void> {
       response: { 201: ConsentView, ...errorResponses(400, 401, 403, 404) },
     },
     handler: async (request, reply) => {
-      const access = await withChildAccess(request, request.params.id, 'write', 'consent', { auditAction: 'child.consent.give' });
-      const consent = await withRefusalsLogged(request, access, 'child.consent.give', () => giveConsent(request, access, request.body));
+      const consent = await withChildWrite(request, request.params.id, 'consent', { auditAction: 'child.consent.give' }, (trx, access) => giveConsent(trx, request, access, request.body));
       return reply.status(201).send(consent);
     },
   });
@@ -41,8 +40,8 @@ export async function consentRoutes(app: App): Promise<void> {
       response: { 200: ConsentView, ...errorResponses(400, 401, 403, 404, 409) },
     },
     handler: async (request) => {
-      const access = await withChildAccess(request, request.params.id, 'write', 'consent', { auditAction: 'child.consent.withdraw', details: { consentId: request.params.consentId } });
-      return withRefusalsLogged(request, access, 'child.consent.withdraw', () => withdraw(request, access, request.params.consentId, request.body));
+      const options = { auditAction: 'child.consent.withdraw', details: { consentId: request.params.consentId } };
+      return withChildWrite(request, request.params.id, 'consent', options, (trx, access) => withdraw(trx, request, access, request.params.consentId, request.body));
     },
   });
 }
