@@ -79,6 +79,8 @@ export interface NewMember extends BasisColumns {
   unitId: string | null;
   role: 'named_person' | 'lead_professional' | 'member';
   addedBy: string;
+  /** From the services' clock. */
+  startsAt: Date;
 }
 
 export async function insertMember(trx: Transaction<DB>, m: NewMember): Promise<string> {
@@ -94,6 +96,7 @@ export async function insertMember(trx: Transaction<DB>, m: NewMember): Promise<
       consent_id: m.consentId,
       legal_ground_code: m.legalGroundCode,
       added_by: m.addedBy,
+      starts_at: m.startsAt,
     })
     .returning('id')
     .executeTakeFirstOrThrow();
@@ -101,9 +104,9 @@ export async function insertMember(trx: Transaction<DB>, m: NewMember): Promise<
 }
 
 /** Ends memberships (history is kept: the row stays, with its end and who ended it). */
-export async function endMembers(trx: Transaction<DB>, memberIds: readonly string[], by: string): Promise<void> {
+export async function endMembers(trx: Transaction<DB>, memberIds: readonly string[], by: string, at: Date): Promise<void> {
   if (memberIds.length === 0) return;
-  await trx.updateTable('care_team_member').set({ ends_at: new Date(), ended_by: by }).where('id', 'in', [...memberIds]).where('ends_at', 'is', null).execute();
+  await trx.updateTable('care_team_member').set({ ends_at: at, ended_by: by }).where('id', 'in', [...memberIds]).where('ends_at', 'is', null).execute();
 }
 
 /** Handovers waiting for this user's answer, newest first. */
@@ -155,7 +158,7 @@ export async function pendingHandoverExists(db: Db, childId: string): Promise<bo
 
 export async function insertHandover(
   trx: Transaction<DB>,
-  h: BasisColumns & { childId: string; lifeStage: HandoverRow['life_stage']; fromUserId: string | null; toUserId: string; toOrganisationId: string; note: string | null; proposedBy: string },
+  h: BasisColumns & { childId: string; lifeStage: HandoverRow['life_stage']; fromUserId: string | null; toUserId: string; toOrganisationId: string; note: string | null; proposedBy: string; proposedAt: Date },
 ): Promise<string> {
   const row = await trx
     .insertInto('named_person_handover')
@@ -170,6 +173,7 @@ export async function insertHandover(
       legal_ground_code: h.legalGroundCode,
       note: h.note,
       proposed_by: h.proposedBy,
+      proposed_at: h.proposedAt,
     })
     .returning('id')
     .executeTakeFirstOrThrow();
@@ -177,10 +181,10 @@ export async function insertHandover(
 }
 
 /** Answers a pending handover once; false when it was answered already. */
-export async function answerHandover(trx: Transaction<DB>, id: string, answer: 'accept' | 'decline'): Promise<boolean> {
+export async function answerHandover(trx: Transaction<DB>, id: string, answer: 'accept' | 'decline', at: Date): Promise<boolean> {
   const rows = await trx
     .updateTable('named_person_handover')
-    .set(answer === 'accept' ? { accepted_at: new Date() } : { declined_at: new Date() })
+    .set(answer === 'accept' ? { accepted_at: at } : { declined_at: at })
     .where('id', '=', id)
     .where('accepted_at', 'is', null)
     .where('declined_at', 'is', null)

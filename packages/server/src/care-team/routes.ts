@@ -1,5 +1,5 @@
 import { CareTeamAddInput, CareTeamCandidateList, CareTeamCandidateQuery, CareTeamEntry, CareTeamList, CareTeamMemberParams, CareTeamParams, CareTeamQuery, HandoverInput, HandoverList, HandoverParams, HandoverQuery, HandoverView } from '@samsyn/core';
-import { withChildAccess, withRefusalsLogged } from '../access/gate.ts';
+import { withChildAccess, withChildWrite, withRefusalsLogged } from '../access/gate.ts';
 import { errorResponses, type App } from '../http/types.ts';
 import { addMember, answer, callersHandovers, decidedLimit, endMember, findCandidates, listTeam, proposeHandover } from './service.ts';
 
@@ -28,8 +28,7 @@ export async function careTeamRoutes(app: App): Promise<void> {
       response: { 201: CareTeamEntry, ...errorResponses(400, 401, 403, 404, 409) },
     },
     handler: async (request, reply) => {
-      const access = await withChildAccess(request, request.params.id, 'write', 'care_team', { auditAction: 'child.care_team.add' });
-      const member = await withRefusalsLogged(request, access, 'child.care_team.add', () => addMember(request, access, request.body));
+      const member = await withChildWrite(request, request.params.id, 'care_team', { auditAction: 'child.care_team.add' }, (trx, access) => addMember(trx, request, access, request.body));
       return reply.status(201).send(member);
     },
   });
@@ -58,8 +57,8 @@ export async function careTeamRoutes(app: App): Promise<void> {
       response: { 200: CareTeamEntry, ...errorResponses(401, 403, 404, 409) },
     },
     handler: async (request) => {
-      const access = await withChildAccess(request, request.params.id, 'write', 'care_team', { auditAction: 'child.care_team.end', details: { memberId: request.params.memberId } });
-      return withRefusalsLogged(request, access, 'child.care_team.end', () => endMember(request, access, request.params.memberId));
+      const options = { auditAction: 'child.care_team.end', details: { memberId: request.params.memberId } };
+      return withChildWrite(request, request.params.id, 'care_team', options, (trx, access) => endMember(trx, access, request.params.memberId));
     },
   });
 
@@ -72,8 +71,7 @@ export async function careTeamRoutes(app: App): Promise<void> {
       response: { 201: HandoverView, ...errorResponses(400, 401, 403, 404, 409) },
     },
     handler: async (request, reply) => {
-      const access = await withChildAccess(request, request.params.id, 'write', 'care_team', { auditAction: 'child.handover.propose' });
-      const proposed = await withRefusalsLogged(request, access, 'child.handover.propose', () => proposeHandover(request, access, request.body));
+      const proposed = await withChildWrite(request, request.params.id, 'care_team', { auditAction: 'child.handover.propose' }, (trx, access) => proposeHandover(trx, request, access, request.body));
       return reply.status(201).send(proposed);
     },
   });

@@ -1,4 +1,6 @@
 import type { FastifyRequest } from 'fastify';
+import type { Kysely, Transaction } from 'kysely';
+import type { DB } from '../db/schema.ts';
 import {
   decideHandoverAnswer,
   decideHandoverBasis,
@@ -54,11 +56,13 @@ import {
   type TeamRow,
 } from './queries.ts';
 
+type Db = Kysely<DB> | Transaction<DB>;
+
 const iso = (d: Date | string) => (d instanceof Date ? d : new Date(d)).toISOString();
 
 export async function listTeam(request: FastifyRequest, access: ChildAccess, history: boolean): Promise<CareTeamEntry[]> {
   const rows = await teamOf(request.server.services.db, access.childId, { history });
-  return rows.map(toEntry);
+  return rows.map((m) => toEntry(m, access.now));
 }
 
 /** A membership from a plain row (timestamps as Date) or from JSON (as text). */
@@ -82,8 +86,7 @@ export function toMemberView(m: Pick<MemberFields, 'id' | 'user_id' | 'display_n
 }
 
 /** A membership as the team page shows it: with its ground, whether it is current, and who changed it. */
-function toEntry(m: TeamRow): CareTeamEntry {
-  const now = new Date();
+function toEntry(m: TeamRow, now: Date): CareTeamEntry {
   return {
     ...toMemberView(m),
     unitId: m.unit_id,
@@ -110,9 +113,8 @@ const teamRefusals: Record<TeamAdditionRefusal, () => AppError> = {
  * What a basis is weighed on besides the people: the consent it names (only this child's), the
  * legal ground, the child, the rules and the clock. Read before the change's transaction opens.
  */
-async function basisFacts(request: FastifyRequest, child: PolicyChild, basis: TeamBasisInput) {
-  const { db, config } = request.server.services;
-  const now = new Date();
+async function basisFacts(db: Db, request: FastifyRequest, child: PolicyChild, basis: TeamBasisInput, now: Date) {
+  const { config } = request.server.services;
   return {
     basis,
     consent: basis.kind === 'consent' ? child.consents.find((c) => c.id === basis.consentId) : undefined,
@@ -145,21 +147,19 @@ function storedBasis(h: Pick<HandoverRow, 'basis' | 'consent_id' | 'legal_ground
   }
 }
 
-/** Adds a member when the rule in core allows it; the checks and the insert share one locked transaction. */
-export async function addMember(request: FastifyRequest, access: ChildAccess, input: CareTeamAddInput): Promise<CareTeamEntry> {
-  const { db } = request.server.services;
+/** Adds a member when the rule in core allows it, inside the gate's locked transaction (see `withChildWrite`). */
+export async function addMember(trx: Transaction<DB>, request: FastifyRequest, access: ChildAccess, input: CareTeamAddInput): Promise<CareTeamEntry> {
   const adder = access.membership;
   if (!adder) throw refusal('forbidden', 'not_in_care_team');
-  const roles = await professionalRoles(db, input.userId);
+  const roles = await professionalRoles(trx, input.userId);
   if (input.unitId) {
-    const unit = await unitOf(db, input.unitId);
+    const unit = await unitOf(trx, input.unitId);
     if (unit?.organisation_id !== input.organisationId) throw invalid('body.unitId', 'unit_not_in_organisation');
   }
   const unitId = input.unitId ?? roles.find((r) => r.organisation_id === input.organisationId)?.unit_id ?? null;
-  const domainId = await currentDomainOfUnit(db, unitId);
-  const facts = await basisFacts(request, access.child, input.basis);
-  const memberId = await db.transaction().execute(async (trx) => {
-    await lockTeam(trx, access.childId);
+  const domainId = await currentDomainOfUnit(trx, unitId);
+  const facts = await basisFacts(trx, request, access.child, input.basis, access.now);
+  const memberId = await (async () => {
     const team = await currentMembers(trx, access.childId);
     const decision = decideTeamAddition({
       ...facts,
@@ -177,11 +177,12 @@ export async function addMember(request: FastifyRequest, access: ChildAccess, in
       role: input.role,
       ...basisColumns(input.basis),
       addedBy: access.actor.userId,
+      startsAt: access.now,
     });
     await access.logWrite(trx, { memberId: id, added: { userId: input.userId, organisationId: input.organisationId, role: input.role, basis: input.basis } });
     return id;
-  });
-  return memberView(request, access.childId, memberId);
+  })();
+  return memberView(trx, access.childId, memberId, access.now);
 }
 
 /** The most people one search shows: enough to pick from, too few to list a whole organisation. */
@@ -228,24 +229,20 @@ async function candidatesMatching(request: FastifyRequest, access: ChildAccess, 
   });
 }
 
-async function memberView(request: FastifyRequest, childId: string, memberId: string): Promise<CareTeamEntry> {
-  const row = (await teamOf(request.server.services.db, childId, { history: true })).find((m) => m.id === memberId);
+async function memberView(db: Db, childId: string, memberId: string, now: Date): Promise<CareTeamEntry> {
+  const row = (await teamOf(db, childId, { history: true })).find((m) => m.id === memberId);
   if (!row) throw new AppError('not_found');
-  return toEntry(row);
+  return toEntry(row, now);
 }
 
 /** Ends a membership; the row stays as history with its end and who ended it. */
-export async function endMember(request: FastifyRequest, access: ChildAccess, memberId: string): Promise<CareTeamEntry> {
-  const { db } = request.server.services;
-  await db.transaction().execute(async (trx) => {
-    await lockTeam(trx, access.childId);
-    const member = (await teamOf(trx, access.childId, { history: true })).find((m) => m.id === memberId);
-    if (!member) throw new AppError('not_found');
-    if (member.ends_at !== null && new Date(member.ends_at) <= new Date()) throw refusal('conflict', 'already_ended');
-    await endMembers(trx, [memberId], access.actor.userId);
-    await access.logWrite(trx, { memberId, ended: { userId: member.user_id, organisationId: member.organisation_id, role: member.role } });
-  });
-  return memberView(request, access.childId, memberId);
+export async function endMember(trx: Transaction<DB>, access: ChildAccess, memberId: string): Promise<CareTeamEntry> {
+  const member = (await teamOf(trx, access.childId, { history: true })).find((m) => m.id === memberId);
+  if (!member) throw new AppError('not_found');
+  if (member.ends_at !== null && new Date(member.ends_at) <= access.now) throw refusal('conflict', 'already_ended');
+  await endMembers(trx, [memberId], access.actor.userId, access.now);
+  await access.logWrite(trx, { memberId, ended: { userId: member.user_id, organisationId: member.organisation_id, role: member.role } });
+  return memberView(trx, access.childId, memberId, access.now);
 }
 
 const handoverRefusals: Record<HandoverRefusal, () => AppError> = {
@@ -262,16 +259,14 @@ const handoverRefusals: Record<HandoverRefusal, () => AppError> = {
  * basis the receiver will join the team on: weighed now by the rule of any addition, the
  * proposer as adder, and again when the receiver accepts.
  */
-export async function proposeHandover(request: FastifyRequest, access: ChildAccess, input: HandoverInput): Promise<HandoverView> {
-  const { db } = request.server.services;
+export async function proposeHandover(trx: Transaction<DB>, request: FastifyRequest, access: ChildAccess, input: HandoverInput): Promise<HandoverView> {
   const proposer = access.membership;
   if (!proposer) throw refusal('forbidden', 'not_named_person');
-  const receiverRoles = await professionalRoles(db, input.toUserId);
+  const receiverRoles = await professionalRoles(trx, input.toUserId);
   const receiverOrganisationIds = receiverRoles.map((r) => r.organisation_id);
   const receiverDomainId = receiverRoles.find((r) => r.organisation_id === input.toOrganisationId)?.secrecy_domain_id ?? null;
-  const facts = await basisFacts(request, access.child, input.basis);
-  const id = await db.transaction().execute(async (trx) => {
-    await lockTeam(trx, access.childId);
+  const facts = await basisFacts(trx, request, access.child, input.basis, access.now);
+  const id = await (async () => {
     const team = await currentMembers(trx, access.childId);
     const named = team.find((m) => m.role === 'named_person');
     const decision = decideHandoverProposal({
@@ -298,12 +293,13 @@ export async function proposeHandover(request: FastifyRequest, access: ChildAcce
       ...basisColumns(input.basis),
       note: input.note ?? null,
       proposedBy: access.actor.userId,
+      proposedAt: access.now,
     });
     const proposed = { toUserId: input.toUserId, toOrganisationId: input.toOrganisationId, lifeStage: input.lifeStage, basis: input.basis };
     await access.logWrite(trx, { handoverId, proposed });
     return handoverId;
-  });
-  const row = await handover(db, id);
+  })();
+  const row = await handover(trx, id);
   if (!row) throw new AppError('not_found');
   return toHandoverView(row, null);
 }
@@ -365,72 +361,91 @@ async function childNameIfAllowed(request: FastifyRequest, h: HandoverRow): Prom
  * The receiver answers. Accepting ends the current named person's membership (and any earlier
  * membership of the receiver: a role change is end + add) and starts the receiver's as named
  * person for the receiving organisation, on the basis the handover was proposed on, when that
- * still holds. The receiver is often not yet in the team, so the gate cannot speak for them:
- * the handover is the basis, logged in the same transaction.
+ * still holds. The receiver is often not yet in the team, so the gate cannot speak for them: the
+ * handover is the basis. As for any write (see `withChildWrite`), the child's lock, the facts,
+ * the decision, the change and its entry share one transaction, so a consent withdrawn an
+ * instant before the acceptance is seen and the acceptance refused; a refusal is logged.
  */
 export async function answer(request: FastifyRequest, handoverId: string, reply: 'accept' | 'decline'): Promise<HandoverView> {
-  const { db } = request.server.services;
+  const { db, clock } = request.server.services;
   const actor = requireActor(request.actor);
-  const h = await handover(db, handoverId);
-  if (!h) throw new AppError('not_found');
-  const roles = await professionalRoles(db, actor.userId);
-  const base = { ...auditFrom(request), action: `child.handover.${reply}`, subjectType: 'child', subjectId: h.child_id, organisationId: h.to_organisation_id };
-  const refused = async (error: AppError, details: Record<string, unknown>) => {
-    await logRefusal(request, h.child_id, base.action, error, { category: 'care_team', handoverId, ...details }, h.to_organisation_id);
-    return error;
-  };
-  const decision = decideHandoverAnswer({
-    actorUserId: actor.userId,
-    answer: reply,
-    handover: { toUserId: h.to_user_id, toOrganisationId: h.to_organisation_id, acceptedAt: h.accepted_at, declinedAt: h.declined_at },
-    actorProfessionalOrganisationIds: roles.map((r) => r.organisation_id),
-  });
-  if (!decision.ok) throw await refused(handoverRefusals[decision.reason](), { reason: decision.reason });
-  const basis = storedBasis(h);
-  if (reply === 'accept') {
-    const holds = await basisHoldsAtAcceptance(request, h, basis, roles);
-    // The receiver stays out of the team and the handover waits: they decline it, and the named
-    // person may propose again on a basis that holds.
-    if (!holds.ok) throw await refused(refusal('forbidden', 'handover_basis_lapsed'), { ...basisColumns(basis), reason: holds.reason });
-  }
-  await db.transaction().execute(async (trx) => {
-    await lockTeam(trx, h.child_id);
-    if (!(await answerHandover(trx, handoverId, reply))) throw refusal('conflict', 'not_pending');
-    if (reply === 'decline') {
-      await appendAudit(trx, [{ ...base, outcome: 'success', details: { category: 'care_team', handoverId, declined: true } }]);
-      return;
-    }
-    const ending = (await currentMembers(trx, h.child_id)).filter((m) => endsAtHandover({ userId: m.user_id, role: m.role }, actor.userId)).map((m) => m.id);
-    await endMembers(trx, ending, actor.userId);
-    const memberId = await insertMember(trx, {
-      childId: h.child_id,
-      userId: actor.userId,
-      organisationId: h.to_organisation_id,
-      unitId: roles.find((r) => r.organisation_id === h.to_organisation_id)?.unit_id ?? null,
-      role: 'named_person',
-      ...basisColumns(basis),
-      addedBy: h.proposed_by,
+  const found = await handover(db, handoverId);
+  if (!found) throw new AppError('not_found');
+  const action = `child.handover.${reply}`;
+  let refusalDetails: Record<string, unknown> = {};
+  try {
+    await db.transaction().execute(async (trx) => {
+      await lockTeam(trx, found.child_id);
+      const now = clock.now();
+      const h = (await handover(trx, handoverId))!;
+      const roles = await professionalRoles(trx, actor.userId);
+      const decision = decideHandoverAnswer({
+        actorUserId: actor.userId,
+        answer: reply,
+        handover: { toUserId: h.to_user_id, toOrganisationId: h.to_organisation_id, acceptedAt: h.accepted_at, declinedAt: h.declined_at },
+        actorProfessionalOrganisationIds: roles.map((r) => r.organisation_id),
+      });
+      if (!decision.ok) {
+        refusalDetails = { reason: decision.reason };
+        throw handoverRefusals[decision.reason]();
+      }
+      const basis = storedBasis(h);
+      if (reply === 'accept') {
+        const holds = await basisHoldsAtAcceptance(trx, request, h, basis, roles, now);
+        // The receiver stays out of the team and the handover waits: they decline it, and the
+        // named person may propose again on a basis that holds.
+        if (!holds.ok) {
+          refusalDetails = { ...basisColumns(basis), reason: holds.reason };
+          throw refusal('forbidden', 'handover_basis_lapsed');
+        }
+      }
+      await applyAnswer(trx, request, h, reply, basis, roles, now);
     });
-    const details = { category: 'care_team', ...basisColumns(basis), reason: 'named_person_handover', handoverId, endedMemberIds: ending, memberId, lifeStage: h.life_stage };
-    await appendAudit(trx, [{ ...base, outcome: 'success', details }]);
-  });
+  } catch (error) {
+    if (error instanceof AppError) await logRefusal(request, found.child_id, action, error, { category: 'care_team', handoverId, ...refusalDetails }, found.to_organisation_id);
+    throw error;
+  }
   const row = await handover(db, handoverId);
   if (!row) throw new AppError('not_found');
   return toHandoverView(row, null);
 }
 
+async function applyAnswer(trx: Transaction<DB>, request: FastifyRequest, h: HandoverRow, reply: 'accept' | 'decline', basis: TeamBasisInput, roles: Awaited<ReturnType<typeof professionalRoles>>, now: Date): Promise<void> {
+  const actor = requireActor(request.actor);
+  const base = { ...auditFrom(request), action: `child.handover.${reply}`, subjectType: 'child', subjectId: h.child_id, organisationId: h.to_organisation_id };
+  if (!(await answerHandover(trx, h.id, reply, now))) throw refusal('conflict', 'not_pending');
+  if (reply === 'decline') {
+    await appendAudit(trx, [{ ...base, outcome: 'success', details: { category: 'care_team', handoverId: h.id, declined: true } }]);
+    return;
+  }
+  const ending = (await currentMembers(trx, h.child_id)).filter((m) => endsAtHandover({ userId: m.user_id, role: m.role }, actor.userId)).map((m) => m.id);
+  await endMembers(trx, ending, actor.userId, now);
+  const memberId = await insertMember(trx, {
+    childId: h.child_id,
+    userId: actor.userId,
+    organisationId: h.to_organisation_id,
+    unitId: roles.find((r) => r.organisation_id === h.to_organisation_id)?.unit_id ?? null,
+    role: 'named_person',
+    ...basisColumns(basis),
+    addedBy: h.proposed_by,
+    startsAt: now,
+  });
+  const details = { category: 'care_team', ...basisColumns(basis), reason: 'named_person_handover', handoverId: h.id, endedMemberIds: ending, memberId, lifeStage: h.life_stage };
+  await appendAudit(trx, [{ ...base, outcome: 'success', details }]);
+}
+
 /**
  * Whether the basis a handover was proposed on still holds as the receiver accepts: a consent
- * may have been withdrawn or have run out since, a legal ground may have ceased to apply.
+ * may have been withdrawn or have run out since, a legal ground may have ceased to apply. Read
+ * inside the accepting transaction, after the child's lock.
  */
-async function basisHoldsAtAcceptance(request: FastifyRequest, h: HandoverRow, basis: TeamBasisInput, receiverRoles: Awaited<ReturnType<typeof professionalRoles>>) {
+async function basisHoldsAtAcceptance(trx: Transaction<DB>, request: FastifyRequest, h: HandoverRow, basis: TeamBasisInput, receiverRoles: Awaited<ReturnType<typeof professionalRoles>>, now: Date) {
   const receiverOrganisationIds = receiverRoles.map((r) => r.organisation_id);
   const domainId = receiverRoles.find((r) => r.organisation_id === h.to_organisation_id)?.secrecy_domain_id ?? null;
-  const { db } = request.server.services;
-  const [child, team] = await Promise.all([loadPolicyChild(db, h.child_id, h.to_user_id), currentMembers(db, h.child_id)]);
+  const [child, team] = await Promise.all([loadPolicyChild(trx, h.child_id, h.to_user_id), currentMembers(trx, h.child_id)]);
   if (!child) throw new AppError('not_found');
   return decideHandoverBasisAtAcceptance({
-    ...(await basisFacts(request, child, basis)),
+    ...(await basisFacts(trx, request, child, basis, now)),
     candidate: { userId: h.to_user_id, organisationId: h.to_organisation_id, professionalOrganisationIds: receiverOrganisationIds, domainId },
     currentTeam: team.map((m) => ({ userId: m.user_id, role: m.role })),
   });

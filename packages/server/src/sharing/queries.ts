@@ -43,6 +43,7 @@ export interface NewDisclosure {
   decidedBy: string;
   /** The sharer's secrecy domain: where the information comes from. */
   fromSecrecyDomainId: string;
+  decidedAt: Date;
 }
 
 export async function insertDisclosure(trx: Transaction<DB>, d: NewDisclosure): Promise<string> {
@@ -60,6 +61,7 @@ export async function insertDisclosure(trx: Transaction<DB>, d: NewDisclosure): 
       legal_ground_code: d.legalGroundCode,
       consent_id: d.consentId,
       decided_by: d.decidedBy,
+      decided_at: d.decidedAt,
     })
     .returning('id')
     .executeTakeFirstOrThrow();

@@ -1,5 +1,5 @@
 import { ChildParams, DisclosureInput, DisclosureList, DisclosureView } from '@samsyn/core';
-import { withChildAccess, withRefusalsLogged } from '../access/gate.ts';
+import { withChildAccess, withChildWrite } from '../access/gate.ts';
 import { errorResponses, type App } from '../http/types.ts';
 import { fromOrganisation, listDisclosures, recordDisclosure } from './service.ts';
 
@@ -32,8 +32,7 @@ export async function sharingRoutes(app: App): Promise<void> {
     handler: async (request, reply) => {
       const from = fromOrganisation(request, request.body);
       const category = request.body.categories[0] ?? 'record';
-      const access = await withChildAccess(request, request.params.id, 'write', category, { auditAction: 'child.disclosure.record' });
-      const recorded = await withRefusalsLogged(request, access, 'child.disclosure.record', () => recordDisclosure(request, access, request.body, from ?? ''));
+      const recorded = await withChildWrite(request, request.params.id, category, { auditAction: 'child.disclosure.record' }, (trx, access) => recordDisclosure(trx, request, access, request.body, from ?? ''));
       return reply.status(201).send(recorded);
     },
   });

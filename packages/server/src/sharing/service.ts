@@ -1,4 +1,6 @@
 import type { FastifyRequest } from 'fastify';
+import type { Transaction } from 'kysely';
+import type { DB } from '../db/schema.ts';
 import { decideDisclosure, partyOf, stockholmDate, type DisclosureInput, type DisclosureRefusal, type DisclosureView } from '@samsyn/core';
 import type { ChildAccess } from '../access/gate.ts';
 import { organisationNames } from '../consent/queries.ts';
@@ -63,8 +65,8 @@ const refusals: Record<DisclosureRefusal, () => AppError> = {
  * Records a disclosure or a decision not to disclose. The gate has allowed the first category
  * for the caller's organisation; every other category must be the caller's to share too.
  */
-export async function recordDisclosure(request: FastifyRequest, access: ChildAccess, input: DisclosureInput, fromOrganisationId: string): Promise<DisclosureView> {
-  const { db, config } = request.server.services;
+export async function recordDisclosure(trx: Transaction<DB>, request: FastifyRequest, access: ChildAccess, input: DisclosureInput, fromOrganisationId: string): Promise<DisclosureView> {
+  const { config } = request.server.services;
   const { now } = access;
   const sharer = access.membership;
   if (sharer?.organisationId !== fromOrganisationId) throw refusal('forbidden', 'not_in_care_team_for_organisation');
@@ -72,9 +74,9 @@ export async function recordDisclosure(request: FastifyRequest, access: ChildAcc
   // What a professional shares is their own domain's information: without a domain they share nothing.
   const notOwn = fromDomain === null ? input.categories : input.categories.filter((c) => !access.decide('write', c).allow);
   if (notOwn.length > 0) throw new AppError('access_denied', { details: { reason: 'no_consent_for_category', categories: notOwn } });
-  const names = await organisationNames(db, [input.toOrganisationId]);
+  const names = await organisationNames(trx, [input.toOrganisationId]);
   if (!names.has(input.toOrganisationId)) throw invalid('body.toOrganisationId', 'unknown_organisation');
-  const ground = input.legalGroundCode ? await legalGroundFacts(db, input.legalGroundCode) : undefined;
+  const ground = input.legalGroundCode ? await legalGroundFacts(trx, input.legalGroundCode) : undefined;
   const decision = decideDisclosure({
     decision: input.decision,
     fromOrganisationId,
@@ -90,7 +92,7 @@ export async function recordDisclosure(request: FastifyRequest, access: ChildAcc
     today: stockholmDate(now),
   });
   if (!decision.ok) throw refusals[decision.reason]();
-  const id = await db.transaction().execute(async (trx) => {
+  const id = await (async () => {
     const disclosureId = await insertDisclosure(trx, {
       childId: access.childId,
       decision: input.decision,
@@ -103,11 +105,12 @@ export async function recordDisclosure(request: FastifyRequest, access: ChildAcc
       consentId: input.consentId ?? null,
       decidedBy: access.actor.userId,
       fromSecrecyDomainId: fromDomain ?? '',
+      decidedAt: now,
     });
     await access.logWrite(trx, { disclosureId, decision: input.decision, toOrganisationId: input.toOrganisationId, categories: input.categories, legalGroundCode: input.legalGroundCode ?? null, consentId: input.consentId ?? null });
     return disclosureId;
-  });
-  const row = await disclosureOf(db, access.childId, id);
+  })();
+  const row = await disclosureOf(trx, access.childId, id);
   if (!row) throw new AppError('not_found');
   return toDisclosureView(access, row);
 }
