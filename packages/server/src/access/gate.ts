@@ -90,16 +90,20 @@ export async function decideQuietly(
 interface Facts {
   actor: PolicyActor;
   child: PolicyChild | undefined;
+  /** The services' clock when the facts were loaded. */
+  now: Date;
 }
 
 /** The plain gate loads the child's facts and nothing beside them. */
 const childOnly: FactsWith<never> = async (db, childId, actorUserId) => ({ child: await loadPolicyChild(db, childId, actorUserId), loaded: null });
 
 async function loadFacts<T>(request: FastifyRequest, childId: string, load: FactsWith<T>): Promise<Facts & { loaded: T | null }> {
-  const { db } = request.server.services;
+  const { db, clock } = request.server.services;
   const actorFacts = requireActor(request.actor);
-  const [actor, { child, loaded }] = await Promise.all([loadPolicyActor(db, actorFacts), load(db, childId, actorFacts.userId)]);
-  return { actor, child, loaded };
+  // One instant for the facts and the decision: the companion's current team is the gate's.
+  const now = clock.now();
+  const [actor, { child, loaded }] = await Promise.all([loadPolicyActor(db, actorFacts), load(db, childId, actorFacts.userId, now)]);
+  return { actor, child, loaded, now };
 }
 
 function allowedOrThrow(access: Awaited<ReturnType<typeof decide>>): ChildAccess {
@@ -109,7 +113,7 @@ function allowedOrThrow(access: Awaited<ReturnType<typeof decide>>): ChildAccess
 
 async function decide(
   request: FastifyRequest,
-  { actor, child }: Facts,
+  { actor, child, now }: Facts,
   childId: string,
   action: AccessAction,
   category: AccessCategory,
@@ -124,7 +128,6 @@ async function decide(
     await audit.append({ ...base, outcome: 'failure', details: { reason: 'no_such_child' } });
     throw new AppError('not_found');
   }
-  const now = new Date();
   const context = { now, rules: config.consentRules, ...(options.purpose ? { purpose: options.purpose } : {}) };
   const decision = decideAccess(actor, child, action, category, { ...context, ...(options.authorOrganisationId ? { authorOrganisationId: options.authorOrganisationId } : {}) });
   const membership = currentMembership(child, actor.userId, now);
@@ -147,7 +150,7 @@ async function decide(
     child,
     membership,
     decide: (a, c, author) => decideAccess(actor, child, a, c, { ...context, ...(author ? { authorOrganisationId: author } : {}) }),
-    logWrite: (trx, details) => appendAudit(trx, [entry(details)]),
+    logWrite: (trx, details) => appendAudit(trx, [entry(details)], request.server.services.clock.now()),
     logAllowed: (details) => audit.append(entry(details)),
   };
 }

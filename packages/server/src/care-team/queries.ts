@@ -3,8 +3,15 @@ import type { DB } from '../db/schema.ts';
 
 type Db = Kysely<DB> | Transaction<DB>;
 
+/** Which memberships: the current ones at `now` (the services' clock), or with `history` every one there has been. */
+export interface TeamScope {
+  history: boolean;
+  /** A Date, or a placeholder's text in a reusable query (see db/reusable-query.ts). */
+  now: Date | string;
+}
+
 /** The team's memberships: the current ones, or with `history` every one there has been. */
-export async function teamOf(db: Db, childId: string, options: { history: boolean }) {
+export async function teamOf(db: Db, childId: string, options: TeamScope) {
   return membersQuery(db, childId, options)
     .leftJoin('app_user as a', 'a.id', 'm.added_by')
     .leftJoin('app_user as e', 'e.id', 'm.ended_by')
@@ -13,9 +20,10 @@ export async function teamOf(db: Db, childId: string, options: { history: boolea
 }
 
 /** The members as the record lists them; `teamOf` adds who changed what. Nested in the record's one-round-trip read. */
-export function membersQuery(db: Db, childId: string, options: { history: boolean }) {
-  // The database's clock, not a parameter: the record's read is compiled once and reused.
-  const now = sql<Date>`now()`;
+export function membersQuery(db: Db, childId: string, options: TeamScope) {
+  // The services' clock as a parameter, never the database's now(): the record's read is compiled
+  // once and reused, with the time as one of its named values.
+  const now = sql<Date>`${options.now}::timestamptz`;
   let query = db
     .selectFrom('care_team_member as m')
     .innerJoin('app_user as u', 'u.id', 'm.user_id')
@@ -29,8 +37,7 @@ export function membersQuery(db: Db, childId: string, options: { history: boolea
 export type TeamRow = Awaited<ReturnType<typeof teamOf>>[number];
 
 /** Current memberships, read inside the transaction that changes the team. */
-export async function currentMembers(db: Db, childId: string) {
-  const now = new Date();
+export async function currentMembers(db: Db, childId: string, now: Date) {
   return db
     .selectFrom('care_team_member')
     .select(['id', 'user_id', 'role', 'organisation_id'])
@@ -78,6 +85,7 @@ export interface NewMember extends BasisColumns {
   unitId: string | null;
   role: 'named_person' | 'lead_professional' | 'member';
   addedBy: string;
+  startsAt: Date;
 }
 
 export async function insertMember(trx: Transaction<DB>, m: NewMember): Promise<string> {
@@ -93,6 +101,7 @@ export async function insertMember(trx: Transaction<DB>, m: NewMember): Promise<
       consent_id: m.consentId,
       legal_ground_code: m.legalGroundCode,
       added_by: m.addedBy,
+      starts_at: m.startsAt,
     })
     .returning('id')
     .executeTakeFirstOrThrow();
@@ -100,9 +109,9 @@ export async function insertMember(trx: Transaction<DB>, m: NewMember): Promise<
 }
 
 /** Ends memberships (history is kept: the row stays, with its end and who ended it). */
-export async function endMembers(trx: Transaction<DB>, memberIds: readonly string[], by: string): Promise<void> {
+export async function endMembers(trx: Transaction<DB>, memberIds: readonly string[], by: string, at: Date): Promise<void> {
   if (memberIds.length === 0) return;
-  await trx.updateTable('care_team_member').set({ ends_at: new Date(), ended_by: by }).where('id', 'in', [...memberIds]).where('ends_at', 'is', null).execute();
+  await trx.updateTable('care_team_member').set({ ends_at: at, ended_by: by }).where('id', 'in', [...memberIds]).where('ends_at', 'is', null).execute();
 }
 
 /** Handovers waiting for this user's answer, newest first. */
@@ -154,7 +163,7 @@ export async function pendingHandoverExists(db: Db, childId: string): Promise<bo
 
 export async function insertHandover(
   trx: Transaction<DB>,
-  h: BasisColumns & { childId: string; lifeStage: HandoverRow['life_stage']; fromUserId: string | null; toUserId: string; toOrganisationId: string; note: string | null; proposedBy: string },
+  h: BasisColumns & { childId: string; lifeStage: HandoverRow['life_stage']; fromUserId: string | null; toUserId: string; toOrganisationId: string; note: string | null; proposedBy: string; proposedAt: Date },
 ): Promise<string> {
   const row = await trx
     .insertInto('named_person_handover')
@@ -169,6 +178,7 @@ export async function insertHandover(
       legal_ground_code: h.legalGroundCode,
       note: h.note,
       proposed_by: h.proposedBy,
+      proposed_at: h.proposedAt,
     })
     .returning('id')
     .executeTakeFirstOrThrow();
@@ -176,10 +186,10 @@ export async function insertHandover(
 }
 
 /** Answers a pending handover once; false when it was answered already. */
-export async function answerHandover(trx: Transaction<DB>, id: string, answer: 'accept' | 'decline'): Promise<boolean> {
+export async function answerHandover(trx: Transaction<DB>, id: string, answer: 'accept' | 'decline', at: Date): Promise<boolean> {
   const rows = await trx
     .updateTable('named_person_handover')
-    .set(answer === 'accept' ? { accepted_at: new Date() } : { declined_at: new Date() })
+    .set(answer === 'accept' ? { accepted_at: at } : { declined_at: at })
     .where('id', '=', id)
     .where('accepted_at', 'is', null)
     .where('declined_at', 'is', null)

@@ -56,8 +56,9 @@ import {
 const iso = (d: Date | string) => (d instanceof Date ? d : new Date(d)).toISOString();
 
 export async function listTeam(request: FastifyRequest, access: ChildAccess, history: boolean): Promise<CareTeamEntry[]> {
-  const rows = await teamOf(request.server.services.db, access.childId, { history });
-  return rows.map(toEntry);
+  const now = request.server.services.clock.now();
+  const rows = await teamOf(request.server.services.db, access.childId, { history, now });
+  return rows.map((m) => toEntry(m, now));
 }
 
 /** A membership from a plain row (timestamps as Date) or from JSON (as text). */
@@ -81,8 +82,7 @@ export function toMemberView(m: Pick<MemberFields, 'id' | 'user_id' | 'display_n
 }
 
 /** A membership as the team page shows it: with its ground, whether it is current, and who changed it. */
-function toEntry(m: TeamRow): CareTeamEntry {
-  const now = new Date();
+function toEntry(m: TeamRow, now: Date): CareTeamEntry {
   return {
     ...toMemberView(m),
     unitId: m.unit_id,
@@ -110,8 +110,8 @@ const teamRefusals: Record<TeamAdditionRefusal, () => AppError> = {
  * legal ground, the child, the rules and the clock. Read before the change's transaction opens.
  */
 async function basisFacts(request: FastifyRequest, child: PolicyChild, basis: TeamBasisInput) {
-  const { db, config } = request.server.services;
-  const now = new Date();
+  const { db, config, clock } = request.server.services;
+  const now = clock.now();
   return {
     basis,
     consent: basis.kind === 'consent' ? child.consents.find((c) => c.id === basis.consentId) : undefined,
@@ -158,7 +158,7 @@ export async function addMember(request: FastifyRequest, access: ChildAccess, in
   const facts = await basisFacts(request, access.child, input.basis);
   const memberId = await db.transaction().execute(async (trx) => {
     await lockTeam(trx, access.childId);
-    const team = await currentMembers(trx, access.childId);
+    const team = await currentMembers(trx, access.childId, facts.now);
     const decision = decideTeamAddition({
       ...facts,
       adderOrganisationId: adder.organisationId,
@@ -175,6 +175,7 @@ export async function addMember(request: FastifyRequest, access: ChildAccess, in
       role: input.role,
       ...basisColumns(input.basis),
       addedBy: access.actor.userId,
+      startsAt: facts.now,
     });
     await access.logWrite(trx, { memberId: id, added: { userId: input.userId, organisationId: input.organisationId, role: input.role, basis: input.basis } });
     return id;
@@ -200,10 +201,10 @@ export async function findCandidates(request: FastifyRequest, access: ChildAcces
 }
 
 async function candidatesMatching(request: FastifyRequest, access: ChildAccess, adderOrganisationId: string, text: string): Promise<CareTeamCandidate[]> {
-  const { db, config } = request.server.services;
+  const { db, config, clock } = request.server.services;
   const people = await professionalsMatching(db, text, candidateLimit);
   const places = await professionalPlaces(db, people.map((p) => p.id));
-  const now = new Date();
+  const now = clock.now();
   const facts = { adderOrganisationId, child: { birthDate: access.child.birthDate, guardianCount: access.child.guardianCount }, rules: config.consentRules, now, today: stockholmDate(now), consents: access.child.consents };
   const team = new Set(access.child.careTeam.filter((m) => m.startsAt <= now && (m.endsAt === null || now < m.endsAt)).map((m) => m.userId));
   return people.map((p) => {
@@ -227,20 +228,22 @@ async function candidatesMatching(request: FastifyRequest, access: ChildAccess, 
 }
 
 async function memberView(request: FastifyRequest, childId: string, memberId: string): Promise<CareTeamEntry> {
-  const row = (await teamOf(request.server.services.db, childId, { history: true })).find((m) => m.id === memberId);
+  const now = request.server.services.clock.now();
+  const row = (await teamOf(request.server.services.db, childId, { history: true, now })).find((m) => m.id === memberId);
   if (!row) throw new AppError('not_found');
-  return toEntry(row);
+  return toEntry(row, now);
 }
 
 /** Ends a membership; the row stays as history with its end and who ended it. */
 export async function endMember(request: FastifyRequest, access: ChildAccess, memberId: string): Promise<CareTeamEntry> {
-  const { db } = request.server.services;
+  const { db, clock } = request.server.services;
+  const now = clock.now();
   await db.transaction().execute(async (trx) => {
     await lockTeam(trx, access.childId);
-    const member = (await teamOf(trx, access.childId, { history: true })).find((m) => m.id === memberId);
+    const member = (await teamOf(trx, access.childId, { history: true, now })).find((m) => m.id === memberId);
     if (!member) throw new AppError('not_found');
-    if (member.ends_at !== null && new Date(member.ends_at) <= new Date()) throw refusal('conflict', 'already_ended');
-    await endMembers(trx, [memberId], access.actor.userId);
+    if (member.ends_at !== null && new Date(member.ends_at) <= now) throw refusal('conflict', 'already_ended');
+    await endMembers(trx, [memberId], access.actor.userId, now);
     await access.logWrite(trx, { memberId, ended: { userId: member.user_id, organisationId: member.organisation_id, role: member.role } });
   });
   return memberView(request, access.childId, memberId);
@@ -268,7 +271,7 @@ export async function proposeHandover(request: FastifyRequest, access: ChildAcce
   const facts = await basisFacts(request, access.child, input.basis);
   const id = await db.transaction().execute(async (trx) => {
     await lockTeam(trx, access.childId);
-    const team = await currentMembers(trx, access.childId);
+    const team = await currentMembers(trx, access.childId, facts.now);
     const named = team.find((m) => m.role === 'named_person');
     const decision = decideHandoverProposal({
       proposer: { userId: proposer.userId, teamRole: proposer.role },
@@ -294,6 +297,7 @@ export async function proposeHandover(request: FastifyRequest, access: ChildAcce
       ...basisColumns(input.basis),
       note: input.note ?? null,
       proposedBy: access.actor.userId,
+      proposedAt: facts.now,
     });
     const proposed = { toUserId: input.toUserId, toOrganisationId: input.toOrganisationId, lifeStage: input.lifeStage, basis: input.basis };
     await access.logWrite(trx, { handoverId, proposed });
@@ -365,7 +369,7 @@ async function childNameIfAllowed(request: FastifyRequest, h: HandoverRow): Prom
  * the handover is the basis, logged in the same transaction.
  */
 export async function answer(request: FastifyRequest, handoverId: string, reply: 'accept' | 'decline'): Promise<HandoverView> {
-  const { db } = request.server.services;
+  const { db, clock } = request.server.services;
   const actor = requireActor(request.actor);
   const h = await handover(db, handoverId);
   if (!h) throw new AppError('not_found');
@@ -389,15 +393,16 @@ export async function answer(request: FastifyRequest, handoverId: string, reply:
     // person may propose again on a basis that holds.
     if (!holds.ok) throw await refused(refusal('forbidden', 'handover_basis_lapsed'), { ...basisColumns(basis), reason: holds.reason });
   }
+  const now = clock.now();
   await db.transaction().execute(async (trx) => {
     await lockTeam(trx, h.child_id);
-    if (!(await answerHandover(trx, handoverId, reply))) throw refusal('conflict', 'not_pending');
+    if (!(await answerHandover(trx, handoverId, reply, now))) throw refusal('conflict', 'not_pending');
     if (reply === 'decline') {
-      await appendAudit(trx, [{ ...base, outcome: 'success', details: { category: 'care_team', handoverId, declined: true } }]);
+      await appendAudit(trx, [{ ...base, outcome: 'success', details: { category: 'care_team', handoverId, declined: true } }], now);
       return;
     }
-    const ending = (await currentMembers(trx, h.child_id)).filter((m) => endsAtHandover({ userId: m.user_id, role: m.role }, actor.userId)).map((m) => m.id);
-    await endMembers(trx, ending, actor.userId);
+    const ending = (await currentMembers(trx, h.child_id, now)).filter((m) => endsAtHandover({ userId: m.user_id, role: m.role }, actor.userId)).map((m) => m.id);
+    await endMembers(trx, ending, actor.userId, now);
     const memberId = await insertMember(trx, {
       childId: h.child_id,
       userId: actor.userId,
@@ -406,9 +411,10 @@ export async function answer(request: FastifyRequest, handoverId: string, reply:
       role: 'named_person',
       ...basisColumns(basis),
       addedBy: h.proposed_by,
+      startsAt: now,
     });
     const details = { category: 'care_team', ...basisColumns(basis), reason: 'named_person_handover', handoverId, endedMemberIds: ending, memberId, lifeStage: h.life_stage };
-    await appendAudit(trx, [{ ...base, outcome: 'success', details }]);
+    await appendAudit(trx, [{ ...base, outcome: 'success', details }], now);
   });
   const row = await handover(db, handoverId);
   if (!row) throw new AppError('not_found');
@@ -421,7 +427,7 @@ export async function answer(request: FastifyRequest, handoverId: string, reply:
  */
 async function basisHoldsAtAcceptance(request: FastifyRequest, h: HandoverRow, basis: TeamBasisInput, receiverOrganisationIds: string[]) {
   const { db } = request.server.services;
-  const [child, team] = await Promise.all([loadPolicyChild(db, h.child_id, h.to_user_id), currentMembers(db, h.child_id)]);
+  const [child, team] = await Promise.all([loadPolicyChild(db, h.child_id, h.to_user_id), currentMembers(db, h.child_id, request.server.services.clock.now())]);
   if (!child) throw new AppError('not_found');
   return decideHandoverBasisAtAcceptance({
     ...(await basisFacts(request, child, basis)),

@@ -69,6 +69,7 @@ export interface NewConsent {
   validFrom: string;
   validTo: string | null;
   recordedBy: string;
+  recordedAt: Date;
 }
 
 export async function insertConsent(trx: Transaction<DB>, c: NewConsent): Promise<string> {
@@ -85,6 +86,7 @@ export async function insertConsent(trx: Transaction<DB>, c: NewConsent): Promis
       valid_from: c.validFrom,
       valid_to: c.validTo,
       recorded_by: c.recordedBy,
+      recorded_at: c.recordedAt,
     })
     .returning('id')
     .executeTakeFirstOrThrow();
@@ -92,10 +94,10 @@ export async function insertConsent(trx: Transaction<DB>, c: NewConsent): Promis
 }
 
 /** Stamps the withdrawal once; answers false when someone else withdrew it first. */
-export async function withdrawConsent(trx: Transaction<DB>, consentId: string, by: string, note: string | null): Promise<boolean> {
+export async function withdrawConsent(trx: Transaction<DB>, consentId: string, by: string, note: string | null, at: Date): Promise<boolean> {
   const rows = await trx
     .updateTable('consent')
-    .set({ withdrawn_at: new Date(), withdrawn_by: by, withdrawal_note: note })
+    .set({ withdrawn_at: at, withdrawn_by: by, withdrawal_note: note })
     .where('id', '=', consentId)
     .where('withdrawn_at', 'is', null)
     .returning('id')

@@ -13,13 +13,13 @@ export async function listConsents(request: FastifyRequest, access: ChildAccess)
   const { db } = request.server.services;
   const rows = await consentsOf(db, access.childId);
   const names = await organisationNames(db, rows.flatMap((r) => r.organisation_ids));
-  const views = rows.map((r) => toConsentView(r, names, access, request.server.services.config.consentRules));
+  const now = request.server.services.clock.now();
+  const views = rows.map((r) => toConsentView(r, names, access, request.server.services.config.consentRules, now));
   const order = { in_force: 0, not_yet_valid: 1, withdrawn: 2, expired: 3 } as const;
   return views.sort((a, b) => order[a.status] - order[b.status]);
 }
 
-function toConsentView(r: ConsentRow, names: Map<string, string>, access: ChildAccess, rules: ConsentRules): ConsentView {
-  const now = new Date();
+function toConsentView(r: ConsentRow, names: Map<string, string>, access: ChildAccess, rules: ConsentRules, now: Date): ConsentView {
   const age = ageOn(access.child.birthDate, stockholmDate(now));
   return {
     id: r.id,
@@ -73,9 +73,10 @@ async function consentGiver(request: FastifyRequest, access: ChildAccess, input:
 }
 
 export async function giveConsent(request: FastifyRequest, access: ChildAccess, input: ConsentInput): Promise<ConsentView> {
-  const { db, config } = request.server.services;
+  const { db, config, clock } = request.server.services;
   const giver = await consentGiver(request, access, input);
-  const age = ageOn(access.child.birthDate, stockholmDate(new Date()));
+  const now = clock.now();
+  const age = ageOn(access.child.birthDate, stockholmDate(now));
   const problems = consentGiverProblems(giver.givenBy, giver.guardianIds, { age, guardianIds: await guardianIdsOf(db, access.childId) }, config.consentRules);
   if (problems.length > 0) throw new AppError('validation_failed', { details: problems.map((message) => ({ path: 'body.givenBy', message })) });
   const names = await organisationNames(db, input.organisationIds);
@@ -90,6 +91,7 @@ export async function giveConsent(request: FastifyRequest, access: ChildAccess, 
     validFrom: input.validFrom,
     validTo: input.validTo ?? null,
     recordedBy: access.actor.userId,
+    recordedAt: now,
   };
   const id = await db.transaction().execute(async (trx) => {
     const consentId = await insertConsent(trx, consent);
@@ -98,25 +100,25 @@ export async function giveConsent(request: FastifyRequest, access: ChildAccess, 
   });
   const row = await consentOf(db, access.childId, id);
   if (!row) throw new AppError('not_found');
-  return toConsentView(row, names, access, config.consentRules);
+  return toConsentView(row, names, access, config.consentRules, clock.now());
 }
 
 /** Withdrawal stamps the consent once and keeps it; the gate reads it on the very next request. */
 export async function withdraw(request: FastifyRequest, access: ChildAccess, consentId: string, input: ConsentWithdrawInput): Promise<ConsentView> {
-  const { db } = request.server.services;
+  const { db, clock } = request.server.services;
   const existing = await consentOf(db, access.childId, consentId);
   if (!existing) throw new AppError('not_found');
   if (existing.withdrawn_at) throw refusal('conflict', 'already_withdrawn');
   await assertCitizenMayWithdraw(request, access, existing.given_by);
   const done = await db.transaction().execute(async (trx) => {
-    if (!(await withdrawConsent(trx, consentId, access.actor.userId, input.note ?? null))) return false;
+    if (!(await withdrawConsent(trx, consentId, access.actor.userId, input.note ?? null, clock.now()))) return false;
     await access.logWrite(trx, { consentId, withdrawn: true, organisationIds: existing.organisation_ids, categories: existing.categories });
     return true;
   });
   if (!done) throw refusal('conflict', 'already_withdrawn');
   const row = await consentOf(db, access.childId, consentId);
   if (!row) throw new AppError('not_found');
-  return toConsentView(row, await organisationNames(db, row.organisation_ids), access, request.server.services.config.consentRules);
+  return toConsentView(row, await organisationNames(db, row.organisation_ids), access, request.server.services.config.consentRules, clock.now());
 }
 
 /** A guardian or the child withdraws only what is theirs to withdraw (see `citizenMayWithdraw`). */
@@ -125,6 +127,6 @@ async function assertCitizenMayWithdraw(request: FastifyRequest, access: ChildAc
   if (actor.kind !== 'citizen') return;
   const { db, config } = request.server.services;
   const citizen = (await guardianIdOfUser(db, access.childId, actor.userId)) ? 'guardian' : 'child';
-  const age = ageOn(access.child.birthDate, stockholmDate(new Date()));
+  const age = ageOn(access.child.birthDate, stockholmDate(request.server.services.clock.now()));
   if (!citizenMayWithdraw(givenBy, citizen, age, config.consentRules)) throw refusal('forbidden', 'not_theirs_to_withdraw');
 }

@@ -24,6 +24,8 @@ export interface SeedStaff {
 }
 
 export interface ChildrenSeedInput {
+  /** The services' clock at seeding. */
+  now: Date;
   random: Random;
   passwordHash: string;
   regionId: string;
@@ -82,22 +84,25 @@ export async function seedChildren(trx: Transaction<DB>, input: ChildrenSeedInpu
       }
     }
   }
-  await insertPlanned(trx, planned, input.passwordHash);
+  await insertPlanned(trx, planned, input.passwordHash, input.now);
   return { children: planned.children.length, guardians: planned.guardians.length, careTeams, citizenUsers: planned.users.length };
 }
 
-async function insertPlanned(trx: Transaction<DB>, p: Planned, passwordHash: string): Promise<void> {
+async function insertPlanned(trx: Transaction<DB>, p: Planned, passwordHash: string, now: Date): Promise<void> {
+  // Created at the seed's time, not the database's now(): the whole county shares the services' clock.
+  const created = { created_at: now };
+  const createdAndUpdated = { created_at: now, updated_at: now };
   if (p.users.length > 0) {
-    await trx.insertInto('app_user').values(p.users).execute();
-    await trx.insertInto('local_credential').values(p.users.map(({ id }) => ({ user_id: id, password_hash: passwordHash, changed_at: new Date() }))).execute();
+    await trx.insertInto('app_user').values(p.users.map((u) => ({ ...u, ...createdAndUpdated }))).execute();
+    await trx.insertInto('local_credential').values(p.users.map(({ id }) => ({ user_id: id, password_hash: passwordHash, changed_at: now }))).execute();
   }
   // One INSERT per 500 rows: a handful of round trips for the whole county keeps the first start fast.
-  for (const rows of chunks(p.guardians)) await trx.insertInto('guardian').values(rows).execute();
-  for (const rows of chunks(p.children)) await trx.insertInto('child').values(rows).execute();
+  for (const rows of chunks(p.guardians)) await trx.insertInto('guardian').values(rows.map((r) => ({ ...r, ...created }))).execute();
+  for (const rows of chunks(p.children)) await trx.insertInto('child').values(rows.map((r) => ({ ...r, ...createdAndUpdated }))).execute();
   for (const rows of chunks(p.links)) await trx.insertInto('child_guardian').values(rows).execute();
   for (const rows of chunks(p.consents)) await trx.insertInto('consent').values(rows).execute();
   for (const rows of chunks(p.members)) await trx.insertInto('care_team_member').values(rows).execute();
-  for (const rows of chunks(p.entries)) await trx.insertInto('record_entry').values(rows).execute();
+  for (const rows of chunks(p.entries)) await trx.insertInto('record_entry').values(rows.map((r) => ({ ...r, ...created }))).execute();
   for (const rows of chunks(p.handovers)) await trx.insertInto('named_person_handover').values(rows).execute();
 }
 

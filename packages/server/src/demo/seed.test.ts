@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ageOn, decideAccess, defaultConsentRules, infoCategories, parseIdentityNumber, type AccessCategory, type PolicyActor } from '@samsyn/core';
 import { createTestApp, openTestDatabase } from '../test/harness.ts';
+import { demoSeededAt } from '../test/fixtures.ts';
 import { loadPolicyChild } from '../access/facts.ts';
 import { openDatabase, type Database } from '../db/database.ts';
 import { loadConfig } from '../config.ts';
@@ -54,7 +55,7 @@ describe('demo data', () => {
     const fresh = await openDatabase({ dataDir: 'memory://' });
     try {
       expect(await isDatabaseEmpty(fresh.db)).toBe(true);
-      await seedDemoData(fresh.db, { password: 'samsyn-demo' });
+      await seedDemoData(fresh.db, { password: 'samsyn-demo', now: await demoSeededAt(seeded.db) });
       expect(await isDatabaseEmpty(fresh.db)).toBe(false);
       expect(await snapshot(fresh)).toEqual(await snapshot(seeded));
       expect((await verifyAuditChain(fresh.db)).ok).toBe(true);
@@ -65,7 +66,7 @@ describe('demo data', () => {
   }, 90_000);
 
   it('refuses a demo password that breaks the password policy', async () => {
-    await expect(seedDemoData(seeded.db, { password: 'short' })).rejects.toMatchObject({ code: 'weak_password' });
+    await expect(seedDemoData(seeded.db, { password: 'short', now: new Date(0) })).rejects.toMatchObject({ code: 'weak_password' });
   });
 
   it('is never seeded by a production start on a PostgreSQL server', () => {
@@ -111,8 +112,9 @@ describe('demo children', () => {
       ...(await db().selectFrom('guardian').select(['identity_number']).execute()).map((g) => ({ ...g, birth_date: null, sex: null })),
     ];
     expect(people.length).toBeGreaterThan(3500);
+    const referenceDate = await demoSeededAt(db());
     for (const person of people) {
-      const parsed = parseIdentityNumber(person.identity_number);
+      const parsed = parseIdentityNumber(person.identity_number, { referenceDate });
       expect(parsed, person.identity_number).toMatchObject({ ok: true, kind: 'personnummer', normalized: person.identity_number });
       const birthNumber = Number(person.identity_number.slice(8, 11));
       expect(birthNumber).toBeGreaterThanOrEqual(980);

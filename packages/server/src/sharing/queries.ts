@@ -41,6 +41,7 @@ export interface NewDisclosure {
   legalGroundCode: string | null;
   consentId: string | null;
   decidedBy: string;
+  decidedAt: Date;
 }
 
 export async function insertDisclosure(trx: Transaction<DB>, d: NewDisclosure): Promise<string> {
@@ -57,6 +58,7 @@ export async function insertDisclosure(trx: Transaction<DB>, d: NewDisclosure): 
       legal_ground_code: d.legalGroundCode,
       consent_id: d.consentId,
       decided_by: d.decidedBy,
+      decided_at: d.decidedAt,
     })
     .returning('id')
     .executeTakeFirstOrThrow();

@@ -63,8 +63,8 @@ const refusals: Record<DisclosureRefusal, () => AppError> = {
  * for the caller's organisation; every other category must be the caller's to share too.
  */
 export async function recordDisclosure(request: FastifyRequest, access: ChildAccess, input: DisclosureInput, fromOrganisationId: string): Promise<DisclosureView> {
-  const { db, config } = request.server.services;
-  const now = new Date();
+  const { db, config, clock } = request.server.services;
+  const now = clock.now();
   if (access.membership?.organisationId !== fromOrganisationId) throw refusal('forbidden', 'not_in_care_team_for_organisation');
   const notOwn = input.categories.filter((c) => !access.decide('write', c, fromOrganisationId).allow);
   if (notOwn.length > 0) throw new AppError('access_denied', { details: { reason: 'no_consent_for_category', categories: notOwn } });
@@ -98,6 +98,7 @@ export async function recordDisclosure(request: FastifyRequest, access: ChildAcc
       legalGroundCode: input.legalGroundCode ?? null,
       consentId: input.consentId ?? null,
       decidedBy: access.actor.userId,
+      decidedAt: now,
     });
     await access.logWrite(trx, { disclosureId, decision: input.decision, toOrganisationId: input.toOrganisationId, categories: input.categories, legalGroundCode: input.legalGroundCode ?? null, consentId: input.consentId ?? null });
     return disclosureId;

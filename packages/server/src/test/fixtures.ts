@@ -10,6 +10,15 @@ import { withCheckDigit } from '../demo/children.ts';
 
 type Db = Kysely<DB>;
 
+/**
+ * When the demo county was seeded: the services' clock then, as the seed's own audit entry keeps
+ * it. The demo is dated relative to this day (the demo child is 14 on it).
+ */
+export async function demoSeededAt(db: Db): Promise<Date> {
+  const row = await db.selectFrom('audit_log').select('at').where('action', '=', 'demo.seed').orderBy('seq').limit(1).executeTakeFirstOrThrow();
+  return new Date(row.at);
+}
+
 export async function userIdOf(db: Db, username: string): Promise<string> {
   return (await db.selectFrom('app_user').select('id').where('username', '=', username).executeTakeFirstOrThrow()).id;
 }
