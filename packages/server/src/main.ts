@@ -27,7 +27,7 @@ async function main(): Promise<void> {
   const clock = systemClock(config.clockOffsetDays);
   const summary = shouldSeedDemo(config) ? await seedDemoIfEmpty(database, config.demoPassword, clock.now()) : null;
   const app = await buildApp(config, database, { clock });
-  if (summary) app.log.info(summary, 'seeded the demo county');
+  if (summary) app.log.info(summary, `seeded the demo county, dated from ${summary.seededOn}: the demo child Ebba (login \`child\`, 14) has the identity number ${summary.demoChild}`);
   const shutdown = async (signal: string) => {
     app.log.info({ signal }, 'shutting down');
     await app.close();

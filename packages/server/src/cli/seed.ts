@@ -27,6 +27,7 @@ if (!summary) {
   console.log('The database already has data; use `npm run seed -- --reset` to start over.');
 } else {
   console.log(`Seeded Region Exempellän: ${summary.organisations} organisations, ${summary.units} units, ${summary.users} users, ${summary.children} children.`);
+  console.log(`Dated from ${summary.seededOn}: the demo child Ebba (login \`child\`, 14) has the identity number ${summary.demoChild}.`);
 }
 await database.close();
 // PGlite's file system layer can keep the event loop alive after close; the work is done.

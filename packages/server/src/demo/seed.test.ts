@@ -7,7 +7,8 @@ import { openDatabase, type Database } from '../db/database.ts';
 import { loadConfig } from '../config.ts';
 import { shouldSeedDemo } from '../main.ts';
 import { verifyAuditChain } from '../audit/verify.ts';
-import { demoCitizenLogins, demoLogins, isDatabaseEmpty, seedDemoData } from './seed.ts';
+import { demoChildIdentityNumber, demoCitizenLogins, demoLogins, isDatabaseEmpty, seedDemoData } from './seed.ts';
+import { demoDay } from './children.ts';
 
 let seeded: Database & { drop(): Promise<void> };
 beforeAll(async () => {
@@ -144,13 +145,17 @@ describe('demo children', () => {
     expect(new Set(legalDuty.map((m) => m.legal_ground_code))).toEqual(new Set(['sol_investigation']));
     const history = await db().selectFrom('consent').select(['withdrawn_at', 'valid_to']).execute();
     expect(history.filter((c) => c.withdrawn_at !== null).length).toBeGreaterThan(0);
-    expect(history.filter((c) => c.valid_to !== null && c.valid_to < '2026-11-22').length).toBeGreaterThan(0);
+    const seededOn = demoDay(await demoSeededAt(db()));
+    expect(history.filter((c) => c.valid_to !== null && c.valid_to < seededOn).length).toBeGreaterThan(0);
   });
 
   it('include the demo child: 14, with two guardians, one of them `guardian`', async () => {
     const child = await demoChild();
-    expect(child.identity_number).toBe('201205149824');
-    expect(ageOn(child.birth_date, '2026-11-23')).toBe(14);
+    const seededAt = await demoSeededAt(db());
+    expect(child.identity_number).toBe(demoChildIdentityNumber(seededAt));
+    expect(parseIdentityNumber(child.identity_number, { referenceDate: seededAt })).toMatchObject({ ok: true, kind: 'personnummer', birthDate: child.birth_date, sex: 'female' });
+    expect(child.identity_number.slice(8, 11)).toBe('982');
+    expect(ageOn(child.birth_date, demoDay(seededAt))).toBe(14);
     const guardians = await db()
       .selectFrom('child_guardian as cg')
       .innerJoin('guardian as g', 'g.id', 'cg.guardian_id')
@@ -202,7 +207,7 @@ describe('demo children', () => {
     const child = await demoChild();
     const facts = (await loadPolicyChild(db(), child.id, '00000000-0000-0000-0000-000000000000'))!;
     const entries = await db().selectFrom('record_entry').select(['category', 'organisation_id']).where('child_id', '=', child.id).execute();
-    const now = new Date('2026-11-23T10:00:00+01:00');
+    const now = await demoSeededAt(db());
     const readable = async (username: string) => {
       const actor = await policyActor(username);
       return entries

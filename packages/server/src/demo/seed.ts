@@ -1,12 +1,13 @@
 import type { Kysely, Transaction } from 'kysely';
-import type { Role, Sector } from '@samsyn/core';
+import { formatIdentityNumber, type Role, type Sector } from '@samsyn/core';
 import type { DB } from '../db/schema.ts';
 import type { Database } from '../db/database.ts';
 import { appendAudit } from '../audit/writer.ts';
 import { assertPasswordPolicy, hashPassword } from '../auth/passwords.ts';
 import { county, firstNames, lastNames, municipalUnits, regionalUnits, titles } from './county.ts';
 import { Random } from './random.ts';
-import { seedChildren, type SeedStaff } from './children.ts';
+import { demoDay, seedChildren, type SeedStaff } from './children.ts';
+import { demoChildIdentityNumber } from './demo-child.ts';
 
 export const defaultDemoSeed = 20261122;
 
@@ -25,7 +26,7 @@ export const demoLogins = [
 ] as const satisfies readonly { username: string; displayName: string; title: string; role: Role; at: { org: string; unit?: Sector } }[];
 
 /** Citizen logins (kind 'citizen', no roles): `guardian` and her 14-year-old daughter `child`. */
-export { demoCitizenLogins } from './demo-child.ts';
+export { demoCitizenLogins, demoChildBirthDate, demoChildIdentityNumber } from './demo-child.ts';
 
 export async function isDatabaseEmpty(db: Kysely<DB>): Promise<boolean> {
   return (await db.selectFrom('organisation').select('id').limit(1).executeTakeFirst()) === undefined;
@@ -36,6 +37,10 @@ export interface SeedSummary {
   units: number;
   users: number;
   children: number;
+  /** The day the demo is dated from (Stockholm): the services' clock at seeding. */
+  seededOn: string;
+  /** The demo child's identity number, `YYYYMMDD-NNNN`: it follows the seed day, so the seeder tells it. */
+  demoChild: string;
 }
 
 interface SeedUnit {
@@ -80,9 +85,10 @@ export async function seedDemoData(db: Kysely<DB>, options: { password: string; 
       staff: users.staff,
       logins: users.logins,
     });
-    const summary = { organisations: orgs.keys().length, units: units.length, users: users.count + children.citizenUsers, children: children.children };
-    await appendAudit(trx, [{ action: 'demo.seed', outcome: 'success', details: { ...summary } }], now);
-    return summary;
+    const counts = { organisations: orgs.keys().length, units: units.length, users: users.count + children.citizenUsers, children: children.children };
+    const seededOn = demoDay(now);
+    await appendAudit(trx, [{ action: 'demo.seed', outcome: 'success', details: { ...counts, seededOn } }], now);
+    return { ...counts, seededOn, demoChild: formatIdentityNumber(demoChildIdentityNumber(now)) };
   });
 }
 
