@@ -14,7 +14,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { runAutocannon } from './bench/autocannon.ts';
 import { figuresOf, ratiosOf, renderJson, renderTable, summarize, type BenchSettings, type RunFigures } from './bench/report.ts';
-import { benchScenarios, checkScenario, login, type Scenario } from './bench/scenarios.ts';
+import { benchScenarios, checkScenario, demoChildIdentityNumber, login, type Scenario } from './bench/scenarios.ts';
 import { prepareTempPglite, prepareTempPostgres, redactUrl, startServer, type BenchDatabase } from './bench/server.ts';
 import { Cleanup, envInt, progress } from './bench/util.ts';
 
@@ -60,7 +60,7 @@ async function bench(): Promise<boolean> {
   const session = await login(server.baseUrl, demoUser, demoPassword);
   progress(`logged in as ${demoUser} through /api/auth/csrf and /api/auth/login`);
 
-  const scenarios = await benchScenarios(session);
+  const scenarios = await benchScenarios(session, await demoChildIdentityNumber(server.baseUrl, demoPassword));
   for (const scenario of scenarios) await checkScenario(server.baseUrl, scenario);
   progress(`checked ${scenarios.map((s) => s.name).join(', ')}: each answers 2xx`);
   const runCount = scenarios.length * (rounds + 1);

@@ -6,7 +6,7 @@ import cookie from '@fastify/cookie';
 import helmet from '@fastify/helmet';
 import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Config } from './config.ts';
-import { systemClock } from './clock.ts';
+import { systemClock, type Clock } from './clock.ts';
 import type { Database } from './db/database.ts';
 import { installErrorHandling } from './http/errors.ts';
 import { installRequestContext } from './http/context.ts';
@@ -35,7 +35,12 @@ import { citizenRoutes } from './citizens/routes.ts';
 
 const defaultWebDist = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../web/dist');
 
-export async function buildApp(config: Config, database: Database): Promise<App> {
+export interface BuildOptions {
+  /** The services' clock; tests pass a `fixedClock` to move time. Defaults to the system's, moved by `clockOffsetDays`. */
+  clock?: Clock;
+}
+
+export async function buildApp(config: Config, database: Database, options: BuildOptions = {}): Promise<App> {
   const app = Fastify({
     logger: { level: config.logLevel, redact: ['req.headers.cookie', 'req.headers["x-csrf-token"]', 'res.headers["set-cookie"]'] },
     bodyLimit: config.bodyLimitBytes,
@@ -86,7 +91,8 @@ export async function buildApp(config: Config, database: Database): Promise<App>
   });
 
   const { db } = database;
-  app.decorate('services', { db, audit: new AuditBatcher(db), config, clock: systemClock(config.clockOffsetDays) });
+  const clock = options.clock ?? systemClock(config.clockOffsetDays);
+  app.decorate('services', { db, audit: new AuditBatcher(db, clock), config, clock });
   const csrf = new Csrf(await serverSecret(db, 'csrf'));
   trackInFlight(app, 10_000);
   installRequestContext(app, { db, csrf, sessionIdleMinutes: config.sessionIdleMinutes });

@@ -3,6 +3,7 @@ import { pathToFileURL } from 'node:url';
 import { loadConfig, type Config } from './config.ts';
 import { openDatabase, type Database } from './db/database.ts';
 import { buildApp } from './app.ts';
+import { systemClock } from './clock.ts';
 import { seedDemoIfEmpty } from './demo/seed.ts';
 
 /** Opens the database the configuration names; migrations run on the way. */
@@ -22,8 +23,11 @@ export function shouldSeedDemo(config: Config): boolean {
 async function main(): Promise<void> {
   const config = loadConfig();
   const database = await openConfiguredDatabase(config);
-  if (shouldSeedDemo(config)) await seedDemoIfEmpty(database, config.demoPassword);
-  const app = await buildApp(config, database);
+  // One clock for the seed and the services: the demo is dated relative to the day it is seeded.
+  const clock = systemClock(config.clockOffsetDays);
+  const summary = shouldSeedDemo(config) ? await seedDemoIfEmpty(database, config.demoPassword, clock.now()) : null;
+  const app = await buildApp(config, database, { clock });
+  if (summary) app.log.info(summary, `seeded the demo county, dated from ${summary.seededOn}: the demo child Ebba (login \`child\`, 14) has the identity number ${summary.demoChild}`);
   const shutdown = async (signal: string) => {
     app.log.info({ signal }, 'shutting down');
     await app.close();

@@ -2,22 +2,29 @@ import { readFile } from 'node:fs/promises';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { loginAs as openAs, resetBrowser, seriousViolations, startSession, visit as visitPage, type Session } from './browser.ts';
+import { withCheckDigit } from '../../server/src/demo/children.ts';
 
 // The tests run in order on one server: the guardian's withdrawal near the end changes what
 // the psychologist may see, so the pages that need the plan consent come first.
 
 let session: Session;
-let child: { id: string; identityNumber: string };
+// The demo child's number and birth date follow the day the demo was seeded: read, not written down.
+let child: { id: string; identityNumber: string; birthDate: string; unknownNumber: string };
 
 beforeAll(async () => {
   session = await startSession();
   const { db } = session.database;
   const row = await db
     .selectFrom('child')
-    .select(['child.id', 'child.identity_number'])
+    .select(['child.id', 'child.identity_number', 'child.birth_date'])
     .where('child.user_id', '=', db.selectFrom('app_user').select('app_user.id').where('app_user.username', '=', 'child'))
     .executeTakeFirstOrThrow();
-  child = { id: row.id, identityNumber: row.identity_number };
+  // A valid test-series number born the same day that no child in the demo has.
+  const sameDay = Array.from({ length: 10 }, (_, i) => withCheckDigit(row.birth_date, 981 + 2 * i));
+  const taken = new Set((await db.selectFrom('child').select('identity_number').where('identity_number', 'in', sameDay).execute()).map((c) => c.identity_number));
+  const unknownNumber = sameDay.find((n) => !taken.has(n));
+  if (!unknownNumber) throw new Error('no free test-series number on the demo child\'s birthday');
+  child = { id: row.id, identityNumber: row.identity_number, birthDate: row.birth_date, unknownNumber };
 });
 afterAll(async () => {
   await session?.close();
@@ -27,7 +34,9 @@ beforeEach(async () => {
 });
 
 /** `YYYYMMDD-NNNN`, as a professional types it. */
-const formatted = () => `${child.identityNumber.slice(0, 8)}-${child.identityNumber.slice(8)}`;
+const formatted = (number = child.identityNumber) => `${number.slice(0, 8)}-${number.slice(8)}`;
+/** The demo child's number with a wrong check digit. */
+const wrongCheckDigit = () => formatted(child.identityNumber.slice(0, 11) + String((Number(child.identityNumber.slice(11)) + 1) % 10));
 
 const loginAs = (username: string, language: 'sv' | 'en' = 'sv') => openAs(session, username, language);
 const visit = (page: Page, path: string, heading: string | RegExp) => visitPage(session, page, path, heading);
@@ -53,7 +62,7 @@ describe('the child area in a browser', () => {
     // The short form with a century inferred works too.
     await search(page, formatted().slice(2));
     await page.getByRole('heading', { level: 2, name: 'Journal hittades' }).waitFor();
-    expect(await page.getByText('Ebba Vårdnadshavare, född 2012-05-14').count()).toBe(1);
+    expect(await page.getByText(`Ebba Vårdnadshavare, född ${child.birthDate}`).count()).toBe(1);
     await scan(page, 'sv search allowed');
     await page.getByRole('link', { name: 'Öppna journalen' }).click();
 
@@ -76,12 +85,12 @@ describe('the child area in a browser', () => {
   it('an outsider learns that a record exists, without the name, and how to get access', async () => {
     const page = await loginAs('outsider');
     await visit(page, '/child', 'Barn');
-    await search(page, '20120514-9825');
+    await search(page, wrongCheckDigit());
     await page.getByText('Kontrollsiffran stämmer inte. Kontrollera personnumret.').waitFor();
     expect(await page.getByRole('textbox', { name: /^Personnummer/ }).getAttribute('aria-invalid')).toBe('true');
     await scan(page, 'sv search invalid');
 
-    await search(page, '20120514-9832');
+    await search(page, formatted(child.unknownNumber));
     await page.getByRole('heading', { level: 2, name: 'Ingen journal hittades' }).waitFor();
 
     await search(page, formatted());

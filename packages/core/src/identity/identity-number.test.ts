@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { formatIdentityNumber, maskIdentityNumber, parseIdentityNumber } from './identity-number.ts';
-import { IdentityNumberInput } from './schema.ts';
+import { identityNumberInput } from './schema.ts';
 import { REFERENCE_DATE, referenceCheckDigit, withCheckDigit } from './test-helpers.ts';
 
 // Only synthetic numbers: 19121212-1212 ("Tolvan", the classic fictional number) and birth
@@ -94,9 +94,10 @@ describe('parseIdentityNumber: dates', () => {
     expect(parseIdentityNumber(number, { referenceDate: new Date('2026-11-23T22:30:00Z') })).toEqual({ ok: false, code: 'future' });
   });
 
-  it('uses the clock when no reference date is given', () => {
-    expect(parseIdentityNumber('19121212-1212').ok).toBe(true);
-    expect(parseIdentityNumber(withCheckDigit('29991231', '982'))).toEqual({ ok: false, code: 'future' });
+  it('takes "today" from the reference date it is given, never from the machine', () => {
+    const born = withCheckDigit('20261124', '984');
+    expect(parseIdentityNumber(born, { referenceDate: new Date('2028-11-24T12:00:00+01:00') })).toMatchObject({ ok: true, birthDate: '2026-11-24' });
+    expect(parseIdentityNumber(born, { referenceDate: new Date('2026-11-23T12:00:00+01:00') })).toEqual({ ok: false, code: 'future' });
   });
 });
 
@@ -172,12 +173,22 @@ describe('formatting', () => {
   });
 });
 
-describe('IdentityNumberInput', () => {
+describe('identityNumberInput', () => {
+  const IdentityNumberInput = identityNumberInput(() => REFERENCE_DATE);
   it('accepts what parseIdentityNumber accepts and reports its code', () => {
     expect(IdentityNumberInput.safeParse(' 19121212-1212 ').success).toBe(true);
     const result = IdentityNumberInput.safeParse('121212-1213');
     expect(result.success).toBe(false);
     expect(result.error?.issues[0]?.message).toBe('identity_number_checksum');
     expect(IdentityNumberInput.safeParse('1'.repeat(41)).error?.issues[0]?.message).toBe('identity_number_format');
+  });
+
+  it('asks its clock at each parse: a number born after the clock\'s day is in the future', () => {
+    let now = new Date('2026-11-23T12:00:00+01:00');
+    const schema = identityNumberInput(() => now);
+    const born = withCheckDigit('20261124', '984');
+    expect(schema.safeParse(born).error?.issues[0]?.message).toBe('identity_number_future');
+    now = new Date('2026-11-24T12:00:00+01:00');
+    expect(schema.safeParse(born).success).toBe(true);
   });
 });

@@ -24,11 +24,11 @@ const EARLIEST_YEAR = 1800;
  */
 export function parseIdentityNumber(
   input: string,
-  options: ParseIdentityNumberOptions = {},
+  options: ParseIdentityNumberOptions,
 ): IdentityNumberResult {
   // Pasted numbers often carry typographic dashes (en dash, minus sign) instead of `-`.
   const compact = input.replace(/\s+/g, '').replace(/[\u2010-\u2015\u2212]/g, '-').toUpperCase();
-  const today = calendarDayInStockholm(options.referenceDate ?? new Date());
+  const today = calendarDayInStockholm(options.referenceDate);
   return compact.startsWith(RESERVE_NUMBER_PREFIX)
     ? parseReserveNumber(compact, today)
     : parseNationalNumber(compact, today);

@@ -10,4 +10,4 @@ export {
   RESERVE_NUMBER_PREFIX,
   type ReserveNumberInput,
 } from './reserve-number.ts';
-export { IdentityNumberInput, NormalizedIdentityNumber } from './schema.ts';
+export { identityNumberInput, NormalizedIdentityNumber } from './schema.ts';

@@ -25,7 +25,7 @@
  *   neighbours, including in the serial letter.
  * - Capacity: 20 letters × 100 = 2,000 reserve numbers per birth date per installation.
  */
-import { calendarDayInStockholm, isCalendarDate, type CalendarDay } from './calendar.ts';
+import { isCalendarDate, type CalendarDay } from './calendar.ts';
 import { isLuhnModNValid, luhnModNCheckChar } from './luhn.ts';
 import { identityNumberError, type IdentityNumberResult } from './types.ts';
 
@@ -66,7 +66,7 @@ export function createReserveNumber({ birthDate, sequence }: ReserveNumberInput)
 /** Parses an upper-cased, space-free candidate that starts with the prefix. */
 export function parseReserveNumber(
   compact: string,
-  today: CalendarDay = calendarDayInStockholm(new Date()),
+  today: CalendarDay,
 ): IdentityNumberResult {
   const match = SHAPE.exec(compact);
   if (!match) return identityNumberError('format');

@@ -48,8 +48,8 @@ export interface IdentityNumberError {
 export type IdentityNumberResult = ParsedIdentityNumber | IdentityNumberError;
 
 export interface ParseIdentityNumberOptions {
-  /** "Today" for century inference and the future check; defaults to now (Europe/Stockholm). */
-  referenceDate?: Date;
+  /** "Today" for century inference and the future check (its day in Europe/Stockholm): the server's clock, or the browser's. */
+  referenceDate: Date;
 }
 
 export const identityNumberError = (code: IdentityNumberErrorCode): IdentityNumberError => ({

@@ -18,20 +18,25 @@ export async function loadPolicyChild(db: Db, childId: string, actorUserId: stri
 
 const policyChildById = reusableQuery(['childId', 'actorUserId'], (db, p) => policyChildQuery(db, p.childId, p.actorUserId));
 
-/** Loads the gate's facts and, in the same statement, the child's data a route asked for. */
-export type FactsWith<T> = (db: Db, childId: string, actorUserId: string) => Promise<{ child: PolicyChild | undefined; loaded: T | null }>;
+/** Loads the gate's facts and, in the same statement, the child's data a route asked for, as it stands at `now` (the services' clock). */
+export type FactsWith<T> = (db: Db, childId: string, actorUserId: string, now: Date) => Promise<{ child: PolicyChild | undefined; loaded: T | null }>;
+
+/** A companion query; one that depends on the time (the current team) takes `now`, a placeholder's text. */
+type Companion<T> = (db: Kysely<DB>, childId: string, now: string) => Expression<T>;
 
 /**
  * The gate's facts and a query of the data the caller asked for, in one statement: for a read
  * whose cost is mostly round trips (the record), this halves them. The companion's rows are
  * shown only after the gate has allowed them. Built once per companion, at module load.
  */
-export function factsWith<T>(companion: (db: Kysely<DB>, childId: string) => Expression<T>) {
-  const query = reusableQuery(['childId', 'actorUserId'], (db, p) =>
-    db.selectNoFrom([jsonObjectFrom(policyChildQuery(db, p.childId, p.actorUserId)).as('facts'), jsonObjectFrom(companion(db, p.childId)).as('loaded')]),
+export function factsWith<T>(companion: Companion<T>, options: { usesTime: boolean } = { usesTime: false }) {
+  // A reusable query must use every named value it declares; `now` only when the companion does.
+  const names: ('childId' | 'actorUserId' | 'now')[] = options.usesTime ? ['childId', 'actorUserId', 'now'] : ['childId', 'actorUserId'];
+  const query = reusableQuery(names, (db, p) =>
+    db.selectNoFrom([jsonObjectFrom(policyChildQuery(db, p.childId, p.actorUserId)).as('facts'), jsonObjectFrom(companion(db, p.childId, p.now)).as('loaded')]),
   );
-  return async (db: Db, childId: string, actorUserId: string) => {
-    const [row] = await query(db, { childId, actorUserId });
+  return async (db: Db, childId: string, actorUserId: string, now: Date) => {
+    const [row] = await query(db, { childId, actorUserId, now: now.toISOString() });
     return { child: row?.facts ? toPolicyChild(row.facts) : undefined, loaded: row?.loaded ?? null };
   };
 }

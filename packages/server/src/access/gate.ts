@@ -113,7 +113,7 @@ export async function withChildWrite<T>(
       await lockChild(trx, childId);
       const facts = await loadFacts(request, childId, childOnly, trx);
       if (!facts.child) return { missing: true as const };
-      const decided = await decide(request, facts, childId, 'write', category, options, true, (entry) => appendAudit(trx, [entry]));
+      const decided = await decide(request, facts, childId, 'write', category, options, true, (entry) => appendAudit(trx, [entry], request.server.services.clock.now()));
       if (!decided.allow) return { refused: decided.reason };
       let logged = false;
       access = { ...decided, logWrite: async (t, details) => { logged = true; await decided.logWrite(t, details); } };
@@ -142,15 +142,20 @@ export async function lockChild(trx: Transaction<DB>, childId: string): Promise<
 interface Facts {
   actor: PolicyActor;
   child: PolicyChild | undefined;
+  /** The services' clock when the facts were loaded. */
+  now: Date;
 }
 
 /** The plain gate loads the child's facts and nothing beside them. */
 const childOnly: FactsWith<never> = async (db, childId, actorUserId) => ({ child: await loadPolicyChild(db, childId, actorUserId), loaded: null });
 
 async function loadFacts<T>(request: FastifyRequest, childId: string, load: FactsWith<T>, db: Kysely<DB> | Transaction<DB> = request.server.services.db): Promise<Facts & { loaded: T | null }> {
+  const { clock } = request.server.services;
   const actorFacts = requireActor(request.actor);
-  const [actor, { child, loaded }] = await Promise.all([loadPolicyActor(db, actorFacts), load(db, childId, actorFacts.userId)]);
-  return { actor, child, loaded };
+  // One instant for the facts and the decision: the companion's current team is the gate's.
+  const now = clock.now();
+  const [actor, { child, loaded }] = await Promise.all([loadPolicyActor(db, actorFacts), load(db, childId, actorFacts.userId, now)]);
+  return { actor, child, loaded, now };
 }
 
 function allowedOrThrow(access: Awaited<ReturnType<typeof decide>>): ChildAccess {
@@ -160,7 +165,7 @@ function allowedOrThrow(access: Awaited<ReturnType<typeof decide>>): ChildAccess
 
 async function decide(
   request: FastifyRequest,
-  { actor, child }: Facts,
+  { actor, child, now }: Facts,
   childId: string,
   action: AccessAction,
   category: AccessCategory,
@@ -176,7 +181,6 @@ async function decide(
     await log({ ...base, outcome: 'failure', details: { reason: 'no_such_child' } });
     throw new AppError('not_found');
   }
-  const now = request.server.services.clock.now();
   const context = { now, rules: config.consentRules, ...(options.purpose ? { purpose: options.purpose } : {}) };
   const decision = decideAccess(actor, child, action, category, { ...context, ...(options.entry ? { entry: options.entry } : {}) });
   const membership = currentMembership(child, actor.userId, now);
@@ -201,7 +205,7 @@ async function decide(
     now,
     sharedFromOtherDomains: (c) => sharedFromOtherDomains(actor, child, c, context),
     decide: (a, c, entry) => decideAccess(actor, child, a, c, { ...context, ...(entry ? { entry } : {}) }),
-    logWrite: (trx, details) => appendAudit(trx, [entry(details)]),
+    logWrite: (trx, details) => appendAudit(trx, [entry(details)], request.server.services.clock.now()),
     logAllowed: (details) => log(entry(details)),
   };
 }

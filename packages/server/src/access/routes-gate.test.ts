@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp, type TestClient } from '../test/harness.ts';
 import { loadConfig } from '../config.ts';
+import { stockholmDate } from '@samsyn/core';
 
 /**
  * Every API route the server registers (hidden ones too, not only those in the OpenAPI
@@ -50,7 +51,7 @@ const gatedPerChild = new Set([
 
 // Every route under /api/children/{id} is probed: it must leave a gate entry for the child.
 const sampleBodies: Record<string, (ids: Ids) => unknown> = {
-  'POST /api/children/{id}/consents': (ids) => ({ givenBy: 'both_guardians', guardianIds: [], method: 'written', organisationIds: [ids.organisationId], categories: ['school'], validFrom: '2026-11-23' }),
+  'POST /api/children/{id}/consents': (ids) => ({ givenBy: 'both_guardians', guardianIds: [], method: 'written', organisationIds: [ids.organisationId], categories: ['school'], validFrom: stockholmDate(t.app.services.clock.now()) }),
   'POST /api/children/{id}/consents/{consentId}/withdraw': () => ({}),
   'POST /api/children/{id}/care-team': (ids) => ({ userId: ids.userId, organisationId: ids.organisationId, role: 'member', basis: { kind: 'own_organisation' } }),
   'POST /api/children/{id}/care-team/{memberId}/end': () => ({}),

@@ -65,7 +65,7 @@ describe('audit log', () => {
   });
 
   it('writes the good entries of a group-commit batch when the database refuses one of them', async () => {
-    const audit = new AuditBatcher(db());
+    const audit = new AuditBatcher(db(), t.app.services.clock);
     // PostgreSQL's jsonb cannot hold a NUL character: this entry is refused.
     const results = await Promise.allSettled([
       audit.append({ action: 'test.batch.good', outcome: 'success', details: { n: 1 } }),

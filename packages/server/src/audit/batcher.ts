@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { DB } from '../db/schema.ts';
+import type { Clock } from '../clock.ts';
 import { appendAudit, type AuditEntry } from './writer.ts';
 
 // A batch larger than this waits for the next transaction; keeps one INSERT statement small.
@@ -21,7 +22,10 @@ export class AuditBatcher {
   private queue: Pending[] = [];
   private flushing = false;
 
-  constructor(private readonly db: Kysely<DB>) {}
+  constructor(
+    private readonly db: Kysely<DB>,
+    private readonly clock: Clock,
+  ) {}
 
   append(entry: AuditEntry): Promise<void> {
     return new Promise((resolve, reject) => {
@@ -35,7 +39,7 @@ export class AuditBatcher {
     while (this.queue.length > 0) {
       const batch = this.queue.splice(0, maxBatch);
       try {
-        await this.db.transaction().execute((trx) => appendAudit(trx, batch.map((p) => p.entry)));
+        await this.db.transaction().execute((trx) => appendAudit(trx, batch.map((p) => p.entry), this.clock.now()));
         for (const p of batch) p.resolve();
       } catch {
         // One entry the database refuses must not fail every request that shared its batch.
@@ -48,7 +52,7 @@ export class AuditBatcher {
   private async appendOneByOne(batch: Pending[]): Promise<void> {
     for (const p of batch) {
       try {
-        await this.db.transaction().execute((trx) => appendAudit(trx, [p.entry]));
+        await this.db.transaction().execute((trx) => appendAudit(trx, [p.entry], this.clock.now()));
         p.resolve();
       } catch (error) {
         p.reject(error);

@@ -21,9 +21,10 @@ export interface AuditEntry {
 /**
  * Appends entries to the hash chain inside the caller's transaction, so an entry commits
  * with the change it records or not at all. The chain head row is the lock: concurrent
- * writers queue on it, which gives the chain a single total order.
+ * writers queue on it, which gives the chain a single total order. `at` is the services' clock
+ * (`services.clock.now()`), never the database's or the process's own time.
  */
-export async function appendAudit(trx: Transaction<DB>, entries: readonly AuditEntry[]): Promise<void> {
+export async function appendAudit(trx: Transaction<DB>, entries: readonly AuditEntry[], at: Date): Promise<void> {
   if (entries.length === 0) return;
   const head = await trx
     .selectFrom('audit_chain_head')
@@ -33,7 +34,6 @@ export async function appendAudit(trx: Transaction<DB>, entries: readonly AuditE
     .executeTakeFirstOrThrow();
   let seq = BigInt(head.seq);
   let prev = head.hash;
-  const at = new Date();
   const rows = entries.map((entry) => {
     seq += 1n;
     const fields: ChainedFields = {
@@ -87,6 +87,6 @@ function toRow(f: ChainedFields, prevHash: string, hash: string) {
 }
 
 /** For entries that record no change of their own (a failed login): a transaction of their own. */
-export async function appendAuditNow(db: Kysely<DB>, entries: readonly AuditEntry[]): Promise<void> {
-  await db.transaction().execute((trx) => appendAudit(trx, entries));
+export async function appendAuditNow(db: Kysely<DB>, entries: readonly AuditEntry[], at: Date): Promise<void> {
+  await db.transaction().execute((trx) => appendAudit(trx, entries, at));
 }

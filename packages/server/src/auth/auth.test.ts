@@ -119,7 +119,8 @@ describe('sessions', () => {
   it('expires a session idle for longer than the idle timeout', async () => {
     const client = await t.loginAs('manager');
     expect((await client.get('/api/auth/me')).statusCode).toBe(200);
-    await sql`UPDATE session SET last_seen_at = now() - make_interval(mins => ${t.config.sessionIdleMinutes + 1})
+    const idleSince = new Date(t.app.services.clock.now().getTime() - (t.config.sessionIdleMinutes + 1) * 60_000);
+    await sql`UPDATE session SET last_seen_at = ${idleSince}
       WHERE user_id = (SELECT id FROM app_user WHERE username = 'manager')`.execute(t.database.db);
     const res = await client.get('/api/auth/me');
     expect(res.statusCode).toBe(401);
@@ -129,11 +130,12 @@ describe('sessions', () => {
 
   it('keeps a session alive while it is used', async () => {
     const client = await t.loginAs('analyst');
-    await sql`UPDATE session SET last_seen_at = now() - make_interval(mins => ${t.config.sessionIdleMinutes - 2})
+    const seenAt = new Date(t.app.services.clock.now().getTime() - (t.config.sessionIdleMinutes - 2) * 60_000);
+    await sql`UPDATE session SET last_seen_at = ${seenAt}
       WHERE user_id = (SELECT id FROM app_user WHERE username = 'analyst')`.execute(t.database.db);
     expect((await client.get('/api/auth/me')).statusCode).toBe(200);
     const row = await t.database.db.selectFrom('session').select('last_seen_at').orderBy('last_seen_at', 'desc').executeTakeFirstOrThrow();
-    expect(Date.now() - new Date(row.last_seen_at).getTime()).toBeLessThan(60_000);
+    expect(t.app.services.clock.now().getTime() - new Date(row.last_seen_at).getTime()).toBeLessThan(60_000);
   });
 
   it('logs out: the session ends and the logout is audited', async () => {

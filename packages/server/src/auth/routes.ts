@@ -71,7 +71,7 @@ export async function authRoutes(app: App, deps: AuthDeps): Promise<void> {
       const actor = requireActor(request.actor);
       await db.transaction().execute(async (trx) => {
         await deleteSession(trx, actor.sessionTokenHash);
-        await appendAudit(trx, [{ ...auditFrom(request), action: 'auth.logout', subjectType: 'user', subjectId: actor.userId, outcome: 'success' }]);
+        await appendAudit(trx, [{ ...auditFrom(request), action: 'auth.logout', subjectType: 'user', subjectId: actor.userId, outcome: 'success' }], request.server.services.clock.now());
       });
       reply.clearCookie(sessionCookie, { path: '/' });
       return reply.status(204).send(null);
@@ -98,9 +98,10 @@ export async function authRoutes(app: App, deps: AuthDeps): Promise<void> {
       }
       assertPasswordPolicy(request.body.newPassword, actor.username);
       const passwordHash = await hashPassword(request.body.newPassword);
+      const now = request.server.services.clock.now();
       await db.transaction().execute(async (trx) => {
-        await setPassword(trx, actor.userId, passwordHash);
-        await appendAudit(trx, [{ ...auditFrom(request), action: 'auth.password_change', subjectType: 'user', subjectId: actor.userId, outcome: 'success' }]);
+        await setPassword(trx, actor.userId, passwordHash, now);
+        await appendAudit(trx, [{ ...auditFrom(request), action: 'auth.password_change', subjectType: 'user', subjectId: actor.userId, outcome: 'success' }], now);
       });
       return reply.status(204).send(null);
     },

@@ -19,9 +19,10 @@ export interface LoginDeps {
 /** Checks the password and opens a session; every outcome is audited. Returns the cookie token. */
 export async function login(deps: LoginDeps, request: FastifyRequest, input: LoginInput): Promise<{ token: string; userId: string }> {
   const { db } = deps;
+  const now = request.server.services.clock.now();
   const audit = { ...auditFrom(request), action: 'auth.login', subjectType: 'user', actorUsername: input.username };
-  if (await isThrottled(db, input.username, request.ip, deps.throttle)) {
-    await appendAuditNow(db, [{ ...audit, outcome: 'denied', details: { reason: 'throttled' } }]);
+  if (await isThrottled(db, input.username, request.ip, deps.throttle, now)) {
+    await appendAuditNow(db, [{ ...audit, outcome: 'denied', details: { reason: 'throttled' } }], now);
     throw new AppError('login_throttled', { headers: { 'retry-after': String(deps.throttle.windowMinutes * 60) } });
   }
   const account = await findLoginAccount(db, input.username);
@@ -29,21 +30,21 @@ export async function login(deps: LoginDeps, request: FastifyRequest, input: Log
   if (!account || !valid || !account.active) {
     const reason = !account ? 'unknown_user' : !valid ? 'wrong_password' : 'inactive';
     await db.transaction().execute(async (trx) => {
-      await recordAttempt(trx, input.username, request.ip, false);
-      await appendAudit(trx, [{ ...audit, actorId: account?.id ?? null, subjectId: account?.id ?? null, outcome: 'failure', details: { reason } }]);
+      await recordAttempt(trx, input.username, request.ip, false, now);
+      await appendAudit(trx, [{ ...audit, actorId: account?.id ?? null, subjectId: account?.id ?? null, outcome: 'failure', details: { reason } }], now);
     });
     throw new AppError(account && valid ? 'account_inactive' : 'invalid_credentials');
   }
   const token = await db.transaction().execute(async (trx) => {
-    await recordAttempt(trx, input.username, request.ip, true);
-    await appendAudit(trx, [{ ...audit, actorId: account.id, subjectId: account.id, outcome: 'success', details: { method: 'local' } }]);
+    await recordAttempt(trx, input.username, request.ip, true, now);
+    await appendAudit(trx, [{ ...audit, actorId: account.id, subjectId: account.id, outcome: 'success', details: { method: 'local' } }], now);
     return createSession(trx, {
       userId: account.id,
       authMethod: 'local',
       clientIp: request.ip,
       userAgent: request.headers['user-agent'],
       maxHours: deps.sessionMaxHours,
-    });
+    }, now);
   });
   return { token, userId: account.id };
 }

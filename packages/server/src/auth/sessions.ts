@@ -21,9 +21,8 @@ export interface NewSession {
 }
 
 /** Creates a session and returns the cookie's token; only its hash is stored. */
-export async function createSession(trx: Transaction<DB>, s: NewSession): Promise<string> {
+export async function createSession(trx: Transaction<DB>, s: NewSession, now: Date): Promise<string> {
   const token = randomBytes(32).toString('base64url');
-  const now = new Date();
   await trx
     .insertInto('session')
     .values({
@@ -83,14 +82,14 @@ export async function findSession(db: Kysely<DB>, token: string): Promise<Loaded
   };
 }
 
-export function isExpired(session: LoadedSession, idleMinutes: number, now = new Date()): boolean {
+export function isExpired(session: LoadedSession, idleMinutes: number, now: Date): boolean {
   return session.expiresAt <= now || now.getTime() - session.lastSeenAt.getTime() > idleMinutes * 60_000;
 }
 
 // Writing last_seen_at on every request would make each read a write; a minute's slack is enough.
 const touchEveryMs = 60_000;
 
-export async function touchSession(db: Kysely<DB>, session: LoadedSession, now = new Date()): Promise<void> {
+export async function touchSession(db: Kysely<DB>, session: LoadedSession, now: Date): Promise<void> {
   if (now.getTime() - session.lastSeenAt.getTime() < touchEveryMs) return;
   // Concurrent requests of one session all see the stale time; only the first needs to write.
   const stale = new Date(now.getTime() - touchEveryMs);

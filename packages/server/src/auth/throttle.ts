@@ -12,8 +12,8 @@ export interface ThrottleLimits {
  * Failed logins in the window, per account (since its last success) and per client address.
  * Kept in the database, not in memory, so every node behind the load balancer agrees.
  */
-export async function isThrottled(db: Kysely<DB>, username: string, clientIp: string, limits: ThrottleLimits): Promise<boolean> {
-  const since = new Date(Date.now() - limits.windowMinutes * 60_000);
+export async function isThrottled(db: Kysely<DB>, username: string, clientIp: string, limits: ThrottleLimits, now: Date): Promise<boolean> {
+  const since = new Date(now.getTime() - limits.windowMinutes * 60_000);
   const row = await db
     .selectFrom('login_attempt')
     .select([
@@ -28,6 +28,6 @@ export async function isThrottled(db: Kysely<DB>, username: string, clientIp: st
   return row.account >= limits.perAccount || row.address >= limits.perAddress;
 }
 
-export async function recordAttempt(trx: Transaction<DB>, username: string, clientIp: string, success: boolean): Promise<void> {
-  await trx.insertInto('login_attempt').values({ username, client_ip: clientIp, success, at: new Date() }).execute();
+export async function recordAttempt(trx: Transaction<DB>, username: string, clientIp: string, success: boolean, at: Date): Promise<void> {
+  await trx.insertInto('login_attempt').values({ username, client_ip: clientIp, success, at }).execute();
 }

@@ -23,7 +23,7 @@ export async function benchRoutes(app: App): Promise<void> {
         decision: allowed,
         decide: () => allowed,
       } as unknown as ChildAccess;
-      const loaded = await loadChildRecordUngated(db, request.params.id);
+      const loaded = await loadChildRecordUngated(db, request.params.id, request.server.services.clock.now());
       if (!loaded) throw new AppError('not_found');
       return toChildView(access, loaded);
     },

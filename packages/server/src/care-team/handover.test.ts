@@ -195,7 +195,10 @@ describe('the decided handovers', () => {
 describe('a handover to another organisation', () => {
   // The named person is now `receiver`, at the municipality; Ebba's guardians have consented to
   // the region seeing her plan (family.regionConsentId), and to the municipality in other consents.
-  const today = stockholmDate(new Date());
+  let today = '';
+  beforeAll(() => {
+    today = stockholmDate(t.app.services.clock.now());
+  });
   const propose = (username: string, to: { userId: string }, toOrganisationId: string, basis?: unknown) =>
     t.loginAs(username).then((c) => c.post(handoversUrl(), { toUserId: to.userId, toOrganisationId, lifeStage: 'school', ...(basis ? { basis } : {}) }));
   const teamNow = async (username: string) => (await (await t.loginAs(username)).get(`/api/children/${family.childId}/care-team`)).json().members as Member[];

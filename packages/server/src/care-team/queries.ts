@@ -3,8 +3,15 @@ import type { DB } from '../db/schema.ts';
 
 type Db = Kysely<DB> | Transaction<DB>;
 
+/** Which memberships: the current ones at `now` (the services' clock), or with `history` every one there has been. */
+export interface TeamScope {
+  history: boolean;
+  /** A Date, or a placeholder's text in a reusable query (see db/reusable-query.ts). */
+  now: Date | string;
+}
+
 /** The team's memberships: the current ones, or with `history` every one there has been. */
-export async function teamOf(db: Db, childId: string, options: { history: boolean }) {
+export async function teamOf(db: Db, childId: string, options: TeamScope) {
   return membersQuery(db, childId, options)
     .leftJoin('app_user as a', 'a.id', 'm.added_by')
     .leftJoin('app_user as e', 'e.id', 'm.ended_by')
@@ -13,9 +20,10 @@ export async function teamOf(db: Db, childId: string, options: { history: boolea
 }
 
 /** The members as the record lists them; `teamOf` adds who changed what. Nested in the record's one-round-trip read. */
-export function membersQuery(db: Db, childId: string, options: { history: boolean }) {
-  // The database's clock, not a parameter: the record's read is compiled once and reused.
-  const now = sql<Date>`now()`;
+export function membersQuery(db: Db, childId: string, options: TeamScope) {
+  // The services' clock as a parameter, never the database's now(): the record's read is compiled
+  // once and reused, with the time as one of its named values.
+  const now = sql<Date>`${options.now}::timestamptz`;
   let query = db
     .selectFrom('care_team_member as m')
     .innerJoin('app_user as u', 'u.id', 'm.user_id')
@@ -29,8 +37,7 @@ export function membersQuery(db: Db, childId: string, options: { history: boolea
 export type TeamRow = Awaited<ReturnType<typeof teamOf>>[number];
 
 /** Current memberships, read inside the transaction that changes the team. */
-export async function currentMembers(db: Db, childId: string) {
-  const now = new Date();
+export async function currentMembers(db: Db, childId: string, now: Date) {
   return db
     .selectFrom('care_team_member')
     .select(['id', 'user_id', 'role', 'organisation_id'])

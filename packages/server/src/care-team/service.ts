@@ -61,7 +61,7 @@ type Db = Kysely<DB> | Transaction<DB>;
 const iso = (d: Date | string) => (d instanceof Date ? d : new Date(d)).toISOString();
 
 export async function listTeam(request: FastifyRequest, access: ChildAccess, history: boolean): Promise<CareTeamEntry[]> {
-  const rows = await teamOf(request.server.services.db, access.childId, { history });
+  const rows = await teamOf(request.server.services.db, access.childId, { history, now: access.now });
   return rows.map((m) => toEntry(m, access.now));
 }
 
@@ -160,7 +160,7 @@ export async function addMember(trx: Transaction<DB>, request: FastifyRequest, a
   const domainId = await currentDomainOfUnit(trx, unitId);
   const facts = await basisFacts(trx, request, access.child, input.basis, access.now);
   const memberId = await (async () => {
-    const team = await currentMembers(trx, access.childId);
+    const team = await currentMembers(trx, access.childId, access.now);
     const decision = decideTeamAddition({
       ...facts,
       adderOrganisationId: adder.organisationId,
@@ -203,10 +203,10 @@ export async function findCandidates(request: FastifyRequest, access: ChildAcces
 }
 
 async function candidatesMatching(request: FastifyRequest, access: ChildAccess, adderOrganisationId: string, text: string): Promise<CareTeamCandidate[]> {
-  const { db, config } = request.server.services;
+  const { db, config, clock } = request.server.services;
   const people = await professionalsMatching(db, text, candidateLimit);
   const places = await professionalPlaces(db, people.map((p) => p.id));
-  const now = new Date();
+  const now = clock.now();
   const facts = { adderOrganisationId, child: { birthDate: access.child.birthDate, guardianCount: access.child.guardianCount }, rules: config.consentRules, now, today: stockholmDate(now), consents: access.child.consents };
   const team = new Set(access.child.careTeam.filter((m) => m.startsAt <= now && (m.endsAt === null || now < m.endsAt)).map((m) => m.userId));
   return people.map((p) => {
@@ -230,14 +230,14 @@ async function candidatesMatching(request: FastifyRequest, access: ChildAccess, 
 }
 
 async function memberView(db: Db, childId: string, memberId: string, now: Date): Promise<CareTeamEntry> {
-  const row = (await teamOf(db, childId, { history: true })).find((m) => m.id === memberId);
+  const row = (await teamOf(db, childId, { history: true, now })).find((m) => m.id === memberId);
   if (!row) throw new AppError('not_found');
   return toEntry(row, now);
 }
 
 /** Ends a membership; the row stays as history with its end and who ended it. */
 export async function endMember(trx: Transaction<DB>, access: ChildAccess, memberId: string): Promise<CareTeamEntry> {
-  const member = (await teamOf(trx, access.childId, { history: true })).find((m) => m.id === memberId);
+  const member = (await teamOf(trx, access.childId, { history: true, now: access.now })).find((m) => m.id === memberId);
   if (!member) throw new AppError('not_found');
   if (member.ends_at !== null && new Date(member.ends_at) <= access.now) throw refusal('conflict', 'already_ended');
   await endMembers(trx, [memberId], access.actor.userId, access.now);
@@ -267,7 +267,7 @@ export async function proposeHandover(trx: Transaction<DB>, request: FastifyRequ
   const receiverDomainId = receiverRoles.find((r) => r.organisation_id === input.toOrganisationId)?.secrecy_domain_id ?? null;
   const facts = await basisFacts(trx, request, access.child, input.basis, access.now);
   const id = await (async () => {
-    const team = await currentMembers(trx, access.childId);
+    const team = await currentMembers(trx, access.childId, access.now);
     const named = team.find((m) => m.role === 'named_person');
     const decision = decideHandoverProposal({
       proposer: { userId: proposer.userId, teamRole: proposer.role },
@@ -415,10 +415,10 @@ async function applyAnswer(trx: Transaction<DB>, request: FastifyRequest, h: Han
   const base = { ...auditFrom(request), action: `child.handover.${reply}`, subjectType: 'child', subjectId: h.child_id, organisationId: h.to_organisation_id };
   if (!(await answerHandover(trx, h.id, reply, now))) throw refusal('conflict', 'not_pending');
   if (reply === 'decline') {
-    await appendAudit(trx, [{ ...base, outcome: 'success', details: { category: 'care_team', handoverId: h.id, declined: true } }]);
+    await appendAudit(trx, [{ ...base, outcome: 'success', details: { category: 'care_team', handoverId: h.id, declined: true } }], now);
     return;
   }
-  const ending = (await currentMembers(trx, h.child_id)).filter((m) => endsAtHandover({ userId: m.user_id, role: m.role }, actor.userId)).map((m) => m.id);
+  const ending = (await currentMembers(trx, h.child_id, now)).filter((m) => endsAtHandover({ userId: m.user_id, role: m.role }, actor.userId)).map((m) => m.id);
   await endMembers(trx, ending, actor.userId, now);
   const memberId = await insertMember(trx, {
     childId: h.child_id,
@@ -431,7 +431,7 @@ async function applyAnswer(trx: Transaction<DB>, request: FastifyRequest, h: Han
     startsAt: now,
   });
   const details = { category: 'care_team', ...basisColumns(basis), reason: 'named_person_handover', handoverId: h.id, endedMemberIds: ending, memberId, lifeStage: h.life_stage };
-  await appendAudit(trx, [{ ...base, outcome: 'success', details }]);
+  await appendAudit(trx, [{ ...base, outcome: 'success', details }], now);
 }
 
 /**
@@ -442,7 +442,7 @@ async function applyAnswer(trx: Transaction<DB>, request: FastifyRequest, h: Han
 async function basisHoldsAtAcceptance(trx: Transaction<DB>, request: FastifyRequest, h: HandoverRow, basis: TeamBasisInput, receiverRoles: Awaited<ReturnType<typeof professionalRoles>>, now: Date) {
   const receiverOrganisationIds = receiverRoles.map((r) => r.organisation_id);
   const domainId = receiverRoles.find((r) => r.organisation_id === h.to_organisation_id)?.secrecy_domain_id ?? null;
-  const [child, team] = await Promise.all([loadPolicyChild(trx, h.child_id, h.to_user_id), currentMembers(trx, h.child_id)]);
+  const [child, team] = await Promise.all([loadPolicyChild(trx, h.child_id, h.to_user_id), currentMembers(trx, h.child_id, now)]);
   if (!child) throw new AppError('not_found');
   return decideHandoverBasisAtAcceptance({
     ...(await basisFacts(trx, request, child, basis, now)),

@@ -3,6 +3,7 @@ import { stockholmDate } from '@samsyn/core';
 import { createTestApp, type TestApp } from '../test/harness.ts';
 import { verifyAuditChain } from '../audit/verify.ts';
 import { auditOf, demoFamily, type Family } from '../test/fixtures.ts';
+import { addDays } from '../demo/children.ts';
 
 interface Record {
   name: { givenName: string } | null;
@@ -90,9 +91,9 @@ describe('the id of a look in the log', () => {
 describe('an expired consent', () => {
   it('lets its reader in until midnight of its last day and refuses them after, logged', async () => {
     const { db } = t.database;
-    const today = stockholmDate(new Date());
-    const yesterday = stockholmDate(new Date(Date.now() - 86_400_000));
-    const setValidTo = (validTo: string) => db.updateTable('consent').set({ valid_from: '2026-01-01', valid_to: validTo }).where('id', '=', family.regionConsentId).execute();
+    const today = stockholmDate(t.app.services.clock.now());
+    const yesterday = addDays(today, -1);
+    const setValidTo = (validTo: string) => db.updateTable('consent').set({ valid_from: addDays(today, -300), valid_to: validTo }).where('id', '=', family.regionConsentId).execute();
 
     // The psychologist's place on the team rests on the region's consent.
     await setValidTo(today);

@@ -24,10 +24,10 @@ export async function findChildRow(db: Kysely<DB>, id: string) {
  * the lists as JSON arrays. The gate's facts travel in the same round trip (see
  * `withChildAccessLoading`), and the view then shows only what the gate allows, entry by entry.
  */
-export function childRecordQuery(db: Kysely<DB>, id: string) {
+export function childRecordQuery(db: Kysely<DB>, id: string, now: Date | string) {
   return childQuery(db, id).select(() => [
     jsonArrayFrom(guardiansQuery(db, id)).as('guardians'),
-    jsonArrayFrom(membersQuery(db, id, { history: false })).as('team'),
+    jsonArrayFrom(membersQuery(db, id, { history: false, now })).as('team'),
     jsonArrayFrom(entriesQuery(db, id)).as('entries'),
   ]);
 }
@@ -36,15 +36,15 @@ type ChildRecordRow = NonNullable<Awaited<ReturnType<ReturnType<typeof childReco
 export type LoadedChildRecord = Simplify<ShallowDehydrateObject<ChildRecordRow>>;
 
 /** The record with the gate's facts, for `withChildAccessLoading`. */
-export const recordWithFacts = factsWith(childRecordQuery);
+export const recordWithFacts = factsWith(childRecordQuery, { usesTime: true });
 /** The child's own row with the gate's facts: what a search hit shows. */
 export const childWithFacts = factsWith(childQuery);
 
-const recordById = reusableQuery(['childId'], (db, p) => db.selectNoFrom([jsonObjectFrom(childRecordQuery(db, p.childId)).as('loaded')]));
+const recordById = reusableQuery(['childId', 'now'], (db, p) => db.selectNoFrom([jsonObjectFrom(childRecordQuery(db, p.childId, p.now)).as('loaded')]));
 
 /** The record without the gate: for the bench's ceiling only, shaped as the gate's companion arrives. */
-export async function loadChildRecordUngated(db: Kysely<DB>, id: string): Promise<LoadedChildRecord | null> {
-  const [row] = await recordById(db, { childId: id });
+export async function loadChildRecordUngated(db: Kysely<DB>, id: string, now: Date): Promise<LoadedChildRecord | null> {
+  const [row] = await recordById(db, { childId: id, now: now.toISOString() });
   return row?.loaded ?? null;
 }
 

@@ -31,7 +31,7 @@ export async function childRoutes(app: App): Promise<void> {
       response: { 200: ChildSearchResult, ...errorResponses(400, 401, 403) },
     },
     handler: async (request) => {
-      const parsed = parseIdentityNumber(request.body.identityNumber);
+      const parsed = parseIdentityNumber(request.body.identityNumber, { referenceDate: request.server.services.clock.now() });
       if (!parsed.ok) throw new AppError('validation_failed', { details: [{ path: 'body.identityNumber', message: `identity_number_${parsed.code}` }] });
       const childId = await findChildIdByIdentityNumber(db, parsed.normalized);
       if (!childId) {

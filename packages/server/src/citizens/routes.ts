@@ -35,7 +35,7 @@ export async function citizenRoutes(app: App): Promise<void> {
     },
     handler: async (request, reply) => {
       const extract = await accessLogExtract(request, request.params.id);
-      const name = `loggutdrag-${stockholmDate(new Date())}`;
+      const name = `loggutdrag-${stockholmDate(request.server.services.clock.now())}`;
       if (request.query.format === 'json') {
         return reply.header('content-disposition', `attachment; filename="${name}.json"`).send(extract.entries);
       }

@@ -3,6 +3,7 @@ import { loadConfig } from '../config.ts';
 import { openConfiguredDatabase, shouldSeedDemo } from '../main.ts';
 import { openDatabase } from '../db/database.ts';
 import { seedDemoIfEmpty } from '../demo/seed.ts';
+import { systemClock } from '../clock.ts';
 
 // npm run seed [-- --reset]: demo data for Region Exempellän; --reset first wipes everything.
 const config = loadConfig();
@@ -21,11 +22,12 @@ if (reset && !config.databaseUrl) {
   await raw.close();
 }
 const database = await openConfiguredDatabase(config);
-const summary = await seedDemoIfEmpty(database, config.demoPassword);
+const summary = await seedDemoIfEmpty(database, config.demoPassword, systemClock(config.clockOffsetDays).now());
 if (!summary) {
   console.log('The database already has data; use `npm run seed -- --reset` to start over.');
 } else {
   console.log(`Seeded Region Exempellän: ${summary.organisations} organisations, ${summary.units} units, ${summary.users} users, ${summary.children} children.`);
+  console.log(`Dated from ${summary.seededOn}: the demo child Ebba (login \`child\`, 14) has the identity number ${summary.demoChild}.`);
 }
 await database.close();
 // PGlite's file system layer can keep the event loop alive after close; the work is done.

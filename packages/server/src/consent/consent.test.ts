@@ -6,10 +6,12 @@ import { auditOf, demoFamily, type Family } from '../test/fixtures.ts';
 
 let t: TestApp;
 let family: Family;
-const today = stockholmDate(new Date());
+/** The services' day, in Stockholm: consents in these tests start on it. */
+let today: string;
 
 beforeAll(async () => {
   t = await createTestApp();
+  today = stockholmDate(t.app.services.clock.now());
   family = await demoFamily(t.database.db);
 });
 afterAll(() => t.close());

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Insertable, Transaction } from 'kysely';
-import { ageOn, parseIdentityNumber, type InfoCategory, type ProtectedIdentityLevel, type Sector } from '@samsyn/core';
+import { ageOn, parseIdentityNumber, stockholmDate, type InfoCategory, type ProtectedIdentityLevel, type Sector } from '@samsyn/core';
 import type { DB } from '../db/schema.ts';
 import { boyNames, entryTexts, familyNames, girlNames, menNames, streetNames, womenNames } from './children-names.ts';
 import { demoFamily, type DemoLogins } from './demo-child.ts';
@@ -9,12 +9,36 @@ import type { Random } from './random.ts';
 /**
  * About 2,000 children of Region Exempellän with guardians, care teams, consents and record
  * entries, plus the fixed demo family (`guardian` and `child`). Everything is drawn from the
- * seeded generator and dated relative to a fixed day, so the same seed gives the same county.
+ * seeded generator and dated relative to the day of seeding (the services' clock), so the same
+ * seed on the same day gives the same county, and the county is as young on any day it is seeded.
  */
 
-/** The day the demo county describes: ages, team starts and entry dates are relative to it. */
-export const demoToday = '2026-11-22';
 export const demoChildCount = 2000;
+
+/** The day the demo county describes, in Stockholm: ages, team starts and entry dates are relative to it. */
+export function demoDay(now: Date): string {
+  return stockholmDate(now);
+}
+
+/**
+ * The demo's calendar, in days from the seed day: the care teams formed over the past year
+ * (from about ten and a half months back until about five months back), consents were given
+ * until some five weeks back and run until the end of next year or so.
+ */
+export function demoCalendar(today: string) {
+  return {
+    today,
+    teamsFrom: addDays(today, -319),
+    teamsUntil: addDays(today, -145),
+    consentsUntil: addDays(today, -38),
+    membersUntil: addDays(today, -22),
+    consentsEnd: addDays(today, 404),
+    expiredFromUntil: addDays(today, -236),
+    withdrawnFromUntil: addDays(today, -83),
+    withdrawnUntil: addDays(today, -7),
+  };
+}
+export type DemoCalendar = ReturnType<typeof demoCalendar>;
 
 export interface SeedStaff {
   userId: string;
@@ -26,6 +50,8 @@ export interface SeedStaff {
 }
 
 export interface ChildrenSeedInput {
+  /** The services' clock at seeding. */
+  now: Date;
   random: Random;
   passwordHash: string;
   regionId: string;
@@ -65,9 +91,9 @@ export interface Planned {
 
 export async function seedChildren(trx: Transaction<DB>, input: ChildrenSeedInput): Promise<ChildrenSummary> {
   const planned: Planned = { users: [], guardians: [], children: [], links: [], consents: [], members: [], entries: [], handovers: [] };
-  const numbers = new IdentityNumbers(input.random);
-  demoFamily(planned, input, numbers);
+  const numbers = new IdentityNumbers(input.random, input.now);
   const county = new CountyUnits(input);
+  demoFamily(planned, input, numbers, county.days);
   const families = planFamilies(input, county, numbers, demoChildCount - planned.children.length);
   protectSomeFamilies(input.random, families);
   let careTeams = planned.members.length > 0 ? 1 : 0;
@@ -77,29 +103,32 @@ export async function seedChildren(trx: Transaction<DB>, input: ChildrenSeedInpu
       planned.children.push(child);
       for (const g of family.guardians) planned.links.push({ child_id: child.id, guardian_id: g.id });
       // A team forms in the child's first weeks at the earliest.
-      const oldEnough = child.birth_date <= addDays(demoToday, -30);
+      const oldEnough = child.birth_date <= addDays(county.days.today, -30);
       if (oldEnough && (child.protected_identity || input.random.next() < 0.33)) {
         planCareTeam(planned, input.random, county, child, family.guardians);
         careTeams += 1;
       }
     }
   }
-  await insertPlanned(trx, planned, input.passwordHash);
+  await insertPlanned(trx, planned, input.passwordHash, input.now);
   return { children: planned.children.length, guardians: planned.guardians.length, careTeams, citizenUsers: planned.users.length };
 }
 
-async function insertPlanned(trx: Transaction<DB>, p: Planned, passwordHash: string): Promise<void> {
+async function insertPlanned(trx: Transaction<DB>, p: Planned, passwordHash: string, now: Date): Promise<void> {
+  // Created at the seed's time, not the database's now(): the whole county shares the services' clock.
+  const created = { created_at: now };
+  const createdAndUpdated = { created_at: now, updated_at: now };
   if (p.users.length > 0) {
-    await trx.insertInto('app_user').values(p.users).execute();
-    await trx.insertInto('local_credential').values(p.users.map(({ id }) => ({ user_id: id, password_hash: passwordHash, changed_at: new Date() }))).execute();
+    await trx.insertInto('app_user').values(p.users.map((u) => ({ ...u, ...createdAndUpdated }))).execute();
+    await trx.insertInto('local_credential').values(p.users.map(({ id }) => ({ user_id: id, password_hash: passwordHash, changed_at: now }))).execute();
   }
   // One INSERT per 500 rows: a handful of round trips for the whole county keeps the first start fast.
-  for (const rows of chunks(p.guardians)) await trx.insertInto('guardian').values(rows).execute();
-  for (const rows of chunks(p.children)) await trx.insertInto('child').values(rows).execute();
+  for (const rows of chunks(p.guardians)) await trx.insertInto('guardian').values(rows.map((r) => ({ ...r, ...created }))).execute();
+  for (const rows of chunks(p.children)) await trx.insertInto('child').values(rows.map((r) => ({ ...r, ...createdAndUpdated }))).execute();
   for (const rows of chunks(p.links)) await trx.insertInto('child_guardian').values(rows).execute();
   for (const rows of chunks(p.consents)) await trx.insertInto('consent').values(rows).execute();
   for (const rows of chunks(p.members)) await trx.insertInto('care_team_member').values(rows).execute();
-  for (const rows of chunks(p.entries)) await trx.insertInto('record_entry').values(rows).execute();
+  for (const rows of chunks(p.entries)) await trx.insertInto('record_entry').values(rows.map((r) => ({ ...r, ...created }))).execute();
   for (const rows of chunks(p.handovers)) await trx.insertInto('named_person_handover').values(rows).execute();
 }
 
@@ -111,9 +140,6 @@ function chunks<T>(rows: readonly T[], size = 500): T[][] {
 
 // ---------------------------------------------------------------------------------------------
 // Identity numbers
-
-// Parsing against the demo's own day, not the clock, keeps the seed the same on any day.
-const identityReferenceDate = new Date(`${demoToday}T12:00:00+01:00`);
 
 /** Skatteverket's check digit over YYMMDDNNN: weights 2,1,2,… from the left, digit sums. */
 function checkDigit(nineDigits: string): number {
@@ -132,7 +158,11 @@ function checkDigit(nineDigits: string): number {
 export class IdentityNumbers {
   private readonly taken = new Set<string>();
 
-  constructor(private readonly random: Random) {}
+  /** `now`: the seed's time; every number is parsed as of it. */
+  constructor(
+    private readonly random: Random,
+    private readonly now: Date,
+  ) {}
 
   /** A free number for this birth date and sex; `birthNumber` pins it (for the demo family). */
   next(birthDate: string, sex: 'female' | 'male', birthNumber?: number): string {
@@ -143,7 +173,7 @@ export class IdentityNumbers {
       const serial = 980 + ((start - 980 + 2 * k) % 20);
       const number = withCheckDigit(birthDate, serial);
       if (this.taken.has(number)) continue;
-      assertTestSeries(number, birthDate, sex);
+      assertTestSeries(number, birthDate, sex, this.now);
       this.taken.add(number);
       return number;
     }
@@ -157,8 +187,8 @@ export function withCheckDigit(birthDate: string, birthNumber: number): string {
   return `${ymd}${birthNumber}${checkDigit(nine)}`;
 }
 
-function assertTestSeries(number: string, birthDate: string, sex: 'female' | 'male'): void {
-  const parsed = parseIdentityNumber(number, { referenceDate: identityReferenceDate });
+function assertTestSeries(number: string, birthDate: string, sex: 'female' | 'male', referenceDate: Date): void {
+  const parsed = parseIdentityNumber(number, { referenceDate });
   const birthNumber = Number(number.slice(8, 11));
   if (!parsed.ok || parsed.kind !== 'personnummer' || parsed.normalized !== number || parsed.birthDate !== birthDate || parsed.sex !== sex || birthNumber < 980) {
     throw new Error(`demo identity number ${number} is not a valid test-series personnummer`);
@@ -167,6 +197,12 @@ function assertTestSeries(number: string, birthDate: string, sex: 'female' | 'ma
 
 // ---------------------------------------------------------------------------------------------
 // Dates
+
+/** The same day of the month `years` later (earlier when negative); 29 February becomes 1 March. */
+export function addYears(iso: string, years: number): string {
+  const [y, m, d] = iso.split('-').map(Number) as [number, number, number];
+  return new Date(Date.UTC(y + years, m - 1, d)).toISOString().slice(0, 10);
+}
 
 export function addDays(iso: string, days: number): string {
   const [y, m, d] = iso.split('-').map(Number) as [number, number, number];
@@ -195,10 +231,13 @@ type Grades = [minAge: number, maxAge: number];
 
 class CountyUnits {
   readonly regionId: string;
+  /** The seed day and the demo's calendar around it. */
+  readonly days: DemoCalendar;
   private readonly byUnit = new Map<string, SeedStaff[]>();
 
   constructor(readonly input: ChildrenSeedInput) {
     this.regionId = input.regionId;
+    this.days = demoCalendar(demoDay(input.now));
     for (const s of input.staff) this.byUnit.set(s.unitId, [...(this.byUnit.get(s.unitId) ?? []), s]);
   }
 
@@ -317,7 +356,7 @@ function planFamily(random: Random, county: CountyUnits, numbers: IdentityNumber
     daysBack.push(next);
     next += (fromEldest ? -1 : 1) * random.int(400, 2200);
   }
-  const births = daysBack.sort((a, b) => b - a).map((d) => addDays(demoToday, -d));
+  const births = daysBack.sort((a, b) => b - a).map((d) => addDays(county.days.today, -d));
   const eldest = births[0]!;
   const guardianCount = random.next() < 0.15 ? 1 : 2;
   const guardians: GuardianRow[] = [];
@@ -365,7 +404,7 @@ function planChild(
     sex,
     ...at.address,
     home_organisation_id: at.home,
-    school_unit_id: schoolFor(random, county, at.home, ageOn(at.birth, demoToday)),
+    school_unit_id: schoolFor(random, county, at.home, ageOn(at.birth, county.days.today)),
     protected_identity: null,
     user_id: null,
   };
@@ -428,7 +467,7 @@ interface TeamPick {
 
 /** Who works with the child: the named person of the life stage and, sometimes, others. */
 function pickTeam(random: Random, county: CountyUnits, child: ChildRow, town: string): TeamPick[] {
-  const age = ageOn(child.birth_date, demoToday);
+  const age = ageOn(child.birth_date, county.days.today);
   const home = child.home_organisation_id;
   const school = child.school_unit_id ?? null;
   // Child health care until preschool class, then the school, then the municipal follow-up of youth outside school.
@@ -447,13 +486,14 @@ function pickTeam(random: Random, county: CountyUnits, child: ChildRow, town: st
 
 function planCareTeam(planned: Planned, random: Random, county: CountyUnits, child: ChildRow, guardians: readonly GuardianRow[]): void {
   const town = county.input.municipalities.find((m) => m.id === child.home_organisation_id)!.town;
-  const age = ageOn(child.birth_date, demoToday);
+  const days = county.days;
+  const age = ageOn(child.birth_date, days.today);
   const team = pickTeam(random, county, child, town);
   // Own organisation: the home municipality, and the region while child health care is the named person's.
   const own = new Set([child.home_organisation_id, ...(age <= 5 ? [county.regionId] : [])]);
   const named = team[0]!;
   const recorder = (team.find((t) => t.role === 'lead_professional') ?? named).staff.userId;
-  const teamStart = dayBetween(random, maxIso(addDays(child.birth_date, 7), '2026-01-07'), maxIso(addDays(child.birth_date, 7), '2026-06-30'));
+  const teamStart = dayBetween(random, maxIso(addDays(child.birth_date, 7), days.teamsFrom), maxIso(addDays(child.birth_date, 7), days.teamsUntil));
 
   const needsConsent = team.filter((t) => !own.has(t.staff.organisationId) || (t.socialServices && random.next() < 0.3));
   let consent: ConsentRow | undefined;
@@ -461,14 +501,14 @@ function planCareTeam(planned: Planned, random: Random, county: CountyUnits, chi
     consent = planConsent(random, child, guardians, {
       organisations: [...new Set([child.home_organisation_id, ...needsConsent.map((t) => t.staff.organisationId)])],
       categories: consentCategories(random, team, needsConsent),
-      validFrom: dayBetween(random, addDays(teamStart, 7), '2026-10-15'),
+      validFrom: dayBetween(random, addDays(teamStart, 7), days.consentsUntil),
       recordedBy: recorder,
-    });
+    }, days);
     planned.consents.push(consent);
   }
   for (const t of team) {
     const viaConsent = consent !== undefined && needsConsent.includes(t);
-    const start = t === named ? teamStart : viaConsent ? dayBetween(random, consent!.valid_from, addDays(consent!.valid_from, 10)) : dayBetween(random, teamStart, '2026-10-31');
+    const start = t === named ? teamStart : viaConsent ? dayBetween(random, consent!.valid_from, addDays(consent!.valid_from, 10)) : dayBetween(random, teamStart, days.membersUntil);
     const member: MemberRow = {
       child_id: child.id,
       user_id: t.staff.userId,
@@ -482,7 +522,7 @@ function planCareTeam(planned: Planned, random: Random, county: CountyUnits, chi
       added_by: t === named ? null : named.staff.userId,
     };
     planned.members.push(member);
-    planEntries(planned, random, child, t, start);
+    planEntries(planned, random, child, t, start, days.today);
   }
   if (consent) planConsentHistory(planned, random, county, child, guardians, { own, recorder, teamStart, town });
   planHandover(planned, random, county, child, named, teamStart);
@@ -512,8 +552,9 @@ function planConsent(
   child: ChildRow,
   guardians: readonly GuardianRow[],
   what: { organisations: string[]; categories: InfoCategory[]; validFrom: string; recordedBy: string },
+  days: DemoCalendar,
 ): ConsentRow {
-  const age = ageOn(child.birth_date, demoToday);
+  const age = ageOn(child.birth_date, days.today);
   // From 15 the child's own consent counts; at 18 only the child's does.
   const byChild = age >= 18 || (age >= 15 && random.next() < 0.3);
   const r = random.next();
@@ -528,7 +569,7 @@ function planConsent(
     organisation_ids: what.organisations,
     categories: what.categories,
     valid_from: what.validFrom,
-    valid_to: random.next() < 0.6 ? '2027-12-31' : null,
+    valid_to: random.next() < 0.6 ? days.consentsEnd : null,
     recorded_by: what.recordedBy,
     // The demo's families have no accounts: a digital consent still names the professional who
     // sent the request, but only a written or verbal one was entered by a professional for them.
@@ -550,14 +591,15 @@ function planConsentHistory(
   at: { own: ReadonlySet<string>; recorder: string; teamStart: string; town: string },
 ): void {
   const r = random.next();
-  if (r < 0.08 && ageOn(child.birth_date, demoToday) >= 1) {
-    const validFrom = dayBetween(random, '2026-01-07', '2026-03-31');
-    const expired = planConsent(random, child, guardians, { organisations: [county.regionId], categories: ['health'], validFrom, recordedBy: at.recorder });
-    planned.consents.push({ ...expired, valid_to: '2026-06-30' });
+  const days = county.days;
+  if (r < 0.08 && ageOn(child.birth_date, days.today) >= 1) {
+    const validFrom = dayBetween(random, days.teamsFrom, days.expiredFromUntil);
+    const expired = planConsent(random, child, guardians, { organisations: [county.regionId], categories: ['health'], validFrom, recordedBy: at.recorder }, days);
+    planned.consents.push({ ...expired, valid_to: days.teamsUntil });
   } else if (r < 0.14 && !at.own.has(county.regionId)) {
-    const validFrom = dayBetween(random, at.teamStart, '2026-08-31');
-    const withdrawn = dayBetween(random, addDays(validFrom, 14), '2026-11-15');
-    const consent = planConsent(random, child, guardians, { organisations: [county.regionId], categories: ['health', 'plan'], validFrom, recordedBy: at.recorder });
+    const validFrom = dayBetween(random, at.teamStart, days.withdrawnFromUntil);
+    const withdrawn = dayBetween(random, addDays(validFrom, 14), days.withdrawnUntil);
+    const consent = planConsent(random, child, guardians, { organisations: [county.regionId], categories: ['health', 'plan'], validFrom, recordedBy: at.recorder }, days);
     const withdrawnAt = during(random, withdrawn);
     planned.consents.push({ ...consent, withdrawn_at: withdrawnAt, withdrawn_by: at.recorder, withdrawal_note: 'Vårdnadshavare återkallade samtycket i telefonsamtal.' });
     const doctor = county.pickStaff(random, county.regional('primary_care', at.town));
@@ -578,7 +620,7 @@ function planConsentHistory(
   }
 }
 
-function planEntries(planned: Planned, random: Random, child: ChildRow, t: TeamPick, start: string): void {
+function planEntries(planned: Planned, random: Random, child: ChildRow, t: TeamPick, start: string, today: string): void {
   const categories = writes[t.staff.sector] ?? ['wellbeing'];
   const count = random.int(t.role === 'member' ? 1 : 2, t.role === 'member' ? 2 : 3);
   for (let n = 0; n < count; n += 1) {
@@ -592,7 +634,7 @@ function planEntries(planned: Planned, random: Random, child: ChildRow, t: TeamP
       unit_id: t.staff.unitId,
       secrecy_domain_id: t.staff.secrecyDomainId,
       author_id: t.staff.userId,
-      occurred_on: dayBetween(random, start, addDays(demoToday, -1)),
+      occurred_on: dayBetween(random, start, addDays(today, -1)),
       title: text.title,
       body: text.body,
     });
@@ -601,7 +643,7 @@ function planEntries(planned: Planned, random: Random, child: ChildRow, t: TeamP
 
 /** The named person was handed over at the last transition: to school at 6, to youth follow-up at 16. */
 function planHandover(planned: Planned, random: Random, county: CountyUnits, child: ChildRow, named: TeamPick, teamStart: string): void {
-  const age = ageOn(child.birth_date, demoToday);
+  const age = ageOn(child.birth_date, county.days.today);
   const toSchool = age === 6 && named.staff.sector === 'school';
   const toYouth = age === 16 && named.staff.sector === 'youth_follow_up';
   if (!toSchool && !toYouth) return;

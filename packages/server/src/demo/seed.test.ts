@@ -1,12 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ageOn, decideAccess, defaultConsentRules, parseIdentityNumber, type AccessCategory, type PolicyActor } from '@samsyn/core';
 import { createTestApp, openTestDatabase } from '../test/harness.ts';
+import { demoSeededAt } from '../test/fixtures.ts';
 import { loadPolicyChild } from '../access/facts.ts';
 import { openDatabase, type Database } from '../db/database.ts';
 import { loadConfig } from '../config.ts';
 import { shouldSeedDemo } from '../main.ts';
 import { verifyAuditChain } from '../audit/verify.ts';
-import { demoCitizenLogins, demoLogins, isDatabaseEmpty, seedDemoData } from './seed.ts';
+import { demoChildIdentityNumber, demoCitizenLogins, demoLogins, isDatabaseEmpty, seedDemoData } from './seed.ts';
+import { demoDay } from './children.ts';
 
 let seeded: Database & { drop(): Promise<void> };
 beforeAll(async () => {
@@ -54,7 +56,7 @@ describe('demo data', () => {
     const fresh = await openDatabase({ dataDir: 'memory://' });
     try {
       expect(await isDatabaseEmpty(fresh.db)).toBe(true);
-      await seedDemoData(fresh.db, { password: 'samsyn-demo' });
+      await seedDemoData(fresh.db, { password: 'samsyn-demo', now: await demoSeededAt(seeded.db) });
       expect(await isDatabaseEmpty(fresh.db)).toBe(false);
       expect(await snapshot(fresh)).toEqual(await snapshot(seeded));
       expect((await verifyAuditChain(fresh.db)).ok).toBe(true);
@@ -65,7 +67,7 @@ describe('demo data', () => {
   }, 90_000);
 
   it('refuses a demo password that breaks the password policy', async () => {
-    await expect(seedDemoData(seeded.db, { password: 'short' })).rejects.toMatchObject({ code: 'weak_password' });
+    await expect(seedDemoData(seeded.db, { password: 'short', now: new Date(0) })).rejects.toMatchObject({ code: 'weak_password' });
   });
 
   it('is never seeded by a production start on a PostgreSQL server', () => {
@@ -111,8 +113,9 @@ describe('demo children', () => {
       ...(await db().selectFrom('guardian').select(['identity_number']).execute()).map((g) => ({ ...g, birth_date: null, sex: null })),
     ];
     expect(people.length).toBeGreaterThan(3500);
+    const referenceDate = await demoSeededAt(db());
     for (const person of people) {
-      const parsed = parseIdentityNumber(person.identity_number);
+      const parsed = parseIdentityNumber(person.identity_number, { referenceDate });
       expect(parsed, person.identity_number).toMatchObject({ ok: true, kind: 'personnummer', normalized: person.identity_number });
       const birthNumber = Number(person.identity_number.slice(8, 11));
       expect(birthNumber).toBeGreaterThanOrEqual(980);
@@ -142,13 +145,17 @@ describe('demo children', () => {
     expect(new Set(legalDuty.map((m) => m.legal_ground_code))).toEqual(new Set(['sol_investigation']));
     const history = await db().selectFrom('consent').select(['withdrawn_at', 'valid_to']).execute();
     expect(history.filter((c) => c.withdrawn_at !== null).length).toBeGreaterThan(0);
-    expect(history.filter((c) => c.valid_to !== null && c.valid_to < '2026-11-22').length).toBeGreaterThan(0);
+    const seededOn = demoDay(await demoSeededAt(db()));
+    expect(history.filter((c) => c.valid_to !== null && c.valid_to < seededOn).length).toBeGreaterThan(0);
   });
 
   it('include the demo child: 14, with two guardians, one of them `guardian`', async () => {
     const child = await demoChild();
-    expect(child.identity_number).toBe('201205149824');
-    expect(ageOn(child.birth_date, '2026-11-23')).toBe(14);
+    const seededAt = await demoSeededAt(db());
+    expect(child.identity_number).toBe(demoChildIdentityNumber(seededAt));
+    expect(parseIdentityNumber(child.identity_number, { referenceDate: seededAt })).toMatchObject({ ok: true, kind: 'personnummer', birthDate: child.birth_date, sex: 'female' });
+    expect(child.identity_number.slice(8, 11)).toBe('982');
+    expect(ageOn(child.birth_date, demoDay(seededAt))).toBe(14);
     const guardians = await db()
       .selectFrom('child_guardian as cg')
       .innerJoin('guardian as g', 'g.id', 'cg.guardian_id')
@@ -205,7 +212,7 @@ describe('demo children', () => {
       .select(['e.category', 'e.organisation_id', 'e.secrecy_domain_id', 'e.unit_id', 'e.created_at', 'u.username'])
       .where('e.child_id', '=', child.id)
       .execute();
-    const now = new Date();
+    const now = await demoSeededAt(db());
     const readable = async (username: string) => {
       const actor = await policyActor(username);
       const entryOf = (e: (typeof entries)[number]) => ({ organisationId: e.organisation_id, secrecyDomainId: e.secrecy_domain_id, unitId: e.unit_id, writtenAt: new Date(e.created_at) });

@@ -1,12 +1,13 @@
 import type { Kysely, Transaction } from 'kysely';
-import type { Role, Sector } from '@samsyn/core';
+import { formatIdentityNumber, type Role, type Sector } from '@samsyn/core';
 import type { DB } from '../db/schema.ts';
 import type { Database } from '../db/database.ts';
 import { appendAudit } from '../audit/writer.ts';
 import { assertPasswordPolicy, hashPassword } from '../auth/passwords.ts';
 import { county, firstNames, lastNames, municipalUnits, regionalUnits, titles } from './county.ts';
 import { Random } from './random.ts';
-import { seedChildren, type SeedStaff } from './children.ts';
+import { demoDay, seedChildren, type SeedStaff } from './children.ts';
+import { demoChildIdentityNumber } from './demo-child.ts';
 import { currentDomainsOfUnits, placeUnitsInDefaultDomains } from '../secrecy-domains/queries.ts';
 
 export const defaultDemoSeed = 20261122;
@@ -26,7 +27,7 @@ export const demoLogins = [
 ] as const satisfies readonly { username: string; displayName: string; title: string; role: Role; at: { org: string; unit?: Sector } }[];
 
 /** Citizen logins (kind 'citizen', no roles): `guardian` and her 14-year-old daughter `child`. */
-export { demoCitizenLogins } from './demo-child.ts';
+export { demoCitizenLogins, demoChildBirthDate, demoChildIdentityNumber } from './demo-child.ts';
 
 export async function isDatabaseEmpty(db: Kysely<DB>): Promise<boolean> {
   return (await db.selectFrom('organisation').select('id').limit(1).executeTakeFirst()) === undefined;
@@ -37,6 +38,10 @@ export interface SeedSummary {
   units: number;
   users: number;
   children: number;
+  /** The day the demo is dated from (Stockholm): the services' clock at seeding. */
+  seededOn: string;
+  /** The demo child's identity number, `YYYYMMDD-NNNN`: it follows the seed day, so the seeder tells it. */
+  demoChild: string;
 }
 
 interface SeedUnit {
@@ -54,23 +59,26 @@ interface SeedUnit {
  * have none, PGlite has no autovacuum to gather them, and without them the planner takes
  * 2,000 children for a handful and picks its joins accordingly. Null when data was there.
  */
-export async function seedDemoIfEmpty(database: Database, password: string): Promise<SeedSummary | null> {
+export async function seedDemoIfEmpty(database: Database, password: string, now: Date): Promise<SeedSummary | null> {
   if (!(await isDatabaseEmpty(database.db))) return null;
-  const summary = await seedDemoData(database.db, { password });
+  const summary = await seedDemoData(database.db, { password, now });
   await database.ownerScript.exec('ANALYZE');
   return summary;
 }
 
-export async function seedDemoData(db: Kysely<DB>, options: { password: string; seed?: number }): Promise<SeedSummary> {
+/** `now` is the services' clock at seeding: the demo is dated relative to it. */
+export async function seedDemoData(db: Kysely<DB>, options: { password: string; seed?: number; now: Date }): Promise<SeedSummary> {
+  const { now } = options;
   assertPasswordPolicy(options.password);
   // Every demo user has the same password, so one argon2id hash serves them all.
   const passwordHash = await hashPassword(options.password);
   const random = new Random(options.seed ?? defaultDemoSeed);
   return db.transaction().execute(async (trx) => {
-    const orgs = await insertOrganisations(trx);
-    const units = await insertUnits(trx, orgs);
-    const users = await insertUsers(trx, random, orgs, units, passwordHash);
+    const orgs = await insertOrganisations(trx, now);
+    const units = await insertUnits(trx, orgs, now);
+    const users = await insertUsers(trx, random, orgs, units, passwordHash, now);
     const children = await seedChildren(trx, {
+      now,
       random,
       passwordHash,
       regionId: orgs.get('region'),
@@ -79,9 +87,10 @@ export async function seedDemoData(db: Kysely<DB>, options: { password: string; 
       staff: users.staff,
       logins: users.logins,
     });
-    const summary = { organisations: orgs.keys().length, units: units.length, users: users.count + children.citizenUsers, children: children.children };
-    await appendAudit(trx, [{ action: 'demo.seed', outcome: 'success', details: { ...summary } }]);
-    return summary;
+    const counts = { organisations: orgs.keys().length, units: units.length, users: users.count + children.citizenUsers, children: children.children };
+    const seededOn = demoDay(now);
+    await appendAudit(trx, [{ action: 'demo.seed', outcome: 'success', details: { ...counts, seededOn } }], now);
+    return { ...counts, seededOn, demoChild: formatIdentityNumber(demoChildIdentityNumber(now)) };
   });
 }
 
@@ -101,10 +110,10 @@ class OrgIds {
   }
 }
 
-async function insertOrganisations(trx: Transaction<DB>): Promise<OrgIds> {
+async function insertOrganisations(trx: Transaction<DB>, now: Date): Promise<OrgIds> {
   const region = await trx
     .insertInto('organisation')
-    .values({ name: county.region.name, kind: 'region', partner_type: null, organisation_number: county.region.organisationNumber, municipality_code: null, county_code: county.region.countyCode, region_id: null })
+    .values({ name: county.region.name, kind: 'region', partner_type: null, organisation_number: county.region.organisationNumber, municipality_code: null, county_code: county.region.countyCode, region_id: null, created_at: now })
     .returning('id')
     .executeTakeFirstOrThrow();
   const orgs = new OrgIds();
@@ -112,7 +121,7 @@ async function insertOrganisations(trx: Transaction<DB>): Promise<OrgIds> {
   for (const [i, m] of county.municipalities.entries()) {
     const row = await trx
       .insertInto('organisation')
-      .values({ name: m.name, kind: 'municipality', partner_type: null, organisation_number: m.organisationNumber, municipality_code: m.code, county_code: county.region.countyCode, region_id: region.id })
+      .values({ name: m.name, kind: 'municipality', partner_type: null, organisation_number: m.organisationNumber, municipality_code: m.code, county_code: county.region.countyCode, region_id: region.id, created_at: now })
       .returning('id')
       .executeTakeFirstOrThrow();
     orgs.set(`municipality${i + 1}`, row.id);
@@ -120,7 +129,7 @@ async function insertOrganisations(trx: Transaction<DB>): Promise<OrgIds> {
   for (const [i, p] of county.partners.entries()) {
     const row = await trx
       .insertInto('organisation')
-      .values({ name: p.name, kind: 'partner', partner_type: p.partnerType, organisation_number: p.organisationNumber, municipality_code: null, county_code: county.region.countyCode, region_id: region.id })
+      .values({ name: p.name, kind: 'partner', partner_type: p.partnerType, organisation_number: p.organisationNumber, municipality_code: null, county_code: county.region.countyCode, region_id: region.id, created_at: now })
       .returning('id')
       .executeTakeFirstOrThrow();
     orgs.set(`partner${i + 1}`, row.id);
@@ -128,7 +137,7 @@ async function insertOrganisations(trx: Transaction<DB>): Promise<OrgIds> {
   return orgs;
 }
 
-async function insertUnits(trx: Transaction<DB>, orgs: OrgIds): Promise<(SeedUnit & { key: string })[]> {
+async function insertUnits(trx: Transaction<DB>, orgs: OrgIds, now: Date): Promise<(SeedUnit & { key: string })[]> {
   const planned: { organisationId: string; key: string; name: string; sector: Sector; staff: number }[] = [];
   county.municipalities.forEach((m, i) => {
     const key = `municipality${i + 1}`;
@@ -141,7 +150,7 @@ async function insertUnits(trx: Transaction<DB>, orgs: OrgIds): Promise<(SeedUni
   });
   const rows = await trx
     .insertInto('unit')
-    .values(planned.map((p) => ({ organisation_id: p.organisationId, name: p.name, sector: p.sector })))
+    .values(planned.map((p) => ({ organisation_id: p.organisationId, name: p.name, sector: p.sector, created_at: now, updated_at: now })))
     .returning('id')
     .execute();
   const units = planned.map((p, i) => ({ id: rows[i]!.id, organisationId: p.organisationId, key: p.key, name: p.name, sector: p.sector, staff: p.staff }));
@@ -180,6 +189,7 @@ async function insertUsers(
   orgs: OrgIds,
   units: (SeedUnit & { key: string })[],
   passwordHash: string,
+  now: Date,
 ): Promise<SeededUsers> {
   const planned: PlannedUser[] = demoLogins.map((login) => {
     const organisationId = orgs.get(login.at.org);
@@ -209,12 +219,12 @@ async function insertUsers(
   }
   const ids = await trx
     .insertInto('app_user')
-    .values(planned.map((p) => ({ username: p.username, display_name: p.displayName, title: p.title, email: `${p.username}@exempellan.example` })))
+    .values(planned.map((p) => ({ username: p.username, display_name: p.displayName, title: p.title, email: `${p.username}@exempellan.example`, created_at: now, updated_at: now })))
     .returning('id')
     .execute();
   await trx
     .insertInto('local_credential')
-    .values(ids.map(({ id }) => ({ user_id: id, password_hash: passwordHash, changed_at: new Date() })))
+    .values(ids.map(({ id }) => ({ user_id: id, password_hash: passwordHash, changed_at: now })))
     .execute();
   await trx
     .insertInto('user_role')

@@ -20,8 +20,11 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
+/** Moves an emergency access into the past of the services' clock: opened five hours ago, expired an hour ago. */
 async function expire(id: string) {
-  await sql`UPDATE emergency_access SET starts_at = now() - interval '5 hours', expires_at = now() - interval '1 hour' WHERE id = ${id}`.execute(t.database.db);
+  const now = t.app.services.clock.now().getTime();
+  const hours = (n: number) => new Date(now - n * 3_600_000);
+  await sql`UPDATE emergency_access SET starts_at = ${hours(5)}, expires_at = ${hours(1)} WHERE id = ${id}`.execute(t.database.db);
 }
 
 describe('emergency access (nödåtkomst)', () => {

@@ -1,5 +1,5 @@
 import type { FastifyRequest } from 'fastify';
-import { decideAccess, emergencyAccessExpiry, inReviewScope, isReviewer, pickLanguage, reviewScope, type EmergencyAccessOpen, type EmergencyAccessView, type EmergencyReviewInput, type ReviewScope } from '@samsyn/core';
+import { decideAccess, emergencyAccessExpiry, inReviewScope, isReviewer, pickLanguage, reviewScope, stockholmDate, type EmergencyAccessOpen, type EmergencyAccessView, type EmergencyReviewInput, type ReviewScope } from '@samsyn/core';
 import { loadPolicyActor, loadPolicyChild } from '../access/facts.ts';
 import { canonicalId } from '../access/gate.ts';
 import { auditFrom } from '../audit/context.ts';
@@ -7,7 +7,7 @@ import { appendAudit } from '../audit/writer.ts';
 import { AppError } from '../http/errors.ts';
 import { requireActor, type Actor } from '../http/types.ts';
 import { legalGroundsInForce } from '../legal-grounds/queries.ts';
-import { emergencyAccessesInScope, findEmergencyAccess, insertEmergencyAccess, recordReview, toEmergencyAccessView, today } from './queries.ts';
+import { emergencyAccessesInScope, findEmergencyAccess, insertEmergencyAccess, recordReview, toEmergencyAccessView } from './queries.ts';
 
 /**
  * Emergency access (nödåtkomst): a professional with no other basis opens a child's record
@@ -16,7 +16,8 @@ import { emergencyAccessesInScope, findEmergencyAccess, insertEmergencyAccess, r
  * which allows it (basis `emergency`, flagged) until the access expires.
  */
 export async function openEmergencyAccess(request: FastifyRequest, childId: string, input: EmergencyAccessOpen): Promise<EmergencyAccessView> {
-  const { db, audit, config } = request.server.services;
+  const { db, audit, config, clock } = request.server.services;
+  const now = clock.now();
   const actor = requireActor(request.actor);
   const base = { ...auditFrom(request), action: 'child.emergency_access.open', subjectType: 'child', subjectId: canonicalId(childId) };
   const place = professionalPlace(actor);
@@ -25,14 +26,13 @@ export async function openEmergencyAccess(request: FastifyRequest, childId: stri
     await audit.append({ ...base, outcome: 'denied', details: { reason: 'not_a_professional', flagged: true } });
     throw new AppError('forbidden');
   }
-  const [ground] = await legalGroundsInForce(db, today(), { kind: 'emergency', code: input.legalGroundCode });
+  const [ground] = await legalGroundsInForce(db, stockholmDate(now), { kind: 'emergency', code: input.legalGroundCode });
   if (!ground) throw new AppError('validation_failed', { details: [{ path: 'body.legalGroundCode', message: 'not_an_emergency_legal_ground' }] });
   const [policyActor, child] = await Promise.all([loadPolicyActor(db, actor), loadPolicyChild(db, childId, actor.userId)]);
   if (!child) {
     await audit.append({ ...base, outcome: 'failure', details: { reason: 'no_such_child' } });
     throw new AppError('not_found');
   }
-  const now = new Date();
   // Asked on the same facts as the gate, without logging a read: is there a basis already?
   const existing = decideAccess(policyActor, child, 'read', 'record', { now, rules: config.consentRules });
   if (existing.allow) {
@@ -46,7 +46,7 @@ export async function openEmergencyAccess(request: FastifyRequest, childId: stri
       organisationId: place.organisationId,
       outcome: 'success',
       details: { category: 'record', basis: 'emergency', legalGround: ground.code, reason: input.reason, flagged: true, emergencyAccessId: inserted, expiresAt: expiresAt.toISOString() },
-    }]);
+    }], now);
     return inserted;
   });
   return view(request, id);
@@ -59,11 +59,12 @@ export async function reviewQueue(request: FastifyRequest, status: 'pending' | '
   const rows = await emergencyAccessesInScope(db, scope, status);
   await audit.append({ ...auditFrom(request), action: 'emergency_access.review_queue.read', outcome: 'success', details: { status, count: rows.length } });
   const language = pickLanguage(request.headers['accept-language']);
-  return rows.map((r) => toEmergencyAccessView(r, language));
+  const now = request.server.services.clock.now();
+  return rows.map((r) => toEmergencyAccessView(r, language, now));
 }
 
 export async function reviewEmergencyAccess(request: FastifyRequest, id: string, input: EmergencyReviewInput): Promise<EmergencyAccessView> {
-  const { db, audit } = request.server.services;
+  const { db, audit, clock } = request.server.services;
   const actor = requireActor(request.actor);
   const scope = await reviewerScope(request, 'child.emergency_access.review');
   const row = await findEmergencyAccess(db, id);
@@ -74,11 +75,12 @@ export async function reviewEmergencyAccess(request: FastifyRequest, id: string,
     throw new AppError('forbidden');
   }
   if (row.reviewed_at) throw new AppError('conflict', { details: { reason: 'already_reviewed' } });
+  const now = clock.now();
   await db.transaction().execute(async (trx) => {
-    if (!(await recordReview(trx, id, { reviewerId: actor.userId, outcome: input.outcome, comment: input.comment }))) {
+    if (!(await recordReview(trx, id, { reviewerId: actor.userId, outcome: input.outcome, comment: input.comment, at: now }))) {
       throw new AppError('conflict', { details: { reason: 'already_reviewed' } });
     }
-    await appendAudit(trx, [{ ...base, organisationId: row.organisation_id, outcome: 'success', details: { basis: 'legal_duty', emergencyAccessId: id, outcome: input.outcome } }]);
+    await appendAudit(trx, [{ ...base, organisationId: row.organisation_id, outcome: 'success', details: { basis: 'legal_duty', emergencyAccessId: id, outcome: input.outcome } }], now);
   });
   return view(request, id);
 }
@@ -86,7 +88,7 @@ export async function reviewEmergencyAccess(request: FastifyRequest, id: string,
 async function view(request: FastifyRequest, id: string): Promise<EmergencyAccessView> {
   const row = await findEmergencyAccess(request.server.services.db, id);
   if (!row) throw new AppError('not_found');
-  return toEmergencyAccessView(row, pickLanguage(request.headers['accept-language']));
+  return toEmergencyAccessView(row, pickLanguage(request.headers['accept-language']), request.server.services.clock.now());
 }
 
 /** Unit managers and collaboration coordinators review; anyone else is refused, and that is logged. */

@@ -39,12 +39,13 @@ async function resolveActor(request: FastifyRequest, reply: FastifyReply, deps: 
   if (!token) return false;
   const session = await findSession(deps.db, token);
   if (!session) return false;
-  if (isExpired(session, deps.sessionIdleMinutes) || !session.user.active) {
+  const now = request.server.services.clock.now();
+  if (isExpired(session, deps.sessionIdleMinutes, now) || !session.user.active) {
     await deleteSession(deps.db, session.tokenHash);
     reply.clearCookie(sessionCookie, { path: '/' });
     return true;
   }
-  await touchSession(deps.db, session);
+  await touchSession(deps.db, session, now);
   request.actor = toActor(session.tokenHash, session);
   return false;
 }

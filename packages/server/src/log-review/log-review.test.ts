@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { stockholmDate } from '@samsyn/core';
 import { createTestApp, type TestApp } from '../test/harness.ts';
 import { verifyAuditChain } from '../audit/verify.ts';
+import { addDays } from '../demo/children.ts';
 import { auditOf, createChild, demoFamily, unitPeerOf, userIdOf } from '../test/fixtures.ts';
 
 interface Entry { actor: { id: string; username: string }; child: { id: string; identityNumber: string | null; protectedIdentity: boolean }; basis: string | null; flags: string[]; outcome: string; action: string }
@@ -58,11 +59,12 @@ describe('log review (loggkontroll)', () => {
   });
 
   it('filters by date, as Stockholm days', async () => {
-    const today = stockholmDate(new Date());
+    // The log's times are the services' clock; its days are the days to filter by.
+    const today = stockholmDate(t.app.services.clock.now());
     expect((await review('coordinator', `?from=${today}&to=${today}`)).total).toBeGreaterThan(0);
-    const tomorrow = stockholmDate(new Date(Date.now() + 86_400_000));
+    const tomorrow = addDays(today, 1);
     expect((await review('coordinator', `?from=${tomorrow}`)).total).toBe(0);
-    const yesterday = stockholmDate(new Date(Date.now() - 86_400_000));
+    const yesterday = addDays(today, -1);
     expect((await review('coordinator', `?to=${yesterday}`)).total).toBe(0);
   });
 

@@ -28,7 +28,7 @@ export async function logReviewRoutes(app: App): Promise<void> {
       const csv = await exportLog(request, request.query);
       return reply
         .header('content-type', 'text/csv; charset=utf-8')
-        .header('content-disposition', `attachment; filename="loggkontroll-${stockholmDate(new Date())}.csv"`)
+        .header('content-disposition', `attachment; filename="loggkontroll-${stockholmDate(request.server.services.clock.now())}.csv"`)
         .send(csv);
     },
   });

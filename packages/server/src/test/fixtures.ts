@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { CareTeamRole, InfoCategory, ProtectedIdentityLevel, Sector } from '@samsyn/core';
 import type { DB } from '../db/schema.ts';
-import { withCheckDigit } from '../demo/children.ts';
+import { addDays, addYears, demoDay, withCheckDigit } from '../demo/children.ts';
 import { currentDomainOfUnit } from '../secrecy-domains/queries.ts';
 
 /**
@@ -10,6 +10,15 @@ import { currentDomainOfUnit } from '../secrecy-domains/queries.ts';
  */
 
 type Db = Kysely<DB>;
+
+/**
+ * When the demo county was seeded: the services' clock then, as the seed's own audit entry keeps
+ * it. The demo is dated relative to this day (the demo child is 14 on it).
+ */
+export async function demoSeededAt(db: Db): Promise<Date> {
+  const row = await db.selectFrom('audit_log').select('at').where('action', '=', 'demo.seed').orderBy('seq').limit(1).executeTakeFirstOrThrow();
+  return new Date(row.at);
+}
 
 export async function userIdOf(db: Db, username: string): Promise<string> {
   return (await db.selectFrom('app_user').select('id').where('username', '=', username).executeTakeFirstOrThrow()).id;
@@ -116,26 +125,27 @@ export async function newcomer(db: Db, childId: string, organisationId: string, 
   return { username: row.username, userId: row.id };
 }
 
-/** An entry in the record, written by a login in their unit's secrecy domain. */
+/** An entry in the record, written by a login in their unit's secrecy domain three weeks before the demo was seeded. */
 export async function addEntry(db: Db, childId: string, username: string, category: InfoCategory, title: string): Promise<void> {
   const place = await placeOf(db, username);
   const domain = await currentDomainOfUnit(db, place.unitId);
   if (!domain) throw new Error(`${username} works from no unit with a secrecy domain`);
+  const seededAt = await demoSeededAt(db);
   await db
     .insertInto('record_entry')
-    .values({ child_id: childId, category, organisation_id: place.organisationId, unit_id: place.unitId, secrecy_domain_id: domain, author_id: place.userId, occurred_on: '2026-11-01', title })
+    .values({ child_id: childId, category, organisation_id: place.organisationId, unit_id: place.unitId, secrecy_domain_id: domain, author_id: place.userId, occurred_on: addDays(demoDay(seededAt), -21), title, created_at: seededAt })
     .execute();
 }
 
 /**
  * A free test-series personnummer (birth numbers 980–999, never given to real people) for a girl
- * born about ten years ago: an even birth number, and the day before when all ten are taken.
+ * aged ten on the demo's seed day (born ten years and about two months before it): an even birth
+ * number, and the day before when all ten are taken.
  */
 async function freeGirlNumber(db: Db): Promise<{ identityNumber: string; birthDate: string }> {
-  const born = new Date();
-  born.setUTCFullYear(born.getUTCFullYear() - 10, born.getUTCMonth() - 2);
-  for (let day = 0; day < 30; day += 1, born.setUTCDate(born.getUTCDate() - 1)) {
-    const birthDate = born.toISOString().slice(0, 10);
+  const born = addDays(addYears(demoDay(await demoSeededAt(db)), -10), -61);
+  for (let day = 0; day < 30; day += 1) {
+    const birthDate = addDays(born, -day);
     const candidates = Array.from({ length: 10 }, (_, i) => withCheckDigit(birthDate, 980 + 2 * i));
     const taken = new Set((await db.selectFrom('child').select('identity_number').where('identity_number', 'in', candidates).execute()).map((c) => c.identity_number));
     const free = candidates.find((n) => !taken.has(n));
@@ -151,6 +161,7 @@ export async function createChild(
 ): Promise<string> {
   const { identityNumber, birthDate } = await freeGirlNumber(db);
   const home = await placeOf(db, 'teacher');
+  const seededAt = await demoSeededAt(db);
   const child = await db
     .insertInto('child')
     .values({
@@ -162,6 +173,8 @@ export async function createChild(
       sex: 'female',
       home_organisation_id: home.organisationId,
       protected_identity: options.protectedIdentity ?? null,
+      created_at: seededAt,
+      updated_at: seededAt,
     })
     .returning('id')
     .executeTakeFirstOrThrow();
@@ -169,7 +182,7 @@ export async function createChild(
     const place = await placeOf(db, member.username);
     await db
       .insertInto('care_team_member')
-      .values({ child_id: child.id, user_id: place.userId, organisation_id: place.organisationId, unit_id: place.unitId, role: member.role ?? 'member', basis: 'own_organisation', starts_at: new Date(Date.now() - 86_400_000) })
+      .values({ child_id: child.id, user_id: place.userId, organisation_id: place.organisationId, unit_id: place.unitId, role: member.role ?? 'member', basis: 'own_organisation', starts_at: new Date(seededAt.getTime() - 86_400_000) })
       .execute();
   }
   return child.id;

@@ -6,7 +6,8 @@ import type { TestProject } from 'vitest/node';
 import { openDatabase } from '../db/database.ts';
 import { pgliteTemplate } from '../db/pglite-template.ts';
 import { seedDemoData } from '../demo/seed.ts';
-import { testPassword } from './constants.ts';
+import { systemClock } from '../clock.ts';
+import { testClockOffsetDays, testPassword } from './constants.ts';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -25,7 +26,7 @@ export default async function setup(project: TestProject): Promise<() => Promise
   const dir = await mkdtemp(path.join(os.tmpdir(), 'samsyn-template-'));
   const template = await pgliteTemplate();
   const database = await openDatabase({ dataDir: 'memory://', ...(template ? { loadDataDir: template } : {}) });
-  await seedDemoData(database.db, { password: testPassword });
+  await seedDemoData(database.db, { password: testPassword, now: systemClock(testClockOffsetDays).now() });
   const dump = await database.dump!();
   await database.close();
   const file = path.join(dir, 'template.tar');
@@ -42,7 +43,7 @@ async function setupPostgres(project: TestProject, databaseUrl: string): Promise
   await admin.query(`CREATE DATABASE ${name}`);
   const url = withDatabase(databaseUrl, name);
   const database = await openDatabase({ databaseUrl: url, poolSize: 2 });
-  await seedDemoData(database.db, { password: testPassword });
+  await seedDemoData(database.db, { password: testPassword, now: systemClock(testClockOffsetDays).now() });
   await database.close();
   project.provide('template', { kind: 'postgresql', url: databaseUrl, database: name });
   return async () => {

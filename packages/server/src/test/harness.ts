@@ -8,7 +8,8 @@ import { loadConfig, type Config } from '../config.ts';
 import { openDatabase, type Database } from '../db/database.ts';
 import type { App } from '../http/types.ts';
 import { withDatabase } from './global-setup.ts';
-import { testPassword } from './constants.ts';
+import { testClockOffsetDays, testPassword } from './constants.ts';
+import type { Clock } from '../clock.ts';
 
 export { testPassword };
 
@@ -80,10 +81,11 @@ export interface TestApp {
   close(): Promise<void>;
 }
 
-export async function createTestApp(overrides: Partial<Config> = {}): Promise<TestApp> {
+/** A test app on a copy of the template; `options.clock` (a `fixedClock`) moves its time. */
+export async function createTestApp(overrides: Partial<Config> = {}, options: { clock?: Clock } = {}): Promise<TestApp> {
   const database = await openTestDatabase();
-  const config = loadConfig({ NODE_ENV: 'test' }, { logLevel: 'silent', ...overrides });
-  const app = await buildApp(config, database);
+  const config = loadConfig({ NODE_ENV: 'test' }, { logLevel: 'silent', clockOffsetDays: testClockOffsetDays, ...overrides });
+  const app = await buildApp(config, database, options);
   await app.ready();
   const t: TestApp = {
     app,

@@ -43,19 +43,19 @@ export async function unitNameTaken(trx: Transaction<DB>, organisationId: string
   return (await query.executeTakeFirst()) !== undefined;
 }
 
-export async function insertUnit(trx: Transaction<DB>, unit: UnitCreate): Promise<string> {
+export async function insertUnit(trx: Transaction<DB>, unit: UnitCreate, now: Date): Promise<string> {
   const row = await trx
     .insertInto('unit')
-    .values({ organisation_id: unit.organisationId, name: unit.name, sector: unit.sector })
+    .values({ organisation_id: unit.organisationId, name: unit.name, sector: unit.sector, created_at: now, updated_at: now })
     .returning('id')
     .executeTakeFirstOrThrow();
   return row.id;
 }
 
-export async function updateUnit(trx: Transaction<DB>, id: string, patch: UnitUpdate): Promise<void> {
+export async function updateUnit(trx: Transaction<DB>, id: string, patch: UnitUpdate, now: Date): Promise<void> {
   await trx
     .updateTable('unit')
-    .set({ ...patch, updated_at: new Date() })
+    .set({ ...patch, updated_at: now })
     .where('id', '=', id)
     .execute();
 }

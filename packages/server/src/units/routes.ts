@@ -55,13 +55,14 @@ export async function unitRoutes(app: App, deps: { db: Kysely<DB> }): Promise<vo
       const input = request.body;
       if (!(await organisationExists(db, input.organisationId))) throw new AppError('validation_failed', { details: [{ path: 'body.organisationId', message: 'unknown organisation' }] });
       assertAdministers(actor, input.organisationId);
+      const now = request.server.services.clock.now();
       const unit = await db.transaction().execute(async (trx) => {
         if (await unitNameTaken(trx, input.organisationId, input.name)) throw new AppError('conflict', { details: [{ path: 'body.name' }] });
-        const id = await insertUnit(trx, input);
+        const id = await insertUnit(trx, input, now);
         // A new unit joins its organisation's secrecy domain for its sector (created from the default when missing).
-        await placeUnitsInDefaultDomains(trx, [{ id, organisationId: input.organisationId, sector: input.sector }], request.server.services.clock.now(), actor.userId);
+        await placeUnitsInDefaultDomains(trx, [{ id, organisationId: input.organisationId, sector: input.sector }], now, actor.userId);
         const secrecyDomainId = await currentDomainOfUnit(trx, id);
-        await appendAudit(trx, [{ ...auditFrom(request), action: 'unit.create', subjectType: 'unit', subjectId: id, organisationId: input.organisationId, outcome: 'success', details: { name: input.name, sector: input.sector, secrecyDomainId } }]);
+        await appendAudit(trx, [{ ...auditFrom(request), action: 'unit.create', subjectType: 'unit', subjectId: id, organisationId: input.organisationId, outcome: 'success', details: { name: input.name, sector: input.sector, secrecyDomainId } }], now);
         return findUnit(trx, id);
       });
       if (!unit) throw new AppError('internal_error');
@@ -83,12 +84,13 @@ export async function unitRoutes(app: App, deps: { db: Kysely<DB> }): Promise<vo
       if (!existing) throw new AppError('not_found');
       assertAdministers(actor, existing.organisationId);
       const patch = request.body;
+      const now = request.server.services.clock.now();
       return db.transaction().execute(async (trx) => {
         if (patch.name && (await unitNameTaken(trx, existing.organisationId, patch.name, existing.id))) {
           throw new AppError('conflict', { details: [{ path: 'body.name' }] });
         }
-        await updateUnit(trx, existing.id, patch);
-        await appendAudit(trx, [{ ...auditFrom(request), action: 'unit.update', subjectType: 'unit', subjectId: existing.id, organisationId: existing.organisationId, outcome: 'success', details: { changes: patch } }]);
+        await updateUnit(trx, existing.id, patch, now);
+        await appendAudit(trx, [{ ...auditFrom(request), action: 'unit.update', subjectType: 'unit', subjectId: existing.id, organisationId: existing.organisationId, outcome: 'success', details: { changes: patch } }], now);
         const unit = await findUnit(trx, existing.id);
         if (!unit) throw new AppError('not_found');
         return unit;

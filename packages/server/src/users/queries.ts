@@ -101,20 +101,21 @@ export async function usernameExists(db: Kysely<DB> | Transaction<DB>, username:
 export async function insertUser(
   trx: Transaction<DB>,
   user: { username: string; displayName: string; email: string | null; title: string | null },
+  now: Date,
 ): Promise<string> {
   const row = await trx
     .insertInto('app_user')
-    .values({ kind: 'professional', username: user.username, display_name: user.displayName, email: user.email, title: user.title })
+    .values({ kind: 'professional', username: user.username, display_name: user.displayName, email: user.email, title: user.title, created_at: now, updated_at: now })
     .returning('id')
     .executeTakeFirstOrThrow();
   return row.id;
 }
 
-export async function setPassword(trx: Transaction<DB>, userId: string, passwordHash: string): Promise<void> {
+export async function setPassword(trx: Transaction<DB>, userId: string, passwordHash: string, now: Date): Promise<void> {
   await trx
     .insertInto('local_credential')
-    .values({ user_id: userId, password_hash: passwordHash, changed_at: new Date() })
-    .onConflict((oc) => oc.column('user_id').doUpdateSet({ password_hash: passwordHash, changed_at: new Date() }))
+    .values({ user_id: userId, password_hash: passwordHash, changed_at: now })
+    .onConflict((oc) => oc.column('user_id').doUpdateSet({ password_hash: passwordHash, changed_at: now }))
     .execute();
 }
 
@@ -142,6 +143,7 @@ export async function updateUserRow(
   trx: Transaction<DB>,
   id: string,
   patch: Partial<{ display_name: string; email: string | null; title: string | null; active: boolean }>,
+  now: Date,
 ): Promise<void> {
-  await trx.updateTable('app_user').set({ ...patch, updated_at: new Date() }).where('id', '=', id).where('kind', '=', 'professional').execute();
+  await trx.updateTable('app_user').set({ ...patch, updated_at: now }).where('id', '=', id).where('kind', '=', 'professional').execute();
 }

@@ -41,11 +41,12 @@ export async function findVisibleUser(db: Kysely<DB>, actor: Actor, id: string):
 export async function createUser(db: Kysely<DB>, request: FastifyRequest, actor: Actor, input: UserCreate): Promise<User> {
   assertPasswordPolicy(input.password, input.username);
   const passwordHash = await hashPassword(input.password);
+  const now = request.server.services.clock.now();
   return db.transaction().execute(async (trx) => {
     await assertGrantable(trx, actor, input.roles);
     if (await usernameExists(trx, input.username)) throw new AppError('username_taken', { details: [{ path: 'body.username' }] });
-    const id = await insertUser(trx, { username: input.username, displayName: input.displayName, email: input.email ?? null, title: input.title ?? null });
-    await setPassword(trx, id, passwordHash);
+    const id = await insertUser(trx, { username: input.username, displayName: input.displayName, email: input.email ?? null, title: input.title ?? null }, now);
+    await setPassword(trx, id, passwordHash, now);
     await replaceRoles(trx, id, input.roles, 'all');
     await appendAudit(trx, [{
       ...auditFrom(request),
@@ -54,7 +55,7 @@ export async function createUser(db: Kysely<DB>, request: FastifyRequest, actor:
       subjectId: id,
       outcome: 'success',
       details: { username: input.username, roles: input.roles },
-    }]);
+    }], now);
     const created = await findUserById(trx, id);
     if (!created) throw new AppError('internal_error');
     return created;
@@ -69,6 +70,7 @@ export async function updateUser(db: Kysely<DB>, request: FastifyRequest, actor:
   if (patch.active === false && id === actor.userId) throw new AppError('conflict', { details: [{ path: 'body.active', message: 'cannot deactivate yourself' }] });
   if (patch.password !== undefined) assertPasswordPolicy(patch.password, target.username);
   const passwordHash = patch.password === undefined ? undefined : await hashPassword(patch.password);
+  const now = request.server.services.clock.now();
   return db.transaction().execute(async (trx) => {
     const { password: _omit, roles, ...fields } = patch;
     await updateUserRow(trx, id, {
@@ -76,8 +78,8 @@ export async function updateUser(db: Kysely<DB>, request: FastifyRequest, actor:
       ...(fields.email !== undefined ? { email: fields.email } : {}),
       ...(fields.title !== undefined ? { title: fields.title } : {}),
       ...(fields.active !== undefined ? { active: fields.active } : {}),
-    });
-    if (passwordHash) await setPassword(trx, id, passwordHash);
+    }, now);
+    if (passwordHash) await setPassword(trx, id, passwordHash, now);
     if (roles) {
       await assertGrantable(trx, actor, roles);
       // Roles in organisations the actor does not administer stay as they are.
@@ -91,7 +93,7 @@ export async function updateUser(db: Kysely<DB>, request: FastifyRequest, actor:
       subjectId: id,
       outcome: 'success',
       details: { changes: { ...fields, ...(roles ? { roles } : {}), ...(passwordHash ? { password: 'changed' } : {}) } },
-    }]);
+    }], now);
     const updated = await findUserById(trx, id);
     if (!updated) throw new AppError('internal_error');
     if (updated.roles.length === 0) throw new AppError('validation_failed', { details: [{ path: 'body.roles', message: 'a user needs at least one role' }] });

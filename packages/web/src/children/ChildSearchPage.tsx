@@ -39,7 +39,8 @@ export function ChildSearchPage() {
     event.preventDefault();
     const input = value.trim();
     if (!input) return fail(t('child.search.required'));
-    const parsed = parseIdentityNumber(input);
+    // The browser's day: a first check only; the server decides on its own clock.
+    const parsed = parseIdentityNumber(input, { referenceDate: new Date() });
     if (!parsed.ok) return fail(t(`child.search.invalid.${parsed.code}`));
     setFieldError(null);
     search.mutate(input, {
