@@ -116,10 +116,9 @@ export async function startServer(
     // The fresh database must get demo data; production starts on PostgreSQL never seed.
     NODE_ENV: 'development',
     // The ungated ceiling of the audited read (a bench-only route, off everywhere else).
-    SAMSYN_BENCH_ROUTES: 'true',
   });
 
-  const child = spawn(process.execPath, ['--import', 'tsx', path.join(root, 'packages/server/src/main.ts')], {
+  const child = spawn(process.execPath, ['--import', 'tsx', path.join(root, 'packages/server/src/main.ts'), '--bench-routes'], {
     cwd: root,
     env,
     stdio: ['ignore', 'pipe', 'pipe'],

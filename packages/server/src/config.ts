@@ -24,7 +24,7 @@ export interface Config {
   consentRules: ConsentRules;
   /** How long an emergency access (nödåtkomst) lasts. */
   emergencyAccessHours: number;
-  /** Registers the benchmark's ungated ceiling route; never in production. */
+  /** Registers the benchmark's ungated ceiling route: only with main.ts's --bench-routes flag, never in production. */
   benchRoutes: boolean;
   /** Moves the services' clock by whole days (tests, CI's run two years ahead); never in production. */
   clockOffsetDays: number;
@@ -63,7 +63,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
       childAccessFromAge: int(env.SAMSYN_CHILD_ACCESS_AGE, 13),
     },
     emergencyAccessHours: int(env.SAMSYN_EMERGENCY_ACCESS_HOURS, 4),
-    benchRoutes: env.SAMSYN_BENCH_ROUTES === 'true' && env.NODE_ENV !== 'production',
+    // Never from the environment: only `npm run bench` starts the server with --bench-routes (main.ts).
+    benchRoutes: false,
     clockOffsetDays: env.NODE_ENV === 'production' ? 0 : int(env.SAMSYN_CLOCK_OFFSET_DAYS, 0),
     ...overrides,
   };

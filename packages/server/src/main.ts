@@ -20,8 +20,18 @@ export function shouldSeedDemo(config: Config): boolean {
   return !(config.production && config.databaseUrl);
 }
 
+/**
+ * The benchmark's ungated ceiling route exists only when the bench starts the server with the
+ * explicit `--bench-routes` flag: no environment variable or `npm start` can turn it on, and
+ * production never has it.
+ */
+export function benchRoutesWanted(argv: readonly string[], config: Pick<Config, 'production'>): boolean {
+  return argv.includes('--bench-routes') && !config.production;
+}
+
 async function main(): Promise<void> {
-  const config = loadConfig();
+  const loaded = loadConfig();
+  const config = { ...loaded, benchRoutes: benchRoutesWanted(process.argv.slice(2), loaded) };
   const database = await openConfiguredDatabase(config);
   // One clock for the seed and the services: the demo is dated relative to the day it is seeded.
   const clock = systemClock(config.clockOffsetDays);

@@ -120,11 +120,11 @@ export function decideAccess(actor: PolicyActor, child: PolicyChild, action: Acc
   if (action === 'review_log') return decideLogReview(actor, child, category);
   const member = activeMembership(actor, child, context);
   if (member) return decideForMember(actor, member, child, action, category, context);
-  const emergency = child.emergencyAccesses.find((e) => e.userId === actor.userId && e.startsAt <= context.now && context.now < e.expiresAt);
-  if (emergency) {
+  const open = child.emergencyAccesses.filter((e) => e.userId === actor.userId && e.startsAt <= context.now && context.now < e.expiresAt);
+  if (open.length > 0) {
     if (action !== 'read') return deny('emergency_is_read_only', child, actor, context);
     // Emergency access rests on the professional role at every read, not only when it was opened.
-    if (!holdsRole(actor, emergency.organisationId, 'professional')) return deny('emergency_needs_professional_role', child, actor, context);
+    if (!open.some((e) => holdsRole(actor, e.organisationId, 'professional'))) return deny('emergency_needs_professional_role', child, actor, context);
     return allow('emergency', 'emergency_access', child, { kind: 'emergency' }, context);
   }
   return deny(outsiderReason(actor, child, context.now), child, actor, context);

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp, type TestClient } from '../test/harness.ts';
 import { loadConfig } from '../config.ts';
+import { benchRoutesWanted } from '../main.ts';
 import { stockholmDate } from '@samsyn/core';
 
 /**
@@ -124,8 +125,10 @@ describe('the benchmark’s ungated ceiling route', () => {
   it('does not exist unless the benchmark asks for it, and never in production', async () => {
     const res = await outsider.get(`/api/bench/children/${ids.childId}/ungated`);
     expect(res.statusCode).toBe(404);
-    expect(loadConfig({ SAMSYN_BENCH_ROUTES: 'true', NODE_ENV: 'production' }).benchRoutes).toBe(false);
-    expect(loadConfig({ SAMSYN_BENCH_ROUTES: 'true' }).benchRoutes).toBe(true);
-    expect(loadConfig({}).benchRoutes).toBe(false);
+    // No environment turns it on: only the bench's explicit flag, and never in production.
+    expect(loadConfig({ SAMSYN_BENCH_ROUTES: 'true' }).benchRoutes).toBe(false);
+    expect(benchRoutesWanted(['--bench-routes'], { production: false })).toBe(true);
+    expect(benchRoutesWanted(['--bench-routes'], { production: true })).toBe(false);
+    expect(benchRoutesWanted([], { production: false })).toBe(false);
   });
 });

@@ -9,7 +9,7 @@ import { AppError } from '../http/errors.ts';
 /**
  * The ceiling of an audited read, for `npm run bench` only: the same record view as
  * GET /api/children/{id}, without the policy gate and without the audit entry. Registered only
- * when SAMSYN_BENCH_ROUTES=true and never in production (see config.ts); it must never be on
+ * only when the bench starts the server with --bench-routes, never in production (see main.ts); it must never be on
  * in a real installation, as it is exactly the unlogged read the rest of Samsyn forbids.
  */
 export async function benchRoutes(app: App): Promise<void> {
