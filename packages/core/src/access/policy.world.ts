@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { accessCategories, careTeamRoles, consentGivers, infoCategories, protectedIdentityLevels } from '../children/schema.ts';
 import { roles } from '../users/schema.ts';
 import type { DomainPeriod } from '../secrecy/domains.ts';
-import type { ConsentExclusion, ConsentFacts, ConsentRules } from './consent.ts';
+import type { ConsentExclusionFacts, ConsentFacts, ConsentRules } from './consent.ts';
 import type { AccessAction, AccessContext, CareTeamFacts, EmergencyAccessFacts, EntryFacts, PolicyActor, PolicyChild, PolicyRole } from './policy.ts';
 
 /**
@@ -101,7 +101,7 @@ function unitHistories({ instant, longAgo }: Around): fc.Arbitrary<Units> {
 }
 
 function consents(t: Around): fc.Arbitrary<ConsentFacts[]> {
-  const exclusion: fc.Arbitrary<ConsentExclusion> = fc.oneof(
+  const exclusion: fc.Arbitrary<ConsentExclusionFacts> = fc.oneof(
     fc.record({ scope: fc.constant('organisation' as const), id: fc.constantFrom(...organisations), categories: fc.subarray([...infoCategories], { minLength: 1 }) }),
     fc.record({ scope: fc.constant('secrecy_domain' as const), id: fc.constantFrom(...allDomains), categories: fc.subarray([...infoCategories], { minLength: 1 }) }),
     fc.record({ scope: fc.constant('unit' as const), id: fc.constantFrom(...allUnits), categories: fc.subarray([...infoCategories], { minLength: 1 }) }),
