@@ -73,7 +73,7 @@ function MoveSteps({ from, domains, onClose, onMoved }: Props & { from: DomainRo
         <div ref={confirmRef} tabIndex={-1} className="focus-target">
           <Text fw={600}>{t('secrecyDomains.confirmQuestion', names)}</Text>
         </div>
-        <Alert color="yellow" variant="light" title={t('secrecyDomains.consequenceTitle')}>
+        <Alert color="orange" variant="light" title={t('secrecyDomains.consequenceTitle')}>
           <Stack gap="xs">
             <Text size="sm">{t('secrecyDomains.consequenceEarlier', names)}</Text>
             <Text size="sm">{t('secrecyDomains.consequenceFromNow', names)}</Text>
@@ -97,6 +97,7 @@ function MoveSteps({ from, domains, onClose, onMoved }: Props & { from: DomainRo
           data={from.units.map((u) => ({ value: u.id, label: u.name }))}
           value={unitId}
           onChange={setUnitId}
+          allowDeselect={false}
           searchable
           required
           error={errors.unit}
@@ -108,6 +109,7 @@ function MoveSteps({ from, domains, onClose, onMoved }: Props & { from: DomainRo
           data={targets.map((d) => ({ value: d.id, label: d.name }))}
           value={toId}
           onChange={setToId}
+          allowDeselect={false}
           required
           error={errors.to}
         />
