@@ -117,6 +117,14 @@ export async function domainNameTaken(trx: Transaction<DB>, organisationId: stri
   return (await query.executeTakeFirst()) !== undefined;
 }
 
+/**
+ * Locks the organisation's domains, so that two changes of its names or sectors queue and the
+ * second checks against the first (a sector overlap has no constraint in the schema).
+ */
+export async function lockDomainsOf(trx: Transaction<DB>, organisationId: string): Promise<void> {
+  await trx.selectFrom('secrecy_domain').select('id').where('organisation_id', '=', organisationId).forUpdate().execute();
+}
+
 /** The organisation's other domains that already cover one of these sectors: a sector names the one default domain of its new units. */
 export async function domainsCoveringSectors(trx: Transaction<DB>, organisationId: string, sectors: readonly Sector[], exceptId?: string): Promise<{ id: string; name: string; sectors: Sector[] }[]> {
   if (sectors.length === 0) return [];
@@ -152,9 +160,10 @@ export async function updateDomain(trx: Transaction<DB>, id: string, patch: Secr
     .execute();
 }
 
-/** The unit's current period, locked: two moves of one unit queue here. */
+/** The unit's current period, with the unit locked: two moves of one unit queue here, and the second sees the first's period. */
 export async function lockCurrentPeriod(trx: Transaction<DB>, unitId: string): Promise<{ secrecy_domain_id: string; valid_from: Date } | undefined> {
-  const row = await trx.selectFrom('unit_secrecy_domain').select(['secrecy_domain_id', 'valid_from']).where('unit_id', '=', unitId).where('valid_to', 'is', null).forUpdate().executeTakeFirst();
+  await trx.selectFrom('unit').select('id').where('id', '=', unitId).forUpdate().execute();
+  const row = await trx.selectFrom('unit_secrecy_domain').select(['secrecy_domain_id', 'valid_from']).where('unit_id', '=', unitId).where('valid_to', 'is', null).executeTakeFirst();
   return row && { secrecy_domain_id: row.secrecy_domain_id, valid_from: new Date(row.valid_from) };
 }
 

@@ -201,6 +201,21 @@ describe('moving a unit', () => {
   });
 });
 
+describe('parallel moves', () => {
+  it('of one unit queue: each ends the period the other started, and the history stays one unbroken line', async () => {
+    const domains = await domainsOf(orgadmin);
+    const unit = byName(domains, 'Socialtjänst').units[0]!;
+    const targets = [byName(domains, 'Övrig verksamhet'), byName(domains, 'Kultur och fritid')];
+    const answers = await Promise.all(targets.map((d) => orgadmin.post(`/api/units/${unit.id}/secrecy-domain`, { secrecyDomainId: d.id })));
+    for (const res of answers) expect([200, 409]).toContain(res.statusCode);
+    expect(answers.some((res) => res.statusCode === 200)).toBe(true);
+    const periods = ((await orgadmin.get(`/api/units/${unit.id}/secrecy-domain-history`)).json() as { periods: { validFrom: string; validTo: string | null }[] }).periods;
+    expect(periods.filter((p) => p.validTo === null)).toHaveLength(1);
+    expect(periods).toHaveLength(1 + answers.filter((res) => res.statusCode === 200).length);
+    for (let i = 1; i < periods.length; i += 1) expect(periods[i]!.validTo).toBe(periods[i - 1]!.validFrom);
+  });
+});
+
 describe('a move changes what is read from then on, never what was written before', () => {
   let family: Family;
   const healthTitles = async (client: TestClient) => {

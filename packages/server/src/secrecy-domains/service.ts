@@ -15,6 +15,7 @@ import {
   findDomain,
   insertDomain,
   listDomains,
+  lockDomainsOf,
   lockCurrentPeriod,
   startPeriod,
   updateDomain,
@@ -62,6 +63,7 @@ export async function createDomain(db: Kysely<DB>, request: FastifyRequest, acto
   const input = { ...body, sectors: unique(body.sectors) };
   const now = request.server.services.clock.now();
   return db.transaction().execute(async (trx) => {
+    await lockDomainsOf(trx, input.organisationId);
     if (await domainNameTaken(trx, input.organisationId, input.name)) throw new AppError('conflict', { details: [{ path: 'body.name' }] });
     await assertSectorsFree(trx, input.organisationId, input.sectors);
     const id = await insertDomain(trx, input, now);
@@ -79,6 +81,7 @@ export async function changeDomain(db: Kysely<DB>, request: FastifyRequest, acto
   const patch = body.sectors === undefined ? body : { ...body, sectors: unique(body.sectors) };
   const now = request.server.services.clock.now();
   return db.transaction().execute(async (trx) => {
+    await lockDomainsOf(trx, existing.organisation_id);
     if (patch.name !== undefined && (await domainNameTaken(trx, existing.organisation_id, patch.name, id))) throw new AppError('conflict', { details: [{ path: 'body.name' }] });
     if (patch.sectors !== undefined) await assertSectorsFree(trx, existing.organisation_id, patch.sectors, id);
     await updateDomain(trx, id, patch, now);
