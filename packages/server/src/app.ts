@@ -21,6 +21,7 @@ import { healthRoutes } from './health/routes.ts';
 import { authRoutes } from './auth/routes.ts';
 import { organisationRoutes } from './organisations/routes.ts';
 import { unitRoutes } from './units/routes.ts';
+import { secrecyDomainRoutes } from './secrecy-domains/routes.ts';
 import { userRoutes } from './users/routes.ts';
 import { auditRoutes } from './audit/routes.ts';
 import { childRoutes } from './children/routes.ts';
@@ -102,6 +103,7 @@ export async function buildApp(config: Config, database: Database, options: Buil
   await authRoutes(app, { db, csrf, config });
   await organisationRoutes(app, { db });
   await unitRoutes(app, { db });
+  await secrecyDomainRoutes(app, { db });
   await userRoutes(app, { db });
   await auditRoutes(app, { db });
   await childRoutes(app);

@@ -1,5 +1,6 @@
 import { Navigate, Route, Routes } from 'react-router';
 import { UnitsPage } from './admin/units/UnitsPage.tsx';
+import { SecrecyDomainsPage } from './admin/secrecy-domains/SecrecyDomainsPage.tsx';
 import { UsersPage } from './admin/users/UsersPage.tsx';
 import { ComingSoonPage } from './areas/ComingSoonPage.tsx';
 import { HandoversPage } from './care-team/HandoversPage.tsx';
@@ -38,6 +39,7 @@ export function App() {
           <Route path="admin" element={<RequireAdministrator />}>
             <Route index element={<Navigate to="/admin/units" replace />} />
             <Route path="units" element={<UnitsPage />} />
+            <Route path="secrecy-domains" element={<SecrecyDomainsPage />} />
             <Route path="users" element={<UsersPage />} />
           </Route>
         </Route>

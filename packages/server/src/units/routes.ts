@@ -17,7 +17,7 @@ const UnitQuery = z.object({
 });
 const UnitParams = z.object({ id: Id });
 
-function assertAdministers(actor: Actor, organisationId: string): void {
+export function assertAdministers(actor: Actor, organisationId: string): void {
   if (!canAdministerOrganisation(actor, organisationId)) throw new AppError('forbidden');
 }
 

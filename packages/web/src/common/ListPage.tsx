@@ -35,6 +35,8 @@ interface Props<T extends { id: string; active: boolean }> {
   formSize: ModalProps['size'];
   /** The create/edit form, shown in a dialogue. */
   form: ReactNode;
+  /** False for rows that are never inactive (secrecy domains): no "show inactive" box. */
+  inactiveFilter?: boolean;
 }
 
 /** An administration list: title, status, filters, the sorted and paged table with CSV export, and the form dialogue. */
@@ -66,7 +68,7 @@ export function ListPage<T extends { id: string; active: boolean }>(props: Props
         <SimpleGrid cols={{ base: 1, sm: 2, lg: 4 }} p="md" spacing="md" verticalSpacing="sm">
           <TextInput type="search" label={t('table.search')} value={list.search} onChange={(e) => list.setSearch(e.currentTarget.value)} />
           {props.filters}
-          <Checkbox label={t('table.showInactive')} checked={list.showInactive} onChange={(e) => list.setShowInactive(e.currentTarget.checked)} mt={{ base: 0, sm: 30 }} />
+          {props.inactiveFilter !== false && <Checkbox label={t('table.showInactive')} checked={list.showInactive} onChange={(e) => list.setShowInactive(e.currentTarget.checked)} mt={{ base: 0, sm: 30 }} />}
         </SimpleGrid>
       </section>
       {query.isPending ? (

@@ -16,9 +16,10 @@ interface ActiveUpdate<T> {
 interface Options<T> {
   /** The column the list is sorted on at first, ascending. */
   sortKey: string;
-  update: ActiveUpdate<T>;
+  /** Absent for rows that are never switched inactive. */
+  update?: ActiveUpdate<T>;
   /** What to say once a row has been switched active or inactive. */
-  activeMessage: (saved: T) => string;
+  activeMessage?: (saved: T) => string;
 }
 
 /**
@@ -58,12 +59,12 @@ export function useListPage<T extends { id: string; active: boolean }>({ sortKey
       form.close();
       status.success(message);
     },
-    toggling: (row: T) => update.isPending && update.variables?.id === row.id,
+    toggling: (row: T) => update !== undefined && update.isPending && update.variables?.id === row.id,
     toggleActive: (row: T) => {
-      update.mutate(
+      update?.mutate(
         { id: row.id, patch: { active: !row.active } },
         {
-          onSuccess: (saved) => status.success(activeMessage(saved)),
+          onSuccess: (saved) => status.success(activeMessage?.(saved) ?? ''),
           onError: (error) => status.failure(errorText(error, t, currentLanguage())),
         },
       );

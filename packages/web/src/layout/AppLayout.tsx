@@ -33,6 +33,7 @@ export function AppLayout({ me }: { me: Me }) {
   ];
   const admin: NavItem[] = [
     { to: '/admin/units', label: t('nav.units') },
+    { to: '/admin/secrecy-domains', label: t('secrecyDomains.nav') },
     { to: '/admin/users', label: t('nav.users') },
   ];
   // The most specific item that contains the page is the current one (Loggkontroll, not Verksamhet).
