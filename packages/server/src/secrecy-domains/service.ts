@@ -69,7 +69,7 @@ export async function createDomain(db: Kysely<DB>, request: FastifyRequest, acto
     const id = await insertDomain(trx, input, now);
     await appendAudit(trx, [
       { ...auditFrom(request), action: 'secrecy_domain.create', subjectType: 'secrecy_domain', subjectId: id, organisationId: input.organisationId, outcome: 'success', details: { after: { kind: input.kind, name: input.name, legalReference: input.legalReference, sectors: input.sectors } } },
-    ]);
+    ], now);
     return viewOf(trx, id);
   });
 }
@@ -89,7 +89,7 @@ export async function changeDomain(db: Kysely<DB>, request: FastifyRequest, acto
     if (!after) throw new AppError('not_found');
     await appendAudit(trx, [
       { ...auditFrom(request), action: 'secrecy_domain.update', subjectType: 'secrecy_domain', subjectId: id, organisationId: existing.organisation_id, outcome: 'success', details: { before: describe(existing), after: describe(after) } },
-    ]);
+    ], now);
     return viewOf(trx, id);
   });
 }
@@ -123,7 +123,7 @@ export async function moveUnit(db: Kysely<DB>, request: FastifyRequest, actor: A
         outcome: 'success',
         details: { before: from ? { secrecyDomainId: from.id, name: from.name } : null, after: { secrecyDomainId: target.id, name: target.name }, from: now.toISOString() },
       },
-    ]);
+    ], now);
     return viewOf(trx, domainId);
   });
 }
