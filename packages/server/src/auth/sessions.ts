@@ -18,6 +18,8 @@ export interface NewSession {
   clientIp: string;
   userAgent: string | undefined;
   maxHours: number;
+  /** The administrator who set the password this login used (a reset), or null. */
+  passwordResetBy?: string | null;
 }
 
 /** Creates a session and returns the cookie's token; only its hash is stored. */
@@ -35,6 +37,9 @@ export async function createSession(trx: Transaction<DB>, s: NewSession): Promis
       expires_at: new Date(now.getTime() + s.maxHours * 3_600_000),
       client_ip: s.clientIp,
       user_agent: s.userAgent?.slice(0, 300) ?? null,
+      password_reset_by: s.passwordResetBy ?? null,
+      // A reset password is one-time: the session may only change it.
+      must_change_password: (s.passwordResetBy ?? null) !== null,
     })
     .execute();
   return token;
@@ -47,6 +52,10 @@ export interface LoadedSession {
   authMethod: 'local' | 'oidc';
   user: { id: string; username: string; displayName: string; active: boolean; kind: 'professional' | 'citizen' };
   roles: RoleAssignmentView[];
+  /** Set when the session started with a password an administrator reset. */
+  passwordResetBy: { userId: string; username: string } | null;
+  /** Until the reset password is changed, the session may do nothing else. */
+  mustChangePassword: boolean;
 }
 
 /** One query: the session, its user and the user's roles. Every API request asks it, so it is compiled once. */
@@ -54,6 +63,7 @@ const sessionByHash = reusableQuery(['tokenHash'], (db, p) =>
   db
     .selectFrom('session as s')
     .innerJoin('app_user as u', 'u.id', 's.user_id')
+    .leftJoin('app_user as rb', 'rb.id', 's.password_reset_by')
     .select((eb) => [
       's.token_hash',
       's.last_seen_at',
@@ -64,6 +74,9 @@ const sessionByHash = reusableQuery(['tokenHash'], (db, p) =>
       'u.display_name',
       'u.active',
       'u.kind',
+      's.password_reset_by',
+      's.must_change_password',
+      'rb.username as reset_by_username',
       jsonArrayFrom(rolesOfUser(eb, 'u.id')).as('roles'),
     ])
     .where('s.token_hash', '=', p.tokenHash),
@@ -80,6 +93,8 @@ export async function findSession(db: Kysely<DB>, token: string): Promise<Loaded
     authMethod: row.auth_method,
     user: { id: row.id, username: row.username, displayName: row.display_name, active: row.active, kind: row.kind },
     roles: row.roles,
+    passwordResetBy: row.password_reset_by ? { userId: row.password_reset_by, username: row.reset_by_username ?? '' } : null,
+    mustChangePassword: row.must_change_password,
   };
 }
 
@@ -101,6 +116,9 @@ export async function deleteSession(db: Kysely<DB> | Transaction<DB>, tokenHash:
   await db.deleteFrom('session').where('token_hash', '=', tokenHash).execute();
 }
 
-export async function deleteSessionsOfUser(trx: Transaction<DB>, userId: string): Promise<void> {
-  await trx.deleteFrom('session').where('user_id', '=', userId).execute();
+/** Ends every session of the user, or every one but `keep` (the session changing its own password). */
+export async function deleteSessionsOfUser(trx: Transaction<DB>, userId: string, keep?: string): Promise<void> {
+  let query = trx.deleteFrom('session').where('user_id', '=', userId);
+  if (keep !== undefined) query = query.where('token_hash', '<>', keep);
+  await query.execute();
 }

@@ -33,6 +33,14 @@ export interface Actor {
   kind: 'professional' | 'citizen';
   roles: RoleAssignmentView[];
   sessionTokenHash: string;
+  /**
+   * The administrator who reset the password this session started with, or null. A session
+   * started with a reset password is marked for its whole life, also after the owner changed it:
+   * the administrator knew the password it was opened with.
+   */
+  passwordResetBy: { userId: string; username: string } | null;
+  /** A reset password not yet changed: the session may only change it (or log out). */
+  mustChangePassword: boolean;
 }
 
 /** What every area reaches through `request.server.services`. */

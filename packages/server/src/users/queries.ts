@@ -87,7 +87,7 @@ export async function findLoginAccount(db: Kysely<DB>, username: string) {
   return db
     .selectFrom('app_user as u')
     .leftJoin('local_credential as c', 'c.user_id', 'u.id')
-    .select(['u.id', 'u.username', 'u.active', 'c.password_hash'])
+    .select(['u.id', 'u.username', 'u.active', 'c.password_hash', 'c.reset_by'])
     .where('u.username', '=', username)
     .executeTakeFirst();
 }
@@ -110,11 +110,15 @@ export async function insertUser(
   return row.id;
 }
 
-export async function setPassword(trx: Transaction<DB>, userId: string, passwordHash: string): Promise<void> {
+/**
+ * Sets a password. `resetBy` names the administrator who set it for someone else (a one-time
+ * password the owner must change at the next login); null when the owner chose it.
+ */
+export async function setPassword(trx: Transaction<DB>, userId: string, passwordHash: string, resetBy: string | null, now: Date): Promise<void> {
   await trx
     .insertInto('local_credential')
-    .values({ user_id: userId, password_hash: passwordHash, changed_at: new Date() })
-    .onConflict((oc) => oc.column('user_id').doUpdateSet({ password_hash: passwordHash, changed_at: new Date() }))
+    .values({ user_id: userId, password_hash: passwordHash, changed_at: now, reset_by: resetBy })
+    .onConflict((oc) => oc.column('user_id').doUpdateSet({ password_hash: passwordHash, changed_at: now, reset_by: resetBy }))
     .execute();
 }
 
@@ -144,4 +148,36 @@ export async function updateUserRow(
   patch: Partial<{ display_name: string; email: string | null; title: string | null; active: boolean }>,
 ): Promise<void> {
   await trx.updateTable('app_user').set({ ...patch, updated_at: new Date() }).where('id', '=', id).where('kind', '=', 'professional').execute();
+}
+
+/**
+ * What others changed in this account, newest first, from the audit log: role changes (each its
+ * own `user.roles_change` entry) and password resets by an administrator. Shown to the owner.
+ */
+export async function accountHistory(db: Kysely<DB>, userId: string) {
+  const rows = await db
+    .selectFrom('audit_log as a')
+    .leftJoin('app_user as by', 'by.id', 'a.actor_id')
+    .select(['a.at', 'a.action', 'a.details', 'a.actor_username', 'by.display_name'])
+    .where('a.subject_type', '=', 'user')
+    .where('a.subject_id', '=', userId)
+    .where('a.outcome', '=', 'success')
+    .where((eb) => eb.or([
+      eb('a.action', '=', 'user.roles_change'),
+      eb.and([eb('a.action', '=', 'user.update'), sql<boolean>`a.details->'changes' ? 'password'`]),
+    ]))
+    .orderBy('a.seq', 'desc')
+    .limit(500)
+    .execute();
+  type HistoryRole = { organisationId: string; organisationName: string; unitId: string | null; unitName: string | null; role: string };
+  return rows.map((r) => {
+    const details = (r.details ?? {}) as { added?: HistoryRole[]; removed?: HistoryRole[] };
+    return {
+      at: new Date(r.at).toISOString(),
+      kind: r.action === 'user.roles_change' ? ('roles_changed' as const) : ('password_reset' as const),
+      by: { username: r.actor_username, displayName: r.display_name },
+      added: details.added ?? [],
+      removed: details.removed ?? [],
+    };
+  });
 }

@@ -5,7 +5,11 @@ import {
   canEditAccount,
   canGrantRole,
   canSeeAccount,
+  diffRoles,
+  isAdministeringProfessional,
+  roleChangeRefusal,
   type RoleAssignment,
+  type RoleAssignmentView,
   type User,
   type UserCreate,
   type UserUpdate,
@@ -45,7 +49,8 @@ export async function createUser(db: Kysely<DB>, request: FastifyRequest, actor:
     await assertGrantable(trx, actor, input.roles);
     if (await usernameExists(trx, input.username)) throw new AppError('username_taken', { details: [{ path: 'body.username' }] });
     const id = await insertUser(trx, { username: input.username, displayName: input.displayName, email: input.email ?? null, title: input.title ?? null });
-    await setPassword(trx, id, passwordHash);
+    // The administrator chose this password: it is one-time, like a reset.
+    await setPassword(trx, id, passwordHash, actor.userId, request.server.services.clock.now());
     await replaceRoles(trx, id, input.roles, 'all');
     await appendAudit(trx, [{
       ...auditFrom(request),
@@ -57,8 +62,34 @@ export async function createUser(db: Kysely<DB>, request: FastifyRequest, actor:
     }]);
     const created = await findUserById(trx, id);
     if (!created) throw new AppError('internal_error');
+    await appendAudit(trx, [roleChangeEntry(request, id, { added: created.roles, removed: [] })]);
     return created;
   });
+}
+
+/** The audit entry of a role change: what was added and removed, with names, for the owner's history. */
+function roleChangeEntry(request: FastifyRequest, userId: string, change: { added: RoleAssignmentView[]; removed: RoleAssignmentView[] }, after?: RoleAssignmentView[]) {
+  const view = (r: RoleAssignmentView) => ({ organisationId: r.organisationId, organisationName: r.organisationName, unitId: r.unitId, unitName: r.unitName, role: r.role });
+  return {
+    ...auditFrom(request),
+    action: 'user.roles_change',
+    subjectType: 'user',
+    subjectId: userId,
+    outcome: 'success' as const,
+    details: {
+      added: change.added.map(view),
+      removed: change.removed.map(view),
+      // An administrator who becomes a professional where they administer: log review's to see.
+      ...(after && isAdministeringProfessional(after) ? { administratorIsProfessional: true } : {}),
+    },
+  };
+}
+
+/** The roles the target will hold: those outside the actor's organisations stay, the rest are the patch's. */
+function rolesAfter(target: User, actor: Actor, roles: readonly RoleAssignment[]): RoleAssignment[] {
+  const scope = administeredOrganisations(actor);
+  const kept = scope === 'all' ? [] : target.roles.filter((r) => !scope.includes(r.organisationId));
+  return [...kept, ...roles];
 }
 
 export async function updateUser(db: Kysely<DB>, request: FastifyRequest, actor: Actor, id: string, patch: UserUpdate): Promise<User> {
@@ -67,6 +98,10 @@ export async function updateUser(db: Kysely<DB>, request: FastifyRequest, actor:
     || patch.active !== undefined || patch.password !== undefined;
   if (accountChange && !canEditAccount(actor, target)) throw new AppError('forbidden');
   if (patch.active === false && id === actor.userId) throw new AppError('conflict', { details: [{ path: 'body.active', message: 'cannot deactivate yourself' }] });
+  if (patch.roles) {
+    const refusal = roleChangeRefusal(actor, id, diffRoles(target.roles, rolesAfter(target, actor, patch.roles)));
+    if (refusal) throw new AppError(refusal, { details: [{ path: 'body.roles' }] });
+  }
   if (patch.password !== undefined) assertPasswordPolicy(patch.password, target.username);
   const passwordHash = patch.password === undefined ? undefined : await hashPassword(patch.password);
   return db.transaction().execute(async (trx) => {
@@ -77,7 +112,8 @@ export async function updateUser(db: Kysely<DB>, request: FastifyRequest, actor:
       ...(fields.title !== undefined ? { title: fields.title } : {}),
       ...(fields.active !== undefined ? { active: fields.active } : {}),
     });
-    if (passwordHash) await setPassword(trx, id, passwordHash);
+    // A reset: one-time, marked with this administrator; it ends every session of the account.
+    if (passwordHash) await setPassword(trx, id, passwordHash, actor.userId, request.server.services.clock.now());
     if (roles) {
       await assertGrantable(trx, actor, roles);
       // Roles in organisations the actor does not administer stay as they are.
@@ -90,11 +126,14 @@ export async function updateUser(db: Kysely<DB>, request: FastifyRequest, actor:
       subjectType: 'user',
       subjectId: id,
       outcome: 'success',
-      details: { changes: { ...fields, ...(roles ? { roles } : {}), ...(passwordHash ? { password: 'changed' } : {}) } },
+      details: { changes: { ...fields, ...(roles ? { roles } : {}), ...(passwordHash ? { password: 'reset' } : {}) } },
     }]);
     const updated = await findUserById(trx, id);
     if (!updated) throw new AppError('internal_error');
     if (updated.roles.length === 0) throw new AppError('validation_failed', { details: [{ path: 'body.roles', message: 'a user needs at least one role' }] });
+    const change = diffRoles(target.roles, updated.roles);
+    // Every role change is its own entry, in this transaction: the owner's account history reads them.
+    if (change.added.length > 0 || change.removed.length > 0) await appendAudit(trx, [roleChangeEntry(request, id, change, updated.roles)]);
     return updated;
   });
 }
