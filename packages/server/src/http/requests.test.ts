@@ -95,6 +95,14 @@ describe('a NUL byte is refused with 400, wherever it is', () => {
       expect(res.json()).toMatchObject({ error: { code: 'invalid_characters', message: expect.any(String) } });
     }
   });
+
+  it('refuses a lone surrogate too (PostgreSQL json cannot hold it), and lets a real pair through', async () => {
+    const lone = await t.client().request('POST', '/api/auth/login', JSON.stringify({ username: 'lone \ud800 half', password: 'x' }));
+    expect(lone.statusCode).toBe(400);
+    expect(lone.json().error).toMatchObject({ code: 'invalid_characters', details: [{ path: 'body.username', problem: 'lone_surrogate' }] });
+    const pair = await t.client().request('POST', '/api/auth/login', JSON.stringify({ username: 'emoji 😀', password: 'x' }));
+    expect(pair.statusCode).toBe(401);
+  });
 });
 
 describe("Fastify's own errors have the shared shape", () => {
