@@ -61,6 +61,8 @@ describe('no one changes their own roles', () => {
     const sysId = await userIdOf(database.db, 'sysadmin');
     expect((await sysadmin.patch(`/api/users/${sysId}`, { roles: [{ organisationId: own, unitId: null, role: 'professional' }] })).json().error.code).toBe('own_roles_forbidden');
     expect((await orgadmin.patch(`/api/users/${id}`, { roles: before, title: 'Administratör' })).statusCode).toBe(200);
+    // Nor is one's own password set through administration (only changed with the current one).
+    expect((await orgadmin.patch(`/api/users/${id}`, { password: 'ett-nytt-eget-losen' })).statusCode).toBe(409);
   });
 
   it('lets a second administrator grant it, logs it, and shows it to the owner', async () => {

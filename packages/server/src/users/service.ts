@@ -98,6 +98,9 @@ export async function updateUser(db: Kysely<DB>, request: FastifyRequest, actor:
     || patch.active !== undefined || patch.password !== undefined;
   if (accountChange && !canEditAccount(actor, target)) throw new AppError('forbidden');
   if (patch.active === false && id === actor.userId) throw new AppError('conflict', { details: [{ path: 'body.active', message: 'cannot deactivate yourself' }] });
+  // Your own password is changed with the current one (POST /api/auth/password), never set here:
+  // a stolen administrator's session must not be able to take the account over for good.
+  if (patch.password !== undefined && id === actor.userId) throw new AppError('conflict', { details: [{ path: 'body.password', message: 'change your own password with the current one' }] });
   if (patch.roles) {
     const refusal = roleChangeRefusal(actor, id, diffRoles(target.roles, rolesAfter(target, actor, patch.roles)));
     if (refusal) throw new AppError(refusal, { details: [{ path: 'body.roles' }] });
