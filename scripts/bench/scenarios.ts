@@ -64,12 +64,17 @@ export async function login(baseUrl: string, username: string, password: string)
   const sessionCookie = cookiesOf(loginResponse).get('samsyn_session');
   if (!sessionCookie) throw new Error('POST /api/auth/login set no samsyn_session cookie');
 
-  const cookie = `samsyn_session=${sessionCookie}; samsyn_csrf=${csrfCookie}`;
+  // The CSRF token is bound to the session and rotates at login: fetch the session's own.
+  const rotatedCsrf = cookiesOf(loginResponse).get('samsyn_csrf') ?? csrfCookie;
+  const cookie = `samsyn_session=${sessionCookie}; samsyn_csrf=${rotatedCsrf}`;
+  const sessionCsrf = await fetch(`${baseUrl}/api/auth/csrf`, { headers: { cookie }, signal: timeout() });
+  await expectOk(sessionCsrf, 'GET /api/auth/csrf (after login)');
+  const { token: sessionToken } = (await sessionCsrf.json()) as { token: string };
   return {
     baseUrl,
     username,
     cookie,
-    csrfToken: token,
+    csrfToken: sessionToken,
     async getJson<T>(path: string): Promise<T> {
       const response = await fetch(`${baseUrl}${path}`, { headers: { cookie }, signal: timeout() });
       await expectOk(response, `GET ${path}`);

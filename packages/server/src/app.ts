@@ -8,7 +8,9 @@ import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fas
 import type { Config } from './config.ts';
 import { systemClock, type Clock } from './clock.ts';
 import type { Database } from './db/database.ts';
-import { installErrorHandling } from './http/errors.ts';
+import { clientErrorHandler, frameworkErrorHandler, installErrorHandling } from './http/errors.ts';
+import { installInputChecks } from './http/input.ts';
+import { installIdempotency } from './http/idempotency.ts';
 import { installRequestContext } from './http/context.ts';
 import { trackInFlight } from './http/in-flight.ts';
 import { Csrf } from './http/csrf.ts';
@@ -48,6 +50,9 @@ export async function buildApp(config: Config, database: Database, options: Buil
     trustProxy: config.trustProxy,
     genReqId: () => randomUUID(),
     requestIdHeader: false,
+    // The router's and the HTTP parser's own errors (400 bad URL, 414, 431) in the shared shape too.
+    frameworkErrors: frameworkErrorHandler,
+    clientErrorHandler,
   }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
@@ -97,6 +102,8 @@ export async function buildApp(config: Config, database: Database, options: Buil
   const csrf = new Csrf(await serverSecret(db, 'csrf'));
   trackInFlight(app, 10_000);
   installRequestContext(app, { db, csrf, sessionIdleMinutes: config.sessionIdleMinutes });
+  installInputChecks(app);
+  installIdempotency(app);
   await installOpenApi(app);
 
   await healthRoutes(app, { databaseKind: database.kind });

@@ -18,8 +18,11 @@ export interface Config {
   demoPassword: string;
   logLevel: string;
   webDist: string | undefined;
-  /** Failed logins allowed per account and per client address within the throttle window. */
-  loginThrottle: { perAccount: number; perAddress: number; windowMinutes: number };
+  /**
+   * Failed logins per account and per client address before each further attempt waits a delay
+   * that doubles with every failure (5 s, 10 s, 20 s, …), up to maxDelayMinutes.
+   */
+  loginThrottle: { perAccount: number; perAddress: number; maxDelayMinutes: number };
   /** Whose consent counts, and from what age a child sees their own record. */
   consentRules: ConsentRules;
   /** How long an emergency access (nödåtkomst) lasts. */
@@ -55,7 +58,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     loginThrottle: {
       perAccount: int(env.SAMSYN_LOGIN_MAX_FAILURES_ACCOUNT, 5),
       perAddress: int(env.SAMSYN_LOGIN_MAX_FAILURES_ADDRESS, 30),
-      windowMinutes: int(env.SAMSYN_LOGIN_THROTTLE_MINUTES, 15),
+      maxDelayMinutes: int(env.SAMSYN_LOGIN_THROTTLE_MINUTES, 15),
     },
     consentRules: {
       jointCustody: env.SAMSYN_JOINT_CUSTODY === 'either_guardian' ? 'either_guardian' : 'both_guardians',

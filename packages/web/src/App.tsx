@@ -3,6 +3,7 @@ import { UnitsPage } from './admin/units/UnitsPage.tsx';
 import { SecrecyDomainsPage } from './admin/secrecy-domains/SecrecyDomainsPage.tsx';
 import { UsersPage } from './admin/users/UsersPage.tsx';
 import { ComingSoonPage } from './areas/ComingSoonPage.tsx';
+import { MyAccountPage } from './account/MyAccountPage.tsx';
 import { HandoversPage } from './care-team/HandoversPage.tsx';
 import { LoginPage } from './auth/LoginPage.tsx';
 import { RequireAdministrator, RequireAuth, RequireCitizen, RequireProfessional } from './auth/RequireAuth.tsx';
@@ -26,6 +27,7 @@ export function App() {
       <Route path="/login" element={<LoginPage />} />
       <Route element={<RequireAuth />}>
         <Route index element={<Home />} />
+        <Route path="account" element={<MyAccountPage />} />
         <Route element={<RequireCitizen />}>
           <Route path="my-children/:id" element={<MyChildPage />} />
         </Route>

@@ -53,3 +53,50 @@ export function canEditAccount(actor: AdminActor, target: AdminActor): boolean {
 export function canSeeAccount(actor: AdminActor, target: AdminActor): boolean {
   return isSystemAdmin(actor) || target.roles.some((r) => canAdministerOrganisation(actor, r.organisationId));
 }
+
+type RoleKeyed = Pick<RoleAssignment, 'organisationId' | 'unitId' | 'role'>;
+
+function roleKey(r: RoleKeyed): string {
+  return `${r.organisationId}|${r.unitId ?? ''}|${r.role}`;
+}
+
+/** The roles added and removed between two sets (the order of a list does not matter). */
+export function diffRoles<T extends RoleKeyed>(before: readonly T[], after: readonly T[]): { added: T[]; removed: T[] } {
+  const had = new Set(before.map(roleKey));
+  const has = new Set(after.map(roleKey));
+  return { added: after.filter((r) => !had.has(roleKey(r))), removed: before.filter((r) => !has.has(roleKey(r))) };
+}
+
+/** Who changes someone's roles: the acting account, and the administrator whose reset password opened its session. */
+export interface RoleChanger extends AdminActor {
+  userId: string;
+  passwordResetBy: { userId: string } | null;
+}
+
+/**
+ * Why a change of someone's roles is refused, or null. No one changes their own roles (so an
+ * administrator never makes themselves a professional, a reader of children's data), and a
+ * session opened with a password the target reset is the target's own hand: an administrator who
+ * resets a second administrator's password and logs in as them does not thereby find the "second
+ * administrator" that an administrator's professional role needs.
+ */
+export function roleChangeRefusal(
+  actor: RoleChanger,
+  targetId: string,
+  change: { added: readonly RoleKeyed[]; removed: readonly RoleKeyed[] },
+): 'own_roles_forbidden' | 'second_admin_required' | null {
+  if (change.added.length === 0 && change.removed.length === 0) return null;
+  if (actor.userId === targetId) return 'own_roles_forbidden';
+  if (actor.passwordResetBy?.userId === targetId) return 'second_admin_required';
+  return null;
+}
+
+/**
+ * Whether the roles make an administrator a professional in an organisation they administer
+ * (a system administrator administers every organisation). Such an account reads children's
+ * data only on a second administrator's grant: `roleChangeRefusal` guards every grant.
+ */
+export function isAdministeringProfessional(roles: readonly RoleKeyed[]): boolean {
+  const systemAdmin = roles.some((r) => r.role === 'system_admin');
+  return roles.some((r) => r.role === 'professional' && (systemAdmin || roles.some((a) => a.role === 'org_admin' && a.organisationId === r.organisationId)));
+}

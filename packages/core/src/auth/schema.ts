@@ -20,5 +20,26 @@ export const Me = z.object({
   kind: z.enum(['professional', 'citizen']),
   roles: z.array(RoleAssignmentView),
   sessionIdleMinutes: z.number().int(),
+  /** The session started with a password an administrator reset: it may only change it. */
+  mustChangePassword: z.boolean(),
 });
 export type Me = z.infer<typeof Me>;
+
+/** A role in the account history, with the names it had when it changed. */
+const HistoryRole = z.object({
+  organisationId: z.uuid(),
+  organisationName: z.string(),
+  unitId: z.uuid().nullable(),
+  unitName: z.string().nullable(),
+  role: z.string(),
+});
+
+/** One change to your account made by someone: roles added or removed, a password reset. */
+export const AccountEvent = z.object({
+  at: z.iso.datetime(),
+  kind: z.enum(['roles_changed', 'password_reset']),
+  by: z.object({ username: z.string().nullable(), displayName: z.string().nullable() }),
+  added: z.array(HistoryRole),
+  removed: z.array(HistoryRole),
+});
+export type AccountEvent = z.infer<typeof AccountEvent>;

@@ -21,6 +21,20 @@ export const errorStatus = {
   unsupported_media_type: 415,
   login_throttled: 429,
   rate_limited: 429,
+  // Issue 11: accounts and requests.
+  bad_request: 400,
+  invalid_characters: 400,
+  password_unchanged: 400,
+  idempotency_key_invalid: 400,
+  own_roles_forbidden: 403,
+  second_admin_required: 403,
+  password_change_required: 403,
+  method_not_allowed: 405,
+  request_timeout: 408,
+  idempotency_in_progress: 409,
+  uri_too_long: 414,
+  idempotency_key_reused: 422,
+  headers_too_large: 431,
   internal_error: 500,
 } as const;
 

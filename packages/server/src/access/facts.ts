@@ -115,7 +115,7 @@ function toPolicyChild(row: NonNullable<Awaited<ReturnType<ReturnType<typeof pol
 
 /** The actor as the gate sees them; a citizen account also brings whose guardian or who they are. */
 export async function loadPolicyActor(db: Db, actor: Actor): Promise<PolicyActor> {
-  const base = { userId: actor.userId, roles: actor.roles.map((r) => ({ organisationId: r.organisationId, role: r.role })) };
+  const base = { userId: actor.userId, roles: actor.roles.map((r) => ({ organisationId: r.organisationId, role: r.role, grantedBy: r.grantedBy })) };
   if (actor.kind !== 'citizen') return base;
   const [guardianOf, self] = await Promise.all([
     db.selectFrom('child_guardian').innerJoin('guardian', 'guardian.id', 'child_guardian.guardian_id').select('child_guardian.child_id').where('guardian.user_id', '=', actor.userId).execute(),

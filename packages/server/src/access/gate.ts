@@ -184,11 +184,14 @@ async function decide(
   const context = { now, rules: config.consentRules, ...(options.purpose ? { purpose: options.purpose } : {}) };
   const decision = decideAccess(actor, child, action, category, { ...context, ...(options.entry ? { entry: options.entry } : {}) });
   const membership = currentMembership(child, actor.userId, now);
+  // A session opened with a password an administrator reset: every look in it is marked with who reset it.
+  const resetBy = request.actor?.passwordResetBy ?? null;
+  const resetMark = resetBy ? { passwordResetBy: resetBy, flagged: true } : {};
   const entry = (extra?: Record<string, unknown>): AuditEntry => ({
     ...base,
     organisationId: membership?.organisationId ?? null,
     outcome: decision.allow ? 'success' : 'denied',
-    details: { category, basis: decision.basis, reason: decision.reason, flagged: decision.flagged, ...options.details, ...extra },
+    details: { category, basis: decision.basis, reason: decision.reason, flagged: decision.flagged, ...resetMark, ...options.details, ...extra },
   });
   if (!decision.allow) {
     if (logRefused) await log(entry());

@@ -17,6 +17,7 @@ const noChildData = new Set([
   'POST /api/auth/login',
   'POST /api/auth/logout',
   'GET /api/auth/me',
+  'GET /api/auth/me/history',
   'POST /api/auth/password',
   'GET /api/organisations',
   'GET /api/units',

@@ -4,7 +4,7 @@ import { createTestApp, testPassword, type TestApp } from '../test/harness.ts';
 
 let t: TestApp;
 beforeAll(async () => {
-  t = await createTestApp({ loginThrottle: { perAccount: 5, perAddress: 12, windowMinutes: 15 } });
+  t = await createTestApp({ loginThrottle: { perAccount: 5, perAddress: 12, maxDelayMinutes: 15 } });
 });
 afterAll(() => t.close());
 

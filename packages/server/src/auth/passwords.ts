@@ -1,5 +1,6 @@
 import { hash, verify } from '@node-rs/argon2';
-import { checkPassword } from '@samsyn/core';
+import { dictionary } from '@zxcvbn-ts/language-common';
+import { checkPassword, passwordPolicy } from '@samsyn/core';
 import { AppError } from '../http/errors.ts';
 
 // OWASP's argon2id minimum (19 MiB, 2 passes, 1 lane). Algorithm 2 is Argon2id (a const enum
@@ -25,8 +26,20 @@ export function timingDummyHash(): Promise<string> {
   return dummyHash;
 }
 
-/** Throws `weak_password` with the policy problems as details. */
+/**
+ * Common and breached passwords: zxcvbn-ts's list (about 49,000 passwords ranked by how often
+ * they occur in published breaches), shipped in the package, so no network is needed at run time.
+ * Only those long enough to pass the length rule can matter.
+ */
+let breached: Set<string> | undefined;
+export function isBreachedPassword(password: string): boolean {
+  breached ??= new Set(dictionary['passwords-common'].filter((p) => p.length >= passwordPolicy.minLength).map((p) => p.toLowerCase()));
+  return breached.has(password.toLowerCase());
+}
+
+/** Throws `weak_password` with the policy problems as details (a breached password is `too_common`). */
 export function assertPasswordPolicy(password: string, username?: string): void {
   const problems = checkPassword(password, username);
+  if (!problems.includes('too_common') && isBreachedPassword(password)) problems.push('too_common');
   if (problems.length > 0) throw new AppError('weak_password', { details: problems.map((p) => ({ path: 'body.password', problem: p })) });
 }

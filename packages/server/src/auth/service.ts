@@ -8,7 +8,7 @@ import { AppError } from '../http/errors.ts';
 import { findLoginAccount } from '../users/queries.ts';
 import { timingDummyHash, verifyPassword } from './passwords.ts';
 import { createSession } from './sessions.ts';
-import { isThrottled, recordAttempt, type ThrottleLimits } from './throttle.ts';
+import { attemptSucceeded, takeAttempt, type ThrottleKey, type ThrottleLimits } from './throttle.ts';
 
 export interface LoginDeps {
   db: Kysely<DB>;
@@ -16,34 +16,46 @@ export interface LoginDeps {
   sessionMaxHours: number;
 }
 
-/** Checks the password and opens a session; every outcome is audited. Returns the cookie token. */
+/**
+ * Checks the password and opens a session; every outcome is audited. Returns the cookie token.
+ * The attempt is counted (and may be refused) before the password is checked, so parallel
+ * guesses all count. A password an administrator reset opens a session marked with that
+ * administrator, which may only change the password.
+ */
 export async function login(deps: LoginDeps, request: FastifyRequest, input: LoginInput): Promise<{ token: string; userId: string }> {
   const { db } = deps;
   const now = request.server.services.clock.now();
   const audit = { ...auditFrom(request), action: 'auth.login', subjectType: 'user', actorUsername: input.username };
-  if (await isThrottled(db, input.username, request.ip, deps.throttle, now)) {
-    await appendAuditNow(db, [{ ...audit, outcome: 'denied', details: { reason: 'throttled' } }], now);
-    throw new AppError('login_throttled', { headers: { 'retry-after': String(deps.throttle.windowMinutes * 60) } });
+  const keys: ThrottleKey[] = [{ scope: 'account', key: input.username }, { scope: 'address', key: request.ip }];
+  const attempt = await takeAttempt(db, keys, deps.throttle, now);
+  if (!attempt.allowed) {
+    await appendAuditNow(db, [{ ...audit, outcome: 'denied', details: { reason: 'throttled', retryAfterSeconds: attempt.retryAfterSeconds } }], now);
+    throw new AppError('login_throttled', { headers: { 'retry-after': String(attempt.retryAfterSeconds) } });
   }
   const account = await findLoginAccount(db, input.username);
   const valid = await verifyPassword(account?.password_hash ?? (await timingDummyHash()), input.password);
   if (!account || !valid || !account.active) {
     const reason = !account ? 'unknown_user' : !valid ? 'wrong_password' : 'inactive';
-    await db.transaction().execute(async (trx) => {
-      await recordAttempt(trx, input.username, request.ip, false, now);
-      await appendAudit(trx, [{ ...audit, actorId: account?.id ?? null, subjectId: account?.id ?? null, outcome: 'failure', details: { reason } }], now);
-    });
+    await appendAuditNow(db, [{ ...audit, actorId: account?.id ?? null, subjectId: account?.id ?? null, outcome: 'failure', details: { reason } }], now);
     throw new AppError(account && valid ? 'account_inactive' : 'invalid_credentials');
   }
+  await attemptSucceeded(db, keys, deps.throttle, now);
+  const passwordResetBy = account.reset_by ?? null;
   const token = await db.transaction().execute(async (trx) => {
-    await recordAttempt(trx, input.username, request.ip, true, now);
-    await appendAudit(trx, [{ ...audit, actorId: account.id, subjectId: account.id, outcome: 'success', details: { method: 'local' } }], now);
+    await appendAudit(trx, [{
+      ...audit,
+      actorId: account.id,
+      subjectId: account.id,
+      outcome: 'success',
+      details: { method: 'local', ...(passwordResetBy ? { passwordResetBy, mustChangePassword: true } : {}) },
+    }], now);
     return createSession(trx, {
       userId: account.id,
       authMethod: 'local',
       clientIp: request.ip,
       userAgent: request.headers['user-agent'],
       maxHours: deps.sessionMaxHours,
+      passwordResetBy,
     }, now);
   });
   return { token, userId: account.id };

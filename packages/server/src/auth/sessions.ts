@@ -1,10 +1,10 @@
 import { createHash, randomBytes } from 'node:crypto';
 import type { Kysely, Transaction } from 'kysely';
 import { jsonArrayFrom } from 'kysely/helpers/postgres';
-import type { RoleAssignmentView } from '@samsyn/core';
+import type { ActorRole } from '../http/types.ts';
 import type { DB } from '../db/schema.ts';
 import { reusableQuery } from '../db/reusable-query.ts';
-import { rolesOfUser } from '../users/queries.ts';
+import { actorRolesOfUser } from '../users/queries.ts';
 
 export const sessionCookie = 'samsyn_session';
 
@@ -18,6 +18,8 @@ export interface NewSession {
   clientIp: string;
   userAgent: string | undefined;
   maxHours: number;
+  /** The administrator who set the password this login used (a reset), or null. */
+  passwordResetBy?: string | null;
 }
 
 /** Creates a session and returns the cookie's token; only its hash is stored. */
@@ -34,6 +36,9 @@ export async function createSession(trx: Transaction<DB>, s: NewSession, now: Da
       expires_at: new Date(now.getTime() + s.maxHours * 3_600_000),
       client_ip: s.clientIp,
       user_agent: s.userAgent?.slice(0, 300) ?? null,
+      password_reset_by: s.passwordResetBy ?? null,
+      // A reset password is one-time: the session may only change it.
+      must_change_password: (s.passwordResetBy ?? null) !== null,
     })
     .execute();
   return token;
@@ -45,7 +50,11 @@ export interface LoadedSession {
   expiresAt: Date;
   authMethod: 'local' | 'oidc';
   user: { id: string; username: string; displayName: string; active: boolean; kind: 'professional' | 'citizen' };
-  roles: RoleAssignmentView[];
+  roles: ActorRole[];
+  /** Set when the session started with a password an administrator reset. */
+  passwordResetBy: { userId: string; username: string } | null;
+  /** Until the reset password is changed, the session may do nothing else. */
+  mustChangePassword: boolean;
 }
 
 /** One query: the session, its user and the user's roles. Every API request asks it, so it is compiled once. */
@@ -53,6 +62,7 @@ const sessionByHash = reusableQuery(['tokenHash'], (db, p) =>
   db
     .selectFrom('session as s')
     .innerJoin('app_user as u', 'u.id', 's.user_id')
+    .leftJoin('app_user as rb', 'rb.id', 's.password_reset_by')
     .select((eb) => [
       's.token_hash',
       's.last_seen_at',
@@ -63,7 +73,10 @@ const sessionByHash = reusableQuery(['tokenHash'], (db, p) =>
       'u.display_name',
       'u.active',
       'u.kind',
-      jsonArrayFrom(rolesOfUser(eb, 'u.id')).as('roles'),
+      's.password_reset_by',
+      's.must_change_password',
+      'rb.username as reset_by_username',
+      jsonArrayFrom(actorRolesOfUser(eb, 'u.id')).as('roles'),
     ])
     .where('s.token_hash', '=', p.tokenHash),
 );
@@ -79,6 +92,8 @@ export async function findSession(db: Kysely<DB>, token: string): Promise<Loaded
     authMethod: row.auth_method,
     user: { id: row.id, username: row.username, displayName: row.display_name, active: row.active, kind: row.kind },
     roles: row.roles,
+    passwordResetBy: row.password_reset_by ? { userId: row.password_reset_by, username: row.reset_by_username ?? '' } : null,
+    mustChangePassword: row.must_change_password,
   };
 }
 
@@ -100,6 +115,9 @@ export async function deleteSession(db: Kysely<DB> | Transaction<DB>, tokenHash:
   await db.deleteFrom('session').where('token_hash', '=', tokenHash).execute();
 }
 
-export async function deleteSessionsOfUser(trx: Transaction<DB>, userId: string): Promise<void> {
-  await trx.deleteFrom('session').where('user_id', '=', userId).execute();
+/** Ends every session of the user, or every one but `keep` (the session changing its own password). */
+export async function deleteSessionsOfUser(trx: Transaction<DB>, userId: string, keep?: string): Promise<void> {
+  let query = trx.deleteFrom('session').where('user_id', '=', userId);
+  if (keep !== undefined) query = query.where('token_hash', '<>', keep);
+  await query.execute();
 }

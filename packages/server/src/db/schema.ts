@@ -42,6 +42,8 @@ export interface LocalCredentialTable {
   user_id: string;
   password_hash: string;
   changed_at: Timestamp;
+  /** The administrator who set this password (a one-time reset); null once the owner chose it. */
+  reset_by: string | null;
 }
 
 export interface UserIdentityTable {
@@ -70,14 +72,27 @@ export interface SessionTable {
   expires_at: Timestamp;
   client_ip: string | null;
   user_agent: string | null;
+  /** The administrator whose reset password started this session, for log review. */
+  password_reset_by: string | null;
+  must_change_password: Generated<boolean>;
 }
 
-export interface LoginAttemptTable {
-  id: Generated<string>;
-  username: string;
-  client_ip: string;
-  success: boolean;
-  at: Timestamp;
+export interface LoginThrottleTable {
+  scope: 'account' | 'address' | 'password';
+  key: string;
+  failures: number;
+  next_at: Timestamp;
+  last_failure_at: Timestamp;
+}
+
+export interface IdempotencyKeyTable {
+  user_id: string;
+  key: string;
+  request_hash: string;
+  response_status: number | null;
+  response_body: string | null;
+  created_at: Timestamp;
+  expires_at: Timestamp;
 }
 
 export interface ServerSecretTable {
@@ -316,7 +331,8 @@ export interface DB {
   user_identity: UserIdentityTable;
   user_role: UserRoleTable;
   session: SessionTable;
-  login_attempt: LoginAttemptTable;
+  login_throttle: LoginThrottleTable;
+  idempotency_key: IdempotencyKeyTable;
   server_secret: ServerSecretTable;
   audit_log: AuditLogTable;
   audit_chain_head: AuditChainHeadTable;

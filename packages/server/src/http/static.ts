@@ -3,6 +3,7 @@ import path from 'node:path';
 import fastifyStatic from '@fastify/static';
 import type { App } from './types.ts';
 import { sendError } from './errors.ts';
+import { isApiPath } from './context.ts';
 
 /**
  * Serves the built web app and answers deep links with its index.html; unknown /api
@@ -22,7 +23,7 @@ export async function installWebApp(app: App, distDir: string): Promise<void> {
     app.get('/', { schema: { hide: true } }, (_request, reply) => reply.type('text/html').sendFile('index.html', { cacheControl: false }));
   }
   app.setNotFoundHandler((request, reply) => {
-    const wantsPage = request.method === 'GET' && !request.url.startsWith('/api/') && request.url !== '/api';
+    const wantsPage = request.method === 'GET' && !isApiPath(request);
     if (wantsPage && hasWeb) return reply.header('cache-control', 'no-cache').type('text/html').sendFile('index.html');
     return sendError(request, reply, 'not_found');
   });

@@ -23,6 +23,9 @@ export type App = FastifyInstance<
   ZodTypeProvider
 >;
 
+/** A role of the asking account, with who granted it (null for roles from before that was kept). */
+export type ActorRole = RoleAssignmentView & { grantedBy: string | null };
+
 /** Who is asking: the request context every route reads, never a header or a body field. */
 export interface Actor {
   userId: string;
@@ -31,8 +34,16 @@ export interface Actor {
   authMethod: 'local' | 'oidc';
   /** Professionals hold roles; citizens (guardians, children) reach only their own records. */
   kind: 'professional' | 'citizen';
-  roles: RoleAssignmentView[];
+  roles: ActorRole[];
   sessionTokenHash: string;
+  /**
+   * The administrator who reset the password this session started with, or null. A session
+   * started with a reset password is marked for its whole life, also after the owner changed it:
+   * the administrator knew the password it was opened with.
+   */
+  passwordResetBy: { userId: string; username: string } | null;
+  /** A reset password not yet changed: the session may only change it (or log out). */
+  mustChangePassword: boolean;
 }
 
 /** What every area reaches through `request.server.services`. */

@@ -106,7 +106,7 @@ export async function createTestApp(overrides: Partial<Config> = {}, options: { 
   return t;
 }
 
-type Method = 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
+export type Method = 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
 
 /** A browser-like client over fastify.inject: keeps cookies, sends the CSRF header. */
 export class TestClient {
@@ -133,6 +133,8 @@ export class TestClient {
     for (const c of res.cookies) {
       if (c.value === '' || (c.expires && c.expires.getTime() < Date.now())) this.cookies.delete(c.name);
       else this.cookies.set(c.name, c.value);
+      // The CSRF token is bound to the session: a new session (or none) needs a new token, like the web client.
+      if (c.name === 'samsyn_session' || c.name === 'samsyn_csrf') this.csrfToken = undefined;
     }
     return res;
   }

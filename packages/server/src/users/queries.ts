@@ -8,6 +8,18 @@ type WithUser = DB & { u: DB['app_user'] };
 
 /** The roles of the user `u` in a query, with organisation and unit names, as a subquery. */
 export function rolesOfUser(eb: ExpressionBuilder<WithUser, 'u'>, userId: 'u.id') {
+  return roleRows(eb, userId);
+}
+
+/**
+ * The roles of a session's actor: as `rolesOfUser`, and who granted each, since the gate never
+ * counts a role its holder granted themselves.
+ */
+export function actorRolesOfUser(eb: ExpressionBuilder<WithUser, 'u'>, userId: 'u.id') {
+  return roleRows(eb, userId).select('r.granted_by as grantedBy');
+}
+
+function roleRows(eb: ExpressionBuilder<WithUser, 'u'>, userId: 'u.id') {
   return eb
     .selectFrom('user_role as r')
     .innerJoin('organisation as o', 'o.id', 'r.organisation_id')
@@ -87,7 +99,7 @@ export async function findLoginAccount(db: Kysely<DB>, username: string) {
   return db
     .selectFrom('app_user as u')
     .leftJoin('local_credential as c', 'c.user_id', 'u.id')
-    .select(['u.id', 'u.username', 'u.active', 'c.password_hash'])
+    .select(['u.id', 'u.username', 'u.active', 'c.password_hash', 'c.reset_by'])
     .where('u.username', '=', username)
     .executeTakeFirst();
 }
@@ -111,31 +123,43 @@ export async function insertUser(
   return row.id;
 }
 
-export async function setPassword(trx: Transaction<DB>, userId: string, passwordHash: string, now: Date): Promise<void> {
+/**
+ * Sets a password. `resetBy` names the administrator who set it for someone else (a one-time
+ * password the owner must change at the next login); null when the owner chose it.
+ */
+export async function setPassword(trx: Transaction<DB>, userId: string, passwordHash: string, resetBy: string | null, now: Date): Promise<void> {
   await trx
     .insertInto('local_credential')
-    .values({ user_id: userId, password_hash: passwordHash, changed_at: now })
-    .onConflict((oc) => oc.column('user_id').doUpdateSet({ password_hash: passwordHash, changed_at: now }))
+    .values({ user_id: userId, password_hash: passwordHash, changed_at: now, reset_by: resetBy })
+    .onConflict((oc) => oc.column('user_id').doUpdateSet({ password_hash: passwordHash, changed_at: now, reset_by: resetBy }))
     .execute();
 }
 
 /** Replaces the roles a user holds in the given organisations; roles elsewhere are kept. */
+/**
+ * Replaces the roles a user holds in the given organisations; roles elsewhere are kept. A role
+ * that stays keeps its row and who granted it; a new one names `grantedBy`, the administrator
+ * making the change (the gate ignores a role granted by its own holder).
+ */
 export async function replaceRoles(
   trx: Transaction<DB>,
   userId: string,
   roles: readonly RoleAssignment[],
   inOrganisations: 'all' | string[],
+  grantedBy: string | null,
 ): Promise<void> {
-  let del = trx.deleteFrom('user_role').where('user_id', '=', userId);
-  if (inOrganisations !== 'all') {
-    if (inOrganisations.length === 0) return;
-    del = del.where('organisation_id', 'in', inOrganisations);
-  }
-  await del.execute();
-  if (roles.length === 0) return;
+  if (inOrganisations !== 'all' && inOrganisations.length === 0) return;
+  let held = trx.selectFrom('user_role').select(['id', 'organisation_id', 'unit_id', 'role']).where('user_id', '=', userId);
+  if (inOrganisations !== 'all') held = held.where('organisation_id', 'in', inOrganisations);
+  const existing = await held.execute();
+  const same = (a: { organisation_id: string; unit_id: string | null; role: string }, b: RoleAssignment) => a.organisation_id === b.organisationId && a.unit_id === b.unitId && a.role === b.role;
+  const dropped = existing.filter((e) => !roles.some((r) => same(e, r))).map((e) => e.id);
+  const added = roles.filter((r) => !existing.some((e) => same(e, r)));
+  if (dropped.length > 0) await trx.deleteFrom('user_role').where('id', 'in', dropped).execute();
+  if (added.length === 0) return;
   await trx
     .insertInto('user_role')
-    .values(roles.map((r) => ({ user_id: userId, organisation_id: r.organisationId, unit_id: r.unitId, role: r.role })))
+    .values(added.map((r) => ({ user_id: userId, organisation_id: r.organisationId, unit_id: r.unitId, role: r.role, granted_by: grantedBy })))
     .execute();
 }
 
@@ -146,4 +170,36 @@ export async function updateUserRow(
   now: Date,
 ): Promise<void> {
   await trx.updateTable('app_user').set({ ...patch, updated_at: now }).where('id', '=', id).where('kind', '=', 'professional').execute();
+}
+
+/**
+ * What others changed in this account, newest first, from the audit log: role changes (each its
+ * own `user.roles_change` entry) and password resets by an administrator. Shown to the owner.
+ */
+export async function accountHistory(db: Kysely<DB>, userId: string) {
+  const rows = await db
+    .selectFrom('audit_log as a')
+    .leftJoin('app_user as by', 'by.id', 'a.actor_id')
+    .select(['a.at', 'a.action', 'a.details', 'a.actor_username', 'by.display_name'])
+    .where('a.subject_type', '=', 'user')
+    .where('a.subject_id', '=', userId)
+    .where('a.outcome', '=', 'success')
+    .where((eb) => eb.or([
+      eb('a.action', '=', 'user.roles_change'),
+      eb.and([eb('a.action', '=', 'user.update'), sql<boolean>`a.details->'changes' ? 'password'`]),
+    ]))
+    .orderBy('a.seq', 'desc')
+    .limit(500)
+    .execute();
+  type HistoryRole = { organisationId: string; organisationName: string; unitId: string | null; unitName: string | null; role: string };
+  return rows.map((r) => {
+    const details = (r.details ?? {}) as { added?: HistoryRole[]; removed?: HistoryRole[] };
+    return {
+      at: new Date(r.at).toISOString(),
+      kind: r.action === 'user.roles_change' ? ('roles_changed' as const) : ('password_reset' as const),
+      by: { username: r.actor_username, displayName: r.display_name },
+      added: details.added ?? [],
+      removed: details.removed ?? [],
+    };
+  });
 }

@@ -48,8 +48,10 @@ export function isApiError(error: unknown, status?: number): error is ApiError {
   return error instanceof ApiError && (status === undefined || error.status === status);
 }
 
-// The CSRF token is bound to a cookie, so one fetch serves the whole page load.
+// The CSRF token is bound to the session: one fetch serves the session, and a login or logout
+// (which rotate it on the server) makes the next change fetch a new one.
 let csrfToken: Promise<string> | undefined;
+const rotatesCsrf = new Set(['/api/auth/login', '/api/auth/logout']);
 
 function fetchCsrfToken(): Promise<string> {
   const pending = request<{ token: string }>('GET', '/api/auth/csrf').then((body) => body.token);
@@ -100,6 +102,8 @@ export async function api<T>(method: 'GET' | 'POST' | 'PATCH', path: string, bod
   } catch (error) {
     if (!(error instanceof ApiError && error.code === 'csrf_invalid')) throw error;
     csrfToken = fetchCsrfToken();
-    return request<T>(method, path, body ?? {}, await csrfToken);
+    return await request<T>(method, path, body ?? {}, await csrfToken);
+  } finally {
+    if (rotatesCsrf.has(path)) csrfToken = undefined;
   }
 }

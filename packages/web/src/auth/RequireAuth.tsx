@@ -4,6 +4,7 @@ import { LoadError } from '../common/LoadError.tsx';
 import { Loading } from '../common/Loading.tsx';
 import { NotAllowedPage } from '../common/NotAllowedPage.tsx';
 import { AppLayout } from '../layout/AppLayout.tsx';
+import { ForcedPasswordChange } from '../account/ForcedPasswordChange.tsx';
 import { MeContext, useCurrentUser } from './useCurrentUser.ts';
 import { useMe } from './session.ts';
 
@@ -14,6 +15,8 @@ export function RequireAuth() {
   if (me.isPending) return <Loading />;
   if (me.isError) return <LoadError error={me.error} onRetry={() => void me.refetch()} />;
   if (!me.data) return <Navigate to="/login" state={{ from: location }} replace />;
+  // A password an administrator reset works once: nothing else until the user has chosen their own.
+  if (me.data.mustChangePassword) return <ForcedPasswordChange me={me.data} />;
   return (
     <MeContext value={me.data}>
       <AppLayout me={me.data} />

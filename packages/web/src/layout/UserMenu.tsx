@@ -20,6 +20,7 @@ export function UserMenu({ me }: { me: Me }) {
           </Button>
         </Menu.Target>
         <Menu.Dropdown>
+          <Menu.Item onClick={() => void navigate('/account')}>{t('account.title')}</Menu.Item>
           {me.authMethod === 'local' && <Menu.Item onClick={password.open}>{t('userMenu.changePassword')}</Menu.Item>}
           <Menu.Item onClick={() => logout.mutate(undefined, { onSettled: () => void navigate('/login', { replace: true }) })}>
             {t('userMenu.logout')}

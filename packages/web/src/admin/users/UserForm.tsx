@@ -172,12 +172,12 @@ export function UserForm({ user, me, organisations, units, onCancel, onSaved }: 
           <TextInput label={t('users.title_')} value={title} onChange={(e) => setTitle(e.currentTarget.value)} disabled={!accountEditable} error={errors.title} />
           <PasswordInput
             label={user ? t('users.newPassword') : t('users.password')}
-            description={`${t('password.policy', { min: passwordPolicy.minLength })}${user ? ` ${t('users.newPasswordHint')}` : ''}`}
+            description={isSelf ? t('account.ownPasswordHere') : `${t('password.policy', { min: passwordPolicy.minLength })}${user ? ` ${t('users.newPasswordHint')}` : ''}`}
             autoComplete="new-password"
             value={password}
             onChange={(e) => setPassword(e.currentTarget.value)}
             required={user === null}
-            disabled={!accountEditable}
+            disabled={!accountEditable || isSelf}
             error={errors.password}
             aria-invalid={Boolean(errors.password) || undefined}
           />
@@ -200,22 +200,29 @@ export function UserForm({ user, me, organisations, units, onCancel, onSaved }: 
                   <List.Item key={key(r)}>
                     <Group gap="xs" wrap="nowrap">
                       <Text size="sm">{roleText(r, t)}</Text>
-                      {isSystemAdmin(me) || administered.has(r.organisationId) ? (
+                      {!isSelf && (isSystemAdmin(me) || administered.has(r.organisationId)) ? (
                         <ActionIcon variant="subtle" color="red" size="sm" aria-label={t('users.removeRole', { role: roleText(r, t) })} onClick={() => setAssigned(assigned.filter((a) => key(a) !== key(r)))}>
                           <span aria-hidden="true">✕</span>
                         </ActionIcon>
                       ) : (
-                        <Text size="xs" c="dimmed">{t('users.notYours')}</Text>
+                        !isSelf && <Text size="xs" c="dimmed">{t('users.notYours')}</Text>
                       )}
                     </Group>
                   </List.Item>
                 ))}
               </List>
               {rolesError && <Text size="sm" className="text-error" role="alert">{rolesError}</Text>}
-              <RolePicker value={draft} onChange={setDraft} organisations={organisations} units={units} allowSystemAdmin={isSystemAdmin(me)} errors={pickerErrors} idPrefix="add-role" />
-              <Group justify="flex-end">
-                <Button variant="light" size="sm" onClick={addRole}>{t('users.addRole')}</Button>
-              </Group>
+              {isSelf ? (
+                // The server refuses it too (own_roles_forbidden): another administrator changes your roles.
+                <Alert color="gray" variant="light"><Text size="sm" c="dark.8">{t('account.ownRolesLocked')}</Text></Alert>
+              ) : (
+                <>
+                  <RolePicker value={draft} onChange={setDraft} organisations={organisations} units={units} allowSystemAdmin={isSystemAdmin(me)} errors={pickerErrors} idPrefix="add-role" />
+                  <Group justify="flex-end">
+                    <Button variant="light" size="sm" onClick={addRole}>{t('users.addRole')}</Button>
+                  </Group>
+                </>
+              )}
             </Stack>
           </Fieldset>
         ) : (
