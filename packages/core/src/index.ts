@@ -21,3 +21,4 @@ export * from './sharing/policy.ts';
 export * from './emergency/schema.ts';
 export * from './log-review/schema.ts';
 export * from './citizens/schema.ts';
+export * from './audit/actions.ts';

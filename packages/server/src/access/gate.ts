@@ -1,6 +1,7 @@
 import type { FastifyRequest } from 'fastify';
 import type { Transaction } from 'kysely';
 import { decideAccess, type AccessAction, type AccessCategory, type AccessDecision, type PolicyActor, type PolicyChild } from '@samsyn/core';
+import type { AuditAction } from '@samsyn/core';
 import type { DB } from '../db/schema.ts';
 import { appendAudit, type AuditEntry } from '../audit/writer.ts';
 import { auditFrom } from '../audit/context.ts';
@@ -26,7 +27,7 @@ export interface ChildAccess {
 
 export interface GateOptions {
   /** The audit action, such as `child.record.read`. */
-  auditAction: string;
+  auditAction: AuditAction;
   purpose?: 'open_record' | 'list';
   /** For information categories: the organisation whose entries are asked about. */
   authorOrganisationId?: string;
@@ -164,7 +165,7 @@ function currentMembership(child: PolicyChild, userId: string, now: Date): Child
 export async function logRefusal(
   request: FastifyRequest,
   childId: string,
-  auditAction: string,
+  auditAction: AuditAction,
   reason: AppError,
   details: Record<string, unknown> = {},
   organisationId: string | null = null,
@@ -181,7 +182,7 @@ export async function logRefusal(
 }
 
 /** Runs a write's own rules after the gate allowed it, logging their refusal with `logRefusal`. */
-export async function withRefusalsLogged<T>(request: FastifyRequest, access: ChildAccess, auditAction: string, work: () => Promise<T>): Promise<T> {
+export async function withRefusalsLogged<T>(request: FastifyRequest, access: ChildAccess, auditAction: AuditAction, work: () => Promise<T>): Promise<T> {
   try {
     return await work();
   } catch (error) {

@@ -19,7 +19,7 @@ export interface LoginDeps {
 /** Checks the password and opens a session; every outcome is audited. Returns the cookie token. */
 export async function login(deps: LoginDeps, request: FastifyRequest, input: LoginInput): Promise<{ token: string; userId: string }> {
   const { db } = deps;
-  const audit = { ...auditFrom(request), action: 'auth.login', subjectType: 'user', actorUsername: input.username };
+  const audit = { ...auditFrom(request), action: 'auth.login' as const, subjectType: 'user', actorUsername: input.username };
   if (await isThrottled(db, input.username, request.ip, deps.throttle)) {
     await appendAuditNow(db, [{ ...audit, outcome: 'denied', details: { reason: 'throttled' } }]);
     throw new AppError('login_throttled', { headers: { 'retry-after': String(deps.throttle.windowMinutes * 60) } });

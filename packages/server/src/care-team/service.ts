@@ -370,7 +370,7 @@ export async function answer(request: FastifyRequest, handoverId: string, reply:
   const h = await handover(db, handoverId);
   if (!h) throw new AppError('not_found');
   const roles = await professionalRoles(db, actor.userId);
-  const base = { ...auditFrom(request), action: `child.handover.${reply}`, subjectType: 'child', subjectId: h.child_id, organisationId: h.to_organisation_id };
+  const base = { ...auditFrom(request), action: `child.handover.${reply}` as const, subjectType: 'child', subjectId: h.child_id, organisationId: h.to_organisation_id };
   const refused = async (error: AppError, details: Record<string, unknown>) => {
     await logRefusal(request, h.child_id, base.action, error, { category: 'care_team', handoverId, ...details }, h.to_organisation_id);
     return error;
