@@ -22,3 +22,4 @@ export * from './emergency/schema.ts';
 export * from './log-review/schema.ts';
 export * from './citizens/schema.ts';
 export * from './audit/actions.ts';
+export * from './audit/schema.ts';
