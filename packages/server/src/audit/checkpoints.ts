@@ -138,7 +138,7 @@ export class AuditCheckpointer {
     const previous = await lastCheckpoint(this.config.file);
     if (previous) this.last = { seq: BigInt(previous.seq), at: Date.parse(previous.at) };
     await this.checkpoint();
-    this.timer = setInterval(() => void this.tick(), Math.min(1000, this.config.everySeconds * 1000));
+    this.timer = setInterval(() => void this.poll(), Math.min(1000, this.config.everySeconds * 1000));
     this.timer.unref();
   }
 
@@ -154,12 +154,14 @@ export class AuditCheckpointer {
     return done;
   }
 
-  private tick(): void {
+  /** One look at the head (the timer's tick): a checkpoint when enough entries or time have passed. */
+  poll(): Promise<void> {
     const due = (seq: bigint, now: number) =>
       !this.last || seq - this.last.seq >= BigInt(this.config.everyEntries) || now - this.last.at >= this.config.everySeconds * 1000;
     this.running = this.running
       .then(() => this.write(due))
       .then(() => undefined, (error: unknown) => this.log.warn({ err: error }, 'audit checkpoint failed'));
+    return this.running;
   }
 
   private async write(due: (seq: bigint, now: number) => boolean): Promise<Checkpoint | null> {
