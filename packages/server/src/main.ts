@@ -4,6 +4,7 @@ import { loadConfig, type Config } from './config.ts';
 import { openDatabase, type Database } from './db/database.ts';
 import { buildApp } from './app.ts';
 import { seedDemoIfEmpty } from './demo/seed.ts';
+import { loadCheckpointKey } from './audit/checkpoints.ts';
 
 /** Opens the database the configuration names; migrations run on the way, as the owner. */
 export async function openConfiguredDatabase(config: Config): Promise<Database> {
@@ -43,6 +44,8 @@ export function shouldSeedDemo(config: Config): boolean {
 
 async function main(): Promise<void> {
   const config = loadConfig();
+  // Fail fast: production refuses to start without the checkpoint key (buildApp loads it again).
+  await loadCheckpointKey(config.auditCheckpoint, config.production);
   const database = await openConfiguredDatabase(config);
   if (shouldSeedDemo(config)) await seedDemoIfEmpty(database, config.demoPassword);
   const app = await buildApp(config, database);
