@@ -1,4 +1,5 @@
 import { Navigate, Route, Routes } from 'react-router';
+import { AuditCheckPage } from './admin/audit/AuditCheckPage.tsx';
 import { UnitsPage } from './admin/units/UnitsPage.tsx';
 import { UsersPage } from './admin/users/UsersPage.tsx';
 import { ComingSoonPage } from './areas/ComingSoonPage.tsx';
@@ -39,6 +40,7 @@ export function App() {
             <Route index element={<Navigate to="/admin/units" replace />} />
             <Route path="units" element={<UnitsPage />} />
             <Route path="users" element={<UsersPage />} />
+            <Route path="audit" element={<AuditCheckPage />} />
           </Route>
         </Route>
         <Route path="*" element={<NotFoundPage />} />
