@@ -10,9 +10,15 @@ export const auditBreakReasons = [
 export const AuditBreakReason = z.enum(auditBreakReasons);
 export type AuditBreakReason = z.infer<typeof AuditBreakReason>;
 
+/** Where verification starts: the first entry, or the last good signed checkpoint (quicker, see docs/operations.md). */
+export const AuditVerifyFrom = z.enum(['start', 'last_checkpoint']);
+export type AuditVerifyFrom = z.infer<typeof AuditVerifyFrom>;
+
 export const AuditChainReport = z.object({
   ok: z.boolean(),
-  /** Entries that verify, from the first. */
+  /** A run from the last good checkpoint: that checkpoint's seq; a full run from the first entry: null. */
+  sinceCheckpoint: z.string().nullable(),
+  /** Entries that verify, after `sinceCheckpoint` or from the first. */
   entries: z.number().int(),
   /** The chain head when verification started: later entries are left to the next run. */
   headSeq: z.string(),

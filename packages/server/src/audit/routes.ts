@@ -1,10 +1,11 @@
 import { z } from 'zod';
-import { AuditVerification, Id, isSystemAdmin } from '@samsyn/core';
+import { AuditVerification, AuditVerifyFrom, Id, isSystemAdmin } from '@samsyn/core';
 import { AppError } from '../http/errors.ts';
 import { errorResponses, requireActor, type App } from '../http/types.ts';
 import { findVerification, startVerification, type VerificationDeps } from './verification-job.ts';
 
 const VerificationParams = z.object({ id: Id });
+const VerificationStart = z.object({ from: AuditVerifyFrom.optional() }).strict().optional();
 
 /**
  * Verification of the whole log is a job: a log of millions of entries takes minutes, and no
@@ -17,12 +18,15 @@ export async function auditRoutes(app: App, deps: Omit<VerificationDeps, 'log'>)
     schema: {
       tags: ['audit'],
       summary: 'Start checking the audit log\'s hash chain against the signed checkpoints (system administrators)',
-      response: { 202: AuditVerification, ...errorResponses(401, 403) },
+      description: '`from`: `start` (the default) checks every entry; `last_checkpoint` starts at the last good signed checkpoint.',
+      body: VerificationStart,
+      response: { 202: AuditVerification, ...errorResponses(400, 401, 403) },
     },
     handler: async (request, reply) => {
       const actor = requireActor(request.actor);
       if (!isSystemAdmin(actor)) throw new AppError('forbidden');
-      const view = await startVerification(jobDeps, { userId: actor.userId, username: actor.username, requestId: request.id, clientIp: request.ip });
+      const from = request.body?.from ?? 'start';
+      const view = await startVerification(jobDeps, { userId: actor.userId, username: actor.username, requestId: request.id, clientIp: request.ip }, from);
       return reply.code(202).send(view);
     },
   });

@@ -1,8 +1,9 @@
 import { appendFile } from 'node:fs/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'kysely';
+import type { AuditVerifyFrom } from '@samsyn/core';
 import { createTestApp, type TestApp } from '../test/harness.ts';
-import { verifyOverApi } from '../test/audit.ts';
+import { pollVerification, verifyOverApi } from '../test/audit.ts';
 import { chainHash, genesisHash } from './chain.ts';
 import { AuditCheckpointer, loadCheckpointKey, readCheckpoints, signCheckpoint } from './checkpoints.ts';
 import { verifyAuditChain } from './verify.ts';
@@ -21,9 +22,9 @@ async function checkpointNow(t: TestApp): Promise<string> {
   return written!.seq;
 }
 
-async function verifyWithCheckpoints(t: TestApp) {
+async function verifyWithCheckpoints(t: TestApp, from: AuditVerifyFrom = 'start') {
   const key = await loadCheckpointKey(t.config.auditCheckpoint, false);
-  return verifyAuditChain(t.database.db, { checkpoints: await readCheckpoints(t.config.auditCheckpoint.file, key), batchSize: 97 });
+  return verifyAuditChain(t.database.db, { checkpoints: await readCheckpoints(t.config.auditCheckpoint.file, key), batchSize: 97, from });
 }
 
 async function someEntries(t: TestApp, n = 3): Promise<void> {
@@ -138,6 +139,8 @@ describe('as the owner, the signed checkpoints report', () => {
       const report = await verifyWithCheckpoints(t);
       expect(report).toMatchObject({ ok: false, firstBroken: { seq: second, reason: 'checkpoint_mismatch', afterCheckpoint: first } });
       expect(report.checkpoints.lastGood?.seq).toBe(first);
+      // Starting at the last checkpoint finds it too: its entry is no longer the one signed.
+      expect(await verifyWithCheckpoints(t, 'last_checkpoint')).toMatchObject({ ok: false, sinceCheckpoint: second, firstBroken: { seq: second, reason: 'checkpoint_mismatch' } });
       // The API's job reads the same checkpoints.
       const job = await verifyOverApi(await t.loginAs('sysadmin'));
       expect(job.report).toMatchObject({ ok: false, firstBroken: { seq: second, reason: 'checkpoint_mismatch' } });
@@ -154,9 +157,37 @@ describe('as the owner, the signed checkpoints report', () => {
       await truncateFrom(t, BigInt(checkpoint) - 1n);
       expect(await verifyAuditChain(t.database.db)).toMatchObject({ ok: true });
       expect(await verifyWithCheckpoints(t)).toMatchObject({ ok: false, firstBroken: { seq: checkpoint, reason: 'truncated' } });
+      expect(await verifyWithCheckpoints(t, 'last_checkpoint')).toMatchObject({ ok: false, firstBroken: { seq: checkpoint, reason: 'truncated' } });
       await truncateFrom(t, 1n);
       expect(await verifyAuditChain(t.database.db)).toMatchObject({ ok: true, entries: 0 });
       expect(await verifyWithCheckpoints(t)).toMatchObject({ ok: false, entries: 0, firstBroken: { reason: 'emptied' } });
+      expect(await verifyWithCheckpoints(t, 'last_checkpoint')).toMatchObject({ ok: false, entries: 0, firstBroken: { reason: 'emptied' } });
+    } finally {
+      await t.close();
+    }
+  });
+
+  it('from the last good checkpoint: the entries after it, and what a full run must still catch', async () => {
+    const t = await createTestApp();
+    try {
+      await someEntries(t);
+      const checkpoint = await checkpointNow(t);
+      await someEntries(t, 2);
+      const head = (await t.database.db.selectFrom('audit_chain_head').select(sql<string>`seq::text`.as('seq')).executeTakeFirstOrThrow()).seq;
+      const quick = await verifyWithCheckpoints(t, 'last_checkpoint');
+      expect(quick).toMatchObject({ ok: true, sinceCheckpoint: checkpoint, entries: Number(BigInt(head) - BigInt(checkpoint)), checkpoints: { lastGood: { seq: checkpoint } } });
+      // An entry before the checkpoint changed without recomputing the chain: only the full run reads it.
+      await t.database.ownerScript.exec(`ALTER TABLE audit_log DISABLE TRIGGER audit_log_no_update_delete;
+        UPDATE audit_log SET actor_username = 'someone-else' WHERE seq = 2;
+        ALTER TABLE audit_log ENABLE TRIGGER audit_log_no_update_delete`);
+      expect(await verifyWithCheckpoints(t, 'last_checkpoint')).toMatchObject({ ok: true });
+      expect(await verifyWithCheckpoints(t)).toMatchObject({ ok: false, firstBroken: { seq: '2', reason: 'hash_mismatch' } });
+      // The API takes the same choice.
+      const sysadmin = await t.loginAs('sysadmin');
+      const started = await sysadmin.post('/api/admin/audit/verifications', { from: 'last_checkpoint' });
+      expect(started.statusCode).toBe(202);
+      expect(await pollVerification(sysadmin, started.json().id)).toMatchObject({ status: 'done', report: { ok: true, sinceCheckpoint: checkpoint } });
+      expect((await sysadmin.post('/api/admin/audit/verifications', { from: 'sometimes' })).statusCode).toBe(400);
     } finally {
       await t.close();
     }

@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely';
-import type { AuditVerification } from '@samsyn/core';
+import type { AuditVerification, AuditVerifyFrom } from '@samsyn/core';
 import type { Clock } from '../clock.ts';
 import type { DB } from '../db/schema.ts';
 import { readCheckpoints } from './checkpoints.ts';
@@ -40,7 +40,11 @@ function toView(row: Row, now: Date): VerificationView {
  * A run already going (and alive) is returned instead of starting a second one. The start is
  * logged: who checked the log, when.
  */
-export async function startVerification(deps: VerificationDeps, actor: { userId: string; username: string; requestId: string; clientIp: string }): Promise<VerificationView> {
+export async function startVerification(
+  deps: VerificationDeps,
+  actor: { userId: string; username: string; requestId: string; clientIp: string },
+  from: AuditVerifyFrom = 'start',
+): Promise<VerificationView> {
   const now = deps.clock.now();
   const { row, started } = await deps.db.transaction().execute(async (trx) => {
     const running = await trx
@@ -58,20 +62,21 @@ export async function startVerification(deps: VerificationDeps, actor: { userId:
       .executeTakeFirstOrThrow();
     await appendAudit(trx, [{
       action: 'audit.verify', outcome: 'success', actorId: actor.userId, actorUsername: actor.username,
-      subjectType: 'audit_verification', subjectId: inserted.id, requestId: actor.requestId, clientIp: actor.clientIp,
+      subjectType: 'audit_verification', subjectId: inserted.id, requestId: actor.requestId, clientIp: actor.clientIp, details: { from },
     }]);
     return { row: inserted, started: true };
   });
-  if (started) void run(deps, row.id);
+  if (started) void run(deps, row.id, from);
   return toView(row, now);
 }
 
-async function run(deps: VerificationDeps, id: string): Promise<void> {
+async function run(deps: VerificationDeps, id: string, from: AuditVerifyFrom): Promise<void> {
   const { db, clock } = deps;
   try {
     const checkpoints = await readCheckpoints(deps.checkpointFile, deps.checkpointKey);
     const report = await verifyAuditChain(db, {
       checkpoints,
+      from,
       onProgress: async ({ verified, total }) => {
         await db.updateTable('audit_verification').set({ verified, total, updated_at: clock.now() }).where('id', '=', id).execute();
       },
@@ -79,7 +84,8 @@ async function run(deps: VerificationDeps, id: string): Promise<void> {
     const now = clock.now();
     await db
       .updateTable('audit_verification')
-      .set({ status: 'done', verified: report.entries, report: JSON.stringify(report), updated_at: now, finished_at: now })
+      // A break ends the run early: the share shows where it stopped.
+      .set({ status: 'done', verified: report.entries, total: (BigInt(report.headSeq) - BigInt(report.sinceCheckpoint ?? '0')).toString(), report: JSON.stringify(report), updated_at: now, finished_at: now })
       .where('id', '=', id)
       .execute();
   } catch (error) {

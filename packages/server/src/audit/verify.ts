@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely';
-import type { AuditBreakReason, AuditChainReport } from '@samsyn/core';
+import type { AuditBreakReason, AuditChainReport, AuditVerifyFrom } from '@samsyn/core';
 import { sql } from 'kysely';
 import type { DB } from '../db/schema.ts';
 import { chainHash, genesisHash } from './chain.ts';
@@ -15,6 +15,13 @@ export interface VerifyProgress {
 
 export interface VerifyOptions {
   checkpoints?: CheckpointSet;
+  /**
+   * `last_checkpoint`: start at the last good signed checkpoint at or below the head, after checking
+   * that its entry is still the one signed. Catches a recomputed chain, a truncated or emptied log
+   * and anything after the checkpoint; an entry before it changed without recomputing the chain
+   * needs a full run (`start`, the default).
+   */
+  from?: AuditVerifyFrom;
   onProgress?: (progress: VerifyProgress) => Promise<void> | void;
   batchSize?: number;
 }
@@ -31,15 +38,16 @@ export async function verifyAuditChain(db: Kysely<DB>, options: VerifyOptions = 
   const set = options.checkpoints ?? emptySet;
   const batchSize = options.batchSize ?? 5000;
   const head = await db.selectFrom('audit_chain_head').select([sql<string>`seq::text`.as('seq'), 'hash']).executeTakeFirstOrThrow();
-  const total = Number(head.seq);
   let prev = genesisHash;
   let expected = 1n;
   let entries = 0;
   let nextCheckpoint = 0;
   let lastGood: Checkpoint | null = null;
   let matched = 0;
+  let sinceCheckpoint: string | null = null;
   const report = (firstBroken: ChainReport['firstBroken']): ChainReport => ({
     ok: firstBroken === null,
+    sinceCheckpoint,
     entries,
     headSeq: head.seq,
     firstBroken,
@@ -48,17 +56,24 @@ export async function verifyAuditChain(db: Kysely<DB>, options: VerifyOptions = 
   const broken = (seq: string, reason: BreakReason) => report({ seq, reason, afterCheckpoint: lastGood?.seq ?? null });
   // Checkpoints of seq 0 (an empty log) say nothing about entries.
   while (nextCheckpoint < set.good.length && set.good[nextCheckpoint]!.seq === '0') nextCheckpoint += 1;
+  if (options.from === 'last_checkpoint') {
+    const anchor = await startAtLastCheckpoint(db, set, BigInt(head.seq), nextCheckpoint);
+    if (anchor) {
+      sinceCheckpoint = anchor.checkpoint.seq;
+      if (anchor.broken) {
+        return broken(anchor.checkpoint.seq, anchor.broken === 'missing' ? ((await isEmpty(db)) ? 'emptied' : 'truncated') : anchor.broken);
+      }
+      lastGood = anchor.checkpoint;
+      matched = 1;
+      nextCheckpoint = anchor.next;
+      prev = anchor.checkpoint.hash;
+      expected = BigInt(anchor.checkpoint.seq) + 1n;
+    }
+  }
+  const total = Number(BigInt(head.seq) - expected + 1n);
 
   for (;;) {
-    const rows = await db
-      .selectFrom('audit_log')
-      .select([
-        sql<string>`seq::text`.as('seq'),
-        'at', 'actor_id', 'actor_username', 'action', 'subject_type', 'subject_id',
-        'outcome', 'organisation_id', 'request_id', 'client_ip', 'details', 'prev_hash', 'hash',
-        // The hash covers `at` to the millisecond, as written; anything finer is a later change.
-        sql<boolean>`extract(microseconds from at)::bigint % 1000 <> 0`.as('finer_than_written'),
-      ])
+    const rows = await selectRows(db)
       .where('audit_log.seq', '>=', expected.toString())
       .where('audit_log.seq', '<=', head.seq)
       // Qualified: a bare "seq" would sort by the text alias above.
@@ -69,20 +84,7 @@ export async function verifyAuditChain(db: Kysely<DB>, options: VerifyOptions = 
       if (BigInt(row.seq) !== expected) return broken(row.seq, 'sequence_gap');
       if (row.prev_hash !== prev) return broken(row.seq, 'prev_hash_mismatch');
       if (row.finer_than_written) return broken(row.seq, 'hash_mismatch');
-      const hash = chainHash(prev, {
-        seq: row.seq,
-        at: new Date(row.at),
-        actorId: row.actor_id,
-        actorUsername: row.actor_username,
-        action: row.action,
-        subjectType: row.subject_type,
-        subjectId: row.subject_id,
-        outcome: row.outcome,
-        organisationId: row.organisation_id,
-        requestId: row.request_id,
-        clientIp: row.client_ip,
-        details: row.details,
-      });
+      const hash = rowHash(prev, row);
       if (hash !== row.hash) return broken(row.seq, 'hash_mismatch');
       // A consistent chain that disagrees with a signed checkpoint was recomputed after a rewrite.
       while (nextCheckpoint < set.good.length && BigInt(set.good[nextCheckpoint]!.seq) === expected) {
@@ -106,4 +108,58 @@ export async function verifyAuditChain(db: Kysely<DB>, options: VerifyOptions = 
   const forged = set.forged[0];
   if (forged) return broken(forged.seq ?? '0', 'checkpoint_forged');
   return report(null);
+}
+
+function selectRows(db: Kysely<DB>) {
+  return db.selectFrom('audit_log').select([
+    sql<string>`seq::text`.as('seq'),
+    'at', 'actor_id', 'actor_username', 'action', 'subject_type', 'subject_id',
+    'outcome', 'organisation_id', 'request_id', 'client_ip', 'details', 'prev_hash', 'hash',
+    // The hash covers `at` to the millisecond, as written; anything finer is a later change.
+    sql<boolean>`extract(microseconds from at)::bigint % 1000 <> 0`.as('finer_than_written'),
+  ]);
+}
+
+type LogRow = Awaited<ReturnType<ReturnType<typeof selectRows>['executeTakeFirstOrThrow']>>;
+
+function rowHash(prev: string, row: LogRow): string {
+  return chainHash(prev, {
+    seq: row.seq,
+    at: new Date(row.at),
+    actorId: row.actor_id,
+    actorUsername: row.actor_username,
+    action: row.action,
+    subjectType: row.subject_type,
+    subjectId: row.subject_id,
+    outcome: row.outcome,
+    organisationId: row.organisation_id,
+    requestId: row.request_id,
+    clientIp: row.client_ip,
+    details: row.details,
+  });
+}
+
+async function isEmpty(db: Kysely<DB>): Promise<boolean> {
+  return (await db.selectFrom('audit_log').select('seq').limit(1).executeTakeFirst()) === undefined;
+}
+
+/**
+ * The last good checkpoint at or below the head, and whether its entry is still the one signed:
+ * present, its content hashing (from its own prev_hash) to its stored hash, and that to the signed one.
+ */
+async function startAtLastCheckpoint(db: Kysely<DB>, set: CheckpointSet, headSeq: bigint, first: number) {
+  let index = -1;
+  for (let i = first; i < set.good.length && BigInt(set.good[i]!.seq) <= headSeq; i += 1) index = i;
+  if (index < 0) return null;
+  const checkpoint = set.good[index]!;
+  let next = index + 1;
+  while (next < set.good.length && set.good[next]!.seq === checkpoint.seq) {
+    if (set.good[next]!.hash !== checkpoint.hash) return { checkpoint, next, broken: 'checkpoint_mismatch' as const };
+    next += 1;
+  }
+  const row = await selectRows(db).where('audit_log.seq', '=', checkpoint.seq).executeTakeFirst();
+  if (!row) return { checkpoint, next, broken: 'missing' as const };
+  if (row.finer_than_written || rowHash(row.prev_hash, row) !== row.hash) return { checkpoint, next, broken: 'hash_mismatch' as const };
+  if (row.hash !== checkpoint.hash) return { checkpoint, next, broken: 'checkpoint_mismatch' as const };
+  return { checkpoint, next, broken: null };
 }

@@ -1,5 +1,5 @@
-import { Alert, Button, Progress, Stack, Text } from '@mantine/core';
-import { isSystemAdmin, type AuditVerification } from '@samsyn/core';
+import { Alert, Button, Group, Progress, Stack, Text } from '@mantine/core';
+import { isSystemAdmin, type AuditVerification, type AuditVerifyFrom } from '@samsyn/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useCurrentUser } from '../../auth/useCurrentUser.ts';
@@ -19,6 +19,7 @@ export function AuditCheckPage() {
   const check = useAuditCheck(id);
   if (!isSystemAdmin(me)) return <NotAllowedPage />;
 
+  const run = (from: AuditVerifyFrom) => start.mutate(from, { onSuccess: (started) => setId(started.id) });
   const job = check.data ?? start.data;
   const running = start.isPending || job?.status === 'running';
   const error = start.error ?? check.error;
@@ -26,11 +27,11 @@ export function AuditCheckPage() {
     <Stack gap="md" maw={720}>
       <PageTitle documentTitle={t('auditCheck.nav')}>{t('auditCheck.title')}</PageTitle>
       <Text>{t('auditCheck.intro')}</Text>
-      <div>
-        <Button loading={running} onClick={() => start.mutate(undefined, { onSuccess: (started) => setId(started.id) })}>
-          {t('auditCheck.start')}
-        </Button>
-      </div>
+      <Group gap="sm">
+        <Button loading={running} onClick={() => run('start')}>{t('auditCheck.start')}</Button>
+        <Button variant="default" disabled={running} onClick={() => run('last_checkpoint')}>{t('auditCheck.startQuick')}</Button>
+      </Group>
+      <Text size="sm" c="dimmed">{t('auditCheck.quickHelp')}</Text>
       {error && <Alert color="red" variant="light" role="alert"><Text size="sm" className="text-error">{errorText(error, t, currentLanguage())}</Text></Alert>}
       {job && <CheckProgress job={job} />}
     </Stack>
@@ -67,7 +68,9 @@ function Result({ report }: { report: NonNullable<AuditVerification['report']> }
   if (report.ok) {
     return (
       <Alert color="green" variant="light">
-        <Text size="sm" fw={700} c="dark.8">{t('auditCheck.intact', { entries: formatNumber(report.entries) })}</Text>
+        <Text size="sm" fw={700} c="dark.8">
+          {report.sinceCheckpoint === null ? t('auditCheck.intact', { entries: formatNumber(report.entries) }) : t('auditCheck.intactSince', { entries: formatNumber(report.entries), seq: report.sinceCheckpoint })}
+        </Text>
         <Text size="sm" c="dark.8">{checkpoints}</Text>
       </Alert>
     );
