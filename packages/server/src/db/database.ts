@@ -127,7 +127,18 @@ async function openPostgres(options: OpenOptions): Promise<Database> {
       (await owner.query(sql, params)).rows as T[],
   };
   if (options.migrate !== false) await migrate(ownerScript);
+  // Without a separate owner login, the owner's connections step down to samsyn_app (development).
+  const setRole = !separateOwner && (await ownerScript.query<{ ok: boolean }>(hasAppRoleSql))[0]?.ok === true;
   const pool = new pg.Pool({ connectionString, max: options.poolSize ?? 20 });
+  // An idle connection the server ends (a restart, a forced drop, an administrator) makes the
+  // pool emit 'error'; unheard, that would crash the process. pg has already dropped the
+  // connection, and the next query opens a new one.
+  pool.on('error', () => undefined);
+  pool.on('connect', (client) => {
+    // pg queues queries per client, so SET ROLE runs before anything the pool hands out.
+    if (setRole) void client.query(`SET ROLE ${appRole}`).catch(() => undefined);
+    preparePerConnection(client);
+  });
   const appScript: ScriptConnection = {
     exec: async (sql) => {
       await pool.query(sql);
@@ -137,18 +148,7 @@ async function openPostgres(options: OpenOptions): Promise<Database> {
   // A separate login gets samsyn_app's rights as a member (no SET ROLE it could undo); the owner
   // grants the membership when it may, else the operator has done it (docs/operations.md).
   if (separateOwner) await grantAppRole(ownerScript, (await appScript.query<{ login: string }>('SELECT session_user::text AS login'))[0]!.login);
-  const useRole = separateOwner
-    ? (await appScript.query<{ ok: boolean }>(hasAppRoleSql))[0]?.ok === true
-    : (await ownerScript.query<{ ok: boolean }>(hasAppRoleSql))[0]?.ok === true;
-  // An idle connection the server ends (a restart, a forced drop, an administrator) makes the
-  // pool emit 'error'; unheard, that would crash the process. pg has already dropped the
-  // connection, and the next query opens a new one.
-  pool.on('error', () => undefined);
-  pool.on('connect', (client) => {
-    // pg queues queries per client, so SET ROLE runs before anything the pool hands out.
-    if (useRole && !separateOwner) void client.query(`SET ROLE ${appRole}`).catch(() => undefined);
-    preparePerConnection(client);
-  });
+  const useRole = separateOwner ? (await appScript.query<{ ok: boolean }>(hasAppRoleSql))[0]?.ok === true : setRole;
   const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
   return {
     kind: 'postgresql',
