@@ -72,7 +72,10 @@ export async function prepareTempPostgres(databaseUrl: string, cleanup: Cleanup)
   );
   const url = new URL(databaseUrl);
   url.pathname = `/${name}`;
-  return { kind: 'postgresql', env: { DATABASE_URL: url.toString() }, label: `PostgreSQL ${serverVersion}, temporary database ${name} on ${url.host}` };
+  // The server keeps its signed audit checkpoints (and their generated key) in its data folder.
+  const dir = await mkdtemp(path.join(os.tmpdir(), 'samsyn-bench-'));
+  cleanup.add(`remove ${dir}`, () => rm(dir, { recursive: true, force: true }));
+  return { kind: 'postgresql', env: { DATABASE_URL: url.toString(), SAMSYN_DATA_DIR: dir }, label: `PostgreSQL ${serverVersion}, temporary database ${name} on ${url.host}` };
 }
 
 export async function freePort(): Promise<number> {

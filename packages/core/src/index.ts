@@ -24,3 +24,5 @@ export * from './sharing/policy.ts';
 export * from './emergency/schema.ts';
 export * from './log-review/schema.ts';
 export * from './citizens/schema.ts';
+export * from './audit/actions.ts';
+export * from './audit/schema.ts';

@@ -19,6 +19,7 @@ import { installOpenApi } from './http/openapi.ts';
 import { installWebApp } from './http/static.ts';
 import type { App } from './http/types.ts';
 import { AuditBatcher } from './audit/batcher.ts';
+import { AuditCheckpointer, loadCheckpointKey } from './audit/checkpoints.ts';
 import { healthRoutes } from './health/routes.ts';
 import { authRoutes } from './auth/routes.ts';
 import { organisationRoutes } from './organisations/routes.ts';
@@ -99,6 +100,12 @@ export async function buildApp(config: Config, database: Database, options: Buil
   const { db } = database;
   const clock = options.clock ?? systemClock(config.clockOffsetDays);
   app.decorate('services', { db, audit: new AuditBatcher(db, clock), config, clock });
+  // Signed checkpoints of the chain head, outside the database (audit/checkpoints.ts); the key
+  // is required in production, so this refuses to start without one.
+  const checkpointKey = await loadCheckpointKey(config.auditCheckpoint, config.production);
+  const checkpointer = new AuditCheckpointer(db, checkpointKey, config.auditCheckpoint, clock, app.log);
+  await checkpointer.start();
+  app.addHook('onClose', () => checkpointer.stop());
   const csrf = new Csrf(await serverSecret(db, 'csrf'));
   trackInFlight(app, 10_000);
   installRequestContext(app, { db, csrf, sessionIdleMinutes: config.sessionIdleMinutes });
@@ -112,7 +119,7 @@ export async function buildApp(config: Config, database: Database, options: Buil
   await unitRoutes(app, { db });
   await secrecyDomainRoutes(app, { db });
   await userRoutes(app, { db });
-  await auditRoutes(app, { db });
+  await auditRoutes(app, { db, clock, checkpointFile: config.auditCheckpoint.file, checkpointKey });
   await childRoutes(app);
   await consentRoutes(app);
   await careTeamRoutes(app);

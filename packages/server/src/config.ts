@@ -5,7 +5,10 @@ export interface Config {
   port: number;
   host: string;
   dataDir: string;
+  /** The login Samsyn runs as (PostgreSQL). */
   databaseUrl: string | undefined;
+  /** The schema owner's login, for migrations and grants; unset: `databaseUrl` is the owner (not in production). */
+  databaseOwnerUrl: string | undefined;
   production: boolean;
   /** Idle sessions end after this many minutes without a request. */
   sessionIdleMinutes: number;
@@ -29,8 +32,23 @@ export interface Config {
   emergencyAccessHours: number;
   /** Registers the benchmark's ungated ceiling route: only with main.ts's --bench-routes flag, never in production. */
   benchRoutes: boolean;
+  /** Signed checkpoints of the audit chain head (audit/checkpoints.ts). */
+  auditCheckpoint: AuditCheckpointConfig;
   /** Moves the services' clock by whole days (tests, CI's run two years ahead); never in production. */
   clockOffsetDays: number;
+}
+
+export interface AuditCheckpointConfig {
+  /** The HMAC key itself (SAMSYN_AUDIT_CHECKPOINT_KEY), or */
+  key: string | undefined;
+  /** a file holding it (SAMSYN_AUDIT_CHECKPOINT_KEY_FILE; in development, generated in the data folder). */
+  keyFile: string;
+  /** Append-only JSON lines, one signed checkpoint a line. */
+  file: string;
+  /** A checkpoint after this many new entries … */
+  everyEntries: number;
+  /** … or this many seconds after the last one, whichever comes first (and one at shutdown). */
+  everySeconds: number;
 }
 
 function int(value: string | undefined, fallback: number): number {
@@ -41,11 +59,13 @@ function int(value: string | undefined, fallback: number): number {
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Partial<Config> = {}): Config {
+  const dataDir = path.resolve(env.SAMSYN_DATA_DIR ?? './data');
   return {
     port: int(env.PORT, 3000),
     host: env.HOST ?? '0.0.0.0',
-    dataDir: path.resolve(env.SAMSYN_DATA_DIR ?? './data'),
+    dataDir,
     databaseUrl: env.DATABASE_URL || undefined,
+    databaseOwnerUrl: env.DATABASE_OWNER_URL || undefined,
     production: env.NODE_ENV === 'production',
     sessionIdleMinutes: int(env.SAMSYN_SESSION_IDLE_MINUTES, 30),
     sessionMaxHours: int(env.SAMSYN_SESSION_MAX_HOURS, 12),
@@ -68,6 +88,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     emergencyAccessHours: int(env.SAMSYN_EMERGENCY_ACCESS_HOURS, 4),
     // Never from the environment: only `npm run bench` starts the server with --bench-routes (main.ts).
     benchRoutes: false,
+    auditCheckpoint: {
+      key: env.SAMSYN_AUDIT_CHECKPOINT_KEY || undefined,
+      keyFile: path.resolve(env.SAMSYN_AUDIT_CHECKPOINT_KEY_FILE ?? path.join(dataDir, 'audit-checkpoint.key')),
+      file: path.resolve(env.SAMSYN_AUDIT_CHECKPOINT_FILE ?? path.join(dataDir, 'audit-checkpoints.jsonl')),
+      everyEntries: Math.max(1, int(env.SAMSYN_AUDIT_CHECKPOINT_ENTRIES, 1000)),
+      everySeconds: Math.max(1, int(env.SAMSYN_AUDIT_CHECKPOINT_SECONDS, 300)),
+    },
     clockOffsetDays: env.NODE_ENV === 'production' ? 0 : int(env.SAMSYN_CLOCK_OFFSET_DAYS, 0),
     ...overrides,
   };

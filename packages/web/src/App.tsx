@@ -1,4 +1,5 @@
 import { Navigate, Route, Routes } from 'react-router';
+import { AuditCheckPage } from './admin/audit/AuditCheckPage.tsx';
 import { UnitsPage } from './admin/units/UnitsPage.tsx';
 import { SecrecyDomainsPage } from './admin/secrecy-domains/SecrecyDomainsPage.tsx';
 import { UsersPage } from './admin/users/UsersPage.tsx';
@@ -43,6 +44,7 @@ export function App() {
             <Route path="units" element={<UnitsPage />} />
             <Route path="secrecy-domains" element={<SecrecyDomainsPage />} />
             <Route path="users" element={<UsersPage />} />
+            <Route path="audit" element={<AuditCheckPage />} />
           </Route>
         </Route>
         <Route path="*" element={<NotFoundPage />} />

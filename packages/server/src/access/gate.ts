@@ -1,6 +1,7 @@
 import type { FastifyRequest } from 'fastify';
 import type { Kysely, Transaction } from 'kysely';
 import { decideAccess, sharedFromOtherDomains, type InfoCategory, type AccessAction, type AccessCategory, type AccessDecision, type EntryFacts, type PolicyActor, type PolicyChild } from '@samsyn/core';
+import type { AuditAction } from '@samsyn/core';
 import type { DB } from '../db/schema.ts';
 import { appendAudit, type AuditEntry } from '../audit/writer.ts';
 import { auditFrom } from '../audit/context.ts';
@@ -30,7 +31,7 @@ export interface ChildAccess {
 
 export interface GateOptions {
   /** The audit action, such as `child.record.read`. */
-  auditAction: string;
+  auditAction: AuditAction;
   purpose?: 'open_record' | 'list';
   /** For information categories: the entry asked about (for a write, the one about to be written). */
   entry?: EntryFacts;
@@ -225,7 +226,7 @@ function currentMembership(child: PolicyChild, userId: string, now: Date): Child
 export async function logRefusal(
   request: FastifyRequest,
   childId: string,
-  auditAction: string,
+  auditAction: AuditAction,
   reason: AppError,
   details: Record<string, unknown> = {},
   organisationId: string | null = null,
@@ -242,7 +243,7 @@ export async function logRefusal(
 }
 
 /** Runs a write's own rules after the gate allowed it, logging their refusal with `logRefusal`. */
-export async function withRefusalsLogged<T>(request: FastifyRequest, access: ChildAccess, auditAction: string, work: () => Promise<T>): Promise<T> {
+export async function withRefusalsLogged<T>(request: FastifyRequest, access: ChildAccess, auditAction: AuditAction, work: () => Promise<T>): Promise<T> {
   try {
     return await work();
   } catch (error) {

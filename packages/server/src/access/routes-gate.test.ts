@@ -33,7 +33,8 @@ const noChildData = new Set([
   'GET /api/users/{id}',
   'POST /api/users',
   'PATCH /api/users/{id}',
-  'GET /api/admin/audit/verify',
+  'POST /api/admin/audit/verifications',
+  'GET /api/admin/audit/verifications/{id}',
   'GET /api/legal-grounds',
   'GET /api/openapi.json',
 ]);

@@ -1,12 +1,14 @@
 import type { Kysely, Transaction } from 'kysely';
 import { sql } from 'kysely';
+import type { AuditAction } from '@samsyn/core';
 import type { DB } from '../db/schema.ts';
 import { chainHash, type ChainedFields } from './chain.ts';
 
 export type AuditOutcome = 'success' | 'failure' | 'denied';
 
 export interface AuditEntry {
-  action: string;
+  /** From core's one vocabulary (packages/core/src/audit/actions.ts): an unknown action does not compile. */
+  action: AuditAction;
   outcome: AuditOutcome;
   actorId?: string | null;
   actorUsername?: string | null;

@@ -25,7 +25,7 @@ export interface LoginDeps {
 export async function login(deps: LoginDeps, request: FastifyRequest, input: LoginInput): Promise<{ token: string; userId: string }> {
   const { db } = deps;
   const now = request.server.services.clock.now();
-  const audit = { ...auditFrom(request), action: 'auth.login', subjectType: 'user', actorUsername: input.username };
+  const audit = { ...auditFrom(request), action: 'auth.login' as const, subjectType: 'user', actorUsername: input.username };
   const keys: ThrottleKey[] = [{ scope: 'account', key: input.username }, { scope: 'address', key: request.ip }];
   const attempt = await takeAttempt(db, keys, deps.throttle, now);
   if (!attempt.allowed) {

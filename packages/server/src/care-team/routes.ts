@@ -57,7 +57,7 @@ export async function careTeamRoutes(app: App): Promise<void> {
       response: { 200: CareTeamEntry, ...errorResponses(401, 403, 404, 409) },
     },
     handler: async (request) => {
-      const options = { auditAction: 'child.care_team.end', details: { memberId: request.params.memberId } };
+      const options = { auditAction: 'child.care_team.end' as const, details: { memberId: request.params.memberId } };
       return withChildWrite(request, request.params.id, 'care_team', options, (trx, access) => endMember(trx, access, request.params.memberId));
     },
   });

@@ -371,7 +371,7 @@ export async function answer(request: FastifyRequest, handoverId: string, reply:
   const actor = requireActor(request.actor);
   const found = await handover(db, handoverId);
   if (!found) throw new AppError('not_found');
-  const action = `child.handover.${reply}`;
+  const action = `child.handover.${reply}` as const;
   let refusalDetails: Record<string, unknown> = {};
   try {
     await db.transaction().execute(async (trx) => {
@@ -412,7 +412,7 @@ export async function answer(request: FastifyRequest, handoverId: string, reply:
 
 async function applyAnswer(trx: Transaction<DB>, request: FastifyRequest, h: HandoverRow, reply: 'accept' | 'decline', basis: TeamBasisInput, roles: Awaited<ReturnType<typeof professionalRoles>>, now: Date): Promise<void> {
   const actor = requireActor(request.actor);
-  const base = { ...auditFrom(request), action: `child.handover.${reply}`, subjectType: 'child', subjectId: h.child_id, organisationId: h.to_organisation_id };
+  const base = { ...auditFrom(request), action: `child.handover.${reply}` as const, subjectType: 'child', subjectId: h.child_id, organisationId: h.to_organisation_id };
   if (!(await answerHandover(trx, h.id, reply, now))) throw refusal('conflict', 'not_pending');
   if (reply === 'decline') {
     await appendAudit(trx, [{ ...base, outcome: 'success', details: { category: 'care_team', handoverId: h.id, declined: true } }], now);

@@ -1,5 +1,6 @@
 import type { FastifyRequest } from 'fastify';
 import { accessLogCsvHeader, accessLogCsvRow, describeLook, formatIdentityNumber, pickLanguage, reviewScope, toCsv, type AccessLog, type AccessLogActor, type AccessLogEntry, type Language, type MyChild } from '@samsyn/core';
+import type { AuditAction } from '@samsyn/core';
 import { withChildAccess } from '../access/gate.ts';
 import { loadPolicyActor } from '../access/facts.ts';
 import { AppError } from '../http/errors.ts';
@@ -62,7 +63,7 @@ export async function accessLogExtract(request: FastifyRequest, childId: string)
   return { entries, csv: () => toCsv(accessLogCsvHeader(language), entries.map((e) => accessLogCsvRow(e))) };
 }
 
-async function openAccessLog(request: FastifyRequest, childId: string, auditAction: string): Promise<{ filter: AccessLogFilter; childUserId: string | null }> {
+async function openAccessLog(request: FastifyRequest, childId: string, auditAction: AuditAction): Promise<{ filter: AccessLogFilter; childUserId: string | null }> {
   const actor = requireActor(request.actor);
   const citizen = actor.kind === 'citizen';
   await withChildAccess(request, childId, citizen ? 'read' : 'review_log', 'access_log', { auditAction });

@@ -11,14 +11,19 @@ const serverSrc = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..
 let dataDir: string;
 let env: NodeJS.ProcessEnv;
 let dropDatabase: (() => Promise<void>) | undefined;
+let ownerUrl: string | undefined;
 
 beforeAll(async () => {
   dataDir = await mkdtemp(path.join(os.tmpdir(), 'samsyn-cli-'));
   env = { ...process.env, SAMSYN_DATA_DIR: dataDir, LOG_LEVEL: 'warn', NODE_ENV: 'development' };
   delete env.DATABASE_URL;
+  delete env.DATABASE_OWNER_URL;
   if (process.env.DATABASE_URL) {
+    // As in production: Samsyn's login owns nothing, the owner migrates.
     const empty = await createEmptyDatabase();
-    env.DATABASE_URL = empty.url;
+    env.DATABASE_URL = empty.appUrl;
+    env.DATABASE_OWNER_URL = empty.url;
+    ownerUrl = empty.url;
     dropDatabase = empty.drop;
   }
 });
@@ -103,6 +108,9 @@ describe('starting Samsyn and the npm scripts', () => {
 
   it('verifies the audit chain from the command line (npm run audit:verify)', async () => {
     const { code, out } = await run('cli/audit-verify.ts').output;
+    expect(out).toMatch(/Verified \d+ of \d+ entries \(100 %\)/);
+    // The server wrote signed checkpoints at start and at shutdown; verification checked them.
+    expect(out).toMatch(/Checkpoints: [1-9]\d* signed \([1-9]\d* match the chain\), 0 forged/);
     expect(out).toMatch(/Audit chain intact: \d+ entries/);
     expect(code).toBe(0);
   });
@@ -116,6 +124,27 @@ describe('starting Samsyn and the npm scripts', () => {
     const again = await run('cli/seed.ts').output;
     expect(again.out).toMatch(/already has data/);
   }, 120_000);
+
+  it('refuses to start in production without an audit checkpoint key', async () => {
+    const dir = await mkdtemp(path.join(os.tmpdir(), 'samsyn-nokey-'));
+    try {
+      const { code, out } = await run('main.ts', [], { NODE_ENV: 'production', SAMSYN_DATA_DIR: dir, PORT: String(await freePort()) }).output;
+      expect(out).toMatch(/no audit checkpoint key/);
+      expect(code).toBe(1);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('refuses to start in production as the owner of the schema (PostgreSQL)', async () => {
+    // PGlite is one superuser session and is not refused (unit-tested in db/privileges.test.ts); this needs a server.
+    if (!ownerUrl) return;
+    const { code, out } = await run('main.ts', [], {
+      NODE_ENV: 'production', DATABASE_URL: ownerUrl, DATABASE_OWNER_URL: '', SAMSYN_AUDIT_CHECKPOINT_KEY: 'c'.repeat(40), PORT: String(await freePort()),
+    }).output;
+    expect(out).toMatch(/refusing to start in production: the database login "\w+" has the owner's rights \([a-z_, ]*owns_schema/);
+    expect(code).toBe(1);
+  });
 
   it('refuses to seed demo data in production on a PostgreSQL server', async () => {
     const { code, out } = await run('cli/seed.ts', [], { NODE_ENV: 'production', DATABASE_URL: 'postgres://nobody@127.0.0.1:1/none' }).output;

@@ -16,7 +16,7 @@ if (reset && !config.databaseUrl) {
   // The embedded database is just a folder: start over with an empty one.
   await rm(config.dataDir, { recursive: true, force: true });
 } else if (reset) {
-  const raw = await openDatabase({ databaseUrl: config.databaseUrl, migrate: false });
+  const raw = await openDatabase({ databaseUrl: config.databaseUrl, ownerUrl: config.databaseOwnerUrl, migrate: false });
   // The audit log refuses DELETE and TRUNCATE even from its owner; a reset drops the schema instead.
   await raw.ownerScript.exec('DROP SCHEMA public CASCADE; CREATE SCHEMA public');
   await raw.close();

@@ -40,7 +40,7 @@ export async function consentRoutes(app: App): Promise<void> {
       response: { 200: ConsentView, ...errorResponses(400, 401, 403, 404, 409) },
     },
     handler: async (request) => {
-      const options = { auditAction: 'child.consent.withdraw', details: { consentId: request.params.consentId } };
+      const options = { auditAction: 'child.consent.withdraw' as const, details: { consentId: request.params.consentId } };
       return withChildWrite(request, request.params.id, 'consent', options, (trx, access) => withdraw(trx, request, access, request.params.consentId, request.body));
     },
   });

@@ -5,15 +5,18 @@ import pg from 'pg';
 import type { DB } from './schema.ts';
 import { migrate, type ScriptConnection } from './migrate.ts';
 import { isFreshDataDir, pgliteTemplate } from './pglite-template.ts';
+import { loginPrivileges, type LoginPrivileges } from './privileges.ts';
 
 export type DatabaseKind = 'pglite' | 'postgresql';
 
 export interface Database {
   kind: DatabaseKind;
   db: Kysely<DB>;
-  /** True when queries run as the least-privileged `samsyn_app` role. */
+  /** True when queries run with the least-privileged `samsyn_app` role's rights (SET ROLE or membership). */
   appRole: boolean;
-  /** A connection with the owner's rights, for tests that must tamper with what the app cannot. */
+  /** The login queries run as, and what owner's rights it has (none, in production). */
+  privileges: LoginPrivileges;
+  /** A connection with the owner's rights (migrations, grants; tests that tamper with what the app cannot). */
   ownerScript: ScriptConnection;
   /** PGlite only: the whole data folder as a tarball, to start copies from (test template). */
   dump?: () => Promise<Blob>;
@@ -27,7 +30,13 @@ const dateOid = 1082;
 pg.types.setTypeParser(dateOid, (value: string) => value);
 
 export interface OpenOptions {
+  /** The login Samsyn runs as. */
   databaseUrl?: string | undefined;
+  /**
+   * The schema's owner, for migrations and grants. Unset: the `databaseUrl` login is the owner and
+   * the server SET ROLE samsyn_app (development only; production refuses owner's rights).
+   */
+  ownerUrl?: string | undefined;
   /** PGlite data folder; `memory://` keeps it in memory. */
   dataDir?: string;
   /** A dumped PGlite data folder to start from (the test template). */
@@ -68,6 +77,8 @@ async function openPglite(options: OpenOptions): Promise<Database> {
     kind: 'pglite',
     db,
     appRole: useRole,
+    // PGlite is one superuser session: it is for trying Samsyn, not for guarding the log.
+    privileges: await loginPrivileges(script),
     // Owner scripts on PGlite share the one session, so they step out of the role and back.
     ownerScript: {
       exec: async (sql) => {
@@ -105,7 +116,8 @@ function preparePerConnection(client: pg.PoolClient): void {
 
 async function openPostgres(options: OpenOptions): Promise<Database> {
   const connectionString = options.databaseUrl;
-  const owner = new pg.Pool({ connectionString, max: 1 });
+  const separateOwner = Boolean(options.ownerUrl) && options.ownerUrl !== connectionString;
+  const owner = new pg.Pool({ connectionString: options.ownerUrl ?? connectionString, max: 1 });
   owner.on('error', () => undefined);
   const ownerScript: ScriptConnection = {
     exec: async (sql) => {
@@ -115,7 +127,8 @@ async function openPostgres(options: OpenOptions): Promise<Database> {
       (await owner.query(sql, params)).rows as T[],
   };
   if (options.migrate !== false) await migrate(ownerScript);
-  const useRole = (await ownerScript.query<{ ok: boolean }>(hasAppRoleSql))[0]?.ok === true;
+  // Without a separate owner login, the owner's connections step down to samsyn_app (development).
+  const setRole = !separateOwner && (await ownerScript.query<{ ok: boolean }>(hasAppRoleSql))[0]?.ok === true;
   const pool = new pg.Pool({ connectionString, max: options.poolSize ?? 20 });
   // An idle connection the server ends (a restart, a forced drop, an administrator) makes the
   // pool emit 'error'; unheard, that would crash the process. pg has already dropped the
@@ -123,18 +136,42 @@ async function openPostgres(options: OpenOptions): Promise<Database> {
   pool.on('error', () => undefined);
   pool.on('connect', (client) => {
     // pg queues queries per client, so SET ROLE runs before anything the pool hands out.
-    if (useRole) void client.query(`SET ROLE ${appRole}`).catch(() => undefined);
+    if (setRole) void client.query(`SET ROLE ${appRole}`).catch(() => undefined);
     preparePerConnection(client);
   });
+  const appScript: ScriptConnection = {
+    exec: async (sql) => {
+      await pool.query(sql);
+    },
+    query: async <T>(sql: string, params: unknown[] = []) => (await pool.query(sql, params)).rows as T[],
+  };
+  // A separate login gets samsyn_app's rights as a member (no SET ROLE it could undo); the owner
+  // grants the membership when it may, else the operator has done it (docs/operations.md).
+  if (separateOwner) await grantAppRole(ownerScript, (await appScript.query<{ login: string }>('SELECT session_user::text AS login'))[0]!.login);
+  const useRole = separateOwner ? (await appScript.query<{ ok: boolean }>(hasAppRoleSql))[0]?.ok === true : setRole;
   const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
   return {
     kind: 'postgresql',
     db,
     appRole: useRole,
+    privileges: await loginPrivileges(appScript),
     ownerScript,
     close: async () => {
       await db.destroy();
       await owner.end();
     },
   };
+}
+
+async function grantAppRole(owner: ScriptConnection, login: string): Promise<void> {
+  const quoted = `"${login.replace(/"/g, '""')}"`;
+  await owner.exec(`DO $$
+BEGIN
+  IF EXISTS (SELECT 1 FROM pg_roles WHERE rolname = '${appRole}') AND NOT pg_has_role(${`'${login.replace(/'/g, "''")}'`}, '${appRole}', 'MEMBER') THEN
+    GRANT ${appRole} TO ${quoted};
+  END IF;
+EXCEPTION WHEN insufficient_privilege THEN
+  RAISE WARNING 'samsyn: cannot grant ${appRole} to the application login (%)', SQLERRM;
+END;
+$$`);
 }

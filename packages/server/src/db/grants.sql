@@ -1,6 +1,9 @@
--- Least privilege for the application: applied after every migration run.
--- The server connects as the migrating (owning) role and then SET ROLE samsyn_app, which
--- can read and write the tables but may only SELECT and INSERT the audit log.
+-- Least privilege for the application: applied by the owner after every migration run.
+-- samsyn_app is a NOLOGIN group role with the rights Samsyn needs and no more: it reads and writes
+-- the tables, may only SELECT and INSERT the audit log, and may only move the chain head forward
+-- (UPDATE, guarded by the owner's trigger). Samsyn's own login (DATABASE_URL) is a member of it and
+-- owns nothing; the owner (DATABASE_OWNER_URL) migrates. Without a separate owner login, the owner
+-- connects and SET ROLE samsyn_app, as before: refused in production (see db/privileges.ts).
 DO $$
 BEGIN
   IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = 'samsyn_app') THEN
@@ -13,9 +16,19 @@ BEGIN
   EXECUTE format('GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA %I TO samsyn_app', current_schema());
   EXECUTE format('GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA %I TO samsyn_app', current_schema());
   REVOKE UPDATE, DELETE, TRUNCATE ON audit_log FROM samsyn_app;
+  REVOKE INSERT, DELETE, TRUNCATE ON audit_chain_head FROM samsyn_app;
   REVOKE ALL ON schema_migration FROM samsyn_app;
   GRANT SELECT ON schema_migration TO samsyn_app;
 EXCEPTION WHEN insufficient_privilege THEN
   RAISE WARNING 'samsyn: cannot create or grant the samsyn_app role (%); the server runs with the connecting role''s privileges', SQLERRM;
+END;
+$$;
+-- Nobody but the owner creates objects in the schema (PostgreSQL 15 already keeps PUBLIC out;
+-- older servers do not). A schema the owner does not own is left alone.
+DO $$
+BEGIN
+  EXECUTE format('REVOKE CREATE ON SCHEMA %I FROM PUBLIC', current_schema());
+EXCEPTION WHEN insufficient_privilege THEN
+  NULL;
 END;
 $$;

@@ -123,6 +123,19 @@ export interface AuditChainHeadTable {
   hash: string;
 }
 
+export interface AuditVerificationTable {
+  id: Generated<string>;
+  started_by: string | null;
+  started_at: Date;
+  updated_at: Date;
+  finished_at: Date | null;
+  status: 'running' | 'done' | 'failed';
+  verified: ColumnType<string, string | number | undefined, string | number>;
+  total: ColumnType<string, string | number | undefined, string | number>;
+  report: unknown;
+  error: string | null;
+}
+
 export interface SchemaMigrationTable {
   name: string;
   applied_at: Timestamp;
@@ -336,5 +349,6 @@ export interface DB {
   server_secret: ServerSecretTable;
   audit_log: AuditLogTable;
   audit_chain_head: AuditChainHeadTable;
+  audit_verification: AuditVerificationTable;
   schema_migration: SchemaMigrationTable;
 }

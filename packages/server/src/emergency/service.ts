@@ -1,5 +1,6 @@
 import type { FastifyRequest } from 'fastify';
 import { decideAccess, emergencyAccessExpiry, inReviewScope, isReviewer, pickLanguage, reviewScope, stockholmDate, type EmergencyAccessOpen, type EmergencyAccessView, type EmergencyReviewInput, type ReviewScope } from '@samsyn/core';
+import type { AuditAction } from '@samsyn/core';
 import { loadPolicyActor, loadPolicyChild } from '../access/facts.ts';
 import { canonicalId } from '../access/gate.ts';
 import { auditFrom } from '../audit/context.ts';
@@ -19,7 +20,7 @@ export async function openEmergencyAccess(request: FastifyRequest, childId: stri
   const { db, audit, config, clock } = request.server.services;
   const now = clock.now();
   const actor = requireActor(request.actor);
-  const base = { ...auditFrom(request), action: 'child.emergency_access.open', subjectType: 'child', subjectId: canonicalId(childId) };
+  const base = { ...auditFrom(request), action: 'child.emergency_access.open' as const, subjectType: 'child', subjectId: canonicalId(childId) };
   const place = professionalPlace(actor);
   if (!place) {
     // Analysts, administrators and citizens never get emergency access; the attempt is logged.
@@ -69,7 +70,7 @@ export async function reviewEmergencyAccess(request: FastifyRequest, id: string,
   const scope = await reviewerScope(request, 'child.emergency_access.review');
   const row = await findEmergencyAccess(db, id);
   if (!row) throw new AppError('not_found');
-  const base = { ...auditFrom(request), action: 'child.emergency_access.review', subjectType: 'child', subjectId: row.child_id };
+  const base = { ...auditFrom(request), action: 'child.emergency_access.review' as const, subjectType: 'child', subjectId: row.child_id };
   if (!inReviewScope(scope, { organisationId: row.organisation_id, unitId: row.unit_id }) || row.user_id === actor.userId) {
     await audit.append({ ...base, outcome: 'denied', details: { emergencyAccessId: id, reason: row.user_id === actor.userId ? 'own_emergency_access' : 'not_in_review_scope' } });
     throw new AppError('forbidden');
@@ -92,7 +93,7 @@ async function view(request: FastifyRequest, id: string): Promise<EmergencyAcces
 }
 
 /** Unit managers and collaboration coordinators review; anyone else is refused, and that is logged. */
-async function reviewerScope(request: FastifyRequest, action: string): Promise<ReviewScope> {
+async function reviewerScope(request: FastifyRequest, action: AuditAction): Promise<ReviewScope> {
   const scope = reviewScope(requireActor(request.actor).roles);
   if (!isReviewer(scope)) {
     await request.server.services.audit.append({ ...auditFrom(request), action, outcome: 'denied', details: { reason: 'not_log_reviewer' } });

@@ -21,7 +21,7 @@ describe('health and API description', () => {
     const doc = res.json();
     expect(doc.openapi).toBe('3.1.0');
     const paths = Object.keys(doc.paths);
-    for (const p of ['/api/health', '/api/auth/login', '/api/auth/me', '/api/units', '/api/units/{id}', '/api/users', '/api/users/{id}', '/api/organisations', '/api/admin/audit/verify']) {
+    for (const p of ['/api/health', '/api/auth/login', '/api/auth/me', '/api/units', '/api/units/{id}', '/api/users', '/api/users/{id}', '/api/organisations', '/api/admin/audit/verifications', '/api/admin/audit/verifications/{id}']) {
       expect(paths).toContain(p);
     }
     // Request bodies are generated from the zod schemas.

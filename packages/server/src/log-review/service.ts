@@ -1,5 +1,6 @@
 import type { FastifyRequest } from 'fastify';
 import { accessBases, findOutliers, isReviewer, maskIdentityNumber, reviewScope, toCsv, type AccessBasis, type LogReviewEntry, type LogReviewFilters, type LogReviewFlag, type LogReviewQuery, type LogReviewResult, type ReviewScope } from '@samsyn/core';
+import type { AuditAction } from '@samsyn/core';
 import { auditFrom } from '../audit/context.ts';
 import { AppError } from '../http/errors.ts';
 import { requireActor } from '../http/types.ts';
@@ -79,7 +80,7 @@ function toEntry(r: LogRow, outlierIds: readonly string[]): LogReviewEntry {
   };
 }
 
-async function reviewerScope(request: FastifyRequest, action: string, filters: LogReviewFilters): Promise<ReviewScope> {
+async function reviewerScope(request: FastifyRequest, action: AuditAction, filters: LogReviewFilters): Promise<ReviewScope> {
   const scope = reviewScope(requireActor(request.actor).roles);
   if (!isReviewer(scope)) {
     await request.server.services.audit.append({ ...auditFrom(request), action, outcome: 'denied', details: { reason: 'not_log_reviewer', filters: defined(filters) } });

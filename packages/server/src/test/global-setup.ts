@@ -12,7 +12,10 @@ import { testClockOffsetDays, testPassword } from './constants.ts';
 declare module 'vitest' {
   export interface ProvidedContext {
     /** PGlite: a dumped, migrated and seeded data folder. PostgreSQL: a template database name. */
-    template: { kind: 'pglite'; file: string } | { kind: 'postgresql'; url: string; database: string };
+    template:
+      | { kind: 'pglite'; file: string }
+      /** `url`: the owner (migrations, CREATE DATABASE); `appUrl`: the login the server runs as, owning nothing. */
+      | { kind: 'postgresql'; url: string; appUrl: string; database: string };
   }
 }
 
@@ -42,14 +45,50 @@ async function setupPostgres(project: TestProject, databaseUrl: string): Promise
   await admin.query(`DROP DATABASE IF EXISTS ${name}`);
   await admin.query(`CREATE DATABASE ${name}`);
   const url = withDatabase(databaseUrl, name);
-  const database = await openDatabase({ databaseUrl: url, poolSize: 2 });
+  // Migrating as the owner creates samsyn_app (grants.sql); the app login joins it.
+  const owner = await openDatabase({ databaseUrl: url, poolSize: 2 });
+  await owner.close();
+  const appUrl = await ensureAppLogin(admin, databaseUrl);
+  const database = await openDatabase({ databaseUrl: withDatabase(appUrl, name), ownerUrl: url, poolSize: 2 });
   await seedDemoData(database.db, { password: testPassword, now: systemClock(testClockOffsetDays).now() });
   await database.close();
-  project.provide('template', { kind: 'postgresql', url: databaseUrl, database: name });
+  project.provide('template', { kind: 'postgresql', url: databaseUrl, appUrl, database: name });
   return async () => {
     await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
     await admin.end();
   };
+}
+
+/**
+ * The login the tests run the server as: `<owner>_app` (samsyn_ci_app in CI), a member of
+ * samsyn_app that owns nothing. .ci/run creates it; a server without it gets it here (the owner
+ * has CREATEROLE). Roles are cluster-wide and other worktrees test at the same time: create it if
+ * missing, never drop or change it.
+ */
+async function ensureAppLogin(admin: pg.Client, ownerUrl: string): Promise<string> {
+  const url = new URL(ownerUrl);
+  const login = `${decodeURIComponent(url.username)}_app`;
+  if (!/^[a-z_][a-z0-9_]*$/.test(login)) throw new Error(`unexpected test login name ${login}`);
+  for (let attempt = 1; ; attempt += 1) {
+    try {
+      await admin.query(`DO $$ BEGIN
+        IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = '${login}') THEN
+          CREATE ROLE ${login} LOGIN PASSWORD '${login}' NOSUPERUSER NOCREATEDB NOCREATEROLE INHERIT;
+        END IF;
+        IF NOT pg_has_role('${login}', 'samsyn_app', 'MEMBER') THEN
+          GRANT samsyn_app TO ${login};
+        END IF;
+      END $$`);
+      break;
+    } catch (error) {
+      // Another worktree's setup created or granted it at the same moment.
+      if (attempt >= 5) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 100 * attempt));
+    }
+  }
+  url.username = login;
+  url.password = login;
+  return url.toString();
 }
 
 export function withDatabase(databaseUrl: string, database: string): string {

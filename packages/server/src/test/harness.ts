@@ -1,5 +1,7 @@
 import { randomBytes } from 'node:crypto';
-import { readFile } from 'node:fs/promises';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
 import pg from 'pg';
 import { inject } from 'vitest';
 import type { LightMyRequestResponse } from 'fastify';
@@ -22,8 +24,9 @@ export async function openTestDatabase(): Promise<Database & { drop(): Promise<v
     return { ...database, drop: () => database.close() };
   }
   const name = `samsyn_test_${randomBytes(6).toString('hex')}`;
-  await onServer(template.url, `CREATE DATABASE ${name} TEMPLATE ${template.database}`);
-  const database = await openDatabase({ databaseUrl: withDatabase(template.url, name), poolSize: 10 });
+  await createFromTemplate(template.url, name, template.database);
+  // The server runs as the login that owns nothing; `ownerScript` has the owner's rights.
+  const database = await openDatabase({ databaseUrl: withDatabase(template.appUrl, name), ownerUrl: withDatabase(template.url, name), poolSize: 10 });
   return {
     ...database,
     drop: async () => {
@@ -44,6 +47,22 @@ async function onServer(url: string, statement: string): Promise<void> {
 }
 
 /**
+ * A backend of the setup's last connection to the template may not have exited yet when the
+ * first test file copies it ("being accessed by other users"): wait a moment and try again.
+ */
+async function createFromTemplate(url: string, name: string, template: string): Promise<void> {
+  for (let attempt = 1; ; attempt += 1) {
+    try {
+      await onServer(url, `CREATE DATABASE ${name} TEMPLATE ${template}`);
+      return;
+    } catch (error) {
+      if ((error as { code?: string }).code !== '55006' || attempt >= 10) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 100 * attempt));
+    }
+  }
+}
+
+/**
  * Drops a test database. A backend still starting up has no role yet, and PostgreSQL then
  * refuses to terminate it for a non-superuser; a moment later it can, so try a few times.
  */
@@ -59,14 +78,15 @@ async function dropDatabase(url: string, name: string): Promise<void> {
   }
 }
 
-/** PostgreSQL only: a fresh, empty database for tests of the start-up path itself. */
-export async function createEmptyDatabase(): Promise<{ url: string; drop(): Promise<void> }> {
+/** PostgreSQL only: a fresh, empty database for tests of the start-up path itself (`url`: owner, `appUrl`: app login). */
+export async function createEmptyDatabase(): Promise<{ url: string; appUrl: string; drop(): Promise<void> }> {
   const template = inject('template');
   if (template.kind !== 'postgresql') throw new Error('createEmptyDatabase needs DATABASE_URL');
   const name = `samsyn_empty_${randomBytes(6).toString('hex')}`;
   await onServer(template.url, `CREATE DATABASE ${name}`);
   return {
     url: withDatabase(template.url, name),
+    appUrl: withDatabase(template.appUrl, name),
     drop: () => dropDatabase(template.url, name),
   };
 }
@@ -84,7 +104,16 @@ export interface TestApp {
 /** A test app on a copy of the template; `options.clock` (a `fixedClock`) moves its time. */
 export async function createTestApp(overrides: Partial<Config> = {}, options: { clock?: Clock } = {}): Promise<TestApp> {
   const database = await openTestDatabase();
-  const config = loadConfig({ NODE_ENV: 'test' }, { logLevel: 'silent', clockOffsetDays: testClockOffsetDays, ...overrides });
+  // Each app's signed audit checkpoints go to a folder of its own, never into ./data.
+  const checkpointDir = await mkdtemp(path.join(os.tmpdir(), 'samsyn-checkpoints-'));
+  const auditCheckpoint: Config['auditCheckpoint'] = {
+    key: randomBytes(32).toString('hex'),
+    keyFile: path.join(checkpointDir, 'audit-checkpoint.key'),
+    file: path.join(checkpointDir, 'audit-checkpoints.jsonl'),
+    everyEntries: 1000,
+    everySeconds: 300,
+  };
+  const config = loadConfig({ NODE_ENV: 'test' }, { logLevel: 'silent', clockOffsetDays: testClockOffsetDays, auditCheckpoint, ...overrides });
   const app = await buildApp(config, database, options);
   await app.ready();
   const t: TestApp = {
@@ -101,6 +130,7 @@ export async function createTestApp(overrides: Partial<Config> = {}, options: { 
     close: async () => {
       await app.close();
       await database.drop();
+      await rm(checkpointDir, { recursive: true, force: true });
     },
   };
   return t;

@@ -73,7 +73,7 @@ function roleChangeEntry(request: FastifyRequest, userId: string, change: { adde
   const view = (r: RoleAssignmentView) => ({ organisationId: r.organisationId, organisationName: r.organisationName, unitId: r.unitId, unitName: r.unitName, role: r.role });
   return {
     ...auditFrom(request),
-    action: 'user.roles_change',
+    action: 'user.roles_change' as const,
     subjectType: 'user',
     subjectId: userId,
     outcome: 'success' as const,

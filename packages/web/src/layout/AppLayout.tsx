@@ -1,6 +1,6 @@
 import { AppShell, Burger, Group, NavLink, Text } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
-import { isAdministrator, type Me } from '@samsyn/core';
+import { isAdministrator, isSystemAdmin, type Me } from '@samsyn/core';
 import { useEffect, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, Outlet, useLocation } from 'react-router';
@@ -35,6 +35,7 @@ export function AppLayout({ me }: { me: Me }) {
     { to: '/admin/units', label: t('nav.units') },
     { to: '/admin/secrecy-domains', label: t('secrecyDomains.nav') },
     { to: '/admin/users', label: t('nav.users') },
+    ...(isSystemAdmin(me) ? [{ to: '/admin/audit', label: t('auditCheck.nav') }] : []),
   ];
   // The most specific item that contains the page is the current one (Loggkontroll, not Verksamhet).
   const all = [...levels, ...admin];

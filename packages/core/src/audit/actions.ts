@@ -1,0 +1,61 @@
+import { z } from 'zod';
+
+/**
+ * Every action the audit log records, in one vocabulary: the server's writer accepts only these
+ * (an unknown action fails the typecheck), and log review, the citizens' access log and exports
+ * read the same codes. Add a new action here, with the area that writes it.
+ */
+export const auditActions = [
+  // Accounts and sessions
+  'auth.login',
+  'auth.logout',
+  'auth.password_change',
+  // Administration
+  'unit.create',
+  'unit.update',
+  'user.create',
+  'user.update',
+  'user.roles_change',
+  'secrecy_domain.create',
+  'secrecy_domain.update',
+  'unit.secrecy_domain.move',
+  // A child's record
+  'child.search',
+  'child.record.read',
+  'child.access_log.read',
+  'child.access_log.extract',
+  'child.care_team.read',
+  'child.care_team.add',
+  'child.care_team.candidates',
+  'child.care_team.end',
+  'child.consent.list',
+  'child.consent.give',
+  'child.consent.withdraw',
+  'child.disclosure.list',
+  'child.disclosure.record',
+  'child.emergency_access.open',
+  'child.emergency_access.review',
+  'child.handover.list',
+  'child.handover.propose',
+  'child.handover.accept',
+  'child.handover.decline',
+  // Citizens, reviews and the log itself
+  'citizen.children.list',
+  'emergency_access.review_queue.read',
+  'child.emergency_access.review_queue.read',
+  'child.log_review.search',
+  'child.log_review.export',
+  'log_review.search',
+  'log_review.export',
+  'audit.verify',
+  // The demo seeder
+  'demo.seed',
+] as const;
+
+export const AuditAction = z.enum(auditActions);
+export type AuditAction = z.infer<typeof AuditAction>;
+
+/** True for a string that is one of the vocabulary's actions (for reading rows back from the log). */
+export function isAuditAction(value: string): value is AuditAction {
+  return (auditActions as readonly string[]).includes(value);
+}
