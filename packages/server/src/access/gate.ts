@@ -180,11 +180,13 @@ export interface ActionAccess {
   actor: PolicyActor;
   child: PolicyChild;
   now: Date;
-  /** Logs the action as done, inside its transaction; `details` may name its own basis. */
-  logDone(trx: Transaction<DB>, details?: Record<string, unknown>): Promise<void>;
+  /** Logs the action as done, inside its transaction; `details` may name its own basis, `organisationId` the one acted for. */
+  logDone(trx: Transaction<DB>, details?: Record<string, unknown>, organisationId?: string | null): Promise<void>;
 }
 
 export interface ActionOptions extends GateOptions {
+  /** The decision whose `actions` are weighed: reading the record, unless the action is another's (`review_log` on `access_log`). */
+  decideAs?: { action: AccessAction; category: AccessCategory };
   /**
    * The answer to a caller the policy does not offer the action: by default 403 `access_denied`.
    * Opening emergency access answers 409 to someone who already has a basis.
@@ -212,11 +214,12 @@ export async function withChildAction<T>(
       await lockChild(trx, childId);
       const facts = await loadFacts(request, childId, childOnly, trx);
       if (!facts.child) return { missing: true as const };
-      const judged = judge(request, { actor: facts.actor, child: facts.child }, childId, 'read', 'record', options);
+      const as = options.decideAs ?? { action: 'read', category: 'record' };
+      const judged = judge(request, { actor: facts.actor, child: facts.child }, childId, as.action, as.category, options);
       const { decision } = judged;
       if (!decision.actions.includes(action)) {
         const error = options.refusal?.(decision) ?? new AppError('access_denied', { details: { reason: decision.allow ? 'action_not_offered' : decision.reason } });
-        await appendAudit(trx, [refusalEntry(request, childId, options.auditAction, error, { category: 'record', action, basis: null, reason: decision.reason, flagged: decision.flagged }, judged.organisationId)]);
+        await appendAudit(trx, [refusalEntry(request, childId, options.auditAction, error, { category: as.category, action, basis: null, reason: decision.reason, flagged: decision.flagged, ...options.details }, judged.organisationId)]);
         return { refused: error };
       }
       let logged = false;
@@ -227,9 +230,10 @@ export async function withChildAction<T>(
         actor: facts.actor,
         child: facts.child,
         now: judged.now,
-        logDone: async (t, details) => {
+        logDone: async (t, details, organisationId) => {
           logged = true;
-          await appendAudit(t, [{ ...base, outcome: 'success', details: { category: 'record', action, basis: null, flagged: decision.flagged, ...options.details, ...details } }]);
+          const entry: AuditEntry = { ...base, outcome: 'success', details: { category: as.category, action, basis: decision.basis, flagged: decision.flagged, ...options.details, ...details } };
+          await appendAudit(t, [organisationId === undefined ? entry : { ...entry, organisationId }]);
         },
       };
       const value = await work(trx, access);
@@ -244,7 +248,7 @@ export async function withChildAction<T>(
     return outcome.value;
   } catch (error) {
     // The area's own rule refused after the gate offered the action: rolled back, then logged.
-    if (access && error instanceof AppError) await logRefusal(request, access.childId, options.auditAction, error, { category: 'record', action, basis: null }, null);
+    if (access && error instanceof AppError) await logRefusal(request, access.childId, options.auditAction, error, { category: options.decideAs?.category ?? 'record', action, basis: null, ...options.details }, null);
     throw error;
   }
 }

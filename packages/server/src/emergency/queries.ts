@@ -1,5 +1,5 @@
 import type { Kysely, Transaction } from 'kysely';
-import { maskIdentityNumber, stockholmDate, type EmergencyAccessView, type Language, type ReviewScope } from '@samsyn/core';
+import { maskIdentityNumber, type EmergencyAccessView, type Language, type ReviewScope } from '@samsyn/core';
 import type { DB } from '../db/schema.ts';
 
 type Db = Kysely<DB> | Transaction<DB>;
@@ -58,10 +58,10 @@ export async function emergencyAccessesInScope(db: Db, scope: ReviewScope, statu
  * Sets the review, once: the row is updated only while it has none, so two reviewers racing
  * cannot overwrite each other. This is the only update of an emergency access.
  */
-export async function recordReview(trx: Transaction<DB>, id: string, review: { reviewerId: string; outcome: 'justified' | 'unjustified'; comment: string }): Promise<boolean> {
+export async function recordReview(trx: Transaction<DB>, id: string, review: { reviewerId: string; outcome: 'justified' | 'unjustified'; comment: string; at: Date }): Promise<boolean> {
   const result = await trx
     .updateTable('emergency_access')
-    .set({ reviewed_by: review.reviewerId, reviewed_at: new Date(), review_outcome: review.outcome, review_comment: review.comment })
+    .set({ reviewed_by: review.reviewerId, reviewed_at: review.at, review_outcome: review.outcome, review_comment: review.comment })
     .where('id', '=', id)
     .where('reviewed_at', 'is', null)
     .executeTakeFirst();
@@ -90,8 +90,4 @@ export function toEmergencyAccessView(row: ViewRow, language: Language, now = ne
         ? { outcome: row.review_outcome, comment: row.review_comment, reviewedAt: iso(row.reviewed_at), reviewer: { id: row.reviewed_by, name: row.reviewer_name ?? '' } }
         : null,
   };
-}
-
-export function today(): string {
-  return stockholmDate(new Date());
 }
