@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp, type TestClient } from '../test/harness.ts';
 import { loadConfig } from '../config.ts';
-import { auditOf } from '../test/fixtures.ts';
+import { auditOf, userIdOf } from '../test/fixtures.ts';
 
 /**
  * Every API route the server registers (hidden ones too, not only those in the OpenAPI
@@ -97,6 +97,11 @@ beforeAll(async () => {
     db.selectFrom('named_person_handover').select('id').where('child_id', '=', child.id).executeTakeFirst(),
   ]);
   realIds = { consentId: consent?.id ?? placeholder, memberId: member?.id ?? placeholder, handover: handover?.id ?? placeholder };
+  // Handover rows the gate refuses but the list still shows: one waiting for the manager (not on
+  // the team: the note is theirs, logged as such), one the analyst declined (the child's id only).
+  const [teacher, manager, analyst] = await Promise.all(['teacher', 'manager', 'analyst'].map((u) => userIdOf(db, u)));
+  const row = { child_id: child.id, life_stage: 'school' as const, from_user_id: teacher!, to_organisation_id: ids.organisationId, note: 'Probe', proposed_by: teacher! };
+  await db.insertInto('named_person_handover').values([{ ...row, to_user_id: manager! }, { ...row, to_user_id: analyst!, declined_at: new Date() }]).execute();
 });
 afterAll(() => t.close());
 
@@ -106,6 +111,7 @@ const isChildRoute = (r: { path: string }) => r.path.startsWith('/api/children/{
 function urlOf(route: { path: string }): string {
   if (isChildRoute(route)) return route.path.replace('{id}', ids.childId).replace(/\{(\w+)\}/g, (_, name: string) => realIds[name] ?? placeholder);
   if (route.path.startsWith('/api/handovers/{id}')) return route.path.replace('{id}', realIds.handover!);
+  if (route.path === '/api/handovers') return '/api/handovers?status=all';
   if (route.path.startsWith('/api/emergency-access/{id}')) return route.path.replace('{id}', realIds.emergencyAccess ?? placeholder);
   return route.path.replace(/\{\w+\}/g, placeholder);
 }
