@@ -116,10 +116,11 @@ const grantRules: ReadonlyArray<(s: Situation) => Grant | null> = [
     const ok = (s.action === 'read' && citizenReadable.includes(s.category)) || (s.action === 'write' && s.category === 'consent');
     return ok ? { basis: 'own_record', reason: s.guardian ? 'guardian' : 'self', via: s.guardian ? 'guardian' : 'self' } : null;
   },
-  // Log review: a unit manager or coordinator of an organisation with a place on the team (ever), for the access log.
+  // Log review: a unit manager or coordinator of an organisation with a place on the team (ever),
+  // or in which someone opened emergency access to the child (its unit manager reviews it), for the access log.
   (s) => {
     if (s.actor.citizen || s.action !== 'review_log' || s.category !== 'access_log') return null;
-    const orgs = s.child.careTeam.map((m) => m.organisationId);
+    const orgs = [...s.child.careTeam.map((m) => m.organisationId), ...s.child.emergencyAccesses.map((e) => e.organisationId)];
     const reviews = orgs.some((o) => s.counted.has(`${o}/unit_manager`) || s.counted.has(`${o}/collaboration_coordinator`));
     return reviews ? { basis: 'legal_duty', reason: 'log_review', via: 'reviewer' } : null;
   },

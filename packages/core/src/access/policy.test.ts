@@ -200,6 +200,16 @@ describe('the policy gate: emergency access and other roles', () => {
     const elsewhere: PolicyActor = { userId: 'manager2', roles: [{ organisationId: 'org-other', role: 'unit_manager' }] };
     expect(decideAccess(elsewhere, child(), 'review_log', 'access_log', ctx())).toMatchObject({ allow: false, reason: 'not_log_reviewer' });
   });
+
+  it('shows the manager of the organisation an emergency access was opened in the child, to review it', () => {
+    const elsewhere: PolicyActor = { userId: 'manager2', roles: [{ organisationId: 'org-other', role: 'unit_manager' }] };
+    const opened = child({ emergencyAccesses: [{ userId: 'outsider', organisationId: 'org-other', startsAt: new Date(now.getTime() - 60_000), expiresAt: new Date(now.getTime() + 3_600_000) }] });
+    expect(decideAccess(elsewhere, opened, 'review_log', 'access_log', ctx())).toMatchObject({ allow: true, basis: 'legal_duty', actions: ['review_log'] });
+    // Still the log only, never the record, and a role granted to oneself does not count.
+    expect(decideAccess(elsewhere, opened, 'read', 'record', ctx()).allow).toBe(false);
+    const selfMade: PolicyActor = { userId: 'manager2', roles: [{ organisationId: 'org-other', role: 'unit_manager', grantedBy: 'manager2' }] };
+    expect(decideAccess(selfMade, opened, 'review_log', 'access_log', ctx()).allow).toBe(false);
+  });
 });
 
 describe('the policy gate: consents in time', () => {

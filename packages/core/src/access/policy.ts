@@ -177,13 +177,14 @@ function decideForCitizen(
 
 /**
  * Log review (loggkontroll) is a duty of unit managers and collaboration coordinators, for
- * children their organisation works with: one of its people is or was on the child's team.
+ * children their organisation works with: one of its people is or was on the child's team, or
+ * opened emergency access to the child (the manager of the unit it was opened at reviews it).
  */
 function decideLogReview(actor: PolicyActor, child: PolicyChild, category: AccessCategory): AccessDecision {
   const reviewing = new Set(actor.roles.filter((r) => (r.role === 'unit_manager' || r.role === 'collaboration_coordinator') && !selfGranted(actor, r)).map((r) => r.organisationId));
   const refuse: AccessDecision = { allow: false, basis: null, reason: 'not_log_reviewer', fields: noFields, actions: [], flagged: child.protectedIdentity !== null };
   if (reviewing.size === 0 || category !== 'access_log') return refuse;
-  if (!child.careTeam.some((m) => reviewing.has(m.organisationId))) return refuse;
+  if (!child.careTeam.some((m) => reviewing.has(m.organisationId)) && !child.emergencyAccesses.some((e) => reviewing.has(e.organisationId))) return refuse;
   return { allow: true, basis: 'legal_duty', reason: 'log_review', fields: noFields, actions: ['review_log'], flagged: child.protectedIdentity !== null };
 }
 

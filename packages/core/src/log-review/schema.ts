@@ -21,12 +21,20 @@ export const LogReviewQuery = z.object({
 export type LogReviewQuery = z.infer<typeof LogReviewQuery>;
 export type LogReviewFilters = Omit<LogReviewQuery, 'page' | 'pageSize'>;
 
-/** Why an entry is highlighted for the reviewer. */
-export const logReviewFlags = ['emergency_access', 'protected_identity', 'outlier'] as const;
+/**
+ * Why an entry is highlighted for the reviewer: an emergency access, a protected identity, an
+ * outlier's entry, a consent a professional recorded on the family's behalf, or a look in a
+ * session that began with a password an administrator reset.
+ */
+export const logReviewFlags = ['emergency_access', 'protected_identity', 'outlier', 'consent_recorded_by_professional', 'password_reset_session'] as const;
 export const LogReviewFlag = z.enum(logReviewFlags);
 export type LogReviewFlag = z.infer<typeof LogReviewFlag>;
 
-/** One audited access to a child; never the child's name, and no number at all for a protected identity. */
+/**
+ * One audited access to a child; never the child's name, and no number at all for a protected
+ * identity. An entry about a child the reviewer may not review (the gate's `review_log`) is shown
+ * without the child: no id, no number and no reason (free text), so paging and totals stay true.
+ */
 export const LogReviewEntry = z.object({
   seq: z.string(),
   at: z.iso.datetime(),

@@ -41,7 +41,28 @@ export function factsWith<T>(companion: Companion<T>, options: { usesTime: boole
   };
 }
 
+/**
+ * The gate's facts about many children in one statement, for a list that asks the gate per row
+ * (handovers, the emergency review queue, log review). Children that do not exist are absent.
+ */
+export async function loadPolicyChildren(db: Db, childIds: readonly string[], actorUserId: string): Promise<Map<string, PolicyChild>> {
+  const found = new Map<string, PolicyChild>();
+  const unique = [...new Set(childIds.map((id) => id.toLowerCase()))];
+  // Chunks keep one statement's parameter list small, even for a large export.
+  for (let i = 0; i < unique.length; i += chunk) {
+    const rows = await policyChildSelect(db, actorUserId).where('c.id', 'in', unique.slice(i, i + chunk)).execute();
+    for (const row of rows) found.set(row.id, toPolicyChild(row));
+  }
+  return found;
+}
+
+const chunk = 500;
+
 function policyChildQuery(db: Kysely<DB>, childId: string, actorUserId: string) {
+  return policyChildSelect(db, actorUserId).where('c.id', '=', childId);
+}
+
+function policyChildSelect(db: Kysely<DB>, actorUserId: string) {
   return db
     .selectFrom('child as c')
     .select((eb) => [
@@ -72,15 +93,25 @@ function policyChildQuery(db: Kysely<DB>, childId: string, actorUserId: string) 
           .select(['k.id', 'k.given_by', 'k.organisation_ids', 'k.domain_ids', 'k.exclusions', 'k.categories', 'k.valid_from', 'k.valid_to', 'k.withdrawn_at', 'k.recorded_by_professional'])
           .whereRef('k.child_id', '=', 'c.id'),
       ).as('consents'),
+      // The actor's own emergency accesses, and those opened in an organisation whose log they
+      // review: the manager of the unit an access was opened at reviews it (see decideLogReview).
       jsonArrayFrom(
-        eb.selectFrom('emergency_access as e').select(['e.user_id', 'e.organisation_id', 'e.starts_at', 'e.expires_at']).whereRef('e.child_id', '=', 'c.id').where('e.user_id', '=', actorUserId),
+        eb
+          .selectFrom('emergency_access as e')
+          .select(['e.user_id', 'e.organisation_id', 'e.starts_at', 'e.expires_at'])
+          .whereRef('e.child_id', '=', 'c.id')
+          .where((w) =>
+            w.or([
+              w('e.user_id', '=', actorUserId),
+              w('e.organisation_id', 'in', w.selectFrom('user_role as r').select('r.organisation_id').where('r.user_id', '=', actorUserId).where('r.role', 'in', ['unit_manager', 'collaboration_coordinator'])),
+            ]),
+          ),
       ).as('emergencies'),
-    ])
-    .where('c.id', '=', childId);
+    ]);
 }
 
 // Timestamps arrive as Date from a plain row and as text from JSON; `new Date` takes either.
-function toPolicyChild(row: NonNullable<Awaited<ReturnType<ReturnType<typeof policyChildQuery>['executeTakeFirst']>>>): PolicyChild {
+function toPolicyChild(row: NonNullable<Awaited<ReturnType<ReturnType<typeof policyChildSelect>['executeTakeFirst']>>>): PolicyChild {
   return {
     id: row.id,
     birthDate: row.birth_date,

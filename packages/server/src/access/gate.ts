@@ -1,13 +1,13 @@
 import type { FastifyRequest } from 'fastify';
 import type { Kysely, Transaction } from 'kysely';
-import { decideAccess, sharedFromOtherDomains, type InfoCategory, type AccessAction, type AccessCategory, type AccessDecision, type EntryFacts, type PolicyActor, type PolicyChild } from '@samsyn/core';
-import type { AuditAction } from '@samsyn/core';
+import { decideAccess, sharedFromOtherDomains, type InfoCategory, type AccessAction, type AccessCategory, type AccessDecision, type ChildAction, type EntryFacts, type PolicyActor, type PolicyChild } from '@samsyn/core';
 import type { DB } from '../db/schema.ts';
 import { appendAudit, type AuditEntry } from '../audit/writer.ts';
+import type { AuditAction } from '@samsyn/core';
 import { auditFrom } from '../audit/context.ts';
 import { AppError } from '../http/errors.ts';
 import { requireActor } from '../http/types.ts';
-import { loadPolicyActor, loadPolicyChild, type FactsWith } from './facts.ts';
+import { loadPolicyActor, loadPolicyChild, loadPolicyChildren, type FactsWith } from './facts.ts';
 
 /** An allowed access: the decision, and the facts to decide finer questions without reloading. */
 export interface ChildAccess {
@@ -52,7 +52,7 @@ export async function withChildAccess(
   category: AccessCategory,
   options: GateOptions,
 ): Promise<ChildAccess> {
-  return allowedOrThrow(await decide(request, await loadFacts(request, childId, childOnly), childId, action, category, options, true));
+  return allowedOrThrow(await decide(request, await loadFacts(request, childId, childOnly), childId, action, category, options));
 }
 
 /**
@@ -70,26 +70,65 @@ export async function withChildAccessLoading<T>(
   load: FactsWith<T>,
 ): Promise<{ access: ChildAccess; loaded: T }> {
   const facts = await loadFacts(request, childId, load);
-  const access = allowedOrThrow(await decide(request, facts, childId, action, category, options, true));
+  const access = allowedOrThrow(await decide(request, facts, childId, action, category, options));
   if (!facts.loaded) throw new AppError('not_found');
   return { access, loaded: facts.loaded };
 }
 
+/** One child's answer in a list: the gate's access, or its refusal and whether the area's own basis lets the row show. */
+export type ListAnswer = { allow: true; access: ChildAccess } | { allow: false; reason: string; byArea: string | null };
+
+export interface ListGateOptions {
+  auditAction: AuditAction;
+  /** The details of one child's entry, such as the rows of the list it stands for. */
+  detailsFor?: (childId: string) => Record<string, unknown>;
+  /**
+   * Where the gate refuses, an area's own reason to show the row anyway (a pending handover is
+   * addressed to its receiver, who is not yet on the team): the look is logged as a success with
+   * that reason and no gate basis. Null where the area has none.
+   */
+  areaBasis?: (childId: string) => string | null;
+}
+
 /**
- * The gate for a route that only wants to know whether it may show something, such as a child's
- * name in a list of handovers: an allowed access is logged as usual, since what it shows is the
- * child's data, but a refusal is not an attempt to read and leaves no entry, so listing does not
- * fill the log with refusals. Null when refused.
+ * The gate for a list of rows about many children (handovers, the emergency review queue, log
+ * review): asked once per child with purpose `list`, on facts loaded in one statement, and
+ * every answer, allowed or refused, leaves one entry for that child with the request's id. A
+ * row shows the child's data only where its answer allows. Children that do not exist are
+ * absent from the answer and leave no entry: there is no child to look at.
  */
-export async function decideQuietly(
+export async function decideEach(
   request: FastifyRequest,
-  childId: string,
+  childIds: readonly string[],
   action: AccessAction,
   category: AccessCategory,
-  options: GateOptions,
-): Promise<ChildAccess | null> {
-  const access = await decide(request, await loadFacts(request, childId, childOnly), childId, action, category, options, false);
-  return access.allow ? access : null;
+  options: ListGateOptions,
+): Promise<Map<string, ListAnswer>> {
+  const answers = new Map<string, ListAnswer>();
+  const ids = [...new Set(childIds.map(canonicalId))];
+  if (ids.length === 0) return answers;
+  const { db, audit } = request.server.services;
+  const actorFacts = requireActor(request.actor);
+  const now = request.server.services.clock.now();
+  const [actor, children] = await Promise.all([loadPolicyActor(db, actorFacts), loadPolicyChildren(db, ids, actorFacts.userId)]);
+  const entries: AuditEntry[] = [];
+  for (const id of ids) {
+    const child = children.get(id);
+    if (!child) continue;
+    const judged = judge(request, { actor, child, now }, id, action, category, { auditAction: options.auditAction, purpose: 'list', details: options.detailsFor?.(id) ?? {} });
+    if (judged.allow) {
+      answers.set(id, { allow: true, access: judged });
+      entries.push(judged.entry());
+      continue;
+    }
+    const byArea = options.areaBasis?.(id) ?? null;
+    answers.set(id, { allow: false, reason: judged.reason, byArea });
+    const refused = judged.entry();
+    entries.push(byArea ? { ...refused, outcome: 'success', details: { ...refused.details, basis: null, reason: byArea, gateReason: judged.reason } } : refused);
+  }
+  // One group commit for the lot; each entry is durable before the list is answered.
+  await Promise.all(entries.map((e) => audit.append(e)));
+  return answers;
 }
 
 /**
@@ -114,7 +153,7 @@ export async function withChildWrite<T>(
       await lockChild(trx, childId);
       const facts = await loadFacts(request, childId, childOnly, trx);
       if (!facts.child) return { missing: true as const };
-      const decided = await decide(request, facts, childId, 'write', category, options, true, (entry) => appendAudit(trx, [entry], request.server.services.clock.now()));
+      const decided = await decide(request, facts, childId, 'write', category, options, (entry) => appendAudit(trx, [entry], request.server.services.clock.now()));
       if (!decided.allow) return { refused: decided.reason };
       let logged = false;
       access = { ...decided, logWrite: async (t, details) => { logged = true; await decided.logWrite(t, details); } };
@@ -135,6 +174,87 @@ export async function withChildWrite<T>(
   }
 }
 
+/** What an action's work gets from the gate: the decision it was weighed on and the facts behind it. */
+export interface ActionAccess {
+  childId: string;
+  /** The decision on reading the record, whose `actions` allowed this one (it may refuse the read). */
+  decision: AccessDecision;
+  actor: PolicyActor;
+  child: PolicyChild;
+  now: Date;
+  /** Logs the action as done, inside its transaction; `details` may name its own basis, `organisationId` the one acted for. */
+  logDone(trx: Transaction<DB>, details?: Record<string, unknown>, organisationId?: string | null): Promise<void>;
+}
+
+export interface ActionOptions extends GateOptions {
+  /** The decision whose `actions` are weighed: reading the record, unless the action is another's (`review_log` on `access_log`). */
+  decideAs?: { action: AccessAction; category: AccessCategory };
+  /**
+   * The answer to a caller the policy does not offer the action: by default 403 `access_denied`.
+   * Opening emergency access answers 409 to someone who already has a basis.
+   */
+  refusal?: (decision: AccessDecision) => AppError;
+}
+
+/**
+ * The gate for an action on the child that is not a write of a category (opening emergency
+ * access): the policy's `actions` answer whether this caller may take it. As for a write, one
+ * transaction holds the child's lock, the facts, the decision, the change and its entry; every
+ * refusal (the gate's, the area's own rule after it, a missing child) leaves exactly one entry.
+ */
+export async function withChildAction<T>(
+  request: FastifyRequest,
+  childId: string,
+  action: ChildAction,
+  options: ActionOptions,
+  work: (trx: Transaction<DB>, access: ActionAccess) => Promise<T>,
+): Promise<T> {
+  const { db } = request.server.services;
+  let access: ActionAccess | undefined;
+  try {
+    const outcome = await db.transaction().execute(async (trx) => {
+      await lockChild(trx, childId);
+      const facts = await loadFacts(request, childId, childOnly, trx);
+      if (!facts.child) return { missing: true as const };
+      const as = options.decideAs ?? { action: 'read', category: 'record' };
+      const judged = judge(request, { actor: facts.actor, child: facts.child, now: facts.now }, childId, as.action, as.category, options);
+      const { decision } = judged;
+      if (!decision.actions.includes(action)) {
+        const error = options.refusal?.(decision) ?? new AppError('access_denied', { details: { reason: decision.allow ? 'action_not_offered' : decision.reason } });
+        await appendAudit(trx, [refusalEntry(request, childId, options.auditAction, error, { category: as.category, action, basis: null, reason: decision.reason, flagged: decision.flagged, ...options.details }, judged.organisationId)], request.server.services.clock.now());
+        return { refused: error };
+      }
+      let logged = false;
+      const base = judged.entry();
+      access = {
+        childId: canonicalId(childId),
+        decision,
+        actor: facts.actor,
+        child: facts.child,
+        now: judged.now,
+        logDone: async (t, details, organisationId) => {
+          logged = true;
+          const entry: AuditEntry = { ...base, outcome: 'success', details: { category: as.category, action, basis: decision.basis, flagged: decision.flagged, ...options.details, ...details } };
+          await appendAudit(t, [organisationId === undefined ? entry : { ...entry, organisationId }], request.server.services.clock.now());
+        },
+      };
+      const value = await work(trx, access);
+      if (!logged) await access.logDone(trx);
+      return { value };
+    });
+    if ('missing' in outcome) {
+      await request.server.services.audit.append({ ...auditFrom(request), action: options.auditAction, subjectType: 'child', subjectId: canonicalId(childId), outcome: 'failure', details: { reason: 'no_such_child' } });
+      throw new AppError('not_found');
+    }
+    if ('refused' in outcome) throw outcome.refused;
+    return outcome.value;
+  } catch (error) {
+    // The area's own rule refused after the gate offered the action: rolled back, then logged.
+    if (access && error instanceof AppError) await logRefusal(request, access.childId, options.auditAction, error, { category: options.decideAs?.category ?? 'record', action, basis: null, ...options.details }, null);
+    throw error;
+  }
+}
+
 /** Serialises every change to one child: facts read after it see every change committed before. */
 export async function lockChild(trx: Transaction<DB>, childId: string): Promise<void> {
   await trx.selectFrom('child').select('id').where('id', '=', childId).forUpdate().execute();
@@ -151,10 +271,9 @@ interface Facts {
 const childOnly: FactsWith<never> = async (db, childId, actorUserId) => ({ child: await loadPolicyChild(db, childId, actorUserId), loaded: null });
 
 async function loadFacts<T>(request: FastifyRequest, childId: string, load: FactsWith<T>, db: Kysely<DB> | Transaction<DB> = request.server.services.db): Promise<Facts & { loaded: T | null }> {
-  const { clock } = request.server.services;
   const actorFacts = requireActor(request.actor);
   // One instant for the facts and the decision: the companion's current team is the gate's.
-  const now = clock.now();
+  const now = request.server.services.clock.now();
   const [actor, { child, loaded }] = await Promise.all([loadPolicyActor(db, actorFacts), load(db, childId, actorFacts.userId, now)]);
   return { actor, child, loaded, now };
 }
@@ -164,41 +283,30 @@ function allowedOrThrow(access: Awaited<ReturnType<typeof decide>>): ChildAccess
   return access;
 }
 
-async function decide(
-  request: FastifyRequest,
-  { actor, child, now }: Facts,
-  childId: string,
-  action: AccessAction,
-  category: AccessCategory,
-  options: GateOptions,
-  logRefused: boolean,
-  log: (entry: AuditEntry) => Promise<void> = (entry) => request.server.services.audit.append(entry),
-): Promise<(ChildAccess & { allow: true }) | { allow: false; reason: string }> {
+type Judged =
+  | (ChildAccess & { allow: true; entry: (extra?: Record<string, unknown>) => AuditEntry; organisationId: string | null })
+  | { allow: false; reason: string; decision: AccessDecision; now: Date; entry: (extra?: Record<string, unknown>) => AuditEntry; organisationId: string | null };
+
+/** The decision on loaded facts and the entry that records it, without logging: every gate function logs it its own way. */
+function judge(request: FastifyRequest, { actor, child, now }: { actor: PolicyActor; child: PolicyChild; now: Date }, childId: string, action: AccessAction, category: AccessCategory, options: GateOptions): Judged {
   const { config } = request.server.services;
   // The log is searched by id as text (access log, log review): one spelling for every look.
   const subjectId = canonicalId(childId);
   const base = { ...auditFrom(request), action: options.auditAction, subjectType: 'child', subjectId };
-  if (!child) {
-    await log({ ...base, outcome: 'failure', details: { reason: 'no_such_child' } });
-    throw new AppError('not_found');
-  }
   const context = { now, rules: config.consentRules, ...(options.purpose ? { purpose: options.purpose } : {}) };
   const decision = decideAccess(actor, child, action, category, { ...context, ...(options.entry ? { entry: options.entry } : {}) });
   const membership = currentMembership(child, actor.userId, now);
+  const organisationId = membership?.organisationId ?? null;
   // A session opened with a password an administrator reset: every look in it is marked with who reset it.
   const resetBy = request.actor?.passwordResetBy ?? null;
   const resetMark = resetBy ? { passwordResetBy: resetBy, flagged: true } : {};
   const entry = (extra?: Record<string, unknown>): AuditEntry => ({
     ...base,
-    organisationId: membership?.organisationId ?? null,
+    organisationId,
     outcome: decision.allow ? 'success' : 'denied',
     details: { category, basis: decision.basis, reason: decision.reason, flagged: decision.flagged, ...resetMark, ...options.details, ...extra },
   });
-  if (!decision.allow) {
-    if (logRefused) await log(entry());
-    return { allow: false, reason: decision.reason };
-  }
-  if (action !== 'write') await log(entry());
+  if (!decision.allow) return { allow: false, reason: decision.reason, decision, now, entry, organisationId };
   return {
     allow: true,
     childId: subjectId,
@@ -207,11 +315,38 @@ async function decide(
     child,
     membership,
     now,
+    entry,
+    organisationId,
     sharedFromOtherDomains: (c) => sharedFromOtherDomains(actor, child, c, context),
-    decide: (a, c, entry) => decideAccess(actor, child, a, c, { ...context, ...(entry ? { entry } : {}) }),
+    decide: (a, c, e) => decideAccess(actor, child, a, c, { ...context, ...(e ? { entry: e } : {}) }),
     logWrite: (trx, details) => appendAudit(trx, [entry(details)], request.server.services.clock.now()),
-    logAllowed: (details) => log(entry(details)),
+    logAllowed: (details) => request.server.services.audit.append(entry(details)),
   };
+}
+
+/** Judges and logs: a read or a refusal through `log`, an allowed write later by the route. */
+async function decide(
+  request: FastifyRequest,
+  { actor, child, now }: Facts,
+  childId: string,
+  action: AccessAction,
+  category: AccessCategory,
+  options: GateOptions,
+  log: (entry: AuditEntry) => Promise<void> = (entry) => request.server.services.audit.append(entry),
+): Promise<(ChildAccess & { allow: true }) | { allow: false; reason: string }> {
+  if (!child) {
+    await log({ ...auditFrom(request), action: options.auditAction, subjectType: 'child', subjectId: canonicalId(childId), outcome: 'failure', details: { reason: 'no_such_child' } });
+    throw new AppError('not_found');
+  }
+  const judged = judge(request, { actor, child, now }, childId, action, category, options);
+  if (!judged.allow) {
+    await log(judged.entry());
+    return { allow: false, reason: judged.reason };
+  }
+  if (action !== 'write') await log(judged.entry());
+  const { entry: _entry, organisationId: _organisationId, ...access } = judged;
+  // logAllowed goes through the same log as the decision (the transaction's, for a write).
+  return { ...access, logAllowed: (details) => log(judged.entry(details)) };
 }
 
 function currentMembership(child: PolicyChild, userId: string, now: Date): ChildAccess['membership'] {
@@ -231,7 +366,11 @@ export async function logRefusal(
   details: Record<string, unknown> = {},
   organisationId: string | null = null,
 ): Promise<void> {
-  await request.server.services.audit.append({
+  await request.server.services.audit.append(refusalEntry(request, childId, auditAction, reason, details, organisationId));
+}
+
+function refusalEntry(request: FastifyRequest, childId: string, auditAction: AuditAction, reason: AppError, details: Record<string, unknown>, organisationId: string | null): AuditEntry {
+  return {
     ...auditFrom(request),
     action: auditAction,
     subjectType: 'child',
@@ -239,7 +378,7 @@ export async function logRefusal(
     organisationId,
     outcome: reason.status === 403 ? 'denied' : 'failure',
     details: { code: reason.code, refusal: reason.details ?? null, ...details },
-  });
+  };
 }
 
 /** Runs a write's own rules after the gate allowed it, logging their refusal with `logRefusal`. */

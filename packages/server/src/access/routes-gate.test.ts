@@ -3,6 +3,7 @@ import { createTestApp, type TestApp, type TestClient } from '../test/harness.ts
 import { loadConfig } from '../config.ts';
 import { benchRoutesWanted } from '../main.ts';
 import { stockholmDate } from '@samsyn/core';
+import { auditOf, userIdOf } from '../test/fixtures.ts';
 
 /**
  * Every API route the server registers (hidden ones too, not only those in the OpenAPI
@@ -74,26 +75,60 @@ interface Ids {
   organisationId: string;
 }
 
+/** Every demo login (password in test/constants.ts): each route is probed as each of them. */
+const demoRoles = ['sysadmin', 'orgadmin', 'manager', 'coordinator', 'analyst', 'teacher', 'nurse', 'socialworker', 'psychologist', 'outsider', 'guardian', 'child'] as const;
+
+const placeholder = '00000000-0000-4000-8000-000000000000';
+
 let t: TestApp;
 let outsider: TestClient;
 let ids: Ids;
 let routes: { method: string; path: string }[];
+let childIds: Set<string>;
+/** Real ids of the demo child's things, so the probes reach past "not found" where they can. */
+let realIds: Record<string, string>;
 
 beforeAll(async () => {
   t = await createTestApp();
+  const db = t.database.db;
   outsider = await t.loginAs('outsider');
-  const child = await t.database.db.selectFrom('child').innerJoin('app_user', 'app_user.id', 'child.user_id').select('child.id').where('app_user.username', '=', 'child').executeTakeFirstOrThrow();
+  const child = await db.selectFrom('child').innerJoin('app_user', 'app_user.id', 'child.user_id').select('child.id').where('app_user.username', '=', 'child').executeTakeFirstOrThrow();
   const me = (await outsider.get('/api/auth/me')).json() as { id: string; roles: { organisationId: string }[] };
   ids = { childId: child.id, userId: me.id, organisationId: me.roles[0]!.organisationId };
   routes = t.app.apiRoutes.map((r) => {
     const [method, path] = r.split(' ') as [string, string];
     return { method, path };
   });
+  childIds = new Set((await db.selectFrom('child').select('id').execute()).map((c) => c.id));
+  const [consent, member, handover] = await Promise.all([
+    db.selectFrom('consent').select('id').where('child_id', '=', child.id).executeTakeFirst(),
+    db.selectFrom('care_team_member').select('id').where('child_id', '=', child.id).executeTakeFirst(),
+    db.selectFrom('named_person_handover').select('id').where('child_id', '=', child.id).executeTakeFirst(),
+  ]);
+  realIds = { consentId: consent?.id ?? placeholder, memberId: member?.id ?? placeholder, handover: handover?.id ?? placeholder };
+  // Handover rows the gate refuses but the list still shows: one waiting for the manager (not on
+  // the team: the note is theirs, logged as such), one the analyst declined (the child's id only).
+  const [teacher, manager, analyst] = await Promise.all(['teacher', 'manager', 'analyst'].map((u) => userIdOf(db, u)));
+  const row = { child_id: child.id, life_stage: 'school' as const, from_user_id: teacher!, to_organisation_id: ids.organisationId, note: 'Probe', proposed_by: teacher! };
+  await db.insertInto('named_person_handover').values([{ ...row, to_user_id: manager! }, { ...row, to_user_id: analyst!, declined_at: new Date() }]).execute();
 });
 afterAll(() => t.close());
 
 const key = (r: { method: string; path: string }) => `${r.method} ${r.path}`;
 const isChildRoute = (r: { path: string }) => r.path.startsWith('/api/children/{id}');
+
+function urlOf(route: { path: string }): string {
+  if (isChildRoute(route)) return route.path.replace('{id}', ids.childId).replace(/\{(\w+)\}/g, (_, name: string) => realIds[name] ?? placeholder);
+  if (route.path.startsWith('/api/handovers/{id}')) return route.path.replace('{id}', realIds.handover!);
+  if (route.path === '/api/handovers') return '/api/handovers?status=all';
+  if (route.path.startsWith('/api/emergency-access/{id}')) return route.path.replace('{id}', realIds.emergencyAccess ?? placeholder);
+  return route.path.replace(/\{\w+\}/g, placeholder);
+}
+
+/** The ids of children a response body shows, found as uuids among the children that exist. */
+function childrenShown(body: string): Set<string> {
+  return new Set((body.toLowerCase().match(/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/g) ?? []).filter((id) => childIds.has(id)));
+}
 
 describe('the policy gate guards every route with child data', () => {
   it('has every registered API route in exactly one list, and each in the OpenAPI document', async () => {
@@ -106,26 +141,52 @@ describe('the policy gate guards every route with child data', () => {
     expect(stale, 'listed routes that no longer exist').toEqual([]);
   });
 
-  it('logs a gate decision about the child for every call to a /api/children/{id} route', async () => {
+  /**
+   * The census: every route, as every demo role. Each request's entries are found by its own
+   * x-request-id (unique per request, checked), so an entry another request left never counts.
+   * Under /api/children/{id} each call leaves exactly one entry for the child, refusals
+   * included; on every route no child has two entries from one request, and every child a
+   * response shows has its entry.
+   */
+  it('leaves, for every route and every demo role, exactly one entry of its own request per child it touches', async () => {
     const childRoutes = routes.filter(isChildRoute);
     expect(childRoutes.length).toBeGreaterThanOrEqual(10);
-    for (const route of childRoutes) {
-      const url = route.path.replace('{id}', ids.childId).replace(/\{\w+\}/g, '00000000-0000-4000-8000-000000000000');
-      const body = route.method === 'GET' ? undefined : (sampleBodies[key(route)]?.(ids) ?? expect.fail(`add a sample body for ${key(route)}`));
-      const res = await outsider.request(route.method as 'GET', url, body);
-      expect(res.statusCode, `${key(route)} must not answer the outsider with a server error`).toBeLessThan(500);
-      const entries = await t.database.db
-        .selectFrom('audit_log')
-        .select(['subject_type', 'subject_id', 'outcome'])
-        .where('request_id', '=', String(res.headers['x-request-id']))
-        .execute();
-      expect(entries.some((e) => e.subject_type === 'child' && e.subject_id === ids.childId), `${key(route)} left no gate entry for the child`).toBe(true);
-      if (res.statusCode < 300) {
-        // Only emergency access may succeed for someone outside the team, and it is logged as such.
-        expect(key(route)).toBe('POST /api/children/{id}/emergency-access');
+    // An emergency access to review: the outsider's, opened through the API.
+    const opened = await outsider.post(`/api/children/${ids.childId}/emergency-access`, sampleBodies['POST /api/children/{id}/emergency-access']!(ids));
+    expect(opened.statusCode).toBe(201);
+    realIds.emergencyAccess = opened.json().id;
+    // Logging out ends the probing login's session: probed last.
+    const probed = [...routes].sort((a, b) => Number(key(a) === 'POST /api/auth/logout') - Number(key(b) === 'POST /api/auth/logout'));
+    const requestIds = new Set<string>();
+    const problems: string[] = [];
+    for (const role of demoRoles) {
+      const client = await t.loginAs(role);
+      for (const route of probed) {
+        const body = route.method === 'GET' ? undefined : isChildRoute(route) ? (sampleBodies[key(route)]?.(ids) ?? expect.fail(`add a sample body for ${key(route)}`)) : {};
+        const res = await client.request(route.method as 'GET', urlOf(route), body);
+        const where = `${role} ${key(route)} → ${res.statusCode}`;
+        if (res.statusCode >= 500) problems.push(`${where}: server error`);
+        const requestId = String(res.headers['x-request-id']);
+        if (requestIds.has(requestId)) problems.push(`${where}: x-request-id ${requestId} reused`);
+        requestIds.add(requestId);
+        const entries = await auditOf(t.database.db, res);
+        if (entries.some((e) => e.request_id !== requestId)) problems.push(`${where}: an entry of another request`);
+        const perChild = new Map<string, number>();
+        for (const e of entries) if (e.subject_type === 'child' && e.subject_id) perChild.set(e.subject_id, (perChild.get(e.subject_id) ?? 0) + 1);
+        for (const [child, n] of perChild) if (n !== 1) problems.push(`${where}: ${n} entries for child ${child}`);
+        if (isChildRoute(route) && perChild.get(ids.childId) !== 1) problems.push(`${where}: no entry for the child`);
+        for (const shown of childrenShown(res.body)) if (!perChild.has(shown)) problems.push(`${where}: shows child ${shown} without an entry`);
+        // Outside the team, the outsider reads only on the emergency access opened above, logged as such, and never writes.
+        if (role === 'outsider' && isChildRoute(route) && res.statusCode < 300) {
+          const entry = entries.find((e) => e.subject_id === ids.childId);
+          const basis = (entry?.details as { basis?: unknown } | null)?.basis;
+          if (route.method !== 'GET' || basis !== 'emergency') problems.push(`${where}: the outsider succeeded on basis ${String(basis)}`);
+        }
       }
     }
-  });
+    expect(problems).toEqual([]);
+    expect(requestIds.size).toBe(demoRoles.length * routes.length);
+  }, 120_000);
 });
 
 describe('the benchmark’s ungated ceiling route', () => {

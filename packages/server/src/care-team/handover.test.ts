@@ -28,6 +28,7 @@ interface Handover {
   basis: string;
   consentId: string | null;
   legalGroundCode: string | null;
+  note: string | null;
   acceptedAt: string | null;
   declinedAt: string | null;
 }
@@ -78,16 +79,19 @@ let next: { username: string; userId: string };
 
 describe('answering a handover', () => {
 
-  it('shows the receiver the incoming handover with the child id and life stage, not the name before they are in the team', async () => {
+  it('shows the receiver the incoming handover with the child id, life stage and the note addressed to them, not the name before they are in the team, and logs the look', async () => {
     const asReceiver = await t.loginAs(receiver.username);
     const res = await asReceiver.get('/api/handovers?status=pending');
     expect(res.statusCode).toBe(200);
     const handovers = res.json().handovers as Handover[];
     expect(handovers).toHaveLength(1);
     pending = handovers[0]!;
-    expect(pending).toMatchObject({ childId: family.childId, lifeStage: 'youth_follow_up', childName: null, status: 'pending' });
-    // Asking for the name went through the gate quietly: not showing a name is no refused read.
-    expect((await auditOf(t.database.db, res)).filter((e) => e.subject_id === family.childId)).toEqual([]);
+    expect(pending).toMatchObject({ childId: family.childId, lifeStage: 'youth_follow_up', childName: null, status: 'pending', note: 'Ebba går ut nian i vår' });
+    // The gate refuses the record (not yet on the team); the note is theirs to read, and that look is one entry of this request.
+    const entries = (await auditOf(t.database.db, res)).filter((e) => e.subject_id === family.childId);
+    expect(entries).toHaveLength(1);
+    expect(entries[0]).toMatchObject({ action: 'child.handover.list', outcome: 'success', actor_username: receiver.username, request_id: res.headers['x-request-id'] });
+    expect(entries[0]!.details).toMatchObject({ basis: null, reason: 'handover_receiver', gateReason: 'not_in_care_team', handoverIds: [pending.id] });
     expect((await (await t.loginAs('teacher')).get('/api/handovers')).json().handovers).toEqual([]);
   });
 
@@ -154,22 +158,23 @@ describe('the decided handovers', () => {
     expect(handovers.map((h) => h.status)).toEqual(['declined', 'accepted']);
     expect(handovers[0]).toMatchObject({ to: { id: next.userId }, from: { id: receiver.userId }, declinedAt: expect.any(String), acceptedAt: null, childName: { givenName: 'Ebba' } });
     expect(handovers[1]).toMatchObject({ id: pending.id, to: { id: receiver.userId }, acceptedAt: expect.any(String), declinedAt: null, childName: { givenName: 'Ebba' } });
-    expect(entries.map((e) => [e.action, e.outcome])).toEqual([
-      ['child.handover.list', 'success'],
-      ['child.handover.list', 'success'],
-    ]);
+    // Both rows name the same child: one gate entry for the child, naming both rows.
+    expect(handovers.map((h) => h.note)).toEqual([null, 'Ebba går ut nian i vår']);
+    expect(entries.map((e) => [e.action, e.outcome, e.details])).toEqual([['child.handover.list', 'success', expect.objectContaining({ basis: 'own_organisation', handoverIds: expect.arrayContaining(handovers.map((h) => h.id)) })]]);
   });
 
-  it('shows the named person who handed over the acceptance, without the name now that she has left the team, and nothing refused in the log', async () => {
+  it('shows the named person who handed over the acceptance, without the name or her own note now that she has left the team, and logs the refusal', async () => {
     const { handovers, entries } = await list('teacher', 'accepted');
-    expect(handovers).toEqual([expect.objectContaining({ id: pending.id, status: 'accepted', childName: null, from: { id: await userIdOf(t.database.db, 'teacher'), displayName: 'Tove Lärare' } })]);
-    expect(entries).toEqual([]);
+    expect(handovers).toEqual([expect.objectContaining({ id: pending.id, status: 'accepted', childName: null, note: null, from: { id: await userIdOf(t.database.db, 'teacher'), displayName: 'Tove Lärare' } })]);
+    expect(entries.map((e) => [e.action, e.outcome])).toEqual([['child.handover.list', 'denied']]);
+    expect(entries[0]!.details).toMatchObject({ basis: null, reason: 'not_in_care_team', handoverIds: [pending.id] });
     expect((await list('teacher', 'declined')).handovers).toEqual([]);
   });
 
   it('shows the one who declined their decision, without the name', async () => {
-    const { handovers } = await list(next.username, 'all');
-    expect(handovers).toEqual([expect.objectContaining({ status: 'declined', to: { id: next.userId, displayName: expect.any(String) }, childName: null })]);
+    const { handovers, entries } = await list(next.username, 'all');
+    expect(handovers).toEqual([expect.objectContaining({ status: 'declined', to: { id: next.userId, displayName: expect.any(String) }, childName: null, note: null })]);
+    expect(entries.map((e) => e.outcome)).toEqual(['denied']);
   });
 
   it('lists what waits for an answer before what is decided', async () => {

@@ -26,7 +26,7 @@ import {
 } from '@samsyn/core';
 import { loadPolicyChild } from '../access/facts.ts';
 import type { ChildAccess } from '../access/gate.ts';
-import { decideQuietly, logRefusal } from '../access/gate.ts';
+import { canonicalId, decideEach, logRefusal } from '../access/gate.ts';
 import { appendAudit } from '../audit/writer.ts';
 import { auditFrom } from '../audit/context.ts';
 import { findChildRow } from '../children/queries.ts';
@@ -335,9 +335,12 @@ export const decidedLimit = 50;
 
 /**
  * The caller's handovers: those waiting for their answer first, then the decided ones they took
- * part in. The child's name is shown only when the gate lets the caller read the record (a
- * listing, logged); a receiver not yet in the team, or a named person who has left it, sees the
- * child's id and life stage only.
+ * part in. Every row names a child, so the gate is asked once per child (a listing) and each
+ * child gets one entry for this request, allowed or refused. The child's name and the note (free
+ * text about the child) show only where the gate lets the caller read the record; a pending
+ * handover's note is addressed to its receiver, who is often not yet on the team, so they see it
+ * too, and that look is logged as well (reason `handover_receiver`). A named person who has left
+ * the team sees the child's id and life stage only.
  */
 export async function callersHandovers(request: FastifyRequest, status: HandoverStatus | 'all'): Promise<HandoverView[]> {
   const { db } = request.server.services;
@@ -346,13 +349,24 @@ export async function callersHandovers(request: FastifyRequest, status: Handover
     ...(status === 'pending' || status === 'all' ? await handoversAwaiting(db, userId) : []),
     ...(status === 'pending' ? [] : await handoversDecidedWith(db, userId, status, decidedLimit)),
   ];
-  return Promise.all(rows.map(async (h) => toHandoverView(h, await childNameIfAllowed(request, h))));
+  const addressedToCaller = (h: HandoverRow) => h.to_user_id === userId && h.accepted_at === null && h.declined_at === null;
+  const rowsOf = (childId: string) => rows.filter((h) => canonicalId(h.child_id) === childId);
+  const answers = await decideEach(request, rows.map((h) => h.child_id), 'read', 'record', {
+    auditAction: 'child.handover.list',
+    detailsFor: (childId) => ({ handoverIds: rowsOf(childId).map((h) => h.id) }),
+    areaBasis: (childId) => (rowsOf(childId).some(addressedToCaller) ? 'handover_receiver' : null),
+  });
+  return Promise.all(
+    rows.map(async (h) => {
+      const readable = answers.get(canonicalId(h.child_id))?.allow === true;
+      const view = toHandoverView(h, readable ? await childName(request, h.child_id) : null);
+      return { ...view, note: readable || addressedToCaller(h) ? view.note : null };
+    }),
+  );
 }
 
-async function childNameIfAllowed(request: FastifyRequest, h: HandoverRow): Promise<HandoverView['childName']> {
-  const access = await decideQuietly(request, h.child_id, 'read', 'record', { auditAction: 'child.handover.list', purpose: 'list', details: { handoverId: h.id } });
-  if (!access) return null;
-  const child = await findChildRow(request.server.services.db, h.child_id);
+async function childName(request: FastifyRequest, childId: string): Promise<HandoverView['childName']> {
+  const child = await findChildRow(request.server.services.db, childId);
   // A protected identity never shows its name in a list.
   return child && child.protected_identity === null ? { givenName: child.given_name, familyName: child.family_name } : null;
 }

@@ -65,14 +65,22 @@ describe('emergency access (nödåtkomst)', () => {
     const teacher = await (await t.loginAs('teacher')).post(`/api/children/${childId}/emergency-access`, open);
     expect(teacher.statusCode).toBe(409);
     expect(teacher.json().error.details).toMatchObject({ reason: 'already_has_basis', basis: 'own_organisation' });
+    // Each 409 is one entry of its own request, a failure naming the child.
+    for (const [res, reason] of [[again, 'emergency_access_active'], [teacher, 'already_has_basis']] as const) {
+      const entries = await auditOf(t.database.db, res);
+      expect(entries).toHaveLength(1);
+      expect(entries[0]).toMatchObject({ action: 'child.emergency_access.open', outcome: 'failure', subject_id: childId, request_id: res.headers['x-request-id'] });
+      expect(entries[0]!.details).toMatchObject({ code: 'conflict', refusal: { reason }, basis: null });
+    }
   });
 
   it('refuses analysts, administrators and citizens, and logs the attempt', async () => {
     for (const username of ['analyst', 'sysadmin', 'orgadmin', 'guardian']) {
       const res = await (await t.loginAs(username)).post(`/api/children/${childId}/emergency-access`, open);
       expect(res.statusCode, username).toBe(403);
-      const [entry] = await auditOf(t.database.db, res);
-      expect(entry, username).toMatchObject({ action: 'child.emergency_access.open', outcome: 'denied' });
+      const entries = await auditOf(t.database.db, res);
+      expect(entries, username).toHaveLength(1);
+      expect(entries[0], username).toMatchObject({ action: 'child.emergency_access.open', outcome: 'denied', subject_id: childId });
     }
     expect(await t.database.db.selectFrom('emergency_access').select('id').where('child_id', '=', childId).execute()).toHaveLength(1);
   });
@@ -83,7 +91,16 @@ describe('emergency access (nödåtkomst)', () => {
     const wrongGround = await client.post(`/api/children/${childId}/emergency-access`, { ...open, legalGroundCode: 'consent' });
     expect(wrongGround.statusCode).toBe(400);
     expect(wrongGround.json().error.details[0].path).toBe('body.legalGroundCode');
-    expect((await client.post('/api/children/00000000-0000-4000-8000-000000000000/emergency-access', open)).statusCode).toBe(404);
+    // The area's own refusal after the gate offered the action: rolled back, and one entry.
+    const refused = await auditOf(t.database.db, wrongGround);
+    expect(refused).toHaveLength(1);
+    expect(refused[0]).toMatchObject({ action: 'child.emergency_access.open', outcome: 'failure', subject_id: childId, actor_username: colleague });
+    expect(refused[0]!.details).toMatchObject({ code: 'validation_failed', action: 'open_emergency_access' });
+    const colleagueId = (await placeOf(t.database.db, colleague)).userId;
+    expect(await t.database.db.selectFrom('emergency_access').select('id').where('user_id', '=', colleagueId).execute()).toEqual([]);
+    const missing = await client.post('/api/children/00000000-0000-4000-8000-000000000000/emergency-access', open);
+    expect(missing.statusCode).toBe(404);
+    expect((await auditOf(t.database.db, missing)).map((e) => [e.outcome, e.subject_id])).toEqual([['failure', '00000000-0000-4000-8000-000000000000']]);
     const grounds = (await client.get('/api/legal-grounds?kind=emergency')).json() as { code: string }[];
     expect(grounds.map((g) => g.code).sort()).toEqual(['lvu_urgent', 'osl_emergency_health']);
   });
@@ -120,6 +137,25 @@ describe('the review of emergency accesses', () => {
     expect(other.map((q) => q.user.username)).toContain('outsider');
   });
 
+  it('shows the manager each row’s child and reason, asking the gate per child: one entry per child, of this request', async () => {
+    const res = await (await t.loginAs('manager')).get('/api/emergency-access/review');
+    const queue = res.json() as { id: string; child: { id: string }; reason: string }[];
+    expect(queue.find((q) => q.id === colleagueAccess)).toMatchObject({ child: { id: childId }, reason });
+    const entries = await auditOf(t.database.db, res);
+    const perChild = entries.filter((e) => e.subject_type === 'child');
+    expect(perChild.map((e) => e.subject_id).sort()).toEqual([...new Set(queue.map((q) => q.child.id))].sort());
+    const entry = perChild.find((e) => e.subject_id === childId)!;
+    expect(entry).toMatchObject({ action: 'child.emergency_access.review_queue.read', outcome: 'success', request_id: res.headers['x-request-id'] });
+    expect(entry.details).toMatchObject({ basis: 'legal_duty', category: 'access_log', emergencyAccessIds: expect.arrayContaining([colleagueAccess]) });
+    // A teacher and a nurse in the child's team are no reviewers: no reason, no child, nothing logged about the child.
+    for (const username of ['teacher', 'nurse']) {
+      const refused = await (await t.loginAs(username)).get('/api/emergency-access/review');
+      expect(refused.statusCode, username).toBe(403);
+      expect(refused.body).not.toContain(reason);
+      expect((await auditOf(t.database.db, refused)).map((e) => [e.action, e.outcome, e.subject_id])).toEqual([['emergency_access.review_queue.read', 'denied', null]]);
+    }
+  });
+
   it('shows no name, and for a protected identity no number, of the child in the queue', async () => {
     const res = await (await t.loginAs('manager')).get('/api/emergency-access/review');
     const child = await t.database.db.selectFrom('child').select(['given_name', 'identity_number']).where('id', '=', childId).executeTakeFirstOrThrow();
@@ -134,8 +170,11 @@ describe('the review of emergency accesses', () => {
     expect(res.statusCode).toBe(403);
     const other = await (await t.loginAs(outsiderManager)).post(`/api/emergency-access/${colleagueAccess}/review`, { outcome: 'justified', comment: 'Ok' });
     expect(other.statusCode).toBe(403);
-    const [entry] = await auditOf(t.database.db, other);
-    expect(entry).toMatchObject({ action: 'child.emergency_access.review', outcome: 'denied' });
+    expect(other.body).not.toContain(reason);
+    const entries = await auditOf(t.database.db, other);
+    expect(entries).toHaveLength(1);
+    expect(entries[0]).toMatchObject({ action: 'child.emergency_access.review', outcome: 'denied', subject_id: childId });
+    expect(entries[0]!.details).toMatchObject({ emergencyAccessId: colleagueAccess, refusal: { reason: 'not_in_review_scope' } });
   });
 
   it('is reviewed once, with a comment, and the review is logged', async () => {
@@ -143,12 +182,16 @@ describe('the review of emergency accesses', () => {
     const res = await manager.post(`/api/emergency-access/${colleagueAccess}/review`, { outcome: 'unjustified', comment: 'Det fanns ingen akut fara.' });
     expect(res.statusCode).toBe(200);
     expect(res.json().review).toMatchObject({ outcome: 'unjustified', comment: 'Det fanns ingen akut fara.', reviewer: { name: 'Maja Rektor' } });
-    const [entry] = await auditOf(t.database.db, res);
+    const logged = await auditOf(t.database.db, res);
+    expect(logged).toHaveLength(1);
+    const [entry] = logged;
     expect(entry).toMatchObject({ action: 'child.emergency_access.review', outcome: 'success', subject_id: childId });
+    expect(entry!.details).toMatchObject({ basis: 'legal_duty' });
     expect(entry!.details).toMatchObject({ outcome: 'unjustified', emergencyAccessId: colleagueAccess });
 
     const again = await (await t.loginAs('coordinator')).post(`/api/emergency-access/${colleagueAccess}/review`, { outcome: 'justified', comment: 'Ändrar mig' });
     expect(again.statusCode).toBe(409);
+    expect((await auditOf(t.database.db, again)).map((e) => [e.outcome, e.subject_id])).toEqual([['failure', childId]]);
     const pending = (await manager.get('/api/emergency-access/review')).json() as { id: string }[];
     expect(pending.map((q) => q.id)).not.toContain(colleagueAccess);
     const reviewed = (await manager.get('/api/emergency-access/review?status=reviewed')).json() as { id: string; review: { outcome: string } }[];

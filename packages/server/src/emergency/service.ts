@@ -1,10 +1,8 @@
 import type { FastifyRequest } from 'fastify';
-import { decideAccess, emergencyAccessExpiry, inReviewScope, isReviewer, pickLanguage, reviewScope, stockholmDate, type EmergencyAccessOpen, type EmergencyAccessView, type EmergencyReviewInput, type ReviewScope } from '@samsyn/core';
+import { emergencyAccessExpiry, holdsRole, inReviewScope, isReviewer, pickLanguage, reviewScope, stockholmDate, type AccessDecision, type EmergencyAccessOpen, type EmergencyAccessView, type EmergencyReviewInput, type PolicyActor, type ReviewScope } from '@samsyn/core';
 import type { AuditAction } from '@samsyn/core';
-import { loadPolicyActor, loadPolicyChild } from '../access/facts.ts';
-import { canonicalId } from '../access/gate.ts';
+import { canonicalId, decideEach, withChildAction } from '../access/gate.ts';
 import { auditFrom } from '../audit/context.ts';
-import { appendAudit } from '../audit/writer.ts';
 import { AppError } from '../http/errors.ts';
 import { requireActor, type Actor } from '../http/types.ts';
 import { legalGroundsInForce } from '../legal-grounds/queries.ts';
@@ -13,75 +11,77 @@ import { emergencyAccessesInScope, findEmergencyAccess, insertEmergencyAccess, r
 /**
  * Emergency access (nödåtkomst): a professional with no other basis opens a child's record
  * for a limited time, with a reason and a legal ground; the opening lands in the review queue
- * of the unit manager of the unit they work at. Reading then goes through the gate as usual,
- * which allows it (basis `emergency`, flagged) until the access expires.
+ * of the unit manager of the unit they work at. Whether the caller may open one is the policy's
+ * answer (`open_emergency_access` among the decision's actions), asked through the gate inside
+ * the transaction that opens it, under the child's lock. Reading then goes through the gate as
+ * usual, which allows it (basis `emergency`, flagged) until the access expires. Every refusal,
+ * 403, 400, 404 or 409, leaves one entry.
  */
 export async function openEmergencyAccess(request: FastifyRequest, childId: string, input: EmergencyAccessOpen): Promise<EmergencyAccessView> {
-  const { db, audit, config, clock } = request.server.services;
-  const now = clock.now();
-  const actor = requireActor(request.actor);
-  const base = { ...auditFrom(request), action: 'child.emergency_access.open' as const, subjectType: 'child', subjectId: canonicalId(childId) };
-  const place = professionalPlace(actor);
-  if (!place) {
-    // Analysts, administrators and citizens never get emergency access; the attempt is logged.
-    await audit.append({ ...base, outcome: 'denied', details: { reason: 'not_a_professional', flagged: true } });
-    throw new AppError('forbidden');
-  }
-  const [ground] = await legalGroundsInForce(db, stockholmDate(now), { kind: 'emergency', code: input.legalGroundCode });
-  if (!ground) throw new AppError('validation_failed', { details: [{ path: 'body.legalGroundCode', message: 'not_an_emergency_legal_ground' }] });
-  const [policyActor, child] = await Promise.all([loadPolicyActor(db, actor), loadPolicyChild(db, childId, actor.userId)]);
-  if (!child) {
-    await audit.append({ ...base, outcome: 'failure', details: { reason: 'no_such_child' } });
-    throw new AppError('not_found');
-  }
-  // Asked on the same facts as the gate, without logging a read: is there a basis already?
-  const existing = decideAccess(policyActor, child, 'read', 'record', { now, rules: config.consentRules });
-  if (existing.allow) {
-    throw new AppError('conflict', { details: { reason: existing.basis === 'emergency' ? 'emergency_access_active' : 'already_has_basis', basis: existing.basis } });
-  }
-  const expiresAt = emergencyAccessExpiry(now, config.emergencyAccessHours);
-  const id = await db.transaction().execute(async (trx) => {
-    const inserted = await insertEmergencyAccess(trx, { childId, userId: actor.userId, organisationId: place.organisationId, unitId: place.unitId, reason: input.reason, legalGroundCode: ground.code, startsAt: now, expiresAt });
-    await appendAudit(trx, [{
-      ...base,
-      organisationId: place.organisationId,
-      outcome: 'success',
-      details: { category: 'record', basis: 'emergency', legalGround: ground.code, reason: input.reason, flagged: true, emergencyAccessId: inserted, expiresAt: expiresAt.toISOString() },
-    }], now);
+  const { config } = request.server.services;
+  const id = await withChildAction(request, childId, 'open_emergency_access', { auditAction: 'child.emergency_access.open', details: { flagged: true }, refusal: openingRefusal }, async (trx, access) => {
+    const place = professionalPlace(requireActor(request.actor), access.actor);
+    if (!place) throw new AppError('access_denied', { details: { reason: 'emergency_needs_professional_role' } });
+    const [ground] = await legalGroundsInForce(trx, stockholmDate(access.now), { kind: 'emergency', code: input.legalGroundCode });
+    if (!ground) throw new AppError('validation_failed', { details: [{ path: 'body.legalGroundCode', message: 'not_an_emergency_legal_ground' }] });
+    const expiresAt = emergencyAccessExpiry(access.now, config.emergencyAccessHours);
+    const inserted = await insertEmergencyAccess(trx, { childId, userId: access.actor.userId, organisationId: place.organisationId, unitId: place.unitId, reason: input.reason, legalGroundCode: ground.code, startsAt: access.now, expiresAt });
+    await access.logDone(trx, { basis: 'emergency', legalGround: ground.code, reason: input.reason, emergencyAccessId: inserted, expiresAt: expiresAt.toISOString() }, place.organisationId);
     return inserted;
   });
   return view(request, id);
 }
 
-/** The reviewer's queue: pending or reviewed emergency accesses of their units or organisations. */
-export async function reviewQueue(request: FastifyRequest, status: 'pending' | 'reviewed'): Promise<EmergencyAccessView[]> {
-  const { db, audit } = request.server.services;
-  const scope = await reviewerScope(request, 'emergency_access.review_queue.read');
-  const rows = await emergencyAccessesInScope(db, scope, status);
-  await audit.append({ ...auditFrom(request), action: 'emergency_access.review_queue.read', outcome: 'success', details: { status, count: rows.length } });
-  const language = pickLanguage(request.headers['accept-language']);
-  const now = request.server.services.clock.now();
-  return rows.map((r) => toEmergencyAccessView(r, language, now));
+/**
+ * A professional with a basis already gets 409 and the basis they have; anyone else the policy
+ * does not offer it to (analysts, administrators, the family, who read as `own_record`) gets 403.
+ */
+function openingRefusal(decision: AccessDecision): AppError {
+  if (decision.allow && decision.basis !== 'own_record') return new AppError('conflict', { details: { reason: decision.basis === 'emergency' ? 'emergency_access_active' : 'already_has_basis', basis: decision.basis } });
+  return new AppError('access_denied', { details: { reason: decision.reason } });
 }
 
-export async function reviewEmergencyAccess(request: FastifyRequest, id: string, input: EmergencyReviewInput): Promise<EmergencyAccessView> {
+/**
+ * The reviewer's queue: pending or reviewed emergency accesses of their units or organisations.
+ * Each row names a child and shows the opener's reason (free text about the child), so the gate
+ * is asked per child (`review_log`), each child gets one entry of this request, and a row whose
+ * child the reviewer may not review is left out: they could not review it either.
+ */
+export async function reviewQueue(request: FastifyRequest, status: 'pending' | 'reviewed'): Promise<EmergencyAccessView[]> {
   const { db, audit, clock } = request.server.services;
+  const scope = await reviewerScope(request, 'emergency_access.review_queue.read');
+  const rows = await emergencyAccessesInScope(db, scope, status);
+  const answers = await decideEach(request, rows.map((r) => r.child_id), 'review_log', 'access_log', {
+    auditAction: 'child.emergency_access.review_queue.read',
+    detailsFor: (childId) => ({ status, emergencyAccessIds: rows.filter((r) => canonicalId(r.child_id) === childId).map((r) => r.id) }),
+  });
+  const shown = rows.filter((r) => answers.get(canonicalId(r.child_id))?.allow === true);
+  await audit.append({ ...auditFrom(request), action: 'emergency_access.review_queue.read', outcome: 'success', details: { status, count: shown.length, withheld: rows.length - shown.length } });
+  const language = pickLanguage(request.headers['accept-language']);
+  const now = clock.now();
+  return shown.map((r) => toEmergencyAccessView(r, language, now));
+}
+
+/**
+ * The review of one emergency access: the gate decides (`review_log` on the child) inside the
+ * transaction that records the review; then the area's rules: the access must be in the
+ * reviewer's scope (the unit it was opened at, or the organisation), not their own, and not yet
+ * reviewed. Each refusal leaves one entry.
+ */
+export async function reviewEmergencyAccess(request: FastifyRequest, id: string, input: EmergencyReviewInput): Promise<EmergencyAccessView> {
+  const { db } = request.server.services;
   const actor = requireActor(request.actor);
   const scope = await reviewerScope(request, 'child.emergency_access.review');
   const row = await findEmergencyAccess(db, id);
   if (!row) throw new AppError('not_found');
-  const base = { ...auditFrom(request), action: 'child.emergency_access.review' as const, subjectType: 'child', subjectId: row.child_id };
-  if (!inReviewScope(scope, { organisationId: row.organisation_id, unitId: row.unit_id }) || row.user_id === actor.userId) {
-    await audit.append({ ...base, outcome: 'denied', details: { emergencyAccessId: id, reason: row.user_id === actor.userId ? 'own_emergency_access' : 'not_in_review_scope' } });
-    throw new AppError('forbidden');
-  }
-  if (row.reviewed_at) throw new AppError('conflict', { details: { reason: 'already_reviewed' } });
-  const now = clock.now();
-  await db.transaction().execute(async (trx) => {
-    if (!(await recordReview(trx, id, { reviewerId: actor.userId, outcome: input.outcome, comment: input.comment, at: now }))) {
+  const options = { auditAction: 'child.emergency_access.review' as const, details: { emergencyAccessId: id }, decideAs: { action: 'review_log', category: 'access_log' } as const };
+  await withChildAction(request, row.child_id, 'review_log', options, async (trx, access) => {
+    if (!inReviewScope(scope, { organisationId: row.organisation_id, unitId: row.unit_id })) throw new AppError('forbidden', { details: { reason: 'not_in_review_scope' } });
+    if (row.user_id === actor.userId) throw new AppError('forbidden', { details: { reason: 'own_emergency_access' } });
+    if (!(await recordReview(trx, id, { reviewerId: actor.userId, outcome: input.outcome, comment: input.comment, at: access.now }))) {
       throw new AppError('conflict', { details: { reason: 'already_reviewed' } });
     }
-    await appendAudit(trx, [{ ...base, organisationId: row.organisation_id, outcome: 'success', details: { basis: 'legal_duty', emergencyAccessId: id, outcome: input.outcome } }], now);
+    await access.logDone(trx, { basis: 'legal_duty', outcome: input.outcome }, row.organisation_id);
   });
   return view(request, id);
 }
@@ -102,10 +102,12 @@ async function reviewerScope(request: FastifyRequest, action: AuditAction): Prom
   return scope;
 }
 
-/** Where a professional works: their professional role, preferring one at a unit (the manager's queue). */
-function professionalPlace(actor: Actor): { organisationId: string; unitId: string | null } | undefined {
-  if (actor.kind !== 'professional') return undefined;
-  const roles = actor.roles.filter((r) => r.role === 'professional');
+/**
+ * Where a professional works: a professional role the policy counts (not one they granted
+ * themselves), preferring one at a unit (the manager's queue).
+ */
+function professionalPlace(actor: Actor, policyActor: PolicyActor): { organisationId: string; unitId: string | null } | undefined {
+  const roles = actor.roles.filter((r) => r.role === 'professional' && holdsRole(policyActor, r.organisationId, 'professional'));
   const role = roles.find((r) => r.unitId !== null) ?? roles[0];
   return role ? { organisationId: role.organisationId, unitId: role.unitId } : undefined;
 }

@@ -3,9 +3,10 @@ import { stockholmDate } from '@samsyn/core';
 import { createTestApp, type TestApp } from '../test/harness.ts';
 import { verifyAuditChain } from '../audit/verify.ts';
 import { addDays } from '../demo/children.ts';
+import { appendAuditNow } from '../audit/writer.ts';
 import { auditOf, createChild, demoFamily, unitPeerOf, userIdOf } from '../test/fixtures.ts';
 
-interface Entry { actor: { id: string; username: string }; child: { id: string; identityNumber: string | null; protectedIdentity: boolean }; basis: string | null; flags: string[]; outcome: string; action: string }
+interface Entry { seq: string; actor: { id: string; username: string }; child: { id: string | null; identityNumber: string | null; protectedIdentity: boolean }; basis: string | null; flags: string[]; outcome: string; action: string; reason: string | null }
 interface Result { entries: Entry[]; total: number; outliers: { username: string; distinctChildren: number }[] }
 
 let t: TestApp;
@@ -97,9 +98,23 @@ describe('log review (loggkontroll)', () => {
     expect(flagged.total + unflagged.total).toBe((await review('coordinator')).total);
   });
 
-  it('filters by outcome, so refusals can be reviewed', async () => {
-    const result = await review(await unitPeerOf(t.database.db, 'outsider', 'unit_manager'), '?outcome=denied');
-    expect(result.entries.some((e) => e.actor.username === 'outsider' && e.child.id === childId)).toBe(true);
+  it('filters by outcome, so refusals can be reviewed; a child the reviewer’s organisation does not work with is not named', async () => {
+    const manager = await t.loginAs(await unitPeerOf(t.database.db, 'outsider', 'unit_manager'));
+    const res = await manager.get('/api/log-review?outcome=denied');
+    const result = res.json() as Result;
+    // The outsider's refused read of Ebba: shown, since it is their staff's act, but Ebba is not theirs to review.
+    const refused = result.entries.filter((e) => e.actor.username === 'outsider' && e.action === 'child.record.read');
+    expect(refused.length).toBeGreaterThan(0);
+    expect(refused.every((e) => e.child.id === null && e.child.identityNumber === null && e.reason === null)).toBe(true);
+    expect(res.body).not.toContain(childId);
+    // The gate was asked about Ebba for this page, and refused: one entry of this request.
+    const entries = (await auditOf(t.database.db, res)).filter((e) => e.subject_id === childId);
+    expect(entries.map((e) => [e.action, e.outcome])).toEqual([['child.log_review.search', 'denied']]);
+    // Filtering by her is refused outright, and logged once.
+    const filtered = await manager.get(`/api/log-review?childId=${childId}`);
+    expect(filtered.statusCode).toBe(403);
+    expect((await auditOf(t.database.db, filtered)).filter((e) => e.subject_id === childId).map((e) => e.outcome)).toEqual(['denied']);
+    expect((await manager.get(`/api/log-review/export.csv?childId=${childId}`)).statusCode).toBe(403);
   });
 
   it('shows a unit manager the people of their own unit only', async () => {
@@ -118,11 +133,50 @@ describe('log review (loggkontroll)', () => {
     expect(second.entries[0]).not.toEqual(first.entries[0]);
   });
 
-  it('logs the review itself', async () => {
-    const res = await (await t.loginAs('coordinator')).get(`/api/log-review?childId=${childId}`);
-    const [entry] = await auditOf(t.database.db, res);
-    expect(entry).toMatchObject({ action: 'log_review.search', outcome: 'success', actor_username: 'coordinator' });
-    expect(entry!.details).toMatchObject({ filters: { childId } });
+  it('logs the review itself, and one entry of the request per child on the page', async () => {
+    const res = await (await t.loginAs('coordinator')).get('/api/log-review?pageSize=50');
+    const logged = await auditOf(t.database.db, res);
+    expect(logged.filter((e) => e.action === 'log_review.search')).toEqual([expect.objectContaining({ outcome: 'success', actor_username: 'coordinator', subject_id: null })]);
+    const shown = new Set((res.json() as Result).entries.map((e) => e.child.id).filter((id) => id !== null));
+    expect(shown.size).toBeGreaterThan(1);
+    const perChild = logged.filter((e) => e.subject_type === 'child');
+    expect(perChild.map((e) => e.subject_id).sort()).toEqual([...shown].sort());
+    expect(perChild.every((e) => e.action === 'child.log_review.search' && e.outcome === 'success' && e.request_id === res.headers['x-request-id'])).toBe(true);
+    expect(perChild[0]!.details).toMatchObject({ basis: 'legal_duty', category: 'access_log' });
+    // Those looks are not themselves listed, or each page viewed would push the next one down.
+    const again = await review('coordinator', '?pageSize=50');
+    expect(again.entries.some((e) => e.action.startsWith('child.log_review'))).toBe(false);
+    expect(again.entries.map((e) => e.seq)).toEqual((res.json() as Result).entries.map((e) => e.seq));
+  });
+
+  it('shows the reason of an emergency access (free text) to the reviewer, and refuses it to the team', async () => {
+    const result = await review('manager', '?basis=emergency');
+    expect(result.entries.find((e) => e.action === 'child.emergency_access.open')).toMatchObject({ child: { id: childId }, reason: 'Akut oro, ingen i teamet nås' });
+    const teacher = await (await t.loginAs('teacher')).get('/api/log-review?basis=emergency');
+    expect(teacher.statusCode).toBe(403);
+    expect(teacher.body).not.toContain('Akut oro');
+  });
+
+  it('flags a consent a professional recorded on the family’s behalf, and looks in a session begun with a password an administrator reset', async () => {
+    const db = t.database.db;
+    const [teacherId, adminId] = await Promise.all([userIdOf(db, 'teacher'), userIdOf(db, 'orgadmin')]);
+    const base = { actorId: teacherId, actorUsername: 'teacher', subjectType: 'child', subjectId: childId, outcome: 'success' as const };
+    await appendAuditNow(db, [
+      { ...base, action: 'child.consent.give', details: { category: 'consent', basis: 'own_organisation', flagged: true, recordedByProfessional: teacherId } },
+      { ...base, action: 'child.consent.give', actorUsername: 'guardian', details: { category: 'consent', basis: 'own_record' } },
+      { ...base, action: 'child.record.read', details: { category: 'record', basis: 'own_organisation', passwordResetBy: adminId } },
+    ], t.app.services.clock.now());
+    const entries = (await review('coordinator', `?childId=${childId}&pageSize=10`)).entries;
+    const [reset, byGuardian, byProfessional] = entries;
+    expect(reset).toMatchObject({ action: 'child.record.read', flags: ['password_reset_session'] });
+    expect(byGuardian).toMatchObject({ action: 'child.consent.give', flags: [] });
+    expect(byProfessional).toMatchObject({ action: 'child.consent.give', flags: ['consent_recorded_by_professional'] });
+    const flagged = (await review('coordinator', `?childId=${childId}&flagged=true&pageSize=500`)).entries.map((e) => e.seq);
+    expect(flagged).toEqual(expect.arrayContaining([reset!.seq, byProfessional!.seq]));
+    expect(flagged).not.toContain(byGuardian!.seq);
+    const csv = await (await t.loginAs('coordinator')).get(`/api/log-review/export.csv?childId=${childId}`);
+    expect(csv.body).toContain('samtycke registrerat av personal');
+    expect(csv.body).toContain('lösenord återställt av administratör');
   });
 
   it('exports the review as CSV for Swedish spreadsheets', async () => {
@@ -134,8 +188,11 @@ describe('log review (loggkontroll)', () => {
     const lines = res.body.trim().split('\r\n');
     expect(lines.length).toBeGreaterThanOrEqual(3);
     expect(lines.slice(1).every((l) => l.includes(';emergency;') && l.includes('nödåtkomst'))).toBe(true);
-    const [entry] = await auditOf(t.database.db, res);
-    expect(entry).toMatchObject({ action: 'log_review.export', outcome: 'success' });
+    const logged = await auditOf(t.database.db, res);
+    expect(logged.filter((e) => e.subject_type === null)).toEqual([expect.objectContaining({ action: 'log_review.export', outcome: 'success' })]);
+    // One entry per child in the export, of this request.
+    const exported = new Set(lines.slice(1).map((l) => l.split(';')[3]));
+    expect(logged.filter((e) => e.subject_type === 'child').map((e) => e.subject_id).sort()).toEqual([...exported].sort());
   });
 
   it('refuses a teacher, an analyst and a guardian, and logs the refusal', async () => {

@@ -1,7 +1,8 @@
 import { Badge, Button, Checkbox, Group, Select, SimpleGrid, Stack, Table, Text, TextInput, Title } from '@mantine/core';
-import { accessBases, describeLook, formatStockholmDateTime, type AccessBasis, type LogReviewEntry } from '@samsyn/core';
+import { accessBases, describeLook, formatStockholmDateTime, type AccessBasis, type LogReviewEntry, type LogReviewFlag } from '@samsyn/core';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { TFunction } from 'i18next';
 import { useCurrentUser } from '../auth/useCurrentUser.ts';
 import { DataTable } from '../common/DataTable.tsx';
 import { formatNumber } from '../common/format.ts';
@@ -132,13 +133,13 @@ function LogTable({ entries }: { entries: readonly LogReviewEntry[] }) {
               <Text size="sm">{e.actor.name ?? '–'}</Text>
               {e.actor.username && <Text size="xs" c="dimmed">{e.actor.username}</Text>}
             </Table.Td>
-            <Table.Td className="nowrap">{e.child.identityNumber ?? (e.child.protectedIdentity ? t('logReview.protectedChild') : '–')}</Table.Td>
+            <Table.Td className="nowrap">{e.child.id === null ? t('logReviewGate.childWithheld') : (e.child.identityNumber ?? (e.child.protectedIdentity ? t('logReview.protectedChild') : '–'))}</Table.Td>
             <Table.Td>{what}</Table.Td>
             <Table.Td>{t(`logReview.outcomes.${e.outcome}`)}</Table.Td>
             <Table.Td>{e.basis ? t(`child.record.bases.${e.basis}`) : t('logReview.noBasis')}</Table.Td>
             <Table.Td>
               <Group gap={4}>
-                {e.flags.map((f) => <Badge key={f} variant="light" tt="none" color="orange" className="badge-flag">{t(`logReview.flags.${f}`)}</Badge>)}
+                {e.flags.map((f) => <Badge key={f} variant="light" tt="none" color="orange" className="badge-flag">{flagLabel(f, t)}</Badge>)}
               </Group>
             </Table.Td>
           </Table.Tr>
@@ -151,4 +152,15 @@ function LogTable({ entries }: { entries: readonly LogReviewEntry[] }) {
       )}
     </DataTable>
   );
+}
+
+/** The flags added with the gate's work (issue 11) have their labels in a section of their own. */
+function flagLabel(flag: LogReviewFlag, t: TFunction): string {
+  switch (flag) {
+    case 'consent_recorded_by_professional':
+    case 'password_reset_session':
+      return t(`logReviewGate.flags.${flag}`);
+    default:
+      return t(`logReview.flags.${flag}`);
+  }
 }
