@@ -38,6 +38,14 @@ type Standing =
   | { kind: 'emergency' }
   | { kind: 'none' };
 
+/**
+ * A professional: someone who holds the professional role somewhere, granted by someone else.
+ * Only professionals search for children, and one without a basis may open emergency access.
+ */
+export function isProfessional(actor: PolicyActor): boolean {
+  return actor.roles.some((r) => r.role === 'professional' && holdsRole(actor, r.organisationId, 'professional'));
+}
+
 export function fieldsFor(standing: Standing, purpose: AccessPurpose | undefined): AccessFields {
   if (standing.kind === 'member') {
     const opened = purpose === 'open_record';
@@ -53,9 +61,7 @@ export function actionsFor(standing: Standing, actor: PolicyActor | undefined, c
     return standing.guardian || age >= context.rules.childConsentFromAge ? ['give_consent'] : [];
   }
   if (standing.kind === 'emergency') return [];
-  if (standing.kind === 'none') {
-    return actor && actor.roles.some((r) => r.role === 'professional' && holdsRole(actor, r.organisationId, 'professional')) ? ['open_emergency_access'] : [];
-  }
+  if (standing.kind === 'none') return actor && isProfessional(actor) ? ['open_emergency_access'] : [];
   const { member } = standing;
   const coordinates = member.role === 'named_person' || member.role === 'lead_professional';
   const actions: ChildAction[] = [];

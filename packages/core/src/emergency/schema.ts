@@ -10,6 +10,13 @@ export const EmergencyAccessOpen = z.object({
 });
 export type EmergencyAccessOpen = z.infer<typeof EmergencyAccessOpen>;
 
+/**
+ * Emergency access from a search: a refused search never gives the record's id, so the access is
+ * opened by the identity number searched for.
+ */
+export const EmergencyAccessByNumber = EmergencyAccessOpen.extend({ identityNumber: z.string().trim().min(1).max(20) });
+export type EmergencyAccessByNumber = z.infer<typeof EmergencyAccessByNumber>;
+
 export const emergencyReviewOutcomes = ['justified', 'unjustified'] as const;
 export const EmergencyReviewOutcome = z.enum(emergencyReviewOutcomes);
 export type EmergencyReviewOutcome = z.infer<typeof EmergencyReviewOutcome>;

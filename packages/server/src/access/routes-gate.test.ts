@@ -56,6 +56,7 @@ const gatedPerChild = new Set([
   'GET /api/log-review/export.csv',
   'GET /api/emergency-access/review',
   'POST /api/emergency-access/{id}/review',
+  'POST /api/emergency-access',
 ]);
 
 // Every route under /api/children/{id} is probed: it must leave a gate entry for the child.

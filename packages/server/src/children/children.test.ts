@@ -75,7 +75,38 @@ describe('finding a child by identity number', () => {
     expect(body.child).toBeUndefined();
     expect(body.howToGetAccess).toContain('emergency_access');
     expect(JSON.stringify(body)).not.toMatch(/givenName|familyName/);
+    // …and never the record's id.
+    expect(body.childId).toBeUndefined();
+    expect(JSON.stringify(body)).not.toContain(childId);
     expect((await auditOf(t.database.db, res))[0]).toMatchObject({ action: 'child.search', outcome: 'denied' });
+  });
+
+  it('is for professionals only: administrators, analysts, managers, coordinators and citizens are refused, logged', async () => {
+    for (const username of ['sysadmin', 'orgadmin', 'analyst', 'manager', 'coordinator', 'guardian', 'child']) {
+      const res = await (await t.loginAs(username)).post('/api/children/search', { identityNumber });
+      expect(res.statusCode, username).toBe(403);
+      expect(res.body).not.toContain(childId);
+      const [entry, ...rest] = await auditOf(t.database.db, res);
+      expect(rest).toEqual([]);
+      expect(entry, username).toMatchObject({ action: 'child.search', outcome: 'denied', details: { reason: 'not_a_professional' } });
+    }
+  });
+
+  it('lets a refused professional open emergency access by the number searched for, one entry per request', async () => {
+    const outsider = await t.loginAs('outsider');
+    const body = { identityNumber, reason: 'Akut oro för barnets säkerhet, behöver se planen.', legalGroundCode: 'osl_emergency_health' };
+    const unknown = await outsider.post('/api/emergency-access', { ...body, identityNumber: '19121212-1212' });
+    expect(unknown.statusCode).toBe(404);
+    expect(await auditOf(t.database.db, unknown)).toHaveLength(1);
+    const opened = await outsider.post('/api/emergency-access', body);
+    expect(opened.statusCode).toBe(201);
+    const [entry, ...rest] = await auditOf(t.database.db, opened);
+    expect(rest).toEqual([]);
+    expect(entry).toMatchObject({ action: 'child.emergency_access.open', outcome: 'success', subject_id: childId });
+    expect((await outsider.get(`/api/children/${childId}`)).json().access).toMatchObject({ basis: 'emergency' });
+    // The administrator is no professional: refused, and logged.
+    const admin = await (await t.loginAs('orgadmin')).post('/api/emergency-access', body);
+    expect(admin.statusCode).toBe(403);
   });
 
   it('says when no record exists, and rejects a malformed number', async () => {

@@ -1,10 +1,14 @@
-import { ChildParams, ChildSearchInput, ChildSearchResult, ChildView, maskIdentityNumber, parseIdentityNumber } from '@samsyn/core';
+import { ChildParams, ChildSearchInput, ChildSearchResult, ChildView, isProfessional, maskIdentityNumber, parseIdentityNumber } from '@samsyn/core';
+import { loadPolicyActor } from '../access/facts.ts';
+import { requireActor } from '../http/types.ts';
 import { withChildAccessLoading } from '../access/gate.ts';
 import { auditFrom } from '../audit/context.ts';
 import { AppError } from '../http/errors.ts';
 import { errorResponses, type App } from '../http/types.ts';
 import { childWithFacts, findChildIdByIdentityNumber, recordWithFacts } from './queries.ts';
 import { toChildView } from './view.ts';
+
+type SearchWay = 'consent' | 'contact_named_person' | 'emergency_access';
 
 export async function childRoutes(app: App): Promise<void> {
   const { db, audit } = app.services;
@@ -33,9 +37,16 @@ export async function childRoutes(app: App): Promise<void> {
     handler: async (request) => {
       const parsed = parseIdentityNumber(request.body.identityNumber, { referenceDate: request.server.services.clock.now() });
       if (!parsed.ok) throw new AppError('validation_failed', { details: [{ path: 'body.identityNumber', message: `identity_number_${parsed.code}` }] });
+      const actor = await loadPolicyActor(db, requireActor(request.actor));
+      const searched = maskIdentityNumber(parsed.normalized);
+      // Search serves professionals' work with children; an administrator, an analyst or a citizen is refused, and that is logged.
+      if (!isProfessional(actor)) {
+        await audit.append({ ...auditFrom(request), action: 'child.search', subjectType: 'child', outcome: 'denied', details: { reason: 'not_a_professional', searched } });
+        throw new AppError('forbidden', { details: { reason: 'not_a_professional' } });
+      }
       const childId = await findChildIdByIdentityNumber(db, parsed.normalized);
       if (!childId) {
-        await audit.append({ ...auditFrom(request), action: 'child.search', subjectType: 'child', outcome: 'failure', details: { found: false, searched: maskIdentityNumber(parsed.normalized) } });
+        await audit.append({ ...auditFrom(request), action: 'child.search', subjectType: 'child', outcome: 'failure', details: { found: false, searched } });
         return { found: false, access: 'none' as const };
       }
       try {
@@ -45,7 +56,9 @@ export async function childRoutes(app: App): Promise<void> {
         return { found: true, access: 'allowed' as const, childId, child: { id: childId, name, birthDate: row.birth_date, identityNumber: maskIdentityNumber(row.identity_number) } };
       } catch (error) {
         if (!(error instanceof AppError) || error.code !== 'access_denied') throw error;
-        return { found: true, access: 'denied' as const, childId, howToGetAccess: ['consent', 'contact_named_person', 'emergency_access'] as ('consent' | 'contact_named_person' | 'emergency_access')[] };
+        // The record exists and how to get access, never its id: emergency access is opened by the number searched for.
+        const ways: SearchWay[] = ['consent', 'contact_named_person', 'emergency_access'];
+        return { found: true, access: 'denied' as const, howToGetAccess: ways };
       }
     },
   });

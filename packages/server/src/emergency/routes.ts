@@ -1,7 +1,7 @@
 import { z } from 'zod';
-import { ChildParams, EmergencyAccessOpen, EmergencyAccessParams, EmergencyAccessView, EmergencyReviewInput, EmergencyReviewQuery } from '@samsyn/core';
+import { ChildParams, EmergencyAccessByNumber, EmergencyAccessOpen, EmergencyAccessParams, EmergencyAccessView, EmergencyReviewInput, EmergencyReviewQuery } from '@samsyn/core';
 import { errorResponses, type App } from '../http/types.ts';
-import { openEmergencyAccess, reviewEmergencyAccess, reviewQueue } from './service.ts';
+import { childIdByNumber, openEmergencyAccess, reviewEmergencyAccess, reviewQueue } from './service.ts';
 
 export async function emergencyRoutes(app: App): Promise<void> {
   app.post('/api/children/:id/emergency-access', {
@@ -13,6 +13,20 @@ export async function emergencyRoutes(app: App): Promise<void> {
       response: { 201: EmergencyAccessView, ...errorResponses(400, 401, 403, 404, 409) },
     },
     handler: async (request, reply) => reply.status(201).send(await openEmergencyAccess(request, request.params.id, request.body)),
+  });
+
+  app.post('/api/emergency-access', {
+    schema: {
+      tags: ['emergency-access'],
+      summary: 'Open emergency access by the identity number a refused search was for (its id is not given); otherwise as by id (logged)',
+      body: EmergencyAccessByNumber,
+      response: { 201: EmergencyAccessView, ...errorResponses(400, 401, 403, 404, 409) },
+    },
+    handler: async (request, reply) => {
+      const { identityNumber, ...input } = request.body;
+      const childId = await childIdByNumber(request, identityNumber);
+      return reply.status(201).send(await openEmergencyAccess(request, childId, input));
+    },
   });
 
   app.get('/api/emergency-access/review', {

@@ -1,6 +1,7 @@
 import type { FastifyRequest } from 'fastify';
 import { emergencyAccessExpiry, holdsRole, inReviewScope, isReviewer, pickLanguage, reviewScope, stockholmDate, type AccessDecision, type EmergencyAccessOpen, type EmergencyAccessView, type EmergencyReviewInput, type PolicyActor, type ReviewScope } from '@samsyn/core';
-import type { AuditAction } from '@samsyn/core';
+import { maskIdentityNumber, parseIdentityNumber, type AuditAction } from '@samsyn/core';
+import { findChildIdByIdentityNumber } from '../children/queries.ts';
 import { canonicalId, decideEach, withChildAction } from '../access/gate.ts';
 import { auditFrom } from '../audit/context.ts';
 import { AppError } from '../http/errors.ts';
@@ -30,6 +31,22 @@ export async function openEmergencyAccess(request: FastifyRequest, childId: stri
     return inserted;
   });
   return view(request, id);
+}
+
+/**
+ * The record an identity number names, for emergency access opened from a search; an unknown or
+ * malformed number is refused, and the attempt logged, as a search for it would be.
+ */
+export async function childIdByNumber(request: FastifyRequest, identityNumber: string): Promise<string> {
+  const { db, audit, clock } = request.server.services;
+  const parsed = parseIdentityNumber(identityNumber, { referenceDate: clock.now() });
+  if (!parsed.ok) throw new AppError('validation_failed', { details: [{ path: 'body.identityNumber', message: `identity_number_${parsed.code}` }] });
+  const childId = await findChildIdByIdentityNumber(db, parsed.normalized);
+  if (!childId) {
+    await audit.append({ ...auditFrom(request), action: 'child.emergency_access.open', subjectType: 'child', outcome: 'failure', details: { reason: 'no_such_child', searched: maskIdentityNumber(parsed.normalized) } });
+    throw new AppError('not_found');
+  }
+  return childId;
 }
 
 /**
