@@ -200,4 +200,18 @@ describe('the benchmark’s ungated ceiling route', () => {
     expect(benchRoutesWanted(['--bench-routes'], { production: true })).toBe(false);
     expect(benchRoutesWanted([], { production: false })).toBe(false);
   });
+
+  it('when the bench asks for it, answers the same record view as the gated read', async () => {
+    const bench = await createTestApp({ benchRoutes: true });
+    try {
+      const teacher = await bench.loginAs('teacher');
+      const ungated = await teacher.get(`/api/bench/children/${ids.childId}/ungated`);
+      expect(ungated.statusCode).toBe(200);
+      const gated = (await teacher.get(`/api/children/${ids.childId}`)).json();
+      expect(Object.keys(ungated.json()).sort()).toEqual(Object.keys(gated).sort());
+      expect(ungated.json().categories.map((c: { category: string }) => c.category)).toEqual(gated.categories.map((c: { category: string }) => c.category));
+    } finally {
+      await bench.close();
+    }
+  });
 });

@@ -9,8 +9,8 @@ import { AppError } from '../http/errors.ts';
 /**
  * The ceiling of an audited read, for `npm run bench` only: the same record view as
  * GET /api/children/{id}, without the policy gate and without the audit entry. Registered only
- * only when the bench starts the server with --bench-routes, never in production (see main.ts); it must never be on
- * in a real installation, as it is exactly the unlogged read the rest of Samsyn forbids.
+ * when the bench starts the server with --bench-routes, never in production (see main.ts); it
+ * must never be on in a real installation, as it is exactly the unlogged read Samsyn forbids.
  */
 export async function benchRoutes(app: App): Promise<void> {
   const { db } = app.services;
@@ -22,6 +22,7 @@ export async function benchRoutes(app: App): Promise<void> {
         childId: request.params.id,
         decision: allowed,
         decide: () => allowed,
+        sharedFromOtherDomains: () => true,
       } as unknown as ChildAccess;
       const loaded = await loadChildRecordUngated(db, request.params.id, request.server.services.clock.now());
       if (!loaded) throw new AppError('not_found');
