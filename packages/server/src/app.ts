@@ -32,6 +32,7 @@ import { legalGroundRoutes } from './legal-grounds/routes.ts';
 import { emergencyRoutes } from './emergency/routes.ts';
 import { logReviewRoutes } from './log-review/routes.ts';
 import { citizenRoutes } from './citizens/routes.ts';
+import { secrecyDomainDirectoryRoutes } from './secrecy-domains/directory.ts';
 
 const defaultWebDist = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../web/dist');
 
@@ -106,6 +107,7 @@ export async function buildApp(config: Config, database: Database): Promise<App>
   await emergencyRoutes(app);
   await logReviewRoutes(app);
   await citizenRoutes(app);
+  await secrecyDomainDirectoryRoutes(app);
   if (config.benchRoutes) await benchRoutes(app);
   await installWebApp(app, config.webDist ?? defaultWebDist);
   return app;

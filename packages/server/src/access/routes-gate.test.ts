@@ -27,6 +27,7 @@ const noChildData = new Set([
   'PATCH /api/users/{id}',
   'GET /api/admin/audit/verify',
   'GET /api/legal-grounds',
+  'GET /api/secrecy-domains/directory',
   'GET /api/openapi.json',
 ]);
 
