@@ -1,4 +1,4 @@
-import { createTheme, type CSSVariablesResolver, type MantineColorsTuple } from '@mantine/core';
+import { createTheme, Modal, type CSSVariablesResolver, type MantineColorsTuple } from '@mantine/core';
 
 // A calm public-sector blue; shade 8 carries white text well above 4.5:1.
 const samsyn: MantineColorsTuple = [
@@ -21,6 +21,12 @@ export const theme = createTheme({
   cursorType: 'pointer',
   // Users who ask their system for less motion get no transitions.
   respectReducedMotion: true,
+  components: {
+    // A dialog's <header> would count as a second banner landmark beside the page's own; the
+    // dialog is already named by its title, so its header is plain layout.
+    // (Mantine passes `attributes` to inner elements at run time; its theme types leave it out.)
+    Modal: Modal.extend({ defaultProps: { attributes: { header: { role: 'none' } } } as never }),
+  },
 });
 
 /** Mantine's dimmed, placeholder and error colours are below 4.5:1 on white; these pass WCAG AA. */

@@ -67,6 +67,6 @@ describe('the plain-language summary of a consent', () => {
     expect(recordedByText({ ...consent, mayWithdraw: false }, translators.sv, 'citizen')).toBe('Registrerat av Sixten Socialsekreterare åt er.');
     expect(recordedByText(consent, translators.en, 'citizen')).toBe('Recorded by Sixten Socialsekreterare on your behalf – you can withdraw it.');
     expect(recordedByText(consent, translators.sv, 'professional')).toBe('Registrerat av Sixten Socialsekreterare (skriftligt).');
-    expect(recordedByText({ ...consent, recordedBy: { kind: 'guardian' }, method: 'digital' }, translators.sv, 'citizen')).toBe('Givet av en vårdnadshavare (digitalt).');
+    expect(recordedByText({ ...consent, recordedBy: { kind: 'guardian' }, method: 'digital' }, translators.sv, 'citizen')).toBe('Registrerat av en vårdnadshavare (digitalt).');
   });
 });
