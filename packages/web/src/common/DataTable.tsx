@@ -35,9 +35,9 @@ function useFocusableWhenScrolling() {
 
 /** A plain data table: a hidden caption, column headers with scope, and rows the caller draws. */
 export function DataTable({ caption, headers, children, striped = true, verticalSpacing = 'xs', className }: Props) {
-  const scroll = useFocusableWhenScrolling();
+  const { ref, tabIndex } = useFocusableWhenScrolling();
   return (
-    <div ref={scroll.ref} tabIndex={scroll.tabIndex} className={className ? `table-scroll ${className}` : 'table-scroll'}>
+    <div ref={ref} tabIndex={tabIndex} className={className ? `table-scroll ${className}` : 'table-scroll'}>
       <Table verticalSpacing={verticalSpacing} className="data-table" striped={striped}>
         <Table.Caption className="visually-hidden">{caption}</Table.Caption>
         <Table.Thead>
