@@ -128,6 +128,7 @@ describe('consents that name parties, in a browser', () => {
     await page.getByRole('status').filter({ hasText: 'Samtycket har återkallats.' }).waitFor();
     const withdrawn = page.getByRole('list', { name: 'Samtycken' }).getByRole('listitem').filter({ hasText: /^Återkallat/ }).filter({ hasText: 'Registrerat av Sixten Socialsekreterare åt er.' });
     await withdrawn.getByText(/^Återkallat \d{4}-\d{2}-\d{2} av en vårdnadshavare$/).waitFor();
+    await withdrawn.getByText(/^Samtycket sa: Skolan \(Förskola och skola/).waitFor();
     expect(await withdrawn.getByRole('button').count()).toBe(0);
 
     await resetBrowser(session);

@@ -71,7 +71,8 @@ export function ConsentList({ childId, consents, audience, onWithdrawn, onFailed
                 <ConsentStatusBadge consent={c} />
                 {!c.giverCounts && c.status === 'in_force' && <Text size="xs" c="dimmed">{t('consents.giverDoesNotCount')}</Text>}
               </Group>
-              <Text size="sm" fw={500}>{summaryOf(c)}</Text>
+              {/* A withdrawn or expired consent allows nothing now: its sentence is told as what it said. */}
+              <Text size="sm" fw={500}>{c.status === 'withdrawn' || c.status === 'expired' ? t('consentParties.list.past', { summary: summaryOf(c) }) : summaryOf(c)}</Text>
               <Text size="sm">{recordedByText(c, t, audience)}</Text>
               {audience === 'professional' && (
                 <Text size="xs" c="dimmed">
