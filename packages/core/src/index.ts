@@ -13,6 +13,7 @@ export * from './access/policy.ts';
 export * from './access/grants.ts';
 export * from './secrecy/domains.ts';
 export * from './secrecy/history.ts';
+export * from './secrecy/directory.ts';
 export * from './identity/index.ts';
 export * from './children/record.ts';
 export * from './consent/schema.ts';

@@ -36,6 +36,7 @@ import { legalGroundRoutes } from './legal-grounds/routes.ts';
 import { emergencyRoutes } from './emergency/routes.ts';
 import { logReviewRoutes } from './log-review/routes.ts';
 import { citizenRoutes } from './citizens/routes.ts';
+import { secrecyDomainDirectoryRoutes } from './secrecy-domains/directory.ts';
 
 const defaultWebDist = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../web/dist');
 
@@ -128,6 +129,7 @@ export async function buildApp(config: Config, database: Database, options: Buil
   await emergencyRoutes(app);
   await logReviewRoutes(app);
   await citizenRoutes(app);
+  await secrecyDomainDirectoryRoutes(app);
   if (config.benchRoutes) await benchRoutes(app);
   await installWebApp(app, config.webDist ?? defaultWebDist);
   return app;

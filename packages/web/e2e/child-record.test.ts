@@ -74,12 +74,14 @@ describe('the child area in a browser', () => {
     expect(await team.getByRole('row').filter({ hasText: 'Tove Lärare' }).textContent()).toContain('Barnets bästa-ansvarig');
     expect(await team.getByRole('row').filter({ hasText: 'Sixten Socialsekreterare' }).textContent()).toContain('Samordningsansvarig');
     expect(await team.getByRole('row').filter({ hasText: 'Petra Psykolog' }).textContent()).toContain('Samtycke');
-    // Social services' own entries are another secrecy domain's: not the teacher's without a consent naming both.
-    await page.getByRole('heading', { level: 3, name: 'Socialtjänst' }).waitFor();
-    await page.locator('section[data-category="social_services"]').getByText('Information från andra verksamheter är inte tillgänglig – samtycke saknas.').waitFor();
+    // Social services is a secrecy domain of its own: the family's consents do not let its entries reach the school.
+    const social = page.locator('section[data-category="social_services"]');
+    await social.getByRole('heading', { level: 3, name: 'Socialtjänst' }).waitFor();
+    await social.getByText(/^Information från andra sekretessområden är inte tillgänglig – samtycke saknas\./).waitFor();
     expect(await page.getByText('Samtal med familjen').count()).toBe(0);
-    await page.locator('section[data-category="school"]').getByText('Frånvaro under hösten').waitFor();
-    await page.getByRole('table', { name: 'Samtycken' }).getByText('Gällande').first().waitFor();
+    // Each entry says the secrecy domain it was written in.
+    await page.locator('section[data-category="school"]').getByText('Skrivet inom: Förskola och skola').waitFor();
+    await page.getByRole('list', { name: 'Samtycken' }).getByText('Gällande').first().waitFor();
     await page.waitForLoadState('networkidle');
     await scan(page, 'sv record (teacher)');
     await page.screenshot({ path: '/tmp/samsyn-child-record.png', fullPage: true });
@@ -137,9 +139,9 @@ describe('the child area in a browser', () => {
     await page.getByText('Du ser journalen som medlem i teamet runt barnet, grund: samtycke.').waitFor();
     const plan = page.locator('section[data-category="plan"]');
     await plan.getByText('SIP-möte: gemensam plan').waitFor();
-    expect(await plan.getByText('Information från andra verksamheter är inte tillgänglig – samtycke saknas.').count()).toBe(0);
+    expect(await plan.getByText(/^Information från andra sekretessområden är inte tillgänglig – samtycke saknas\./).count()).toBe(0);
     const school = page.locator('section[data-category="school"]');
-    await school.getByText('Information från andra verksamheter är inte tillgänglig – samtycke saknas.').waitFor();
+    await school.getByText(/^Information från andra sekretessområden är inte tillgänglig – samtycke saknas\./).waitFor();
     expect(await school.getByText('Frånvaro under hösten').count()).toBe(0);
   });
 
@@ -235,15 +237,16 @@ describe('the child area in a browser', () => {
     expect(csv.startsWith('\uFEFF')).toBe(true);
     expect(csv).toContain('Petra Psykolog');
 
-    await page.getByRole('button', { name: /^Återkalla samtycket till .*Region Exempellän/ }).click();
+    const withdrawRegion = page.getByRole('button', { name: 'Återkalla samtycket om Exempelstads kommun och Region Exempellän' });
+    await withdrawRegion.click();
     const confirm = page.getByRole('dialog', { name: 'Återkalla samtycke?' });
-    await confirm.getByText(/Samtycket till .*Region Exempellän om plan slutar gälla direkt/).waitFor();
+    await confirm.getByText(/^Samtycket slutar gälla direkt\. Det sa: Alla delar av Exempelstads kommun och alla delar av Region Exempellän får dela plan med varandra/).waitFor();
     await scan(page, 'sv withdraw dialog');
     await confirm.getByRole('button', { name: 'Ja, återkalla' }).click();
     await page.getByRole('status').filter({ hasText: 'Samtycket har återkallats.' }).waitFor();
-    const consents = page.getByRole('table', { name: 'Samtycken' });
-    await consents.getByRole('row').filter({ hasText: 'Region Exempellän' }).filter({ hasText: 'Återkallat' }).waitFor();
-    expect(await page.getByRole('button', { name: /^Återkalla samtycket till .*Region Exempellän/ }).count()).toBe(0);
+    const consents = page.getByRole('list', { name: 'Samtycken' });
+    await consents.getByRole('listitem').filter({ hasText: 'Region Exempellän' }).filter({ hasText: 'Återkallat' }).waitFor();
+    expect(await withdrawRegion.count()).toBe(0);
 
     await resetBrowser(session);
     page = await loginAs('psychologist');

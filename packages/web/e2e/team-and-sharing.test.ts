@@ -161,18 +161,20 @@ describe('care team, sharing ledger, digital consent and handover in a browser',
     await page.getByRole('button', { name: 'Ge samtycke' }).click();
     const dialog = page.getByRole('dialog', { name: 'Ge samtycke' });
     await dialog.getByText(/ta tillbaka samtycket när du vill/).waitFor();
-    await dialog.getByRole('textbox', { name: 'Verksamheter' }).click();
+    await dialog.getByRole('textbox', { name: 'Hela verksamheter' }).click();
     await page.getByRole('option', { name: 'Region Exempellän' }).click();
     await page.keyboard.press('Escape');
     await dialog.getByRole('checkbox', { name: 'Hälsa' }).check();
     await scan(page, 'sv citizen give consent');
-    await dialog.getByRole('button', { name: 'Ge samtycke' }).click();
+    // First what it means, then the yes.
+    await dialog.getByRole('button', { name: 'Gå vidare' }).click();
+    await dialog.getByText(/^Alla delar av Region Exempellän får dela hälsa med varandra från \d{4}-\d{2}-\d{2} och tills vidare\.$/).waitFor();
+    await dialog.getByRole('button', { name: 'Ja, ge samtycke' }).click();
     await page.getByRole('status').filter({ hasText: 'Tack. Ditt samtycke är registrerat.' }).waitFor();
     // The region, health information only: the consent just given.
-    const row = page.getByRole('table', { name: 'Samtycken' }).getByRole('row', { name: /^Region Exempellän Hälsa Från/ });
-    await row.waitFor();
-    expect(await row.textContent()).toContain('Gällande');
-    expect(await row.textContent()).toContain('Digitalt');
+    const item = page.getByRole('list', { name: 'Samtycken' }).getByRole('listitem').filter({ hasText: /^Gällande.*Alla delar av Region Exempellän får dela hälsa med varandra/ });
+    await item.waitFor();
+    expect(await item.textContent()).toContain('Registrerat av en vårdnadshavare (digitalt).');
   });
 
   it('the named person proposes a handover; the receiver accepts it on Överlämningar and the teacher is no longer named person', async () => {

@@ -37,6 +37,7 @@ const noChildData = new Set([
   'POST /api/admin/audit/verifications',
   'GET /api/admin/audit/verifications/{id}',
   'GET /api/legal-grounds',
+  'GET /api/secrecy-domains/directory',
   'GET /api/openapi.json',
 ]);
 

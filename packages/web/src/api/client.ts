@@ -18,6 +18,8 @@ export class ApiError extends Error {
   readonly details: FieldIssue[];
   /** The reason a refusal names (`access_denied` answers `{ details: { reason } }`). */
   readonly reason: string | null;
+  /** The actions a refusal still leaves open, when the server names them (`details.actions`, e.g. open_emergency_access). */
+  readonly actions: readonly string[] | null;
 
   constructor(status: number, code: ErrorCode | ClientErrorCode, message: string, details: unknown = undefined) {
     super(message);
@@ -27,6 +29,8 @@ export class ApiError extends Error {
     this.details = Array.isArray(details) ? details.filter(isFieldIssue) : [];
     const reason = !Array.isArray(details) && typeof details === 'object' && details !== null ? (details as { reason?: unknown }).reason : undefined;
     this.reason = typeof reason === 'string' ? reason : null;
+    const actions = !Array.isArray(details) && typeof details === 'object' && details !== null ? (details as { actions?: unknown }).actions : undefined;
+    this.actions = Array.isArray(actions) ? actions.filter((a): a is string => typeof a === 'string') : null;
   }
 
   /** The server's field issues keyed by field name (`body.roles.0.unitId` → `roles.0.unitId`). */

@@ -14,7 +14,7 @@ const roleOrder = { named_person: 0, lead_professional: 1, member: 2 } as const;
 interface Props {
   childId: string;
   members: readonly CareTeamMemberView[];
-  /** Named person and lead professional may end memberships; others only read. */
+  /** Whether the policy lets the reader change the team (`change_team`): then memberships can be ended here. */
   canManage?: boolean;
   /** The reader's own membership is not offered for ending here (a handover replaces a named person). */
   selfUserId?: string;

@@ -30,7 +30,7 @@ export function ChildRecordPage() {
   const record = useChildRecord(id);
   if (record.isPending) return <Loading />;
   if (record.isError) {
-    if (isApiError(record.error, 403)) return <RecordDenied reason={record.error.reason} hadAccess={record.data !== undefined} />;
+    if (isApiError(record.error, 403)) return <RecordDenied reason={record.error.reason} hadAccess={record.data !== undefined} childId={id} actions={record.error.actions} />;
     if (isApiError(record.error, 404) || isApiError(record.error, 400)) return <NotFoundPage />;
     return <LoadError error={record.error} onRetry={() => void record.refetch()} />;
   }
@@ -45,11 +45,9 @@ function ChildRecord({ child }: { child: ChildView }) {
   const [consentFormOpen, consentForm] = useDisclosure(false);
   const [addFormOpen, addForm] = useDisclosure(false);
   const [handoverFormOpen, handoverForm] = useDisclosure(false);
-  const mine = child.careTeam.find((m) => m.userId === me.id);
-  const inTeam = mine !== undefined && child.access.basis !== 'emergency';
-  const coordinates = inTeam && (mine.role === 'named_person' || mine.role === 'lead_professional');
-  // The named person hands over; with none, the lead professional may propose one (the server's rule).
-  const handsOver = inTeam && (mine.role === 'named_person' || (mine.role === 'lead_professional' && !child.careTeam.some((m) => m.role === 'named_person')));
+  // The policy's answer decides what is offered: the server refuses exactly what is not here.
+  const actions = new Set(child.access.actions);
+  const inTeam = child.access.reason === 'care_team_member';
   const consents = useConsents(child.id, inTeam);
   const emergencyUntil = (location.state as { emergencyUntil?: string } | null)?.emergencyUntil;
   const how = (['care_team_member', 'emergency_access', 'guardian', 'self', 'log_review'] as const).find((r) => r === child.access.reason) ?? 'other';
@@ -117,11 +115,11 @@ function ChildRecord({ child }: { child: ChildView }) {
           <Group justify="space-between">
             <Title order={2} size="h3" id="team-heading">{t('careTeam.title')}</Title>
             <Group gap="sm">
-              {coordinates && <Button variant="light" onClick={addForm.open}>{t('careTeam.add.open')}</Button>}
-              {handsOver && <Button variant="light" onClick={handoverForm.open}>{t('handovers.form.open')}</Button>}
+              {actions.has('change_team') && <Button variant="light" onClick={addForm.open}>{t('careTeam.add.open')}</Button>}
+              {actions.has('hand_over') && <Button variant="light" onClick={handoverForm.open}>{t('handovers.form.open')}</Button>}
             </Group>
           </Group>
-          <CareTeamTable childId={child.id} members={child.careTeam} canManage={coordinates} selfUserId={me.id} onChanged={(text, kind) => (kind === 'success' ? status.success(text) : status.failure(text))} />
+          <CareTeamTable childId={child.id} members={child.careTeam} canManage={actions.has('change_team')} selfUserId={me.id} onChanged={(text, kind) => (kind === 'success' ? status.success(text) : status.failure(text))} />
         </Stack>
       </section>
 
@@ -137,19 +135,20 @@ function ChildRecord({ child }: { child: ChildView }) {
           <Stack gap="sm" p="lg">
             <Group justify="space-between">
               <Title order={2} size="h3" id="consents-heading">{t('consents.title')}</Title>
-              <Button variant="light" onClick={consentForm.open}>{t('consents.give')}</Button>
+              {actions.has('record_consent') && <Button variant="light" onClick={consentForm.open}>{t('consents.give')}</Button>}
             </Group>
+            {!actions.has('record_consent') && <Text size="sm" c="dimmed">{t('consentParties.record.consentNotOffered')}</Text>}
             {consents.isPending ? (
               <Loading />
             ) : consents.isError ? (
               <LoadError error={consents.error} onRetry={() => void consents.refetch()} />
             ) : (
-              <ConsentList childId={child.id} consents={consents.data.consents} canWithdraw onWithdrawn={status.success} onFailed={status.failure} />
+              <ConsentList childId={child.id} consents={consents.data.consents} audience="professional" onWithdrawn={status.success} onFailed={status.failure} />
             )}
           </Stack>
         </section>
       )}
-      {inTeam && <SharingSection childId={child.id} careTeam={child.careTeam} />}
+      {inTeam && <SharingSection childId={child.id} careTeam={child.careTeam} canRecord={actions.has('record_disclosure')} />}
       <Anchor component={Link} to="/child">{t('child.record.backToSearch')}</Anchor>
 
       <Modal opened={consentFormOpen} onClose={consentForm.close} closeButtonProps={{ 'aria-label': t('common.close') }} title={t('consents.giveTitle')} size="lg">
@@ -204,7 +203,7 @@ function Category({ category }: { category: CategoryView }) {
         <Title order={3} size="h4" id={headingId}>{t(`child.record.categories.${category.category}`)}</Title>
         {!category.sharedFromOthers && (
           <Alert color="gray" variant="light" p="xs">
-            <Text size="sm" c="dark.8">{t('child.record.notShared')}</Text>
+            <Text size="sm" c="dark.8">{t('consentParties.record.notShared')}</Text>
           </Alert>
         )}
         {category.entries.length === 0 ? (
@@ -215,6 +214,7 @@ function Category({ category }: { category: CategoryView }) {
               <li key={entry.id} className="record-entry">
                 <Text fw={600} size="sm">{entry.title}</Text>
                 <Text size="xs" c="dimmed">{t('child.record.entryMeta', { date: entry.occurredOn, author: entry.authorName, organisation: entry.organisationName })}</Text>
+                <Text size="xs" c="dimmed">{t('consentParties.record.entryDomain', { domain: entry.secrecyDomainName })}</Text>
                 <Text size="sm" mt={4}>{entry.body}</Text>
               </li>
             ))}

@@ -1,10 +1,11 @@
 import { Alert, Anchor, Button, Group, List, Modal, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
-import { formatStockholmDateTime, parseIdentityNumber, type ChildSearchResult } from '@samsyn/core';
+import { formatStockholmDateTime, parseIdentityNumber, type ChildAction, type ChildSearchResult, type Me } from '@samsyn/core';
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
 import { ApiError } from '../api/client.ts';
+import { useCurrentUser } from '../auth/useCurrentUser.ts';
 import { errorText } from '../common/errors.ts';
 import { formatDate } from '../common/format.ts';
 import { PageTitle } from '../common/PageTitle.tsx';
@@ -115,8 +116,20 @@ export function ChildSearchPage() {
   );
 }
 
+/**
+ * Emergency access is offered as the policy says (`open_emergency_access` in the result's
+ * actions). A search result without actions (the server does not send them yet) falls back to
+ * what the server allows today: a professional who is told emergency access is a way in.
+ */
+function offersEmergency(result: ChildSearchResult, me: Me): boolean {
+  const actions = (result as ChildSearchResult & { actions?: readonly ChildAction[] }).actions;
+  if (actions) return actions.includes('open_emergency_access');
+  return me.kind === 'professional' && (result.howToGetAccess ?? []).includes('emergency_access');
+}
+
 function SearchResult({ result, onEmergency }: { result: ChildSearchResult; onEmergency: () => void }) {
   const { t } = useTranslation();
+  const me = useCurrentUser();
   if (result.access === 'allowed' && result.child) {
     const { child } = result;
     const details = { birthDate: formatDate(child.birthDate), identityNumber: child.identityNumber };
@@ -136,7 +149,7 @@ function SearchResult({ result, onEmergency }: { result: ChildSearchResult; onEm
         <List size="sm" c="dark.8" spacing={4} mb="sm">
           {(result.howToGetAccess ?? ['consent', 'contact_named_person']).map((how) => <List.Item key={how}>{t(`child.search.how.${how}`)}</List.Item>)}
         </List>
-        {result.childId && (result.howToGetAccess ?? []).includes('emergency_access') && (
+        {result.childId && offersEmergency(result, me) && (
           <Button color="red" variant="outline" onClick={onEmergency}>{t('child.search.emergencyButton')}</Button>
         )}
       </Alert>

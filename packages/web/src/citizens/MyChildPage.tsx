@@ -1,6 +1,6 @@
 import { Alert, Button, Group, Modal, Stack, Table, Text, Title } from '@mantine/core';
-import { useDisclosure } from '@mantine/hooks';
-import type { AccessLogEntry } from '@samsyn/core';
+import { useDisclosure, useMediaQuery } from '@mantine/hooks';
+import type { AccessLogEntry, ChildAction } from '@samsyn/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
@@ -30,11 +30,17 @@ export function MyChildPage() {
   const team = useCareTeam(id);
   const consents = useConsents(id);
   const [consentFormOpen, consentForm] = useDisclosure(false);
+  // On a phone the consent form takes the whole screen, so its fields keep their width.
+  const narrow = useMediaQuery('(max-width: 36em)') ?? false;
 
   if (children.isPending) return <Loading />;
   if (children.isError) return <LoadError error={children.error} onRetry={() => void children.refetch()} />;
   if (!child) return <NotFoundPage />;
   const name = childName(child.name, t);
+  // The policy's answer when the list carries it; /api/me/children has no actions yet, and the
+  // server then refuses a child too young to consent in words (child_below_consent_age).
+  const actions = (child as typeof child & { actions?: readonly ChildAction[] }).actions;
+  const canGiveConsent = actions ? actions.includes('give_consent') : true;
 
   return (
     <Stack gap="lg" maw={1000}>
@@ -61,23 +67,23 @@ export function MyChildPage() {
 
       <section aria-labelledby="consents-heading" className="page-panel">
         <Stack gap="sm" p="lg">
-          <Group justify="space-between">
+          <Group justify="space-between" wrap="wrap" gap="sm">
             <Title order={2} size="h3" id="consents-heading">{t('citizen.consentsHeading')}</Title>
-            <Button variant="light" onClick={consentForm.open}>{t('citizen.giveConsent.open')}</Button>
+            {canGiveConsent && <Button variant="light" onClick={consentForm.open}>{t('citizen.giveConsent.open')}</Button>}
           </Group>
-          <Text>{t('citizen.consentsIntro')}</Text>
+          <Text>{t('consentParties.citizen.intro')}</Text>
           {consents.isPending ? (
             <Loading />
           ) : consents.isError ? (
             <LoadError error={consents.error} onRetry={() => void consents.refetch()} />
           ) : (
-            <ConsentList childId={id} consents={consents.data.consents} canWithdraw onWithdrawn={status.success} onFailed={status.failure} />
+            <ConsentList childId={id} consents={consents.data.consents} audience="citizen" onWithdrawn={status.success} onFailed={status.failure} />
           )}
         </Stack>
       </section>
 
       <AccessLogSection childId={id} />
-      <Modal opened={consentFormOpen} onClose={consentForm.close} closeButtonProps={{ 'aria-label': t('common.close') }} title={t('citizen.giveConsent.title')} size="lg">
+      <Modal opened={consentFormOpen} onClose={consentForm.close} closeButtonProps={{ 'aria-label': t('common.close') }} title={t('citizen.giveConsent.title')} size="lg" fullScreen={narrow}>
         <GiveConsentForm
           childId={id}
           onCancel={consentForm.close}

@@ -2,15 +2,19 @@ import { Checkbox, Select, SimpleGrid, Stack, Text, Textarea } from '@mantine/co
 import { ConsentInput, consentGivers, type ChildView, type ConsentGiver, type ConsentView } from '@samsyn/core';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { errorText, serverFieldErrors } from '../common/errors.ts';
+import { refusalText } from '../common/errors.ts';
 import { FormActions, FormError } from '../common/FormActions.tsx';
 import { useFormErrors } from '../common/useFocusFirstError.ts';
 import { currentLanguage } from '../i18n/index.ts';
 import { childName } from '../children/text.ts';
-import { ConsentScopeFields, consentScopeErrors, newConsentScope, type ConsentScope } from './ConsentScopeFields.tsx';
+import { consentServerErrors, ConsentScopeFields, consentScopeErrors, newConsentScope, scopeInput, type ConsentScope } from './ConsentScopeFields.tsx';
 import { useGiveConsent } from './useConsents.ts';
 
-/** A professional records a consent given on paper or verbally; the guardians give their own digitally. */
+/**
+ * The named person or the lead professional records a consent given on paper or verbally (the
+ * record page offers this form only with the policy's `record_consent`); the guardians give
+ * their own digitally.
+ */
 export function ConsentForm({ child, onCancel, onSaved }: { child: ChildView; onCancel: () => void; onSaved: (consent: ConsentView) => void }) {
   const { t } = useTranslation();
   const give = useGiveConsent(child.id);
@@ -33,13 +37,12 @@ export function ConsentForm({ child, onCancel, onSaved }: { child: ChildView; on
       guardianIds: guardians,
       method,
       note: note.trim() || undefined,
-      ...scope,
-      validTo: scope.validTo || null,
+      ...scopeInput(scope),
     });
     if (!parsed.success) return fail({ form: t('validation.summary') });
     give.mutate(parsed.data, {
       onSuccess: onSaved,
-      onError: (error) => fail(serverFieldErrors(error, t)),
+      onError: (error) => fail(consentServerErrors(error, t)),
     });
   }
 
@@ -47,7 +50,7 @@ export function ConsentForm({ child, onCancel, onSaved }: { child: ChildView; on
     <form ref={formRef} onSubmit={submit} noValidate>
       <Stack gap="md">
         <Text size="sm">{t('consents.giveIntro')}</Text>
-        <FormError text={errors.form ?? (give.isError ? errorText(give.error, t, currentLanguage()) : null)} />
+        <FormError text={errors.form ?? (give.isError ? refusalText(give.error, t, currentLanguage()) : null)} />
         <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm">
           <Select
             label={t('consents.givenBy')}

@@ -1,28 +1,15 @@
-import { Badge, Button, Stack, Table, Text, Textarea } from '@mantine/core';
+import { Badge, Button, Group, Paper, Stack, Text, Textarea } from '@mantine/core';
 import type { ConsentActor, ConsentView } from '@samsyn/core';
 import type { TFunction } from 'i18next';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ConfirmDialog } from '../common/ConfirmDialog.tsx';
-import { DataTable } from '../common/DataTable.tsx';
 import { refusalText } from '../common/errors.ts';
 import { formatDate } from '../common/format.ts';
 import { currentLanguage } from '../i18n/index.ts';
+import { consentSummary, partiesShort, recordedByText, termsOfConsent } from './consentSummary.ts';
+import { useSecrecyDomainDirectory } from './useConsentParties.ts';
 import { useWithdrawConsent } from './useConsents.ts';
-
-export function consentOrganisations(consent: ConsentView): string {
-  return consent.organisations.map((o) => o.name).join(', ');
-}
-
-export function consentCategories(consent: ConsentView, t: TFunction): string {
-  return consent.categories.map((c) => t(`child.record.categories.${c}`)).join(', ');
-}
-
-export function consentPeriod(consent: ConsentView, t: TFunction): string {
-  return consent.validTo
-    ? t('consents.periodRange', { from: consent.validFrom, to: consent.validTo })
-    : t('consents.periodOpen', { from: consent.validFrom });
-}
 
 /** A professional by name; a guardian or the child only by relation (they may have protected identity). */
 export function consentActorText(actor: ConsentActor, t: TFunction): string {
@@ -37,18 +24,25 @@ export function ConsentStatusBadge({ consent }: { consent: ConsentView }) {
 interface Props {
   childId: string;
   consents: readonly ConsentView[];
-  /** Whether the reader may withdraw (guardians, the child, the team). */
-  canWithdraw: boolean;
+  /** Citizens read who recorded a consent "for you"; professionals read who gave it and how. */
+  audience: 'citizen' | 'professional';
   onWithdrawn: (text: string) => void;
   onFailed: (text: string) => void;
 }
 
-/** The child's consents, current first then history, each with organisations, information, period and status. */
-export function ConsentList({ childId, consents, canWithdraw, onWithdrawn, onFailed }: Props) {
+/**
+ * The child's consents, current first then history, each as one plain sentence: who may share
+ * what with whom and until when, and who recorded it. Withdrawal is offered exactly where the
+ * server says the reader may withdraw (`mayWithdraw`).
+ */
+export function ConsentList({ childId, consents, audience, onWithdrawn, onFailed }: Props) {
   const { t } = useTranslation();
+  const language = currentLanguage();
+  const directory = useSecrecyDomainDirectory();
   const withdraw = useWithdrawConsent(childId);
   const [confirming, setConfirming] = useState<ConsentView | null>(null);
   const [note, setNote] = useState('');
+  const summaryOf = (c: ConsentView) => consentSummary(termsOfConsent(c, directory.data), t, language) ?? '';
 
   if (consents.length === 0) return <Text c="dimmed">{t('consents.none')}</Text>;
 
@@ -58,7 +52,7 @@ export function ConsentList({ childId, consents, canWithdraw, onWithdrawn, onFai
       { consentId: confirming.id, note: note.trim() || undefined },
       {
         onSuccess: () => onWithdrawn(t('consents.withdrawn')),
-        onError: (error) => onFailed(refusalText(error, t, currentLanguage())),
+        onError: (error) => onFailed(refusalText(error, t, language)),
         onSettled: () => {
           setConfirming(null);
           setNote('');
@@ -69,42 +63,39 @@ export function ConsentList({ childId, consents, canWithdraw, onWithdrawn, onFai
 
   return (
     <>
-      <DataTable
-        caption={t('consents.caption')}
-        headers={[t('consents.organisations'), t('consents.categories'), t('consents.period'), t('consents.givenBy'), t('consents.status'), canWithdraw && t('common.actions')]}
-      >
+      <Stack component="ul" gap="sm" className="plain-list" aria-label={t('consentParties.list.caption')}>
         {consents.map((c) => (
-          <Table.Tr key={c.id}>
-            <Table.Td>{consentOrganisations(c)}</Table.Td>
-            <Table.Td>{consentCategories(c, t)}</Table.Td>
-            <Table.Td className="nowrap">{consentPeriod(c, t)}</Table.Td>
-            <Table.Td>
-              <Text size="sm">{t(`consents.givers.${c.givenBy}`)}</Text>
-              <Text size="xs" c="dimmed">{t(`consents.methods.${c.method}`)}{c.note ? ` – ${c.note}` : ''}</Text>
-            </Table.Td>
-            <Table.Td className="nowrap">
-              <Stack gap={4} align="flex-start">
+          <Paper component="li" key={c.id} withBorder p="sm" radius="md" data-consent={c.id}>
+            <Stack gap={6}>
+              <Group gap="xs" wrap="wrap">
                 <ConsentStatusBadge consent={c} />
                 {!c.giverCounts && c.status === 'in_force' && <Text size="xs" c="dimmed">{t('consents.giverDoesNotCount')}</Text>}
-                {c.withdrawnAt && <Text size="xs" c="dimmed">{t('consents.withdrawnInfo', { date: formatDate(c.withdrawnAt), name: c.withdrawnBy ? consentActorText(c.withdrawnBy, t) : '' })}</Text>}
-              </Stack>
-            </Table.Td>
-            {canWithdraw && (
-              <Table.Td>
-                {(c.status === 'in_force' || c.status === 'not_yet_valid') && (
-                  <Button size="compact-sm" variant="outline" color="red" onClick={() => setConfirming(c)} aria-label={t('consents.withdrawNamed', { organisations: consentOrganisations(c) })}>
+              </Group>
+              {/* A withdrawn or expired consent allows nothing now: its sentence is told as what it said. */}
+              <Text size="sm" fw={500}>{c.status === 'withdrawn' || c.status === 'expired' ? t('consentParties.list.past', { summary: summaryOf(c) }) : summaryOf(c)}</Text>
+              <Text size="sm">{recordedByText(c, t, audience)}</Text>
+              {audience === 'professional' && (
+                <Text size="xs" c="dimmed">
+                  {t('consentParties.list.giver', { giver: t(`consents.givers.${c.givenBy}`) })}
+                  {c.note ? ` – ${c.note}` : ''}
+                </Text>
+              )}
+              {c.withdrawnAt && <Text size="xs" c="dimmed">{t('consents.withdrawnInfo', { date: formatDate(c.withdrawnAt), name: c.withdrawnBy ? consentActorText(c.withdrawnBy, t) : '' })}</Text>}
+              {c.mayWithdraw && (c.status === 'in_force' || c.status === 'not_yet_valid') && (
+                <Group>
+                  <Button size="compact-sm" variant="outline" color="red" onClick={() => setConfirming(c)} aria-label={t('consentParties.list.withdrawNamed', { parties: partiesShort(c, language) })}>
                     {t('consents.withdraw')}
                   </Button>
-                )}
-              </Table.Td>
-            )}
-          </Table.Tr>
+                </Group>
+              )}
+            </Stack>
+          </Paper>
         ))}
-      </DataTable>
+      </Stack>
       <ConfirmDialog item={confirming} onClose={() => setConfirming(null)} title={t('consents.confirmTitle')} confirmLabel={t('consents.confirmWithdraw')} onConfirm={confirm} loading={withdraw.isPending}>
         {(consent) => (
           <>
-            <Text>{t('consents.confirmText', { organisations: consentOrganisations(consent), categories: consentCategories(consent, t).toLocaleLowerCase(currentLanguage()) })}</Text>
+            <Text>{t('consentParties.list.confirmText', { summary: summaryOf(consent) })}</Text>
             <Textarea label={t('consents.note')} value={note} onChange={(e) => setNote(e.currentTarget.value)} maxLength={2000} autosize minRows={2} />
           </>
         )}

@@ -1,7 +1,8 @@
 import { Select } from '@mantine/core';
 import type { ConsentView } from '@samsyn/core';
 import { useTranslation } from 'react-i18next';
-import { consentCategories, consentOrganisations } from '../consent/ConsentList.tsx';
+import { categoriesText, partiesShort } from '../consent/consentSummary.ts';
+import { currentLanguage } from '../i18n/index.ts';
 import type { KindedLegalGround } from './useLegalGrounds.ts';
 
 /** What a team addition or a disclosure rests on. */
@@ -30,9 +31,10 @@ interface Props {
 /** One choice among the own organisation, the consents in force and the legal grounds, grouped by kind. */
 export function BasisSelect({ label, description, own = false, consents, grounds, value, onChange, error }: Props) {
   const { t } = useTranslation();
+  const language = currentLanguage();
   const groups = [
     { group: t('basis.own'), items: own ? [{ value: 'own', label: t('careTeam.bases.own_organisation') }] : [] },
-    { group: t('basis.consents'), items: consents.map((c) => ({ value: `consent:${c.id}`, label: t('basis.consentLabel', { organisations: consentOrganisations(c), categories: consentCategories(c, t) }) })) },
+    { group: t('basis.consents'), items: consents.map((c) => ({ value: `consent:${c.id}`, label: t('basis.consentLabel', { organisations: partiesShort(c, language), categories: categoriesText(c.categories, t, language) }) })) },
     { group: t('basis.grounds'), items: grounds.map((g) => ({ value: `ground:${g.code}`, label: `${g.title} (${g.reference})` })) },
   ].filter((g) => g.items.length > 0);
   return (

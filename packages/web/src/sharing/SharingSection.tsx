@@ -9,8 +9,11 @@ import { DisclosureForm } from './DisclosureForm.tsx';
 import { DisclosureList } from './DisclosureList.tsx';
 import { useDisclosures } from './useDisclosures.ts';
 
-/** The record's sharing ledger, and the way to add to it; `careTeam` is the team the record shows. */
-export function SharingSection({ childId, careTeam }: { childId: string; careTeam: readonly CareTeamMemberView[] }) {
+/**
+ * The record's sharing ledger, and the way to add to it when the policy allows
+ * (`record_disclosure`); `careTeam` is the team the record shows.
+ */
+export function SharingSection({ childId, careTeam, canRecord }: { childId: string; careTeam: readonly CareTeamMemberView[]; canRecord: boolean }) {
   const { t } = useTranslation();
   const disclosures = useDisclosures(childId);
   const status = useStatus();
@@ -20,7 +23,7 @@ export function SharingSection({ childId, careTeam }: { childId: string; careTea
       <Stack gap="sm" p="lg">
         <Group justify="space-between">
           <Title order={2} size="h3" id="sharing-heading">{t('sharing.title')}</Title>
-          <Button variant="light" onClick={form.open}>{t('sharing.record')}</Button>
+          {canRecord && <Button variant="light" onClick={form.open}>{t('sharing.record')}</Button>}
         </Group>
         <Text size="sm">{t('sharing.explain')}</Text>
         <StatusMessage status={status.status} onClose={status.clear} />
