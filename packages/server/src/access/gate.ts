@@ -278,8 +278,12 @@ async function loadFacts<T>(request: FastifyRequest, childId: string, load: Fact
   return { actor, child, loaded, now };
 }
 
+/**
+ * A refusal names its reason and the actions the policy still offers (a professional without a
+ * basis may open emergency access), so the web app offers exactly those.
+ */
 function allowedOrThrow(access: Awaited<ReturnType<typeof decide>>): ChildAccess {
-  if (!access.allow) throw new AppError('access_denied', { details: { reason: access.reason } });
+  if (!access.allow) throw new AppError('access_denied', { details: { reason: access.reason, ...(access.actions.length > 0 ? { actions: access.actions } : {}) } });
   return access;
 }
 
@@ -333,7 +337,7 @@ async function decide(
   category: AccessCategory,
   options: GateOptions,
   log: (entry: AuditEntry) => Promise<void> = (entry) => request.server.services.audit.append(entry),
-): Promise<(ChildAccess & { allow: true }) | { allow: false; reason: string }> {
+): Promise<(ChildAccess & { allow: true }) | { allow: false; reason: string; actions: readonly ChildAction[] }> {
   if (!child) {
     await log({ ...auditFrom(request), action: options.auditAction, subjectType: 'child', subjectId: canonicalId(childId), outcome: 'failure', details: { reason: 'no_such_child' } });
     throw new AppError('not_found');
@@ -341,7 +345,7 @@ async function decide(
   const judged = judge(request, { actor, child, now }, childId, action, category, options);
   if (!judged.allow) {
     await log(judged.entry());
-    return { allow: false, reason: judged.reason };
+    return { allow: false, reason: judged.reason, actions: judged.decision.actions };
   }
   if (action !== 'write') await log(judged.entry());
   const { entry: _entry, organisationId: _organisationId, ...access } = judged;

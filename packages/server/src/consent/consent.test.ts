@@ -189,7 +189,7 @@ describe('withdrawing a consent', () => {
 
     const next = await psychologist.get(`/api/children/${family.childId}`);
     expect(next.statusCode).toBe(403);
-    expect(next.json().error.details).toEqual({ reason: 'team_consent_not_in_force' });
+    expect(next.json().error.details).toEqual({ reason: 'team_consent_not_in_force', actions: ['open_emergency_access'] });
     expect((await auditOf(t.database.db, next))[0]).toMatchObject({ outcome: 'denied', actor_username: 'psychologist' });
 
     // The school's own basis does not rest on that consent.

@@ -1,11 +1,10 @@
 import { Alert, Anchor, Button, Group, List, Modal, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
-import { formatStockholmDateTime, parseIdentityNumber, type ChildAction, type ChildSearchResult, type Me } from '@samsyn/core';
+import { formatStockholmDateTime, parseIdentityNumber, type ChildSearchResult } from '@samsyn/core';
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
 import { ApiError } from '../api/client.ts';
-import { useCurrentUser } from '../auth/useCurrentUser.ts';
 import { errorText } from '../common/errors.ts';
 import { formatDate } from '../common/format.ts';
 import { PageTitle } from '../common/PageTitle.tsx';
@@ -31,6 +30,8 @@ export function ChildSearchPage() {
   const navigate = useNavigate();
   const search = useChildSearch();
   const [value, setValue] = useState('');
+  // The number the answer is for: a refused search gives no id, so emergency access is opened by it.
+  const [searched, setSearched] = useState('');
   const [fieldError, setFieldError] = useState<string | null>(null);
   const [emergencyOpen, emergency] = useDisclosure(false);
   const inputRef = useRef<HTMLInputElement>(null);
@@ -44,6 +45,7 @@ export function ChildSearchPage() {
     const parsed = parseIdentityNumber(input, { referenceDate: new Date() });
     if (!parsed.ok) return fail(t(`child.search.invalid.${parsed.code}`));
     setFieldError(null);
+    setSearched(input);
     search.mutate(input, {
       onError: (error) => {
         const code = invalidCode(error);
@@ -101,9 +103,9 @@ export function ChildSearchPage() {
         </section>
       )}
       <Modal opened={emergencyOpen} onClose={emergency.close} closeButtonProps={{ 'aria-label': t('common.close') }} title={t('child.emergency.title')} size="lg">
-        {search.data?.childId && (
+        {search.data?.access === 'denied' && (
           <EmergencyAccessForm
-            childId={search.data.childId}
+            target={{ identityNumber: searched }}
             onCancel={emergency.close}
             onOpened={(access) => {
               emergency.close();
@@ -116,20 +118,8 @@ export function ChildSearchPage() {
   );
 }
 
-/**
- * Emergency access is offered as the policy says (`open_emergency_access` in the result's
- * actions). A search result without actions (the server does not send them yet) falls back to
- * what the server allows today: a professional who is told emergency access is a way in.
- */
-function offersEmergency(result: ChildSearchResult, me: Me): boolean {
-  const actions = (result as ChildSearchResult & { actions?: readonly ChildAction[] }).actions;
-  if (actions) return actions.includes('open_emergency_access');
-  return me.kind === 'professional' && (result.howToGetAccess ?? []).includes('emergency_access');
-}
-
 function SearchResult({ result, onEmergency }: { result: ChildSearchResult; onEmergency: () => void }) {
   const { t } = useTranslation();
-  const me = useCurrentUser();
   if (result.access === 'allowed' && result.child) {
     const { child } = result;
     const details = { birthDate: formatDate(child.birthDate), identityNumber: child.identityNumber };
@@ -149,7 +139,8 @@ function SearchResult({ result, onEmergency }: { result: ChildSearchResult; onEm
         <List size="sm" c="dark.8" spacing={4} mb="sm">
           {(result.howToGetAccess ?? ['consent', 'contact_named_person']).map((how) => <List.Item key={how}>{t(`child.search.how.${how}`)}</List.Item>)}
         </List>
-        {result.childId && offersEmergency(result, me) && (
+        {/* The server lists emergency access only where the policy offers it. */}
+        {(result.howToGetAccess ?? []).includes('emergency_access') && (
           <Button color="red" variant="outline" onClick={onEmergency}>{t('child.search.emergencyButton')}</Button>
         )}
       </Alert>

@@ -39,7 +39,7 @@ export function RecordDenied({ reason, hadAccess, childId, actions }: Props) {
       {offersEmergency && childId && (
         <Modal opened={emergencyOpen} onClose={emergency.close} closeButtonProps={{ 'aria-label': t('common.close') }} title={t('child.emergency.title')} size="lg">
           <EmergencyAccessForm
-            childId={childId}
+            target={{ childId }}
             onCancel={emergency.close}
             onOpened={(access) => {
               emergency.close();

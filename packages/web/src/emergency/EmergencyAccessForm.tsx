@@ -5,16 +5,16 @@ import { useTranslation } from 'react-i18next';
 import { errorText, type FieldErrors } from '../common/errors.ts';
 import { useFormErrors } from '../common/useFocusFirstError.ts';
 import { currentLanguage } from '../i18n/index.ts';
-import { useEmergencyLegalGrounds, useOpenEmergencyAccess } from './useEmergency.ts';
+import { useEmergencyLegalGrounds, useOpenEmergencyAccess, type EmergencyTarget } from './useEmergency.ts';
 
 /**
  * Emergency access (nödåtkomst): a stated reason and a legal ground. The warning comes first,
  * so nobody opens a record this way without reading that it is logged and reviewed.
  */
-export function EmergencyAccessForm({ childId, onCancel, onOpened }: { childId: string; onCancel: () => void; onOpened: (access: EmergencyAccessView) => void }) {
+export function EmergencyAccessForm({ target, onCancel, onOpened }: { target: EmergencyTarget; onCancel: () => void; onOpened: (access: EmergencyAccessView) => void }) {
   const { t } = useTranslation();
   const grounds = useEmergencyLegalGrounds(true);
-  const open = useOpenEmergencyAccess(childId);
+  const open = useOpenEmergencyAccess(target);
   const [reason, setReason] = useState('');
   const [ground, setGround] = useState<string | null>(null);
   const [confirmed, setConfirmed] = useState(false);

@@ -10,11 +10,17 @@ export function useEmergencyLegalGrounds(enabled: boolean) {
   return useLegalGrounds(emergencyKinds, enabled);
 }
 
-export function useOpenEmergencyAccess(childId: string) {
+/** The record to open: by id from a refused record page, by the number searched for from a refused search (which gives no id). */
+export type EmergencyTarget = { childId: string } | { identityNumber: string };
+
+export function useOpenEmergencyAccess(target: EmergencyTarget) {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: (input: EmergencyAccessOpen) => api<EmergencyAccessView>('POST', `/api/children/${childId}/emergency-access`, input),
-    onSuccess: () => client.invalidateQueries({ queryKey: ['children', childId] }),
+    mutationFn: (input: EmergencyAccessOpen) =>
+      'childId' in target
+        ? api<EmergencyAccessView>('POST', `/api/children/${target.childId}/emergency-access`, input)
+        : api<EmergencyAccessView>('POST', '/api/emergency-access', { ...input, identityNumber: target.identityNumber }),
+    onSuccess: (access) => client.invalidateQueries({ queryKey: ['children', access.child.id] }),
   });
 }
 

@@ -24,9 +24,10 @@ export function AppLayout({ me }: { me: Me }) {
   useEffect(close, [pathname, close]);
 
   const citizen = me.kind === 'citizen';
+  // Searching for a child and handovers are professionals' work: the server refuses anyone else.
+  const professional = me.roles.some((r) => r.role === 'professional');
   const levels: NavItem[] = [
-    { to: '/child', label: t('nav.child') },
-    { to: '/child/handovers', label: t('nav.handovers'), nested: true },
+    ...(professional ? [{ to: '/child', label: t('nav.child') }, { to: '/child/handovers', label: t('nav.handovers'), nested: true }] : []),
     { to: '/operations', label: t('nav.operations') },
     ...(isLogReviewer(me) ? [{ to: '/operations/log-review', label: t('nav.logReview'), nested: true }] : []),
     { to: '/population', label: t('nav.population') },
