@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { Id } from '../organisations/schema.ts';
 import { AccessBasis } from '../children/schema.ts';
-import { PersonName } from '../children/record.ts';
+import { ChildActionSchema, PersonName } from '../children/record.ts';
 
 // Schemas of the citizens area (child and guardian accounts), shared by server and web.
 export * from './access-log.ts';
@@ -14,6 +14,8 @@ export const MyChild = z.object({
   birthDate: z.iso.date(),
   identityNumber: z.string(),
   protectedIdentity: z.boolean(),
+  /** What the policy lets this citizen do for the child (`give_consent`): the web app offers exactly this. */
+  actions: z.array(ChildActionSchema),
 });
 export type MyChild = z.infer<typeof MyChild>;
 

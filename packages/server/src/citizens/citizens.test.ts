@@ -25,16 +25,16 @@ describe('my children (citizen accounts)', () => {
     const res = await (await t.loginAs('guardian')).get('/api/me/children');
     expect(res.statusCode).toBe(200);
     const children = res.json() as { id: string; relation: string; identityNumber: string }[];
-    expect(children.find((c) => c.id === childId)).toMatchObject({ relation: 'guardian' });
+    expect(children.find((c) => c.id === childId)).toMatchObject({ relation: 'guardian', actions: ['give_consent'] });
     expect(children.every((c) => /^\d{8}-\d{4}$/.test(c.identityNumber))).toBe(true);
     const entries = await auditOf(t.database.db, res);
     expect(entries.find((e) => e.subject_id === childId)).toMatchObject({ action: 'citizen.children.list', outcome: 'success' });
     expect(entries.find((e) => e.subject_id === childId)!.details).toMatchObject({ basis: 'own_record' });
   });
 
-  it('shows the child, aged 14, themselves', async () => {
+  it('shows the child, aged 14, themselves, without offering a consent her own consent cannot give yet', async () => {
     const children = (await (await t.loginAs('child')).get('/api/me/children')).json() as { id: string; relation: string }[];
-    expect(children).toEqual([expect.objectContaining({ id: childId, relation: 'self' })]);
+    expect(children).toEqual([expect.objectContaining({ id: childId, relation: 'self', actions: [] })]);
   });
 
   it('is for citizens only', async () => {

@@ -1,6 +1,6 @@
 import type { FastifyRequest } from 'fastify';
 import { accessLogCsvHeader, accessLogCsvRow, describeLook, formatIdentityNumber, pickLanguage, reviewScope, toCsv, type AccessLog, type AccessLogActor, type AccessLogEntry, type Language, type MyChild } from '@samsyn/core';
-import type { AuditAction } from '@samsyn/core';
+import type { AuditAction, ChildAction } from '@samsyn/core';
 import { withChildAccess } from '../access/gate.ts';
 import { loadPolicyActor } from '../access/facts.ts';
 import { AppError } from '../http/errors.ts';
@@ -21,10 +21,12 @@ export async function myChildren(request: FastifyRequest): Promise<MyChild[]> {
   const citizen = (await loadPolicyActor(db, actor)).citizen;
   const candidates = [...new Set([...(citizen?.guardianOf ?? []), ...(citizen?.selfChildId ? [citizen.selfChildId] : [])])];
   const allowed: string[] = [];
+  const actions = new Map<string, ChildAction[]>();
   for (const childId of candidates) {
     try {
-      await withChildAccess(request, childId, 'read', 'record', { auditAction: 'citizen.children.list', purpose: 'list' });
+      const access = await withChildAccess(request, childId, 'read', 'record', { auditAction: 'citizen.children.list', purpose: 'list' });
       allowed.push(childId);
+      actions.set(childId, [...access.decision.actions]);
     } catch (error) {
       // A child who has turned 18, or who is below the access age, is simply not listed.
       if (!(error instanceof AppError) || error.code !== 'access_denied') throw error;
@@ -38,6 +40,7 @@ export async function myChildren(request: FastifyRequest): Promise<MyChild[]> {
     birthDate: r.birth_date,
     identityNumber: formatIdentityNumber(r.identity_number),
     protectedIdentity: r.protected_identity !== null,
+    actions: actions.get(r.id) ?? [],
   }));
 }
 

@@ -1,6 +1,6 @@
 import { Alert, Button, Group, Modal, Stack, Table, Text, Title } from '@mantine/core';
 import { useDisclosure, useMediaQuery } from '@mantine/hooks';
-import type { AccessLogEntry, ChildAction } from '@samsyn/core';
+import type { AccessLogEntry } from '@samsyn/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
@@ -37,10 +37,8 @@ export function MyChildPage() {
   if (children.isError) return <LoadError error={children.error} onRetry={() => void children.refetch()} />;
   if (!child) return <NotFoundPage />;
   const name = childName(child.name, t);
-  // The policy's answer when the list carries it; /api/me/children has no actions yet, and the
-  // server then refuses a child too young to consent in words (child_below_consent_age).
-  const actions = (child as typeof child & { actions?: readonly ChildAction[] }).actions;
-  const canGiveConsent = actions ? actions.includes('give_consent') : true;
+  // The policy's answer: the 14-year-old is not offered a consent her own consent cannot give.
+  const canGiveConsent = child.actions.includes('give_consent');
 
   return (
     <Stack gap="lg" maw={1000}>
