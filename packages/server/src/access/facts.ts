@@ -1,4 +1,4 @@
-import type { Expression, Kysely, Transaction } from 'kysely';
+import { sql, type Expression, type Kysely, type Transaction } from 'kysely';
 import { jsonArrayFrom, jsonObjectFrom } from 'kysely/helpers/postgres';
 import type { PolicyActor, PolicyChild } from '@samsyn/core';
 import type { DB } from '../db/schema.ts';
@@ -82,8 +82,11 @@ function policyChildSelect(db: Kysely<DB>, actorUserId: string) {
             'm.ends_at',
             'm.basis',
             'm.consent_id',
-            // The member's unit's domains over time: entries are judged by the domain at their writing.
-            jsonArrayFrom(t.selectFrom('unit_secrecy_domain as d').select(['d.secrecy_domain_id', 'd.valid_from', 'd.valid_to']).whereRef('d.unit_id', '=', 'm.unit_id')).as('domains'),
+            // The asking member's unit's domains over time: entries are judged by the domain at their
+            // writing. The gate weighs no other member's domain, so theirs are not loaded.
+            jsonArrayFrom(
+              t.selectFrom('unit_secrecy_domain as d').select(['d.secrecy_domain_id', 'd.valid_from', 'd.valid_to']).whereRef('d.unit_id', '=', 'm.unit_id').where(sql<boolean>`m.user_id = ${actorUserId}`),
+            ).as('domains'),
           ])
           .whereRef('m.child_id', '=', 'c.id'),
       ).as('team'),

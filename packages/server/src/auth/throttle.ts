@@ -46,7 +46,9 @@ export async function takeAttempt(db: Kysely<DB>, keys: readonly ThrottleKey[], 
   return db.transaction().execute(async (trx) => {
     await trx
       .insertInto('login_throttle')
-      .values(sorted.map((k) => ({ scope: k.scope, key: k.key, failures: 0, next_at: now, last_failure_at: now })))
+      // No wait yet: the epoch, not `now`. A parallel attempt may have read the clock a moment before this
+      // one and take the lock after it; a `next_at` of this attempt's `now` would make it wait for nothing.
+      .values(sorted.map((k) => ({ scope: k.scope, key: k.key, failures: 0, next_at: new Date(0), last_failure_at: now })))
       .onConflict((oc) => oc.columns(['scope', 'key']).doNothing())
       .execute();
     const rows = await trx
@@ -65,7 +67,8 @@ export async function takeAttempt(db: Kysely<DB>, keys: readonly ThrottleKey[], 
       const delay = delayAfter(failures, freeAllowance(row, limits), limits.maxDelayMinutes);
       await trx
         .updateTable('login_throttle')
-        .set({ failures, next_at: new Date(now.getTime() + delay), last_failure_at: now })
+        // Within the allowance the time of the next attempt stays where it was (no wait), for the same reason.
+        .set({ failures, next_at: delay > 0 ? new Date(now.getTime() + delay) : new Date(row.next_at), last_failure_at: now })
         .where('scope', '=', row.scope)
         .where('key', '=', row.key)
         .execute();

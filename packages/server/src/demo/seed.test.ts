@@ -205,7 +205,6 @@ describe('demo children', () => {
 
   it('keep each secrecy domain\'s entries to itself except what the family\'s consents let cross', async () => {
     const child = await demoChild();
-    const facts = (await loadPolicyChild(db(), child.id, '00000000-0000-0000-0000-000000000000'))!;
     const entries = await db()
       .selectFrom('record_entry as e')
       .innerJoin('app_user as u', 'u.id', 'e.author_id')
@@ -215,6 +214,8 @@ describe('demo children', () => {
     const now = await demoSeededAt(db());
     const readable = async (username: string) => {
       const actor = await policyActor(username);
+      // The gate's facts as loaded for this actor: their own unit's domain periods come with them.
+      const facts = (await loadPolicyChild(db(), child.id, actor.userId))!;
       const entryOf = (e: (typeof entries)[number]) => ({ organisationId: e.organisation_id, secrecyDomainId: e.secrecy_domain_id, unitId: e.unit_id, writtenAt: new Date(e.created_at) });
       return new Set(entries.filter((e) => decideAccess(actor, facts, 'read', e.category as AccessCategory, { now, rules: defaultConsentRules, entry: entryOf(e) }).allow).map((e) => `${e.username}:${e.category}`));
     };
