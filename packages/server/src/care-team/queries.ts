@@ -47,14 +47,6 @@ export async function currentMembers(db: Db, childId: string, now: Date) {
     .execute();
 }
 
-/**
- * Serialises changes to one child's team: the checks for "one named person" and "not already a
- * member" then see every change committed before them.
- */
-export async function lockTeam(trx: Transaction<DB>, childId: string): Promise<void> {
-  await trx.selectFrom('child').select('id').where('id', '=', childId).forUpdate().execute();
-}
-
 /** Where a user works as a professional: organisation and unit of each such role. */
 export async function professionalRoles(db: Db, userId: string) {
   return db

@@ -26,7 +26,7 @@ import {
 } from '@samsyn/core';
 import { loadPolicyChild } from '../access/facts.ts';
 import type { ChildAccess } from '../access/gate.ts';
-import { canonicalId, decideEach, logRefusal } from '../access/gate.ts';
+import { canonicalId, decideEach, lockChild, logRefusal } from '../access/gate.ts';
 import { appendAudit } from '../audit/writer.ts';
 import { auditFrom } from '../audit/context.ts';
 import { findChildRow } from '../children/queries.ts';
@@ -44,7 +44,6 @@ import {
   handoversDecidedWith,
   insertHandover,
   insertMember,
-  lockTeam,
   pendingHandoverExists,
   professionalPlaces,
   professionalRoles,
@@ -389,7 +388,7 @@ export async function answer(request: FastifyRequest, handoverId: string, reply:
   let refusalDetails: Record<string, unknown> = {};
   try {
     await db.transaction().execute(async (trx) => {
-      await lockTeam(trx, found.child_id);
+      await lockChild(trx, found.child_id);
       const now = clock.now();
       const h = (await handover(trx, handoverId))!;
       const roles = await professionalRoles(trx, actor.userId);
