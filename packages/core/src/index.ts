@@ -27,3 +27,4 @@ export * from './log-review/schema.ts';
 export * from './citizens/schema.ts';
 export * from './audit/actions.ts';
 export * from './audit/schema.ts';
+export * from './notices/kinds.ts';

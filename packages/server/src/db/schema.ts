@@ -1,5 +1,5 @@
 import type { ColumnType, Generated } from 'kysely';
-import type { OrganisationKind, Role, SecrecyDomainKind, Sector } from '@samsyn/core';
+import type { NoticeKind, OrganisationKind, Role, SecrecyDomainKind, Sector } from '@samsyn/core';
 
 type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
 
@@ -324,6 +324,18 @@ export interface RecordEntryTable {
   secrecy_domain_id: string;
 }
 
+export interface NoticeTable {
+  id: Generated<string>;
+  recipient_id: string;
+  kind: NoticeKind;
+  child_id: string | null;
+  subject_id: string | null;
+  actor_id: string | null;
+  details: ColumnType<Record<string, unknown>, string | undefined, string>;
+  created_at: Date;
+  read_at: Date | null;
+}
+
 export interface DB {
   legal_ground: LegalGroundTable;
   child: ChildTable;
@@ -335,6 +347,7 @@ export interface DB {
   named_person_handover: NamedPersonHandoverTable;
   disclosure: DisclosureTable;
   record_entry: RecordEntryTable;
+  notice: NoticeTable;
   secrecy_domain: SecrecyDomainTable;
   unit_secrecy_domain: UnitSecrecyDomainTable;
   organisation: OrganisationTable;
