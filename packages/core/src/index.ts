@@ -28,3 +28,4 @@ export * from './citizens/schema.ts';
 export * from './audit/actions.ts';
 export * from './audit/schema.ts';
 export * from './notices/kinds.ts';
+export * from './wellbeing/areas.ts';
