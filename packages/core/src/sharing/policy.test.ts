@@ -11,6 +11,7 @@ const teamGround: LegalGroundFacts = { code: 'sol_investigation', kind: 'care_te
 const base: DisclosureFacts = {
   decision: 'shared',
   fromOrganisationId: school,
+  fromDomainId: 'domain-school',
   toOrganisationId: region,
   categories: ['plan'],
   child: { birthDate: '2012-05-01', guardianCount: 2 },
@@ -46,6 +47,13 @@ describe('the sharing ledger', () => {
     expect(decideDisclosure({ ...base, legalGroundCode: 'made_up' })).toEqual({ ok: false, reason: 'unknown_legal_ground' });
     expect(decideDisclosure({ ...base, consentId: 'c9' })).toEqual({ ok: false, reason: 'unknown_consent' });
     expect(decideDisclosure({ ...base, toOrganisationId: school, legalGroundCode: duty.code, legalGround: duty })).toEqual({ ok: false, reason: 'same_organisation' });
+  });
+
+  it('records sharing with another secrecy domain of the same organisation, never with the sharer\'s own', () => {
+    const sameOrg = { ...base, toOrganisationId: school, categories: ['concern' as const], legalGroundCode: duty.code, legalGround: duty };
+    expect(decideDisclosure({ ...sameOrg, toDomainId: 'domain-social' })).toEqual({ ok: true });
+    expect(decideDisclosure({ ...sameOrg, toDomainId: 'domain-school' })).toEqual({ ok: false, reason: 'same_secrecy_domain' });
+    expect(decideDisclosure({ ...sameOrg, toDomainId: null })).toEqual({ ok: false, reason: 'same_organisation' });
   });
 
   it('records a decision not to share with its reason alone', () => {

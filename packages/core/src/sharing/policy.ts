@@ -20,6 +20,7 @@ export const disclosureGroundKinds: readonly LegalGroundFacts['kind'][] = ['duty
 
 export type DisclosureRefusal =
   | 'same_organisation'
+  | 'same_secrecy_domain'
   | 'no_ground_for_sharing'
   | 'unknown_legal_ground'
   | 'legal_ground_not_applicable'
@@ -29,8 +30,10 @@ export type DisclosureRefusal =
 export interface DisclosureFacts {
   decision: 'shared' | 'not_shared';
   fromOrganisationId: string;
+  /** The sharer's secrecy domain: where the information comes from. */
+  fromDomainId: string | null;
   toOrganisationId: string;
-  /** The receiving secrecy domain, when the disclosure names one. */
+  /** The receiving secrecy domain, when the disclosure names one (required within one organisation). */
   toDomainId?: string | null;
   categories: readonly InfoCategory[];
   /** As asked for, and as found (undefined when no such ground or no such consent for this child). */
@@ -45,13 +48,17 @@ export interface DisclosureFacts {
 }
 
 /**
- * Whether a ledger entry may be recorded. Sharing goes to another organisation and rests on a
+ * Whether a ledger entry may be recorded. Sharing goes to another organisation, or to another
+ * secrecy domain of the same organisation (OSL 8 kap. 2 §: its independent parts), and rests on a
  * consent that reaches that organisation and covers every category shared, or on a legal ground
  * in force that allows disclosure. A decision not to share needs only its reason; a ground it
  * names must exist.
  */
 export function decideDisclosure(f: DisclosureFacts): { ok: true } | { ok: false; reason: DisclosureRefusal } {
-  if (f.fromOrganisationId === f.toOrganisationId) return { ok: false, reason: 'same_organisation' };
+  if (f.fromOrganisationId === f.toOrganisationId) {
+    if (!f.toDomainId) return { ok: false, reason: 'same_organisation' };
+    if (f.toDomainId === f.fromDomainId) return { ok: false, reason: 'same_secrecy_domain' };
+  }
   if (f.legalGroundCode !== undefined && !f.legalGround) return { ok: false, reason: 'unknown_legal_ground' };
   if (f.consentId !== undefined && !f.consent) return { ok: false, reason: 'unknown_consent' };
   if (f.decision === 'not_shared') return { ok: true };

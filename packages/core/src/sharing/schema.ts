@@ -38,6 +38,8 @@ export const DisclosureInput = z
     decision: DisclosureDecision,
     fromOrganisationId: z.uuid().optional(),
     toOrganisationId: z.uuid(),
+    /** The receiving secrecy domain: required when it is the sharer's own organisation. */
+    toSecrecyDomainId: z.uuid().optional(),
     categories: z.array(InfoCategory).max(6).default([]),
     what: text,
     reason: text,
@@ -65,6 +67,8 @@ export const DisclosureView = z.object({
   decision: DisclosureDecision,
   fromOrganisation: OrganisationRef,
   toOrganisation: OrganisationRef,
+  /** The receiving secrecy domain, when the disclosure named one. */
+  toSecrecyDomain: z.object({ id: z.uuid(), name: z.string() }).nullable(),
   categories: z.array(InfoCategory),
   what: z.string().nullable(),
   reason: z.string().nullable(),

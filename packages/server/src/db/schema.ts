@@ -300,6 +300,8 @@ export interface DisclosureTable {
   from_organisation_id: string;
   from_secrecy_domain_id: string;
   to_organisation_id: string;
+  /** The receiving secrecy domain: required within one organisation. */
+  to_secrecy_domain_id: string | null;
   categories: ColumnType<InfoCategoryCode[], InfoCategoryCode[], InfoCategoryCode[]>;
   what: string;
   reason: string;

@@ -22,8 +22,9 @@ function ledgerQuery(db: Db, childId: string) {
     .innerJoin('organisation as t', 't.id', 'd.to_organisation_id')
     .innerJoin('app_user as u', 'u.id', 'd.decided_by')
     .leftJoin('legal_ground as g', 'g.code', 'd.legal_ground_code')
+    .leftJoin('secrecy_domain as td', 'td.id', 'd.to_secrecy_domain_id')
     .select([
-      'd.id', 'd.decision', 'd.from_organisation_id', 'd.from_secrecy_domain_id', 'f.name as from_name', 'd.to_organisation_id', 't.name as to_name', 'd.categories', 'd.what', 'd.reason',
+      'd.id', 'd.decision', 'd.from_organisation_id', 'd.from_secrecy_domain_id', 'f.name as from_name', 'd.to_organisation_id', 't.name as to_name', 'd.to_secrecy_domain_id', 'td.name as to_domain_name', 'd.categories', 'd.what', 'd.reason',
       'd.legal_ground_code', 'g.kind as ground_kind', 'g.title_sv as ground_title_sv', 'g.title_en as ground_title_en', 'g.reference as ground_reference',
       'd.consent_id', 'd.decided_by', 'u.display_name as decided_by_name', 'd.decided_at',
     ])
@@ -35,6 +36,7 @@ export interface NewDisclosure {
   decision: 'shared' | 'not_shared';
   fromOrganisationId: string;
   toOrganisationId: string;
+  toSecrecyDomainId: string | null;
   categories: InfoCategory[];
   what: string;
   reason: string;
@@ -55,6 +57,7 @@ export async function insertDisclosure(trx: Transaction<DB>, d: NewDisclosure): 
       from_organisation_id: d.fromOrganisationId,
       from_secrecy_domain_id: d.fromSecrecyDomainId,
       to_organisation_id: d.toOrganisationId,
+      to_secrecy_domain_id: d.toSecrecyDomainId,
       categories: d.categories,
       what: d.what,
       reason: d.reason,
@@ -66,4 +69,10 @@ export async function insertDisclosure(trx: Transaction<DB>, d: NewDisclosure): 
     .returning('id')
     .executeTakeFirstOrThrow();
   return row.id;
+}
+
+/** Whether a secrecy domain is one of the organisation's own. */
+export async function domainBelongsTo(db: Db, domainId: string, organisationId: string): Promise<boolean> {
+  const row = await db.selectFrom('secrecy_domain').select('id').where('id', '=', domainId).where('organisation_id', '=', organisationId).executeTakeFirst();
+  return row !== undefined;
 }

@@ -7,7 +7,7 @@ import { organisationNames } from '../consent/queries.ts';
 import { invalid, refusal } from '../consent/refusals.ts';
 import { AppError } from '../http/errors.ts';
 import { legalGroundFacts } from '../legal-grounds/queries.ts';
-import { disclosureOf, disclosuresOf, insertDisclosure, type DisclosureRow } from './queries.ts';
+import { disclosureOf, disclosuresOf, domainBelongsTo, insertDisclosure, type DisclosureRow } from './queries.ts';
 
 /**
  * A ledger entry as the caller may see it. Its free text can describe the information itself, so
@@ -23,6 +23,7 @@ export function toDisclosureView(access: ChildAccess, d: DisclosureRow): Disclos
     decision: d.decision,
     fromOrganisation: { id: d.from_organisation_id, name: d.from_name },
     toOrganisation: { id: d.to_organisation_id, name: d.to_name },
+    toSecrecyDomain: d.to_secrecy_domain_id ? { id: d.to_secrecy_domain_id, name: d.to_domain_name ?? '' } : null,
     categories: d.categories,
     what: readable ? d.what : null,
     reason: readable ? d.reason : null,
@@ -53,7 +54,8 @@ export function fromOrganisation(request: FastifyRequest, input: DisclosureInput
 }
 
 const refusals: Record<DisclosureRefusal, () => AppError> = {
-  same_organisation: () => invalid('body.toOrganisationId', 'same_organisation'),
+  same_organisation: () => invalid('body.toSecrecyDomainId', 'same_organisation_needs_domain'),
+  same_secrecy_domain: () => invalid('body.toSecrecyDomainId', 'same_secrecy_domain'),
   no_ground_for_sharing: () => invalid('body.legalGroundCode', 'sharing_needs_legal_ground_or_consent'),
   unknown_legal_ground: () => invalid('body.legalGroundCode', 'unknown_legal_ground'),
   unknown_consent: () => invalid('body.consentId', 'unknown_consent'),
@@ -76,11 +78,16 @@ export async function recordDisclosure(trx: Transaction<DB>, request: FastifyReq
   if (notOwn.length > 0) throw new AppError('access_denied', { details: { reason: 'no_consent_for_category', categories: notOwn } });
   const names = await organisationNames(trx, [input.toOrganisationId]);
   if (!names.has(input.toOrganisationId)) throw invalid('body.toOrganisationId', 'unknown_organisation');
+  if (input.toSecrecyDomainId && !(await domainBelongsTo(trx, input.toSecrecyDomainId, input.toOrganisationId))) {
+    throw invalid('body.toSecrecyDomainId', 'unknown_secrecy_domain');
+  }
   const ground = input.legalGroundCode ? await legalGroundFacts(trx, input.legalGroundCode) : undefined;
   const decision = decideDisclosure({
     decision: input.decision,
     fromOrganisationId,
+    fromDomainId: fromDomain,
     toOrganisationId: input.toOrganisationId,
+    toDomainId: input.toSecrecyDomainId ?? null,
     categories: input.categories,
     legalGroundCode: input.legalGroundCode,
     legalGround: ground,
@@ -98,6 +105,7 @@ export async function recordDisclosure(trx: Transaction<DB>, request: FastifyReq
       decision: input.decision,
       fromOrganisationId,
       toOrganisationId: input.toOrganisationId,
+      toSecrecyDomainId: input.toSecrecyDomainId ?? null,
       categories: [...new Set(input.categories)],
       what: input.what,
       reason: input.reason,
@@ -107,7 +115,7 @@ export async function recordDisclosure(trx: Transaction<DB>, request: FastifyReq
       fromSecrecyDomainId: fromDomain ?? '',
       decidedAt: now,
     });
-    await access.logWrite(trx, { disclosureId, decision: input.decision, toOrganisationId: input.toOrganisationId, categories: input.categories, legalGroundCode: input.legalGroundCode ?? null, consentId: input.consentId ?? null });
+    await access.logWrite(trx, { disclosureId, decision: input.decision, toOrganisationId: input.toOrganisationId, toSecrecyDomainId: input.toSecrecyDomainId ?? null, categories: input.categories, legalGroundCode: input.legalGroundCode ?? null, consentId: input.consentId ?? null });
     return disclosureId;
   })();
   const row = await disclosureOf(trx, access.childId, id);

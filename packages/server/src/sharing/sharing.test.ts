@@ -109,6 +109,23 @@ describe('the sharing ledger', () => {
     expect((await teacher.post(ledgerUrl(), { ...base, toOrganisationId: '00000000-0000-4000-8000-000000000000' })).statusCode).toBe(400);
   });
 
+  it('records sharing with another secrecy domain of the same organisation, and refuses the sharer\'s own domain or another organisation\'s', async () => {
+    const domainOf = async (organisationId: string, kind: 'education' | 'social_services') =>
+      (await t.database.db.selectFrom('secrecy_domain').select('id').where('organisation_id', '=', organisationId).where('kind', '=', kind).executeTakeFirstOrThrow()).id;
+    const social = await domainOf(family.municipality, 'social_services');
+    const teacher = await t.loginAs('teacher');
+    const base = { decision: 'shared', toOrganisationId: family.municipality, categories: ['school'], what: 'Frånvarouppgifter', reason: 'Orosanmälan till socialtjänsten', legalGroundCode: 'osl_necessary_disclosure' };
+    const res = await teacher.post(ledgerUrl(), { ...base, toSecrecyDomainId: social });
+    expect(res.statusCode).toBe(201);
+    expect(res.json<Disclosure & { toSecrecyDomain: { id: string; name: string } | null }>()).toMatchObject({ toOrganisation: { id: family.municipality }, toSecrecyDomain: { id: social } });
+    const own = await teacher.post(ledgerUrl(), { ...base, toSecrecyDomainId: await domainOf(family.municipality, 'education') });
+    expect(own.statusCode).toBe(400);
+    expect(own.json()).toMatchObject({ error: { code: 'validation_failed', details: [{ path: 'body.toSecrecyDomainId', message: 'same_secrecy_domain' }] } });
+    const elsewhere = await teacher.post(ledgerUrl(), { ...base, toOrganisationId: family.region, toSecrecyDomainId: social });
+    expect(elsewhere.statusCode).toBe(400);
+    expect(elsewhere.json()).toMatchObject({ error: { code: 'validation_failed', details: [{ path: 'body.toSecrecyDomainId', message: 'unknown_secrecy_domain' }] } });
+  });
+
   it('lets a member share only their own organisation’s information: the region cannot disclose the school’s', async () => {
     const psychologist = await t.loginAs('psychologist');
     const res = await psychologist.post(ledgerUrl(), { decision: 'shared', fromOrganisationId: family.municipality, toOrganisationId: family.region, categories: ['school'], what: 'Skolans anteckningar', reason: 'Vill ha dem', legalGroundCode: 'osl_necessary_disclosure' });
