@@ -98,8 +98,18 @@ describe('consents that name parties, in a browser', () => {
     ).waitFor();
     await scan(page, 'sv consent form with summary');
     await page.screenshot({ path: '/tmp/samsyn-consent-form.png', fullPage: true });
+    // The submission carries one Idempotency-Key: sent twice, the server records one consent.
+    const posted = page.waitForRequest((r) => r.method() === 'POST' && r.url().endsWith(`/api/children/${childId}/consents`));
     await dialog.getByRole('button', { name: 'Spara' }).click();
+    const key = (await posted).headers()['idempotency-key'];
+    expect(key).toMatch(/^[0-9a-f-]{36}$/);
     await page.getByRole('status').filter({ hasText: 'Samtycket har registrerats.' }).waitFor();
+    const resend = await page.evaluate(async ([url, body, idempotencyKey]) => {
+      const csrf = (await (await fetch('/api/auth/csrf')).json()) as { token: string };
+      const res = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', 'x-csrf-token': csrf.token, 'idempotency-key': idempotencyKey }, body });
+      return { status: res.status, replayed: res.headers.get('idempotent-replayed') };
+    }, [`/api/children/${childId}/consents`, (await posted).postData() ?? '{}', key] as const);
+    expect(resend).toEqual({ status: 201, replayed: 'true' });
     const item = page.getByRole('list', { name: 'Samtycken' }).getByRole('listitem').filter({ hasText: 'Registrerat av Sixten Socialsekreterare (skriftligt).' });
     await item.getByText(/^Skolan \(Förskola och skola, Exempelstads kommun\) och elevhälsan .* Undantag: hälsa från BUP Exempellän\.$/).waitFor();
 

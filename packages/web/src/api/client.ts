@@ -65,10 +65,11 @@ function fetchCsrfToken(): Promise<string> {
   return pending;
 }
 
-async function request<T>(method: string, path: string, body?: unknown, csrf?: string): Promise<T> {
+async function request<T>(method: string, path: string, body?: unknown, csrf?: string, idempotencyKey?: string): Promise<T> {
   const headers: Record<string, string> = { accept: 'application/json', 'accept-language': currentLanguage() };
   if (body !== undefined) headers['content-type'] = 'application/json';
   if (csrf) headers['x-csrf-token'] = csrf;
+  if (idempotencyKey) headers['idempotency-key'] = idempotencyKey;
   let response: Response;
   try {
     response = await fetch(path, {
@@ -97,16 +98,25 @@ function safeJson(text: string): unknown {
   }
 }
 
+export interface ApiOptions {
+  /**
+   * The Idempotency-Key of a POST. By default each call gets its own, kept for its retry; a form
+   * passes one key per submission (useSubmitKey) so a double submit makes one thing, not two.
+   */
+  idempotencyKey?: string;
+}
+
 /** Calls the API; state-changing calls carry the CSRF token and retry once with a fresh one. */
-export async function api<T>(method: 'GET' | 'POST' | 'PATCH', path: string, body?: unknown): Promise<T> {
+export async function api<T>(method: 'GET' | 'POST' | 'PATCH', path: string, body?: unknown, options: ApiOptions = {}): Promise<T> {
   if (method === 'GET') return request<T>(method, path);
+  const key = method === 'POST' ? (options.idempotencyKey ?? crypto.randomUUID()) : undefined;
   csrfToken ??= fetchCsrfToken();
   try {
-    return await request<T>(method, path, body ?? {}, await csrfToken);
+    return await request<T>(method, path, body ?? {}, await csrfToken, key);
   } catch (error) {
     if (!(error instanceof ApiError && error.code === 'csrf_invalid')) throw error;
     csrfToken = fetchCsrfToken();
-    return await request<T>(method, path, body ?? {}, await csrfToken);
+    return await request<T>(method, path, body ?? {}, await csrfToken, key);
   } finally {
     if (rotatesCsrf.has(path)) csrfToken = undefined;
   }

@@ -1,6 +1,7 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { ConsentInput, ConsentList, ConsentView } from '@samsyn/core';
 import { api } from '../api/client.ts';
+import { useSubmitKey } from '../api/useSubmitKey.ts';
 
 export const consentsKey = (childId: string) => ['children', childId, 'consents'] as const;
 
@@ -8,12 +9,19 @@ export function useConsents(childId: string, enabled = true) {
   return useQuery({ queryKey: consentsKey(childId), queryFn: () => api<ConsentList>('GET', `/api/children/${childId}/consents`), enabled, staleTime: 0 });
 }
 
-/** A consent changes who may see what: everything about the child is fetched again. */
+/**
+ * A consent changes who may see what: everything about the child is fetched again. One key per
+ * submission: a double submit records one consent, not two.
+ */
 export function useGiveConsent(childId: string) {
   const client = useQueryClient();
+  const submission = useSubmitKey();
   return useMutation({
-    mutationFn: (input: ConsentInput) => api<ConsentView>('POST', `/api/children/${childId}/consents`, input),
-    onSuccess: () => client.invalidateQueries({ queryKey: ['children', childId] }),
+    mutationFn: (input: ConsentInput) => api<ConsentView>('POST', `/api/children/${childId}/consents`, input, { idempotencyKey: submission.key }),
+    onSuccess: () => {
+      submission.renew();
+      return client.invalidateQueries({ queryKey: ['children', childId] });
+    },
   });
 }
 
