@@ -1,0 +1,3 @@
+export * from './proportions.ts';
+export * from './run-chart.ts';
+export * from './control-chart.ts';
