@@ -30,3 +30,4 @@ export * from './audit/schema.ts';
 export * from './notices/kinds.ts';
 export * from './wellbeing/areas.ts';
 export * from './statistics/index.ts';
+export * from './indicators/kolada.ts';
