@@ -31,3 +31,4 @@ export * from './notices/kinds.ts';
 export * from './wellbeing/areas.ts';
 export * from './statistics/index.ts';
 export * from './indicators/kolada.ts';
+export * from './indicators/targets.ts';
