@@ -32,3 +32,5 @@ export * from './wellbeing/areas.ts';
 export * from './statistics/index.ts';
 export * from './indicators/kolada.ts';
 export * from './indicators/targets.ts';
+export * from './action-plans/activity-status.ts';
+export * from './plans/sip-contents.ts';
