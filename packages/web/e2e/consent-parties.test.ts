@@ -101,7 +101,7 @@ describe('consents that name parties, in a browser', () => {
     // The submission carries one Idempotency-Key: sent twice, the server records one consent.
     const posted = page.waitForRequest((r) => r.method() === 'POST' && r.url().endsWith(`/api/children/${childId}/consents`));
     await dialog.getByRole('button', { name: 'Spara' }).click();
-    const key = (await posted).headers()['idempotency-key'];
+    const key = (await posted).headers()['idempotency-key'] ?? '';
     expect(key).toMatch(/^[0-9a-f-]{36}$/);
     await page.getByRole('status').filter({ hasText: 'Samtycket har registrerats.' }).waitFor();
     const resend = await page.evaluate(async ([url, body, idempotencyKey]) => {
