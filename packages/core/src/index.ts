@@ -34,3 +34,5 @@ export * from './indicators/kolada.ts';
 export * from './indicators/targets.ts';
 export * from './action-plans/activity-status.ts';
 export * from './plans/sip-contents.ts';
+export * from './indicators/schema.ts';
+export * from './indicators/policy.ts';

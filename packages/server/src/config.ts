@@ -34,6 +34,8 @@ export interface Config {
   benchRoutes: boolean;
   /** Signed checkpoints of the audit chain head (audit/checkpoints.ts). */
   auditCheckpoint: AuditCheckpointConfig;
+  /** Kolada's open API, for imports fetched directly (a deployment with internet); files work without it. */
+  koladaBaseUrl: string;
   /** Moves the services' clock by whole days (tests, CI's run two years ahead); never in production. */
   clockOffsetDays: number;
 }
@@ -95,6 +97,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
       everyEntries: Math.max(1, int(env.SAMSYN_AUDIT_CHECKPOINT_ENTRIES, 1000)),
       everySeconds: Math.max(1, int(env.SAMSYN_AUDIT_CHECKPOINT_SECONDS, 300)),
     },
+    koladaBaseUrl: env.SAMSYN_KOLADA_BASE_URL || 'https://api.kolada.se/v3',
     clockOffsetDays: env.NODE_ENV === 'production' ? 0 : int(env.SAMSYN_CLOCK_OFFSET_DAYS, 0),
     ...overrides,
   };

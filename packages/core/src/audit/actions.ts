@@ -48,6 +48,10 @@ export const auditActions = [
   'log_review.search',
   'log_review.export',
   'audit.verify',
+  // The population level: the indicator catalogue and statistics imports (no personal data)
+  'indicator.create',
+  'indicator.update',
+  'indicator.kolada.import',
   // The demo seeder
   'demo.seed',
 ] as const;

@@ -36,6 +36,8 @@ export const errorStatus = {
   idempotency_key_reused: 422,
   headers_too_large: 431,
   internal_error: 500,
+  // Issue 15: statistics fetched from another service (Kolada) that did not answer as it should.
+  upstream_unavailable: 502,
 } as const;
 
 export type ErrorCode = keyof typeof errorStatus;

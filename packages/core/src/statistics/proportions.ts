@@ -1,3 +1,4 @@
+// eslint-disable-next-line @typescript-eslint/triple-slash-reference -- jstat ships no types; the reference brings its declaration to every package that compiles core
 /// <reference path="./jstat.d.ts" />
 import jStat from 'jstat';
 

@@ -38,6 +38,16 @@ const noChildData = new Set([
   'GET /api/admin/audit/verifications/{id}',
   'GET /api/legal-grounds',
   'GET /api/secrecy-domains/directory',
+  // The indicator catalogue and Kolada's statistics: aggregates, no child's data.
+  'GET /api/indicators',
+  'GET /api/indicators/{id}',
+  'POST /api/indicators',
+  'PATCH /api/indicators/{id}',
+  'POST /api/indicators/{id}/kpi-title-confirmation',
+  'GET /api/kolada/values',
+  'GET /api/kolada/imports',
+  'POST /api/kolada/imports',
+  'POST /api/kolada/imports/fetch',
   'GET /api/openapi.json',
 ]);
 

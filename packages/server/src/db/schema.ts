@@ -338,6 +338,87 @@ export interface NoticeTable {
   read_at: Date | null;
 }
 
+export interface IndicatorTable {
+  id: string;
+  name_sv: string;
+  name_en: string;
+  description_sv: Generated<string>;
+  description_en: Generated<string>;
+  unit: 'percent' | 'count' | 'rate_per_1000' | 'mean';
+  direction: 'higher_is_better' | 'lower_is_better';
+  priority_area: 'completed_studies' | 'mental_health' | 'physical_activity' | 'other';
+  source_kind: 'kolada' | 'survey' | 'samsyn';
+  source_ref: string;
+  pupil_basis: 'home_municipality' | 'municipal_schools' | null;
+  breakdowns: ColumnType<string[], string[], string[]>;
+  owner_organisation_id: string;
+  created_by: string;
+  created_at: Date;
+  updated_at: Date;
+}
+
+export interface KoladaImportTable {
+  id: Generated<string>;
+  imported_by: string;
+  imported_at: Date;
+  source: string;
+  value_count: number;
+  added: number;
+  revised: number;
+  unchanged: number;
+  kpi_count: number;
+  municipality_count: number;
+  rejected: ColumnType<unknown, string, string>;
+  revisions: ColumnType<unknown, string, string>;
+  renamed_kpis: ColumnType<unknown, string, string>;
+}
+
+export interface KoladaKpiTable {
+  id: string;
+  title: string;
+  description: string;
+  is_divided_by_gender: boolean;
+  has_ou_data: boolean;
+  municipality_type: string | null;
+  operating_area: string | null;
+  publication_date: string | null;
+  title_changed_from: string | null;
+  last_import_id: string;
+}
+
+export interface KoladaMunicipalityTable {
+  id: string;
+  title: string;
+  type: string | null;
+}
+
+export interface KoladaValueTable {
+  kpi: string;
+  municipality: string;
+  ou: string;
+  period: number;
+  gender: 'T' | 'K' | 'M';
+  value: number | null;
+  status: 'ok' | 'confidential' | 'not_applicable' | 'missing';
+  count: number | null;
+  import_id: string;
+}
+
+export interface KoladaValueRevisionTable {
+  id: Generated<string>;
+  kpi: string;
+  municipality: string;
+  ou: string;
+  period: number;
+  gender: string;
+  value: number | null;
+  status: string;
+  count: number | null;
+  import_id: string;
+  replaced_by_import_id: string;
+  replaced_at: Date;
+}
+
 export interface DB {
   legal_ground: LegalGroundTable;
   child: ChildTable;
@@ -350,6 +431,12 @@ export interface DB {
   disclosure: DisclosureTable;
   record_entry: RecordEntryTable;
   notice: NoticeTable;
+  indicator: IndicatorTable;
+  kolada_import: KoladaImportTable;
+  kolada_kpi: KoladaKpiTable;
+  kolada_municipality: KoladaMunicipalityTable;
+  kolada_value: KoladaValueTable;
+  kolada_value_revision: KoladaValueRevisionTable;
   secrecy_domain: SecrecyDomainTable;
   unit_secrecy_domain: UnitSecrecyDomainTable;
   organisation: OrganisationTable;

@@ -1,0 +1,17 @@
+import type { AdminActor } from '../admin/policy.ts';
+
+/**
+ * Who keeps the indicator catalogue and imports statistics: an analyst, for the organisations they
+ * are an analyst in, and a system administrator. The catalogue holds no personal data; anyone
+ * logged in reads it.
+ */
+export function indicatorOrganisations(actor: AdminActor): 'all' | string[] {
+  if (actor.roles.some((r) => r.role === 'system_admin')) return 'all';
+  return [...new Set(actor.roles.filter((r) => r.role === 'analyst').map((r) => r.organisationId))];
+}
+
+export function canManageIndicators(actor: AdminActor, organisationId?: string): boolean {
+  const scope = indicatorOrganisations(actor);
+  if (scope === 'all') return true;
+  return organisationId === undefined ? scope.length > 0 : scope.includes(organisationId);
+}
