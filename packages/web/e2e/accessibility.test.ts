@@ -12,8 +12,8 @@ afterAll(async () => {
 });
 
 const texts = {
-  sv: { login: 'Logga in', units: 'Enheter', users: 'Användare', newUnit: 'Ny enhet', newUser: 'Ny användare', notAllowed: 'Ingen behörighet', notFound: 'Sidan finns inte', child: 'Barn', operations: 'Verksamhet', population: 'Befolkning', edit: 'Redigera', changePassword: 'Byt lösenord' },
-  en: { login: 'Log in', units: 'Units', users: 'Users', newUnit: 'New unit', newUser: 'New user', notAllowed: 'Not allowed', notFound: 'Page not found', child: 'Child', operations: 'Operations', population: 'Population', edit: 'Edit', changePassword: 'Change password' },
+  sv: { login: 'Logga in', units: 'Enheter', users: 'Användare', newUnit: 'Ny enhet', newUser: 'Ny användare', notAllowed: 'Ingen behörighet', notFound: 'Sidan finns inte', child: 'Barn', operations: 'Verksamhet', population: 'Indikatorer', edit: 'Redigera', changePassword: 'Byt lösenord' },
+  en: { login: 'Log in', units: 'Units', users: 'Users', newUnit: 'New unit', newUser: 'New user', notAllowed: 'Not allowed', notFound: 'Page not found', child: 'Child', operations: 'Operations', population: 'Indicators', edit: 'Edit', changePassword: 'Change password' },
 } as const;
 
 async function visit(page: Page, url: string, heading: string | RegExp): Promise<void> {

@@ -6,6 +6,8 @@ import { UsersPage } from './admin/users/UsersPage.tsx';
 import { ComingSoonPage } from './areas/ComingSoonPage.tsx';
 import { MyAccountPage } from './account/MyAccountPage.tsx';
 import { HandoversPage } from './care-team/HandoversPage.tsx';
+import { IndicatorsPage } from './indicators/IndicatorsPage.tsx';
+import { KoladaImportPage } from './indicators/KoladaImportPage.tsx';
 import { LoginPage } from './auth/LoginPage.tsx';
 import { RequireAdministrator, RequireAuth, RequireCitizen, RequireProfessional } from './auth/RequireAuth.tsx';
 import { useCurrentUser } from './auth/useCurrentUser.ts';
@@ -38,7 +40,8 @@ export function App() {
           <Route path="child/:id" element={<ChildRecordPage />} />
           <Route path="operations" element={<ComingSoonPage area="operations" />} />
           <Route path="operations/log-review" element={<LogReviewPage />} />
-          <Route path="population" element={<ComingSoonPage area="population" />} />
+          <Route path="population" element={<IndicatorsPage />} />
+          <Route path="population/kolada" element={<KoladaImportPage />} />
           <Route path="admin" element={<RequireAdministrator />}>
             <Route index element={<Navigate to="/admin/units" replace />} />
             <Route path="units" element={<UnitsPage />} />

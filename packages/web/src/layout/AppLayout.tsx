@@ -1,6 +1,6 @@
 import { AppShell, Burger, Group, NavLink, Text } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
-import { isAdministrator, isSystemAdmin, type Me } from '@samsyn/core';
+import { canManageIndicators, isAdministrator, isSystemAdmin, type Me } from '@samsyn/core';
 import { useEffect, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, Outlet, useLocation } from 'react-router';
@@ -31,6 +31,7 @@ export function AppLayout({ me }: { me: Me }) {
     { to: '/operations', label: t('nav.operations') },
     ...(isLogReviewer(me) ? [{ to: '/operations/log-review', label: t('nav.logReview'), nested: true }] : []),
     { to: '/population', label: t('nav.population') },
+    ...(canManageIndicators(me) ? [{ to: '/population/kolada', label: t('nav.kolada'), nested: true }] : []),
   ];
   const admin: NavItem[] = [
     { to: '/admin/units', label: t('nav.units') },

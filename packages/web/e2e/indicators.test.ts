@@ -1,0 +1,122 @@
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import AxeBuilder from '@axe-core/playwright';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { loginAs, resetBrowser, startSession, visit, type Session } from './browser.ts';
+
+// The indicator catalogue and the Kolada import (Befolkning): an analyst adds an indicator, imports
+// Kolada-shaped files (v2 and v3), sees what changed and confirms a renamed KPI; a teacher reads
+// the catalogue and is offered nothing to change. The tests run in order on this file's database.
+
+const fixtures = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../core/src/indicators/fixtures');
+const fixture = (name: string) => path.join(fixtures, name);
+
+let session: Session;
+beforeAll(async () => {
+  session = await startSession();
+});
+afterAll(async () => {
+  await session?.close();
+});
+beforeEach(async () => {
+  await resetBrowser(session);
+});
+
+const found: string[] = [];
+async function scan(page: Page, label: string): Promise<void> {
+  const result = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).options({ resultTypes: ['violations'] }).analyze();
+  found.push(...result.violations.map((v) => `[${label}] ${v.id} (${v.impact}): ${v.help}\n${v.nodes.slice(0, 5).map((n) => `    ${n.target.join(' ')}`).join('\n')}`));
+}
+
+async function choose(page: Page, label: string, option: string) {
+  await page.getByRole('dialog').getByRole('textbox', { name: label, exact: true }).click();
+  await page.getByRole('option', { name: option, exact: true }).click();
+}
+
+describe('the indicator catalogue in a browser', () => {
+  it('an analyst adds a Kolada indicator in Swedish', async () => {
+    const page = await loginAs(session, 'analyst');
+    await page.getByRole('navigation').getByRole('link', { name: 'Befolkning' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Indikatorer' }).waitFor();
+    await page.getByRole('button', { name: 'Ny indikator' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Ny indikator' });
+    await dialog.getByRole('button', { name: 'Spara' }).click();
+    await dialog.getByText(/Id/).first().waitFor();
+    await scan(page, 'sv indicator form with errors');
+    await dialog.getByRole('textbox', { name: 'Id', exact: true }).fill('kolada.n15419');
+    await choose(page, 'Typ av källa', 'Kolada');
+    await dialog.getByRole('textbox', { name: 'Källans id', exact: true }).fill('N15419');
+    await dialog.getByRole('textbox', { name: 'Namn på svenska' }).fill('Behöriga till yrkesprogram, hemkommun');
+    await dialog.getByRole('textbox', { name: 'Namn på engelska' }).fill('Eligible for a vocational programme, home municipality');
+    await choose(page, 'Enhet', 'Procent');
+    await choose(page, 'Prioriterat område', 'Fullföljda studier');
+    await choose(page, 'Vilka elever', 'Hemkommun');
+    await dialog.getByRole('checkbox', { name: 'Kön' }).check();
+    await dialog.getByRole('button', { name: 'Spara' }).click();
+    await page.getByRole('status').filter({ hasText: 'Indikatorn Behöriga till yrkesprogram, hemkommun har lagts till.' }).waitFor();
+    const row = page.getByRole('row').filter({ hasText: 'Behöriga till yrkesprogram, hemkommun' });
+    await row.getByText('Kolada N15419').waitFor();
+    await row.getByText('År, Kommun, Kön').waitFor();
+    await scan(page, 'sv catalogue');
+  });
+
+  it('the analyst imports Kolada files, again without change, then a renamed KPI, and confirms it', async () => {
+    const page = await loginAs(session, 'analyst');
+    await visit(session, page, '/population/kolada', 'Import från Kolada');
+    await scan(page, 'sv kolada empty');
+    await page.getByRole('button', { name: 'JSON-filer från Kolada' }).waitFor();
+    const input = page.locator('input[type="file"]');
+    await input.setInputFiles(['v2-kpi.json', 'v2-municipality.json', 'v2-data-page1.json', 'v2-data-page2.json'].map(fixture));
+    await page.getByRole('button', { name: 'Importera' }).click();
+    await page.getByText('9 värden lästa: 9 nya, 0 reviderade, 0 oförändrade. 0 rader avvisade. 1 KPI-beskrivningar och 3 kommuner.').waitFor();
+    await scan(page, 'sv kolada result');
+
+    await input.setInputFiles(['v3-data-page1.json', 'v3-data-page2.json', 'v3-kpi.json'].map(fixture));
+    await page.getByRole('button', { name: 'Importera' }).click();
+    await page.getByText('9 värden lästa: 0 nya, 0 reviderade, 9 oförändrade. 1 rader avvisade. 1 KPI-beskrivningar och 0 kommuner.').waitFor();
+    await page.getByText('KPI:er med ny titel').waitFor();
+    await page.getByText(/^v3-data-page2\.json values\[1\]:/).waitFor();
+    expect(await page.getByRole('table', { name: 'Tidigare importer' }).getByRole('row').count()).toBe(3);
+    await scan(page, 'sv kolada renamed');
+
+    await visit(session, page, '/population', 'Indikatorer');
+    const row = page.getByRole('row').filter({ hasText: 'Behöriga till yrkesprogram, hemkommun' });
+    await row.getByText('KPI:ns titel har ändrats i Kolada – kontrollera att indikatorn fortfarande stämmer').waitFor();
+    await row.getByRole('button', { name: 'Bekräfta att Behöriga till yrkesprogram, hemkommun stämmer med KPI:ns nya titel' }).click();
+    await page.getByRole('status').filter({ hasText: 'stämmer med KPI:ns nya titel' }).waitFor();
+    expect(await row.getByText('KPI:ns titel har ändrats').count()).toBe(0);
+  });
+
+  it('the pages in English, at 390 px too', async () => {
+    const page = await loginAs(session, 'analyst', 'en');
+    await visit(session, page, '/population', 'Indicators');
+    await page.getByRole('row').filter({ hasText: 'Eligible for a vocational programme, home municipality' }).getByText('Home municipality', { exact: true }).waitFor();
+    await scan(page, 'en catalogue');
+    await page.getByRole('button', { name: 'New indicator' }).click();
+    await page.getByRole('dialog', { name: 'New indicator' }).waitFor();
+    await scan(page, 'en indicator form');
+    await page.keyboard.press('Escape');
+    await visit(session, page, '/population/kolada', 'Import from Kolada');
+    await scan(page, 'en kolada');
+    await page.setViewportSize({ width: 390, height: 844 });
+    await visit(session, page, '/population', 'Indicators');
+    await scan(page, 'en catalogue 390');
+    await page.setViewportSize({ width: 1280, height: 860 });
+  });
+
+  it('a teacher reads the catalogue but is offered nothing to change, and the import is not hers', async () => {
+    const page = await loginAs(session, 'teacher');
+    await visit(session, page, '/population', 'Indikatorer');
+    await page.getByRole('row').filter({ hasText: 'Behöriga till yrkesprogram, hemkommun' }).waitFor();
+    expect(await page.getByRole('button', { name: 'Ny indikator' }).count()).toBe(0);
+    expect(await page.getByRole('link', { name: 'Importera från Kolada' }).count()).toBe(0);
+    expect(await page.getByRole('button', { name: /^Ändra/ }).count()).toBe(0);
+    await page.goto(`${session.url}/population/kolada`);
+    await page.getByRole('heading', { level: 1, name: 'Ingen behörighet' }).waitFor();
+  });
+
+  it('has no axe violations at any impact level', () => {
+    expect(found).toEqual([]);
+  });
+});

@@ -1,0 +1,128 @@
+import { Checkbox, Group, Select, SimpleGrid, Stack, Textarea, TextInput } from '@mantine/core';
+import {
+  indicatorBreakdowns,
+  indicatorDirections,
+  IndicatorInput,
+  indicatorSourceKinds,
+  indicatorUnits,
+  IndicatorUpdate,
+  priorityAreas,
+  pupilBases,
+} from '@samsyn/core';
+import { useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { ApiError } from '../api/client.ts';
+import { CodeSelect } from '../common/CodeSelect.tsx';
+import { errorText, schemaErrors, serverFieldErrors } from '../common/errors.ts';
+import { FormActions, FormError } from '../common/FormActions.tsx';
+import { useFormErrors } from '../common/useFocusFirstError.ts';
+import { currentLanguage } from '../i18n/index.ts';
+import { useCreateIndicator, useUpdateIndicator, type IndicatorRow } from './useIndicators.ts';
+
+type Unit = (typeof indicatorUnits)[number];
+type Direction = (typeof indicatorDirections)[number];
+type Area = (typeof priorityAreas)[number];
+type SourceKind = (typeof indicatorSourceKinds)[number];
+type Breakdown = (typeof indicatorBreakdowns)[number];
+
+interface Props {
+  indicator: IndicatorRow | null;
+  /** Organisations the user may own an indicator for; shown as a choice when more than one. */
+  owners: readonly { id: string; name: string }[];
+  onCancel: () => void;
+  onSaved: (name: string, created: boolean) => void;
+}
+
+/** An indicator's definition. Its id and source are fixed once made: plans and targets refer to them. */
+export function IndicatorForm({ indicator, owners, onCancel, onSaved }: Props) {
+  const { t } = useTranslation();
+  const create = useCreateIndicator();
+  const update = useUpdateIndicator();
+  const [id, setId] = useState(indicator?.id ?? '');
+  const [nameSv, setNameSv] = useState(indicator?.nameSv ?? '');
+  const [nameEn, setNameEn] = useState(indicator?.nameEn ?? '');
+  const [descriptionSv, setDescriptionSv] = useState(indicator?.descriptionSv ?? '');
+  const [descriptionEn, setDescriptionEn] = useState(indicator?.descriptionEn ?? '');
+  const [unit, setUnit] = useState<Unit | null>(indicator?.unit ?? null);
+  const [direction, setDirection] = useState<Direction | null>(indicator?.direction ?? 'higher_is_better');
+  const [priorityArea, setPriorityArea] = useState<Area | null>(indicator?.priorityArea ?? null);
+  const [sourceKind, setSourceKind] = useState<SourceKind | null>(indicator?.source.kind ?? null);
+  const [sourceRef, setSourceRef] = useState(indicator?.source.ref ?? '');
+  const [pupilBasis, setPupilBasis] = useState<string | null>(indicator?.pupilBasis ?? null);
+  const [breakdowns, setBreakdowns] = useState<Breakdown[]>(indicator?.breakdowns ?? ['year', 'municipality']);
+  const [owner, setOwner] = useState<string | null>(owners.length === 1 ? owners[0]!.id : null);
+  const [failure, setFailure] = useState<string | null>(null);
+  const { errors, fail, formRef } = useFormErrors();
+
+  function onError(error: Error) {
+    const fields = serverFieldErrors(error, t, { 'conflict:source.ref': t('indicators.sourceTaken'), 'conflict:id': t('indicators.idTaken') });
+    setFailure(Object.keys(fields).length > 0 && error instanceof ApiError && error.status < 500 ? null : errorText(error, t, currentLanguage()));
+    fail(fields);
+  }
+
+  function submit(event: FormEvent) {
+    event.preventDefault();
+    setFailure(null);
+    const common = { nameSv, nameEn, descriptionSv, descriptionEn, unit: unit ?? undefined, direction: direction ?? undefined, priorityArea: priorityArea ?? undefined, pupilBasis: (pupilBasis as IndicatorInput['pupilBasis']) ?? null, breakdowns };
+    if (indicator) {
+      const parsed = IndicatorUpdate.safeParse(common);
+      if (!parsed.success) return fail(schemaErrors(parsed.error.issues, t));
+      update.mutate({ id: indicator.id, patch: parsed.data }, { onSuccess: (saved) => onSaved(saved.nameSv, false), onError });
+      return;
+    }
+    const parsed = IndicatorInput.safeParse({ ...common, id, source: { kind: sourceKind ?? undefined, ref: sourceRef }, ...(owner ? { ownerOrganisationId: owner } : {}) });
+    if (!parsed.success) return fail(schemaErrors(parsed.error.issues, t));
+    create.mutate(parsed.data, { onSuccess: (saved) => onSaved(saved.nameSv, true), onError });
+  }
+
+  const toggle = (b: Breakdown, on: boolean) => setBreakdowns((current) => (on ? indicatorBreakdowns.filter((x) => x === b || current.includes(x)) : current.filter((x) => x !== b)));
+
+  return (
+    <form ref={formRef} onSubmit={submit} noValidate>
+      <Stack gap="md">
+        <FormError text={failure} />
+        {!indicator && (
+          <>
+            <TextInput label={t('indicators.id')} description={t('indicators.idHint')} value={id} onChange={(e) => setId(e.currentTarget.value)} required maxLength={80} error={errors.id} data-autofocus />
+            <SimpleGrid cols={{ base: 1, sm: 2 }}>
+              <CodeSelect label={t('indicators.sourceKind')} codes={indicatorSourceKinds} optionLabel={(k) => t(`indicators.sourceKinds.${k}`)} value={sourceKind} onChange={setSourceKind} required error={errors['source.kind']} />
+              <TextInput label={t('indicators.sourceRef')} description={t('indicators.sourceRefHint')} value={sourceRef} onChange={(e) => setSourceRef(e.currentTarget.value)} required maxLength={80} error={errors['source.ref']} />
+            </SimpleGrid>
+            {owners.length > 1 && (
+              <Select label={t('indicators.owner')} data={owners.map((o) => ({ value: o.id, label: o.name }))} value={owner} onChange={setOwner} allowDeselect={false} required error={errors.ownerOrganisationId} searchable />
+            )}
+          </>
+        )}
+        <SimpleGrid cols={{ base: 1, sm: 2 }}>
+          <TextInput label={t('indicators.nameSv')} value={nameSv} onChange={(e) => setNameSv(e.currentTarget.value)} required maxLength={200} error={errors.nameSv} data-autofocus={indicator !== null || undefined} />
+          <TextInput label={t('indicators.nameEn')} value={nameEn} onChange={(e) => setNameEn(e.currentTarget.value)} required maxLength={200} error={errors.nameEn} />
+          <Textarea label={t('indicators.descriptionSv')} value={descriptionSv} onChange={(e) => setDescriptionSv(e.currentTarget.value)} autosize minRows={2} maxLength={4000} error={errors.descriptionSv} />
+          <Textarea label={t('indicators.descriptionEn')} value={descriptionEn} onChange={(e) => setDescriptionEn(e.currentTarget.value)} autosize minRows={2} maxLength={4000} error={errors.descriptionEn} />
+        </SimpleGrid>
+        <SimpleGrid cols={{ base: 1, sm: 3 }}>
+          <CodeSelect label={t('indicators.unit')} codes={indicatorUnits} optionLabel={(u) => t(`indicators.units.${u}`)} value={unit} onChange={setUnit} required error={errors.unit} />
+          <CodeSelect label={t('indicators.direction')} codes={indicatorDirections} optionLabel={(d) => t(`indicators.directions.${d}`)} value={direction} onChange={setDirection} required error={errors.direction} />
+          <CodeSelect label={t('indicators.priorityArea')} codes={priorityAreas} optionLabel={(a) => t(`indicators.priorityAreas.${a}`)} value={priorityArea} onChange={setPriorityArea} required error={errors.priorityArea} />
+        </SimpleGrid>
+        <Select
+          label={t('indicators.pupilBasis')}
+          description={t('indicators.pupilBasisHint')}
+          data={pupilBases.map((b) => ({ value: b, label: t(`indicators.pupilBases.${b}`) }))}
+          placeholder={t('indicators.pupilBases.none')}
+          value={pupilBasis}
+          onChange={setPupilBasis}
+          clearable
+          error={errors.pupilBasis}
+        />
+        <Checkbox.Group label={t('indicators.breakdowns')} error={errors.breakdowns} value={breakdowns}>
+          <Group gap="md" mt={6}>
+            {indicatorBreakdowns.map((b) => (
+              <Checkbox key={b} value={b} label={t(`indicators.breakdownNames.${b}`)} checked={breakdowns.includes(b)} onChange={(e) => toggle(b, e.currentTarget.checked)} />
+            ))}
+          </Group>
+        </Checkbox.Group>
+        <FormActions onCancel={onCancel} saving={create.isPending || update.isPending} />
+      </Stack>
+    </form>
+  );
+}
