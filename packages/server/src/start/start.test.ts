@@ -122,3 +122,23 @@ describe('the start page’s emergency accesses to review', () => {
     expect((await placeOf(t.database.db, 'outsider')).organisationId).not.toBe(family.municipality);
   });
 });
+
+describe('the benchmark’s ungated "Mina barn"', () => {
+  it('does not exist without the bench flag', async () => {
+    expect((await (await t.loginAs('counsellor')).get('/api/bench/start/children/ungated')).statusCode).toBe(404);
+  });
+
+  it('answers the same list as the gated route, and logs nothing', async () => {
+    const bench = await createTestApp({ benchRoutes: true });
+    try {
+      const counsellor = await bench.loginAs('counsellor');
+      const ungated = await counsellor.get('/api/bench/start/children/ungated');
+      expect(ungated.statusCode).toBe(200);
+      expect(await auditOf(bench.database.db, ungated)).toEqual([]);
+      const gated = await counsellor.get('/api/start/children');
+      expect(ungated.json()).toEqual(gated.json());
+    } finally {
+      await bench.close();
+    }
+  });
+});
