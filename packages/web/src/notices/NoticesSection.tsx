@@ -1,0 +1,77 @@
+import { Anchor, Badge, Button, Group, Stack, Text, Title } from '@mantine/core';
+import { formatStockholmDateTime, type NoticeView } from '@samsyn/core';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import { errorText } from '../common/errors.ts';
+import { LoadError } from '../common/LoadError.tsx';
+import { Loading } from '../common/Loading.tsx';
+import { StatusMessage, useStatus } from '../common/StatusMessage.tsx';
+import { currentLanguage } from '../i18n/index.ts';
+import { noticeLink, noticeText } from './noticeText.ts';
+import { useMarkNoticesRead, useNotices } from './useNotices.ts';
+
+/** The start page's notices (notiser): what happened that the user should know of, newest first. */
+export function NoticesSection() {
+  const { t } = useTranslation();
+  const notices = useNotices();
+  const mark = useMarkNoticesRead();
+  const status = useStatus();
+  const unread = notices.data?.unread ?? 0;
+  const onError = (error: Error) => status.failure(errorText(error, t, currentLanguage()));
+  return (
+    <section aria-labelledby="notices-heading" className="page-panel">
+      <Stack gap="sm" p="lg">
+        <Group justify="space-between" align="center">
+          <Title order={2} size="h3" id="notices-heading">
+            {t('notices.title')}
+            {unread > 0 && <Text span size="md" fw={400} c="dimmed"> {t('notices.unreadCount', { count: unread })}</Text>}
+          </Title>
+          {unread > 0 && (
+            <Button size="compact-sm" variant="default" loading={mark.isPending && mark.variables === null} onClick={() => mark.mutate(null, { onSuccess: () => status.success(t('notices.allMarked')), onError })}>
+              {t('notices.markAll')}
+            </Button>
+          )}
+        </Group>
+        <StatusMessage status={status.status} onClose={status.clear} />
+        {notices.isPending ? (
+          <Loading />
+        ) : notices.isError ? (
+          <LoadError error={notices.error} onRetry={() => void notices.refetch()} />
+        ) : notices.data.notices.length === 0 ? (
+          <Text c="dimmed">{t('notices.none')}</Text>
+        ) : (
+          <Stack gap="xs" component="ul" className="plain-list">
+            {notices.data.notices.map((notice) => (
+              <NoticeItem key={notice.id} notice={notice} marking={mark.isPending && mark.variables?.id === notice.id} onMark={() => mark.mutate({ id: notice.id, childId: notice.child?.id ?? null }, { onError })} />
+            ))}
+          </Stack>
+        )}
+      </Stack>
+    </section>
+  );
+}
+
+function NoticeItem({ notice, marking, onMark }: { notice: NoticeView; marking: boolean; onMark: () => void }) {
+  const { t } = useTranslation();
+  const text = noticeText(notice, t);
+  const link = noticeLink(notice);
+  const unread = notice.readAt === null;
+  return (
+    <li className="notice-item">
+      <Group justify="space-between" align="flex-start" wrap="nowrap" gap="sm">
+        <div>
+          <Group gap="xs" align="center">
+            {unread && <Badge variant="light" color="samsyn" tt="none">{t('notices.unread')}</Badge>}
+            <Text size="sm" fw={unread ? 600 : 400}>{link ? <Anchor component={Link} to={link}>{text}</Anchor> : text}</Text>
+          </Group>
+          <Text size="xs" c="dimmed">{formatStockholmDateTime(new Date(notice.createdAt))}</Text>
+        </div>
+        {unread && (
+          <Button size="compact-sm" variant="subtle" loading={marking} onClick={onMark} aria-label={t('notices.markReadNamed', { text })}>
+            {t('notices.markRead')}
+          </Button>
+        )}
+      </Group>
+    </li>
+  );
+}
