@@ -1,0 +1,153 @@
+import { readFile } from 'node:fs/promises';
+import AxeBuilder from '@axe-core/playwright';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { loginAs, resetBrowser, startSession, type Session } from './browser.ts';
+
+let session: Session;
+
+beforeAll(async () => {
+  session = await startSession();
+});
+afterAll(async () => {
+  await session?.close();
+});
+beforeEach(async () => {
+  await resetBrowser(session);
+});
+
+/** WCAG 2.1 A/AA violations of every impact level, minor included. */
+async function violations(page: Page, label: string): Promise<string[]> {
+  await page.waitForLoadState('networkidle');
+  const result = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice']).analyze();
+  return result.violations.map((v) => `[${label}] ${v.id} (${v.impact}): ${v.help} ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(' | ')}`);
+}
+
+const texts = {
+  sv: {
+    greeting: 'Hej Klara Kurator!',
+    navStart: 'Start (3 olästa notiser)',
+    navStartAfter: 'Start (2 olästa notiser)',
+    table: 'Barnen vars team du är med i',
+    child: 'Barn',
+    search: 'Sök barn eller organisation',
+    waitingOnly: 'Bara där något väntar',
+    export: 'Exportera CSV',
+    header: 'Barn;Din roll;Sedan;Livsskede;För organisation;Väntar på dig',
+    role: 'Medlem',
+    notices: 'Notiser',
+    added: /lade till dig i teamet runt/,
+    markRead: /^Markera som läst: /,
+    unread: '(3 olästa)',
+    unreadAfter: '(2 olästa)',
+    waiting: '1 oläst notis',
+    markAll: 'Markera alla som lästa',
+    noNotices: 'Du har inga notiser.',
+    nothingWaiting: 'Inget väntar på dig just nu.',
+  },
+  en: {
+    greeting: 'Hello Klara Kurator!',
+    navStart: 'Start (3 unread notices)',
+    navStartAfter: 'Start (2 unread notices)',
+    table: 'The children whose team you are on',
+    child: 'Child',
+    search: 'Search child or organisation',
+    waitingOnly: 'Only where something waits',
+    export: 'Export CSV',
+    header: 'Child;Your role;Since;Life stage;For organisation;Waiting for you',
+    role: 'Member',
+    notices: 'Notices',
+    added: /added you to the team around/,
+    markRead: /^Mark as read: /,
+    unread: '(3 unread)',
+    unreadAfter: '(2 unread)',
+    waiting: '1 unread notice',
+    markAll: 'Mark all as read',
+    noNotices: 'You have no notices.',
+    nothingWaiting: 'Nothing is waiting for you right now.',
+  },
+} as const;
+
+describe.each(['sv', 'en'] as const)('the start page in %s', (language) => {
+  const text = texts[language];
+
+  it('lists the counsellor’s 200 children to sort, filter and export, and her notices to read', async () => {
+    // Each language marks notices read: start both from the demo's three unread.
+    await session.database.db.updateTable('notice').set({ read_at: null }).execute();
+    const page = await loginAs(session, 'counsellor', language);
+    await page.getByRole('heading', { level: 1, name: text.greeting }).waitFor();
+    const nav = page.getByRole('navigation');
+    await nav.getByRole('link', { name: text.navStart }).waitFor();
+
+    const table = page.getByRole('table', { name: text.table });
+    await table.locator('tbody tr').first().waitFor();
+    expect(await table.locator('tbody tr').count()).toBe(50);
+    const childHeader = table.getByRole('columnheader', { name: text.child });
+    expect(await childHeader.getAttribute('aria-sort')).toBe('ascending');
+    const names = () => table.locator('tbody tr td:nth-child(1)').allTextContents();
+    const ascending = await names();
+    expect([...ascending].sort((a, b) => a.localeCompare(b, 'sv'))).toEqual(ascending);
+    await childHeader.getByRole('button').click();
+    expect(await childHeader.getAttribute('aria-sort')).toBe('descending');
+    const descending = await names();
+    expect([...descending].sort((a, b) => b.localeCompare(a, 'sv'))).toEqual(descending);
+    expect(await table.locator('tbody tr').first().textContent()).toContain(text.role);
+    expect(await violations(page, `${language} start`)).toEqual([]);
+
+    // Filter to what waits: the three children with an unread notice.
+    await page.getByRole('checkbox', { name: text.waitingOnly }).check();
+    await expect.poll(() => table.locator('tbody tr').count()).toBe(3);
+    expect(await table.locator('tbody tr').first().textContent()).toContain(text.waiting);
+    const download = page.waitForEvent('download');
+    await page.getByRole('button', { name: text.export }).click();
+    const csv = await readFile(await (await download).path(), 'utf8');
+    expect(csv.startsWith('\uFEFF')).toBe(true);
+    const lines = csv.slice(1).trimEnd().split('\r\n');
+    expect(lines[0]).toBe(text.header);
+    expect(lines).toHaveLength(4);
+    await page.getByRole('checkbox', { name: text.waitingOnly }).uncheck();
+
+    // Search for one child by name.
+    const first = descending[0]!;
+    await page.getByRole('searchbox', { name: text.search }).fill(first);
+    await expect.poll(() => names()).toEqual([first]);
+
+    // The notices: three unread, one marked read.
+    const notices = page.getByRole('region', { name: new RegExp(`^${text.notices}`) });
+    await notices.getByText(text.unread).waitFor();
+    expect(await notices.getByText(text.added).count()).toBe(3);
+    await notices.getByRole('button', { name: text.markRead }).first().click();
+    await notices.getByText(text.unreadAfter).waitFor();
+    await nav.getByRole('link', { name: text.navStartAfter }).waitFor();
+    expect(await violations(page, `${language} start after reading`)).toEqual([]);
+    await notices.getByRole('button', { name: text.markAll }).click();
+    await nav.getByRole('link', { name: 'Start', exact: true }).waitFor();
+    expect(await notices.getByRole('button', { name: text.markRead }).count()).toBe(0);
+  });
+
+  it('tells a professional with no notices and nothing waiting so', async () => {
+    const page = await loginAs(session, 'outsider', language);
+    await page.getByText(text.noNotices).waitFor();
+    await page.getByText(text.nothingWaiting).waitFor();
+    expect(await violations(page, `${language} empty start`)).toEqual([]);
+  });
+
+  it('speaks to the 14-year-old: "Mina uppgifter", written to her', async () => {
+    const page = await loginAs(session, 'child', language);
+    const title = language === 'sv' ? 'Mina uppgifter' : 'My details';
+    await page.getByRole('heading', { level: 1, name: title }).waitFor();
+    await page.getByRole('navigation').getByRole('link', { name: title }).waitFor();
+    await page.getByRole('link', { name: language === 'sv' ? 'Visa dina uppgifter' : 'See your details' }).waitFor();
+    expect(await page.getByText(language === 'sv' ? 'Mina barn' : 'My children').count()).toBe(0);
+    expect(await violations(page, `${language} child start`)).toEqual([]);
+    await page.setViewportSize({ width: 390, height: 844 });
+    expect(await violations(page, `${language} child start 390`)).toEqual([]);
+    await page.setViewportSize({ width: 1280, height: 860 });
+  });
+
+  it('a guardian still sees "Mina barn"', async () => {
+    const page = await loginAs(session, 'guardian', language);
+    await page.getByRole('heading', { level: 1, name: language === 'sv' ? 'Mina barn' : 'My children' }).waitFor();
+    expect(await violations(page, `${language} guardian start`)).toEqual([]);
+  });
+});
