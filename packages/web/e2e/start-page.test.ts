@@ -93,6 +93,7 @@ describe.each(['sv', 'en'] as const)('the start page in %s', (language) => {
     expect([...descending].sort((a, b) => b.localeCompare(a, 'sv'))).toEqual(descending);
     expect(await table.locator('tbody tr').first().textContent()).toContain(text.role);
     expect(await violations(page, `${language} start`)).toEqual([]);
+    if (language === 'sv') await page.screenshot({ path: '/tmp/samsyn-start-counsellor.png', fullPage: true });
 
     // Filter to what waits: the three children with an unread notice.
     await page.getByRole('checkbox', { name: text.waitingOnly }).check();

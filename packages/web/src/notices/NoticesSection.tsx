@@ -1,5 +1,6 @@
 import { Anchor, Badge, Button, Group, Stack, Text, Title } from '@mantine/core';
 import { formatStockholmDateTime, type NoticeView } from '@samsyn/core';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { errorText } from '../common/errors.ts';
@@ -10,12 +11,16 @@ import { currentLanguage } from '../i18n/index.ts';
 import { noticeLink, noticeText } from './noticeText.ts';
 import { useMarkNoticesRead, useNotices } from './useNotices.ts';
 
+/** The newest notices shown before the user asks for all. */
+const shownAtFirst = 8;
+
 /** The start page's notices (notiser): what happened that the user should know of, newest first. */
 export function NoticesSection() {
   const { t } = useTranslation();
   const notices = useNotices();
   const mark = useMarkNoticesRead();
   const status = useStatus();
+  const [showAll, setShowAll] = useState(false);
   const unread = notices.data?.unread ?? 0;
   const onError = (error: Error) => status.failure(errorText(error, t, currentLanguage()));
   return (
@@ -40,11 +45,16 @@ export function NoticesSection() {
         ) : notices.data.notices.length === 0 ? (
           <Text c="dimmed">{t('notices.none')}</Text>
         ) : (
-          <Stack gap="xs" component="ul" className="plain-list">
-            {notices.data.notices.map((notice) => (
+          <Stack gap="sm" component="ul" className="plain-list">
+            {(showAll ? notices.data.notices : notices.data.notices.slice(0, shownAtFirst)).map((notice) => (
               <NoticeItem key={notice.id} notice={notice} marking={mark.isPending && mark.variables?.id === notice.id} onMark={() => mark.mutate({ id: notice.id, childId: notice.child?.id ?? null }, { onError })} />
             ))}
           </Stack>
+        )}
+        {!showAll && (notices.data?.notices.length ?? 0) > shownAtFirst && (
+          <Button variant="subtle" size="compact-sm" onClick={() => setShowAll(true)} style={{ alignSelf: 'flex-start' }}>
+            {t('notices.showAll', { count: notices.data?.notices.length ?? 0 })}
+          </Button>
         )}
       </Stack>
     </section>
@@ -57,17 +67,15 @@ function NoticeItem({ notice, marking, onMark }: { notice: NoticeView; marking: 
   const link = noticeLink(notice);
   const unread = notice.readAt === null;
   return (
-    <li className="notice-item">
-      <Group justify="space-between" align="flex-start" wrap="nowrap" gap="sm">
-        <div>
-          <Group gap="xs" align="center">
-            {unread && <Badge variant="light" color="samsyn" tt="none">{t('notices.unread')}</Badge>}
-            <Text size="sm" fw={unread ? 600 : 400}>{link ? <Anchor component={Link} to={link}>{text}</Anchor> : text}</Text>
-          </Group>
+    <li>
+      <Text size="sm" fw={unread ? 600 : 400}>{link ? <Anchor component={Link} to={link} inherit>{text}</Anchor> : text}</Text>
+      <Group justify="space-between" align="center" gap="xs" mt={2}>
+        <Group gap="xs" align="center">
+          {unread && <Badge size="sm" variant="light" color="samsyn" tt="none">{t('notices.unread')}</Badge>}
           <Text size="xs" c="dimmed">{formatStockholmDateTime(new Date(notice.createdAt))}</Text>
-        </div>
+        </Group>
         {unread && (
-          <Button size="compact-sm" variant="subtle" loading={marking} onClick={onMark} aria-label={t('notices.markReadNamed', { text })}>
+          <Button size="compact-xs" variant="subtle" loading={marking} onClick={onMark} aria-label={t('notices.markReadNamed', { text })}>
             {t('notices.markRead')}
           </Button>
         )}
