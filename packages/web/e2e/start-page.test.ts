@@ -126,6 +126,37 @@ describe.each(['sv', 'en'] as const)('the start page in %s', (language) => {
     expect(await notices.getByRole('button', { name: text.markRead }).count()).toBe(0);
   });
 
+  it('shows the receiver a handover to answer and the opener’s unit manager an emergency access to review, counted in the navigation', async () => {
+    const db = session.database.db;
+    const user = (username: string) => db.selectFrom('user_role as r').innerJoin('app_user as u', 'u.id', 'r.user_id').select(['u.id', 'u.username', 'r.organisation_id', 'r.unit_id', 'r.role']).where('u.username', '=', username);
+    const child = await db.selectFrom('child').innerJoin('app_user', 'app_user.id', 'child.user_id').select('child.id').where('app_user.username', '=', 'child').executeTakeFirstOrThrow();
+    const [nurse, teacher, outsider] = await Promise.all(['nurse', 'teacher', 'outsider'].map((u) => user(u).where('r.role', '=', 'professional').executeTakeFirstOrThrow()));
+    const manager = await db.selectFrom('user_role as r').innerJoin('app_user as u', 'u.id', 'r.user_id').select('u.username').where('r.unit_id', '=', outsider!.unit_id).where('r.role', '=', 'unit_manager').executeTakeFirstOrThrow();
+    const now = Date.now();
+    const handover = await db.insertInto('named_person_handover').values({ child_id: child.id, life_stage: 'youth_follow_up', from_user_id: teacher!.id, to_user_id: nurse!.id, to_organisation_id: nurse!.organisation_id, proposed_by: teacher!.id, proposed_at: new Date(now - 3_600_000) }).returning('id').executeTakeFirstOrThrow();
+    const access = await db.insertInto('emergency_access').values({ child_id: child.id, user_id: outsider!.id, organisation_id: outsider!.organisation_id, unit_id: outsider!.unit_id, reason: 'Akut oro, vårdnadshavare nås inte', legal_ground_code: 'osl_emergency_health', starts_at: new Date(now - 7_200_000), expires_at: new Date(now - 3_600_000) }).returning('id').executeTakeFirstOrThrow();
+    try {
+      const sv = language === 'sv';
+      let page = await loginAs(session, 'nurse', language);
+      const waiting = page.getByRole('region', { name: sv ? 'Att göra' : 'To do' });
+      await waiting.getByRole('heading', { name: sv ? '1 överlämning att svara på' : '1 handover to answer' }).waitFor();
+      await waiting.getByText(/Tove Lärare/).waitFor();
+      await page.getByRole('navigation').getByRole('link', { name: sv ? 'Överlämningar (1 överlämning att svara på)' : 'Handovers (1 handover to answer)' }).waitFor();
+      expect(await violations(page, `${language} start with a handover`)).toEqual([]);
+
+      await resetBrowser(session);
+      page = await loginAs(session, manager.username, language);
+      const reviews = page.getByRole('region', { name: sv ? 'Att göra' : 'To do' });
+      await reviews.getByRole('heading', { name: sv ? '1 nödåtkomst att granska' : '1 emergency access to review' }).waitFor();
+      await reviews.getByText(/Otto Utomstående/).waitFor();
+      await page.getByRole('navigation').getByRole('link', { name: sv ? 'Start (1 nödåtkomst att granska)' : 'Start (1 emergency access to review)' }).waitFor();
+      expect(await violations(page, `${language} start with a review`)).toEqual([]);
+    } finally {
+      await db.deleteFrom('named_person_handover').where('id', '=', handover.id).execute();
+      await db.deleteFrom('emergency_access').where('id', '=', access.id).execute();
+    }
+  });
+
   it('tells a professional with no notices and nothing waiting so', async () => {
     const page = await loginAs(session, 'outsider', language);
     await page.getByText(text.noNotices).waitFor();
