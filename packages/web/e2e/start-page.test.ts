@@ -175,6 +175,14 @@ describe.each(['sv', 'en'] as const)('the start page in %s', (language) => {
     await page.setViewportSize({ width: 390, height: 844 });
     expect(await violations(page, `${language} child start 390`)).toEqual([]);
     await page.setViewportSize({ width: 1280, height: 860 });
+
+    // Her own page speaks to her too.
+    await page.getByRole('link', { name: language === 'sv' ? 'Visa dina uppgifter' : 'See your details' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Ebba Vårdnadshavare' }).waitFor();
+    await page.getByRole('heading', { level: 2, name: language === 'sv' ? 'De som arbetar med dig' : 'The people who work with you' }).waitFor();
+    await page.getByRole('heading', { level: 2, name: language === 'sv' ? 'Vem har tittat i dina uppgifter?' : 'Who has looked at your details?' }).waitFor();
+    expect(await page.title()).toBe(`${title} – Samsyn`);
+    expect(await violations(page, `${language} child's own page`)).toEqual([]);
   });
 
   it('a guardian still sees "Mina barn"', async () => {
