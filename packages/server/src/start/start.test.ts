@@ -40,11 +40,14 @@ describe('"Mina barn": the children whose team the caller is on', () => {
   });
 
   it('shows a professional on no team, an administrator and a citizen no children, and logs no child', async () => {
-    for (const username of ['outsider', 'orgadmin', 'manager', 'guardian', 'child']) {
+    for (const username of ['outsider', 'sysadmin', 'orgadmin', 'manager', 'coordinator', 'analyst', 'guardian', 'child']) {
       const { children, entries } = await mine(username);
       expect(children, username).toEqual([]);
       expect(entries.filter((e) => e.subject_type === 'child'), username).toEqual([]);
     }
+    // Nor anything to count for a citizen.
+    expect((await (await t.loginAs('guardian')).get('/api/start/counts')).json()).toEqual({ handoversToAnswer: 0, emergencyAccessesToReview: 0, unreadNotices: 0 });
+    expect((await t.client().get('/api/start/children')).statusCode).toBe(401);
   });
 
   it('shows the school counsellor of the demo her caseload of about 200 children, in one list, each child logged once', async () => {
