@@ -44,6 +44,9 @@ const texts = {
     markAll: 'Markera alla som lästa',
     noNotices: 'Du har inga notiser.',
     nothingWaiting: 'Inget väntar på dig just nu.',
+    unreadOnly: 'Bara olästa',
+    exportNotices: 'Exportera notiser (CSV)',
+    noticeHeader: 'Tid;Notis;Läst',
   },
   en: {
     greeting: 'Hello Klara Kurator!',
@@ -65,6 +68,9 @@ const texts = {
     markAll: 'Mark all as read',
     noNotices: 'You have no notices.',
     nothingWaiting: 'Nothing is waiting for you right now.',
+    unreadOnly: 'Unread only',
+    exportNotices: 'Export notices (CSV)',
+    noticeHeader: 'Time;Notice;Read',
   },
 } as const;
 
@@ -121,6 +127,14 @@ describe.each(['sv', 'en'] as const)('the start page in %s', (language) => {
     await notices.getByText(text.unreadAfter).waitFor();
     await nav.getByRole('link', { name: text.navStartAfter }).waitFor();
     expect(await violations(page, `${language} start after reading`)).toEqual([]);
+    // Only the unread ones, exported.
+    await notices.getByRole('checkbox', { name: text.unreadOnly }).check();
+    const exported = page.waitForEvent('download');
+    await notices.getByRole('button', { name: text.exportNotices }).click();
+    const noticeCsv = (await readFile(await (await exported).path(), 'utf8')).slice(1).trimEnd().split('\r\n');
+    expect(noticeCsv[0]).toBe(text.noticeHeader);
+    expect(noticeCsv).toHaveLength(3);
+    await notices.getByRole('checkbox', { name: text.unreadOnly }).uncheck();
     await notices.getByRole('button', { name: text.markAll }).click();
     await nav.getByRole('link', { name: 'Start', exact: true }).waitFor();
     expect(await notices.getByRole('button', { name: text.markRead }).count()).toBe(0);

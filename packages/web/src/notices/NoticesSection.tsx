@@ -1,9 +1,11 @@
-import { Anchor, Badge, Button, Group, Stack, Text, Title } from '@mantine/core';
-import { formatStockholmDateTime, type NoticeView } from '@samsyn/core';
+import { Anchor, Badge, Button, Checkbox, Group, Stack, Text, Title } from '@mantine/core';
+import { formatStockholmDateTime, toCsv, type NoticeView } from '@samsyn/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
+import { downloadCsv } from '../common/csv.ts';
 import { errorText } from '../common/errors.ts';
+import { today } from '../common/format.ts';
 import { LoadError } from '../common/LoadError.tsx';
 import { Loading } from '../common/Loading.tsx';
 import { StatusMessage, useStatus } from '../common/StatusMessage.tsx';
@@ -21,7 +23,16 @@ export function NoticesSection() {
   const mark = useMarkNoticesRead();
   const status = useStatus();
   const [showAll, setShowAll] = useState(false);
+  const [unreadOnly, setUnreadOnly] = useState(false);
   const unread = notices.data?.unread ?? 0;
+  const rows = (notices.data?.notices ?? []).filter((n) => !unreadOnly || n.readAt === null);
+
+  function exportCsv() {
+    const file = `${t('notices.exportFile')}-${today()}.csv`;
+    const header = [t('notices.columns.time'), t('notices.columns.notice'), t('notices.columns.read')];
+    downloadCsv(file, toCsv(header, rows.map((n) => [formatStockholmDateTime(new Date(n.createdAt)), noticeText(n, t), n.readAt ? formatStockholmDateTime(new Date(n.readAt)) : ''])));
+    status.success(t('table.exported', { count: rows.length, file }));
+  }
   const onError = (error: Error) => status.failure(errorText(error, t, currentLanguage()));
   return (
     <section aria-labelledby="notices-heading" className="page-panel">
@@ -45,15 +56,22 @@ export function NoticesSection() {
         ) : notices.data.notices.length === 0 ? (
           <Text c="dimmed">{t('notices.none')}</Text>
         ) : (
-          <Stack gap="sm" component="ul" className="plain-list">
-            {(showAll ? notices.data.notices : notices.data.notices.slice(0, shownAtFirst)).map((notice) => (
-              <NoticeItem key={notice.id} notice={notice} marking={mark.isPending && mark.variables?.id === notice.id} onMark={() => mark.mutate({ id: notice.id, childId: notice.child?.id ?? null }, { onError })} />
-            ))}
-          </Stack>
+          <>
+            <Group justify="space-between" align="center">
+              <Checkbox label={t('notices.unreadOnly')} checked={unreadOnly} onChange={(e) => setUnreadOnly(e.currentTarget.checked)} />
+              <Button size="compact-sm" variant="default" onClick={exportCsv} disabled={rows.length === 0}>{t('notices.export')}</Button>
+            </Group>
+            {rows.length === 0 && <Text c="dimmed">{t('notices.noneUnread')}</Text>}
+            <Stack gap="sm" component="ul" className="plain-list">
+              {(showAll ? rows : rows.slice(0, shownAtFirst)).map((notice) => (
+                <NoticeItem key={notice.id} notice={notice} marking={mark.isPending && mark.variables?.id === notice.id} onMark={() => mark.mutate({ id: notice.id, childId: notice.child?.id ?? null }, { onError })} />
+              ))}
+            </Stack>
+          </>
         )}
-        {!showAll && (notices.data?.notices.length ?? 0) > shownAtFirst && (
+        {!showAll && rows.length > shownAtFirst && (
           <Button variant="subtle" size="compact-sm" onClick={() => setShowAll(true)} style={{ alignSelf: 'flex-start' }}>
-            {t('notices.showAll', { count: notices.data?.notices.length ?? 0 })}
+            {t('notices.showAll', { count: rows.length })}
           </Button>
         )}
       </Stack>
