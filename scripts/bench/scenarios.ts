@@ -5,6 +5,7 @@
  * and log, its ceiling), using the logged-in session and, if they need ids, `session.getJson`.
  */
 import { progress } from './util.ts';
+import { myChildrenScenarios } from './my-children.ts';
 
 export interface Scenario {
   name: string;
@@ -108,6 +109,7 @@ export async function benchScenarios(session: Session, demoChildNumber: string):
     { name: 'record', method: 'GET', path: `/api/children/${childId}`, headers: authenticated, baselines: ['health', 'record-ungated'] },
     // The same read without gate and log: the ceiling the audited read is measured against.
     { name: 'record-ungated', method: 'GET', path: `/api/bench/children/${childId}/ungated`, headers: authenticated, baselines: ['health', 'me'] },
+    ...(await myChildrenScenarios(session)),
   ];
 }
 

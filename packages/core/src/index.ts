@@ -36,3 +36,5 @@ export * from './action-plans/activity-status.ts';
 export * from './plans/sip-contents.ts';
 export * from './indicators/schema.ts';
 export * from './indicators/policy.ts';
+export * from './notices/schema.ts';
+export * from './start/schema.ts';

@@ -38,6 +38,8 @@ import { logReviewRoutes } from './log-review/routes.ts';
 import { citizenRoutes } from './citizens/routes.ts';
 import { secrecyDomainDirectoryRoutes } from './secrecy-domains/directory.ts';
 import { indicatorRoutes } from './indicators/routes.ts';
+import { startRoutes } from './start/routes.ts';
+import { noticeRoutes } from './notices/routes.ts';
 
 const defaultWebDist = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../web/dist');
 
@@ -132,6 +134,8 @@ export async function buildApp(config: Config, database: Database, options: Buil
   await citizenRoutes(app);
   await secrecyDomainDirectoryRoutes(app);
   await indicatorRoutes(app, { db });
+  await startRoutes(app);
+  await noticeRoutes(app);
   if (config.benchRoutes) await benchRoutes(app);
   await installWebApp(app, config.webDist ?? defaultWebDist);
   return app;

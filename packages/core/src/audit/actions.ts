@@ -39,6 +39,9 @@ export const auditActions = [
   'child.handover.propose',
   'child.handover.accept',
   'child.handover.decline',
+  // The start page: "Mina barn" and the notices that name a child
+  'child.my_children.list',
+  'child.notice.list',
   // Citizens, reviews and the log itself
   'citizen.children.list',
   'emergency_access.review_queue.read',

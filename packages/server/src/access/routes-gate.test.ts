@@ -49,6 +49,10 @@ const noChildData = new Set([
   'POST /api/kolada/imports',
   'POST /api/kolada/imports/fetch',
   'GET /api/openapi.json',
+  // The start page's counts and marking one's own notices read: numbers and ids of notices only.
+  'GET /api/start/counts',
+  'POST /api/notices/{id}/read',
+  'POST /api/notices/read',
 ]);
 
 // The OpenAPI document does not describe itself.
@@ -68,6 +72,9 @@ const gatedPerChild = new Set([
   'GET /api/emergency-access/review',
   'POST /api/emergency-access/{id}/review',
   'POST /api/emergency-access',
+  'GET /api/start/children',
+  'GET /api/start/emergency-reviews',
+  'GET /api/notices',
 ]);
 
 // Every route under /api/children/{id} is probed: it must leave a gate entry for the child.

@@ -5,6 +5,7 @@ import { errorResponses, type App } from '../http/types.ts';
 import { toChildView } from '../children/view.ts';
 import { loadChildRecordUngated } from '../children/queries.ts';
 import { AppError } from '../http/errors.ts';
+import { startBenchRoutes } from '../start/bench.ts';
 
 /**
  * The ceiling of an audited read, for `npm run bench` only: the same record view as
@@ -29,4 +30,5 @@ export async function benchRoutes(app: App): Promise<void> {
       return toChildView(access, loaded);
     },
   });
+  await startBenchRoutes(app);
 }

@@ -55,6 +55,28 @@ export async function emergencyAccessesInScope(db: Db, scope: ReviewScope, statu
 }
 
 /**
+ * The emergency accesses waiting for this user's review, oldest first: the one rule of who
+ * reviews which, read from the user's roles in the database (the start page, its count and the
+ * navigation ask it). Today: a unit manager reviews those opened at the units they manage, a
+ * collaboration coordinator those of their organisation.
+ */
+export async function emergencyAccessesToReview(db: Db, userId: string): Promise<ViewRow[]> {
+  const roles = db.selectFrom('user_role as r').where('r.user_id', '=', userId);
+  return selectViews(db)
+    .where('e.reviewed_at', 'is', null)
+    .where('e.user_id', '<>', userId)
+    .where((eb) =>
+      eb.or([
+        eb('e.unit_id', 'in', roles.select('r.unit_id').where('r.role', '=', 'unit_manager').where('r.unit_id', 'is not', null).$narrowType<{ unit_id: string }>()),
+        eb('e.organisation_id', 'in', roles.select('r.organisation_id').where('r.role', '=', 'collaboration_coordinator')),
+      ]),
+    )
+    .orderBy('e.starts_at', 'asc')
+    .limit(1000)
+    .execute();
+}
+
+/**
  * Sets the review, once: the row is updated only while it has none, so two reviewers racing
  * cannot overwrite each other. This is the only update of an emergency access.
  */

@@ -20,6 +20,9 @@ import { useConsents } from '../consent/useConsents.ts';
 import { GiveConsentForm } from './GiveConsentForm.tsx';
 import { useAccessLog, useCareTeam, useMyChildren } from './useMyChildren.ts';
 
+/** The texts that speak to the child herself on her own page. */
+type SelfKey = 'title' | 'protectedNotice' | 'careTeamHeading' | 'careTeamIntro' | 'accessLogHeading' | 'accessLogIntro';
+
 /** One child for a guardian (or the child): the team, the consents and who has looked, in plain words. */
 export function MyChildPage() {
   const { t } = useTranslation();
@@ -39,20 +42,22 @@ export function MyChildPage() {
   const name = childName(child.name, t);
   // The policy's answer: the 14-year-old is not offered a consent her own consent cannot give.
   const canGiveConsent = child.actions.includes('give_consent');
+  // The child's own page speaks to her ("De som arbetar med dig"), a guardian's of the child.
+  const own = (key: SelfKey) => t(child.relation === 'self' ? `citizen.selfTexts.${key}` : `citizen.${key}`);
 
   return (
     <Stack gap="lg" maw={1000}>
       <div>
-        <PageTitle documentTitle={t('citizen.title')}>{name}</PageTitle>
-        <Text mt={4} size="lg">{t('citizen.born', { date: formatDate(child.birthDate) })}</Text>
+        <PageTitle documentTitle={own('title')}>{name}</PageTitle>
+        <Text mt={4} size="lg">{t(child.relation === 'self' ? 'citizen.selfBorn' : 'citizen.born', { date: formatDate(child.birthDate) })}</Text>
       </div>
-      {child.protectedIdentity && <Alert color="red" variant="light"><Text size="sm" c="dark.8">{t('citizen.protectedNotice')}</Text></Alert>}
+      {child.protectedIdentity && <Alert color="red" variant="light"><Text size="sm" c="dark.8">{own('protectedNotice')}</Text></Alert>}
       <StatusMessage status={status.status} onClose={status.clear} />
 
       <section aria-labelledby="team-heading" className="page-panel">
         <Stack gap="sm" p="lg">
-          <Title order={2} size="h3" id="team-heading">{t('citizen.careTeamHeading')}</Title>
-          <Text>{t('citizen.careTeamIntro')}</Text>
+          <Title order={2} size="h3" id="team-heading">{own('careTeamHeading')}</Title>
+          <Text>{own('careTeamIntro')}</Text>
           {team.isPending ? (
             <Loading />
           ) : team.isError ? (
@@ -80,7 +85,7 @@ export function MyChildPage() {
         </Stack>
       </section>
 
-      <AccessLogSection childId={id} />
+      <AccessLogSection childId={id} own={own} />
       <Modal opened={consentFormOpen} onClose={consentForm.close} closeButtonProps={{ 'aria-label': t('common.close') }} title={t('citizen.giveConsent.title')} size="lg" fullScreen={narrow}>
         <GiveConsentForm
           childId={id}
@@ -97,7 +102,7 @@ export function MyChildPage() {
 
 const step = 50;
 
-function AccessLogSection({ childId }: { childId: string }) {
+function AccessLogSection({ childId, own }: { childId: string; own: (key: SelfKey) => string }) {
   const { t } = useTranslation();
   const [pageSize, setPageSize] = useState(step);
   const log = useAccessLog(childId, pageSize);
@@ -105,7 +110,7 @@ function AccessLogSection({ childId }: { childId: string }) {
     <section aria-labelledby="access-log-heading" className="page-panel">
       <Stack gap="sm" p="lg">
         <Group justify="space-between" align="flex-start">
-          <Title order={2} size="h3" id="access-log-heading">{t('citizen.accessLogHeading')}</Title>
+          <Title order={2} size="h3" id="access-log-heading">{own('accessLogHeading')}</Title>
           <div>
             <Button component="a" href={`/api/children/${childId}/access-log/extract`} download variant="light" aria-describedby="extract-hint">
               {t('citizen.download')}
@@ -113,7 +118,7 @@ function AccessLogSection({ childId }: { childId: string }) {
             <Text size="xs" c="dimmed" id="extract-hint" mt={4} maw={260}>{t('citizen.downloadHint')}</Text>
           </div>
         </Group>
-        <Text>{t('citizen.accessLogIntro')}</Text>
+        <Text>{own('accessLogIntro')}</Text>
         {log.isPending ? (
           <Loading />
         ) : log.isError ? (

@@ -3,8 +3,8 @@ import type { AccessLog, CareTeamEntry, MyChild } from '@samsyn/core';
 import { api } from '../api/client.ts';
 import { currentLanguage } from '../i18n/index.ts';
 
-export function useMyChildren() {
-  return useQuery({ queryKey: ['me', 'children'], queryFn: () => api<MyChild[]>('GET', '/api/me/children') });
+export function useMyChildren(enabled = true) {
+  return useQuery({ queryKey: ['me', 'children'], queryFn: () => api<MyChild[]>('GET', '/api/me/children'), enabled });
 }
 
 export function useCareTeam(childId: string) {

@@ -5,6 +5,8 @@ import { useEffect, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, Outlet, useLocation } from 'react-router';
 import { isLogReviewer } from '../log-review/useLogReview.ts';
+import { NavLabel, startCountWords } from '../start/NavLabel.tsx';
+import { useIsChildCitizen, useNavCounts } from '../start/useNavCounts.ts';
 import { Brand } from './Brand.tsx';
 import { LanguageSwitch } from './LanguageSwitch.tsx';
 import { UserMenu } from './UserMenu.tsx';
@@ -14,6 +16,8 @@ interface NavItem {
   label: string;
   /** A page under a level, shown indented beneath it. */
   nested?: boolean;
+  /** What waits there: a count, and its words for screen readers. */
+  count?: { n: number; spoken: string };
 }
 
 /** Header, navigation by the three levels (and administration), and the one main region. */
@@ -24,10 +28,12 @@ export function AppLayout({ me }: { me: Me }) {
   useEffect(close, [pathname, close]);
 
   const citizen = me.kind === 'citizen';
+  const counts = useNavCounts(me);
+  const childHerself = useIsChildCitizen(me);
   // Searching for a child and handovers are professionals' work: the server refuses anyone else.
   const professional = me.roles.some((r) => r.role === 'professional');
   const levels: NavItem[] = [
-    ...(professional ? [{ to: '/child', label: t('nav.child') }, { to: '/child/handovers', label: t('nav.handovers'), nested: true }] : []),
+    ...(professional ? [{ to: '/child', label: t('nav.child') }, { to: '/child/handovers', label: t('nav.handovers'), nested: true, count: { n: counts.handoversToAnswer, spoken: t('nav.counts.handovers', { count: counts.handoversToAnswer }) } }] : []),
     { to: '/operations', label: t('nav.operations') },
     ...(isLogReviewer(me) ? [{ to: '/operations/log-review', label: t('nav.logReview'), nested: true }] : []),
     { to: '/population', label: t('nav.population') },
@@ -43,10 +49,10 @@ export function AppLayout({ me }: { me: Me }) {
   const all = [...levels, ...admin];
   const current = all.filter((i) => pathname === i.to || pathname.startsWith(`${i.to}/`)).sort((a, b) => b.to.length - a.to.length)[0]?.to ?? (pathname === '/' || pathname.startsWith('/my-children/') ? '/' : null);
 
-  function item({ to, label, nested }: NavItem) {
+  function item({ to, label, nested, count }: NavItem) {
     const active = current === to;
     return (
-      <NavLink key={to} component={Link} to={to} label={label} active={active} aria-current={active ? 'page' : undefined} variant="light" pl={nested ? 'xl' : undefined} />
+      <NavLink key={to} component={Link} to={to} label={count ? <NavLabel label={label} count={count.n} spoken={count.spoken} /> : label} active={active} aria-current={active ? 'page' : undefined} variant="light" pl={nested ? 'xl' : undefined} />
     );
   }
 
@@ -68,7 +74,7 @@ export function AppLayout({ me }: { me: Me }) {
           </Group>
         </AppShell.Header>
         <AppShell.Navbar p="sm" id="main-navigation" aria-label={t('nav.label')}>
-          {item({ to: '/', label: citizen ? t('nav.myChildren') : t('nav.start') })}
+          {item({ to: '/', label: citizen ? t(childHerself ? 'nav.myDetails' : 'nav.myChildren') : t('nav.start'), count: { n: counts.start, spoken: startCountWords(counts, t) } })}
           {!citizen && <NavGroup id="nav-levels" label={t('nav.levels')}>{levels.map(item)}</NavGroup>}
           {!citizen && isAdministrator(me) && <NavGroup id="nav-admin" label={t('nav.admin')}>{admin.map(item)}</NavGroup>}
         </AppShell.Navbar>

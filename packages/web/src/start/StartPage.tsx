@@ -4,6 +4,9 @@ import { Link } from 'react-router';
 import { useCurrentUser } from '../auth/useCurrentUser.ts';
 import { PageTitle } from '../common/PageTitle.tsx';
 import type { Area } from '../areas/ComingSoonPage.tsx';
+import { NoticesSection } from '../notices/NoticesSection.tsx';
+import { MyChildrenList } from './MyChildrenList.tsx';
+import { WaitingSection } from './WaitingSection.tsx';
 
 const areas: { area: Area; to: string }[] = [
   { area: 'child', to: '/child' },
@@ -11,15 +14,28 @@ const areas: { area: Area; to: string }[] = [
   { area: 'population', to: '/population' },
 ];
 
+/**
+ * A professional's start page: what waits for them (handovers to answer, emergency accesses to
+ * review, notices), the children whose team they are on ("Mina barn"), then their roles and the
+ * three levels.
+ */
 export function StartPage() {
   const { t } = useTranslation();
   const me = useCurrentUser();
+  const professional = me.roles.some((r) => r.role === 'professional');
   return (
-    <Stack gap="xl" maw={1000}>
+    <Stack gap="xl" maw={1200}>
       <div>
         <PageTitle documentTitle={t('start.title')}>{t('start.greeting', { name: me.displayName })}</PageTitle>
-        <Text mt="xs" size="lg">{t('start.intro')}</Text>
+        <Text mt="xs" size="lg">{professional ? t('start.introProfessional') : t('start.intro')}</Text>
       </div>
+
+      <SimpleGrid cols={{ base: 1, md: 2 }} spacing="lg">
+        <WaitingSection me={me} professional={professional} />
+        <NoticesSection />
+      </SimpleGrid>
+
+      {professional && <MyChildrenList />}
 
       <section aria-labelledby="roles-heading" className="page-panel">
         <Stack gap="sm" p="lg">

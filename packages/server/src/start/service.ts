@@ -1,0 +1,82 @@
+import type { FastifyRequest } from 'fastify';
+import { lifeStageByAge, pickLanguage, stockholmDate, type EmergencyAccessView, type NavCounts, type TeamChild, type WaitingItem } from '@samsyn/core';
+import { canonicalId, decideEach, type ListAnswer } from '../access/gate.ts';
+import { requireActor } from '../http/types.ts';
+import { emergencyAccessesToReview, toEmergencyAccessView } from '../emergency/queries.ts';
+import { unreadNoticeCount } from '../notices/queries.ts';
+import { handoversToAnswerCount, teamChildrenOf, type TeamChildRow } from './queries.ts';
+
+/**
+ * "Mina barn": the children whose team the caller is on. One statement loads the list, one
+ * `decideEach` asks the gate for every child with purpose `list` (one entry per child, allowed or
+ * refused). A row shows the child's name and life stage only where the gate allows reading the
+ * record, and a protected identity never shows its name in a list; the caller's own place on the
+ * team (role, since, organisation) and what waits for them always show.
+ */
+export async function myChildren(request: FastifyRequest): Promise<TeamChild[]> {
+  const { db, clock } = request.server.services;
+  const userId = requireActor(request.actor).userId;
+  const now = clock.now();
+  const rows = await teamChildrenOf(db, userId, now);
+  const answers = await decideEach(request, rows.map((r) => r.child_id), 'read', 'record', {
+    auditAction: 'child.my_children.list',
+    detailsFor: (childId) => ({ memberIds: rows.filter((r) => canonicalId(r.child_id) === childId).map((r) => r.id) }),
+  });
+  return toTeamChildren(rows, userId, stockholmDate(now), (childId) => answers.get(canonicalId(childId)));
+}
+
+/** The rows as views, given each child's answer (the bench's ceiling passes an allowing one). */
+export function toTeamChildren(rows: readonly TeamChildRow[], userId: string, today: string, answerOf: (childId: string) => ListAnswer | undefined): TeamChild[] {
+  return rows.map((r) => {
+    const answer = answerOf(r.child_id);
+    const allowed = answer?.allow === true;
+    return {
+      id: r.id,
+      childId: r.child_id,
+      name: allowed && r.protected_identity === null ? { givenName: r.given_name, familyName: r.family_name } : null,
+      protectedIdentity: r.protected_identity !== null,
+      refusal: answer && !answer.allow ? answer.reason : null,
+      role: r.role,
+      since: new Date(r.starts_at).toISOString(),
+      organisation: { id: r.organisation_id, name: r.organisation_name },
+      lifeStage: allowed ? lifeStageByAge(r.birth_date, today) : null,
+      waiting: waitingOf(r, userId),
+    };
+  });
+}
+
+function waitingOf(r: TeamChildRow, userId: string): WaitingItem[] {
+  const items: WaitingItem[] = r.handovers.map((h) => ({
+    kind: h.to_user_id === userId ? ('handover_to_answer' as const) : ('handover_awaiting_receiver' as const),
+    handoverId: h.id,
+    since: new Date(h.proposed_at).toISOString(),
+  }));
+  const unread = Number(r.unread_notices ?? 0);
+  if (unread > 0) items.push({ kind: 'unread_notices', count: unread });
+  return items;
+}
+
+/**
+ * The emergency accesses waiting for the caller's review, for the start page. Each row names a
+ * child and shows the opener's reason, so the gate is asked per child (`review_log`, purpose
+ * list), as in the review queue, and a row the caller may not review is left out.
+ */
+export async function emergencyReviewsWaiting(request: FastifyRequest): Promise<EmergencyAccessView[]> {
+  const { db, clock } = request.server.services;
+  const rows = await emergencyAccessesToReview(db, requireActor(request.actor).userId);
+  const answers = await decideEach(request, rows.map((r) => r.child_id), 'review_log', 'access_log', {
+    auditAction: 'child.emergency_access.review_queue.read',
+    detailsFor: (childId) => ({ status: 'pending', emergencyAccessIds: rows.filter((r) => canonicalId(r.child_id) === childId).map((r) => r.id) }),
+  });
+  const language = pickLanguage(request.headers['accept-language']);
+  const now = clock.now();
+  return rows.filter((r) => answers.get(canonicalId(r.child_id))?.allow === true).map((r) => toEmergencyAccessView(r, language, now));
+}
+
+/** The navigation's counts: numbers only, no child named, so no look at a child's data. */
+export async function navCounts(request: FastifyRequest): Promise<NavCounts> {
+  const { db } = request.server.services;
+  const userId = requireActor(request.actor).userId;
+  const [handoversToAnswer, reviews, unreadNotices] = await Promise.all([handoversToAnswerCount(db, userId), emergencyAccessesToReview(db, userId), unreadNoticeCount(db, userId)]);
+  return { handoversToAnswer, emergencyAccessesToReview: reviews.length, unreadNotices };
+}
