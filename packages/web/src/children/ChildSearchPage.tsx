@@ -1,6 +1,6 @@
 import { Alert, Anchor, Button, Group, List, Modal, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
-import { formatStockholmDateTime, parseIdentityNumber, type ChildSearchResult } from '@samsyn/core';
+import { formatStockholmDateTime, identityNumberErrorCodes, parseIdentityNumber, type ChildSearchResult, type IdentityNumberErrorCode } from '@samsyn/core';
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
@@ -13,8 +13,8 @@ import { currentLanguage } from '../i18n/index.ts';
 import { childName } from './text.ts';
 import { useChildSearch } from './useChildren.ts';
 
-type InvalidCode = 'format' | 'date' | 'checksum' | 'future';
-const invalidCodes: readonly string[] = ['format', 'date', 'checksum', 'future'];
+type InvalidCode = IdentityNumberErrorCode;
+const invalidCodes: readonly string[] = identityNumberErrorCodes;
 
 /** The problem with an identity number: the shared parser first, then the server's `identity_number_*` code. */
 function invalidCode(error: unknown): InvalidCode | null {
