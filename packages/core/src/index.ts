@@ -29,3 +29,5 @@ export * from './audit/actions.ts';
 export * from './audit/schema.ts';
 export * from './notices/kinds.ts';
 export * from './wellbeing/areas.ts';
+export * from './csv/parse.ts';
+export * from './register/index.ts';
