@@ -8,6 +8,7 @@ import { county, firstNames, lastNames, municipalUnits, regionalUnits, titles } 
 import { Random } from './random.ts';
 import { demoDay, seedChildren, type SeedStaff } from './children.ts';
 import { demoChildIdentityNumber } from './demo-child.ts';
+import { assignSchoolUnitCodes } from './school-unit-codes.ts';
 import { currentDomainsOfUnits, placeUnitsInDefaultDomains } from '../secrecy-domains/queries.ts';
 
 export const defaultDemoSeed = 20261122;
@@ -76,6 +77,7 @@ export async function seedDemoData(db: Kysely<DB>, options: { password: string; 
   return db.transaction().execute(async (trx) => {
     const orgs = await insertOrganisations(trx, now);
     const units = await insertUnits(trx, orgs, now);
+    await assignSchoolUnitCodes(trx);
     const users = await insertUsers(trx, random, orgs, units, passwordHash, now);
     const children = await seedChildren(trx, {
       now,
