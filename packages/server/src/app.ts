@@ -28,6 +28,7 @@ import { secrecyDomainRoutes } from './secrecy-domains/routes.ts';
 import { userRoutes } from './users/routes.ts';
 import { auditRoutes } from './audit/routes.ts';
 import { childRoutes } from './children/routes.ts';
+import { registerImportRoutes } from './register-import/routes.ts';
 import { benchRoutes } from './bench/routes.ts';
 import { consentRoutes } from './consent/routes.ts';
 import { careTeamRoutes } from './care-team/routes.ts';
@@ -129,6 +130,7 @@ export async function buildApp(config: Config, database: Database, options: Buil
   await emergencyRoutes(app);
   await logReviewRoutes(app);
   await citizenRoutes(app);
+  await registerImportRoutes(app);
   await secrecyDomainDirectoryRoutes(app);
   if (config.benchRoutes) await benchRoutes(app);
   await installWebApp(app, config.webDist ?? defaultWebDist);
