@@ -3,7 +3,7 @@ import { useDisclosure } from '@mantine/hooks';
 import { formatStockholmDateTime, identityNumberErrorCodes, parseIdentityNumber, type ChildSearchResult, type IdentityNumberErrorCode } from '@samsyn/core';
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useNavigate } from 'react-router';
+import { Link, useNavigate, useSearchParams } from 'react-router';
 import { ApiError } from '../api/client.ts';
 import { errorText } from '../common/errors.ts';
 import { formatDate } from '../common/format.ts';
@@ -29,7 +29,9 @@ export function ChildSearchPage() {
   const { t } = useTranslation();
   const navigate = useNavigate();
   const search = useChildSearch();
-  const [value, setValue] = useState('');
+  // "Nytt barn" sends a number that already has a record here, to be searched for.
+  const [params] = useSearchParams();
+  const [value, setValue] = useState(params.get('identityNumber') ?? '');
   // The number the answer is for: a refused search gives no id, so emergency access is opened by it.
   const [searched, setSearched] = useState('');
   const [fieldError, setFieldError] = useState<string | null>(null);
@@ -72,6 +74,7 @@ export function ChildSearchPage() {
       <div>
         <PageTitle>{t('child.search.title')}</PageTitle>
         <Text mt="xs">{t('child.search.intro')}</Text>
+        <Anchor component={Link} to="/child/new" fw={600} mt="xs" display="inline-block">{t('childCreate.link')}</Anchor>
       </div>
       <form onSubmit={submit} noValidate className="page-panel" role="search" aria-label={t('child.search.label')}>
         <Group align="flex-start" p="md" gap="sm" wrap="wrap">

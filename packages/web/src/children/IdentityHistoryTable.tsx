@@ -1,0 +1,38 @@
+import { Stack, Table, Text, Title } from '@mantine/core';
+import { formatStockholmDateTime } from '@samsyn/core';
+import { useTranslation } from 'react-i18next';
+import { DataTable } from '../common/DataTable.tsx';
+import { LoadError } from '../common/LoadError.tsx';
+import { Loading } from '../common/Loading.tsx';
+import { useIdentityHistory } from './useRegistration.ts';
+
+/** Every change of the child's identity data: field, old and new value, who, when and why. */
+export function IdentityHistoryTable({ childId }: { childId: string }) {
+  const { t } = useTranslation();
+  const history = useIdentityHistory(childId);
+  const value = (v: string | null, hidden: boolean) => (hidden ? t('child.record.hidden') : (v ?? t('child.record.none')));
+  return (
+    <section aria-labelledby="identity-history-heading">
+      <Stack gap="xs">
+        <Title order={2} size="h3" id="identity-history-heading">{t('identityCorrection.historyTitle')}</Title>
+        {history.isPending && <Loading />}
+        {history.isError && <LoadError error={history.error} onRetry={() => void history.refetch()} />}
+        {history.data && history.data.changes.length === 0 && <Text c="dimmed">{t('identityCorrection.noHistory')}</Text>}
+        {history.data && history.data.changes.length > 0 && (
+          <DataTable caption={t('identityCorrection.historyTitle')} headers={[t('identityCorrection.when'), t('identityCorrection.field'), t('identityCorrection.oldValue'), t('identityCorrection.newValue'), t('identityCorrection.who'), t('identityCorrection.why')]}>
+            {history.data.changes.map((c) => (
+              <Table.Tr key={c.id}>
+                <Table.Td className="nowrap">{formatStockholmDateTime(new Date(c.changedAt))}</Table.Td>
+                <Table.Td>{t(`identityCorrection.fields.${c.field}`)}</Table.Td>
+                <Table.Td>{value(c.oldValue, c.hidden)}</Table.Td>
+                <Table.Td>{value(c.newValue, c.hidden)}</Table.Td>
+                <Table.Td>{c.changedBy}</Table.Td>
+                <Table.Td>{c.source === 'register_import' ? `${t('identityCorrection.sources.register_import')}: ${c.reason}` : c.reason}</Table.Td>
+              </Table.Tr>
+            ))}
+          </DataTable>
+        )}
+      </Stack>
+    </section>
+  );
+}
