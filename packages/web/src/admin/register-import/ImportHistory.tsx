@@ -5,6 +5,7 @@ import { DataTable } from '../../common/DataTable.tsx';
 import { formatNumber } from '../../common/format.ts';
 import { LoadError } from '../../common/LoadError.tsx';
 import { Loading } from '../../common/Loading.tsx';
+import { toneStyle } from './text.ts';
 import { useImportHistory } from './useRegisterImport.ts';
 
 const statusColour = { previewed: 'yellow', running: 'blue', done: 'green', discarded: 'gray' } as const;
@@ -27,7 +28,7 @@ export function ImportHistory() {
                 <Table.Td className="nowrap">{formatStockholmDateTime(new Date(i.previewedAt))}</Table.Td>
                 <Table.Td>{i.importedBy}</Table.Td>
                 <Table.Td>{i.fileName}</Table.Td>
-                <Table.Td><Badge color={statusColour[i.status]} variant="light">{t(`registerImport.statuses.${i.status}`)}</Badge></Table.Td>
+                <Table.Td><Badge variant="light" tt="none" style={toneStyle(statusColour[i.status])}>{t(`registerImport.statuses.${i.status}`)}</Badge></Table.Td>
                 <Table.Td>{formatNumber(i.created)}</Table.Td>
                 <Table.Td>{formatNumber(i.changed)}</Table.Td>
                 <Table.Td>{formatNumber(i.unchanged)}</Table.Td>

@@ -59,7 +59,7 @@ export function RegisterImportPage() {
       <StatusMessage status={status.status} onClose={status.clear} />
       <form onSubmit={(e) => void upload(e)} noValidate className="page-panel">
         <Stack p="md" gap="sm">
-          <FileInput label={t('registerImport.file')} description={t('registerImport.fileHint', { columns: registerHeaders.join('; ') })} accept=".csv,text/csv" value={file} onChange={(f) => { setFile(f); setFileError(null); }} error={fileError} clearable required />
+          <FileInput label={t('registerImport.file')} description={t('registerImport.fileHint', { columns: registerHeaders.join('; ') })} accept=".csv,text/csv" value={file} onChange={(f) => { setFile(f); setFileError(null); }} error={fileError} required />
           <Group><Button type="submit" loading={preview.isPending}>{t('registerImport.preview')}</Button></Group>
         </Stack>
       </form>
@@ -88,7 +88,9 @@ export function RegisterImportPage() {
         <section aria-labelledby="progress-heading" className="page-panel">
           <Stack p="md" gap="xs">
             <Title order={2} size="h3" id="progress-heading">{t('registerImport.progressTitle', { file: run.fileName })}</Title>
-            <Progress value={percent} aria-label={t('registerImport.progressLabel')} aria-valuetext={t('registerImport.progressText', { done: formatNumber(run.processedRows), total: formatNumber(run.totalRows) })} />
+            <Progress.Root size="lg">
+              <Progress.Section value={percent} aria-label={t('registerImport.progressLabel')} aria-valuetext={t('registerImport.progressText', { done: formatNumber(run.processedRows), total: formatNumber(run.totalRows) })} />
+            </Progress.Root>
             <div role="status" aria-live="polite" aria-atomic="true">
               <Text size="sm">
                 {run.status === 'done'

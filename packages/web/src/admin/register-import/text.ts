@@ -13,3 +13,14 @@ export function rowErrorText(error: { column: string | null; code: string }, t: 
     : (rowCodes as readonly string[]).includes(error.code) ? t(`registerImport.errors.${error.code as RowCode}`) : t('validation.invalid');
   return column ? `${column}: ${problem}` : problem;
 }
+
+/** Badge colours that keep AA contrast on white, striped and hovered rows alike; the word carries the meaning. */
+const tones = {
+  green: { '--badge-color': 'var(--samsyn-success-text)', '--badge-bg': '#e3f1e6' },
+  gray: { '--badge-color': '#343a40', '--badge-bg': '#e9ecef' },
+  red: { '--badge-color': '#8f1d1d', '--badge-bg': '#fdecec' },
+  blue: { '--badge-color': '#1b4a80', '--badge-bg': '#e6effa' },
+  yellow: { '--badge-color': '#5c4300', '--badge-bg': '#fff3d1' },
+} as const;
+export type Tone = keyof typeof tones;
+export const toneStyle = (tone: Tone) => tones[tone] as Record<string, string>;
