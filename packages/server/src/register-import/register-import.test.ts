@@ -164,4 +164,32 @@ describe('importing a register file', () => {
     expect(preview.rows[0]).toMatchObject({ outcome: 'error', errors: [{ column: 'identityNumber', code: 'child_other_organisation' }] });
     expect(JSON.stringify(preview)).not.toContain('Hemlig');
   });
+
+  it('runs a large file in batches, its progress readable while it runs; nobody else may accept, see or discard it', async () => {
+    const now = t.app.services.clock.now();
+    const many = await freshTestNumbers(t.database.db, now, 12, 250, 2000);
+    const file = registerFile(many.map((n, i) => ({ personnummer: n, 'förnamn': `Stor${i}`, efternamn: 'Fil' })));
+    const preview = (await admin.post('/api/register-imports', { fileName: 'hela-registret.csv', content: file })).json();
+    expect(preview.planned).toMatchObject({ create: 250, error: 0 });
+    for (const username of ['teacher', 'manager', 'sysadmin', 'guardian']) {
+      const other = await t.loginAs(username);
+      expect((await other.post(`/api/register-imports/${preview.import.id}/accept`, {})).statusCode, username).toBe(404);
+      expect((await other.get(`/api/register-imports/${preview.import.id}`)).statusCode, username).toBe(404);
+      expect((await other.post(`/api/register-imports/${preview.import.id}/discard`, {})).statusCode, username).toBe(404);
+    }
+    expect((await admin.post(`/api/register-imports/${preview.import.id}/accept`, {})).statusCode).toBe(202);
+    // A second accept of the same import is refused: it runs once.
+    expect((await admin.post(`/api/register-imports/${preview.import.id}/accept`, {})).json().error.code).toBe('register_import_state');
+    const seen: number[] = [];
+    for (let i = 0; i < 400; i += 1) {
+      const progress = (await admin.get(`/api/register-imports/${preview.import.id}`)).json();
+      seen.push(progress.processedRows);
+      if (progress.status === 'done') break;
+      await new Promise((r) => setTimeout(r, 10));
+    }
+    expect(seen.at(-1)).toBe(250);
+    // Progress moves forward a batch (100 rows) at a time.
+    expect(seen.every((n, i) => (n % 100 === 0 || n === 250) && (i === 0 || n >= seen[i - 1]!))).toBe(true);
+    expect(Number((await t.database.db.selectFrom('child').select((eb) => eb.fn.countAll().as('n')).where('identity_number', 'in', many).executeTakeFirstOrThrow()).n)).toBe(250);
+  }, 60_000);
 });
