@@ -57,6 +57,9 @@ describe('a professional creates a child', () => {
       await page.getByRole('heading', { level: 1, name: x.newChild }).waitFor();
       await page.waitForLoadState('networkidle');
       await expectNoViolations(page, `new child ${language}`);
+      await page.setViewportSize({ width: 390, height: 844 });
+      await expectNoViolations(page, `new child ${language} at 390 px`);
+      await page.setViewportSize({ width: 1280, height: 860 });
       // A never-issued birth number is refused before anything is sent.
       const never = `${number.slice(0, 8)}000`;
       await page.getByRole('textbox', { name: x.number }).first().fill(`${never}${checkDigit(never.slice(2))}`);
@@ -81,6 +84,9 @@ describe('a professional creates a child', () => {
       expect(record.status()).toBe(200);
       const view = (await record.json()) as { careTeam: { displayName: string; role: string }[] };
       expect(view.careTeam).toEqual([expect.objectContaining({ displayName: 'Tove Lärare', role: 'lead_professional' })]);
+      // The identity history is one more look, loaded only when asked for.
+      await page.getByRole('button', { name: language === 'sv' ? 'Visa historik över identitetsuppgifterna' : 'Show the history of the identity data' }).click();
+      await page.getByText(language === 'sv' ? 'Inga ändringar än.' : 'No changes yet.').waitFor();
 
       // A second try with the same number: the form says a record exists and leads to the search.
       await visit(page, '/child/new', x.newChild);
@@ -123,6 +129,9 @@ describe('an administrator imports a register file', () => {
       const errorRow = page.getByRole('row').filter({ hasText: display(bad).slice(0, 8) });
       await expect.poll(() => errorRow.getByText(x.error, { exact: true }).isVisible()).toBe(true);
       await expectNoViolations(page, `register import preview ${language}`);
+      await page.setViewportSize({ width: 390, height: 844 });
+      await expectNoViolations(page, `register import preview ${language} at 390 px`);
+      await page.setViewportSize({ width: 1280, height: 860 });
       await acceptAndWait();
       await expect.poll(() => page.getByText(x.done).textContent()).toMatch(/2/);
 

@@ -266,6 +266,11 @@ export interface RegisterAccess {
   logWrite(trx: Transaction<DB>, details?: Record<string, unknown>): Promise<void>;
 }
 
+export interface RegisterGateOptions {
+  auditAction: AuditAction;
+  details?: Record<string, unknown>;
+}
+
 /**
  * The gate for a child's register (identity data: names, identity number, protected identity,
  * address, school, guardians), kept by the administrator of the child's home organisation
@@ -273,12 +278,14 @@ export interface RegisterAccess {
  * included; a write holds the child's lock, the decision, the change and its entry in one
  * transaction, like `withChildWrite`.
  */
+export async function withChildRegister<T>(request: FastifyRequest, childId: string, mode: 'read', options: RegisterGateOptions, work: (db: Kysely<DB>, access: RegisterAccess) => Promise<T>): Promise<T>;
+export async function withChildRegister<T>(request: FastifyRequest, childId: string, mode: 'write', options: RegisterGateOptions, work: (trx: Transaction<DB>, access: RegisterAccess) => Promise<T>): Promise<T>;
 export async function withChildRegister<T>(
   request: FastifyRequest,
   childId: string,
   mode: 'read' | 'write',
-  options: { auditAction: AuditAction; details?: Record<string, unknown> },
-  work: (db: Kysely<DB> | Transaction<DB>, access: RegisterAccess) => Promise<T>,
+  options: RegisterGateOptions,
+  work: ((db: Kysely<DB>, access: RegisterAccess) => Promise<T>) | ((trx: Transaction<DB>, access: RegisterAccess) => Promise<T>),
 ): Promise<T> {
   const { db, audit, clock } = request.server.services;
   const subjectId = canonicalId(childId);
@@ -308,7 +315,7 @@ export async function withChildRegister<T>(
     if (!judged) throw await missing();
     await audit.append(judged.entry());
     if (!judged.decision.allow) throw new AppError('access_denied', { details: { reason: judged.decision.reason } });
-    return work(db, judged.access);
+    return (work as (db: Kysely<DB>, access: RegisterAccess) => Promise<T>)(db, judged.access);
   }
   let allowed: RegisterAccess | undefined;
   try {
@@ -322,7 +329,7 @@ export async function withChildRegister<T>(
       }
       let logged = false;
       allowed = { ...judged.access, logWrite: async (t, details) => { logged = true; await judged.access.logWrite(t, details); } };
-      const value = await work(trx, allowed);
+      const value = await (work as (trx: Transaction<DB>, access: RegisterAccess) => Promise<T>)(trx, allowed);
       if (!logged) await judged.access.logWrite(trx);
       return { value };
     });

@@ -116,9 +116,9 @@ export async function registrationRoutes(app: App): Promise<void> {
       const { id } = request.params;
       const userId = requireActor(request.actor).userId;
       return withChildRegister(request, id, 'write', { auditAction: 'child.identity.correct' }, async (trx, access) => {
-        const changes = await correctIdentity(trx as Parameters<typeof correctIdentity>[0], id, request.body, { userId, now: access.now });
+        const changes = await correctIdentity(trx, id, request.body, { userId, now: access.now });
         // The entry names the fields, never their values.
-        await access.logWrite(trx as Parameters<typeof correctIdentity>[0], { fields: changes.map((c) => c.field) });
+        await access.logWrite(trx, { fields: changes.map((c) => c.field) });
         return identityView(trx, id);
       });
     },

@@ -1,4 +1,5 @@
-import { Stack, Table, Text, Title } from '@mantine/core';
+import { Button, Stack, Table, Text, Title } from '@mantine/core';
+import { useState } from 'react';
 import { formatStockholmDateTime } from '@samsyn/core';
 import { useTranslation } from 'react-i18next';
 import { DataTable } from '../common/DataTable.tsx';
@@ -6,15 +7,26 @@ import { LoadError } from '../common/LoadError.tsx';
 import { Loading } from '../common/Loading.tsx';
 import { useIdentityHistory } from './useRegistration.ts';
 
+/**
+ * On the record: the identity history is loaded only when asked for, so opening a record stays one
+ * logged look and this one is a look of its own.
+ */
+export function IdentityHistoryOnDemand({ childId }: { childId: string }) {
+  const { t } = useTranslation();
+  const [shown, setShown] = useState(false);
+  if (shown) return <IdentityHistoryTable childId={childId} level={3} />;
+  return <div><Button variant="subtle" size="compact-sm" onClick={() => setShown(true)}>{t('identityCorrection.showHistory')}</Button></div>;
+}
+
 /** Every change of the child's identity data: field, old and new value, who, when and why. */
-export function IdentityHistoryTable({ childId }: { childId: string }) {
+export function IdentityHistoryTable({ childId, level = 2 }: { childId: string; level?: 2 | 3 }) {
   const { t } = useTranslation();
   const history = useIdentityHistory(childId);
   const value = (v: string | null, hidden: boolean) => (hidden ? t('child.record.hidden') : (v ?? t('child.record.none')));
   return (
     <section aria-labelledby="identity-history-heading">
       <Stack gap="xs">
-        <Title order={2} size="h3" id="identity-history-heading">{t('identityCorrection.historyTitle')}</Title>
+        <Title order={level} size={level === 2 ? 'h3' : 'h4'} id="identity-history-heading">{t('identityCorrection.historyTitle')}</Title>
         {history.isPending && <Loading />}
         {history.isError && <LoadError error={history.error} onRetry={() => void history.refetch()} />}
         {history.data && history.data.changes.length === 0 && <Text c="dimmed">{t('identityCorrection.noHistory')}</Text>}
