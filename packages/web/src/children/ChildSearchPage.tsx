@@ -12,6 +12,7 @@ import { EmergencyAccessForm } from '../emergency/EmergencyAccessForm.tsx';
 import { currentLanguage } from '../i18n/index.ts';
 import { childName } from './text.ts';
 import { useChildSearch } from './useChildren.ts';
+import { useChildCreateOptions } from './useRegistration.ts';
 
 type InvalidCode = IdentityNumberErrorCode;
 const invalidCodes: readonly string[] = identityNumberErrorCodes;
@@ -29,6 +30,7 @@ export function ChildSearchPage() {
   const { t } = useTranslation();
   const navigate = useNavigate();
   const search = useChildSearch();
+  const createOptions = useChildCreateOptions();
   // "Nytt barn" sends a number that already has a record here, to be searched for.
   const [params] = useSearchParams();
   const [value, setValue] = useState(params.get('identityNumber') ?? '');
@@ -74,7 +76,8 @@ export function ChildSearchPage() {
       <div>
         <PageTitle>{t('child.search.title')}</PageTitle>
         <Text mt="xs">{t('child.search.intro')}</Text>
-        <Anchor component={Link} to="/child/new" fw={600} mt="xs" display="inline-block">{t('childCreate.link')}</Anchor>
+        {/* Offered only to those the server lets create a record: a professional of a municipality or region. */}
+        {(createOptions.data?.places.length ?? 0) > 0 && <Anchor component={Link} to="/child/new" fw={600} mt="xs" display="inline-block">{t('childCreate.link')}</Anchor>}
       </div>
       <form onSubmit={submit} noValidate className="page-panel" role="search" aria-label={t('child.search.label')}>
         <Group align="flex-start" p="md" gap="sm" wrap="wrap">
