@@ -301,7 +301,7 @@ export async function withChildRegister<T>(
       ...base,
       organisationId: decision.allow ? child.home_organisation_id : null,
       outcome: decision.allow ? 'success' : 'denied',
-      details: { category: 'register', basis: decision.allow ? 'register_administrator' : null, reason: decision.reason, flagged: decision.flagged, ...options.details, ...extra },
+      details: { category: 'register', basis: decision.allow ? 'legal_duty' : null, reason: decision.reason, flagged: decision.flagged, ...options.details, ...extra },
     });
     const access: RegisterAccess = { childId: subjectId, homeOrganisationId: child.home_organisation_id, protectedIdentity: child.protected_identity, flagged: decision.flagged, now: clock.now(), logWrite: (trx, details) => appendAudit(trx, [entry(details)], clock.now()) };
     return { decision, entry, access };
@@ -338,7 +338,7 @@ export async function withChildRegister<T>(
     return outcome.value;
   } catch (error) {
     // The area's own rule refused after the gate allowed: the change is rolled back, the refusal logged.
-    if (allowed && error instanceof AppError) await logRefusal(request, allowed.childId, options.auditAction, error, { category: 'register', basis: 'register_administrator' }, allowed.homeOrganisationId);
+    if (allowed && error instanceof AppError) await logRefusal(request, allowed.childId, options.auditAction, error, { category: 'register', basis: 'legal_duty', reason: 'register_administrator' }, allowed.homeOrganisationId);
     throw error;
   }
 }

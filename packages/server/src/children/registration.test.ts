@@ -156,7 +156,7 @@ describe('an administrator corrects identity data', () => {
     const [entry, ...more] = await auditOf(t.database.db, res);
     expect(more).toEqual([]);
     expect(entry).toMatchObject({ action: 'child.identity.correct', subject_id: childId, outcome: 'success' });
-    expect(entry!.details).toMatchObject({ fields: ['identity_number', 'given_name'] });
+    expect(entry!.details).toMatchObject({ category: 'register', basis: 'legal_duty', reason: 'register_administrator', fields: ['identity_number', 'given_name'] });
     expect(JSON.stringify(entry!.details)).not.toContain('Elsa');
 
     const history = (await orgadmin.get(`/api/children/${childId}/identity-history`)).json();

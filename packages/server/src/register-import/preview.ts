@@ -109,7 +109,7 @@ export async function previewImport(request: FastifyRequest, upload: { organisat
     const base = { ...auditFrom(request), organisationId };
     const entries: AuditEntry[] = [
       { ...base, action: 'register_import.preview', subjectType: 'register_import', subjectId: created.id, outcome: 'success', details: { fileName: upload.fileName, rows: rows.length, planned } },
-      ...[...compared].map((childId): AuditEntry => ({ ...base, action: 'child.register.compare', subjectType: 'child', subjectId: childId, outcome: 'success', details: { category: 'register', basis: 'register_administrator', importId: created.id } })),
+      ...[...compared].map((childId): AuditEntry => ({ ...base, action: 'child.register.compare', subjectType: 'child', subjectId: childId, outcome: 'success', details: { category: 'register', basis: 'legal_duty', reason: 'register_administrator', importId: created.id } })),
     ];
     await appendAudit(trx, entries, now);
     return created.id;

@@ -113,7 +113,7 @@ async function runBatch(trx: Transaction<DB>, ctx: RunContext, rows: readonly (S
     const added = await linkGuardians(trx, childId, plan.guardiansToAdd);
     if (plan.outcome !== 'create') history.push(...added.map((g) => ({ field: 'guardian_added' as const, oldValue: null, newValue: guardianText(g) })));
     await appendIdentityChanges(trx, childId, history, { source: 'register_import', reason, importId: ctx.importId, userId: ctx.actor.userId, now });
-    entries.push({ ...ctx.audit, action: 'child.register.import', subjectType: 'child', subjectId: childId, organisationId: ctx.organisationId, outcome: 'success', details: { category: 'register', basis: 'register_administrator', importId: ctx.importId, outcome: plan.outcome, fields: history.map((h) => h.field), flagged: (existing?.protectedIdentity ?? row.protectedIdentity) !== null } });
+    entries.push({ ...ctx.audit, action: 'child.register.import', subjectType: 'child', subjectId: childId, organisationId: ctx.organisationId, outcome: 'success', details: { category: 'register', basis: 'legal_duty', reason: 'register_administrator', importId: ctx.importId, outcome: plan.outcome, fields: history.map((h) => h.field), flagged: (existing?.protectedIdentity ?? row.protectedIdentity) !== null } });
   }
   if (entries.length > 0) await appendAudit(trx, entries, now);
   return counts;
