@@ -38,3 +38,5 @@ export * from './indicators/schema.ts';
 export * from './indicators/policy.ts';
 export * from './notices/schema.ts';
 export * from './start/schema.ts';
+export * from './csv/parse.ts';
+export * from './register/index.ts';

@@ -28,6 +28,7 @@ import { secrecyDomainRoutes } from './secrecy-domains/routes.ts';
 import { userRoutes } from './users/routes.ts';
 import { auditRoutes } from './audit/routes.ts';
 import { childRoutes } from './children/routes.ts';
+import { registerImportRoutes } from './register-import/routes.ts';
 import { benchRoutes } from './bench/routes.ts';
 import { consentRoutes } from './consent/routes.ts';
 import { careTeamRoutes } from './care-team/routes.ts';
@@ -132,6 +133,7 @@ export async function buildApp(config: Config, database: Database, options: Buil
   await emergencyRoutes(app);
   await logReviewRoutes(app);
   await citizenRoutes(app);
+  await registerImportRoutes(app);
   await secrecyDomainDirectoryRoutes(app);
   await indicatorRoutes(app, { db });
   await startRoutes(app);

@@ -13,6 +13,9 @@ import { RequireAdministrator, RequireAuth, RequireCitizen, RequireProfessional 
 import { useCurrentUser } from './auth/useCurrentUser.ts';
 import { ChildRecordPage } from './children/ChildRecordPage.tsx';
 import { ChildSearchPage } from './children/ChildSearchPage.tsx';
+import { IdentityCorrectionPage } from './children/IdentityCorrectionPage.tsx';
+import { NewChildPage } from './children/NewChildPage.tsx';
+import { RegisterImportPage } from './admin/register-import/RegisterImportPage.tsx';
 import { MyChildPage } from './citizens/MyChildPage.tsx';
 import { MyChildrenPage } from './citizens/MyChildrenPage.tsx';
 import { NotFoundPage } from './common/NotFoundPage.tsx';
@@ -37,6 +40,7 @@ export function App() {
         <Route element={<RequireProfessional />}>
           <Route path="child" element={<ChildSearchPage />} />
           <Route path="child/handovers" element={<HandoversPage />} />
+          <Route path="child/new" element={<NewChildPage />} />
           <Route path="child/:id" element={<ChildRecordPage />} />
           <Route path="operations" element={<ComingSoonPage area="operations" />} />
           <Route path="operations/log-review" element={<LogReviewPage />} />
@@ -48,6 +52,8 @@ export function App() {
             <Route path="secrecy-domains" element={<SecrecyDomainsPage />} />
             <Route path="users" element={<UsersPage />} />
             <Route path="audit" element={<AuditCheckPage />} />
+            <Route path="register-import" element={<RegisterImportPage />} />
+            <Route path="identity-corrections" element={<IdentityCorrectionPage />} />
           </Route>
         </Route>
         <Route path="*" element={<NotFoundPage />} />

@@ -42,6 +42,18 @@ export const auditActions = [
   // The start page: "Mina barn" and the notices that name a child
   'child.my_children.list',
   'child.notice.list',
+  // How a child enters Samsyn, and their identity data (the register)
+  'child.create',
+  'child.identity.lookup',
+  'child.identity.read',
+  'child.identity.correct',
+  'child.identity.history',
+  'child.register.compare',
+  'child.register.import',
+  'register_import.preview',
+  'register_import.accept',
+  'register_import.run',
+  'register_import.discard',
   // Citizens, reviews and the log itself
   'citizen.children.list',
   'emergency_access.review_queue.read',

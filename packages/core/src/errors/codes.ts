@@ -35,6 +35,10 @@ export const errorStatus = {
   uri_too_long: 414,
   idempotency_key_reused: 422,
   headers_too_large: 431,
+  // Issue 12: how a child enters Samsyn.
+  child_exists: 409,
+  register_file_invalid: 400,
+  register_import_state: 409,
   internal_error: 500,
   // Issue 15: statistics fetched from another service (Kolada) that did not answer as it should.
   upstream_unavailable: 502,

@@ -64,6 +64,26 @@ describe('parseIdentityNumber: personnummer', () => {
   });
 });
 
+describe('parseIdentityNumber: birth numbers never issued', () => {
+  it('refuses birth number 000 with serial, even when the check digit fits', () => {
+    const never = withCheckDigit('20120514', '000');
+    expect(referenceCheckDigit('120514000')).toBe(never.charAt(11));
+    expect(codeOf(never)).toBe('serial');
+    expect(codeOf(`${never.slice(2, 8)}-${never.slice(8)}`)).toBe('serial');
+    // A samordningsnummer has the same birth numbers.
+    expect(codeOf(withCheckDigit('20120574', '000'))).toBe('serial');
+  });
+
+  it('accepts the first and last issued birth numbers, 001 and 999', () => {
+    expect(parse(withCheckDigit('20120514', '001'))).toMatchObject({ ok: true, sex: 'male' });
+    expect(parse(withCheckDigit('20120514', '999'))).toMatchObject({ ok: true, sex: 'male' });
+  });
+
+  it('checks the date before the birth number: a real date is needed to say anything else', () => {
+    expect(codeOf(withCheckDigit('20121314', '000'))).toBe('date');
+  });
+});
+
 describe('parseIdentityNumber: dates', () => {
   it('knows leap years, including the century rule', () => {
     expect(parse(withCheckDigit('20000229', '980'))).toMatchObject({ ok: true, birthDate: '2000-02-29' });
@@ -181,6 +201,7 @@ describe('identityNumberInput', () => {
     expect(result.success).toBe(false);
     expect(result.error?.issues[0]?.message).toBe('identity_number_checksum');
     expect(IdentityNumberInput.safeParse('1'.repeat(41)).error?.issues[0]?.message).toBe('identity_number_format');
+    expect(IdentityNumberInput.safeParse(withCheckDigit('20120514', '000')).error?.issues[0]?.message).toBe('identity_number_serial');
   });
 
   it('asks its clock at each parse: a number born after the clock\'s day is in the future', () => {

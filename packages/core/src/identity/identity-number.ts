@@ -16,6 +16,7 @@ const NATIONAL = /^(\d{2})?(\d{2})(\d{2})(\d{2})([-+]?)(\d{4})$/;
 const SAMORDNING_DAY_OFFSET = 60;
 // Skatteverket stores centuries 18, 19 and 20; earlier years are typing errors.
 const EARLIEST_YEAR = 1800;
+const NEVER_ISSUED_BIRTH_NUMBER = '000';
 
 /**
  * Parses a personnummer, samordningsnummer or Samsyn reserve number as a person types it:
@@ -45,6 +46,8 @@ function parseNationalNumber(compact: string, today: CalendarDay): IdentityNumbe
   const isSamordning = Number(dd) > SAMORDNING_DAY_OFFSET;
   const day = isSamordning ? Number(dd) - SAMORDNING_DAY_OFFSET : Number(dd);
   if (year < EARLIEST_YEAR || !isCalendarDate(year, Number(mm), day)) return identityNumberError('date');
+  // Birth numbers run 001–999: 000 is never issued, whatever the check digit says.
+  if (serial.startsWith(NEVER_ISSUED_BIRTH_NUMBER)) return identityNumberError('serial');
   // The check digit covers the 10-digit form only; the century is not part of it.
   if (!isLuhnValid(yy + mm + dd + serial)) return identityNumberError('checksum');
 

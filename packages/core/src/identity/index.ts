@@ -1,4 +1,5 @@
 export type * from './types.ts';
+export { identityNumberErrorCodes } from './types.ts';
 export {
   parseIdentityNumber,
   formatIdentityNumber,

@@ -8,10 +8,15 @@
  * - `format`: not shaped like any accepted form (length, letters, misplaced `+`, unknown characters).
  * - `date`: the birth date is not a real calendar date (month 13, day 00, 29 Feb in a common
  *   year, samordningsnummer day outside 61–91, year before 1800).
+ * - `serial`: the birth number (födelsenummer, the three digits after the date) is one Skatteverket
+ *   never issues: `000`. A typing error (or an invented number) that the check digit can let through.
  * - `checksum`: the check digit (Luhn) or the reserve number's check character is wrong.
  * - `future`: the birth date lies after the reference date.
  */
-export type IdentityNumberErrorCode = 'format' | 'date' | 'checksum' | 'future';
+export type IdentityNumberErrorCode = 'format' | 'date' | 'serial' | 'checksum' | 'future';
+
+/** Every refusal code, in the order the parser checks them. */
+export const identityNumberErrorCodes: readonly IdentityNumberErrorCode[] = ['format', 'date', 'serial', 'checksum', 'future'];
 
 export type Sex = 'female' | 'male';
 

@@ -53,6 +53,10 @@ const noChildData = new Set([
   'GET /api/start/counts',
   'POST /api/notices/{id}/read',
   'POST /api/notices/read',
+  'GET /api/child-registration/options',
+  'GET /api/register-imports',
+  'GET /api/register-imports/{id}',
+  'POST /api/register-imports/{id}/discard',
 ]);
 
 // The OpenAPI document does not describe itself.
@@ -75,6 +79,12 @@ const gatedPerChild = new Set([
   'GET /api/start/children',
   'GET /api/start/emergency-reviews',
   'GET /api/notices',
+  // A new record (one entry for the child it creates), the register's lookup (the register gate),
+  // and a register file's preview and run (one entry per child compared, created or changed).
+  'POST /api/children',
+  'POST /api/child-registration/lookup',
+  'POST /api/register-imports',
+  'POST /api/register-imports/{id}/accept',
 ]);
 
 // Every route under /api/children/{id} is probed: it must leave a gate entry for the child.
@@ -86,6 +96,7 @@ const sampleBodies: Record<string, (ids: Ids) => unknown> = {
   'POST /api/children/{id}/handovers': (ids) => ({ toUserId: ids.userId, toOrganisationId: ids.organisationId, lifeStage: 'school' }),
   'POST /api/children/{id}/disclosures': (ids) => ({ decision: 'not_shared', toOrganisationId: ids.organisationId, categories: ['school'], what: 'Skolans anteckningar', reason: 'Inget samtycke' }),
   'POST /api/children/{id}/emergency-access': () => ({ reason: 'Akut fara för barnets hälsa, behöver se planen.', legalGroundCode: 'osl_emergency_health' }),
+  'POST /api/children/{id}/identity-corrections': () => ({ city: 'Provstad', reason: 'Prov av grinden' }),
 };
 
 interface Ids {

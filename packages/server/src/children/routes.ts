@@ -7,11 +7,13 @@ import { AppError } from '../http/errors.ts';
 import { errorResponses, type App } from '../http/types.ts';
 import { childWithFacts, findChildIdByIdentityNumber, recordWithFacts } from './queries.ts';
 import { toChildView } from './view.ts';
+import { registrationRoutes } from './registration-routes.ts';
 
 type SearchWay = 'consent' | 'contact_named_person' | 'emergency_access';
 
 export async function childRoutes(app: App): Promise<void> {
   const { db, audit } = app.services;
+  await registrationRoutes(app);
 
   app.get('/api/children/:id', {
     schema: {

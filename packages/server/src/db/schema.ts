@@ -24,6 +24,8 @@ export interface UnitTable {
   active: Generated<boolean>;
   created_at: Timestamp;
   updated_at: Timestamp;
+  /** Skolverket's skolenhetskod (8 digits), how a pupil register names the unit. */
+  school_unit_code: string | null;
 }
 
 export interface AppUserTable {
@@ -172,6 +174,8 @@ export interface ChildTable {
   user_id: string | null;
   created_at: Timestamp;
   updated_at: Timestamp;
+  created_by: string | null;
+  created_via: 'professional' | 'register_import' | null;
 }
 
 export interface GuardianTable {
@@ -419,6 +423,47 @@ export interface KoladaValueRevisionTable {
   replaced_at: Date;
 }
 
+export type IdentityChangeField = 'identity_number' | 'given_name' | 'family_name' | 'protected_identity' | 'street_address' | 'postal_code' | 'city' | 'school_unit' | 'guardian_added';
+
+/** One changed field of a child's identity data, appended only (a correction or a register import). */
+export interface ChildIdentityChangeTable {
+  id: Generated<string>;
+  child_id: string;
+  field: IdentityChangeField;
+  old_value: string | null;
+  new_value: string | null;
+  source: 'correction' | 'register_import';
+  reason: string;
+  register_import_id: string | null;
+  changed_by: string;
+  changed_at: Timestamp;
+}
+
+export interface RegisterImportTable {
+  id: Generated<string>;
+  organisation_id: string;
+  imported_by: string;
+  file_name: string;
+  file_sha256: string;
+  status: 'previewed' | 'running' | 'done' | 'discarded';
+  total_rows: number;
+  processed_rows: Generated<number>;
+  created_count: Generated<number>;
+  changed_count: Generated<number>;
+  unchanged_count: Generated<number>;
+  error_count: Generated<number>;
+  previewed_at: Timestamp;
+  accepted_at: Date | null;
+  finished_at: Date | null;
+}
+
+export interface RegisterImportRowTable {
+  import_id: string;
+  row_number: number;
+  data: ColumnType<Record<string, unknown> | null, string | null, string | null>;
+  errors: ColumnType<unknown[], string | undefined, string>;
+}
+
 export interface DB {
   legal_ground: LegalGroundTable;
   child: ChildTable;
@@ -437,6 +482,9 @@ export interface DB {
   kolada_municipality: KoladaMunicipalityTable;
   kolada_value: KoladaValueTable;
   kolada_value_revision: KoladaValueRevisionTable;
+  child_identity_change: ChildIdentityChangeTable;
+  register_import: RegisterImportTable;
+  register_import_row: RegisterImportRowTable;
   secrecy_domain: SecrecyDomainTable;
   unit_secrecy_domain: UnitSecrecyDomainTable;
   organisation: OrganisationTable;

@@ -9,6 +9,7 @@ import { Random } from './random.ts';
 import { demoDay, seedChildren, type SeedStaff } from './children.ts';
 import { demoChildIdentityNumber } from './demo-child.ts';
 import { seedCaseload } from './caseload.ts';
+import { assignSchoolUnitCodes } from './school-unit-codes.ts';
 import { currentDomainsOfUnits, placeUnitsInDefaultDomains } from '../secrecy-domains/queries.ts';
 
 export const defaultDemoSeed = 20261122;
@@ -77,6 +78,7 @@ export async function seedDemoData(db: Kysely<DB>, options: { password: string; 
   return db.transaction().execute(async (trx) => {
     const orgs = await insertOrganisations(trx, now);
     const units = await insertUnits(trx, orgs, now);
+    await assignSchoolUnitCodes(trx);
     const users = await insertUsers(trx, random, orgs, units, passwordHash, now);
     const children = await seedChildren(trx, {
       now,

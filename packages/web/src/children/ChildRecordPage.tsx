@@ -20,6 +20,7 @@ import { ConsentForm } from '../consent/ConsentForm.tsx';
 import { ConsentList } from '../consent/ConsentList.tsx';
 import { useConsents } from '../consent/useConsents.ts';
 import { SharingSection } from '../sharing/SharingSection.tsx';
+import { IdentityHistoryOnDemand } from './IdentityHistoryTable.tsx';
 import { RecordDenied } from './RecordDenied.tsx';
 import { childName, displayIdentityNumber } from './text.ts';
 import { useChildRecord } from './useChildren.ts';
@@ -107,6 +108,7 @@ function ChildRecord({ child }: { child: ChildView }) {
               ))}
             </List>
           )}
+          <IdentityHistoryOnDemand childId={child.id} />
         </Stack>
       </section>
 

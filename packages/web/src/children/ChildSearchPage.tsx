@@ -1,9 +1,9 @@
 import { Alert, Anchor, Button, Group, List, Modal, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
-import { formatStockholmDateTime, parseIdentityNumber, type ChildSearchResult } from '@samsyn/core';
+import { formatStockholmDateTime, identityNumberErrorCodes, parseIdentityNumber, type ChildSearchResult, type IdentityNumberErrorCode } from '@samsyn/core';
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useNavigate } from 'react-router';
+import { Link, useNavigate, useSearchParams } from 'react-router';
 import { ApiError } from '../api/client.ts';
 import { errorText } from '../common/errors.ts';
 import { formatDate } from '../common/format.ts';
@@ -12,9 +12,10 @@ import { EmergencyAccessForm } from '../emergency/EmergencyAccessForm.tsx';
 import { currentLanguage } from '../i18n/index.ts';
 import { childName } from './text.ts';
 import { useChildSearch } from './useChildren.ts';
+import { useChildCreateOptions } from './useRegistration.ts';
 
-type InvalidCode = 'format' | 'date' | 'checksum' | 'future';
-const invalidCodes: readonly string[] = ['format', 'date', 'checksum', 'future'];
+type InvalidCode = IdentityNumberErrorCode;
+const invalidCodes: readonly string[] = identityNumberErrorCodes;
 
 /** The problem with an identity number: the shared parser first, then the server's `identity_number_*` code. */
 function invalidCode(error: unknown): InvalidCode | null {
@@ -29,7 +30,10 @@ export function ChildSearchPage() {
   const { t } = useTranslation();
   const navigate = useNavigate();
   const search = useChildSearch();
-  const [value, setValue] = useState('');
+  const createOptions = useChildCreateOptions();
+  // "Nytt barn" sends a number that already has a record here, to be searched for.
+  const [params] = useSearchParams();
+  const [value, setValue] = useState(params.get('identityNumber') ?? '');
   // The number the answer is for: a refused search gives no id, so emergency access is opened by it.
   const [searched, setSearched] = useState('');
   const [fieldError, setFieldError] = useState<string | null>(null);
@@ -72,6 +76,8 @@ export function ChildSearchPage() {
       <div>
         <PageTitle>{t('child.search.title')}</PageTitle>
         <Text mt="xs">{t('child.search.intro')}</Text>
+        {/* Offered only to those the server lets create a record: a professional of a municipality or region. */}
+        {(createOptions.data?.places.length ?? 0) > 0 && <Anchor component={Link} to="/child/new" fw={600} mt="xs" display="inline-block">{t('childCreate.link')}</Anchor>}
       </div>
       <form onSubmit={submit} noValidate className="page-panel" role="search" aria-label={t('child.search.label')}>
         <Group align="flex-start" p="md" gap="sm" wrap="wrap">
