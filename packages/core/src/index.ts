@@ -29,3 +29,7 @@ export * from './audit/actions.ts';
 export * from './audit/schema.ts';
 export * from './notices/kinds.ts';
 export * from './wellbeing/areas.ts';
+export * from './concerns/schema.ts';
+export * from './concerns/early-signal.ts';
+export * from './reports/schema.ts';
+export * from './reports/intake.ts';

@@ -37,6 +37,8 @@ import { emergencyRoutes } from './emergency/routes.ts';
 import { logReviewRoutes } from './log-review/routes.ts';
 import { citizenRoutes } from './citizens/routes.ts';
 import { secrecyDomainDirectoryRoutes } from './secrecy-domains/directory.ts';
+import { concernRoutes } from './concerns/routes.ts';
+import { reportRoutes } from './reports/routes.ts';
 
 const defaultWebDist = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../web/dist');
 
@@ -130,6 +132,8 @@ export async function buildApp(config: Config, database: Database, options: Buil
   await logReviewRoutes(app);
   await citizenRoutes(app);
   await secrecyDomainDirectoryRoutes(app);
+  await concernRoutes(app);
+  await reportRoutes(app);
   if (config.benchRoutes) await benchRoutes(app);
   await installWebApp(app, config.webDist ?? defaultWebDist);
   return app;

@@ -39,6 +39,15 @@ export const auditActions = [
   'child.handover.propose',
   'child.handover.accept',
   'child.handover.decline',
+  'child.concern.list',
+  'child.concern.record',
+  'child.early_signal.list',
+  // Reports of concern: hidden from the family's access log (reports/intake.ts)
+  'child.report_of_concern.send',
+  'child.report_of_concern.receipts',
+  'child.report_of_concern.intake_queue',
+  'child.report_of_concern.intake_read',
+  'child.report_of_concern.intake_step',
   // Citizens, reviews and the log itself
   'citizen.children.list',
   'emergency_access.review_queue.read',
