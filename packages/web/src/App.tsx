@@ -16,6 +16,9 @@ import { MyChildrenPage } from './citizens/MyChildrenPage.tsx';
 import { NotFoundPage } from './common/NotFoundPage.tsx';
 import { LogReviewPage } from './log-review/LogReviewPage.tsx';
 import { StartPage } from './start/StartPage.tsx';
+import { IntakeQueuePage } from './reports/IntakeQueuePage.tsx';
+import { IntakeReportPage } from './reports/IntakeReportPage.tsx';
+import { SentReportsPage } from './reports/SentReportsPage.tsx';
 
 /** Citizens (guardians, children) start at their children; professionals at the three levels. */
 function Home() {
@@ -36,6 +39,9 @@ export function App() {
           <Route path="child" element={<ChildSearchPage />} />
           <Route path="child/handovers" element={<HandoversPage />} />
           <Route path="child/:id" element={<ChildRecordPage />} />
+          <Route path="reports/sent" element={<SentReportsPage />} />
+          <Route path="intake" element={<IntakeQueuePage />} />
+          <Route path="intake/:id" element={<IntakeReportPage />} />
           <Route path="operations" element={<ComingSoonPage area="operations" />} />
           <Route path="operations/log-review" element={<LogReviewPage />} />
           <Route path="population" element={<ComingSoonPage area="population" />} />

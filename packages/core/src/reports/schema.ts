@@ -116,3 +116,4 @@ export const ReportParams = z.object({ id: z.uuid() });
 
 /** Whether the caller works at an intake, and which: the web app offers the queue only then. */
 export const IntakePlaces = z.object({ intakes: z.array(z.object({ unitId: z.uuid(), name: z.string(), organisationName: z.string() })) });
+export type IntakePlaces = z.infer<typeof IntakePlaces>;

@@ -8,6 +8,7 @@ import { isLogReviewer } from '../log-review/useLogReview.ts';
 import { Brand } from './Brand.tsx';
 import { LanguageSwitch } from './LanguageSwitch.tsx';
 import { UserMenu } from './UserMenu.tsx';
+import { useReportNavItems } from '../reports/navigation.ts';
 
 interface NavItem {
   to: string;
@@ -26,8 +27,9 @@ export function AppLayout({ me }: { me: Me }) {
   const citizen = me.kind === 'citizen';
   // Searching for a child and handovers are professionals' work: the server refuses anyone else.
   const professional = me.roles.some((r) => r.role === 'professional');
+  const reportItems = useReportNavItems(professional);
   const levels: NavItem[] = [
-    ...(professional ? [{ to: '/child', label: t('nav.child') }, { to: '/child/handovers', label: t('nav.handovers'), nested: true }] : []),
+    ...(professional ? [{ to: '/child', label: t('nav.child') }, { to: '/child/handovers', label: t('nav.handovers'), nested: true }, ...reportItems] : []),
     { to: '/operations', label: t('nav.operations') },
     ...(isLogReviewer(me) ? [{ to: '/operations/log-review', label: t('nav.logReview'), nested: true }] : []),
     { to: '/population', label: t('nav.population') },
