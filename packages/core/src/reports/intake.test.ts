@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { decideStep, intakeDeadlines, intakeStatus, reporterFeedback, worksAtIntake } from './intake.ts';
+import { isAuditAction } from '../audit/actions.ts';
+import { decideStep, intakeDeadlines, intakeStatus, reportAuditActions, reporterFeedback, worksAtIntake } from './intake.ts';
 
 describe('intake of a report of concern', () => {
   const received = new Date('2026-11-22T09:30:00Z'); // 10:30 in Stockholm
@@ -48,5 +49,10 @@ describe('intake of a report of concern', () => {
     expect(worksAtIntake('u', [{ role: 'professional', unitId: intake, grantedBy: 'u' }], intake)).toBe(false);
     expect(worksAtIntake('u', [{ role: 'unit_manager', unitId: intake, grantedBy: 'admin' }], intake)).toBe(false);
     expect(worksAtIntake('u', [{ role: 'professional', unitId: 'other', grantedBy: 'admin' }], intake)).toBe(false);
+  });
+
+  it('names the audit actions the family never sees from the one vocabulary', () => {
+    expect(reportAuditActions.length).toBeGreaterThan(0);
+    for (const action of reportAuditActions) expect(isAuditAction(action), action).toBe(true);
   });
 });
