@@ -70,7 +70,8 @@ function toReportView(r: ReportRow, steps: readonly StepRow[], now: Date): Intak
   const own = steps.filter((s) => s.report_id === r.id);
   return {
     ...toQueueRow(r, steps, now),
-    // Intake opened this report on purpose: the full identity number, a protected one too.
+    // Intake opened this report on purpose: who the child is, a protected identity too (the look is flagged).
+    childName: { givenName: r.given_name, familyName: r.family_name },
     identityNumber: formatIdentityNumber(r.identity_number),
     reporter: { name: r.reporter_name, title: r.reporter_title, organisationName: r.reporter_organisation_name },
     description: r.description,
@@ -96,7 +97,7 @@ async function reportForIntake(request: FastifyRequest, reportId: string, auditA
 export async function readReport(request: FastifyRequest, reportId: string): Promise<IntakeReportView> {
   const report = await reportForIntake(request, reportId, 'child.report_of_concern.intake_read');
   const { db, audit, clock } = request.server.services;
-  await audit.append({ ...auditFrom(request), action: 'child.report_of_concern.intake_read', subjectType: 'child', subjectId: canonicalId(report.child_id), organisationId: report.intake_organisation_id, outcome: 'success', details: { ...intakeEntry, reportId } });
+  await audit.append({ ...auditFrom(request), action: 'child.report_of_concern.intake_read', subjectType: 'child', subjectId: canonicalId(report.child_id), organisationId: report.intake_organisation_id, outcome: 'success', details: { ...intakeEntry, reportId, flagged: report.protected_identity !== null } });
   return toReportView(report, await stepsOf(db, [reportId]), clock.now());
 }
 

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { reportAuditActions, type ChildReportsView, type IntakeQueue, type IntakeReportView, type ReportReceipt } from '@samsyn/core';
 import { createTestApp, type TestApp, type TestClient } from '../test/harness.ts';
-import { auditOf, demoFamily, placeOf, type Family } from '../test/fixtures.ts';
+import { auditOf, createChild, demoFamily, placeOf, type Family } from '../test/fixtures.ts';
 
 let t: TestApp;
 let family: Family;
@@ -225,5 +225,24 @@ describe('who may send a report and who may work the intake queue', () => {
     } finally {
       await t.database.db.updateTable('user_role').set({ granted_by: null }).where('user_id', '=', intakeUser.id).execute();
     }
+  });
+});
+
+describe('a report about a child with a protected identity', () => {
+  it('shows intake no name in the queue, the child when the report is opened, and flags that look', async () => {
+    const childId = await createChild(t.database.db, { protectedIdentity: 'skyddad_folkbokforing', givenName: 'Hemlig', team: [{ username: 'teacher' }] });
+    const sent = await (await as('teacher')).post(`/api/children/${childId}/reports-of-concern`, { description: 'Barnet berättar om hot från en släkting.' });
+    expect(sent.statusCode).toBe(201);
+    const id = (sent.json() as ReportReceipt).id;
+    expect((sent.json() as ReportReceipt).childName).toBeNull();
+    const intake = await as('intake');
+    const queue = await intake.get('/api/intake/reports');
+    const row = (queue.json() as IntakeQueue).reports.find((r) => r.id === id);
+    expect(row?.childName).toBeNull();
+    expect(row?.identityNumber).toMatch(/\*{4}$/);
+    expect(queue.body).not.toContain('Hemlig');
+    const read = await intake.get(`/api/intake/reports/${id}`);
+    expect((read.json() as IntakeReportView).childName).toEqual({ givenName: 'Hemlig', familyName: 'Barnsson' });
+    expect((await auditOf(t.database.db, read))[0]?.details).toMatchObject({ flagged: true, reason: 'report_intake' });
   });
 });
