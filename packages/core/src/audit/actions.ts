@@ -19,6 +19,7 @@ export const auditActions = [
   'secrecy_domain.create',
   'secrecy_domain.update',
   'unit.secrecy_domain.move',
+  'early_signal_rule.update',
   // A child's record
   'child.search',
   'child.record.read',

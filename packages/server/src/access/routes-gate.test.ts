@@ -40,6 +40,9 @@ const noChildData = new Set([
   'GET /api/secrecy-domains/directory',
   'GET /api/openapi.json',
   'GET /api/intake/places',
+  'GET /api/early-signal-rules',
+  'PUT /api/early-signal-rules/default',
+  'PUT /api/early-signal-rules/{organisationId}',
 ]);
 
 // The OpenAPI document does not describe itself.

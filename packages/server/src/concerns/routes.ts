@@ -2,6 +2,7 @@ import { ChildParams, ConcernInput, ConcernList, ConcernView, EarlySignalList } 
 import { withChildAccess, withChildWrite } from '../access/gate.ts';
 import { errorResponses, type App } from '../http/types.ts';
 import { listEarlySignals } from './early-signals.ts';
+import { earlySignalRuleRoutes } from './rules.ts';
 import { listConcerns, recordConcern } from './service.ts';
 
 export async function concernRoutes(app: App): Promise<void> {
@@ -41,4 +42,6 @@ export async function concernRoutes(app: App): Promise<void> {
     },
     handler: async (request) => ({ signals: await listEarlySignals(request) }),
   });
+
+  await earlySignalRuleRoutes(app);
 }
