@@ -19,6 +19,7 @@ import { StartPage } from './start/StartPage.tsx';
 import { IntakeQueuePage } from './reports/IntakeQueuePage.tsx';
 import { IntakeReportPage } from './reports/IntakeReportPage.tsx';
 import { SentReportsPage } from './reports/SentReportsPage.tsx';
+import { EarlySignalRulePage } from './concerns/EarlySignalRulePage.tsx';
 
 /** Citizens (guardians, children) start at their children; professionals at the three levels. */
 function Home() {
@@ -51,6 +52,7 @@ export function App() {
             <Route path="secrecy-domains" element={<SecrecyDomainsPage />} />
             <Route path="users" element={<UsersPage />} />
             <Route path="audit" element={<AuditCheckPage />} />
+            <Route path="early-signal" element={<EarlySignalRulePage />} />
           </Route>
         </Route>
         <Route path="*" element={<NotFoundPage />} />

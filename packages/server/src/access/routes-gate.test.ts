@@ -41,8 +41,8 @@ const noChildData = new Set([
   'GET /api/openapi.json',
   'GET /api/intake/places',
   'GET /api/early-signal-rules',
-  'PUT /api/early-signal-rules/default',
-  'PUT /api/early-signal-rules/{organisationId}',
+  'PATCH /api/early-signal-rules/default',
+  'PATCH /api/early-signal-rules/{organisationId}',
 ]);
 
 // The OpenAPI document does not describe itself.

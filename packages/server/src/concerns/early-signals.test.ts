@@ -108,7 +108,7 @@ describe('the early-signal rule as data an administrator tunes', () => {
     // The named person is back on the team, and the child has concerns from several domains.
     await t.database.db.updateTable('care_team_member').set({ ends_at: null }).where('child_id', '=', childId).where('user_id', '=', teacherId).execute();
     expect(await fires()).toBe(true);
-    const res = await orgadmin.request('PUT', `/api/early-signal-rules/${home}`, { minConcerns: 9, minDomains: 2, windowDays: 60 });
+    const res = await orgadmin.request('PATCH', `/api/early-signal-rules/${home}`, { minConcerns: 9, minDomains: 2, windowDays: 60 });
     expect(res.statusCode, res.body).toBe(200);
     expect(await fires(), 'nine concerns now needed').toBe(false);
     const entries = await auditOf(t.database.db, res);
@@ -116,7 +116,7 @@ describe('the early-signal rule as data an administrator tunes', () => {
     expect(entries[0]).toMatchObject({ action: 'early_signal_rule.update', outcome: 'success', subject_id: home, details: { before: null, after: { minConcerns: 9, minDomains: 2, windowDays: 60 } } });
     const listed = (await orgadmin.get('/api/early-signal-rules')).json();
     expect(listed).toEqual({ fallback: { minConcerns: 2, minDomains: 2, windowDays: 60 }, organisations: [{ organisationId: home, rule: { minConcerns: 9, minDomains: 2, windowDays: 60 } }] });
-    const again = await orgadmin.request('PUT', `/api/early-signal-rules/${home}`, { minConcerns: 2, minDomains: 2, windowDays: 60 });
+    const again = await orgadmin.request('PATCH', `/api/early-signal-rules/${home}`, { minConcerns: 2, minDomains: 2, windowDays: 60 });
     expect((await auditOf(t.database.db, again))[0]?.details).toMatchObject({ before: { minConcerns: 9 } });
     expect(await fires()).toBe(true);
   });
@@ -126,18 +126,18 @@ describe('the early-signal rule as data an administrator tunes', () => {
     const rule = { minConcerns: 3, minDomains: 2, windowDays: 30 };
     for (const username of ['teacher', 'manager', 'coordinator', 'analyst', 'guardian', 'intake']) {
       const c = await t.loginAs(username);
-      expect((await c.request('PUT', `/api/early-signal-rules/${home}`, rule)).statusCode, username).toBe(403);
+      expect((await c.request('PATCH', `/api/early-signal-rules/${home}`, rule)).statusCode, username).toBe(403);
       expect((await c.get('/api/early-signal-rules')).statusCode, username).toBe(403);
     }
     const otherAdmin = await t.loginAs('admin.norrvik');
-    expect((await otherAdmin.request('PUT', `/api/early-signal-rules/${home}`, rule)).statusCode).toBe(403);
-    expect((await otherAdmin.request('PUT', '/api/early-signal-rules/default', rule)).statusCode).toBe(403);
+    expect((await otherAdmin.request('PATCH', `/api/early-signal-rules/${home}`, rule)).statusCode).toBe(403);
+    expect((await otherAdmin.request('PATCH', '/api/early-signal-rules/default', rule)).statusCode).toBe(403);
     const orgadmin = await t.loginAs('orgadmin');
     for (const bad of [{ ...rule, minConcerns: 0 }, { ...rule, windowDays: 1.5 }, { minConcerns: 2 }]) {
-      expect((await orgadmin.request('PUT', `/api/early-signal-rules/${home}`, bad)).statusCode, JSON.stringify(bad)).toBe(400);
+      expect((await orgadmin.request('PATCH', `/api/early-signal-rules/${home}`, bad)).statusCode, JSON.stringify(bad)).toBe(400);
     }
     const sysadmin = await t.loginAs('sysadmin');
-    const set = await sysadmin.request('PUT', '/api/early-signal-rules/default', { minConcerns: 2, minDomains: 2, windowDays: 45 });
+    const set = await sysadmin.request('PATCH', '/api/early-signal-rules/default', { minConcerns: 2, minDomains: 2, windowDays: 45 });
     expect(set.statusCode).toBe(200);
     expect((await sysadmin.get('/api/early-signal-rules')).json().fallback).toEqual({ minConcerns: 2, minDomains: 2, windowDays: 45 });
   });

@@ -33,7 +33,7 @@ export async function earlySignalRuleRoutes(app: App): Promise<void> {
     },
   });
 
-  app.put('/api/early-signal-rules/default', {
+  app.patch('/api/early-signal-rules/default', {
     schema: { tags: ['concerns'], summary: 'Set the county’s default early-signal rule (system administrators; logged)', body: EarlySignalRule, response: { 200: EarlySignalRule, ...errorResponses(400, 401, 403) } },
     handler: async (request) => {
       const actor = requireActor(request.actor);
@@ -42,7 +42,7 @@ export async function earlySignalRuleRoutes(app: App): Promise<void> {
     },
   });
 
-  app.put('/api/early-signal-rules/:organisationId', {
+  app.patch('/api/early-signal-rules/:organisationId', {
     schema: {
       tags: ['concerns'],
       summary: 'Set a home municipality’s own early-signal rule (its administrators; logged)',

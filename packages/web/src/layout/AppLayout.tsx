@@ -38,6 +38,7 @@ export function AppLayout({ me }: { me: Me }) {
     { to: '/admin/units', label: t('nav.units') },
     { to: '/admin/secrecy-domains', label: t('secrecyDomains.nav') },
     { to: '/admin/users', label: t('nav.users') },
+    { to: '/admin/early-signal', label: t('concerns.rule.nav') },
     ...(isSystemAdmin(me) ? [{ to: '/admin/audit', label: t('auditCheck.nav') }] : []),
   ];
   // The most specific item that contains the page is the current one (Loggkontroll, not Verksamhet).
