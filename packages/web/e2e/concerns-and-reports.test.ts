@@ -95,3 +95,22 @@ describe.each(['sv', 'en'] as const)('concerns and reports of concern in a brows
     expect(found).toEqual([]);
   });
 });
+
+describe('the early-signal rule page', () => {
+  it('an organisation administrator tunes the municipality’s rule, in Swedish and English, with no axe violation at any impact', async () => {
+    const found: string[] = [];
+    for (const language of ['sv', 'en'] as const) {
+      await resetBrowser(session);
+      const page = await loginAs(session, 'orgadmin', language);
+      await visit(session, page, '/admin/early-signal', language === 'sv' ? 'Tidig signal' : 'Early signal');
+      found.push(...(await violations(page, `${language} early-signal rule`)));
+      const field = page.getByRole('textbox', { name: language === 'sv' ? 'Inom antal dagar' : 'Within this many days' });
+      await field.fill(language === 'sv' ? '45' : '50');
+      await page.getByRole('button', { name: language === 'sv' ? 'Spara' : 'Save', exact: true }).click();
+      await page.getByText(language === 'sv' ? 'Regeln har sparats.' : 'The rule has been saved.').waitFor();
+    }
+    const home = await session.database.db.selectFrom('early_signal_rule').select('window_days').where('organisation_id', 'is not', null).executeTakeFirstOrThrow();
+    expect(home.window_days).toBe(50);
+    expect(found).toEqual([]);
+  });
+});
