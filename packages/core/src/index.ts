@@ -40,3 +40,7 @@ export * from './notices/schema.ts';
 export * from './start/schema.ts';
 export * from './csv/parse.ts';
 export * from './register/index.ts';
+export * from './concerns/schema.ts';
+export * from './concerns/early-signal.ts';
+export * from './reports/schema.ts';
+export * from './reports/intake.ts';

@@ -41,6 +41,8 @@ import { secrecyDomainDirectoryRoutes } from './secrecy-domains/directory.ts';
 import { indicatorRoutes } from './indicators/routes.ts';
 import { startRoutes } from './start/routes.ts';
 import { noticeRoutes } from './notices/routes.ts';
+import { concernRoutes } from './concerns/routes.ts';
+import { reportRoutes } from './reports/routes.ts';
 
 const defaultWebDist = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../web/dist');
 
@@ -138,6 +140,8 @@ export async function buildApp(config: Config, database: Database, options: Buil
   await indicatorRoutes(app, { db });
   await startRoutes(app);
   await noticeRoutes(app);
+  await concernRoutes(app);
+  await reportRoutes(app);
   if (config.benchRoutes) await benchRoutes(app);
   await installWebApp(app, config.webDist ?? defaultWebDist);
   return app;

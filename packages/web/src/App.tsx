@@ -21,6 +21,10 @@ import { MyChildrenPage } from './citizens/MyChildrenPage.tsx';
 import { NotFoundPage } from './common/NotFoundPage.tsx';
 import { LogReviewPage } from './log-review/LogReviewPage.tsx';
 import { StartPage } from './start/StartPage.tsx';
+import { IntakeQueuePage } from './reports/IntakeQueuePage.tsx';
+import { IntakeReportPage } from './reports/IntakeReportPage.tsx';
+import { SentReportsPage } from './reports/SentReportsPage.tsx';
+import { EarlySignalRulePage } from './concerns/EarlySignalRulePage.tsx';
 
 /** Citizens (guardians, children) start at their children; professionals at the three levels. */
 function Home() {
@@ -42,6 +46,9 @@ export function App() {
           <Route path="child/handovers" element={<HandoversPage />} />
           <Route path="child/new" element={<NewChildPage />} />
           <Route path="child/:id" element={<ChildRecordPage />} />
+          <Route path="reports/sent" element={<SentReportsPage />} />
+          <Route path="intake" element={<IntakeQueuePage />} />
+          <Route path="intake/:id" element={<IntakeReportPage />} />
           <Route path="operations" element={<ComingSoonPage area="operations" />} />
           <Route path="operations/log-review" element={<LogReviewPage />} />
           <Route path="population" element={<IndicatorsPage />} />
@@ -54,6 +61,7 @@ export function App() {
             <Route path="audit" element={<AuditCheckPage />} />
             <Route path="register-import" element={<RegisterImportPage />} />
             <Route path="identity-corrections" element={<IdentityCorrectionPage />} />
+            <Route path="early-signal" element={<EarlySignalRulePage />} />
           </Route>
         </Route>
         <Route path="*" element={<NotFoundPage />} />

@@ -19,6 +19,7 @@ export const auditActions = [
   'secrecy_domain.create',
   'secrecy_domain.update',
   'unit.secrecy_domain.move',
+  'early_signal_rule.update',
   // A child's record
   'child.search',
   'child.record.read',
@@ -54,6 +55,15 @@ export const auditActions = [
   'register_import.accept',
   'register_import.run',
   'register_import.discard',
+  'child.concern.list',
+  'child.concern.record',
+  'child.early_signal.list',
+  // Reports of concern: hidden from the family's access log (reports/intake.ts)
+  'child.report_of_concern.send',
+  'child.report_of_concern.receipts',
+  'child.report_of_concern.intake_queue',
+  'child.report_of_concern.intake_read',
+  'child.report_of_concern.intake_step',
   // Citizens, reviews and the log itself
   'citizen.children.list',
   'emergency_access.review_queue.read',

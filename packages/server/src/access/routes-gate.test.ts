@@ -57,6 +57,10 @@ const noChildData = new Set([
   'GET /api/register-imports',
   'GET /api/register-imports/{id}',
   'POST /api/register-imports/{id}/discard',
+  'GET /api/intake/places',
+  'GET /api/early-signal-rules',
+  'PATCH /api/early-signal-rules/default',
+  'PATCH /api/early-signal-rules/{organisationId}',
 ]);
 
 // The OpenAPI document does not describe itself.
@@ -85,6 +89,11 @@ const gatedPerChild = new Set([
   'POST /api/child-registration/lookup',
   'POST /api/register-imports',
   'POST /api/register-imports/{id}/accept',
+  'GET /api/early-signals',
+  'GET /api/reports-of-concern/sent',
+  'GET /api/intake/reports',
+  'GET /api/intake/reports/{id}',
+  'POST /api/intake/reports/{id}/steps',
 ]);
 
 // Every route under /api/children/{id} is probed: it must leave a gate entry for the child.
@@ -97,6 +106,8 @@ const sampleBodies: Record<string, (ids: Ids) => unknown> = {
   'POST /api/children/{id}/disclosures': (ids) => ({ decision: 'not_shared', toOrganisationId: ids.organisationId, categories: ['school'], what: 'Skolans anteckningar', reason: 'Inget samtycke' }),
   'POST /api/children/{id}/emergency-access': () => ({ reason: 'Akut fara för barnets hälsa, behöver se planen.', legalGroundCode: 'osl_emergency_health' }),
   'POST /api/children/{id}/identity-corrections': () => ({ city: 'Provstad', reason: 'Prov av grinden' }),
+  'POST /api/children/{id}/concerns': () => ({ areas: ['safe'], description: 'Oro under rasterna.', level: 'observation', source: 'own_observation' }),
+  'POST /api/children/{id}/reports-of-concern': () => ({ description: 'Barnet berättar om bråk hemma.' }),
 };
 
 interface Ids {
@@ -106,7 +117,7 @@ interface Ids {
 }
 
 /** Every demo login (password in test/constants.ts): each route is probed as each of them. */
-const demoRoles = ['sysadmin', 'orgadmin', 'manager', 'coordinator', 'analyst', 'teacher', 'nurse', 'socialworker', 'psychologist', 'outsider', 'guardian', 'child'] as const;
+const demoRoles = ['sysadmin', 'orgadmin', 'manager', 'coordinator', 'analyst', 'teacher', 'nurse', 'socialworker', 'psychologist', 'outsider', 'guardian', 'child', 'intake'] as const;
 
 const placeholder = '00000000-0000-4000-8000-000000000000';
 
@@ -135,7 +146,8 @@ beforeAll(async () => {
     db.selectFrom('care_team_member').select('id').where('child_id', '=', child.id).executeTakeFirst(),
     db.selectFrom('named_person_handover').select('id').where('child_id', '=', child.id).executeTakeFirst(),
   ]);
-  realIds = { consentId: consent?.id ?? placeholder, memberId: member?.id ?? placeholder, handover: handover?.id ?? placeholder };
+  const report = await db.selectFrom('report_of_concern').select('id').orderBy('received_at', 'desc').executeTakeFirst();
+  realIds = { consentId: consent?.id ?? placeholder, memberId: member?.id ?? placeholder, handover: handover?.id ?? placeholder, report: report?.id ?? placeholder };
   // Handover rows the gate refuses but the list still shows: one waiting for the manager (not on
   // the team: the note is theirs, logged as such), one the analyst declined (the child's id only).
   const [teacher, manager, analyst] = await Promise.all(['teacher', 'manager', 'analyst'].map((u) => userIdOf(db, u)));
@@ -152,6 +164,7 @@ function urlOf(route: { path: string }): string {
   if (route.path.startsWith('/api/handovers/{id}')) return route.path.replace('{id}', realIds.handover!);
   if (route.path === '/api/handovers') return '/api/handovers?status=all';
   if (route.path.startsWith('/api/emergency-access/{id}')) return route.path.replace('{id}', realIds.emergencyAccess ?? placeholder);
+  if (route.path.startsWith('/api/intake/reports/{id}')) return route.path.replace('{id}', realIds.report ?? placeholder);
   return route.path.replace(/\{\w+\}/g, placeholder);
 }
 

@@ -18,6 +18,8 @@ export interface AccessLogFilter {
   excludeActorId: string;
   /** A log reviewer sees the looks of the people in their review scope. */
   scope?: ReviewScope;
+  /** Actions left out: the family never sees the entries of reports of concern (who reported). */
+  hideActions?: readonly string[];
 }
 
 function looks(db: Kysely<DB>, filter: AccessLogFilter) {
@@ -27,6 +29,7 @@ function looks(db: Kysely<DB>, filter: AccessLogFilter) {
     .where('a.subject_id', '=', filter.childId)
     .where('a.outcome', '=', 'success')
     .where((eb) => eb.or([eb('a.actor_id', 'is', null), eb('a.actor_id', '!=', filter.excludeActorId)]));
+  if (filter.hideActions && filter.hideActions.length > 0) query = query.where('a.action', 'not in', filter.hideActions);
   const scope = filter.scope;
   if (scope) {
     query = query.where((eb) => {

@@ -1,6 +1,6 @@
 import type { FastifyRequest } from 'fastify';
 import { accessLogCsvHeader, accessLogCsvRow, describeLook, formatIdentityNumber, pickLanguage, reviewScope, toCsv, type AccessLog, type AccessLogActor, type AccessLogEntry, type Language, type MyChild } from '@samsyn/core';
-import type { AuditAction, ChildAction } from '@samsyn/core';
+import { reportAuditActions, type AuditAction, type ChildAction } from '@samsyn/core';
 import { withChildAccess } from '../access/gate.ts';
 import { loadPolicyActor } from '../access/facts.ts';
 import { AppError } from '../http/errors.ts';
@@ -71,7 +71,8 @@ async function openAccessLog(request: FastifyRequest, childId: string, auditActi
   const citizen = actor.kind === 'citizen';
   await withChildAccess(request, childId, citizen ? 'read' : 'review_log', 'access_log', { auditAction });
   const [child] = await childrenRows(request.server.services.db, [childId]);
-  const filter: AccessLogFilter = citizen ? { childId, excludeActorId: actor.userId } : { childId, excludeActorId: actor.userId, scope: reviewScope(actor.roles) };
+  // Reports of concern, and anything that reveals who reported, never reach the family's pages.
+  const filter: AccessLogFilter = citizen ? { childId, excludeActorId: actor.userId, hideActions: reportAuditActions } : { childId, excludeActorId: actor.userId, scope: reviewScope(actor.roles) };
   return { filter, childUserId: child?.user_id ?? null };
 }
 

@@ -464,6 +464,68 @@ export interface RegisterImportRowTable {
   errors: ColumnType<unknown[], string | undefined, string>;
 }
 
+type WellbeingAreaCode = 'safe' | 'healthy' | 'achieving' | 'nurtured' | 'active' | 'respected' | 'responsible' | 'included';
+
+/** A concern (oro): an entry of its writer's secrecy domain and unit, read with the category 'concern'. */
+export interface ConcernTable {
+  id: Generated<string>;
+  child_id: string;
+  organisation_id: string;
+  unit_id: string | null;
+  secrecy_domain_id: string;
+  author_id: string;
+  areas: ColumnType<WellbeingAreaCode[], WellbeingAreaCode[], WellbeingAreaCode[]>;
+  description: string;
+  level: 'observation' | 'concern' | 'serious_concern';
+  source: 'own_observation' | 'child' | 'guardian' | 'other_person';
+  occurred_on: DateColumn;
+  created_at: Timestamp;
+}
+
+/** The early-signal rule: the county's default (organisation_id null) or a home municipality's own. */
+export interface EarlySignalRuleTable {
+  id: Generated<string>;
+  organisation_id: string | null;
+  min_concerns: number;
+  min_domains: number;
+  window_days: number;
+  updated_at: Generated<Date>;
+}
+
+/** The unit that is a municipality's social services intake (mottagning). */
+export interface IntakeUnitTable {
+  organisation_id: string;
+  unit_id: string;
+}
+
+/** A report of concern to social services (orosanmälan), received at the intake of the child's home municipality. */
+export interface ReportOfConcernTable {
+  id: Generated<string>;
+  child_id: string;
+  intake_organisation_id: string;
+  intake_unit_id: string;
+  reporter_id: string;
+  reporter_organisation_id: string;
+  reporter_unit_id: string | null;
+  legal_ground_code: string;
+  areas: ColumnType<WellbeingAreaCode[], WellbeingAreaCode[] | undefined, WellbeingAreaCode[]>;
+  description: string;
+  immediate_danger: Generated<boolean>;
+  sent_at: Timestamp;
+  received_at: Timestamp;
+}
+
+/** One of intake's steps on a report, recorded once. */
+export interface ReportStepTable {
+  id: Generated<string>;
+  report_id: string;
+  step: 'protection_assessment' | 'initial_assessment';
+  outcome: 'immediate_protection_needed' | 'no_immediate_protection_needed' | 'investigation_opened' | 'investigation_not_opened' | 'investigation_ongoing';
+  note: string | null;
+  decided_by: string;
+  decided_at: Timestamp;
+}
+
 export interface DB {
   legal_ground: LegalGroundTable;
   child: ChildTable;
@@ -485,6 +547,11 @@ export interface DB {
   child_identity_change: ChildIdentityChangeTable;
   register_import: RegisterImportTable;
   register_import_row: RegisterImportRowTable;
+  concern: ConcernTable;
+  early_signal_rule: EarlySignalRuleTable;
+  intake_unit: IntakeUnitTable;
+  report_of_concern: ReportOfConcernTable;
+  report_step: ReportStepTable;
   secrecy_domain: SecrecyDomainTable;
   unit_secrecy_domain: UnitSecrecyDomainTable;
   organisation: OrganisationTable;

@@ -11,6 +11,7 @@ import { demoChildIdentityNumber } from './demo-child.ts';
 import { seedCaseload } from './caseload.ts';
 import { assignSchoolUnitCodes } from './school-unit-codes.ts';
 import { currentDomainsOfUnits, placeUnitsInDefaultDomains } from '../secrecy-domains/queries.ts';
+import { seedConcernsAndReports } from './concerns-and-reports.ts';
 
 export const defaultDemoSeed = 20261122;
 
@@ -91,6 +92,7 @@ export async function seedDemoData(db: Kysely<DB>, options: { password: string; 
       logins: users.logins,
     });
     await seedCaseload(trx, { now, passwordHash });
+    await seedConcernsAndReports(trx, { now, passwordHash });
     const counts = { organisations: orgs.keys().length, units: units.length, users: users.count + children.citizenUsers, children: children.children };
     const seededOn = demoDay(now);
     await appendAudit(trx, [{ action: 'demo.seed', outcome: 'success', details: { ...counts, seededOn } }], now);

@@ -13,7 +13,7 @@ import { createTestApp, type Method, type TestApp, type TestClient } from '../te
  * It found that a lone surrogate reached PostgreSQL's json (a 500 at login): http/input.ts refuses it now.
  */
 
-const identities = ['sysadmin', 'orgadmin', 'manager', 'coordinator', 'analyst', 'teacher', 'nurse', 'socialworker', 'psychologist', 'outsider', 'guardian', 'child', null] as const;
+const identities = ['sysadmin', 'orgadmin', 'manager', 'coordinator', 'analyst', 'teacher', 'nurse', 'socialworker', 'psychologist', 'outsider', 'guardian', 'child', 'intake', null] as const;
 
 // Strings that have broken servers: NUL (PostgreSQL text refuses it), a lone surrogate (not
 // valid UTF-16), RTL override, emoji with joiners, stacked combining marks, BOM, zero-width, huge.

@@ -21,6 +21,7 @@ import { ConsentList } from '../consent/ConsentList.tsx';
 import { useConsents } from '../consent/useConsents.ts';
 import { SharingSection } from '../sharing/SharingSection.tsx';
 import { IdentityHistoryOnDemand } from './IdentityHistoryTable.tsx';
+import { ConcernsAndReports } from '../concerns/ConcernsSection.tsx';
 import { RecordDenied } from './RecordDenied.tsx';
 import { childName, displayIdentityNumber } from './text.ts';
 import { useChildRecord } from './useChildren.ts';
@@ -150,6 +151,7 @@ function ChildRecord({ child }: { child: ChildView }) {
           </Stack>
         </section>
       )}
+      <ConcernsAndReports childId={child.id} />
       {inTeam && <SharingSection childId={child.id} careTeam={child.careTeam} canRecord={actions.has('record_disclosure')} />}
       <Anchor component={Link} to="/child">{t('child.record.backToSearch')}</Anchor>
 

@@ -10,6 +10,7 @@ import { useIsChildCitizen, useNavCounts } from '../start/useNavCounts.ts';
 import { Brand } from './Brand.tsx';
 import { LanguageSwitch } from './LanguageSwitch.tsx';
 import { UserMenu } from './UserMenu.tsx';
+import { useReportNavItems } from '../reports/navigation.ts';
 
 interface NavItem {
   to: string;
@@ -32,8 +33,9 @@ export function AppLayout({ me }: { me: Me }) {
   const childHerself = useIsChildCitizen(me);
   // Searching for a child and handovers are professionals' work: the server refuses anyone else.
   const professional = me.roles.some((r) => r.role === 'professional');
+  const reportItems = useReportNavItems(professional);
   const levels: NavItem[] = [
-    ...(professional ? [{ to: '/child', label: t('nav.child') }, { to: '/child/handovers', label: t('nav.handovers'), nested: true, count: { n: counts.handoversToAnswer, spoken: t('nav.counts.handovers', { count: counts.handoversToAnswer }) } }] : []),
+    ...(professional ? [{ to: '/child', label: t('nav.child') }, { to: '/child/handovers', label: t('nav.handovers'), nested: true, count: { n: counts.handoversToAnswer, spoken: t('nav.counts.handovers', { count: counts.handoversToAnswer }) } }, ...reportItems] : []),
     { to: '/operations', label: t('nav.operations') },
     ...(isLogReviewer(me) ? [{ to: '/operations/log-review', label: t('nav.logReview'), nested: true }] : []),
     { to: '/population', label: t('nav.population') },
@@ -43,6 +45,7 @@ export function AppLayout({ me }: { me: Me }) {
     { to: '/admin/units', label: t('nav.units') },
     { to: '/admin/secrecy-domains', label: t('secrecyDomains.nav') },
     { to: '/admin/users', label: t('nav.users') },
+    { to: '/admin/early-signal', label: t('concerns.rule.nav') },
     ...(isSystemAdmin(me) ? [{ to: '/admin/audit', label: t('auditCheck.nav') }] : []),
     ...(me.roles.some((r) => r.role === 'org_admin') ? [{ to: '/admin/register-import', label: t('registerImport.nav') }, { to: '/admin/identity-corrections', label: t('identityCorrection.nav') }] : []),
   ];

@@ -1,0 +1,23 @@
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type { ConcernInput, ConcernList, ConcernView, EarlySignalList } from '@samsyn/core';
+import { api } from '../api/client.ts';
+
+export const concernsKey = (childId: string) => ['children', childId, 'concerns'] as const;
+
+/** The concerns the caller's basis allows, and whether they may record one (the gate's answer). */
+export function useConcerns(childId: string) {
+  return useQuery({ queryKey: concernsKey(childId), queryFn: () => api<ConcernList>('GET', `/api/children/${childId}/concerns`) });
+}
+
+export function useRecordConcern(childId: string) {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (input: ConcernInput) => api<ConcernView>('POST', `/api/children/${childId}/concerns`, input),
+    onSuccess: () => client.invalidateQueries({ queryKey: concernsKey(childId) }),
+  });
+}
+
+/** The early-signal suggestions for the children the caller is named person of (for the start page). */
+export function useEarlySignals() {
+  return useQuery({ queryKey: ['early-signals'], queryFn: () => api<EarlySignalList>('GET', '/api/early-signals') });
+}
