@@ -29,3 +29,7 @@ export * from './audit/actions.ts';
 export * from './audit/schema.ts';
 export * from './notices/kinds.ts';
 export * from './wellbeing/areas.ts';
+export * from './wellbeing/model.ts';
+export * from './wellbeing/default-model.ts';
+export * from './wellbeing/assessment.ts';
+export * from './wellbeing/codes.ts';
