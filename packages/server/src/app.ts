@@ -37,6 +37,7 @@ import { emergencyRoutes } from './emergency/routes.ts';
 import { logReviewRoutes } from './log-review/routes.ts';
 import { citizenRoutes } from './citizens/routes.ts';
 import { secrecyDomainDirectoryRoutes } from './secrecy-domains/directory.ts';
+import { wellbeingRoutes } from './wellbeing/routes.ts';
 
 const defaultWebDist = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../web/dist');
 
@@ -129,6 +130,7 @@ export async function buildApp(config: Config, database: Database, options: Buil
   await emergencyRoutes(app);
   await logReviewRoutes(app);
   await citizenRoutes(app);
+  await wellbeingRoutes(app);
   await secrecyDomainDirectoryRoutes(app);
   if (config.benchRoutes) await benchRoutes(app);
   await installWebApp(app, config.webDist ?? defaultWebDist);

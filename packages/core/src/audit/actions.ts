@@ -39,6 +39,12 @@ export const auditActions = [
   'child.handover.propose',
   'child.handover.accept',
   'child.handover.decline',
+  // The wellbeing wheel: its model, a child's assessments and the child's own voice
+  'wellbeing.model.create',
+  'child.wellbeing.read',
+  'child.wellbeing.record',
+  'child.wellbeing.code_issue',
+  'child.wellbeing.code_open',
   // Citizens, reviews and the log itself
   'citizen.children.list',
   'emergency_access.review_queue.read',

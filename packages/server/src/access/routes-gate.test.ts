@@ -38,6 +38,8 @@ const noChildData = new Set([
   'GET /api/admin/audit/verifications/{id}',
   'GET /api/legal-grounds',
   'GET /api/secrecy-domains/directory',
+  'GET /api/wellbeing/models',
+  'POST /api/wellbeing/models',
   'GET /api/openapi.json',
 ]);
 
@@ -58,6 +60,9 @@ const gatedPerChild = new Set([
   'GET /api/emergency-access/review',
   'POST /api/emergency-access/{id}/review',
   'POST /api/emergency-access',
+  // Found by a one-time code: each leaves one entry for the code's child (see wellbeing.test.ts).
+  'POST /api/self-rating/open',
+  'POST /api/self-rating/submit',
 ]);
 
 // Every route under /api/children/{id} is probed: it must leave a gate entry for the child.
@@ -69,6 +74,8 @@ const sampleBodies: Record<string, (ids: Ids) => unknown> = {
   'POST /api/children/{id}/handovers': (ids) => ({ toUserId: ids.userId, toOrganisationId: ids.organisationId, lifeStage: 'school' }),
   'POST /api/children/{id}/disclosures': (ids) => ({ decision: 'not_shared', toOrganisationId: ids.organisationId, categories: ['school'], what: 'Skolans anteckningar', reason: 'Inget samtycke' }),
   'POST /api/children/{id}/emergency-access': () => ({ reason: 'Akut fara för barnets hälsa, behöver se planen.', legalGroundCode: 'osl_emergency_health' }),
+  'POST /api/children/{id}/wellbeing': () => ({ respondent: 'child', occurredOn: stockholmDate(t.app.services.clock.now()), modelVersionId: realIds.modelVersionId, answers: [{ area: 'safe', rating: 4, strengths: 'Probe', worries: '' }], important: '' }),
+  'POST /api/children/{id}/wellbeing/codes': () => ({ respondent: 'child' }),
 };
 
 interface Ids {
@@ -107,7 +114,8 @@ beforeAll(async () => {
     db.selectFrom('care_team_member').select('id').where('child_id', '=', child.id).executeTakeFirst(),
     db.selectFrom('named_person_handover').select('id').where('child_id', '=', child.id).executeTakeFirst(),
   ]);
-  realIds = { consentId: consent?.id ?? placeholder, memberId: member?.id ?? placeholder, handover: handover?.id ?? placeholder };
+  const model = await db.selectFrom('wellbeing_model_version').select('id').orderBy('version', 'desc').executeTakeFirstOrThrow();
+  realIds = { consentId: consent?.id ?? placeholder, memberId: member?.id ?? placeholder, handover: handover?.id ?? placeholder, modelVersionId: model.id };
   // Handover rows the gate refuses but the list still shows: one waiting for the manager (not on
   // the team: the note is theirs, logged as such), one the analyst declined (the child's id only).
   const [teacher, manager, analyst] = await Promise.all(['teacher', 'manager', 'analyst'].map((u) => userIdOf(db, u)));
