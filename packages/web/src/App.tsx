@@ -16,6 +16,8 @@ import { MyChildrenPage } from './citizens/MyChildrenPage.tsx';
 import { NotFoundPage } from './common/NotFoundPage.tsx';
 import { LogReviewPage } from './log-review/LogReviewPage.tsx';
 import { StartPage } from './start/StartPage.tsx';
+import { CodeSelfRatingPage, MeetingSelfRatingPage, OwnSelfRatingPage } from './wellbeing/SelfRatingPages.tsx';
+import { WheelModelPage } from './wellbeing/WheelModelPage.tsx';
 
 /** Citizens (guardians, children) start at their children; professionals at the three levels. */
 function Home() {
@@ -26,16 +28,19 @@ export function App() {
   return (
     <Routes>
       <Route path="/login" element={<LoginPage />} />
+      <Route path="/self-rating" element={<CodeSelfRatingPage />} />
       <Route element={<RequireAuth />}>
         <Route index element={<Home />} />
         <Route path="account" element={<MyAccountPage />} />
         <Route element={<RequireCitizen />}>
           <Route path="my-children/:id" element={<MyChildPage />} />
+          <Route path="my-children/:id/self-rating" element={<OwnSelfRatingPage />} />
         </Route>
         <Route element={<RequireProfessional />}>
           <Route path="child" element={<ChildSearchPage />} />
           <Route path="child/handovers" element={<HandoversPage />} />
           <Route path="child/:id" element={<ChildRecordPage />} />
+          <Route path="child/:id/self-rating" element={<MeetingSelfRatingPage />} />
           <Route path="operations" element={<ComingSoonPage area="operations" />} />
           <Route path="operations/log-review" element={<LogReviewPage />} />
           <Route path="population" element={<ComingSoonPage area="population" />} />
@@ -45,6 +50,7 @@ export function App() {
             <Route path="secrecy-domains" element={<SecrecyDomainsPage />} />
             <Route path="users" element={<UsersPage />} />
             <Route path="audit" element={<AuditCheckPage />} />
+            <Route path="wellbeing-model" element={<WheelModelPage />} />
           </Route>
         </Route>
         <Route path="*" element={<NotFoundPage />} />

@@ -20,6 +20,7 @@ import { ConsentForm } from '../consent/ConsentForm.tsx';
 import { ConsentList } from '../consent/ConsentList.tsx';
 import { useConsents } from '../consent/useConsents.ts';
 import { SharingSection } from '../sharing/SharingSection.tsx';
+import { WellbeingSection } from '../wellbeing/WellbeingSection.tsx';
 import { RecordDenied } from './RecordDenied.tsx';
 import { childName, displayIdentityNumber } from './text.ts';
 import { useChildRecord } from './useChildren.ts';
@@ -148,6 +149,7 @@ function ChildRecord({ child }: { child: ChildView }) {
           </Stack>
         </section>
       )}
+      <WellbeingSection child={child} />
       {inTeam && <SharingSection childId={child.id} careTeam={child.careTeam} canRecord={actions.has('record_disclosure')} />}
       <Anchor component={Link} to="/child">{t('child.record.backToSearch')}</Anchor>
 

@@ -36,7 +36,7 @@ export function AppLayout({ me }: { me: Me }) {
     { to: '/admin/units', label: t('nav.units') },
     { to: '/admin/secrecy-domains', label: t('secrecyDomains.nav') },
     { to: '/admin/users', label: t('nav.users') },
-    ...(isSystemAdmin(me) ? [{ to: '/admin/audit', label: t('auditCheck.nav') }] : []),
+    ...(isSystemAdmin(me) ? [{ to: '/admin/audit', label: t('auditCheck.nav') }, { to: '/admin/wellbeing-model', label: t('wellbeing.admin.nav') }] : []),
   ];
   // The most specific item that contains the page is the current one (Loggkontroll, not Verksamhet).
   const all = [...levels, ...admin];

@@ -1,0 +1,27 @@
+import { useEffect, useRef } from 'react';
+import type { EChartsCoreOption } from 'echarts/core';
+
+/**
+ * An ECharts chart, loaded on first use. The chart is a picture of the table beside it: it is
+ * labelled as such for screen readers, which read the table.
+ */
+export function Chart({ option, label, height = 340 }: { option: EChartsCoreOption; label: string; height?: number }) {
+  const ref = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    let disposed = false;
+    let chart: { setOption(o: EChartsCoreOption, notMerge?: boolean): void; dispose(): void; resize(): void } | undefined;
+    const onResize = () => chart?.resize();
+    void import('./echarts.ts').then(({ echarts }) => {
+      if (disposed || !ref.current) return;
+      chart = echarts.init(ref.current, undefined, { renderer: 'svg' });
+      chart.setOption(option, true);
+      window.addEventListener('resize', onResize);
+    });
+    return () => {
+      disposed = true;
+      window.removeEventListener('resize', onResize);
+      chart?.dispose();
+    };
+  }, [option]);
+  return <div ref={ref} role="img" aria-label={label} style={{ width: '100%', height }} data-chart />;
+}
