@@ -3,17 +3,11 @@ import type { AreaAnswer, SelfRatingAnswers, WheelModelVersion } from '@samsyn/c
 import type { FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { FormError } from '../common/FormActions.tsx';
-import { AreaIcon } from './icons.tsx';
+import { AreaIcon, Face } from './icons.tsx';
 import { inLanguage } from './text.ts';
 import { useDraft } from './useDraft.ts';
 import './wellbeing.css';
 
-const faces = ['😟', '🙁', '😐', '🙂', '😄'];
-
-/** A face for a point of the scale, by its place on it (any number of points). */
-function faceOf(index: number, count: number): string {
-  return faces[Math.round((index / Math.max(1, count - 1)) * (faces.length - 1))]!;
-}
 
 interface Draft {
   ratings: Record<string, number | null>;
@@ -64,7 +58,7 @@ export function SelfRatingForm({ model, respondent, draftKey, saving, error, onS
                 {scale.map((p, i) => (
                   <label key={p.value} className="self-rating-choice" data-checked={chosen === p.value || undefined}>
                     <input type="radio" name={name} value={p.value} checked={chosen === p.value} onChange={() => setDraft({ ...draft, ratings: { ...draft.ratings, [area.code]: p.value } })} />
-                    <span className="self-rating-face" aria-hidden="true">{faceOf(i, scale.length)}</span>
+                    <span className="self-rating-face"><Face mood={i / Math.max(1, scale.length - 1)} /></span>
                     <span>{inLanguage(p.childLabel)}</span>
                   </label>
                 ))}

@@ -4,7 +4,10 @@ import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatDate } from '../common/format.ts';
 import { Chart } from './Chart.tsx';
+import { currentLocale } from '../i18n/index.ts';
 import { inLanguage } from './text.ts';
+
+const monthFormat = () => new Intl.DateTimeFormat(currentLocale(), { month: 'short', year: '2-digit', timeZone: 'Europe/Stockholm' });
 
 // Each view has its own line style and symbol besides its colour: the chart never speaks by colour alone.
 const look: Record<WellbeingRespondent, { color: string; type: 'solid' | 'dashed' | 'dotted'; symbol: string }> = {
@@ -51,7 +54,7 @@ export function LatestWheel({ wheel, model }: { wheel: WheelView; model: WheelMo
   return (
     <SimpleGrid cols={{ base: 1, md: 2 }} spacing="lg">
       <Chart option={option} label={t('wellbeing.chart.radarLabel')} />
-      <Table striped withTableBorder aria-describedby="wheel-latest-caption" data-testid="wheel-latest-table">
+      <Table striped withTableBorder horizontalSpacing="xs" aria-describedby="wheel-latest-caption" data-testid="wheel-latest-table">
         <Table.Caption id="wheel-latest-caption">{t('wellbeing.chart.latestCaption')}</Table.Caption>
         <Table.Thead>
           <Table.Tr>
@@ -96,7 +99,7 @@ export function AreaOverTime({ wheel, model }: { wheel: WheelView; model: WheelM
       animation: false,
       legend: { bottom: 0 },
       grid: { left: 40, right: 20, top: 20, bottom: 50 },
-      xAxis: { type: 'time' },
+      xAxis: { type: 'time', axisLabel: { formatter: (value: number) => monthFormat().format(new Date(value)) } },
       yAxis: { type: 'value', min: 0, max, interval: 1 },
       series: series.map((s) => ({
         type: 'line',
@@ -121,8 +124,8 @@ export function AreaOverTime({ wheel, model }: { wheel: WheelView; model: WheelM
       ) : (
         <SimpleGrid cols={{ base: 1, md: 2 }} spacing="lg">
           <Chart option={option} label={t('wellbeing.chart.lineLabel', { area: label })} height={300} />
-          <div className="table-scroll" tabIndex={0} role="region" aria-label={t('wellbeing.chart.overTimeCaption', { area: label })} style={{ maxHeight: 300, overflowY: 'auto' }}>
-            <Table striped withTableBorder>
+          <div className="table-scroll" tabIndex={0} role="region" aria-label={t('wellbeing.chart.overTimeCaption', { area: label })} style={{ maxHeight: 320, overflow: 'auto' }}>
+            <Table striped withTableBorder horizontalSpacing="xs">
               <Table.Caption>{t('wellbeing.chart.overTimeCaption', { area: label })}</Table.Caption>
               <Table.Thead>
                 <Table.Tr>

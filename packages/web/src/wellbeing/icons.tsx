@@ -19,3 +19,19 @@ export function AreaIcon({ icon, size = 32 }: { icon: WellbeingIcon; size?: numb
     </svg>
   );
 }
+
+/**
+ * A face for a point of the scale, from sad (0) to happy (1): drawn, so it looks the same on every
+ * device; hidden from screen readers, which read the words beside it.
+ */
+export function Face({ mood, size = 30 }: { mood: number; size?: number }) {
+  const bend = (mood - 0.5) * 8;
+  return (
+    <svg width={size} height={size} viewBox="0 0 24 24" fill="none" stroke="currentColor" strokeWidth={1.6} strokeLinecap="round" aria-hidden="true" focusable="false">
+      <circle cx="12" cy="12" r="10" />
+      <circle cx="8.5" cy="9.5" r="1" fill="currentColor" stroke="none" />
+      <circle cx="15.5" cy="9.5" r="1" fill="currentColor" stroke="none" />
+      <path d={`M7.5 15.5 Q12 ${15.5 + bend} 16.5 15.5`} />
+    </svg>
+  );
+}
