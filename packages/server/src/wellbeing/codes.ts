@@ -6,6 +6,7 @@ import type { DB } from '../db/schema.ts';
 import { appendAudit } from '../audit/writer.ts';
 import { auditFrom } from '../audit/context.ts';
 import { hashToken } from '../auth/sessions.ts';
+import { attemptSucceeded, takeAttempt } from '../auth/throttle.ts';
 import { canonicalId, withChildWrite, type ChildAccess } from '../access/gate.ts';
 import { AppError } from '../http/errors.ts';
 import type { Actor } from '../http/types.ts';
@@ -52,10 +53,17 @@ function refused(reason: 'code_unknown' | 'code_expired' | 'code_used' | 'form_u
  * child when the code names one). The conditional update makes two opens at once spend it once.
  */
 export async function openCode(request: FastifyRequest, typed: string): Promise<SelfRatingOpened> {
-  const { db, clock, audit } = request.server.services;
+  const { db, clock, audit, config } = request.server.services;
   const now = clock.now();
   const code = normalizeCode(typed);
   const base = { ...auditFrom(request), action: 'child.wellbeing.code_open' as const, subjectType: 'child' };
+  // Guessing codes is slowed down per client address, like guessing passwords (a counter of its own).
+  const keys = [{ scope: 'address' as const, key: `self-rating:${request.ip}` }];
+  const attempt = await takeAttempt(db, keys, config.loginThrottle, now);
+  if (!attempt.allowed) {
+    await audit.append({ ...base, outcome: 'denied', details: { reason: 'throttled' } });
+    throw new AppError('rate_limited', { headers: { 'retry-after': String(attempt.retryAfterSeconds) } });
+  }
   const row = isWellFormedCode(code) ? await db.selectFrom('wellbeing_self_rating_code').selectAll().where('code_hash', '=', hashToken(code)).executeTakeFirst() : undefined;
   if (!row) {
     await audit.append({ ...base, outcome: 'denied', details: { reason: 'code_unknown' } });
@@ -81,6 +89,7 @@ export async function openCode(request: FastifyRequest, typed: string): Promise<
     return spent !== undefined;
   });
   if (!opened) throw refused('code_used');
+  await attemptSucceeded(db, keys, config.loginThrottle, now);
   const model = await currentModelVersion(db);
   if (!model) throw new AppError('not_found');
   return { formToken, respondent: row.respondent, formExpiresAt: formExpiresAt.toISOString(), model: toModelVersion(model) };

@@ -103,7 +103,7 @@ export async function wellbeingRoutes(app: App): Promise<void> {
       tags: ['wellbeing'],
       summary: 'Open the self-rating form a one-time code is for; the code is spent (logged)',
       body: SelfRatingOpenInput,
-      response: { 200: SelfRatingOpened, ...errorResponses(400, 403) },
+      response: { 200: SelfRatingOpened, ...errorResponses(400, 403, 429) },
     },
     handler: async (request) => openCode(request, request.body.code),
   });

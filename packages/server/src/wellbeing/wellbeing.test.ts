@@ -215,6 +215,20 @@ describe('the one-time code', () => {
     expect(await auditOf(t.database.db, badToken)).toHaveLength(1);
   });
 
+  it('slows down someone guessing codes from one address, and logs it', async () => {
+    const guesser = t.client();
+    guesser.ip = '10.13.13.13';
+    const free = t.config.loginThrottle.perAddress;
+    for (let i = 0; i < free; i += 1) expect((await guesser.post('/api/self-rating/open', { code: 'ABCD-EFGH' })).statusCode).toBe(403);
+    const slowed = await guesser.post('/api/self-rating/open', { code: 'ABCD-EFGH' });
+    expect(slowed.statusCode).toBe(429);
+    expect(Number(slowed.headers['retry-after'])).toBeGreaterThan(0);
+    expect(await auditOf(t.database.db, slowed)).toMatchObject([{ action: 'child.wellbeing.code_open', outcome: 'denied', details: { reason: 'throttled' } }]);
+    // Another address is not slowed down by it.
+    const { code } = await issue();
+    expect((await open(code)).statusCode).toBe(200);
+  });
+
   it('gives an opened form hours, and then refuses it; a code whose issuer left the team writes nothing', async () => {
     const first = await issue();
     const opened = (await open(first.code)).json() as { formToken: string };
