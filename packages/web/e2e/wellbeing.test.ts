@@ -103,7 +103,7 @@ describe('the child’s own voice', () => {
     expect(await row('Trygg').locator('td').nth(1).textContent()).toBe('4 – Bra');
     expect(await row('Delaktig').locator('td').nth(1).textContent()).toBe('1 – Mycket svårt');
     expect(await row('Delaktig').locator('td').nth(0).textContent()).toMatch(/^3 – /);
-    await page.locator('[data-chart] svg').first().waitFor();
+    await page.locator('[data-chart] canvas').first().waitFor();
     expect(await page.locator('[data-chart]').first().getAttribute('role')).toBe('img');
     await page.getByText(/Att få spela fotboll med mina vänner/).first().waitFor({ state: 'attached' });
     await page.getByTestId('wellbeing-section').screenshot({ path: '/tmp/samsyn-wheel.png' });
@@ -131,7 +131,7 @@ describe.each(['sv', 'en'] as const)('accessibility in %s', (language) => {
     await loginAs('teacher', language);
     await visit(page, `/child/${childId}`, /Ebba/);
     await latestTable(page).waitFor();
-    await page.locator('[data-chart] svg').first().waitFor();
+    await page.locator('[data-chart] canvas').first().waitFor();
     found.push(...(await violations(page, `${language} wheel`, '[data-testid=wellbeing-section]')));
     await page.getByRole('button', { name: text.newAssessment }).click();
     await page.getByRole('dialog').waitFor();

@@ -13,7 +13,7 @@ export function Chart({ option, label, height = 340 }: { option: EChartsCoreOpti
     const onResize = () => chart?.resize();
     void import('./echarts.ts').then(({ echarts }) => {
       if (disposed || !ref.current) return;
-      chart = echarts.init(ref.current, undefined, { renderer: 'svg' });
+      chart = echarts.init(ref.current, undefined, { renderer: 'canvas' });
       chart.setOption(option, true);
       window.addEventListener('resize', onResize);
     });

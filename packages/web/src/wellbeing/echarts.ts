@@ -2,8 +2,8 @@
 import * as echarts from 'echarts/core';
 import { LineChart, RadarChart } from 'echarts/charts';
 import { AriaComponent, GridComponent, LegendComponent, RadarComponent, TooltipComponent } from 'echarts/components';
-import { SVGRenderer } from 'echarts/renderers';
+import { CanvasRenderer } from 'echarts/renderers';
 
-echarts.use([RadarChart, LineChart, RadarComponent, GridComponent, LegendComponent, TooltipComponent, AriaComponent, SVGRenderer]);
+echarts.use([RadarChart, LineChart, RadarComponent, GridComponent, LegendComponent, TooltipComponent, AriaComponent, CanvasRenderer]);
 
 export { echarts };
