@@ -103,6 +103,7 @@ describe('the child’s own voice', () => {
     expect(await row('Trygg').locator('td').nth(1).textContent()).toBe('4 – Bra');
     expect(await row('Delaktig').locator('td').nth(1).textContent()).toBe('1 – Mycket svårt');
     expect(await row('Delaktig').locator('td').nth(0).textContent()).toMatch(/^3 – /);
+    await table.scrollIntoViewIfNeeded();
     await page.locator('[data-chart] canvas').first().waitFor();
     expect(await page.locator('[data-chart]').first().getAttribute('role')).toBe('img');
     await page.getByText(/Att få spela fotboll med mina vänner/).first().waitFor({ state: 'attached' });
@@ -121,15 +122,20 @@ describe('the child’s own voice', () => {
   });
 });
 
-describe.each(['sv', 'en'] as const)('accessibility in %s', (language) => {
-  it('the wheel, the self-rating and the model’s admin page pass axe at every impact level', async () => {
-    const { page, url } = session;
+const texts = {
+  sv: { selfChild: 'Hur har du det?', selfGuardian: 'Hur har ditt barn det?', give: 'Ge en engångskod', admin: 'Barnets bästa-hjulet: modell', newAssessment: 'Ny bedömning', start: 'Börja' },
+  en: { selfChild: 'How are you?', selfGuardian: 'How is your child?', give: 'Give a one-time code', admin: 'The wellbeing wheel: model', newAssessment: 'New assessment', start: 'Start' },
+} as const;
+
+describe.each(['sv', 'en'] as const)('axe at every impact level, in %s', (language) => {
+  const text = texts[language];
+
+  it('passes on the wheel, its assessment form and its code dialog', async () => {
+    const { page } = session;
     const found: string[] = [];
-    const text = language === 'sv'
-      ? { title: 'Barnets bästa-hjulet', selfChild: 'Hur har du det?', selfGuardian: 'Hur har ditt barn det?', give: 'Ge en engångskod', admin: 'Barnets bästa-hjulet: modell', newAssessment: 'Ny bedömning' }
-      : { title: 'The wellbeing wheel', selfChild: 'How are you?', selfGuardian: 'How is your child?', give: 'Give a one-time code', admin: 'The wellbeing wheel: model', newAssessment: 'New assessment' };
     await loginAs('teacher', language);
     await visit(page, `/child/${childId}`, /Ebba/);
+    await page.getByTestId('wellbeing-section').scrollIntoViewIfNeeded();
     await latestTable(page).waitFor();
     await page.locator('[data-chart] canvas').first().waitFor();
     found.push(...(await violations(page, `${language} wheel`, '[data-testid=wellbeing-section]')));
@@ -141,29 +147,35 @@ describe.each(['sv', 'en'] as const)('accessibility in %s', (language) => {
     await page.getByRole('button', { name: text.give }).click();
     await page.getByRole('dialog').waitFor();
     found.push(...(await violations(page, `${language} code dialog`, '[role=dialog]')));
-    await page.keyboard.press('Escape');
+    expect(found).toEqual([]);
+  });
+
+  it('passes on the self-rating: in a meeting, with a code (and refused), and from the child’s own pages', async () => {
+    const { page, url } = session;
+    const found: string[] = [];
+    await loginAs('teacher', language);
     await visit(page, `/child/${childId}/self-rating?for=guardian`, text.selfGuardian);
     found.push(...(await violations(page, `${language} self-rating in a meeting`)));
-
     await resetBrowser(session);
     await page.evaluate((l) => localStorage.setItem('samsyn.language', l), language);
     await page.goto(`${url}/self-rating`);
     await page.getByRole('heading', { level: 1, name: text.selfChild }).waitFor();
     found.push(...(await violations(page, `${language} code page`)));
-    await page.getByRole('button', { name: language === 'sv' ? 'Börja' : 'Start' }).click();
+    await page.getByRole('button', { name: text.start }).click();
     await page.locator('[role=alert] .mantine-Alert-root').waitFor();
     found.push(...(await violations(page, `${language} code page refused`)));
-
     await resetBrowser(session);
     await loginAs('child', language);
     await visit(page, `/my-children/${childId}/self-rating`, text.selfChild);
     found.push(...(await violations(page, `${language} own self-rating`)));
+    expect(found).toEqual([]);
+  });
 
-    await resetBrowser(session);
+  it('passes on the model’s admin page', async () => {
+    const { page } = session;
     await loginAs('sysadmin', language);
     await visit(page, '/admin/wellbeing-model', text.admin);
-    found.push(...(await violations(page, `${language} model admin`)));
-    expect(found).toEqual([]);
+    expect(await violations(page, `${language} model admin`)).toEqual([]);
   });
 });
 

@@ -11,14 +11,23 @@ export function Chart({ option, label, height = 340 }: { option: EChartsCoreOpti
     let disposed = false;
     let chart: { setOption(o: EChartsCoreOption, notMerge?: boolean): void; dispose(): void; resize(): void } | undefined;
     const onResize = () => chart?.resize();
-    void import('./echarts.ts').then(({ echarts }) => {
-      if (disposed || !ref.current) return;
-      chart = echarts.init(ref.current, undefined, { renderer: 'canvas' });
-      chart.setOption(option, true);
-      window.addEventListener('resize', onResize);
-    });
+    const draw = () =>
+      void import('./echarts.ts').then(({ echarts }) => {
+        if (disposed || !ref.current) return;
+        chart = echarts.init(ref.current, undefined, { renderer: 'canvas' });
+        chart.setOption(option, true);
+        window.addEventListener('resize', onResize);
+      });
+    // Drawn when it comes near the screen: a record opened for something else never loads ECharts.
+    const seen = new IntersectionObserver((entries) => {
+      if (!entries.some((e) => e.isIntersecting)) return;
+      seen.disconnect();
+      draw();
+    }, { rootMargin: '200px' });
+    if (ref.current) seen.observe(ref.current);
     return () => {
       disposed = true;
+      seen.disconnect();
       window.removeEventListener('resize', onResize);
       chart?.dispose();
     };
