@@ -44,3 +44,7 @@ export * from './concerns/schema.ts';
 export * from './concerns/early-signal.ts';
 export * from './reports/schema.ts';
 export * from './reports/intake.ts';
+export * from './wellbeing/model.ts';
+export * from './wellbeing/default-model.ts';
+export * from './wellbeing/assessment.ts';
+export * from './wellbeing/codes.ts';

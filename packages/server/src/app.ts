@@ -43,6 +43,7 @@ import { startRoutes } from './start/routes.ts';
 import { noticeRoutes } from './notices/routes.ts';
 import { concernRoutes } from './concerns/routes.ts';
 import { reportRoutes } from './reports/routes.ts';
+import { wellbeingRoutes } from './wellbeing/routes.ts';
 
 const defaultWebDist = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../web/dist');
 
@@ -136,6 +137,7 @@ export async function buildApp(config: Config, database: Database, options: Buil
   await logReviewRoutes(app);
   await citizenRoutes(app);
   await registerImportRoutes(app);
+  await wellbeingRoutes(app);
   await secrecyDomainDirectoryRoutes(app);
   await indicatorRoutes(app, { db });
   await startRoutes(app);

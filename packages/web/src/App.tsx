@@ -25,6 +25,8 @@ import { IntakeQueuePage } from './reports/IntakeQueuePage.tsx';
 import { IntakeReportPage } from './reports/IntakeReportPage.tsx';
 import { SentReportsPage } from './reports/SentReportsPage.tsx';
 import { EarlySignalRulePage } from './concerns/EarlySignalRulePage.tsx';
+import { CodeSelfRatingPage, MeetingSelfRatingPage, OwnSelfRatingPage } from './wellbeing/SelfRatingPages.tsx';
+import { WheelModelPage } from './wellbeing/WheelModelPage.tsx';
 
 /** Citizens (guardians, children) start at their children; professionals at the three levels. */
 function Home() {
@@ -35,11 +37,13 @@ export function App() {
   return (
     <Routes>
       <Route path="/login" element={<LoginPage />} />
+      <Route path="/self-rating" element={<CodeSelfRatingPage />} />
       <Route element={<RequireAuth />}>
         <Route index element={<Home />} />
         <Route path="account" element={<MyAccountPage />} />
         <Route element={<RequireCitizen />}>
           <Route path="my-children/:id" element={<MyChildPage />} />
+          <Route path="my-children/:id/self-rating" element={<OwnSelfRatingPage />} />
         </Route>
         <Route element={<RequireProfessional />}>
           <Route path="child" element={<ChildSearchPage />} />
@@ -49,6 +53,7 @@ export function App() {
           <Route path="reports/sent" element={<SentReportsPage />} />
           <Route path="intake" element={<IntakeQueuePage />} />
           <Route path="intake/:id" element={<IntakeReportPage />} />
+          <Route path="child/:id/self-rating" element={<MeetingSelfRatingPage />} />
           <Route path="operations" element={<ComingSoonPage area="operations" />} />
           <Route path="operations/log-review" element={<LogReviewPage />} />
           <Route path="population" element={<IndicatorsPage />} />
@@ -62,6 +67,7 @@ export function App() {
             <Route path="register-import" element={<RegisterImportPage />} />
             <Route path="identity-corrections" element={<IdentityCorrectionPage />} />
             <Route path="early-signal" element={<EarlySignalRulePage />} />
+            <Route path="wellbeing-model" element={<WheelModelPage />} />
           </Route>
         </Route>
         <Route path="*" element={<NotFoundPage />} />

@@ -109,11 +109,11 @@ const holdsAnywhere = (s: Situation, role: string) => [...s.counted].some((k) =>
 
 /** One rule each; a rule gives a grant when it applies. Their order is the order of preference. */
 const grantRules: ReadonlyArray<(s: Situation) => Grant | null> = [
-  // A guardian of a child under 18, or the child from the access age, reads the record's parts and the log, and changes consents.
+  // A guardian of a child under 18, or the child from the access age, reads the record's parts and the log, changes consents and gives their own view on the wheel.
   (s) => {
     if (!s.actor.citizen) return null;
     if (!s.guardian && !(s.self && s.age >= s.context.rules.childAccessFromAge)) return null;
-    const ok = (s.action === 'read' && citizenReadable.includes(s.category)) || (s.action === 'write' && s.category === 'consent');
+    const ok = (s.action === 'read' && citizenReadable.includes(s.category)) || (s.action === 'write' && (s.category === 'consent' || s.category === 'wellbeing'));
     return ok ? { basis: 'own_record', reason: s.guardian ? 'guardian' : 'self', via: s.guardian ? 'guardian' : 'self' } : null;
   },
   // Log review: a unit manager or coordinator of an organisation with a place on the team (ever),

@@ -262,6 +262,14 @@ describe('the policy gate: fields and citizens', () => {
     expect(decideAccess(childSelf, child({ birthDate: '2016-01-01' }), 'read', 'care_team', ctx())).toMatchObject({ allow: false, reason: 'below_access_age' });
   });
 
+  it('lets guardians and the child (from the access age) give their own view on the wheel, but not read the professionals’ assessments', () => {
+    expect(decideAccess(guardian, child(), 'write', 'wellbeing', ctx())).toMatchObject({ allow: true, basis: 'own_record', reason: 'guardian' });
+    expect(decideAccess(childSelf, child(), 'write', 'wellbeing', ctx())).toMatchObject({ allow: true, basis: 'own_record', reason: 'self' });
+    expect(decideAccess(childSelf, child({ birthDate: '2016-01-01' }), 'write', 'wellbeing', ctx())).toMatchObject({ allow: false, reason: 'below_access_age' });
+    expect(decideAccess(guardian, child(), 'read', 'wellbeing', ctx())).toMatchObject({ allow: false, reason: 'not_shared_with_citizens' });
+    expect(decideAccess(guardian, child(), 'write', 'concern', ctx()).allow).toBe(false);
+  });
+
   it('lets only the named person and the lead professional change the team, and the named person hand over', () => {
     expect(decideAccess(teacher, child(), 'write', 'care_team', ctx()).allow).toBe(true);
     expect(decideAccess(teacher, child(), 'read', 'record', ctx()).actions).toEqual(['change_team', 'hand_over', 'record_consent', 'record_withdrawal', 'record_disclosure']);

@@ -171,7 +171,8 @@ function decideForCitizen(
   const standing: Standing = { kind: 'citizen', guardian: isGuardian };
   const reason = isGuardian ? 'guardian' : 'self';
   if (action === 'read' && readable.includes(category)) return allow('own_record', reason, child, standing, context);
-  if (action === 'write' && category === 'consent') return allow('own_record', reason, child, standing, context);
+  // The family changes consents and gives its own view on the wellbeing wheel (the child's or a guardian's).
+  if (action === 'write' && (category === 'consent' || category === 'wellbeing')) return allow('own_record', reason, child, standing, context);
   return refuse('not_shared_with_citizens');
 }
 

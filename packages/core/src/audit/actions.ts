@@ -64,6 +64,12 @@ export const auditActions = [
   'child.report_of_concern.intake_queue',
   'child.report_of_concern.intake_read',
   'child.report_of_concern.intake_step',
+  // The wellbeing wheel: its model, a child's assessments and the child's own voice
+  'wellbeing.model.create',
+  'child.wellbeing.read',
+  'child.wellbeing.record',
+  'child.wellbeing.code_issue',
+  'child.wellbeing.code_open',
   // Citizens, reviews and the log itself
   'citizen.children.list',
   'emergency_access.review_queue.read',

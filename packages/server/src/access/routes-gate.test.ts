@@ -48,6 +48,8 @@ const noChildData = new Set([
   'GET /api/kolada/imports',
   'POST /api/kolada/imports',
   'POST /api/kolada/imports/fetch',
+  'GET /api/wellbeing/models',
+  'POST /api/wellbeing/models',
   'GET /api/openapi.json',
   // The start page's counts and marking one's own notices read: numbers and ids of notices only.
   'GET /api/start/counts',
@@ -94,6 +96,9 @@ const gatedPerChild = new Set([
   'GET /api/intake/reports',
   'GET /api/intake/reports/{id}',
   'POST /api/intake/reports/{id}/steps',
+  // Found by a one-time code: each leaves one entry for the code's child (see wellbeing.test.ts).
+  'POST /api/self-rating/open',
+  'POST /api/self-rating/submit',
 ]);
 
 // Every route under /api/children/{id} is probed: it must leave a gate entry for the child.
@@ -108,6 +113,8 @@ const sampleBodies: Record<string, (ids: Ids) => unknown> = {
   'POST /api/children/{id}/identity-corrections': () => ({ city: 'Provstad', reason: 'Prov av grinden' }),
   'POST /api/children/{id}/concerns': () => ({ areas: ['safe'], description: 'Oro under rasterna.', level: 'observation', source: 'own_observation' }),
   'POST /api/children/{id}/reports-of-concern': () => ({ description: 'Barnet berättar om bråk hemma.' }),
+  'POST /api/children/{id}/wellbeing': () => ({ respondent: 'child', occurredOn: stockholmDate(t.app.services.clock.now()), modelVersionId: realIds.modelVersionId, answers: [{ area: 'safe', rating: 4, strengths: 'Probe', worries: '' }], important: '' }),
+  'POST /api/children/{id}/wellbeing/codes': () => ({ respondent: 'child' }),
 };
 
 interface Ids {
@@ -148,6 +155,8 @@ beforeAll(async () => {
   ]);
   const report = await db.selectFrom('report_of_concern').select('id').orderBy('received_at', 'desc').executeTakeFirst();
   realIds = { consentId: consent?.id ?? placeholder, memberId: member?.id ?? placeholder, handover: handover?.id ?? placeholder, report: report?.id ?? placeholder };
+  const model = await db.selectFrom('wellbeing_model_version').select('id').orderBy('version', 'desc').executeTakeFirstOrThrow();
+  realIds = { consentId: consent?.id ?? placeholder, memberId: member?.id ?? placeholder, handover: handover?.id ?? placeholder, modelVersionId: model.id };
   // Handover rows the gate refuses but the list still shows: one waiting for the manager (not on
   // the team: the note is theirs, logged as such), one the analyst declined (the child's id only).
   const [teacher, manager, analyst] = await Promise.all(['teacher', 'manager', 'analyst'].map((u) => userIdOf(db, u)));

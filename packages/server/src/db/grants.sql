@@ -19,6 +19,8 @@ BEGIN
   REVOKE INSERT, DELETE, TRUNCATE ON audit_chain_head FROM samsyn_app;
   -- The identity history is appended, never rewritten.
   REVOKE UPDATE, DELETE, TRUNCATE ON child_identity_change FROM samsyn_app;
+  -- The wheel's model versions and its assessments are history: appended, never changed.
+  REVOKE UPDATE, DELETE, TRUNCATE ON wellbeing_model_version, wellbeing_assessment FROM samsyn_app;
   REVOKE ALL ON schema_migration FROM samsyn_app;
   GRANT SELECT ON schema_migration TO samsyn_app;
 EXCEPTION WHEN insufficient_privilege THEN

@@ -1,5 +1,5 @@
 import type { ColumnType, Generated } from 'kysely';
-import type { NoticeKind, OrganisationKind, Role, SecrecyDomainKind, Sector } from '@samsyn/core';
+import type { AreaAnswer, NoticeKind, OrganisationKind, Role, SecrecyDomainKind, Sector, WheelModelContent } from '@samsyn/core';
 
 type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
 
@@ -330,6 +330,52 @@ export interface RecordEntryTable {
   secrecy_domain_id: string;
 }
 
+export type WellbeingRespondentCode = 'professional' | 'child' | 'guardian';
+
+export interface WellbeingModelVersionTable {
+  id: Generated<string>;
+  version: number;
+  /** Validated by core's WheelModelContent before it is written. */
+  content: ColumnType<WheelModelContent, string, never>;
+  note: Generated<string>;
+  created_by: string | null;
+  created_at: Timestamp;
+}
+
+export interface WellbeingAssessmentTable {
+  id: Generated<string>;
+  child_id: string;
+  model_version_id: string;
+  respondent: WellbeingRespondentCode;
+  via: 'professional' | 'meeting' | 'code' | 'own_pages';
+  occurred_on: DateColumn;
+  organisation_id: string;
+  unit_id: string | null;
+  secrecy_domain_id: string;
+  recorded_by: string;
+  answers: ColumnType<AreaAnswer[], string, never>;
+  important: Generated<string>;
+  created_at: Timestamp;
+}
+
+export interface WellbeingSelfRatingCodeTable {
+  id: Generated<string>;
+  child_id: string;
+  respondent: 'child' | 'guardian';
+  code_hash: string;
+  issued_by: string;
+  organisation_id: string;
+  unit_id: string | null;
+  secrecy_domain_id: string;
+  issued_at: Timestamp;
+  expires_at: Timestamp;
+  opened_at: Timestamp | null;
+  form_token_hash: string | null;
+  form_expires_at: Timestamp | null;
+  submitted_at: Timestamp | null;
+  assessment_id: string | null;
+}
+
 export interface NoticeTable {
   id: Generated<string>;
   recipient_id: string;
@@ -552,6 +598,9 @@ export interface DB {
   intake_unit: IntakeUnitTable;
   report_of_concern: ReportOfConcernTable;
   report_step: ReportStepTable;
+  wellbeing_model_version: WellbeingModelVersionTable;
+  wellbeing_assessment: WellbeingAssessmentTable;
+  wellbeing_self_rating_code: WellbeingSelfRatingCodeTable;
   secrecy_domain: SecrecyDomainTable;
   unit_secrecy_domain: UnitSecrecyDomainTable;
   organisation: OrganisationTable;

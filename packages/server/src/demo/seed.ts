@@ -10,6 +10,7 @@ import { demoDay, seedChildren, type SeedStaff } from './children.ts';
 import { demoChildIdentityNumber } from './demo-child.ts';
 import { seedCaseload } from './caseload.ts';
 import { assignSchoolUnitCodes } from './school-unit-codes.ts';
+import { seedWellbeing } from './wellbeing.ts';
 import { currentDomainsOfUnits, placeUnitsInDefaultDomains } from '../secrecy-domains/queries.ts';
 import { seedConcernsAndReports } from './concerns-and-reports.ts';
 
@@ -93,6 +94,7 @@ export async function seedDemoData(db: Kysely<DB>, options: { password: string; 
     });
     await seedCaseload(trx, { now, passwordHash });
     await seedConcernsAndReports(trx, { now, passwordHash });
+    await seedWellbeing(trx, now);
     const counts = { organisations: orgs.keys().length, units: units.length, users: users.count + children.citizenUsers, children: children.children };
     const seededOn = demoDay(now);
     await appendAudit(trx, [{ action: 'demo.seed', outcome: 'success', details: { ...counts, seededOn } }], now);

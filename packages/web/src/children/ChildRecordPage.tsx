@@ -22,6 +22,7 @@ import { useConsents } from '../consent/useConsents.ts';
 import { SharingSection } from '../sharing/SharingSection.tsx';
 import { IdentityHistoryOnDemand } from './IdentityHistoryTable.tsx';
 import { ConcernsAndReports } from '../concerns/ConcernsSection.tsx';
+import { WellbeingSection } from '../wellbeing/WellbeingSection.tsx';
 import { RecordDenied } from './RecordDenied.tsx';
 import { childName, displayIdentityNumber } from './text.ts';
 import { useChildRecord } from './useChildren.ts';
@@ -152,6 +153,7 @@ function ChildRecord({ child }: { child: ChildView }) {
         </section>
       )}
       <ConcernsAndReports childId={child.id} />
+      <WellbeingSection child={child} />
       {inTeam && <SharingSection childId={child.id} careTeam={child.careTeam} canRecord={actions.has('record_disclosure')} />}
       <Anchor component={Link} to="/child">{t('child.record.backToSearch')}</Anchor>
 

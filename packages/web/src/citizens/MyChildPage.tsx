@@ -18,6 +18,7 @@ import { StatusMessage, useStatus } from '../common/StatusMessage.tsx';
 import { ConsentList } from '../consent/ConsentList.tsx';
 import { useConsents } from '../consent/useConsents.ts';
 import { GiveConsentForm } from './GiveConsentForm.tsx';
+import { OwnViewSection } from '../wellbeing/OwnViewSection.tsx';
 import { useAccessLog, useCareTeam, useMyChildren } from './useMyChildren.ts';
 
 /** The texts that speak to the child herself on her own page. */
@@ -67,6 +68,8 @@ export function MyChildPage() {
           )}
         </Stack>
       </section>
+
+      <OwnViewSection childId={id} relation={child.relation} />
 
       <section aria-labelledby="consents-heading" className="page-panel">
         <Stack gap="sm" p="lg">
