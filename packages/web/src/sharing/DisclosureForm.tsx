@@ -44,7 +44,7 @@ export function DisclosureForm({ childId, careTeam, onCancel, onSaved }: { child
   const [what, setWhat] = useState('');
   const [reason, setReason] = useState('');
   const [basis, setBasis] = useState<string | null>(null);
-  const { errors, fail, clear, formRef } = useFormErrors();
+  const { errors, fail, clear, formRef } = useFormErrors({ fromOrganisationId, toOrganisationId, categories, what, reason, basis, legalGroundCode: basis, consentId: basis });
 
   function submit(event: FormEvent) {
     event.preventDefault();
