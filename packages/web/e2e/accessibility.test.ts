@@ -184,7 +184,8 @@ describe.each(screens)('at $name', (screen) => {
       await open(page, '/child');
       await page.getByRole('textbox', { name: text.identity }).fill(`${child.identityNumber.slice(0, 8)}-${child.identityNumber.slice(8)}`);
       await page.getByRole('button', { name: text.search }).click();
-      await page.getByRole('link', { name: /Ebba/ }).first().waitFor();
+      await page.getByRole('heading', { level: 2 }).first().waitFor();
+      await page.waitForLoadState('networkidle');
       await scan('child search answer');
       await open(page, `/child/${child.id}`);
       await scan('record');
