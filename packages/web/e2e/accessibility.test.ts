@@ -27,11 +27,11 @@ afterAll(async () => {
 const texts = {
   sv: {
     login: 'Logga in', newUnit: 'Ny enhet', newUser: 'Ny användare', edit: 'Redigera', deactivate: 'Inaktivera', changePassword: 'Byt lösenord', save: /^Spara$/,
-    addMember: 'Lägg till i teamet', disclosure: 'Registrera delning', handover: 'Föreslå överlämning', consent: 'Registrera samtycke', emergency: 'Begär nödåtkomst', giveConsent: 'Ge samtycke', search: /^Sök$/, identity: /^Personnummer/, person: /^Person/, menu: 'Visa eller dölj menyn',
+    addMember: 'Lägg till i teamet', disclosure: 'Registrera delning', handover: 'Föreslå överlämning', consent: 'Registrera samtycke', emergency: 'Begär nödåtkomst', giveConsent: 'Ge samtycke', search: /^Sök$/, identity: /^Personnummer/, person: /^Sök kollega/, menu: 'Visa eller dölj menyn',
   },
   en: {
     login: 'Log in', newUnit: 'New unit', newUser: 'New user', edit: 'Edit', deactivate: 'Deactivate', changePassword: 'Change password', save: /^Save$/,
-    addMember: 'Add to the team', disclosure: 'Record a disclosure', handover: 'Propose a handover', consent: 'Record consent', emergency: 'Request emergency access', giveConsent: 'Give consent', search: /^Search$/, identity: /^Identity number/, person: /^Person/, menu: 'Show or hide the menu',
+    addMember: 'Add to the team', disclosure: 'Record a disclosure', handover: 'Propose a handover', consent: 'Record consent', emergency: 'Request emergency access', giveConsent: 'Give consent', search: /^Search$/, identity: /^Identity number/, person: /^Search for a colleague/, menu: 'Show or hide the menu',
   },
 } as const;
 
