@@ -198,7 +198,8 @@ describe.each(screens)('at $name', (screen) => {
       await closeDialog(page);
 
       await page.getByRole('button', { name: text.disclosure }).click();
-      dialog = await dialogNamed(page, text.disclosure);
+      dialog = page.getByRole('dialog');
+      await dialog.waitFor();
       await dialog.getByRole('button', { name: text.save }).click();
       await dialog.locator('[aria-invalid="true"]').first().waitFor();
       await scan('disclosure form with errors');
