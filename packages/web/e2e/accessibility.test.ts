@@ -176,7 +176,7 @@ describe.each(screens)('at $name', (screen) => {
       await open(page, '/admin/audit');
       await scan('audit check');
       report();
-    }, 240_000);
+    }, 420_000);
 
     it('the child area for a named person, a lead professional, a unit manager and an outsider', async () => {
       await as('teacher');
@@ -237,7 +237,7 @@ describe.each(screens)('at $name', (screen) => {
       await scan('emergency access form');
       await closeDialog(page);
       report();
-    }, 240_000);
+    }, 420_000);
 
     it('the citizen pages for a guardian and a child', async () => {
       await as('guardian');
@@ -254,6 +254,6 @@ describe.each(screens)('at $name', (screen) => {
       await open(page, `/my-children/${child.id}`);
       await scan('child own page');
       report();
-    }, 240_000);
+    }, 420_000);
   });
 });

@@ -116,7 +116,7 @@ describe('phones and small screens', () => {
     expect((await page.locator('thead').boundingBox())!.height).toBeLessThanOrEqual(1);
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
     for (const button of await row.getByRole('button').all()) expect(await insideWindow(page, button as ReturnType<Page['getByRole']>)).toBe(true);
-    await page.screenshot({ path: '/tmp/samsyn-users-390.png', fullPage: true });
+    await page.screenshot({ path: '/tmp/samsyn-users-390.png' });
 
     // A table whose rows the page draws (DataTable) gets the same labels: the guardian's log.
     await resetBrowser(session);
