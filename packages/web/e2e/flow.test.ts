@@ -192,6 +192,7 @@ describe('the web app in a browser', () => {
     await page.getByRole('row').filter({ hasText: 'Skolkurator' }).waitFor();
 
     await page.getByRole('button', { name: 'Inaktivera Kim Kurator' }).click();
+    await page.getByRole('dialog', { name: 'Inaktivera Kim Kurator?' }).getByRole('button', { name: 'Ja, inaktivera' }).click();
     await page.getByRole('status').filter({ hasText: 'Användaren Kim Kurator har inaktiverats.' }).waitFor();
     await page.getByRole('row').filter({ hasText: 'test.kurator' }).waitFor({ state: 'detached' });
     await page.getByRole('checkbox', { name: 'Visa inaktiva' }).check();

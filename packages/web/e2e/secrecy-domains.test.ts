@@ -27,14 +27,14 @@ const texts = {
     nav: 'Sekretessområden', next: 'Fortsätt', confirm: 'Flytta enheten', new: 'Nytt sekretessområde', save: 'Spara', unit: 'Enhet', to: 'Nytt sekretessområde',
     school: 'Förskola och skola', health: 'Elevhälsans medicinska och psykologiska insats',
     earlier: 'Uppgifter som redan skrivits behåller sitt sekretessområde.',
-    moveFrom: (name: string) => `Flytta en enhet från ${name}`,
+    moveFrom: (name: string) => `Flytta enhet från ${name}`,
     moved: (unit: string, to: string) => `${unit} hör nu till ${to}.`,
   },
   en: {
     nav: 'Secrecy domains', next: 'Continue', confirm: 'Move the unit', new: 'New secrecy domain', save: 'Save', unit: 'Unit', to: 'New secrecy domain',
     school: 'Förskola och skola', health: 'Elevhälsans medicinska och psykologiska insats',
     earlier: 'Entries already written keep their secrecy domain.',
-    moveFrom: (name: string) => `Move a unit out of ${name}`,
+    moveFrom: (name: string) => `Move unit out of ${name}`,
     moved: (unit: string, to: string) => `${unit} now belongs to ${to}.`,
   },
 } as const;

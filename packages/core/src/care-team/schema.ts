@@ -98,8 +98,9 @@ export const HandoverList = z.object({ handovers: z.array(HandoverView) });
 export const candidateQueryMinLength = 2;
 
 /**
- * Finding colleagues to add to the team or hand over to, by display name or username. A shorter
- * text is not refused but finds nobody, so the gate still answers (and logs) every call.
+ * Finding colleagues to add to the team or hand over to, by name, username, title, organisation or
+ * unit (every word must match one of them). A shorter text is not refused but finds nobody, so
+ * the gate still answers (and logs) every call.
  */
 export const CareTeamCandidateQuery = z.object({ query: z.string().trim().max(100).default('') });
 export type CareTeamCandidateQuery = z.infer<typeof CareTeamCandidateQuery>;
@@ -135,6 +136,7 @@ export const CareTeamCandidate = z.object({
 });
 export type CareTeamCandidate = z.infer<typeof CareTeamCandidate>;
 
-export const CareTeamCandidateList = z.object({ candidates: z.array(CareTeamCandidate) });
+/** At most a page of candidates; `more` says that others match too (the user narrows the search). */
+export const CareTeamCandidateList = z.object({ candidates: z.array(CareTeamCandidate), more: z.boolean() });
 export type CareTeamCandidateList = z.infer<typeof CareTeamCandidateList>;
 export type HandoverList = z.infer<typeof HandoverList>;

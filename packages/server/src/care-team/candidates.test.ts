@@ -17,7 +17,8 @@ interface Candidate {
   userId: string;
   displayName: string;
   inTeam: boolean;
-  places: { organisationId: string; bases: { ownOrganisation: boolean; consentIds: string[]; legalDuty: boolean } }[];
+  title?: string | null;
+  places: { organisationId: string; organisationName?: string; unitName?: string | null; bases: { ownOrganisation: boolean; consentIds: string[]; legalDuty: boolean } }[];
 }
 
 describe('finding colleagues for the care team', () => {
@@ -44,20 +45,64 @@ describe('finding colleagues for the care team', () => {
     expect(petra!.places[0]!.bases.consentIds).toContain(family.regionConsentId);
   });
 
-  it('shows at most 20 people, and only active professionals', async () => {
+  it('shows at most 20 people and says when more match, and shows only active professionals', async () => {
     const teacher = await t.loginAs('teacher');
     const res = await teacher.get(candidatesUrl('an'));
     const candidates = res.json().candidates as Candidate[];
-    expect(candidates.length).toBeLessThanOrEqual(20);
-    expect(candidates.length).toBeGreaterThan(0);
+    expect(candidates).toHaveLength(20);
+    expect(res.json().more).toBe(true);
     const guardian = await teacher.get(candidatesUrl('Gunilla'));
-    expect(guardian.json().candidates).toEqual([]);
+    expect(guardian.json()).toEqual({ candidates: [], more: false });
+  });
+
+  it('finds colleagues by the organisation or unit they work at, and by title', async () => {
+    const teacher = await t.loginAs('teacher');
+    const bup = await t.database.db
+      .selectFrom('user_role as r')
+      .innerJoin('unit as un', 'un.id', 'r.unit_id')
+      .innerJoin('app_user as u', 'u.id', 'r.user_id')
+      .select(['u.id', 'un.name'])
+      .where('un.name', 'ilike', 'BUP%')
+      .where('r.role', '=', 'professional')
+      .where('u.active', '=', true)
+      .execute();
+    expect(bup.length).toBeGreaterThan(0);
+    const byUnit = await teacher.get(candidatesUrl('bup'));
+    expect(byUnit.statusCode).toBe(200);
+    const found = byUnit.json().candidates as Candidate[];
+    expect(byUnit.json().more).toBe(false);
+    expect(found.map((c) => c.userId).sort()).toEqual([...new Set(bup.map((b) => b.id))].sort());
+    expect(found.every((c) => c.places.some((p) => /BUP/.test(p.unitName ?? '')))).toBe(true);
+
+    const doctors = await t.database.db.selectFrom('app_user').select(['id', 'title']).orderBy('display_name').orderBy('username').where('title', 'ilike', '%läkare%').where('active', '=', true).where('kind', '=', 'professional').execute();
+    expect(doctors.length).toBeGreaterThan(0);
+    const byTitle = (await teacher.get(candidatesUrl('LÄKARE'))).json().candidates as Candidate[];
+    for (const doctor of doctors.slice(0, 20)) expect(byTitle.map((c) => c.userId)).toContain(doctor.id);
+    const matchesLakare = (c: (typeof byTitle)[number]) => [c.displayName, c.title, ...c.places.flatMap((p) => [p.organisationName, p.unitName])].some((v) => /läkare/i.test(v ?? ''));
+    expect(byTitle.every(matchesLakare)).toBe(true);
+
+    // Every word must match: a title and a unit narrow the search together.
+    const region = await t.database.db.selectFrom('organisation').select('name').where('id', '=', family.region).executeTakeFirstOrThrow();
+    const word = region.name.split(/\s+/)[0]!;
+    const both = (await teacher.get(candidatesUrl(`${word} zzzz-nobody`))).json();
+    expect(both).toEqual({ candidates: [], more: false });
+    const byOrganisation = (await teacher.get(candidatesUrl(word))).json().candidates as Candidate[];
+    expect(byOrganisation.length).toBeGreaterThan(0);
+    expect(byOrganisation.every((c) => c.places.length > 0)).toBe(true);
+  });
+
+  it('the organisation search is gated as the name search: a team member who may not add is refused', async () => {
+    const res = await (await t.loginAs('nurse')).get(candidatesUrl('BUP'));
+    expect(res.statusCode).toBe(403);
+    const outsider = await (await t.loginAs('outsider')).get(candidatesUrl('läkare'));
+    expect(outsider.statusCode).toBe(403);
+    expect(outsider.json()).not.toHaveProperty('candidates');
   });
 
   it('finds nobody with fewer than two characters', async () => {
     const res = await (await t.loginAs('teacher')).get(candidatesUrl('a'));
     expect(res.statusCode).toBe(200);
-    expect(res.json().candidates).toEqual([]);
+    expect(res.json()).toEqual({ candidates: [], more: false });
   });
 
   it('refuses a team member who is not named person or lead professional, and logs it', async () => {

@@ -192,15 +192,39 @@ export async function answerHandover(trx: Transaction<DB>, id: string, answer: '
   return rows.length === 1;
 }
 
-/** Active professionals whose display name or username contains the text, case-insensitive; at most `limit`. */
+/**
+ * Active professionals matching every word of the text in their name, username or title, or in
+ * the name of an organisation or unit where they work as professionals ("BUP", "läkare").
+ */
 export async function professionalsMatching(db: Db, text: string, limit: number) {
-  const pattern = `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+  const words = text.split(/\s+/).filter(Boolean);
+  const patterns = (words.length > 0 ? words : [text]).map((word) => `%${word.replace(/[\\%_]/g, (c) => `\\${c}`)}%`);
   return db
     .selectFrom('app_user as u')
     .select(['u.id', 'u.display_name', 'u.username', 'u.title'])
     .where('u.kind', '=', 'professional')
     .where('u.active', '=', true)
-    .where((eb) => eb.or([eb('u.display_name', 'ilike', pattern), eb('u.username', 'ilike', pattern)]))
+    .where((eb) =>
+      eb.and(
+        patterns.map((pattern) =>
+          eb.or([
+            eb('u.display_name', 'ilike', pattern),
+            eb('u.username', 'ilike', pattern),
+            eb('u.title', 'ilike', pattern),
+            eb.exists(
+              eb
+                .selectFrom('user_role as rp')
+                .innerJoin('organisation as o', 'o.id', 'rp.organisation_id')
+                .leftJoin('unit as un', 'un.id', 'rp.unit_id')
+                .select('rp.id')
+                .whereRef('rp.user_id', '=', 'u.id')
+                .where('rp.role', '=', 'professional')
+                .where((inner) => inner.or([inner('o.name', 'ilike', pattern), inner('un.name', 'ilike', pattern)])),
+            ),
+          ]),
+        ),
+      ),
+    )
     .where((eb) => eb.exists(eb.selectFrom('user_role as r').select('r.id').whereRef('r.user_id', '=', 'u.id').where('r.role', '=', 'professional')))
     .orderBy('u.display_name')
     .orderBy('u.username')

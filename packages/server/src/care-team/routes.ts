@@ -36,7 +36,7 @@ export async function careTeamRoutes(app: App): Promise<void> {
   app.get('/api/children/:id/care-team/candidates', {
     schema: {
       tags: ['care team'],
-      summary: 'Colleagues to add to the team or hand over to, with the bases open for each place they work (named person or lead professional; logged)',
+      summary: 'Colleagues to add to the team or hand over to, by name, username, title, organisation or unit, with the bases open for each place they work; `more` when there are more than shown (named person or lead professional; logged)',
       params: CareTeamParams,
       querystring: CareTeamCandidateQuery,
       response: { 200: CareTeamCandidateList, ...errorResponses(400, 401, 403, 404) },
@@ -45,7 +45,7 @@ export async function careTeamRoutes(app: App): Promise<void> {
       // A search serves only a change of the team, so the gate is asked for that change: whoever
       // may not make it is refused in one entry, instead of a read logged and then refused.
       const access = await withChildAccess(request, request.params.id, 'write', 'care_team', { auditAction: 'child.care_team.candidates' });
-      return { candidates: await withRefusalsLogged(request, access, 'child.care_team.candidates', () => findCandidates(request, access, request.query.query)) };
+      return withRefusalsLogged(request, access, 'child.care_team.candidates', () => findCandidates(request, access, request.query.query));
     },
   });
 

@@ -14,6 +14,7 @@ import {
   stockholmDate,
   type CareTeamAddInput,
   type CareTeamCandidate,
+  type CareTeamCandidateList,
   type CareTeamEntry,
   type CareTeamMemberView,
   type HandoverInput,
@@ -193,22 +194,24 @@ const candidateLimit = 20;
  * the same rule as the addition. The gate allowed a change of the team, which it does not log
  * until the change is made; a search changes nothing, so its answer is logged here.
  */
-export async function findCandidates(request: FastifyRequest, access: ChildAccess, text: string): Promise<CareTeamCandidate[]> {
+export async function findCandidates(request: FastifyRequest, access: ChildAccess, text: string): Promise<CareTeamCandidateList> {
   const adder = access.membership;
   if (!adder || adder.role === 'member') throw new AppError('access_denied', { details: { reason: 'not_team_coordinator' } });
-  const candidates = text.length < candidateQueryMinLength ? [] : await candidatesMatching(request, access, adder.organisationId, text);
+  const found = text.length < candidateQueryMinLength ? { candidates: [], more: false } : await candidatesMatching(request, access, adder.organisationId, text);
   await access.logAllowed();
-  return candidates;
+  return found;
 }
 
-async function candidatesMatching(request: FastifyRequest, access: ChildAccess, adderOrganisationId: string, text: string): Promise<CareTeamCandidate[]> {
+async function candidatesMatching(request: FastifyRequest, access: ChildAccess, adderOrganisationId: string, text: string): Promise<CareTeamCandidateList> {
   const { db, config, clock } = request.server.services;
-  const people = await professionalsMatching(db, text, candidateLimit);
+  // One more than is shown tells whether there are more: the answer says so, and the user narrows the search.
+  const matching = await professionalsMatching(db, text, candidateLimit + 1);
+  const people = matching.slice(0, candidateLimit);
   const places = await professionalPlaces(db, people.map((p) => p.id));
   const now = clock.now();
   const facts = { adderOrganisationId, child: { birthDate: access.child.birthDate, guardianCount: access.child.guardianCount }, rules: config.consentRules, now, today: stockholmDate(now), consents: access.child.consents };
   const team = new Set(access.child.careTeam.filter((m) => m.startsAt <= now && (m.endsAt === null || now < m.endsAt)).map((m) => m.userId));
-  return people.map((p) => {
+  const candidates = people.map((p): CareTeamCandidate => {
     const own = places.filter((pl) => pl.user_id === p.id);
     const organisationIds = own.map((pl) => pl.organisation_id);
     return {
@@ -226,6 +229,7 @@ async function candidatesMatching(request: FastifyRequest, access: ChildAccess, 
       })),
     };
   });
+  return { candidates, more: matching.length > candidateLimit };
 }
 
 async function memberView(db: Db, childId: string, memberId: string, now: Date): Promise<CareTeamEntry> {

@@ -30,7 +30,8 @@ interface Props {
 }
 
 /**
- * Finds a colleague by name or username (searching as one types, after a pause) and picks
+ * Finds a colleague by name, username, title, organisation or unit (searching as one types,
+ * after a pause; the server says when more match than it shows) and picks
  * them at one of the places they work. One radio per person and place, so the keyboard and
  * screen readers get the choice as a plain list; the number of hits is announced.
  */
@@ -50,6 +51,8 @@ export function PersonPicker({ childId, label, value, onChange, error, disableIn
         : options.length === 0
           ? t('personPicker.noHits')
           : t('personPicker.hits', { count: options.length });
+  // The server shows a page of people and says when more match: the user narrows the search.
+  const more = searching && !candidates.isFetching && candidates.data?.more === true;
 
   return (
     <Stack gap={6}>
@@ -65,7 +68,10 @@ export function PersonPicker({ childId, label, value, onChange, error, disableIn
         required
         data-autofocus
       />
-      <Text size="sm" c="dimmed" role="status" aria-live="polite">{status}</Text>
+      <Text size="sm" c="dimmed" role="status" aria-live="polite">
+        {status}
+        {more && <> {t('personPicker.more', { count: candidates.data?.candidates.length ?? 0 })}</>}
+      </Text>
       {value && !options.some((o) => keyOf(o) === keyOf(value)) && (
         <Text size="sm">{t('personPicker.chosen', { name: value.candidate.displayName, place: placeText(value.place) })}</Text>
       )}

@@ -15,7 +15,7 @@ export function usePersonAndBasis() {
   const { t } = useTranslation();
   const [picked, setPicked] = useState<PickedPerson | null>(null);
   const [basis, setBasis] = useState<string | null>(null);
-  const { errors, fail, clear, formRef } = useFormErrors();
+  const { errors, fail, clear, formRef } = useFormErrors({ person: picked, basis });
 
   function pick(person: PickedPerson | null) {
     setPicked(person);

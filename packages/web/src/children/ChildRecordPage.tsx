@@ -15,7 +15,7 @@ import { LoadError } from '../common/LoadError.tsx';
 import { Loading } from '../common/Loading.tsx';
 import { NotFoundPage } from '../common/NotFoundPage.tsx';
 import { PageTitle } from '../common/PageTitle.tsx';
-import { StatusMessage, useStatus } from '../common/StatusMessage.tsx';
+import { message, StatusMessage, useStatus } from '../common/StatusMessage.tsx';
 import { ConsentForm } from '../consent/ConsentForm.tsx';
 import { ConsentList } from '../consent/ConsentList.tsx';
 import { useConsents } from '../consent/useConsents.ts';
@@ -163,7 +163,7 @@ function ChildRecord({ child }: { child: ChildView }) {
           onCancel={consentForm.close}
           onSaved={() => {
             consentForm.close();
-            status.success(t('consents.given'));
+            status.success(message('consents.given'));
           }}
         />
       </Modal>
@@ -173,7 +173,7 @@ function ChildRecord({ child }: { child: ChildView }) {
           onCancel={addForm.close}
           onSaved={(member) => {
             addForm.close();
-            status.success(t('careTeam.add.added', { name: member.displayName }));
+            status.success(message('careTeam.add.added', { name: member.displayName }));
           }}
         />
       </Modal>
@@ -183,7 +183,7 @@ function ChildRecord({ child }: { child: ChildView }) {
           onCancel={handoverForm.close}
           onSaved={(handover) => {
             handoverForm.close();
-            status.success(t('handovers.form.proposed', { name: handover.to.displayName }));
+            status.success(message('handovers.form.proposed', { name: handover.to.displayName }));
           }}
         />
       </Modal>

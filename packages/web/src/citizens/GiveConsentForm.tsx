@@ -21,7 +21,7 @@ export function GiveConsentForm({ childId, onCancel, onSaved }: { childId: strin
   const give = useGiveConsent(childId);
   const [scope, setScope] = useState<ConsentScope>(newConsentScope);
   const [checking, setChecking] = useState<ConsentInput | null>(null);
-  const { errors, fail, clear, formRef } = useFormErrors();
+  const { errors, fail, clear, formRef } = useFormErrors({ ...scope });
   const summary = useScopeSummary(scope);
   const checkHeading = useRef<HTMLHeadingElement>(null);
 

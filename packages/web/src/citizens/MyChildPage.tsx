@@ -14,7 +14,7 @@ import { LoadError } from '../common/LoadError.tsx';
 import { Loading } from '../common/Loading.tsx';
 import { NotFoundPage } from '../common/NotFoundPage.tsx';
 import { PageTitle } from '../common/PageTitle.tsx';
-import { StatusMessage, useStatus } from '../common/StatusMessage.tsx';
+import { message, StatusMessage, useStatus } from '../common/StatusMessage.tsx';
 import { ConsentList } from '../consent/ConsentList.tsx';
 import { useConsents } from '../consent/useConsents.ts';
 import { GiveConsentForm } from './GiveConsentForm.tsx';
@@ -95,7 +95,7 @@ export function MyChildPage() {
           onCancel={consentForm.close}
           onSaved={() => {
             consentForm.close();
-            status.success(t('citizen.giveConsent.given'));
+            status.success(message('citizen.giveConsent.given'));
           }}
         />
       </Modal>

@@ -4,6 +4,7 @@ import type { TFunction } from 'i18next';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ActiveBadge } from './ActiveBadge.tsx';
+import { ConfirmDialog } from './ConfirmDialog.tsx';
 import { downloadCsv } from './csv.ts';
 import { today } from './format.ts';
 import { ListToolbar, TablePages, usePage } from './ListToolbar.tsx';
@@ -11,7 +12,7 @@ import { LoadError } from './LoadError.tsx';
 import { Loading } from './Loading.tsx';
 import { PageTitle } from './PageTitle.tsx';
 import { exportRows, sortRows, SortableTable, type Column } from './SortableTable.tsx';
-import { StatusMessage } from './StatusMessage.tsx';
+import { message, StatusMessage } from './StatusMessage.tsx';
 import type { ListPageState } from './useListPage.ts';
 
 interface Props<T extends { id: string; active: boolean }> {
@@ -37,6 +38,8 @@ interface Props<T extends { id: string; active: boolean }> {
   form: ReactNode;
   /** False for rows that are never inactive (secrecy domains): no "show inactive" box. */
   inactiveFilter?: boolean;
+  /** The row's name and what deactivating it means, asked before it is done. */
+  deactivation?: { name: (row: T) => string; text: (row: T) => string };
 }
 
 /** An administration list: title, status, filters, the sorted and paged table with CSV export, and the form dialogue. */
@@ -51,7 +54,7 @@ export function ListPage<T extends { id: string; active: boolean }>(props: Props
     const data = exportRows(rows, columns);
     const file = `${props.exportFile}-${today()}.csv`;
     downloadCsv(file, toCsv(data.header, data.rows));
-    list.status.success(t('table.exported', { count: rows.length, file }));
+    list.status.success(message('table.exported', { count: rows.length, file }));
   }
 
   return (
@@ -87,6 +90,16 @@ export function ListPage<T extends { id: string; active: boolean }>(props: Props
       <Modal opened={list.formOpen} onClose={list.closeForm} closeButtonProps={{ 'aria-label': t('common.close') }} title={props.formTitle} size={props.formSize}>
         {props.form}
       </Modal>
+      <ConfirmDialog
+        item={list.confirming}
+        onClose={list.cancelConfirm}
+        title={list.confirming && props.deactivation ? t('common.confirmDeactivateTitle', { name: props.deactivation.name(list.confirming) }) : t('common.deactivate')}
+        confirmLabel={t('common.confirmDeactivate')}
+        onConfirm={list.confirmDeactivate}
+        loading={list.confirming !== null && list.toggling(list.confirming)}
+      >
+        {(row) => <Text size="sm">{props.deactivation?.text(row) ?? t('common.confirmDeactivateText')}</Text>}
+      </ConfirmDialog>
     </Stack>
   );
 }

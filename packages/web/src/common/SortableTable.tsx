@@ -1,5 +1,6 @@
 import { Table, Text, UnstyledButton } from '@mantine/core';
 import type { ReactNode } from 'react';
+import { useFocusableWhenScrolling } from './DataTable.tsx';
 import { compareText } from './format.ts';
 
 export type CellValue = string | number | boolean;
@@ -54,11 +55,15 @@ interface Props<T> {
   empty: string;
 }
 
-/** A table whose column headers are sort buttons; the sorted column carries aria-sort. */
+/**
+ * A table whose column headers are sort buttons; the sorted column carries aria-sort. On a
+ * narrow screen each row is a card whose cells are led by their column's name.
+ */
 export function SortableTable<T>({ caption, columns, rows, rowKey, sort, onSort, empty }: Props<T>) {
+  const { ref, tabIndex } = useFocusableWhenScrolling();
   return (
-    <div className="table-scroll">
-      <Table striped highlightOnHover verticalSpacing="xs" className="data-table">
+    <div ref={ref} tabIndex={tabIndex} className="table-scroll">
+      <Table striped highlightOnHover verticalSpacing="xs" className="data-table stacks">
         <Table.Caption className="visually-hidden">{caption}</Table.Caption>
         <Table.Thead>
           <Table.Tr>
@@ -82,7 +87,7 @@ export function SortableTable<T>({ caption, columns, rows, rowKey, sort, onSort,
           {rows.map((row) => (
             <Table.Tr key={rowKey(row)}>
               {columns.map((column) => (
-                <Table.Td key={column.key} className={column.nowrap ? 'nowrap' : undefined}>{column.render ? column.render(row) : String(column.value(row))}</Table.Td>
+                <Table.Td key={column.key} className={column.nowrap ? 'nowrap' : undefined} data-label={column.header}>{column.render ? column.render(row) : String(column.value(row))}</Table.Td>
               ))}
             </Table.Tr>
           ))}

@@ -14,17 +14,28 @@ export function useFocusFirstError(formRef: RefObject<HTMLFormElement | null>, e
 
 /**
  * A form's field errors: `fail` shows them and moves focus to the first, `clear` removes them.
- * Attach `formRef` to the form.
+ * Attach `formRef` to the form. Given the form's values by field name, a field's message goes as
+ * soon as its value changes: the user is correcting it, and the next submit checks it again.
  */
-export function useFormErrors() {
-  const [errors, setErrors] = useState<FieldErrors>({});
+export function useFormErrors(values: Readonly<Record<string, unknown>> = {}) {
+  const [failed, setFailed] = useState<{ errors: FieldErrors; values: Readonly<Record<string, unknown>> }>({ errors: {}, values: {} });
   const [attempt, setAttempt] = useState(0);
   const formRef = useRef<HTMLFormElement>(null);
-  useFocusFirstError(formRef, errors, attempt);
-  const fail = useCallback((found: FieldErrors) => {
-    setErrors(found);
+  useFocusFirstError(formRef, failed.errors, attempt);
+  const fail = (found: FieldErrors) => {
+    setFailed({ errors: found, values });
     setAttempt((n) => n + 1);
-  }, []);
-  const clear = useCallback(() => setErrors({}), []);
+  };
+  const clear = useCallback(() => setFailed({ errors: {}, values: {} }), []);
+  const errors = stillWrong(failed.errors, failed.values, values);
   return { errors, fail, clear, formRef };
+}
+
+/** The messages of fields whose value is the one that failed (or that the form does not name). */
+function stillWrong(errors: FieldErrors, then: Readonly<Record<string, unknown>>, now: Readonly<Record<string, unknown>>): FieldErrors {
+  const kept: FieldErrors = {};
+  for (const [field, text] of Object.entries(errors)) {
+    if (!(field in now) || Object.is(now[field], then[field])) kept[field] = text;
+  }
+  return kept;
 }

@@ -1,10 +1,9 @@
 import { useDisclosure } from '@mantine/hooks';
+import type { TFunction } from 'i18next';
 import { useState } from 'react';
-import { useTranslation } from 'react-i18next';
-import { currentLanguage } from '../i18n/index.ts';
 import { errorText } from './errors.ts';
 import type { SortState } from './SortableTable.tsx';
-import { useStatus } from './StatusMessage.tsx';
+import { useStatus, type StatusText } from './StatusMessage.tsx';
 
 /** The one mutation a list page needs: switching a row active or inactive. */
 interface ActiveUpdate<T> {
@@ -18,17 +17,18 @@ interface Options<T> {
   sortKey: string;
   /** Absent for rows that are never switched inactive. */
   update?: ActiveUpdate<T>;
-  /** What to say once a row has been switched active or inactive. */
-  activeMessage?: (saved: T) => string;
+  /** What to say once a row has been switched active or inactive (drawn in the UI language when shown). */
+  activeMessage?: (saved: T, t: TFunction) => string;
 }
 
 /**
  * The state an administration list shares with its kind: search, "show inactive", sort, the
- * status message, the create/edit form and the active switch. `ListPage` draws it.
+ * status message, the create/edit form and the active switch; a deactivation is asked about
+ * first (`confirming`), a reactivation is not. `ListPage` draws it.
  */
 export function useListPage<T extends { id: string; active: boolean }>({ sortKey, update, activeMessage }: Options<T>) {
-  const { t } = useTranslation();
   const status = useStatus();
+  const [confirming, setConfirming] = useState<T | null>(null);
   const [search, setSearch] = useState('');
   const [showInactive, setShowInactive] = useState(false);
   const [sort, setSort] = useState<SortState>({ key: sortKey, direction: 'ascending' });
@@ -55,21 +55,39 @@ export function useListPage<T extends { id: string; active: boolean }>({ sortKey
       form.open();
     },
     /** The form saved: close it and say so. */
-    saved: (message: string) => {
+    saved: (message: StatusText) => {
       form.close();
       status.success(message);
     },
     toggling: (row: T) => update !== undefined && update.isPending && update.variables?.id === row.id,
+    /** A deactivation asks first; a reactivation is made at once. */
     toggleActive: (row: T) => {
-      update?.mutate(
-        { id: row.id, patch: { active: !row.active } },
-        {
-          onSuccess: (saved) => status.success(activeMessage?.(saved) ?? ''),
-          onError: (error) => status.failure(errorText(error, t, currentLanguage())),
-        },
-      );
+      if (row.active) setConfirming(row);
+      else switchActive(row);
+    },
+    /** The row whose deactivation is being asked about. */
+    confirming,
+    cancelConfirm: () => setConfirming(null),
+    confirmDeactivate: () => {
+      if (confirming) switchActive(confirming);
     },
   };
+
+  function switchActive(row: T) {
+    update?.mutate(
+      { id: row.id, patch: { active: !row.active } },
+      {
+        onSuccess: (saved) => {
+          setConfirming(null);
+          status.success((t) => activeMessage?.(saved, t) ?? '');
+        },
+        onError: (error) => {
+          setConfirming(null);
+          status.failure((t, language) => errorText(error, t, language));
+        },
+      },
+    );
+  }
 }
 
 export type ListPageState<T extends { id: string; active: boolean }> = ReturnType<typeof useListPage<T>>;

@@ -23,7 +23,7 @@ export function ConsentForm({ child, onCancel, onSaved }: { child: ChildView; on
   const [method, setMethod] = useState<'written' | 'verbal'>('written');
   const [note, setNote] = useState('');
   const [scope, setScope] = useState<ConsentScope>(newConsentScope);
-  const { errors, fail, formRef } = useFormErrors();
+  const { errors, fail, formRef } = useFormErrors({ ...scope, note, guardianIds });
 
   function submit(event: FormEvent) {
     event.preventDefault();

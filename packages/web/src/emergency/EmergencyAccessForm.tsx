@@ -18,7 +18,7 @@ export function EmergencyAccessForm({ target, onCancel, onOpened }: { target: Em
   const [reason, setReason] = useState('');
   const [ground, setGround] = useState<string | null>(null);
   const [confirmed, setConfirmed] = useState(false);
-  const { errors, fail, formRef } = useFormErrors();
+  const { errors, fail, formRef } = useFormErrors({ reason, legalGroundCode: ground, confirmed });
 
   function submit(event: FormEvent) {
     event.preventDefault();

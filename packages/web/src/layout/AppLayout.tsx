@@ -56,7 +56,8 @@ export function AppLayout({ me }: { me: Me }) {
   function item({ to, label, nested, count }: NavItem) {
     const active = current === to;
     return (
-      <NavLink key={to} component={Link} to={to} label={count ? <NavLabel label={label} count={count.n} spoken={count.spoken} /> : label} active={active} aria-current={active ? 'page' : undefined} variant="light" pl={nested ? 'xl' : undefined} />
+      // A tap on a link closes the burger menu, also on the page already open.
+      <NavLink key={to} component={Link} to={to} label={count ? <NavLabel label={label} count={count.n} spoken={count.spoken} /> : label} active={active} aria-current={active ? 'page' : undefined} variant="light" pl={nested ? 'xl' : undefined} onClick={close} />
     );
   }
 

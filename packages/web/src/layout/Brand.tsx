@@ -16,7 +16,7 @@ export function Brand() {
   return (
     <Link to="/" className="brand" aria-label={t('app.home')}>
       <Logo />
-      <span>{t('app.name')}</span>
+      <span className="brand-name">{t('app.name')}</span>
     </Link>
   );
 }

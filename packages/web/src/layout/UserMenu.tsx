@@ -15,8 +15,10 @@ export function UserMenu({ me }: { me: Me }) {
     <>
       <Menu position="bottom-end" width={220} withinPortal>
         <Menu.Target>
-          <Button variant="default" size="sm" aria-label={t('userMenu.label', { name: me.displayName })} rightSection={<span aria-hidden="true">▾</span>}>
-            {me.displayName}
+          <Button variant="default" size="sm" aria-label={t('userMenu.label', { name: me.displayName })} rightSection={<span aria-hidden="true">▾</span>} className="user-menu-button">
+            {/* A phone's header has room for the first name only; the button's name stays the whole name. */}
+            <span className="user-menu-full">{me.displayName}</span>
+            <span className="user-menu-short">{me.displayName.split(/\s+/)[0]}</span>
           </Button>
         </Menu.Target>
         <Menu.Dropdown>

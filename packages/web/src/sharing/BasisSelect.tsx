@@ -1,9 +1,11 @@
-import { Select } from '@mantine/core';
+import { Select, Stack, Text } from '@mantine/core';
 import type { ConsentView } from '@samsyn/core';
+import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
-import { categoriesText, partiesShort } from '../consent/consentSummary.ts';
+import { categoriesText, partiesShort, periodText } from '../consent/consentSummary.ts';
 import { currentLanguage } from '../i18n/index.ts';
 import type { KindedLegalGround } from './useLegalGrounds.ts';
+
 
 /** What a team addition or a disclosure rests on. */
 export type BasisChoice = { kind: 'own_organisation' } | { kind: 'consent'; consentId: string } | { kind: 'legal_duty'; legalGroundCode: string };
@@ -16,8 +18,13 @@ export function decodeBasis(value: string | null): BasisChoice | null {
   return null;
 }
 
+/** What a basis means, in one line: why it lets this person on, or this information go. */
+export type BasisPurpose = 'team' | 'disclosure';
+
 interface Props {
   label: string;
+  /** Whose explanations: a team addition (the default) or a disclosure. */
+  purpose?: BasisPurpose;
   description?: string;
   /** Offer the adder's own organisation (team additions for a colleague there). */
   own?: boolean;
@@ -28,19 +35,44 @@ interface Props {
   error?: string | undefined;
 }
 
-/** One choice among the own organisation, the consents in force and the legal grounds, grouped by kind. */
-export function BasisSelect({ label, description, own = false, consents, grounds, value, onChange, error }: Props) {
-  const { t } = useTranslation();
+/** Which consent it is: who gave it and from when, the parties and the information. */
+export function consentBasisLabel(consent: ConsentView, t: TFunction): string {
   const language = currentLanguage();
+  return t('basis.consentLabel', {
+    giver: t(`consents.givers.${consent.givenBy}`).toLocaleLowerCase(language === 'en' ? 'en' : 'sv'),
+    period: periodText(consent.validFrom, consent.validTo, t),
+    organisations: partiesShort(consent, language),
+    categories: categoriesText(consent.categories, t, language),
+  });
+}
+
+/**
+ * One choice among the own organisation, the consents in force and the legal grounds, grouped by
+ * kind; each option carries a line that says what it means, and so does the field once chosen.
+ */
+export function BasisSelect({ label, description, purpose = 'team', own = false, consents, grounds, value, onChange, error }: Props) {
+  const { t } = useTranslation();
+  const explain = new Map<string, string>();
+  const item = (value: string, label: string, explanation: string) => {
+    explain.set(value, explanation);
+    return { value, label };
+  };
   const groups = [
-    { group: t('basis.own'), items: own ? [{ value: 'own', label: t('careTeam.bases.own_organisation') }] : [] },
-    { group: t('basis.consents'), items: consents.map((c) => ({ value: `consent:${c.id}`, label: t('basis.consentLabel', { organisations: partiesShort(c, language), categories: categoriesText(c.categories, t, language) }) })) },
-    { group: t('basis.grounds'), items: grounds.map((g) => ({ value: `ground:${g.code}`, label: `${g.title} (${g.reference})` })) },
+    { group: t('basis.own'), items: own ? [item('own', t('careTeam.bases.own_organisation'), t(`basis.explain.${purpose}.own`))] : [] },
+    { group: t('basis.consents'), items: consents.map((c) => item(`consent:${c.id}`, consentBasisLabel(c, t), t(`basis.explain.${purpose}.consent`))) },
+    { group: t('basis.grounds'), items: grounds.map((g) => item(`ground:${g.code}`, `${g.title} (${g.reference})`, t(`basis.explain.grounds.${g.kind}`))) },
   ].filter((g) => g.items.length > 0);
+  const chosen = value ? explain.get(value) : undefined;
   return (
     <Select
       label={label}
-      description={description}
+      description={chosen ?? description}
+      renderOption={({ option }) => (
+        <Stack gap={0}>
+          <Text size="sm">{option.label}</Text>
+          <Text size="xs" c="dimmed">{explain.get(option.value)}</Text>
+        </Stack>
+      )}
       required
       data={groups}
       value={value}

@@ -1,5 +1,5 @@
 import { Checkbox, Radio, Select, SimpleGrid, Stack, Text, Textarea } from '@mantine/core';
-import { DisclosureInput, disclosureDecisions, infoCategories, type CareTeamMemberView, type DisclosureDecision, type InfoCategory, type LegalGroundKind, type Me } from '@samsyn/core';
+import { DisclosureInput, disclosureDecisions, disclosureGroundKinds, infoCategories, type CareTeamMemberView, type ConsentView, type DisclosureDecision, type InfoCategory, type Me } from '@samsyn/core';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useOrganisations } from '../admin/useOrganisations.ts';
@@ -13,7 +13,20 @@ import { BasisSelect, decodeBasis } from './BasisSelect.tsx';
 import { useRecordDisclosure } from './useDisclosures.ts';
 import { useLegalGrounds } from './useLegalGrounds.ts';
 
-const disclosureGroundKinds: readonly LegalGroundKind[] = ['duty_to_report', 'necessary_disclosure', 'consent'];
+/**
+ * The consents worth offering for a disclosure: in force, given by someone whose consent counts,
+ * naming the receiving organisation (whole, or one of its secrecy domains) and covering every
+ * category shared. The server decides; this only leaves out what it would refuse.
+ */
+function consentsThatFit(consents: readonly ConsentView[], to: { id: string; name: string } | undefined, categories: readonly InfoCategory[]): ConsentView[] {
+  return consents.filter(
+    (c) =>
+      c.status === 'in_force'
+      && c.giverCounts
+      && (to === undefined || c.organisations.some((o) => o.id === to.id) || c.domains.some((d) => d.organisationName === to.name))
+      && categories.every((category) => c.categories.includes(category)),
+  );
+}
 
 /**
  * The organisations the caller is on the child's team for and still works for: information
@@ -35,6 +48,7 @@ export function DisclosureForm({ childId, careTeam, onCancel, onSaved }: { child
   const record = useRecordDisclosure(childId);
   const organisations = useOrganisations();
   const consents = useConsents(childId);
+  // The kinds of ground the server's rule accepts for a disclosure on their own.
   const grounds = useLegalGrounds(disclosureGroundKinds);
   const fromChoices = ownTeamOrganisations(careTeam, me);
   const [fromOrganisationId, setFrom] = useState<string | null>(fromChoices.length === 1 ? fromChoices[0]!.value : null);
@@ -44,7 +58,7 @@ export function DisclosureForm({ childId, careTeam, onCancel, onSaved }: { child
   const [what, setWhat] = useState('');
   const [reason, setReason] = useState('');
   const [basis, setBasis] = useState<string | null>(null);
-  const { errors, fail, clear, formRef } = useFormErrors();
+  const { errors, fail, clear, formRef } = useFormErrors({ fromOrganisationId, toOrganisationId, categories, what, reason, basis, legalGroundCode: basis, consentId: basis });
 
   function submit(event: FormEvent) {
     event.preventDefault();
@@ -122,7 +136,8 @@ export function DisclosureForm({ childId, careTeam, onCancel, onSaved }: { child
           <BasisSelect
             label={t('sharing.ground')}
             description={t('sharing.groundHint')}
-            consents={(consents.data?.consents ?? []).filter((c) => c.status === 'in_force')}
+            purpose="disclosure"
+            consents={consentsThatFit(consents.data?.consents ?? [], (organisations.data ?? []).find((o) => o.id === toOrganisationId), categories)}
             grounds={grounds.data ?? []}
             value={basis}
             onChange={setBasis}

@@ -4,7 +4,7 @@ import type { CareTeamMemberView } from '@samsyn/core';
 import { useTranslation } from 'react-i18next';
 import { LoadError } from '../common/LoadError.tsx';
 import { Loading } from '../common/Loading.tsx';
-import { StatusMessage, useStatus } from '../common/StatusMessage.tsx';
+import { message, StatusMessage, useStatus } from '../common/StatusMessage.tsx';
 import { DisclosureForm } from './DisclosureForm.tsx';
 import { DisclosureList } from './DisclosureList.tsx';
 import { useDisclosures } from './useDisclosures.ts';
@@ -42,7 +42,7 @@ export function SharingSection({ childId, careTeam, canRecord }: { childId: stri
           onCancel={form.close}
           onSaved={() => {
             form.close();
-            status.success(t('sharing.recorded'));
+            status.success(message('sharing.recorded'));
           }}
         />
       </Modal>

@@ -32,7 +32,7 @@ export function DomainForm({ domain, organisations, onCancel, onSaved }: Props) 
   const [legalReference, setLegalReference] = useState(domain?.legalReference ?? '');
   const [chosenSectors, setSectors] = useState<Sector[]>(domain?.sectors ?? []);
   const [failure, setFailure] = useState<string | null>(null);
-  const { errors, fail, formRef } = useFormErrors();
+  const { errors, fail, formRef } = useFormErrors({ organisationId, kind, name, legalReference, sectors: chosenSectors });
 
   // The kind suggests the default name and reference; the administrator may change both.
   function chooseKind(next: SecrecyDomainKind) {

@@ -4,6 +4,7 @@ import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ListPage, OrganisationFilter } from '../../common/ListPage.tsx';
 import type { Column } from '../../common/SortableTable.tsx';
+import { message } from '../../common/StatusMessage.tsx';
 import { useListPage } from '../../common/useListPage.ts';
 import { useOrganisations } from '../useOrganisations.ts';
 import { DomainForm } from './DomainForm.tsx';
@@ -101,7 +102,7 @@ export function SecrecyDomainsPage() {
             domain={list.editing.item}
             organisations={administrable}
             onCancel={list.closeForm}
-            onSaved={(name, created) => list.saved(t(created ? 'secrecyDomains.created' : 'secrecyDomains.saved', { name }))}
+            onSaved={(name, created) => list.saved(message(created ? 'secrecyDomains.created' : 'secrecyDomains.saved', { name }))}
           />
         }
       />

@@ -28,7 +28,7 @@ export function UnitForm({ unit, organisations, onCancel, onSaved }: Props) {
   const [name, setName] = useState(unit?.name ?? '');
   const [sector, setSector] = useState<Sector | null>(unit?.sector ?? null);
   const [failure, setFailure] = useState<string | null>(null);
-  const { errors, fail, formRef } = useFormErrors();
+  const { errors, fail, formRef } = useFormErrors({ organisationId, name, sector });
 
   function onError(error: Error) {
     const fields = serverFieldErrors(error, t, { 'conflict:name': t('units.nameTaken') });

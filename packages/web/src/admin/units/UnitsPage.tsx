@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { formatDate } from '../../common/format.ts';
 import { actionsColumn, activeColumn, ListPage, OrganisationFilter } from '../../common/ListPage.tsx';
 import type { Column } from '../../common/SortableTable.tsx';
+import { message } from '../../common/StatusMessage.tsx';
 import { useListPage } from '../../common/useListPage.ts';
 import { useOrganisations } from '../useOrganisations.ts';
 import { UnitForm } from './UnitForm.tsx';
@@ -17,7 +18,7 @@ export function UnitsPage() {
   const list = useListPage<Unit>({
     sortKey: 'name',
     update: useUpdateUnit(),
-    activeMessage: (saved) => t(saved.active ? 'units.reactivated' : 'units.deactivated', { name: saved.name }),
+    activeMessage: (saved, tr) => tr(saved.active ? 'units.reactivated' : 'units.deactivated', { name: saved.name }),
   });
   // undefined: not chosen yet, so an administrator of a single organisation starts with theirs.
   const [organisationFilter, setOrganisationFilter] = useState<string | null | undefined>(undefined);
@@ -40,6 +41,7 @@ export function UnitsPage() {
   return (
     <ListPage
       list={list}
+      deactivation={{ name: (u) => u.name, text: (u) => t('units.confirmDeactivateText', { name: u.name }) }}
       query={units}
       title={t('units.title')}
       intro={t('units.intro')}
@@ -73,7 +75,7 @@ export function UnitsPage() {
           unit={list.editing.item}
           organisations={administrable}
           onCancel={list.closeForm}
-          onSaved={(saved, created) => list.saved(t(created ? 'units.created' : 'units.saved', { name: saved.name }))}
+          onSaved={(saved, created) => list.saved(message(created ? 'units.created' : 'units.saved', { name: saved.name }))}
         />
       }
     />

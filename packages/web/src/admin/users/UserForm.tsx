@@ -50,7 +50,7 @@ export function UserForm({ user, me, organisations, units, onCancel, onSaved }: 
   const [assigned, setAssigned] = useState<RoleAssignmentView[]>(user?.roles ?? []);
   const [draft, setDraft] = useState<RoleDraft>({ ...emptyDraft, organisationId: organisations.length === 1 ? organisations[0]!.id : null });
   const [failure, setFailure] = useState<string | null>(null);
-  const { errors, fail: showErrors, clear, formRef } = useFormErrors();
+  const { errors, fail: showErrors, clear, formRef } = useFormErrors({ username, displayName, email, title, password, roles: assigned, 'roles.0': assigned, 'roles.0.organisationId': draft.organisationId, 'roles.0.unitId': draft.unitId, 'roles.0.role': draft.role });
 
   const administered = new Set(organisations.map((o) => o.id));
   const accountEditable = user === null || canEditAccount(me, user);

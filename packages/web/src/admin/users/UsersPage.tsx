@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { useCurrentUser } from '../../auth/useCurrentUser.ts';
 import { actionsColumn, activeColumn, ListPage, OrganisationFilter } from '../../common/ListPage.tsx';
 import type { Column } from '../../common/SortableTable.tsx';
+import { message } from '../../common/StatusMessage.tsx';
 import { useListPage } from '../../common/useListPage.ts';
 import { useUnits } from '../units/useUnits.ts';
 import { useOrganisations } from '../useOrganisations.ts';
@@ -21,7 +22,7 @@ export function UsersPage() {
   const list = useListPage<User>({
     sortKey: 'displayName',
     update: useUpdateUser(),
-    activeMessage: (saved) => t(saved.active ? 'users.reactivated' : 'users.deactivated', { name: saved.displayName }),
+    activeMessage: (saved, tr) => tr(saved.active ? 'users.reactivated' : 'users.deactivated', { name: saved.displayName }),
   });
   const [organisationFilter, setOrganisationFilter] = useState<string | null>(null);
   const [roleFilter, setRoleFilter] = useState<string | null>(null);
@@ -54,6 +55,7 @@ export function UsersPage() {
   return (
     <ListPage
       list={list}
+      deactivation={{ name: (u) => u.displayName, text: (u) => t('users.confirmDeactivateText', { name: u.displayName }) }}
       query={users}
       title={t('users.title')}
       intro={t('users.intro')}
@@ -89,7 +91,7 @@ export function UsersPage() {
           organisations={administrable}
           units={units.data ?? []}
           onCancel={list.closeForm}
-          onSaved={(saved, created) => list.saved(t(created ? 'users.created' : 'users.saved', { name: saved.displayName }))}
+          onSaved={(saved, created) => list.saved(message(created ? 'users.created' : 'users.saved', { name: saved.displayName }))}
         />
       }
     />
