@@ -29,3 +29,4 @@ export * from './audit/actions.ts';
 export * from './audit/schema.ts';
 export * from './notices/kinds.ts';
 export * from './wellbeing/areas.ts';
+export * from './retention/schema.ts';

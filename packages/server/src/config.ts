@@ -34,6 +34,8 @@ export interface Config {
   benchRoutes: boolean;
   /** Signed checkpoints of the audit chain head (audit/checkpoints.ts). */
   auditCheckpoint: AuditCheckpointConfig;
+  /** The scheduled erasure (retention/scheduler.ts) runs once per this many hours; 0: never (tests run it by hand). */
+  retentionIntervalHours: number;
   /** Moves the services' clock by whole days (tests, CI's run two years ahead); never in production. */
   clockOffsetDays: number;
 }
@@ -95,6 +97,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
       everyEntries: Math.max(1, int(env.SAMSYN_AUDIT_CHECKPOINT_ENTRIES, 1000)),
       everySeconds: Math.max(1, int(env.SAMSYN_AUDIT_CHECKPOINT_SECONDS, 300)),
     },
+    retentionIntervalHours: int(env.SAMSYN_RETENTION_INTERVAL_HOURS, env.NODE_ENV === 'test' ? 0 : 24),
     clockOffsetDays: env.NODE_ENV === 'production' ? 0 : int(env.SAMSYN_CLOCK_OFFSET_DAYS, 0),
     ...overrides,
   };

@@ -48,6 +48,13 @@ export const auditActions = [
   'log_review.search',
   'log_review.export',
   'audit.verify',
+  // Retention (gallring) and the register extract
+  'retention.rules.read',
+  'retention.rule.update',
+  'retention.dry_run',
+  'retention.erase',
+  'retention.tombstones.read',
+  'child.register_extract',
   // The demo seeder
   'demo.seed',
 ] as const;

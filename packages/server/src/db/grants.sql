@@ -17,6 +17,10 @@ BEGIN
   EXECUTE format('GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA %I TO samsyn_app', current_schema());
   REVOKE UPDATE, DELETE, TRUNCATE ON audit_log FROM samsyn_app;
   REVOKE INSERT, DELETE, TRUNCATE ON audit_chain_head FROM samsyn_app;
+  -- The anchors of an erased prefix of the log are the owner's to write (retention/audit-erasure.ts);
+  -- tombstones are appended by the retention job and never changed.
+  REVOKE INSERT, UPDATE, DELETE, TRUNCATE ON audit_erasure FROM samsyn_app;
+  REVOKE UPDATE, DELETE, TRUNCATE ON retention_tombstone FROM samsyn_app;
   REVOKE ALL ON schema_migration FROM samsyn_app;
   GRANT SELECT ON schema_migration TO samsyn_app;
 EXCEPTION WHEN insufficient_privilege THEN
