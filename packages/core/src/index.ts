@@ -30,3 +30,4 @@ export * from './audit/schema.ts';
 export * from './notices/kinds.ts';
 export * from './wellbeing/areas.ts';
 export * from './retention/schema.ts';
+export * from './children/record-page.ts';

@@ -55,3 +55,4 @@ export type AccessLog = z.infer<typeof AccessLog>;
 
 /** The log extract (registerutdrag) is CSV by default, JSON on request. */
 export const AccessLogExtractQuery = z.object({ format: z.enum(['csv', 'json']).default('csv') });
+export * from './register-extract.ts';
