@@ -77,7 +77,7 @@ async function openAccessLog(request: FastifyRequest, childId: string, auditActi
 
 export function describe(r: LookRow, childUserId: string | null, language: Language): AccessLogEntry {
   const at = new Date(r.at);
-  const d = describeLook({ at, action: r.action, category: r.category, basis: r.basis, actor: whoLooked(r, childUserId), legalGround: language === 'en' ? r.title_en : r.title_sv }, language);
+  const d = describeLook({ at, action: r.action, category: r.category, basis: r.basis, actor: whoLooked(r, childUserId), legalGround: language === 'en' ? r.title_en : r.title_sv, reviewerRole: r.reviewer_role }, language);
   return { at: at.toISOString(), time: d.time, who: d.who, action: r.action, what: d.what, basis: d.basis, basisLabel: d.basisLabel, basisText: d.basisText, legalGround: d.legalGround, text: d.text };
 }
 
