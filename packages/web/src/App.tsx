@@ -1,5 +1,6 @@
 import { Navigate, Route, Routes } from 'react-router';
 import { AuditCheckPage } from './admin/audit/AuditCheckPage.tsx';
+import { RetentionPage } from './admin/retention/RetentionPage.tsx';
 import { UnitsPage } from './admin/units/UnitsPage.tsx';
 import { SecrecyDomainsPage } from './admin/secrecy-domains/SecrecyDomainsPage.tsx';
 import { UsersPage } from './admin/users/UsersPage.tsx';
@@ -45,6 +46,7 @@ export function App() {
             <Route path="secrecy-domains" element={<SecrecyDomainsPage />} />
             <Route path="users" element={<UsersPage />} />
             <Route path="audit" element={<AuditCheckPage />} />
+            <Route path="retention" element={<RetentionPage />} />
           </Route>
         </Route>
         <Route path="*" element={<NotFoundPage />} />

@@ -33,7 +33,7 @@ export const RetentionRuleParams = z.object({ id: z.string().min(1).max(100) });
 export const RetentionRuleUpdate = z.object({ years: z.number().int().min(1).max(100).nullable() }).strict();
 
 /** Why the audit log's expired entries were not erased in a run. */
-export const auditErasureSkips = ['nothing_expired', 'no_checkpoint', 'chain_broken', 'no_owner_login'] as const;
+export const auditErasureSkips = ['nothing_expired', 'no_checkpoint', 'chain_broken'] as const;
 export const AuditErasureSkip = z.enum(auditErasureSkips);
 export type AuditErasureSkip = z.infer<typeof AuditErasureSkip>;
 

@@ -36,7 +36,7 @@ export async function citizenRoutes(app: App): Promise<void> {
       response: { 200: z.union([z.string(), z.array(AccessLogEntry)]), ...errorResponses(400, 401, 403, 404) },
     },
     handler: async (request, reply) => {
-      const extract = await accessLogExtract(request, request.params.id);
+      const extract = await accessLogExtract(request, request.params.id, request.query.lang);
       const name = `loggutdrag-${stockholmDate(request.server.services.clock.now())}`;
       if (request.query.format === 'json') {
         return reply.header('content-disposition', `attachment; filename="${name}.json"`).send(extract.entries);

@@ -58,10 +58,10 @@ export async function accessLog(request: FastifyRequest, childId: string, page: 
 }
 
 /** The log extract (registerutdrag): the same looks, all of them, as a download. */
-export async function accessLogExtract(request: FastifyRequest, childId: string): Promise<{ entries: AccessLogEntry[]; csv: () => string }> {
+export async function accessLogExtract(request: FastifyRequest, childId: string, lang?: Language): Promise<{ entries: AccessLogEntry[]; csv: () => string }> {
   const { filter, childUserId } = await openAccessLog(request, childId, 'child.access_log.extract');
   const rows = await findLooks(request.server.services.db, filter, { limit: extractLimit, offset: 0 });
-  const language = pickLanguage(request.headers['accept-language']);
+  const language = lang ?? pickLanguage(request.headers['accept-language']);
   const entries = rows.map((r) => describe(r, childUserId, language));
   return { entries, csv: () => toCsv(accessLogCsvHeader(language), entries.map((e) => accessLogCsvRow(e))) };
 }

@@ -37,6 +37,7 @@ export function AppLayout({ me }: { me: Me }) {
     { to: '/admin/secrecy-domains', label: t('secrecyDomains.nav') },
     { to: '/admin/users', label: t('nav.users') },
     ...(isSystemAdmin(me) ? [{ to: '/admin/audit', label: t('auditCheck.nav') }] : []),
+    ...(isSystemAdmin(me) ? [{ to: '/admin/retention', label: t('retention.nav') }] : []),
   ];
   // The most specific item that contains the page is the current one (Loggkontroll, not Verksamhet).
   const all = [...levels, ...admin];
