@@ -96,6 +96,8 @@ describe('a guardian on a phone', () => {
       expect(extract.leftOut.map((l) => l.what)).toContain('record_entries');
       expect(extract.accessLog.length).toBeGreaterThan(0);
       expect(await violations(page, `my child, 390 px, ${language}`)).toEqual([]);
+      await page.getByRole('heading', { level: 2, name: language === 'sv' ? 'Registerutdrag' : 'Register extract' }).scrollIntoViewIfNeeded();
+      await page.screenshot({ path: `/tmp/samsyn-register-extract-${language}.png` });
 
       // The printable page opens in a window of its own, in the same language.
       const [printable] = await Promise.all([page.context().waitForEvent('page'), page.getByRole('link', { name: x.open }).click()]);
@@ -118,6 +120,7 @@ describe('the retention page', () => {
     await page.getByText(/^Provkörning: \d+ uppgifter skulle tas bort\.$/).waitFor();
     await page.getByRole('table', { name: 'Vad som skulle tas bort, per regel' }).waitFor();
     expect(await violations(page, 'retention')).toEqual([]);
+    await page.screenshot({ path: '/tmp/samsyn-retention.png', fullPage: true });
     // Erasing asks first; cancelling erases nothing.
     await page.getByRole('button', { name: 'Gallra nu' }).click();
     await page.getByRole('dialog').getByRole('button', { name: 'Avbryt' }).click();
