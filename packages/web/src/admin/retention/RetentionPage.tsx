@@ -73,11 +73,12 @@ export function RetentionPage() {
 }
 
 
-const namedRules = ['record_entry', 'record_entry.education', 'record_entry.student_health', 'record_entry.social_services', 'record_entry.health_care', 'disclosure', 'audit_log'] as const;
+// Translation keys cannot hold a dot: `record_entry.education` is `record_entry_education` there.
+const namedRules = ['record_entry', 'record_entry_education', 'record_entry_student_health', 'record_entry_social_services', 'record_entry_health_care', 'disclosure', 'audit_log'] as const;
 
 /** A rule by its name; a rule added as data without a name yet shows its id. */
 function ruleName(id: string, t: TFunction): string {
-  const named = namedRules.find((r) => r === id);
+  const named = namedRules.find((r) => r === id.replace('.', '_'));
   return named ? t(`retention.rules.${named}`) : id;
 }
 
