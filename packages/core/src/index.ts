@@ -48,3 +48,5 @@ export * from './wellbeing/model.ts';
 export * from './wellbeing/default-model.ts';
 export * from './wellbeing/assessment.ts';
 export * from './wellbeing/codes.ts';
+export * from './retention/schema.ts';
+export * from './children/record-page.ts';

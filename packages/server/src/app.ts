@@ -20,6 +20,9 @@ import { installWebApp } from './http/static.ts';
 import type { App } from './http/types.ts';
 import { AuditBatcher } from './audit/batcher.ts';
 import { AuditCheckpointer, loadCheckpointKey } from './audit/checkpoints.ts';
+import { retentionRoutes } from './retention/routes.ts';
+import { RetentionScheduler } from './retention/scheduler.ts';
+import type { RetentionDeps } from './retention/service.ts';
 import { healthRoutes } from './health/routes.ts';
 import { authRoutes } from './auth/routes.ts';
 import { organisationRoutes } from './organisations/routes.ts';
@@ -114,6 +117,11 @@ export async function buildApp(config: Config, database: Database, options: Buil
   const checkpointer = new AuditCheckpointer(db, checkpointKey, config.auditCheckpoint, clock, app.log);
   await checkpointer.start();
   app.addHook('onClose', () => checkpointer.stop());
+  // The scheduled erasure (gallring); the owner's connection erases the audit log's expired prefix.
+  const retentionDeps: RetentionDeps = { db, owner: database.ownerScript, clock, checkpointFile: config.auditCheckpoint.file, checkpointKey };
+  const retention = new RetentionScheduler(retentionDeps, config.retentionIntervalHours, app.log);
+  retention.start();
+  app.addHook('onClose', () => retention.stop());
   const csrf = new Csrf(await serverSecret(db, 'csrf'));
   trackInFlight(app, 10_000);
   installRequestContext(app, { db, csrf, sessionIdleMinutes: config.sessionIdleMinutes });
@@ -138,6 +146,7 @@ export async function buildApp(config: Config, database: Database, options: Buil
   await citizenRoutes(app);
   await registerImportRoutes(app);
   await wellbeingRoutes(app);
+  await retentionRoutes(app, retentionDeps);
   await secrecyDomainDirectoryRoutes(app);
   await indicatorRoutes(app, { db });
   await startRoutes(app);

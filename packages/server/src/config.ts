@@ -36,6 +36,8 @@ export interface Config {
   auditCheckpoint: AuditCheckpointConfig;
   /** Kolada's open API, for imports fetched directly (a deployment with internet); files work without it. */
   koladaBaseUrl: string;
+  /** The scheduled erasure (retention/scheduler.ts) runs once per this many hours; 0: never (tests run it by hand). */
+  retentionIntervalHours: number;
   /** Moves the services' clock by whole days (tests, CI's run two years ahead); never in production. */
   clockOffsetDays: number;
 }
@@ -98,6 +100,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
       everySeconds: Math.max(1, int(env.SAMSYN_AUDIT_CHECKPOINT_SECONDS, 300)),
     },
     koladaBaseUrl: env.SAMSYN_KOLADA_BASE_URL || 'https://api.kolada.se/v3',
+    retentionIntervalHours: int(env.SAMSYN_RETENTION_INTERVAL_HOURS, env.NODE_ENV === 'test' ? 0 : 24),
     clockOffsetDays: env.NODE_ENV === 'production' ? 0 : int(env.SAMSYN_CLOCK_OFFSET_DAYS, 0),
     ...overrides,
   };

@@ -186,7 +186,7 @@ describe('the child area in a browser', () => {
     await page.waitForLoadState('networkidle');
     for (const row of await log.locator('tbody tr').all()) expect(await row.locator('.badge-flag').count()).toBeGreaterThan(0);
     const exportHref = await page.getByRole('link', { name: 'Exportera CSV' }).getAttribute('href');
-    expect(exportHref).toBe('/api/log-review/export.csv?flagged=true');
+    expect(exportHref).toBe('/api/log-review/export.csv?flagged=true&lang=sv');
 
     const queue = page.getByRole('region', { name: 'Nödåtkomster att granska' });
     await queue.getByText('Eleven är försvunnen och polisen frågar efter kontakter.').waitFor();

@@ -1,5 +1,6 @@
 import { Navigate, Route, Routes } from 'react-router';
 import { AuditCheckPage } from './admin/audit/AuditCheckPage.tsx';
+import { RetentionPage } from './admin/retention/RetentionPage.tsx';
 import { UnitsPage } from './admin/units/UnitsPage.tsx';
 import { SecrecyDomainsPage } from './admin/secrecy-domains/SecrecyDomainsPage.tsx';
 import { UsersPage } from './admin/users/UsersPage.tsx';
@@ -68,6 +69,7 @@ export function App() {
             <Route path="identity-corrections" element={<IdentityCorrectionPage />} />
             <Route path="early-signal" element={<EarlySignalRulePage />} />
             <Route path="wellbeing-model" element={<WheelModelPage />} />
+            <Route path="retention" element={<RetentionPage />} />
           </Route>
         </Route>
         <Route path="*" element={<NotFoundPage />} />

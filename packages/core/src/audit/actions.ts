@@ -83,6 +83,13 @@ export const auditActions = [
   'indicator.create',
   'indicator.update',
   'indicator.kolada.import',
+  // Retention (gallring) and the register extract
+  'retention.rules.read',
+  'retention.rule.update',
+  'retention.dry_run',
+  'retention.erase',
+  'retention.tombstones.read',
+  'child.register_extract',
   // The demo seeder
   'demo.seed',
 ] as const;

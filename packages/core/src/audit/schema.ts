@@ -6,6 +6,8 @@ export const auditBreakReasons = [
   // Against the signed checkpoints: the chain was recomputed over a rewritten entry, the log ends
   // before a checkpoint, the log is empty although a checkpoint saw entries, a bad signature.
   'checkpoint_mismatch', 'truncated', 'emptied', 'checkpoint_forged',
+  // An erased prefix's anchor (audit_erasure) that no signed checkpoint vouches for.
+  'anchor_mismatch',
 ] as const;
 export const AuditBreakReason = z.enum(auditBreakReasons);
 export type AuditBreakReason = z.infer<typeof AuditBreakReason>;

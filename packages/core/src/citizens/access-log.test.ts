@@ -43,3 +43,25 @@ describe('the access log in plain language', () => {
     expect(accessLogCsvHeader('sv')[0]).toBe('Tid');
   });
 });
+
+describe('the access log names each action for what it did', () => {
+  it('a disclosure is "registrerade en delning", a consent and a handover say theirs, in both languages', () => {
+    const what = (action: string, language: 'sv' | 'en') => describeLook({ at, action, category: 'plan', basis: 'own_organisation', actor: teacher }, language).what;
+    expect(what('child.disclosure.record', 'sv')).toBe('registrerade en delning');
+    expect(what('child.disclosure.record', 'en')).toBe('recorded a disclosure');
+    expect(what('child.consent.withdraw', 'sv')).toBe('återkallade ett samtycke');
+    expect(what('child.handover.decline', 'sv')).toBe('tackade nej till en överlämning');
+    expect(what('child.care_team.add', 'en')).toBe('added someone to the team');
+    expect(what('child.register_extract', 'sv')).toBe('laddade ner ett registerutdrag');
+  });
+
+  it('names a reviewer by role and purpose, not by their job title', () => {
+    const manager = { kind: 'professional' as const, name: 'Maja Rektor', title: 'Rektor', organisation: 'Exempelstads kommun' };
+    const sv = describeLook({ at, action: 'child.log_review.search', category: 'access_log', basis: 'legal_duty', actor: manager, reviewerRole: 'unit_manager' }, 'sv');
+    expect(sv.who.title).toBe('enhetschef, granskning av loggen');
+    const en = describeLook({ at, action: 'child.emergency_access.review', category: 'access_log', basis: 'legal_duty', actor: manager, reviewerRole: 'collaboration_coordinator' }, 'en');
+    expect(en.who.title).toBe('collaboration coordinator, reviewing an emergency access');
+    // A team member's own read keeps their title.
+    expect(describeLook({ at, action: 'child.record.read', category: 'record', basis: 'own_organisation', actor: manager, reviewerRole: 'unit_manager' }, 'sv').who.title).toBe('Rektor');
+  });
+});

@@ -27,6 +27,8 @@ export interface AuditedLook {
   actor: AccessLogActor;
   /** For emergency access: the chosen legal ground's title in the reader's language. */
   legalGround?: string | null;
+  /** The role a reviewer looked in (`unit_manager`, `collaboration_coordinator`), for a look of review. */
+  reviewerRole?: string | null;
 }
 
 export interface DescribedLook {
@@ -62,11 +64,22 @@ function asBasis(basis: string | null): AccessBasis | null {
   return (accessBases as readonly string[]).includes(basis ?? '') ? (basis as AccessBasis) : null;
 }
 
+/**
+ * A reviewer is named by the role they looked in and why ("enhetschef, granskning av loggen"),
+ * not by a job title that says nothing of why they looked.
+ */
+function reviewTitle(t: Texts, look: AuditedLook): string | null {
+  const purpose = (t.reviewPurposes as Record<string, string>)[look.action];
+  const role = (t.reviewerRoles as Record<string, string>)[look.reviewerRole ?? ''];
+  if (!purpose || !role || (look.basis !== 'legal_duty' && look.basis !== null)) return null;
+  return `${role}, ${purpose}`;
+}
+
 export function describeLook(look: AuditedLook, language: Language): DescribedLook {
   const t = texts[language];
   const basis = asBasis(look.basis);
   const who = look.actor.kind === 'professional'
-    ? { kind: look.actor.kind, name: look.actor.name, title: look.actor.title, organisation: look.actor.organisation }
+    ? { kind: look.actor.kind, name: look.actor.name, title: reviewTitle(t, look) ?? look.actor.title, organisation: look.actor.organisation }
     : { kind: look.actor.kind, name: t.who[look.actor.kind], title: null, organisation: null };
   const what = whatText(t, look.action, look.category);
   const time = formatStockholmDateTime(look.at);

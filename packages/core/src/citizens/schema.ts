@@ -54,4 +54,5 @@ export const AccessLog = z.object({
 export type AccessLog = z.infer<typeof AccessLog>;
 
 /** The log extract (registerutdrag) is CSV by default, JSON on request. */
-export const AccessLogExtractQuery = z.object({ format: z.enum(['csv', 'json']).default('csv') });
+export const AccessLogExtractQuery = z.object({ format: z.enum(['csv', 'json']).default('csv'), lang: z.enum(['sv', 'en']).optional() });
+export * from './register-extract.ts';

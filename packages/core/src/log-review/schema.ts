@@ -66,3 +66,4 @@ export const LogReviewResult = z.object({
   outlierThreshold: z.number().nullable(),
 });
 export type LogReviewResult = z.infer<typeof LogReviewResult>;
+export * from './csv.ts';

@@ -36,6 +36,12 @@ const noChildData = new Set([
   'PATCH /api/users/{id}',
   'POST /api/admin/audit/verifications',
   'GET /api/admin/audit/verifications/{id}',
+  // Retention: counts, dates and ids, never a child's data (system administrators only).
+  'GET /api/admin/retention/rules',
+  'PATCH /api/admin/retention/rules/{id}',
+  'GET /api/admin/retention/dry-run',
+  'POST /api/admin/retention/runs',
+  'GET /api/admin/retention/tombstones',
   'GET /api/legal-grounds',
   'GET /api/secrecy-domains/directory',
   // The indicator catalogue and Kolada's statistics: aggregates, no child's data.

@@ -56,20 +56,33 @@ export async function verifyAuditChain(db: Kysely<DB>, options: VerifyOptions = 
   const broken = (seq: string, reason: BreakReason) => report({ seq, reason, afterCheckpoint: lastGood?.seq ?? null });
   // Checkpoints of seq 0 (an empty log) say nothing about entries.
   while (nextCheckpoint < set.good.length && set.good[nextCheckpoint]!.seq === '0') nextCheckpoint += 1;
+  // An erased prefix (retention): the chain starts after the last anchor, from its hash, and the
+  // anchor must be one a signed checkpoint saw; checkpoints inside the prefix say nothing more.
+  const anchor = await lastErasureAnchor(db);
+  if (anchor) {
+    const vouched = set.good.find((c) => c.seq === anchor.seq && c.hash === anchor.hash);
+    if (!vouched) return broken(anchor.seq, 'anchor_mismatch');
+    while (nextCheckpoint < set.good.length && BigInt(set.good[nextCheckpoint]!.seq) <= BigInt(anchor.seq)) nextCheckpoint += 1;
+    lastGood = vouched;
+    matched = 1;
+    prev = anchor.hash;
+    expected = BigInt(anchor.seq) + 1n;
+  }
   if (options.from === 'last_checkpoint') {
-    const anchor = await startAtLastCheckpoint(db, set, BigInt(head.seq), nextCheckpoint);
-    if (anchor) {
-      sinceCheckpoint = anchor.checkpoint.seq;
-      if (anchor.broken) {
-        return broken(anchor.checkpoint.seq, anchor.broken === 'missing' ? ((await isEmpty(db)) ? 'emptied' : 'truncated') : anchor.broken);
+    const start = await startAtLastCheckpoint(db, set, BigInt(head.seq), nextCheckpoint);
+    if (start) {
+      sinceCheckpoint = start.checkpoint.seq;
+      if (start.broken) {
+        return broken(start.checkpoint.seq, start.broken === 'missing' ? ((await isEmpty(db)) ? 'emptied' : 'truncated') : start.broken);
       }
-      lastGood = anchor.checkpoint;
-      matched = 1;
-      nextCheckpoint = anchor.next;
-      prev = anchor.checkpoint.hash;
-      expected = BigInt(anchor.checkpoint.seq) + 1n;
+      lastGood = start.checkpoint;
+      matched += 1;
+      nextCheckpoint = start.next;
+      prev = start.checkpoint.hash;
+      expected = BigInt(start.checkpoint.seq) + 1n;
     }
   }
+  if (anchor && sinceCheckpoint === null) sinceCheckpoint = anchor.seq;
   const total = Number(BigInt(head.seq) - expected + 1n);
 
   for (;;) {
@@ -137,6 +150,17 @@ function rowHash(prev: string, row: LogRow): string {
     clientIp: row.client_ip,
     details: row.details,
   });
+}
+
+/** The anchor of the last erased prefix of the log (retention), if any was erased. */
+export async function lastErasureAnchor(db: Kysely<DB>): Promise<{ seq: string; hash: string } | null> {
+  const row = await db
+    .selectFrom('audit_erasure')
+    .select([sql<string>`through_seq::text`.as('seq'), 'through_hash'])
+    .orderBy('through_seq', 'desc')
+    .limit(1)
+    .executeTakeFirst();
+  return row ? { seq: row.seq, hash: row.through_hash } : null;
 }
 
 async function isEmpty(db: Kysely<DB>): Promise<boolean> {

@@ -132,7 +132,8 @@ describe('answering a handover', () => {
     const res = await asNext.post(`/api/handovers/${proposed.id}/decline`);
     expect(res.statusCode).toBe(200);
     expect(res.json().status).toBe('declined');
-    expect((await auditOf(t.database.db, res))[0]).toMatchObject({ action: 'child.handover.decline', outcome: 'success' });
+    // A declined handover carries its basis, like an accepted one.
+    expect((await auditOf(t.database.db, res))[0]).toMatchObject({ action: 'child.handover.decline', outcome: 'success', details: { basis: expect.stringMatching(/^(own_organisation|consent|legal_duty)$/), declined: true } });
     const team = (await named.get(`/api/children/${family.childId}/care-team`)).json().members as Member[];
     expect(team.find((m) => m.role === 'named_person')!.userId).toBe(receiver.userId);
     expect((await asNext.get('/api/handovers?status=declined')).json().handovers).toHaveLength(1);

@@ -432,7 +432,7 @@ async function applyAnswer(trx: Transaction<DB>, request: FastifyRequest, h: Han
   const base = { ...auditFrom(request), action: `child.handover.${reply}` as const, subjectType: 'child', subjectId: h.child_id, organisationId: h.to_organisation_id };
   if (!(await answerHandover(trx, h.id, reply, now))) throw refusal('conflict', 'not_pending');
   if (reply === 'decline') {
-    await appendAudit(trx, [{ ...base, outcome: 'success', details: { category: 'care_team', handoverId: h.id, declined: true } }], now);
+    await appendAudit(trx, [{ ...base, outcome: 'success', details: { category: 'care_team', ...basisColumns(basis), handoverId: h.id, declined: true } }], now);
     return;
   }
   const ending = (await currentMembers(trx, h.child_id, now)).filter((m) => endsAtHandover({ userId: m.user_id, role: m.role }, actor.userId)).map((m) => m.id);

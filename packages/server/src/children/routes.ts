@@ -1,4 +1,4 @@
-import { ChildParams, ChildSearchInput, ChildSearchResult, ChildView, isProfessional, maskIdentityNumber, parseIdentityNumber } from '@samsyn/core';
+import { ChildParams, ChildRecordView, ChildSearchInput, ChildSearchResult, isProfessional, maskIdentityNumber, parseIdentityNumber } from '@samsyn/core';
 import { loadPolicyActor } from '../access/facts.ts';
 import { requireActor } from '../http/types.ts';
 import { withChildAccessLoading } from '../access/gate.ts';
@@ -8,6 +8,8 @@ import { errorResponses, type App } from '../http/types.ts';
 import { childWithFacts, findChildIdByIdentityNumber, recordWithFacts } from './queries.ts';
 import { toChildView } from './view.ts';
 import { registrationRoutes } from './registration-routes.ts';
+import { listConsents } from '../consent/service.ts';
+import { listDisclosures } from '../sharing/service.ts';
 
 type SearchWay = 'consent' | 'contact_named_person' | 'emergency_access';
 
@@ -18,14 +20,20 @@ export async function childRoutes(app: App): Promise<void> {
   app.get('/api/children/:id', {
     schema: {
       tags: ['children'],
-      summary: "The child's record, as far as the caller's basis allows (logged)",
+      summary: "The child's record, as far as the caller's basis allows, with its consents and sharing ledger: one look, one entry (logged)",
       params: ChildParams,
-      response: { 200: ChildView, ...errorResponses(401, 403, 404) },
+      response: { 200: ChildRecordView, ...errorResponses(401, 403, 404) },
     },
     handler: async (request) => {
       const { id } = request.params;
-      const { access, loaded } = await withChildAccessLoading(request, id, 'read', 'record', { auditAction: 'child.record.read', purpose: 'open_record' }, recordWithFacts);
-      return toChildView(access, loaded);
+      const { access, loaded } = await withChildAccessLoading(request, id, 'read', 'record', { auditAction: 'child.record.read', purpose: 'open_record', details: { with: ['consent', 'disclosures'] } }, recordWithFacts);
+      // The page's consents and ledger come with the record, decided on the same facts: the
+      // page reads once (the ledger is readable with the record itself, see sharing/routes.ts).
+      const [consents, disclosures] = await Promise.all([
+        access.decide('read', 'consent').allow ? listConsents(request, access) : null,
+        listDisclosures(request, access),
+      ]);
+      return { ...toChildView(access, loaded), consents, disclosures };
     },
   });
 

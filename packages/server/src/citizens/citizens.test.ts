@@ -104,6 +104,22 @@ describe("the access log: who looked at the record, when and on what basis", () 
     expect(entry!.details).toMatchObject({ basis: 'legal_duty' });
   });
 
+  it('names each action for what it did, and a reviewer by role, not by job title', async () => {
+    const teacher = await t.loginAs('teacher');
+    const shared = await teacher.post(`/api/children/${childId}/disclosures`, { decision: 'not_shared', toOrganisationId: family.region, categories: ['school'], what: 'Skolans anteckningar', reason: 'Inget samtycke' });
+    expect(shared.statusCode).toBe(201);
+    const reviewed = await (await t.loginAs('manager')).get(`/api/log-review?childId=${childId}`);
+    expect(reviewed.statusCode).toBe(200);
+    for (const [language, disclosure, reviewer] of [['sv', 'registrerade en delning', 'enhetschef, granskning av loggen'], ['en', 'recorded a disclosure', 'unit manager, reviewing the log']] as const) {
+      const log = (await (await t.loginAs('guardian')).request('GET', `/api/children/${childId}/access-log`, undefined, { headers: { 'accept-language': language } })).json() as Log;
+      const share = log.entries.find((e) => e.action === 'child.disclosure.record')!;
+      expect(share.what).toBe(disclosure);
+      expect(share.text).not.toMatch(/ändrade|changed/);
+      const review = log.entries.find((e) => e.action === 'child.log_review.search')!;
+      expect(review.who).toMatchObject({ name: 'Maja Rektor', title: reviewer });
+    }
+  });
+
   it('answers 404 for a child that does not exist', async () => {
     expect((await (await t.loginAs('guardian')).get('/api/children/00000000-0000-4000-8000-000000000000/access-log')).statusCode).toBe(404);
   });

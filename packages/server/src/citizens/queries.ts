@@ -68,6 +68,15 @@ export async function findLooks(db: Kysely<DB>, filter: AccessLogFilter, page: {
         .orderBy('r.role')
         .limit(1)
         .as('role_organisation_name'),
+      // The role a reviewer looks in: named by it in the access log (core's describeLook).
+      eb
+        .selectFrom('user_role as rr')
+        .select('rr.role')
+        .whereRef('rr.user_id', '=', 'a.actor_id')
+        .where('rr.role', 'in', ['unit_manager', 'collaboration_coordinator'])
+        .orderBy('rr.role', 'desc')
+        .limit(1)
+        .as('reviewer_role'),
     ])
     .orderBy('a.seq', 'desc')
     .limit(page.limit)

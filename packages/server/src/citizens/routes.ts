@@ -1,7 +1,9 @@
 import { z } from 'zod';
-import { AccessLog, AccessLogEntry, AccessLogExtractQuery, AccessLogQuery, ChildParams, MyChild, stockholmDate } from '@samsyn/core';
+import { AccessLog, AccessLogEntry, AccessLogExtractQuery, AccessLogQuery, ChildParams, MyChild, pickLanguage, RegisterExtract, RegisterExtractQuery, stockholmDate } from '@samsyn/core';
 import { errorResponses, type App } from '../http/types.ts';
 import { accessLog, accessLogExtract, myChildren } from './service.ts';
+import { registerExtract } from './extract.ts';
+import { registerExtractHtml } from './extract-html.ts';
 
 export async function citizenRoutes(app: App): Promise<void> {
   app.get('/api/me/children', {
@@ -34,12 +36,32 @@ export async function citizenRoutes(app: App): Promise<void> {
       response: { 200: z.union([z.string(), z.array(AccessLogEntry)]), ...errorResponses(400, 401, 403, 404) },
     },
     handler: async (request, reply) => {
-      const extract = await accessLogExtract(request, request.params.id);
+      const extract = await accessLogExtract(request, request.params.id, request.query.lang);
       const name = `loggutdrag-${stockholmDate(request.server.services.clock.now())}`;
       if (request.query.format === 'json') {
         return reply.header('content-disposition', `attachment; filename="${name}.json"`).send(extract.entries);
       }
       return reply.header('content-type', 'text/csv; charset=utf-8').header('content-disposition', `attachment; filename="${name}.csv"`).send(extract.csv());
+    },
+  });
+
+  app.get('/api/children/:id/register-extract', {
+    schema: {
+      tags: ['citizens'],
+      summary: 'The register extract (GDPR art. 15): everything Samsyn holds about the child and about the citizen asking, as JSON or a printable page (format=html); what is left out is named with its reason. For a guardian, or the child from the access age (logged)',
+      params: ChildParams,
+      querystring: RegisterExtractQuery,
+      produces: ['application/json', 'text/html'],
+      response: { 200: z.union([RegisterExtract, z.string()]), ...errorResponses(400, 401, 403, 404) },
+    },
+    handler: async (request, reply) => {
+      const language = request.query.lang ?? pickLanguage(request.headers['accept-language']);
+      const extract = await registerExtract(request, request.params.id, language);
+      const name = `registerutdrag-${stockholmDate(request.server.services.clock.now())}`;
+      if (request.query.format === 'html') {
+        return reply.header('content-type', 'text/html; charset=utf-8').header('content-disposition', `inline; filename="${name}.html"`).send(registerExtractHtml(extract));
+      }
+      return reply.header('content-disposition', `attachment; filename="${name}.json"`).send(extract);
     },
   });
 }

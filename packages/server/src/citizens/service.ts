@@ -58,10 +58,10 @@ export async function accessLog(request: FastifyRequest, childId: string, page: 
 }
 
 /** The log extract (registerutdrag): the same looks, all of them, as a download. */
-export async function accessLogExtract(request: FastifyRequest, childId: string): Promise<{ entries: AccessLogEntry[]; csv: () => string }> {
+export async function accessLogExtract(request: FastifyRequest, childId: string, lang?: Language): Promise<{ entries: AccessLogEntry[]; csv: () => string }> {
   const { filter, childUserId } = await openAccessLog(request, childId, 'child.access_log.extract');
   const rows = await findLooks(request.server.services.db, filter, { limit: extractLimit, offset: 0 });
-  const language = pickLanguage(request.headers['accept-language']);
+  const language = lang ?? pickLanguage(request.headers['accept-language']);
   const entries = rows.map((r) => describe(r, childUserId, language));
   return { entries, csv: () => toCsv(accessLogCsvHeader(language), entries.map((e) => accessLogCsvRow(e))) };
 }
@@ -76,9 +76,9 @@ async function openAccessLog(request: FastifyRequest, childId: string, auditActi
   return { filter, childUserId: child?.user_id ?? null };
 }
 
-function describe(r: LookRow, childUserId: string | null, language: Language): AccessLogEntry {
+export function describe(r: LookRow, childUserId: string | null, language: Language): AccessLogEntry {
   const at = new Date(r.at);
-  const d = describeLook({ at, action: r.action, category: r.category, basis: r.basis, actor: whoLooked(r, childUserId), legalGround: language === 'en' ? r.title_en : r.title_sv }, language);
+  const d = describeLook({ at, action: r.action, category: r.category, basis: r.basis, actor: whoLooked(r, childUserId), legalGround: language === 'en' ? r.title_en : r.title_sv, reviewerRole: r.reviewer_role }, language);
   return { at: at.toISOString(), time: d.time, who: d.who, action: r.action, what: d.what, basis: d.basis, basisLabel: d.basisLabel, basisText: d.basisText, legalGround: d.legalGround, text: d.text };
 }
 

@@ -115,6 +115,20 @@ describe('starting Samsyn and the npm scripts', () => {
     expect(code).toBe(0);
   });
 
+  it('lists what retention would erase (npm run retention), erases it with --erase, and the chain still verifies', async () => {
+    const dry = await run('cli/retention.ts').output;
+    expect(dry.out).toMatch(/Dry run at .*nothing erased/);
+    expect(dry.out).toMatch(/record_entry\.education: \d+.*5 years before \d{4}-\d{2}-\d{2} — Arkivlagen/);
+    expect(dry.out).toMatch(/audit_log: 0.*not erased: nothing_expired/);
+    expect(dry.code).toBe(0);
+    const erased = await run('cli/retention.ts', ['--erase']).output;
+    expect(erased.out).toMatch(/Erased at .*:\n/);
+    expect(erased.out).toMatch(/Total: \d+\./);
+    expect(erased.code).toBe(0);
+    const verified = await run('cli/audit-verify.ts').output;
+    expect(verified.out).toMatch(/Audit chain intact/);
+  }, 120_000);
+
   it('migrates (npm run db:migrate) and reseeds from scratch (npm run seed -- --reset)', async () => {
     const migrated = await run('cli/migrate.ts').output;
     expect(migrated.out).toMatch(/is migrated/);

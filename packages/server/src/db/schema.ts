@@ -138,6 +138,56 @@ export interface AuditVerificationTable {
   error: string | null;
 }
 
+/** Retention rules (gallring): per category and secrecy domain kind, with a default and the legal reference (migration 0010). */
+export interface RetentionRuleTable {
+  id: string;
+  category: 'record_entry' | 'disclosure' | 'audit_log';
+  /** Null: the category's rule for every domain kind without one of its own. */
+  secrecy_domain_kind: SecrecyDomainKind | null;
+  starts_from: 'child_last_activity' | 'recorded';
+  default_years: number;
+  /** The organisation's own decision; null: the default holds. */
+  years: number | null;
+  legal_reference: string;
+  updated_at: Date | null;
+  updated_by: string | null;
+}
+
+export interface RetentionRunTable {
+  id: Generated<string>;
+  started_at: Date;
+  finished_at: Date | null;
+  started_by: string | null;
+  status: 'running' | 'done' | 'failed';
+  summary: Generated<unknown>;
+  error: string | null;
+}
+
+/** What was erased, when, under which rule; no content. */
+export interface RetentionTombstoneTable {
+  id: Generated<string>;
+  run_id: string;
+  rule_id: string;
+  category: string;
+  subject: string;
+  child_id: string | null;
+  secrecy_domain_id: string | null;
+  recorded_at: Date | null;
+  erased_at: Date;
+}
+
+/** The anchor of an erased prefix of the audit log; written by the owner only. */
+export interface AuditErasureTable {
+  through_seq: ColumnType<string, string, never>;
+  through_hash: string;
+  checkpoint_at: Date;
+  checkpoint_mac: string;
+  entries: ColumnType<string, string | number, never>;
+  rule_id: string;
+  run_id: string | null;
+  erased_at: Date;
+}
+
 export interface SchemaMigrationTable {
   name: string;
   applied_at: Timestamp;
@@ -616,5 +666,9 @@ export interface DB {
   audit_log: AuditLogTable;
   audit_chain_head: AuditChainHeadTable;
   audit_verification: AuditVerificationTable;
+  audit_erasure: AuditErasureTable;
+  retention_rule: RetentionRuleTable;
+  retention_run: RetentionRunTable;
+  retention_tombstone: RetentionTombstoneTable;
   schema_migration: SchemaMigrationTable;
 }

@@ -175,8 +175,8 @@ describe('log review (loggkontroll)', () => {
     expect(flagged).toEqual(expect.arrayContaining([reset!.seq, byProfessional!.seq]));
     expect(flagged).not.toContain(byGuardian!.seq);
     const csv = await (await t.loginAs('coordinator')).get(`/api/log-review/export.csv?childId=${childId}`);
-    expect(csv.body).toContain('samtycke registrerat av personal');
-    expect(csv.body).toContain('lösenord återställt av administratör');
+    expect(csv.body).toContain('Samtycke registrerat av personal');
+    expect(csv.body).toContain('Lösenord återställt av administratör');
   });
 
   it('exports the review as CSV for Swedish spreadsheets', async () => {
@@ -184,15 +184,31 @@ describe('log review (loggkontroll)', () => {
     expect(res.statusCode).toBe(200);
     expect(res.headers['content-type']).toMatch(/^text\/csv/);
     expect(res.headers['content-disposition']).toMatch(/^attachment; filename="loggkontroll-\d{4}-\d{2}-\d{2}\.csv"$/);
-    expect(res.body.startsWith('\uFEFFTid;Användare;Användarnamn;Barn-id;Personnummer;Händelse;Utfall;Grund;Kategori;Orsak;Flaggor\r\n')).toBe(true);
+    expect(res.body.startsWith('\uFEFFTid;Användare;Användarnamn;Barn-id;Personnummer;Händelse;Utfall;Grund;Kategori;Orsak;Markeringar\r\n')).toBe(true);
     const lines = res.body.trim().split('\r\n');
     expect(lines.length).toBeGreaterThanOrEqual(3);
-    expect(lines.slice(1).every((l) => l.includes(';emergency;') && l.includes('nödåtkomst'))).toBe(true);
+    // As the page shows it: Stockholm time, words and labels, never codes.
+    const rows = lines.slice(1).map((l) => l.split(';'));
+    expect(rows.every((r) => /^\d{4}-\d{2}-\d{2} \d{2}:\d{2}$/.test(r[0]!) && r[7] === 'nödåtkomst' && r[10]!.includes('Nödåtkomst'))).toBe(true);
+    expect(rows.every((r) => ['Tillåten', 'Nekad', 'Misslyckad'].includes(r[6]!))).toBe(true);
+    expect(res.body).not.toMatch(/;emergency;|;success;|child\.record\.read|T\d{2}:\d{2}:\d{2}/);
+    const first = (await auditOf(t.database.db, res)).length;
+    expect(first).toBeGreaterThan(0);
     const logged = await auditOf(t.database.db, res);
     expect(logged.filter((e) => e.subject_type === null)).toEqual([expect.objectContaining({ action: 'log_review.export', outcome: 'success' })]);
     // One entry per child in the export, of this request.
     const exported = new Set(lines.slice(1).map((l) => l.split(';')[3]));
     expect(logged.filter((e) => e.subject_type === 'child').map((e) => e.subject_id).sort()).toEqual([...exported].sort());
+  });
+
+  it('exports in English when the interface is English', async () => {
+    const res = await (await t.loginAs('coordinator')).get('/api/log-review/export.csv?basis=emergency&lang=en');
+    expect(res.statusCode).toBe(200);
+    expect(res.body.startsWith('\uFEFFTime;User;Username;Child id;Identity number;Event;Outcome;Basis;Category;Reason;Flags\r\n')).toBe(true);
+    const rows = res.body.trim().split('\r\n').slice(1).map((l) => l.split(';'));
+    expect(rows.length).toBeGreaterThan(0);
+    expect(rows.every((r) => r[7] === 'emergency access' && r[10]!.includes('Emergency access'))).toBe(true);
+    expect((await (await t.loginAs('coordinator')).get('/api/log-review/export.csv?lang=fi')).statusCode).toBe(400);
   });
 
   it('refuses a teacher, an analyst and a guardian, and logs the refusal', async () => {

@@ -1,5 +1,5 @@
 import type { FastifyRequest } from 'fastify';
-import { accessBases, findOutliers, isReviewer, maskIdentityNumber, reviewScope, toCsv, type AccessBasis, type LogReviewEntry, type LogReviewFilters, type LogReviewFlag, type LogReviewQuery, type LogReviewResult, type ReviewScope } from '@samsyn/core';
+import { accessBases, findOutliers, isReviewer, logReviewCsvHeader, logReviewCsvRow, maskIdentityNumber, reviewScope, toCsv, type AccessBasis, type Language, type LogReviewEntry, type LogReviewFilters, type LogReviewFlag, type LogReviewQuery, type LogReviewResult, type ReviewScope } from '@samsyn/core';
 import type { AuditAction } from '@samsyn/core';
 import { canonicalId, decideEach } from '../access/gate.ts';
 import { auditFrom } from '../audit/context.ts';
@@ -38,30 +38,16 @@ export async function searchLog(request: FastifyRequest, query: LogReviewQuery):
   };
 }
 
-const csvHeader = ['Tid', 'Användare', 'Användarnamn', 'Barn-id', 'Personnummer', 'Händelse', 'Utfall', 'Grund', 'Kategori', 'Orsak', 'Flaggor'];
-const flagLabels: Record<LogReviewFlag, string> = {
-  emergency_access: 'nödåtkomst',
-  protected_identity: 'skyddade personuppgifter',
-  outlier: 'avvikande antal',
-  consent_recorded_by_professional: 'samtycke registrerat av personal',
-  password_reset_session: 'lösenord återställt av administratör',
-};
 
-/** The same review as CSV for Swedish spreadsheets; Swedish headers, newest first; gated per child like the page. */
-export async function exportLog(request: FastifyRequest, filters: LogReviewFilters): Promise<string> {
+/** The same review as CSV, worded as the page shows it (core's log-review/csv.ts), newest first; gated per child like the page. */
+export async function exportLog(request: FastifyRequest, filters: LogReviewFilters, language: Language): Promise<string> {
   const scope = await reviewerScope(request, 'log_review.export', filters);
   const { db, audit } = request.server.services;
   const ids = (await outliersOf(request, scope, filters)).outliers.map((o) => o.userId);
   const rows = await findEntries(db, scope, filters, ids, { limit: exportLimit, offset: 0 });
   const reviewable = await reviewableChildren(request, 'child.log_review.export', rows, filters);
   await audit.append({ ...auditFrom(request), action: 'log_review.export', outcome: 'success', details: { filters: defined(filters), rows: rows.length } });
-  return toCsv(
-    csvHeader,
-    rows.map((r) => {
-      const e = toEntry(r, ids, reviewable);
-      return [e.at, e.actor.name, e.actor.username, e.child.id, e.child.identityNumber, e.action, e.outcome, e.basis, e.category, e.reason, e.flags.map((f) => flagLabels[f]).join(', ')];
-    }),
-  );
+  return toCsv(logReviewCsvHeader(language), rows.map((r) => logReviewCsvRow(toEntry(r, ids, reviewable), language)));
 }
 
 const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;

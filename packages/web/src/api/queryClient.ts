@@ -13,6 +13,11 @@ export function createQueryClient(): QueryClient {
     defaultOptions: {
       queries: {
         staleTime: 30_000,
+        // A look is a look (DESIGN.md): every fetch of a child's data is an audited read, so coming
+        // back to the window, or the network coming back, must not read the record again. Data is
+        // fetched when a page opens and after a save invalidates it, nothing else.
+        refetchOnWindowFocus: false,
+        refetchOnReconnect: false,
         retry: (failures, error) => !(error instanceof ApiError && error.status > 0 && error.status < 500) && failures < 2,
       },
     },

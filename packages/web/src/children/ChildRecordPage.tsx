@@ -1,6 +1,6 @@
 import { Alert, Anchor, Badge, Button, Group, List, Modal, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
-import type { ChildView } from '@samsyn/core';
+import type { ChildRecordView, ChildView } from '@samsyn/core';
 
 type CategoryView = ChildView['categories'][number];
 import { useTranslation } from 'react-i18next';
@@ -18,7 +18,6 @@ import { PageTitle } from '../common/PageTitle.tsx';
 import { message, StatusMessage, useStatus } from '../common/StatusMessage.tsx';
 import { ConsentForm } from '../consent/ConsentForm.tsx';
 import { ConsentList } from '../consent/ConsentList.tsx';
-import { useConsents } from '../consent/useConsents.ts';
 import { SharingSection } from '../sharing/SharingSection.tsx';
 import { IdentityHistoryOnDemand } from './IdentityHistoryTable.tsx';
 import { ConcernsAndReports } from '../concerns/ConcernsSection.tsx';
@@ -40,7 +39,8 @@ export function ChildRecordPage() {
   return <ChildRecord child={record.data} />;
 }
 
-function ChildRecord({ child }: { child: ChildView }) {
+// The consents and the ledger came with the record: one look (see useChildRecord).
+function ChildRecord({ child }: { child: ChildRecordView }) {
   const { t } = useTranslation();
   const me = useCurrentUser();
   const location = useLocation();
@@ -51,7 +51,6 @@ function ChildRecord({ child }: { child: ChildView }) {
   // The policy's answer decides what is offered: the server refuses exactly what is not here.
   const actions = new Set(child.access.actions);
   const inTeam = child.access.reason === 'care_team_member';
-  const consents = useConsents(child.id, inTeam);
   const emergencyUntil = (location.state as { emergencyUntil?: string } | null)?.emergencyUntil;
   const how = (['care_team_member', 'emergency_access', 'guardian', 'self', 'log_review'] as const).find((r) => r === child.access.reason) ?? 'other';
   const name = childName(child.name, t);
@@ -142,19 +141,17 @@ function ChildRecord({ child }: { child: ChildView }) {
               {actions.has('record_consent') && <Button variant="light" onClick={consentForm.open}>{t('consents.give')}</Button>}
             </Group>
             {!actions.has('record_consent') && <Text size="sm" c="dimmed">{t('consentParties.record.consentNotOffered')}</Text>}
-            {consents.isPending ? (
-              <Loading />
-            ) : consents.isError ? (
-              <LoadError error={consents.error} onRetry={() => void consents.refetch()} />
+            {child.consents === null ? (
+              <Text size="sm">{t('child.record.hidden')}</Text>
             ) : (
-              <ConsentList childId={child.id} consents={consents.data.consents} audience="professional" onWithdrawn={status.success} onFailed={status.failure} />
+              <ConsentList childId={child.id} consents={child.consents} audience="professional" onWithdrawn={status.success} onFailed={status.failure} />
             )}
           </Stack>
         </section>
       )}
       <ConcernsAndReports childId={child.id} />
       <WellbeingSection child={child} />
-      {inTeam && <SharingSection childId={child.id} careTeam={child.careTeam} canRecord={actions.has('record_disclosure')} />}
+      {inTeam && <SharingSection childId={child.id} careTeam={child.careTeam} canRecord={actions.has('record_disclosure')} disclosures={child.disclosures} />}
       <Anchor component={Link} to="/child">{t('child.record.backToSearch')}</Anchor>
 
       <Modal opened={consentFormOpen} onClose={consentForm.close} closeButtonProps={{ 'aria-label': t('common.close') }} title={t('consents.giveTitle')} size="lg">

@@ -17,6 +17,7 @@ import { PageTitle } from '../common/PageTitle.tsx';
 import { message, StatusMessage, useStatus } from '../common/StatusMessage.tsx';
 import { ConsentList } from '../consent/ConsentList.tsx';
 import { useConsents } from '../consent/useConsents.ts';
+import { currentLanguage } from '../i18n/index.ts';
 import { GiveConsentForm } from './GiveConsentForm.tsx';
 import { OwnViewSection } from '../wellbeing/OwnViewSection.tsx';
 import { useAccessLog, useCareTeam, useMyChildren } from './useMyChildren.ts';
@@ -89,6 +90,7 @@ export function MyChildPage() {
       </section>
 
       <AccessLogSection childId={id} own={own} />
+      <RegisterExtractSection childId={id} />
       <Modal opened={consentFormOpen} onClose={consentForm.close} closeButtonProps={{ 'aria-label': t('common.close') }} title={t('citizen.giveConsent.title')} size="lg" fullScreen={narrow}>
         <GiveConsentForm
           childId={id}
@@ -105,6 +107,25 @@ export function MyChildPage() {
 
 const step = 50;
 
+/** The register extract (GDPR art. 15): everything about the child and the reader, to download or print. */
+function RegisterExtractSection({ childId }: { childId: string }) {
+  const { t } = useTranslation();
+  const base = `/api/children/${childId}/register-extract?lang=${currentLanguage()}`;
+  return (
+    <section aria-labelledby="register-extract-heading" className="page-panel">
+      <Stack gap="sm" p="lg">
+        <Title order={2} size="h3" id="register-extract-heading">{t('registerExtract.heading')}</Title>
+        <Text>{t('registerExtract.intro')}</Text>
+        <Group gap="sm" wrap="wrap">
+          <Button component="a" href={`${base}&format=json`} download variant="light">{t('registerExtract.download')}</Button>
+          <Button component="a" href={`${base}&format=html`} target="_blank" rel="noopener" variant="default">{t('registerExtract.open')}</Button>
+        </Group>
+        <Text size="sm" c="dimmed">{t('registerExtract.hint')}</Text>
+      </Stack>
+    </section>
+  );
+}
+
 function AccessLogSection({ childId, own }: { childId: string; own: (key: SelfKey) => string }) {
   const { t } = useTranslation();
   const [pageSize, setPageSize] = useState(step);
@@ -115,7 +136,7 @@ function AccessLogSection({ childId, own }: { childId: string; own: (key: SelfKe
         <Group justify="space-between" align="flex-start">
           <Title order={2} size="h3" id="access-log-heading">{own('accessLogHeading')}</Title>
           <div>
-            <Button component="a" href={`/api/children/${childId}/access-log/extract`} download variant="light" aria-describedby="extract-hint">
+            <Button component="a" href={`/api/children/${childId}/access-log/extract?lang=${currentLanguage()}`} download variant="light" aria-describedby="extract-hint">
               {t('citizen.download')}
             </Button>
             <Text size="xs" c="dimmed" id="extract-hint" mt={4} maw={260}>{t('citizen.downloadHint')}</Text>

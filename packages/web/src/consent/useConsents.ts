@@ -5,8 +5,9 @@ import { useSubmitKey } from '../api/useSubmitKey.ts';
 
 export const consentsKey = (childId: string) => ['children', childId, 'consents'] as const;
 
+/** Filled by the record's own response on the record page; a save invalidates it with the record. */
 export function useConsents(childId: string, enabled = true) {
-  return useQuery({ queryKey: consentsKey(childId), queryFn: () => api<ConsentList>('GET', `/api/children/${childId}/consents`), enabled, staleTime: 0 });
+  return useQuery({ queryKey: consentsKey(childId), queryFn: () => api<ConsentList>('GET', `/api/children/${childId}/consents`), enabled });
 }
 
 /**

@@ -43,7 +43,8 @@ function LogReview() {
     return { users: sorted(userMap), children: sorted(childMap) };
   }, [choices.data, t]);
 
-  const exportHref = `/api/log-review/export.csv?${filterQuery(filters).toString()}`;
+  // The CSV is worded as the page is, in the interface's language.
+  const exportHref = `/api/log-review/export.csv?${filterQuery(filters).toString()}&lang=${currentLanguage()}`;
   const pages = log.data ? Math.max(1, Math.ceil(log.data.total / logPageSize)) : 1;
 
   return (

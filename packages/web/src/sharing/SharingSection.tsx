@@ -1,6 +1,6 @@
 import { Button, Group, Modal, Stack, Text, Title } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
-import type { CareTeamMemberView } from '@samsyn/core';
+import type { CareTeamMemberView, DisclosureView } from '@samsyn/core';
 import { useTranslation } from 'react-i18next';
 import { LoadError } from '../common/LoadError.tsx';
 import { Loading } from '../common/Loading.tsx';
@@ -13,9 +13,11 @@ import { useDisclosures } from './useDisclosures.ts';
  * The record's sharing ledger, and the way to add to it when the policy allows
  * (`record_disclosure`); `careTeam` is the team the record shows.
  */
-export function SharingSection({ childId, careTeam, canRecord }: { childId: string; careTeam: readonly CareTeamMemberView[]; canRecord: boolean }) {
+export function SharingSection({ childId, careTeam, canRecord, disclosures: given }: { childId: string; careTeam: readonly CareTeamMemberView[]; canRecord: boolean; disclosures?: readonly DisclosureView[] }) {
   const { t } = useTranslation();
-  const disclosures = useDisclosures(childId);
+  // Given with the record (one look); fetched on its own only where no record brought it.
+  const fetched = useDisclosures(childId, given === undefined);
+  const disclosures = given === undefined ? fetched : { isPending: false as const, isError: false as const, data: { disclosures: [...given] }, error: null, refetch: fetched.refetch };
   const status = useStatus();
   const [formOpen, form] = useDisclosure(false);
   return (

@@ -13,6 +13,6 @@ export function useRecordDisclosure(childId: string) {
   const client = useQueryClient();
   return useMutation({
     mutationFn: (input: DisclosureInput) => api<DisclosureView>('POST', `/api/children/${childId}/disclosures`, input),
-    onSuccess: () => client.invalidateQueries({ queryKey: disclosuresKey(childId) }),
+    onSuccess: () => client.invalidateQueries({ queryKey: ['children', childId] }),
   });
 }

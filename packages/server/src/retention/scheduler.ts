@@ -1,0 +1,63 @@
+import { sql } from 'kysely';
+import { eraseExpired, type RetentionDeps } from './service.ts';
+
+export interface RetentionLog {
+  info(details: object, message: string): void;
+  error(details: object, message: string): void;
+}
+
+// Any fixed number: nodes take turns deciding whether a run is due.
+const retentionLock = 72_010;
+
+/**
+ * The scheduled erasure (gallring), started like the audit checkpointer: a timer that looks once
+ * in a while, on the services' clock. A run is due when none started within the interval; the
+ * decision is taken under an advisory lock and recorded as the run's row, so several nodes (or a
+ * restart) never erase twice in one interval.
+ */
+export class RetentionScheduler {
+  private timer: NodeJS.Timeout | undefined;
+  private running: Promise<unknown> = Promise.resolve();
+
+  constructor(
+    private readonly deps: RetentionDeps,
+    private readonly intervalHours: number,
+    private readonly log: RetentionLog,
+  ) {}
+
+  start(): void {
+    if (this.intervalHours <= 0) return;
+    // Looks every few minutes (at most every interval); the first look comes after one of them.
+    const every = Math.min(this.intervalHours * 3_600_000, 10 * 60_000);
+    this.timer = setInterval(() => void this.tick(), every);
+    this.timer.unref();
+  }
+
+  async stop(): Promise<void> {
+    clearInterval(this.timer);
+    await this.running.catch(() => undefined);
+  }
+
+  /** One look: starts a run when one is due; returns its id, or null. */
+  tick(): Promise<string | null> {
+    const done = this.running.then(() => this.runIfDue());
+    this.running = done.catch((error: unknown) => this.log.error({ err: error }, 'retention run failed'));
+    return done;
+  }
+
+  private async runIfDue(): Promise<string | null> {
+    const { db, clock } = this.deps;
+    const now = clock.now();
+    const since = new Date(now.getTime() - this.intervalHours * 3_600_000);
+    const runId = await db.transaction().execute(async (trx) => {
+      await sql`SELECT pg_advisory_xact_lock(${retentionLock})`.execute(trx);
+      const recent = await trx.selectFrom('retention_run').select('id').where('started_at', '>', since).where('status', '!=', 'failed').limit(1).executeTakeFirst();
+      if (recent) return null;
+      return (await trx.insertInto('retention_run').values({ started_at: now, status: 'running' }).returning('id').executeTakeFirstOrThrow()).id;
+    });
+    if (!runId) return null;
+    const plan = await eraseExpired(this.deps, { actorId: null, actorUsername: 'retention-job', requestId: null, clientIp: null }, null, runId);
+    this.log.info({ retentionRun: runId, erased: plan.total }, 'retention run done');
+    return runId;
+  }
+}

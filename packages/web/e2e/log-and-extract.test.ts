@@ -1,0 +1,145 @@
+import { readFile } from 'node:fs/promises';
+import AxeBuilder from '@axe-core/playwright';
+import type { Page } from 'playwright-core';
+import { sql } from 'kysely';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import type { RegisterExtract } from '@samsyn/core';
+import { loginAs as openAs, resetBrowser, startSession, type Session } from './browser.ts';
+
+// Issue 12: a look is one entry, the register extract a guardian downloads on a phone, and the
+// retention page. Axe runs with every impact level on the pages this changes.
+
+let session: Session;
+let childId: string;
+
+beforeAll(async () => {
+  session = await startSession();
+  const { db } = session.database;
+  childId = (await db.selectFrom('child').select('child.id').where('child.user_id', '=', db.selectFrom('app_user').select('app_user.id').where('app_user.username', '=', 'child')).executeTakeFirstOrThrow()).id;
+});
+afterAll(async () => {
+  await session?.close();
+});
+beforeEach(async () => {
+  await resetBrowser(session);
+  await session.page.setViewportSize({ width: 1280, height: 860 });
+});
+
+const wcagTags = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
+
+/** Every violation of WCAG 2.1 A/AA, whatever its impact (minor and moderate too). */
+async function violations(page: Page, label: string): Promise<string[]> {
+  const result = await new AxeBuilder({ page }).withTags(wcagTags).options({ resultTypes: ['violations'] }).analyze();
+  return result.violations.map((v) => `[${label}] ${v.id} (${v.impact}): ${v.help}\n${v.nodes.slice(0, 5).map((n) => `    ${n.target.join(' ')}`).join('\n')}`);
+}
+
+async function headSeq(): Promise<string> {
+  return (await session.database.db.selectFrom('audit_chain_head').select(sql<string>`seq::text`.as('seq')).executeTakeFirstOrThrow()).seq;
+}
+
+async function entriesForChildSince(seq: string) {
+  return session.database.db.selectFrom('audit_log').select(['action', 'actor_username']).where('subject_id', '=', childId).where('seq', '>', seq).orderBy('seq').execute();
+}
+
+describe('a look is one entry', () => {
+  it('one record opened in the browser leaves exactly one read entry, and coming back to the window adds none', async () => {
+    const page = await openAs(session, 'teacher');
+    const before = await headSeq();
+    await page.goto(`${session.url}/child/${childId}`);
+    await page.getByRole('heading', { level: 1, name: 'Ebba Vårdnadshavare' }).waitFor();
+    await page.getByRole('heading', { level: 2, name: 'Samtycken' }).waitFor();
+    await page.waitForLoadState('networkidle');
+    // The audit batch commits before the response: what the page caused is in the log now.
+    expect(await entriesForChildSince(before)).toEqual([{ action: 'child.record.read', actor_username: 'teacher' }]);
+    // The window loses and regains focus, and the network "comes back": nothing is read again.
+    await page.evaluate(() => {
+      window.dispatchEvent(new Event('blur'));
+      document.dispatchEvent(new Event('visibilitychange'));
+      window.dispatchEvent(new Event('focus'));
+      window.dispatchEvent(new Event('online'));
+    });
+    await page.waitForTimeout(500);
+    await page.waitForLoadState('networkidle');
+    expect(await entriesForChildSince(before)).toHaveLength(1);
+    expect(await violations(page, 'record')).toEqual([]);
+  });
+});
+
+const texts = {
+  sv: { title: 'Ebba Vårdnadshavare', withdraw: /^Återkalla samtycket om/, confirm: 'Ja, återkalla', withdrawn: 'Samtycket har återkallats.', download: 'Ladda ner registerutdrag', open: 'Skriv ut registerutdraget', page: 'Registerutdrag: Ebba Vårdnadshavare' },
+  en: { title: 'Ebba Vårdnadshavare', withdraw: /^Withdraw the consent about/, confirm: 'Yes, withdraw', withdrawn: 'The consent has been withdrawn.', download: 'Download register extract', open: 'Print the register extract', page: 'Register extract: Ebba Vårdnadshavare' },
+} as const;
+
+describe('a guardian on a phone', () => {
+  for (const language of ['sv', 'en'] as const) {
+    it(`withdraws a consent and downloads the register extract (${language})`, async () => {
+      const x = texts[language];
+      await session.page.setViewportSize({ width: 390, height: 844 });
+      const page = await openAs(session, 'guardian', language);
+      await page.goto(`${session.url}/my-children/${childId}`);
+      await page.getByRole('heading', { level: 1, name: x.title }).waitFor();
+      await page.waitForLoadState('networkidle');
+      const withdrawable = page.getByRole('button', { name: x.withdraw });
+      const before = await withdrawable.count();
+      expect(before).toBeGreaterThan(0);
+      await withdrawable.first().click();
+      await page.getByRole('dialog').getByRole('button', { name: x.confirm }).click();
+      await page.getByText(x.withdrawn).waitFor();
+      await expect.poll(() => withdrawable.count()).toBe(before - 1);
+      expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+
+      const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: x.download }).click()]);
+      expect(download.suggestedFilename()).toMatch(/^registerutdrag-\d{4}-\d{2}-\d{2}\.json$/);
+      const extract = JSON.parse(await readFile((await download.path())!, 'utf8')) as RegisterExtract;
+      expect(extract).toMatchObject({ language, relation: 'guardian', you: { username: 'guardian' }, child: { id: childId, name: { givenName: 'Ebba' } } });
+      expect(extract.consents.filter((c) => c.status === 'withdrawn').length).toBeGreaterThanOrEqual(language === 'sv' ? 1 : 2);
+      expect(extract.leftOut.map((l) => l.what)).toContain('record_entries');
+      expect(extract.accessLog.length).toBeGreaterThan(0);
+      expect(await violations(page, `my child, 390 px, ${language}`)).toEqual([]);
+      await page.getByRole('heading', { level: 2, name: language === 'sv' ? 'Registerutdrag' : 'Register extract' }).scrollIntoViewIfNeeded();
+      await page.screenshot({ path: `/tmp/samsyn-register-extract-${language}.png` });
+
+      // The printable page opens in a window of its own, in the same language.
+      const [printable] = await Promise.all([page.context().waitForEvent('page'), page.getByRole('link', { name: x.open }).click()]);
+      await printable.getByRole('heading', { level: 1, name: x.page }).waitFor();
+      expect(await printable.locator('html').getAttribute('lang')).toBe(language);
+      expect(await violations(printable, `register extract page, ${language}`)).toEqual([]);
+      await printable.close();
+    });
+  }
+});
+
+describe('the retention page', () => {
+  it('a system administrator sees the rules, runs a dry run and sees what would go', async () => {
+    const page = await openAs(session, 'sysadmin');
+    await page.getByRole('navigation').getByRole('link', { name: 'Gallring' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Gallring' }).waitFor();
+    await page.getByRole('table', { name: 'Gallringsregler' }).waitFor();
+    expect(await page.getByRole('row').filter({ hasText: 'Journalanteckningar, socialtjänst' }).textContent()).toContain('Socialtjänstlagen');
+    await page.getByRole('button', { name: 'Provkör' }).click();
+    await page.getByText(/^Provkörning: \d+ uppgifter skulle tas bort\.$/).waitFor();
+    await page.getByRole('table', { name: 'Vad som skulle tas bort, per regel' }).waitFor();
+    expect(await violations(page, 'retention')).toEqual([]);
+    await page.screenshot({ path: '/tmp/samsyn-retention.png', fullPage: true });
+    // Erasing asks first; cancelling erases nothing.
+    await page.getByRole('button', { name: 'Gallra nu' }).click();
+    await page.getByRole('dialog').getByRole('button', { name: 'Avbryt' }).click();
+    expect(await session.database.db.selectFrom('retention_run').select('id').execute()).toEqual([]);
+  });
+
+  it('is not offered to anyone else', async () => {
+    const page = await openAs(session, 'orgadmin');
+    expect(await page.getByRole('navigation').getByRole('link', { name: 'Gallring' }).count()).toBe(0);
+  });
+});
+
+describe('log review', () => {
+  it('offers the CSV in the interface\'s language, and passes axe', async () => {
+    const page = await openAs(session, 'manager', 'en');
+    await page.goto(`${session.url}/operations/log-review`);
+    await page.getByRole('heading', { level: 1 }).waitFor();
+    await page.waitForLoadState('networkidle');
+    expect(await page.getByRole('link', { name: /CSV|Export/ }).getAttribute('href')).toMatch(/lang=en$/);
+    expect(await violations(page, 'log review')).toEqual([]);
+  });
+});
