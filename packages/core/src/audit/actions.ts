@@ -39,6 +39,8 @@ export const auditActions = [
   'child.handover.propose',
   'child.handover.accept',
   'child.handover.decline',
+  'child.handover.withdraw',
+  'child.handover.read',
   // Citizens, reviews and the log itself
   'citizen.children.list',
   'emergency_access.review_queue.read',

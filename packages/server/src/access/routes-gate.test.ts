@@ -37,6 +37,7 @@ const noChildData = new Set([
   'POST /api/admin/audit/verifications',
   'GET /api/admin/audit/verifications/{id}',
   'GET /api/legal-grounds',
+  'GET /api/emergency-access/legal-grounds',
   'GET /api/secrecy-domains/directory',
   'GET /api/openapi.json',
 ]);
@@ -53,6 +54,7 @@ const gatedPerChild = new Set([
   'GET /api/handovers',
   'POST /api/handovers/{id}/accept',
   'POST /api/handovers/{id}/decline',
+  'POST /api/handovers/{id}/withdraw',
   'GET /api/log-review',
   'GET /api/log-review/export.csv',
   'GET /api/emergency-access/review',
@@ -66,9 +68,9 @@ const sampleBodies: Record<string, (ids: Ids) => unknown> = {
   'POST /api/children/{id}/consents/{consentId}/withdraw': () => ({}),
   'POST /api/children/{id}/care-team': (ids) => ({ userId: ids.userId, organisationId: ids.organisationId, role: 'member', basis: { kind: 'own_organisation' } }),
   'POST /api/children/{id}/care-team/{memberId}/end': () => ({}),
-  'POST /api/children/{id}/handovers': (ids) => ({ toUserId: ids.userId, toOrganisationId: ids.organisationId, lifeStage: 'school' }),
+  'POST /api/children/{id}/handovers': (ids) => ({ toUserId: ids.userId, toOrganisationId: ids.organisationId, lifeStage: 'school', previousNamedPerson: 'stays_member' }),
   'POST /api/children/{id}/disclosures': (ids) => ({ decision: 'not_shared', toOrganisationId: ids.organisationId, categories: ['school'], what: 'Skolans anteckningar', reason: 'Inget samtycke' }),
-  'POST /api/children/{id}/emergency-access': () => ({ reason: 'Akut fara för barnets hälsa, behöver se planen.', legalGroundCode: 'osl_emergency_health' }),
+  'POST /api/children/{id}/emergency-access': () => ({ reason: 'Akut fara för barnets hälsa, behöver se planen.', legalGroundCode: 'brb_necessity' }),
 };
 
 interface Ids {
