@@ -205,7 +205,7 @@ describe('the text of a ledger entry', () => {
 
   it('is shown under emergency access as the record is: in full', async () => {
     const outsider = await t.loginAs('outsider');
-    const opened = await outsider.post(`/api/children/${family.childId}/emergency-access`, { reason: 'Akut oro för barnets hälsa, vårdnadshavare nås inte', legalGroundCode: 'osl_emergency_health' });
+    const opened = await outsider.post(`/api/children/${family.childId}/emergency-access`, { reason: 'Akut oro för barnets hälsa, vårdnadshavare nås inte', legalGroundCode: 'brb_necessity' });
     expect(opened.statusCode).toBe(201);
     const { disclosures } = await ledgerOf('outsider');
     expect(disclosures.find((d) => d.id === socialId)).toMatchObject({ ...social, redacted: false });
