@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { NoticeKind } from '@samsyn/core';
 import { verifyAuditChain } from '../audit/verify.ts';
 import { auditOf, demoFamily, newcomer, userIdOf, type Family } from '../test/fixtures.ts';
 import { createTestApp, type TestApp } from '../test/harness.ts';
@@ -28,7 +29,7 @@ const proposal = (previousNamedPerson?: 'stays_member' | 'leaves') => ({
   note: 'Ebba byter till förskoleklassens team',
   ...(previousNamedPerson ? { previousNamedPerson } : {}),
 });
-const noticesOf = (userId: string, kind: string) =>
+const noticesOf = (userId: string, kind: NoticeKind) =>
   t.database.db.selectFrom('notice').selectAll().where('recipient_id', '=', userId).where('kind', '=', kind).where('child_id', '=', family.childId).orderBy('created_at').execute();
 
 let first: { id: string };
