@@ -8,6 +8,7 @@ import { county, firstNames, lastNames, municipalUnits, regionalUnits, titles } 
 import { Random } from './random.ts';
 import { demoDay, seedChildren, type SeedStaff } from './children.ts';
 import { demoChildIdentityNumber } from './demo-child.ts';
+import { seedFollowUps } from './follow-ups.ts';
 import { currentDomainsOfUnits, placeUnitsInDefaultDomains } from '../secrecy-domains/queries.ts';
 
 export const defaultDemoSeed = 20261122;
@@ -87,6 +88,7 @@ export async function seedDemoData(db: Kysely<DB>, options: { password: string; 
       staff: users.staff,
       logins: users.logins,
     });
+    await seedFollowUps(trx, { now, passwordHash });
     const counts = { organisations: orgs.keys().length, units: units.length, users: users.count + children.citizenUsers, children: children.children };
     const seededOn = demoDay(now);
     await appendAudit(trx, [{ action: 'demo.seed', outcome: 'success', details: { ...counts, seededOn } }], now);
