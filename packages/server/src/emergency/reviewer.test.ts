@@ -103,6 +103,6 @@ describe('an emergency access opened by the outsider', () => {
     const outsiderId = await userIdOf(t.database.db, 'outsider');
     const told = await t.database.db.selectFrom('notice').selectAll().where('recipient_id', '=', outsiderId).where('kind', '=', 'emergency_access_reviewed').execute();
     expect(told).toEqual([expect.objectContaining({ subject_id: accessId, actor_id: managerId, details: { outcome: 'justified' } })]);
-    expect(await emergencyAccessesToReview(t.database.db, managerId)).toEqual([]);
+    expect((await emergencyAccessesToReview(t.database.db, managerId)).map((r) => r.id)).not.toContain(accessId);
   });
 });
