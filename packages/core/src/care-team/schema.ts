@@ -107,6 +107,7 @@ export const HandoverList = z.object({ handovers: z.array(HandoverView) });
 
 /** The child's pending handover, as the record shows it to its team. */
 export const PendingHandover = z.object({ handover: HandoverView.nullable() });
+export type PendingHandover = z.infer<typeof PendingHandover>;
 
 /** A search finds nobody with fewer characters than this: too wide to be a search for someone. */
 export const candidateQueryMinLength = 2;
