@@ -19,7 +19,8 @@ export function PendingHandoverCard({ childId, canWithdraw, blocked, onChanged }
   if (!handover) return null;
   const name = handover.to.displayName;
   return (
-    <Alert color="blue" variant="light" title={t('handovers.pendingOnRecord')}>
+    <Alert color="blue" variant="light" aria-label={t('handovers.pendingOnRecord')}>
+      <Text fw={700} c="dark.8" mb={4}>{t('handovers.pendingOnRecord')}</Text>
       <Text size="sm" c="dark.8">
         {t('handovers.pendingOnRecordText', { name, organisation: handover.toOrganisation.name, lifeStage: t(`handovers.lifeStages.${handover.lifeStage}`), date: formatDate(handover.proposedAt) })}
       </Text>
