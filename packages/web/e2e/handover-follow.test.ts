@@ -146,7 +146,7 @@ describe('a handover proposed, withdrawn, proposed again and accepted', { timeou
     await scan(page, 'en handovers proposed');
     await mine.getByRole('button', { name: /^Withdraw the handover of Ebba/ }).click();
     await page.getByRole('status').filter({ hasText: `The handover to ${next.displayName} is withdrawn.` }).waitFor();
-    const withdrawn = page.getByRole('table', { name: 'Decided handovers' }).getByRole('row').filter({ hasText: 'Withdrawn' });
+    const withdrawn = page.getByRole('table', { name: 'Decided handovers' }).getByRole('row').filter({ hasText: 'Withdrawn' }).filter({ hasText: next.displayName });
     await withdrawn.waitFor();
     await page.waitForLoadState('networkidle');
     await scan(page, 'en handovers withdrawn');
