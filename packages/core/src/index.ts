@@ -11,6 +11,7 @@ export * from './children/schema.ts';
 export * from './access/consent.ts';
 export * from './access/policy.ts';
 export * from './access/grants.ts';
+export * from './access/emergency-grounds.ts';
 export * from './secrecy/domains.ts';
 export * from './secrecy/history.ts';
 export * from './secrecy/directory.ts';

@@ -83,7 +83,7 @@ describe('a fixed clock in the services', () => {
 
   it('ends an emergency access when the clock passes its expiry', async () => {
     const outsider = await t.loginAs('outsider');
-    const opened = await outsider.post(`/api/children/${family.childId}/emergency-access`, { reason: 'Akut oro för barnets hälsa, vårdnadshavare nås inte', legalGroundCode: 'osl_emergency_health' });
+    const opened = await outsider.post(`/api/children/${family.childId}/emergency-access`, { reason: 'Akut oro för barnets hälsa, vårdnadshavare nås inte', legalGroundCode: 'brb_necessity' });
     expect(opened.statusCode).toBe(201);
     expect(opened.json().startsAt).toBe(clock.now().toISOString());
     expect((await outsider.get(`/api/children/${family.childId}`)).statusCode).toBe(200);

@@ -187,6 +187,8 @@ describe('care team, sharing ledger, digital consent and handover in a browser',
     // A colleague at her own school takes over on the own organisation's basis, chosen for her.
     expect(await dialog.getByRole('textbox', { name: 'Grund' }).inputValue()).toBe('Egen verksamhet');
     await dialog.getByRole('textbox', { name: 'Anteckning till mottagaren' }).fill('Ebba byter klass till hösten.');
+    // She chooses to leave the team when the handover is accepted (staying as a member is the default).
+    await dialog.getByRole('radio', { name: 'Jag lämnar teamet' }).check();
     await scan(page, 'sv propose handover');
     await dialog.getByRole('button', { name: 'Föreslå överlämning' }).click();
     await page.getByRole('status').filter({ hasText: `Överlämningen till ${receiver.displayName} är föreslagen och väntar på svar.` }).waitFor();

@@ -20,7 +20,8 @@ export const noFields: AccessFields = { protectedIdentity: false, protectedGuard
  * The actions a caller may take on this child's record, as the server will allow them; the
  * web app offers exactly these.
  * - `change_team`: add or end members (the named person and the lead professional);
- * - `hand_over`: propose a handover of the named person (the named person);
+ * - `hand_over`: propose a handover of the named person (the named person, while none is pending);
+ * - `withdraw_handover`: take back the pending handover one proposed (its proposer);
  * - `record_consent`: record a written or verbal consent on the family's behalf (the named
  *   person or the lead professional, unless their own place rests on a consent);
  * - `record_withdrawal`: record a withdrawal said to them (any member: it only narrows);
@@ -29,7 +30,7 @@ export const noFields: AccessFields = { protectedIdentity: false, protectedGuard
  * - `give_consent`: a guardian, or the child from the age their own consent counts;
  * - `review_log`: a unit manager or coordinator whose organisation works with the child.
  */
-export const childActions = ['change_team', 'hand_over', 'record_consent', 'record_withdrawal', 'record_disclosure', 'open_emergency_access', 'give_consent', 'review_log'] as const;
+export const childActions = ['change_team', 'hand_over', 'withdraw_handover', 'record_consent', 'record_withdrawal', 'record_disclosure', 'open_emergency_access', 'give_consent', 'review_log'] as const;
 export type ChildAction = (typeof childActions)[number];
 
 type Standing =
@@ -66,7 +67,9 @@ export function actionsFor(standing: Standing, actor: PolicyActor | undefined, c
   const coordinates = member.role === 'named_person' || member.role === 'lead_professional';
   const actions: ChildAction[] = [];
   if (coordinates) actions.push('change_team');
-  if (member.role === 'named_person') actions.push('hand_over');
+  const pending = child.pendingHandover ?? null;
+  if (member.role === 'named_person' && pending === null) actions.push('hand_over');
+  if (pending !== null && pending.proposedBy === member.userId) actions.push('withdraw_handover');
   if (coordinates && member.basis !== 'consent') actions.push('record_consent');
   actions.push('record_withdrawal', 'record_disclosure');
   return actions;

@@ -84,7 +84,7 @@ export const withdrawingNeverAdds = (gate: Gate) =>
 export const emergencyNeverWrites = (gate: Gate) =>
   fc.property(cases, fc.constantFrom(...organisations), (c, organisationId) => {
     const now = c.context.now.getTime();
-    const open = { userId: c.actor.userId, organisationId, startsAt: new Date(now - hour), expiresAt: new Date(now + hour) };
+    const open = { userId: c.actor.userId, organisationId, startsAt: new Date(now - hour), expiresAt: new Date(now + hour), legalGroundCode: 'osl_emergency_health' };
     const withEmergency = ask(gate, c, { action: 'write', child: { ...c.child, emergencyAccesses: [...c.child.emergencyAccesses, open] } });
     const without = ask(gate, c, { action: 'write' });
     expect(withEmergency.allow && withEmergency.basis === 'emergency').toBe(false);

@@ -28,8 +28,8 @@ const found: Array<[Case]> = [
         careTeam: [],
         consents: [],
         emergencyAccesses: [
-          { userId: 'pro', organisationId: 'org-municipality', ...hourAround },
-          { userId: 'pro', organisationId: 'org-region', ...hourAround },
+          { userId: 'pro', organisationId: 'org-municipality', legalGroundCode: 'osl_emergency_health', ...hourAround },
+          { userId: 'pro', organisationId: 'org-region', legalGroundCode: 'osl_emergency_health', ...hourAround },
         ],
       },
       action: 'read',

@@ -26,6 +26,17 @@ const calendar = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Stockholm'
 export const stockholmDay = (instant: Date): string => calendar.format(instant);
 
 const recordParts: readonly AccessCategory[] = ['record', 'care_team', 'consent'];
+
+/**
+ * What each emergency ground is for, written out as "ground:category" pairs (the gate keeps a
+ * table per ground): health care's danger to life or health, LVU's immediate care, and necessity
+ * for everyone else. Any other ground opens no information category.
+ */
+const emergencyOpensPairs = new Set([
+  'osl_emergency_health:health', 'osl_emergency_health:concern', 'osl_emergency_health:plan', 'osl_emergency_health:wellbeing',
+  'lvu_urgent:social_services', 'lvu_urgent:concern', 'lvu_urgent:plan', 'lvu_urgent:wellbeing', 'lvu_urgent:school',
+  'brb_necessity:concern', 'brb_necessity:plan',
+]);
 const citizenReadable: readonly AccessCategory[] = ['record', 'care_team', 'consent', 'access_log'];
 
 /** Everything the rules look at, worked out once for the question asked. */
@@ -96,7 +107,7 @@ function situationOf(actor: PolicyActor, child: PolicyChild, action: AccessActio
   return { ...partial, place, placeDomain: place ? domainOf(place, context.now) : null };
 }
 
-type Via = 'guardian' | 'self' | 'member' | 'emergency' | 'reviewer';
+type Via = 'guardian' | 'self' | 'member' | 'emergency' | 'reviewer' | 'receiver';
 interface Grant {
   basis: AccessBasis;
   reason: string;
@@ -106,6 +117,7 @@ interface Grant {
 const isInfo = (c: AccessCategory): c is InfoCategory => !recordParts.includes(c) && c !== 'access_log';
 const coordinates = (m: CareTeamFacts) => m.role === 'named_person' || m.role === 'lead_professional';
 const holdsAnywhere = (s: Situation, role: string) => [...s.counted].some((k) => k.endsWith(`/${role}`));
+const validEmergencies = (s: Situation) => s.openEmergencies.filter((e) => s.counted.has(`${e.organisationId}/professional`));
 
 /** One rule each; a rule gives a grant when it applies. Their order is the order of preference. */
 const grantRules: ReadonlyArray<(s: Situation) => Grant | null> = [
@@ -155,10 +167,17 @@ const grantRules: ReadonlyArray<(s: Situation) => Grant | null> = [
     const entry = s.context.entry;
     return !entry || entry.secrecyDomainId === s.placeDomain ? { basis: 'own_organisation', reason: 'own_secrecy_domain_entry', via: 'member' } : null;
   },
-  // Emergency access, for someone without a place: read only, while they hold the professional role where it was opened.
+  // The receiver of the pending handover previews it (the record, for the name), while a professional somewhere.
+  (s) => {
+    if (s.actor.citizen || s.place || s.action !== 'read' || s.category !== 'record' || s.context.purpose !== 'handover_preview') return null;
+    const receiver = s.child.pendingHandover != null && s.child.pendingHandover.toUserId === s.actor.userId;
+    return receiver && holdsAnywhere(s, 'professional') ? { basis: 'handover', reason: 'handover_receiver', via: 'receiver' } : null;
+  },
+  // Emergency access, for someone without a place: read only, while they hold the professional role where
+  // it was opened, of the record's parts and of the categories its ground is for.
   (s) => {
     if (s.actor.citizen || s.place || s.action !== 'read') return null;
-    const valid = s.openEmergencies.filter((e) => s.counted.has(`${e.organisationId}/professional`));
+    const valid = validEmergencies(s).filter((e) => recordParts.includes(s.category) || emergencyOpensPairs.has(`${e.legalGroundCode}:${s.category}`));
     return valid.length > 0 ? { basis: 'emergency', reason: 'emergency_access', via: 'emergency' } : null;
   },
 ];
@@ -175,6 +194,7 @@ const refusals: ReadonlyArray<readonly [DenyReason, (s: Situation) => boolean]> 
   ['other_secrecy_domain', (s) => !!s.place && (s.action === 'write' || !s.context.entry)],
   ['no_consent_for_category', (s) => !!s.place],
   ['emergency_is_read_only', (s) => s.openEmergencies.length > 0 && s.action !== 'read'],
+  ['emergency_ground_does_not_cover', (s) => validEmergencies(s).length > 0],
   ['emergency_needs_professional_role', (s) => s.openEmergencies.length > 0],
   ['team_consent_not_in_force', (s) => s.child.careTeam.some((m) => m.userId === s.actor.userId && m.basis === 'consent' && within(m.startsAt, m.endsAt, s.nowMs))],
   ['not_in_care_team', (s) => holdsAnywhere(s, 'professional')],
@@ -192,7 +212,8 @@ function actionsOf(s: Situation, grant: Grant | null): ChildAction[] {
     const m = s.place;
     const wanted: Array<[ChildAction, boolean]> = [
       ['change_team', coordinates(m)],
-      ['hand_over', m.role === 'named_person'],
+      ['hand_over', m.role === 'named_person' && !s.child.pendingHandover],
+      ['withdraw_handover', s.child.pendingHandover?.proposedBy === m.userId],
       ['record_consent', coordinates(m) && m.basis !== 'consent'],
       ['record_withdrawal', true],
       ['record_disclosure', true],

@@ -166,7 +166,7 @@ describe('the policy gate: nobody grants themselves access', () => {
 
 describe('the policy gate: emergency access and other roles', () => {
   const emergencyFor = (actor: PolicyActor) =>
-    child({ emergencyAccesses: [{ userId: actor.userId, organisationId: 'org-other', startsAt: new Date(now.getTime() - 3_600_000), expiresAt: new Date(now.getTime() + 3_600_000) }] });
+    child({ emergencyAccesses: [{ userId: actor.userId, organisationId: 'org-other', startsAt: new Date(now.getTime() - 3_600_000), expiresAt: new Date(now.getTime() + 3_600_000), legalGroundCode: 'osl_emergency_health' }] });
 
   it('lets emergency access read, for its time only, flagged, and never write', () => {
     expect(decideAccess(outsider, emergencyFor(outsider), 'read', 'health', ctx({ entry: nurseEntry }))).toMatchObject({ allow: true, basis: 'emergency', flagged: true });
@@ -203,7 +203,7 @@ describe('the policy gate: emergency access and other roles', () => {
 
   it('shows the manager of the organisation an emergency access was opened in the child, to review it', () => {
     const elsewhere: PolicyActor = { userId: 'manager2', roles: [{ organisationId: 'org-other', role: 'unit_manager' }] };
-    const opened = child({ emergencyAccesses: [{ userId: 'outsider', organisationId: 'org-other', startsAt: new Date(now.getTime() - 60_000), expiresAt: new Date(now.getTime() + 3_600_000) }] });
+    const opened = child({ emergencyAccesses: [{ userId: 'outsider', organisationId: 'org-other', startsAt: new Date(now.getTime() - 60_000), expiresAt: new Date(now.getTime() + 3_600_000), legalGroundCode: 'osl_emergency_health' }] });
     expect(decideAccess(elsewhere, opened, 'review_log', 'access_log', ctx())).toMatchObject({ allow: true, basis: 'legal_duty', actions: ['review_log'] });
     // Still the log only, never the record, and a role granted to oneself does not count.
     expect(decideAccess(elsewhere, opened, 'read', 'record', ctx()).allow).toBe(false);
@@ -247,7 +247,7 @@ describe('the policy gate: fields and citizens', () => {
   });
 
   it('keeps a protected identity hidden under emergency access and from guardians, but not from the child', () => {
-    const hidden = child({ protectedIdentity: 'skyddad_folkbokforing', emergencyAccesses: [{ userId: 'outsider', organisationId: 'org-other', startsAt: new Date(now.getTime() - 60_000), expiresAt: new Date(now.getTime() + 3_600_000) }] });
+    const hidden = child({ protectedIdentity: 'skyddad_folkbokforing', emergencyAccesses: [{ userId: 'outsider', organisationId: 'org-other', startsAt: new Date(now.getTime() - 60_000), expiresAt: new Date(now.getTime() + 3_600_000), legalGroundCode: 'osl_emergency_health' }] });
     expect(decideAccess(outsider, hidden, 'read', 'record', ctx())).toMatchObject({ allow: true, basis: 'emergency', fields: { protectedIdentity: false }, flagged: true });
     expect(decideAccess(guardian, hidden, 'read', 'record', ctx())).toMatchObject({ allow: true, basis: 'own_record', fields: { protectedIdentity: false }, flagged: true });
     expect(decideAccess(childSelf, hidden, 'read', 'record', ctx())).toMatchObject({ allow: true, basis: 'own_record', fields: { protectedIdentity: true, protectedGuardians: false }, flagged: true });
@@ -274,5 +274,59 @@ describe('the policy gate: fields and citizens', () => {
     expect(decideAccess(teacher, child(), 'write', 'care_team', ctx()).allow).toBe(true);
     expect(decideAccess(teacher, child(), 'read', 'record', ctx()).actions).toEqual(['change_team', 'hand_over', 'record_consent', 'record_withdrawal', 'record_disclosure']);
     expect(decideAccess(psychologist, child(), 'write', 'care_team', ctx())).toMatchObject({ allow: false, reason: 'not_team_coordinator' });
+  });
+});
+
+describe('the policy gate: what an emergency ground opens', () => {
+  const opened = (legalGroundCode: string) =>
+    child({ emergencyAccesses: [{ userId: outsider.userId, organisationId: 'org-other', legalGroundCode, startsAt: new Date(now.getTime() - 60_000), expiresAt: new Date(now.getTime() + 3_600_000) }] });
+  const entry = (secrecyDomainId: string): EntryFacts => ({ organisationId: municipality, secrecyDomainId, unitId: null, writtenAt: new Date('2026-10-01') });
+
+  it('always shows the record, its team and consents, so the opener knows whom to call', () => {
+    for (const code of ['brb_necessity', 'osl_emergency_health', 'lvu_urgent', 'a_ground_the_policy_does_not_know']) {
+      for (const category of ['record', 'care_team', 'consent'] as const) {
+        expect(decideAccess(outsider, opened(code), 'read', category, ctx()), `${code} ${category}`).toMatchObject({ allow: true, basis: 'emergency', flagged: true });
+      }
+    }
+  });
+
+  it('opens only the categories its ground is for, and never the access log', () => {
+    const necessity = opened('brb_necessity');
+    expect(decideAccess(outsider, necessity, 'read', 'plan', ctx({ entry: entry(socialDomain) })).allow).toBe(true);
+    expect(decideAccess(outsider, necessity, 'read', 'concern', ctx({ entry: entry(schoolDomain) })).allow).toBe(true);
+    for (const category of ['health', 'social_services', 'school', 'wellbeing', 'access_log'] as const) {
+      expect(decideAccess(outsider, necessity, 'read', category, ctx({ entry: entry(socialDomain) })), category).toMatchObject({ allow: false, reason: 'emergency_ground_does_not_cover' });
+    }
+    expect(decideAccess(outsider, opened('osl_emergency_health'), 'read', 'health', ctx({ entry: entry(studentHealthDomain) })).allow).toBe(true);
+    expect(decideAccess(outsider, opened('osl_emergency_health'), 'read', 'social_services', ctx({ entry: entry(socialDomain) })).allow).toBe(false);
+    expect(decideAccess(outsider, opened('lvu_urgent'), 'read', 'social_services', ctx({ entry: entry(socialDomain) })).allow).toBe(true);
+    expect(decideAccess(outsider, opened('a_ground_the_policy_does_not_know'), 'read', 'plan', ctx({ entry: entry(schoolDomain) })).allow).toBe(false);
+    expect(sharedFromOtherDomains(outsider, necessity, 'plan', ctx())).toBe(true);
+    expect(sharedFromOtherDomains(outsider, necessity, 'health', ctx())).toBe(false);
+  });
+});
+
+describe('the policy gate: a pending handover', () => {
+  const pending = (proposedBy: string, toUserId: string) => child({ pendingHandover: { id: 'h', proposedBy, toUserId } });
+
+  it('lets its receiver preview the record for the handover, and nothing else', () => {
+    const withPending = pending('teacher', 'outsider');
+    expect(decideAccess(outsider, withPending, 'read', 'record', ctx({ purpose: 'handover_preview' }))).toMatchObject({ allow: true, basis: 'handover', reason: 'handover_receiver', fields: { protectedIdentity: false, protectedGuardians: false } });
+    expect(decideAccess(outsider, withPending, 'read', 'record', ctx({ purpose: 'open_record' }))).toMatchObject({ allow: false, reason: 'not_in_care_team' });
+    expect(decideAccess(outsider, withPending, 'read', 'record', ctx({ purpose: 'list' })).allow).toBe(false);
+    expect(decideAccess(outsider, withPending, 'read', 'care_team', ctx({ purpose: 'handover_preview' })).allow).toBe(false);
+    expect(decideAccess(outsider, withPending, 'read', 'plan', ctx({ purpose: 'handover_preview' })).allow).toBe(false);
+    // Someone else, and a receiver who is no professional any more, see nothing by it.
+    expect(decideAccess(professional('someone', 'org-other'), withPending, 'read', 'record', ctx({ purpose: 'handover_preview' })).allow).toBe(false);
+    expect(decideAccess({ userId: 'outsider', roles: [] }, withPending, 'read', 'record', ctx({ purpose: 'handover_preview' })).allow).toBe(false);
+  });
+
+  it('offers its proposer the withdrawal, and nobody a second proposal', () => {
+    const team = [member('teacher', municipality, schoolDomain, { role: 'named_person' }), member('socialworker', municipality, socialDomain, { role: 'lead_professional' })];
+    expect(decideAccess(teacher, child({ careTeam: team }), 'read', 'record', ctx()).actions).toContain('hand_over');
+    const withPending = child({ careTeam: team, pendingHandover: { id: 'h', proposedBy: 'teacher', toUserId: 'outsider' } });
+    expect(decideAccess(teacher, withPending, 'read', 'record', ctx()).actions).toEqual(expect.arrayContaining(['withdraw_handover', 'change_team']));
+    expect(decideAccess(teacher, withPending, 'read', 'record', ctx()).actions).not.toContain('hand_over');
+    expect(decideAccess(socialworker, withPending, 'read', 'record', ctx()).actions).not.toContain('withdraw_handover');
   });
 });

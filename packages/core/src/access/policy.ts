@@ -4,7 +4,8 @@ import type { Role } from '../users/schema.ts';
 import { stockholmDate } from '../time/stockholm.ts';
 import { domainAt, type DomainPeriod } from '../secrecy/domains.ts';
 import { ageOn, consentExcludes, consentGiverCounts, consentInForce, consentNames, type ConsentFacts, type ConsentRules } from './consent.ts';
-import { actionsFor, fieldsFor, noFields, type AccessFields, type ChildAction } from './grants.ts';
+import { actionsFor, fieldsFor, isProfessional, noFields, type AccessFields, type ChildAction } from './grants.ts';
+import { emergencyGroundOpens } from './emergency-grounds.ts';
 
 export type { ConsentFacts, ConsentRules };
 
@@ -50,6 +51,15 @@ export interface EmergencyAccessFacts {
   organisationId: string;
   startsAt: Date;
   expiresAt: Date;
+  /** The legal ground it was opened on: the ground decides which information categories it opens. */
+  legalGroundCode: string;
+}
+
+/** The child's pending handover of the named person, if any: one at a time. */
+export interface PendingHandoverFacts {
+  id: string;
+  toUserId: string;
+  proposedBy: string;
 }
 
 export interface PolicyChild {
@@ -60,12 +70,17 @@ export interface PolicyChild {
   careTeam: readonly CareTeamFacts[];
   consents: readonly ConsentFacts[];
   emergencyAccesses: readonly EmergencyAccessFacts[];
+  /** A pending handover: its receiver may preview it, its proposer withdraw it, nobody propose another. */
+  pendingHandover?: PendingHandoverFacts | null;
 }
 
 export type AccessAction = 'read' | 'write' | 'review_log';
 
-/** Why the record is asked for: opened on purpose, or shown in a list. */
-export type AccessPurpose = 'open_record' | 'list';
+/**
+ * Why the record is asked for: opened on purpose, shown in a list, or previewed by the receiver of
+ * a pending handover (the child's name, the life stage and the note, nothing more).
+ */
+export type AccessPurpose = 'open_record' | 'list' | 'handover_preview';
 
 /** A record entry asked about: where and when it was written. */
 export interface EntryFacts {
@@ -97,6 +112,7 @@ export const denyReasons = [
   'no_secrecy_domain',
   'emergency_is_read_only',
   'emergency_needs_professional_role',
+  'emergency_ground_does_not_cover',
   'not_team_coordinator',
   'not_log_reviewer',
 ] as const;
@@ -120,14 +136,33 @@ export function decideAccess(actor: PolicyActor, child: PolicyChild, action: Acc
   if (action === 'review_log') return decideLogReview(actor, child, category);
   const member = activeMembership(actor, child, context);
   if (member) return decideForMember(actor, member, child, action, category, context);
+  if (previewsHandover(actor, child, action, category, context)) return allow('handover', 'handover_receiver', child, standingOf(actor, child, context), context, actor);
   const open = child.emergencyAccesses.filter((e) => e.userId === actor.userId && e.startsAt <= context.now && context.now < e.expiresAt);
   if (open.length > 0) {
     if (action !== 'read') return deny('emergency_is_read_only', child, actor, context);
     // Emergency access rests on the professional role at every read, not only when it was opened.
-    if (!open.some((e) => holdsRole(actor, e.organisationId, 'professional'))) return deny('emergency_needs_professional_role', child, actor, context);
+    const valid = open.filter((e) => holdsRole(actor, e.organisationId, 'professional'));
+    if (valid.length === 0) return deny('emergency_needs_professional_role', child, actor, context);
+    // It shows only what its ground opens: the record, the team and the consents, and the ground's categories.
+    if (!valid.some((e) => emergencyOpens(e, category))) return deny('emergency_ground_does_not_cover', child, actor, context);
     return allow('emergency', 'emergency_access', child, { kind: 'emergency' }, context);
   }
   return deny(outsiderReason(actor, child, context.now), child, actor, context);
+}
+
+/** What an emergency access shows: the record, its team and consents always (who to call), an information category only when its ground opens it. */
+export function emergencyOpens(access: Pick<EmergencyAccessFacts, 'legalGroundCode'>, category: AccessCategory): boolean {
+  if (category === 'record' || category === 'care_team' || category === 'consent') return true;
+  return (emergencyGroundOpens[access.legalGroundCode] ?? []).some((c) => c === category);
+}
+
+/**
+ * Being proposed as the next named person is a basis to see what one is asked to take on, and
+ * only that: the record (for the child's name) read for the purpose `handover_preview`, by the
+ * receiver of the child's pending handover, while they work as a professional somewhere.
+ */
+function previewsHandover(actor: PolicyActor, child: PolicyChild, action: AccessAction, category: AccessCategory, context: AccessContext): boolean {
+  return context.purpose === 'handover_preview' && action === 'read' && category === 'record' && child.pendingHandover?.toUserId === actor.userId && isProfessional(actor);
 }
 
 function deny(reason: DenyReason, child: PolicyChild, actor: PolicyActor, context: AccessContext): AccessDecision {
@@ -285,12 +320,12 @@ export function consentCoversEntry(child: PolicyChild, member: CareTeamFacts, ca
 
 /**
  * Whether entries of a category written in other domains can reach the caller at all: some
- * consent in force for them covers it, or emergency access reads everything. Views say "not
+ * consent in force for them covers it, or an emergency access whose ground opens it. Views say "not
  * available – no consent" where this is false.
  */
 export function sharedFromOtherDomains(actor: PolicyActor, child: PolicyChild, category: InfoCategory, context: Pick<AccessContext, 'now' | 'rules'>): boolean {
   const member = activeMembership(actor, child, context);
-  if (!member) return child.emergencyAccesses.some((e) => e.userId === actor.userId && e.startsAt <= context.now && context.now < e.expiresAt && holdsRole(actor, e.organisationId, 'professional'));
+  if (!member) return child.emergencyAccesses.some((e) => e.userId === actor.userId && e.startsAt <= context.now && context.now < e.expiresAt && holdsRole(actor, e.organisationId, 'professional') && emergencyOpens(e, category));
   const reader = partyOf(member, context.now);
   return child.consents.some((c) => c.categories.includes(category) && consentNames(c, reader) && consentCountsFor(child, c, member.userId, context));
 }

@@ -162,6 +162,7 @@ function emergencies(t: Around): fc.Arbitrary<EmergencyAccessFacts[]> {
     organisationId: fc.constantFrom(...organisations),
     startsAt: fc.oneof(fc.constant(new Date(base - 4 * day)), t.instant),
     expiresAt: fc.oneof(fc.constant(new Date(base + 4 * day)), t.instant),
+    legalGroundCode: fc.constantFrom('osl_emergency_health', 'lvu_urgent', 'brb_necessity', 'not_a_ground'),
   });
   return fc.array(access, { maxLength: 2 });
 }
@@ -226,6 +227,7 @@ export const cases: fc.Arbitrary<Case> = fc.constantFrom(...bases).chain((base) 
         careTeam: team(t, units),
         consents: consents(t),
         emergencyAccesses: emergencies(t),
+        pendingHandover: sometimes(fc.record({ id: fc.constant('handover'), toUserId: fc.constantFrom(...staffUsers), proposedBy: fc.constantFrom(...staffUsers) }), 1, null),
       })
       .chain((child) =>
         fc.record({
@@ -238,7 +240,7 @@ export const cases: fc.Arbitrary<Case> = fc.constantFrom(...bases).chain((base) 
               now: t.instant,
               rules,
               entry: sometimes(entry(t, units), 6, undefined),
-              purpose: fc.constantFrom('open_record' as const, 'list' as const, undefined),
+              purpose: fc.constantFrom('open_record' as const, 'list' as const, 'handover_preview' as const, undefined),
             })
             .map(({ entry, purpose, ...always }): AccessContext => ({ ...always, ...(entry ? { entry } : {}), ...(purpose ? { purpose } : {}) })),
         }),

@@ -70,6 +70,8 @@ export const auditActions = [
   'child.wellbeing.record',
   'child.wellbeing.code_issue',
   'child.wellbeing.code_open',
+  'child.handover.withdraw',
+  'child.handover.read',
   // Citizens, reviews and the log itself
   'citizen.children.list',
   'emergency_access.review_queue.read',

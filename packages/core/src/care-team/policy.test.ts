@@ -5,10 +5,12 @@ import {
   decideHandoverBasis,
   decideHandoverBasisAtAcceptance,
   decideHandoverProposal,
+  decideHandoverWithdrawal,
   decideTeamAddition,
   endsAtHandover,
   handoverStatus,
   possibleTeamBases,
+  staysAsMember,
   type HandoverBasisFacts,
   type TeamAdditionFacts,
 } from './policy.ts';
@@ -80,6 +82,7 @@ describe('handing over the named person', () => {
     receiver: { userId: 'r', professionalOrganisationIds: [school], domainId: null },
     toOrganisationId: school,
     pendingExists: false,
+    previousNamedPerson: 'stays_member' as const,
   };
 
   it('is proposed by the current named person to a professional of the receiving organisation', () => {
@@ -95,6 +98,32 @@ describe('handing over the named person', () => {
   it('may be proposed by the lead professional when the child has no named person, never by a member', () => {
     expect(decideHandoverProposal({ ...proposal, currentNamedPersonUserId: null, proposer: { userId: 'a', teamRole: 'lead_professional' } })).toEqual({ ok: true });
     expect(decideHandoverProposal({ ...proposal, currentNamedPersonUserId: null, proposer: { userId: 'm', teamRole: 'member' } })).toEqual({ ok: false, reason: 'not_named_person' });
+  });
+
+  it('needs a choice for the named person handing over: staying as a member or leaving, never silently removed', () => {
+    expect(decideHandoverProposal({ ...proposal, previousNamedPerson: undefined })).toEqual({ ok: false, reason: 'previous_named_person_choice_required' });
+    expect(decideHandoverProposal({ ...proposal, previousNamedPerson: 'leaves' })).toEqual({ ok: true });
+    // With no named person there is nobody to choose for.
+    expect(decideHandoverProposal({ ...proposal, currentNamedPersonUserId: null, previousNamedPerson: undefined, proposer: { userId: 'a', teamRole: 'lead_professional' } })).toEqual({ ok: true });
+  });
+
+  it('is withdrawn by its proposer only, while pending', () => {
+    const pending = { proposedBy: 't', acceptedAt: null, declinedAt: null, withdrawnAt: null };
+    expect(decideHandoverWithdrawal({ actorUserId: 't', handover: pending })).toEqual({ ok: true });
+    expect(decideHandoverWithdrawal({ actorUserId: 'r', handover: pending })).toEqual({ ok: false, reason: 'not_proposer' });
+    expect(decideHandoverWithdrawal({ actorUserId: 't', handover: { ...pending, withdrawnAt: new Date() } })).toEqual({ ok: false, reason: 'not_pending' });
+    expect(decideHandoverWithdrawal({ actorUserId: 't', handover: { ...pending, declinedAt: new Date() } })).toEqual({ ok: false, reason: 'not_pending' });
+    expect(handoverStatus({ ...pending, withdrawnAt: new Date() })).toBe('withdrawn');
+    const answer = { actorUserId: 'r', answer: 'accept' as const, actorProfessionalOrganisationIds: [school], handover: { toUserId: 'r', toOrganisationId: school, acceptedAt: null, declinedAt: null, withdrawnAt: new Date() } };
+    expect(decideHandoverAnswer(answer)).toEqual({ ok: false, reason: 'not_pending' });
+  });
+
+  it('keeps the named person handing over as a member only when that was chosen, and never the receiver', () => {
+    const h = { receiverUserId: 'r', previousUserId: 't', previousStaysMember: true };
+    expect(staysAsMember({ userId: 't', role: 'named_person' }, h)).toBe(true);
+    expect(staysAsMember({ userId: 't', role: 'named_person' }, { ...h, previousStaysMember: false })).toBe(false);
+    expect(staysAsMember({ userId: 'x', role: 'named_person' }, h)).toBe(false);
+    expect(staysAsMember({ userId: 'r', role: 'named_person' }, { ...h, previousUserId: 'r' })).toBe(false);
   });
 
   it('waits while another handover is pending', () => {

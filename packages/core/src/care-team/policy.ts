@@ -121,7 +121,9 @@ export type HandoverRefusal =
   | 'receiver_is_named_person'
   | 'handover_pending'
   | 'not_receiver'
-  | 'not_pending';
+  | 'not_pending'
+  | 'not_proposer'
+  | 'previous_named_person_choice_required';
 
 export interface HandoverProposalFacts {
   proposer: { userId: string; teamRole: CareTeamRole };
@@ -129,6 +131,8 @@ export interface HandoverProposalFacts {
   receiver: { userId: string; professionalOrganisationIds: readonly string[] };
   toOrganisationId: string;
   pendingExists: boolean;
+  /** What the proposer chose for the named person handing over (see `HandoverInput`). */
+  previousNamedPerson?: 'stays_member' | 'leaves' | undefined;
 }
 
 /**
@@ -142,6 +146,16 @@ export function decideHandoverProposal(f: HandoverProposalFacts): { ok: true } |
   if (f.receiver.userId === f.currentNamedPersonUserId) return { ok: false, reason: 'receiver_is_named_person' };
   if (!f.receiver.professionalOrganisationIds.includes(f.toOrganisationId)) return { ok: false, reason: 'receiver_not_professional_there' };
   if (f.pendingExists) return { ok: false, reason: 'handover_pending' };
+  if (f.currentNamedPersonUserId !== null && f.previousNamedPerson === undefined) return { ok: false, reason: 'previous_named_person_choice_required' };
+  return { ok: true };
+}
+
+type HandoverDates = { acceptedAt: Date | null; declinedAt: Date | null; withdrawnAt?: Date | null };
+
+/** Only its proposer withdraws a handover, and only while it is pending. */
+export function decideHandoverWithdrawal(f: { actorUserId: string; handover: HandoverDates & { proposedBy: string } }): { ok: true } | { ok: false; reason: HandoverRefusal } {
+  if (f.actorUserId !== f.handover.proposedBy) return { ok: false, reason: 'not_proposer' };
+  if (handoverStatus(f.handover) !== 'pending') return { ok: false, reason: 'not_pending' };
   return { ok: true };
 }
 
@@ -149,16 +163,22 @@ export function decideHandoverProposal(f: HandoverProposalFacts): { ok: true } |
 export function decideHandoverAnswer(f: {
   actorUserId: string;
   answer: 'accept' | 'decline';
-  handover: { toUserId: string; toOrganisationId: string; acceptedAt: Date | null; declinedAt: Date | null };
+  handover: HandoverDates & { toUserId: string; toOrganisationId: string };
   actorProfessionalOrganisationIds: readonly string[];
 }): { ok: true } | { ok: false; reason: HandoverRefusal } {
   if (f.actorUserId !== f.handover.toUserId) return { ok: false, reason: 'not_receiver' };
-  if (f.handover.acceptedAt || f.handover.declinedAt) return { ok: false, reason: 'not_pending' };
+  if (handoverStatus(f.handover) !== 'pending') return { ok: false, reason: 'not_pending' };
   if (f.answer === 'accept' && !f.actorProfessionalOrganisationIds.includes(f.handover.toOrganisationId)) return { ok: false, reason: 'receiver_not_professional_there' };
   return { ok: true };
 }
 
-export function handoverStatus(h: { acceptedAt: Date | null; declinedAt: Date | null }): 'pending' | 'accepted' | 'declined' {
+export function handoverStatus(h: HandoverDates): 'pending' | 'accepted' | 'declined' | 'withdrawn' {
   if (h.acceptedAt) return 'accepted';
-  return h.declinedAt ? 'declined' : 'pending';
+  if (h.declinedAt) return 'declined';
+  return h.withdrawnAt ? 'withdrawn' : 'pending';
+}
+
+/** The named person handing over stays on as a member: their named-person membership ends and a member's starts. */
+export function staysAsMember(member: { userId: string; role: CareTeamRole }, h: { receiverUserId: string; previousUserId: string | null; previousStaysMember: boolean | null }): boolean {
+  return member.role === 'named_person' && member.userId === h.previousUserId && member.userId !== h.receiverUserId && h.previousStaysMember === true;
 }

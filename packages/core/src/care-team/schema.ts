@@ -44,12 +44,12 @@ export type CareTeamEntry = z.infer<typeof CareTeamEntry>;
 
 export const CareTeamList = z.object({ members: z.array(CareTeamEntry) });
 
-/** The named person's life stages: maternity care → child health care → school → youth follow-up. */
-export const lifeStages = ['maternity_care', 'child_health_care', 'school', 'youth_follow_up'] as const;
+/** The named person's life stages: maternity care → child health care → preschool → school → youth follow-up. */
+export const lifeStages = ['maternity_care', 'child_health_care', 'preschool', 'school', 'youth_follow_up'] as const;
 export const LifeStage = z.enum(lifeStages);
 export type LifeStage = z.infer<typeof LifeStage>;
 
-export const handoverStatuses = ['pending', 'accepted', 'declined'] as const;
+export const handoverStatuses = ['pending', 'accepted', 'declined', 'withdrawn'] as const;
 export const HandoverStatus = z.enum(handoverStatuses);
 export type HandoverStatus = z.infer<typeof HandoverStatus>;
 
@@ -64,6 +64,11 @@ export const HandoverInput = z.object({
    * own organisation, which is weighed like any other basis.
    */
   basis: TeamBasisInput.default({ kind: 'own_organisation' }),
+  /**
+   * What becomes of the named person handing over when the receiver accepts: stays on the team as
+   * a member, or leaves it. Required when the child has a named person (nobody is silently removed).
+   */
+  previousNamedPerson: z.enum(['stays_member', 'leaves']).optional(),
 });
 export type HandoverInput = z.infer<typeof HandoverInput>;
 
@@ -89,10 +94,20 @@ export const HandoverView = z.object({
   status: HandoverStatus,
   acceptedAt: z.iso.datetime().nullable(),
   declinedAt: z.iso.datetime().nullable(),
+  withdrawnAt: z.iso.datetime().nullable(),
+  withdrawnBy: UserRef.nullable(),
+  /** Whether the named person handing over stays on the team as a member; null when there was none. */
+  previousStaysMember: z.boolean().nullable(),
+  /** Whether the caller proposed it (and, while it is pending, may withdraw it). */
+  proposedByCaller: z.boolean(),
 });
 export type HandoverView = z.infer<typeof HandoverView>;
 
 export const HandoverList = z.object({ handovers: z.array(HandoverView) });
+
+/** The child's pending handover, as the record shows it to its team. */
+export const PendingHandover = z.object({ handover: HandoverView.nullable() });
+export type PendingHandover = z.infer<typeof PendingHandover>;
 
 /** A search finds nobody with fewer characters than this: too wide to be a search for someone. */
 export const candidateQueryMinLength = 2;

@@ -32,6 +32,8 @@ export const CareTeamMemberView = z.object({
   basis: z.enum(['own_organisation', 'consent', 'legal_duty']),
   startsAt: z.iso.datetime(),
   endsAt: z.iso.datetime().nullable(),
+  /** A membership on a consent withdrawn or run out: the Stockholm date it has had no basis since ("grund saknas sedan …"). */
+  basisLapsedOn: z.iso.date().nullable(),
 });
 export type CareTeamMemberView = z.infer<typeof CareTeamMemberView>;
 
@@ -88,6 +90,11 @@ export const ChildSearchResult = z.object({
   access: z.enum(['allowed', 'denied', 'none']),
   /** How to get access when denied: `consent`, `emergency_access` or `contact_named_person`. */
   howToGetAccess: z.array(z.enum(['consent', 'emergency_access', 'contact_named_person'])).optional(),
+  /**
+   * When denied, the refusal's reason where it tells the searcher nothing new: only that the
+   * consent their own place on the team rested on is no longer in force (`team_consent_not_in_force`).
+   */
+  reason: z.enum(['team_consent_not_in_force']).optional(),
   child: z.object({ id: z.uuid(), name: PersonName.nullable(), birthDate: z.iso.date(), identityNumber: z.string() }).optional(),
   /** The record's id is given when access could be asked for (emergency access needs it). */
   childId: z.uuid().optional(),

@@ -23,8 +23,11 @@ export const careTeamRoles = ['named_person', 'lead_professional', 'member'] as 
 export const CareTeamRole = z.enum(careTeamRoles);
 export type CareTeamRole = z.infer<typeof CareTeamRole>;
 
-/** Why an access was allowed; written to the audit log with every look. */
-export const accessBases = ['own_organisation', 'consent', 'emergency', 'legal_duty', 'own_record'] as const;
+/**
+ * Why an access was allowed; written to the audit log with every look. `handover`: the receiver of
+ * a pending handover sees what they are asked to take on (the child's name, the life stage, the note).
+ */
+export const accessBases = ['own_organisation', 'consent', 'emergency', 'legal_duty', 'own_record', 'handover'] as const;
 export const AccessBasis = z.enum(accessBases);
 export type AccessBasis = z.infer<typeof AccessBasis>;
 

@@ -37,6 +37,17 @@ export const EmergencyAccessParams = z.object({ id: Id });
 export const LegalGroundView = z.object({ code: z.string(), title: z.string(), reference: z.string() });
 export type LegalGroundView = z.infer<typeof LegalGroundView>;
 
+/** An emergency ground as the form offers it to this opener: with its one-line explanation, in the reader's language. */
+export const EmergencyLegalGround = LegalGroundView.extend({ explanation: z.string() });
+export type EmergencyLegalGround = z.infer<typeof EmergencyLegalGround>;
+export const EmergencyLegalGroundList = z.object({ grounds: z.array(EmergencyLegalGround), sector: z.string().nullable() });
+export type EmergencyLegalGroundList = z.infer<typeof EmergencyLegalGroundList>;
+
+/** Whether a ground fits the sector of the unit the opener works at: a ground naming no sector fits every one. */
+export function groundFitsSector(ground: { sectors: readonly string[] }, sector: string | null): boolean {
+  return ground.sectors.length === 0 || (sector !== null && ground.sectors.includes(sector));
+}
+
 /**
  * One emergency access as the opener and the reviewers see it. The child appears by id and
  * masked identity number; a protected identity shows neither name nor number.

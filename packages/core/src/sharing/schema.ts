@@ -17,6 +17,11 @@ export const LegalGround = z.object({
   reference: z.string(),
   validFrom: z.iso.date(),
   validTo: z.iso.date().nullable(),
+  /** The sectors the ground fits; empty: every sector. */
+  sectors: z.array(z.string()),
+  /** One line saying when the ground applies. */
+  explanationSv: z.string(),
+  explanationEn: z.string(),
 });
 export type LegalGround = z.infer<typeof LegalGround>;
 

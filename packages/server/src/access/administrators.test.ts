@@ -17,7 +17,7 @@ beforeAll(async () => {
 afterAll(() => t.close());
 
 const recordUrl = () => `/api/children/${family.childId}`;
-const emergency = { reason: 'Akut oro för barnets hälsa, behöver se planen nu.', legalGroundCode: 'osl_emergency_health' };
+const emergency = { reason: 'Akut oro för barnets hälsa, behöver se planen nu.', legalGroundCode: 'brb_necessity' };
 
 interface UserView {
   id: string;

@@ -101,7 +101,7 @@ function policyChildSelect(db: Kysely<DB>, actorUserId: string) {
       jsonArrayFrom(
         eb
           .selectFrom('emergency_access as e')
-          .select(['e.user_id', 'e.organisation_id', 'e.starts_at', 'e.expires_at'])
+          .select(['e.user_id', 'e.organisation_id', 'e.starts_at', 'e.expires_at', 'e.legal_ground_code'])
           .whereRef('e.child_id', '=', 'c.id')
           .where((w) =>
             w.or([
@@ -110,6 +110,17 @@ function policyChildSelect(db: Kysely<DB>, actorUserId: string) {
             ]),
           ),
       ).as('emergencies'),
+      // The pending handover (one at a time): its receiver previews it, its proposer withdraws it.
+      jsonObjectFrom(
+        eb
+          .selectFrom('named_person_handover as h')
+          .select(['h.id', 'h.to_user_id', 'h.proposed_by'])
+          .whereRef('h.child_id', '=', 'c.id')
+          .where('h.accepted_at', 'is', null)
+          .where('h.declined_at', 'is', null)
+          .where('h.withdrawn_at', 'is', null)
+          .limit(1),
+      ).as('pending_handover'),
     ]);
 }
 
@@ -143,7 +154,8 @@ function toPolicyChild(row: NonNullable<Awaited<ReturnType<ReturnType<typeof pol
       withdrawnAt: k.withdrawn_at ? new Date(k.withdrawn_at) : null,
       recordedByProfessional: k.recorded_by_professional,
     })),
-    emergencyAccesses: row.emergencies.map((e) => ({ userId: e.user_id, organisationId: e.organisation_id, startsAt: new Date(e.starts_at), expiresAt: new Date(e.expires_at) })),
+    emergencyAccesses: row.emergencies.map((e) => ({ userId: e.user_id, organisationId: e.organisation_id, startsAt: new Date(e.starts_at), expiresAt: new Date(e.expires_at), legalGroundCode: e.legal_ground_code })),
+    pendingHandover: row.pending_handover ? { id: row.pending_handover.id, toUserId: row.pending_handover.to_user_id, proposedBy: row.pending_handover.proposed_by } : null,
   };
 }
 

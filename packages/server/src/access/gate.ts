@@ -1,6 +1,6 @@
 import type { FastifyRequest } from 'fastify';
 import type { Kysely, Transaction } from 'kysely';
-import { decideAccess, decideRegisterAccess, sharedFromOtherDomains, type InfoCategory, type AccessAction, type AccessCategory, type AccessDecision, type ChildAction, type EntryFacts, type PolicyActor, type PolicyChild } from '@samsyn/core';
+import { decideAccess, decideRegisterAccess, sharedFromOtherDomains, type AccessPurpose, type InfoCategory, type AccessAction, type AccessCategory, type AccessDecision, type ChildAction, type EntryFacts, type PolicyActor, type PolicyChild } from '@samsyn/core';
 import type { DB } from '../db/schema.ts';
 import { appendAudit, type AuditEntry } from '../audit/writer.ts';
 import type { AuditAction } from '@samsyn/core';
@@ -32,7 +32,7 @@ export interface ChildAccess {
 export interface GateOptions {
   /** The audit action, such as `child.record.read`. */
   auditAction: AuditAction;
-  purpose?: 'open_record' | 'list';
+  purpose?: AccessPurpose;
   /** For information categories: the entry asked about (for a write, the one about to be written). */
   entry?: EntryFacts;
   details?: Record<string, unknown>;
@@ -88,6 +88,8 @@ export interface ListGateOptions {
    * that reason and no gate basis. Null where the area has none.
    */
   areaBasis?: (childId: string) => string | null;
+  /** The purpose a child's row is asked for, when not `list` (a pending handover's receiver asks for `handover_preview`). */
+  purposeFor?: (childId: string) => AccessPurpose;
 }
 
 /**
@@ -115,7 +117,7 @@ export async function decideEach(
   for (const id of ids) {
     const child = children.get(id);
     if (!child) continue;
-    const judged = judge(request, { actor, child, now }, id, action, category, { auditAction: options.auditAction, purpose: 'list', details: options.detailsFor?.(id) ?? {} });
+    const judged = judge(request, { actor, child, now }, id, action, category, { auditAction: options.auditAction, purpose: options.purposeFor?.(id) ?? 'list', details: options.detailsFor?.(id) ?? {} });
     if (judged.allow) {
       answers.set(id, { allow: true, access: judged });
       entries.push(judged.entry());

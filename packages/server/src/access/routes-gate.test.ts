@@ -43,6 +43,7 @@ const noChildData = new Set([
   'POST /api/admin/retention/runs',
   'GET /api/admin/retention/tombstones',
   'GET /api/legal-grounds',
+  'GET /api/emergency-access/legal-grounds',
   'GET /api/secrecy-domains/directory',
   // The indicator catalogue and Kolada's statistics: aggregates, no child's data.
   'GET /api/indicators',
@@ -83,6 +84,7 @@ const gatedPerChild = new Set([
   'GET /api/handovers',
   'POST /api/handovers/{id}/accept',
   'POST /api/handovers/{id}/decline',
+  'POST /api/handovers/{id}/withdraw',
   'GET /api/log-review',
   'GET /api/log-review/export.csv',
   'GET /api/emergency-access/review',
@@ -113,14 +115,14 @@ const sampleBodies: Record<string, (ids: Ids) => unknown> = {
   'POST /api/children/{id}/consents/{consentId}/withdraw': () => ({}),
   'POST /api/children/{id}/care-team': (ids) => ({ userId: ids.userId, organisationId: ids.organisationId, role: 'member', basis: { kind: 'own_organisation' } }),
   'POST /api/children/{id}/care-team/{memberId}/end': () => ({}),
-  'POST /api/children/{id}/handovers': (ids) => ({ toUserId: ids.userId, toOrganisationId: ids.organisationId, lifeStage: 'school' }),
+  'POST /api/children/{id}/handovers': (ids) => ({ toUserId: ids.userId, toOrganisationId: ids.organisationId, lifeStage: 'school', previousNamedPerson: 'stays_member' }),
   'POST /api/children/{id}/disclosures': (ids) => ({ decision: 'not_shared', toOrganisationId: ids.organisationId, categories: ['school'], what: 'Skolans anteckningar', reason: 'Inget samtycke' }),
-  'POST /api/children/{id}/emergency-access': () => ({ reason: 'Akut fara för barnets hälsa, behöver se planen.', legalGroundCode: 'osl_emergency_health' }),
   'POST /api/children/{id}/identity-corrections': () => ({ city: 'Provstad', reason: 'Prov av grinden' }),
   'POST /api/children/{id}/concerns': () => ({ areas: ['safe'], description: 'Oro under rasterna.', level: 'observation', source: 'own_observation' }),
   'POST /api/children/{id}/reports-of-concern': () => ({ description: 'Barnet berättar om bråk hemma.' }),
   'POST /api/children/{id}/wellbeing': () => ({ respondent: 'child', occurredOn: stockholmDate(t.app.services.clock.now()), modelVersionId: realIds.modelVersionId, answers: [{ area: 'safe', rating: 4, strengths: 'Probe', worries: '' }], important: '' }),
   'POST /api/children/{id}/wellbeing/codes': () => ({ respondent: 'child' }),
+  'POST /api/children/{id}/emergency-access': () => ({ reason: 'Akut fara för barnets hälsa, behöver se planen.', legalGroundCode: 'brb_necessity' }),
 };
 
 interface Ids {

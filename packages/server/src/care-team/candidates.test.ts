@@ -118,7 +118,7 @@ describe('finding colleagues for the care team', () => {
   it('refuses a reader with emergency access, who may not change the team, in one entry', async () => {
     const reader = await newcomer(t.database.db, family.childId, family.municipality, 'school', 1);
     const client = await t.loginAs(reader.username);
-    const opened = await client.post(`/api/children/${family.childId}/emergency-access`, { reason: 'Akut fara för barnets hälsa, behöver se planen.', legalGroundCode: 'osl_emergency_health' });
+    const opened = await client.post(`/api/children/${family.childId}/emergency-access`, { reason: 'Akut fara för barnets hälsa, behöver se planen.', legalGroundCode: 'brb_necessity' });
     expect(opened.statusCode).toBe(201);
     const res = await client.get(candidatesUrl('Petra'));
     expect(res.statusCode).toBe(403);

@@ -43,33 +43,33 @@ interface Member {
 
 describe('proposing a handover of the named person', () => {
   it('is refused to a team member, and logged', async () => {
-    const res = await (await t.loginAs('nurse')).post(handoversUrl(), { toUserId: receiver.userId, toOrganisationId: family.municipality, lifeStage: 'youth_follow_up' });
+    const res = await (await t.loginAs('nurse')).post(handoversUrl(), { toUserId: receiver.userId, toOrganisationId: family.municipality, lifeStage: 'youth_follow_up', previousNamedPerson: 'leaves' });
     expect(res.statusCode).toBe(403);
     expect((await auditOf(t.database.db, res))[0]).toMatchObject({ action: 'child.handover.propose', outcome: 'denied' });
   });
 
   it('is refused to the lead professional while there is a named person', async () => {
-    const res = await (await t.loginAs('socialworker')).post(handoversUrl(), { toUserId: receiver.userId, toOrganisationId: family.municipality, lifeStage: 'youth_follow_up' });
+    const res = await (await t.loginAs('socialworker')).post(handoversUrl(), { toUserId: receiver.userId, toOrganisationId: family.municipality, lifeStage: 'youth_follow_up', previousNamedPerson: 'leaves' });
     expect(res.statusCode).toBe(403);
     expect(res.json().error).toMatchObject({ code: 'forbidden', details: { reason: 'not_named_person' } });
     expect((await auditOf(t.database.db, res))[0]).toMatchObject({ outcome: 'denied' });
   });
 
   it('needs a receiver who works as a professional in the receiving organisation', async () => {
-    const res = await (await t.loginAs('teacher')).post(handoversUrl(), { toUserId: receiver.userId, toOrganisationId: family.region, lifeStage: 'youth_follow_up' });
+    const res = await (await t.loginAs('teacher')).post(handoversUrl(), { toUserId: receiver.userId, toOrganisationId: family.region, lifeStage: 'youth_follow_up', previousNamedPerson: 'leaves' });
     expect(res.statusCode).toBe(400);
   });
 
   it('is proposed by the named person, one at a time, on the own organisation’s basis within it, and logged', async () => {
     const teacher = await t.loginAs('teacher');
     const basis = { kind: 'own_organisation' };
-    const res = await teacher.post(handoversUrl(), { toUserId: receiver.userId, toOrganisationId: family.municipality, lifeStage: 'youth_follow_up', note: 'Ebba går ut nian i vår', basis });
+    const res = await teacher.post(handoversUrl(), { toUserId: receiver.userId, toOrganisationId: family.municipality, lifeStage: 'youth_follow_up', previousNamedPerson: 'leaves', note: 'Ebba går ut nian i vår', basis });
     expect(res.statusCode).toBe(201);
-    expect(res.json()).toMatchObject({ status: 'pending', lifeStage: 'youth_follow_up', from: { id: await userIdOf(t.database.db, 'teacher') }, basis: 'own_organisation', consentId: null, legalGroundCode: null });
+    expect(res.json()).toMatchObject({ status: 'pending', lifeStage: 'youth_follow_up', previousStaysMember: false, from: { id: await userIdOf(t.database.db, 'teacher') }, basis: 'own_organisation', consentId: null, legalGroundCode: null });
     const [entry] = await auditOf(t.database.db, res);
     expect(entry).toMatchObject({ action: 'child.handover.propose', outcome: 'success' });
     expect(entry!.details).toMatchObject({ proposed: { toUserId: receiver.userId, basis } });
-    const second = await teacher.post(handoversUrl(), { toUserId: receiver.userId, toOrganisationId: family.municipality, lifeStage: 'youth_follow_up' });
+    const second = await teacher.post(handoversUrl(), { toUserId: receiver.userId, toOrganisationId: family.municipality, lifeStage: 'youth_follow_up', previousNamedPerson: 'leaves' });
     expect(second.statusCode).toBe(409);
   });
 });
@@ -79,20 +79,24 @@ let next: { username: string; userId: string };
 
 describe('answering a handover', () => {
 
-  it('shows the receiver the incoming handover with the child id, life stage and the note addressed to them, not the name before they are in the team, and logs the look', async () => {
+  it('shows the receiver what they are taking on, the child’s name, the life stage and the note, on the basis of being proposed, and logs the look', async () => {
     const asReceiver = await t.loginAs(receiver.username);
     const res = await asReceiver.get('/api/handovers?status=pending');
     expect(res.statusCode).toBe(200);
-    const handovers = res.json().handovers as Handover[];
+    // The demo has handovers of other children; this one is Ebba's.
+    const handovers = (res.json().handovers as Handover[]).filter((h) => h.childId === family.childId);
     expect(handovers).toHaveLength(1);
     pending = handovers[0]!;
-    expect(pending).toMatchObject({ childId: family.childId, lifeStage: 'youth_follow_up', childName: null, status: 'pending', note: 'Ebba går ut nian i vår' });
-    // The gate refuses the record (not yet on the team); the note is theirs to read, and that look is one entry of this request.
+    expect(pending).toMatchObject({ childId: family.childId, lifeStage: 'youth_follow_up', previousStaysMember: false, childName: { givenName: 'Ebba' }, status: 'pending', note: 'Ebba går ut nian i vår' });
+    // Not yet on the team: being proposed is the gate's basis for exactly this look, one entry of this request.
     const entries = (await auditOf(t.database.db, res)).filter((e) => e.subject_id === family.childId);
     expect(entries).toHaveLength(1);
     expect(entries[0]).toMatchObject({ action: 'child.handover.list', outcome: 'success', actor_username: receiver.username, request_id: res.headers['x-request-id'] });
-    expect(entries[0]!.details).toMatchObject({ basis: null, reason: 'handover_receiver', gateReason: 'not_in_care_team', handoverIds: [pending.id] });
-    expect((await (await t.loginAs('teacher')).get('/api/handovers')).json().handovers).toEqual([]);
+    expect(entries[0]!.details).toMatchObject({ basis: 'handover', reason: 'handover_receiver', category: 'record', handoverIds: [pending.id] });
+    // The proposer follows it too, and may withdraw it; the receiver may not.
+    const teachers = (await (await t.loginAs('teacher')).get('/api/handovers')).json().handovers as Handover[];
+    expect(teachers.filter((h) => h.childId === family.childId)).toEqual([expect.objectContaining({ id: pending.id, proposedByCaller: true, status: 'pending' })]);
+    expect(pending).toMatchObject({ proposedByCaller: false });
   });
 
   it('is refused to anyone but the receiver, and logged', async () => {
@@ -126,7 +130,7 @@ describe('answering a handover', () => {
     next = await newcomer(t.database.db, family.childId, family.municipality, 'youth_follow_up');
     const named = await t.loginAs(receiver.username);
     // Left out, the basis is the proposer's own organisation.
-    const proposed = (await named.post(handoversUrl(), { toUserId: next.userId, toOrganisationId: family.municipality, lifeStage: 'youth_follow_up' })).json() as Handover;
+    const proposed = (await named.post(handoversUrl(), { toUserId: next.userId, toOrganisationId: family.municipality, lifeStage: 'youth_follow_up', previousNamedPerson: 'leaves' })).json() as Handover;
     expect(proposed).toMatchObject({ status: 'pending', basis: 'own_organisation' });
     const asNext = await t.loginAs(next.username);
     const res = await asNext.post(`/api/handovers/${proposed.id}/decline`);
@@ -136,8 +140,9 @@ describe('answering a handover', () => {
     expect((await auditOf(t.database.db, res))[0]).toMatchObject({ action: 'child.handover.decline', outcome: 'success', details: { basis: expect.stringMatching(/^(own_organisation|consent|legal_duty)$/), declined: true } });
     const team = (await named.get(`/api/children/${family.childId}/care-team`)).json().members as Member[];
     expect(team.find((m) => m.role === 'named_person')!.userId).toBe(receiver.userId);
-    expect((await asNext.get('/api/handovers?status=declined')).json().handovers).toHaveLength(1);
-    expect((await asNext.get('/api/handovers')).json().handovers).toHaveLength(0);
+    const ebbas = async (url: string) => ((await asNext.get(url)).json().handovers as Handover[]).filter((h) => h.childId === family.childId);
+    expect(await ebbas('/api/handovers?status=declined')).toHaveLength(1);
+    expect(await ebbas('/api/handovers')).toHaveLength(0);
   });
 
   it('answers not found for an unknown handover', async () => {
@@ -180,7 +185,7 @@ describe('the decided handovers', () => {
 
   it('lists what waits for an answer before what is decided', async () => {
     const named = await t.loginAs(receiver.username);
-    const proposed = await named.post(handoversUrl(), { toUserId: next.userId, toOrganisationId: family.municipality, lifeStage: 'youth_follow_up', note: 'Ett nytt försök' });
+    const proposed = await named.post(handoversUrl(), { toUserId: next.userId, toOrganisationId: family.municipality, lifeStage: 'youth_follow_up', previousNamedPerson: 'leaves', note: 'Ett nytt försök' });
     expect(proposed.statusCode).toBe(201);
     const { all, handovers } = await list(next.username, 'all');
     expect(handovers.map((h) => h.status)).toEqual(['pending', 'declined']);
@@ -206,7 +211,7 @@ describe('a handover to another organisation', () => {
     today = stockholmDate(t.app.services.clock.now());
   });
   const propose = (username: string, to: { userId: string }, toOrganisationId: string, basis?: unknown) =>
-    t.loginAs(username).then((c) => c.post(handoversUrl(), { toUserId: to.userId, toOrganisationId, lifeStage: 'school', ...(basis ? { basis } : {}) }));
+    t.loginAs(username).then((c) => c.post(handoversUrl(), { toUserId: to.userId, toOrganisationId, lifeStage: 'school', previousNamedPerson: 'leaves', ...(basis ? { basis } : {}) }));
   const teamNow = async (username: string) => (await (await t.loginAs(username)).get(`/api/children/${family.childId}/care-team`)).json().members as Member[];
   let regional: { username: string; userId: string };
 
@@ -242,7 +247,7 @@ describe('a handover to another organisation', () => {
     const unknown = await propose(receiver.username, regional, family.region, { kind: 'consent', consentId: '00000000-0000-4000-8000-000000000000' });
     expect(unknown.statusCode).toBe(400);
     expect(unknown.json().error.details).toEqual([{ path: 'body.basis.consentId', message: 'unknown_consent' }]);
-    expect((await (await t.loginAs(regional.username)).get('/api/handovers?status=pending')).json().handovers).toEqual([]);
+    expect(((await (await t.loginAs(regional.username)).get('/api/handovers?status=pending')).json().handovers as Handover[]).filter((h) => h.childId === family.childId)).toEqual([]);
   });
 
   it('is proposed under a consent that reaches the receiver’s organisation, and accepted: the new named person is on the team under that consent', async () => {
@@ -253,7 +258,7 @@ describe('a handover to another organisation', () => {
     expect((await auditOf(t.database.db, proposed))[0]!.details).toMatchObject({ proposed: { basis } });
 
     const asRegional = await t.loginAs(regional.username);
-    const [waiting] = (await asRegional.get('/api/handovers?status=pending')).json().handovers as Handover[];
+    const [waiting] = ((await asRegional.get('/api/handovers?status=pending')).json().handovers as Handover[]).filter((h) => h.childId === family.childId);
     expect(waiting).toMatchObject({ id: proposed.json().id, basis: 'consent', consentId: family.regionConsentId });
     const res = await asRegional.post(`/api/handovers/${waiting!.id}/accept`);
     expect(res.statusCode).toBe(200);

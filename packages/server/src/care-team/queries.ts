@@ -29,7 +29,17 @@ export function membersQuery(db: Db, childId: string, options: TeamScope) {
     .innerJoin('app_user as u', 'u.id', 'm.user_id')
     .innerJoin('organisation as o', 'o.id', 'm.organisation_id')
     .leftJoin('unit as un', 'un.id', 'm.unit_id')
+    .leftJoin('consent as k', 'k.id', 'm.consent_id')
     .select(['m.id', 'm.user_id', 'u.display_name', 'u.title', 'm.organisation_id', 'o.name as organisation_name', 'un.name as unit_name', 'm.role', 'm.basis', 'm.starts_at', 'm.ends_at'])
+    // A member let on by a consent that has since been withdrawn or run out has no basis from that
+    // day on (the Stockholm date): the team and the family see "grund saknas sedan …" until someone
+    // ends the membership. A consent's last valid day is `valid_to`; it lapses the day after.
+    .select(
+      sql<string | null>`case when m.basis = 'consent' then (case
+        when k.withdrawn_at is not null and k.withdrawn_at <= ${now} then ((k.withdrawn_at at time zone 'Europe/Stockholm')::date)::text
+        when k.valid_to is not null and k.valid_to < (${now} at time zone 'Europe/Stockholm')::date then ((k.valid_to + 1)::date)::text
+      end) end`.as('basis_lapsed_on'),
+    )
     .where('m.child_id', '=', childId);
   if (!options.history) query = query.where('m.starts_at', '<=', now).where((eb) => eb.or([eb('m.ends_at', 'is', null), eb('m.ends_at', '>', now)]));
   return query.orderBy('m.starts_at', 'desc').orderBy('u.display_name');
@@ -40,7 +50,7 @@ export type TeamRow = Awaited<ReturnType<typeof teamOf>>[number];
 export async function currentMembers(db: Db, childId: string, now: Date) {
   return db
     .selectFrom('care_team_member')
-    .select(['id', 'user_id', 'role', 'organisation_id'])
+    .select(['id', 'user_id', 'role', 'organisation_id', 'unit_id', 'basis', 'consent_id', 'legal_ground_code'])
     .where('child_id', '=', childId)
     .where('starts_at', '<=', now)
     .where((eb) => eb.or([eb('ends_at', 'is', null), eb('ends_at', '>', now)]))
@@ -106,90 +116,6 @@ export async function insertMember(trx: Transaction<DB>, m: NewMember): Promise<
 export async function endMembers(trx: Transaction<DB>, memberIds: readonly string[], by: string, at: Date): Promise<void> {
   if (memberIds.length === 0) return;
   await trx.updateTable('care_team_member').set({ ends_at: at, ended_by: by }).where('id', 'in', [...memberIds]).where('ends_at', 'is', null).execute();
-}
-
-/** Handovers waiting for this user's answer, newest first. */
-export async function handoversAwaiting(db: Db, userId: string) {
-  return handoverQuery(db).where('h.to_user_id', '=', userId).where('h.accepted_at', 'is', null).where('h.declined_at', 'is', null).orderBy('h.proposed_at', 'desc').execute();
-}
-
-/**
- * Decided handovers this user took part in, as receiver, as the named person handing over or as
- * proposer: the latest decisions first, at most `limit`.
- */
-export async function handoversDecidedWith(db: Db, userId: string, outcome: 'accepted' | 'declined' | 'all', limit: number) {
-  return handoverQuery(db)
-    .where((eb) => eb.or([eb('h.to_user_id', '=', userId), eb('h.from_user_id', '=', userId), eb('h.proposed_by', '=', userId)]))
-    .where((eb) => {
-      const accepted = eb('h.accepted_at', 'is not', null);
-      const declined = eb('h.declined_at', 'is not', null);
-      return outcome === 'accepted' ? accepted : outcome === 'declined' ? declined : eb.or([accepted, declined]);
-    })
-    .orderBy(sql`coalesce(h.accepted_at, h.declined_at)`, 'desc')
-    .orderBy('h.id')
-    .limit(limit)
-    .execute();
-}
-
-export async function handover(db: Db, id: string) {
-  return handoverQuery(db).where('h.id', '=', id).executeTakeFirst();
-}
-export type HandoverRow = NonNullable<Awaited<ReturnType<typeof handover>>>;
-
-function handoverQuery(db: Db) {
-  return db
-    .selectFrom('named_person_handover as h')
-    .innerJoin('app_user as t', 't.id', 'h.to_user_id')
-    .innerJoin('organisation as o', 'o.id', 'h.to_organisation_id')
-    .innerJoin('app_user as p', 'p.id', 'h.proposed_by')
-    .leftJoin('app_user as f', 'f.id', 'h.from_user_id')
-    .select([
-      'h.id', 'h.child_id', 'h.life_stage', 'h.from_user_id', 'f.display_name as from_name', 'h.to_user_id', 't.display_name as to_name',
-      'h.to_organisation_id', 'o.name as to_organisation_name', 'h.basis', 'h.consent_id', 'h.legal_ground_code', 'h.note', 'h.proposed_by', 'p.display_name as proposed_by_name',
-      'h.proposed_at', 'h.accepted_at', 'h.declined_at',
-    ]);
-}
-
-export async function pendingHandoverExists(db: Db, childId: string): Promise<boolean> {
-  const row = await db.selectFrom('named_person_handover').select('id').where('child_id', '=', childId).where('accepted_at', 'is', null).where('declined_at', 'is', null).executeTakeFirst();
-  return row !== undefined;
-}
-
-export async function insertHandover(
-  trx: Transaction<DB>,
-  h: BasisColumns & { childId: string; lifeStage: HandoverRow['life_stage']; fromUserId: string | null; toUserId: string; toOrganisationId: string; note: string | null; proposedBy: string; proposedAt: Date },
-): Promise<string> {
-  const row = await trx
-    .insertInto('named_person_handover')
-    .values({
-      child_id: h.childId,
-      life_stage: h.lifeStage,
-      from_user_id: h.fromUserId,
-      to_user_id: h.toUserId,
-      to_organisation_id: h.toOrganisationId,
-      basis: h.basis,
-      consent_id: h.consentId,
-      legal_ground_code: h.legalGroundCode,
-      note: h.note,
-      proposed_by: h.proposedBy,
-      proposed_at: h.proposedAt,
-    })
-    .returning('id')
-    .executeTakeFirstOrThrow();
-  return row.id;
-}
-
-/** Answers a pending handover once; false when it was answered already. */
-export async function answerHandover(trx: Transaction<DB>, id: string, answer: 'accept' | 'decline', at: Date): Promise<boolean> {
-  const rows = await trx
-    .updateTable('named_person_handover')
-    .set(answer === 'accept' ? { accepted_at: at } : { declined_at: at })
-    .where('id', '=', id)
-    .where('accepted_at', 'is', null)
-    .where('declined_at', 'is', null)
-    .returning('id')
-    .execute();
-  return rows.length === 1;
 }
 
 /**

@@ -1,7 +1,9 @@
-import { CareTeamAddInput, CareTeamCandidateList, CareTeamCandidateQuery, CareTeamEntry, CareTeamList, CareTeamMemberParams, CareTeamParams, CareTeamQuery, HandoverInput, HandoverList, HandoverParams, HandoverQuery, HandoverView } from '@samsyn/core';
+import { CareTeamAddInput, CareTeamCandidateList, CareTeamCandidateQuery, CareTeamEntry, CareTeamList, CareTeamMemberParams, CareTeamParams, CareTeamQuery, HandoverInput, HandoverList, HandoverParams, HandoverQuery, HandoverView, PendingHandover } from '@samsyn/core';
 import { withChildAccess, withChildWrite, withRefusalsLogged } from '../access/gate.ts';
 import { errorResponses, type App } from '../http/types.ts';
-import { addMember, answer, callersHandovers, decidedLimit, endMember, findCandidates, listTeam, proposeHandover } from './service.ts';
+import { addMember, endMember, findCandidates, listTeam } from './service.ts';
+import { callersHandovers, decide, decidedLimit, pendingHandoverView, proposeHandover } from './handovers.ts';
+import { pendingHandoverOf } from './handover-queries.ts';
 
 export async function careTeamRoutes(app: App): Promise<void> {
   app.get('/api/children/:id/care-team', {
@@ -76,10 +78,33 @@ export async function careTeamRoutes(app: App): Promise<void> {
     },
   });
 
+  app.get('/api/children/:id/handovers/pending', {
+    schema: {
+      tags: ['care team'],
+      summary: "The child's pending handover of the named person, if any, as its team sees it (logged)",
+      params: CareTeamParams,
+      response: { 200: PendingHandover, ...errorResponses(401, 403, 404) },
+    },
+    handler: async (request) => {
+      const access = await withChildAccess(request, request.params.id, 'read', 'care_team', { auditAction: 'child.handover.read' });
+      return { handover: pendingHandoverView(await pendingHandoverOf(request.server.services.db, access.childId), access) };
+    },
+  });
+
+  app.post('/api/handovers/:id/withdraw', {
+    schema: {
+      tags: ['care team'],
+      summary: 'Withdraw a pending handover you proposed; the receiver is told (logged)',
+      params: HandoverParams,
+      response: { 200: HandoverView, ...errorResponses(401, 403, 404, 409) },
+    },
+    handler: async (request) => decide(request, request.params.id, 'withdraw'),
+  });
+
   app.get('/api/handovers', {
     schema: {
       tags: ['care team'],
-      summary: `The caller's handovers: pending ones waiting for their answer, and the ${decidedLimit} latest decided ones they received, handed over or proposed; the child's name only where the caller may read the record (logged)`,
+      summary: `The caller's handovers: pending ones waiting for their answer or proposed by them, and the ${decidedLimit} latest decided ones they received, handed over or proposed; the child's name only where the caller may read the record (logged)`,
       querystring: HandoverQuery,
       response: { 200: HandoverList, ...errorResponses(400, 401) },
     },
@@ -89,11 +114,11 @@ export async function careTeamRoutes(app: App): Promise<void> {
   app.post('/api/handovers/:id/accept', {
     schema: {
       tags: ['care team'],
-      summary: 'Accept a handover: the receiver becomes named person and the previous one leaves the team (logged)',
+      summary: 'Accept a handover: the receiver becomes named person; the previous one stays as a member or leaves, as the proposal said, and is told (logged)',
       params: HandoverParams,
       response: { 200: HandoverView, ...errorResponses(401, 403, 404, 409) },
     },
-    handler: async (request) => answer(request, request.params.id, 'accept'),
+    handler: async (request) => decide(request, request.params.id, 'accept'),
   });
 
   app.post('/api/handovers/:id/decline', {
@@ -103,6 +128,6 @@ export async function careTeamRoutes(app: App): Promise<void> {
       params: HandoverParams,
       response: { 200: HandoverView, ...errorResponses(401, 403, 404, 409) },
     },
-    handler: async (request) => answer(request, request.params.id, 'decline'),
+    handler: async (request) => decide(request, request.params.id, 'decline'),
   });
 }

@@ -94,7 +94,7 @@ describe('finding a child by identity number', () => {
 
   it('lets a refused professional open emergency access by the number searched for, one entry per request', async () => {
     const outsider = await t.loginAs('outsider');
-    const body = { identityNumber, reason: 'Akut oro för barnets säkerhet, behöver se planen.', legalGroundCode: 'osl_emergency_health' };
+    const body = { identityNumber, reason: 'Akut oro för barnets säkerhet, behöver se planen.', legalGroundCode: 'brb_necessity' };
     const unknown = await outsider.post('/api/emergency-access', { ...body, identityNumber: '19121212-1212' });
     expect(unknown.statusCode).toBe(404);
     expect(await auditOf(t.database.db, unknown)).toHaveLength(1);

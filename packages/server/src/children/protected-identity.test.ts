@@ -64,7 +64,7 @@ describe('a protected identity in the record', () => {
 
   it('stays hidden under emergency access, which is flagged', async () => {
     const outsider = await t.loginAs('outsider');
-    const opened = await outsider.post(`/api/children/${family.childId}/emergency-access`, { reason: 'Akut läge, barnet behöver vård nu', legalGroundCode: 'osl_emergency_health' });
+    const opened = await outsider.post(`/api/children/${family.childId}/emergency-access`, { reason: 'Akut läge, barnet behöver vård nu', legalGroundCode: 'brb_necessity' });
     expect(opened.statusCode).toBe(201);
     const res = await outsider.get(`/api/children/${family.childId}`);
     expect(res.statusCode).toBe(200);

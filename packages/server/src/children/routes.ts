@@ -68,7 +68,9 @@ export async function childRoutes(app: App): Promise<void> {
         if (!(error instanceof AppError) || error.code !== 'access_denied') throw error;
         // The record exists and how to get access, never its id: emergency access is opened by the number searched for.
         const ways: SearchWay[] = ['consent', 'contact_named_person', 'emergency_access'];
-        return { found: true, access: 'denied' as const, howToGetAccess: ways };
+        // A member whose consent lapsed hears why, as on the record ("samtycket gäller inte längre").
+        const lapsed = (error.details as { reason?: unknown } | undefined)?.reason === 'team_consent_not_in_force';
+        return { found: true, access: 'denied' as const, howToGetAccess: ways, ...(lapsed ? { reason: 'team_consent_not_in_force' as const } : {}) };
       }
     },
   });

@@ -138,3 +138,18 @@ export async function withdrawConsent(trx: Transaction<DB>, consentId: string, b
     .execute();
   return rows.length === 1;
 }
+
+/** The current members whose place on the team rests on this consent. */
+export async function membersRelyingOn(db: Db, childId: string, consentId: string, now: Date): Promise<string[]> {
+  const rows = await db
+    .selectFrom('care_team_member')
+    .select('user_id')
+    .distinct()
+    .where('child_id', '=', childId)
+    .where('basis', '=', 'consent')
+    .where('consent_id', '=', consentId)
+    .where('starts_at', '<=', now)
+    .where((eb) => eb.or([eb('ends_at', 'is', null), eb('ends_at', '>', now)]))
+    .execute();
+  return rows.map((r) => r.user_id);
+}

@@ -7,7 +7,8 @@ import type { Kysely, Transaction } from 'kysely';
 
 type Db = Kysely<DB> | Transaction<DB>;
 import type { DB } from '../db/schema.ts';
-import { consentOf, consentsOf, guardianIdOfUser, guardianIdsOf, insertConsent, partyNames, withdrawConsent, type ConsentRow, type NewConsent, type PartyNames } from './queries.ts';
+import { addNotices } from '../notices/service.ts';
+import { consentOf, consentsOf, guardianIdOfUser, guardianIdsOf, insertConsent, membersRelyingOn, partyNames, withdrawConsent, type ConsentRow, type NewConsent, type PartyNames } from './queries.ts';
 import { invalid, refusal } from './refusals.ts';
 
 const iso = (d: Date | string) => (d instanceof Date ? d : new Date(d)).toISOString();
@@ -145,6 +146,9 @@ export async function withdraw(trx: Transaction<DB>, request: FastifyRequest, ac
   await assertCitizenMayWithdraw(trx, request, access, existing.given_by);
   if (!(await withdrawConsent(trx, consentId, access.actor.userId, input.note ?? null, access.now))) throw refusal('conflict', 'already_withdrawn');
   await access.logWrite(trx, { consentId, withdrawn: true, organisationIds: existing.organisation_ids, domainIds: existing.domain_ids, categories: existing.categories });
+  // The members whose place on the team rested on it are told: they have no basis from now on.
+  const relying = await membersRelyingOn(trx, access.childId, consentId, access.now);
+  await addNotices(trx, relying.map((recipientId) => ({ recipientId, kind: 'consent_withdrawn', childId: access.childId, subjectId: consentId, actorId: access.actor.userId })), access.now);
   const row = await consentOf(trx, access.childId, consentId);
   if (!row) throw new AppError('not_found');
   return toConsentView(row, await partyNames(trx, [row]), access, request.server.services.config.consentRules);

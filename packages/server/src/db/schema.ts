@@ -205,6 +205,11 @@ export interface LegalGroundTable {
   reference: string;
   valid_from: Generated<string>;
   valid_to: string | null;
+  /** The sectors the ground fits (an emergency form offers only these); empty: every sector. */
+  sectors: ColumnType<string[], string[] | undefined, string[]>;
+  /** One line saying when the ground applies. */
+  explanation_sv: Generated<string>;
+  explanation_en: Generated<string>;
 }
 
 export interface ChildTable {
@@ -332,7 +337,7 @@ export interface EmergencyAccessTable {
 export interface NamedPersonHandoverTable {
   id: Generated<string>;
   child_id: string;
-  life_stage: 'maternity_care' | 'child_health_care' | 'school' | 'youth_follow_up';
+  life_stage: 'maternity_care' | 'child_health_care' | 'preschool' | 'school' | 'youth_follow_up';
   from_user_id: string | null;
   to_user_id: string;
   to_organisation_id: string;
@@ -341,6 +346,11 @@ export interface NamedPersonHandoverTable {
   proposed_at: Timestamp;
   accepted_at: Date | null;
   declined_at: Date | null;
+  /** A pending proposal its proposer took back: when, and by whom. */
+  withdrawn_at: Date | null;
+  withdrawn_by: string | null;
+  /** Whether the named person handing over stays on the team as a member; null when there was none. */
+  previous_stays_member: boolean | null;
   /** The receiver's basis for joining the team, as a member's; rows from before 0003 default to the own organisation. */
   basis: Generated<'own_organisation' | 'consent' | 'legal_duty'>;
   consent_id: string | null;

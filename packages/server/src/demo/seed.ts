@@ -11,6 +11,7 @@ import { demoChildIdentityNumber } from './demo-child.ts';
 import { seedCaseload } from './caseload.ts';
 import { assignSchoolUnitCodes } from './school-unit-codes.ts';
 import { seedWellbeing } from './wellbeing.ts';
+import { seedFollowUps } from './follow-ups.ts';
 import { currentDomainsOfUnits, placeUnitsInDefaultDomains } from '../secrecy-domains/queries.ts';
 import { seedConcernsAndReports } from './concerns-and-reports.ts';
 
@@ -95,6 +96,7 @@ export async function seedDemoData(db: Kysely<DB>, options: { password: string; 
     await seedCaseload(trx, { now, passwordHash });
     await seedConcernsAndReports(trx, { now, passwordHash });
     await seedWellbeing(trx, now);
+    await seedFollowUps(trx, { now, passwordHash });
     const counts = { organisations: orgs.keys().length, units: units.length, users: users.count + children.citizenUsers, children: children.children };
     const seededOn = demoDay(now);
     await appendAudit(trx, [{ action: 'demo.seed', outcome: 'success', details: { ...counts, seededOn } }], now);

@@ -9,7 +9,7 @@ let childId: string;
 let colleague: string;
 let outsiderManager: string;
 const reason = 'Akut oro för barnets hälsa, vårdnadshavare nås inte';
-const open = { reason, legalGroundCode: 'osl_emergency_health' };
+const open = { reason, legalGroundCode: 'brb_necessity' };
 
 beforeAll(async () => {
   t = await createTestApp();
@@ -43,12 +43,12 @@ describe('emergency access (nödåtkomst)', () => {
     expect(res.statusCode).toBe(201);
     const access = res.json();
     const place = await placeOf(t.database.db, 'outsider');
-    expect(access).toMatchObject({ reason, active: true, review: null, legalGround: { code: 'osl_emergency_health' }, organisation: { id: place.organisationId }, unit: { id: place.unitId } });
+    expect(access).toMatchObject({ reason, active: true, review: null, legalGround: { code: 'brb_necessity' }, organisation: { id: place.organisationId }, unit: { id: place.unitId } });
     const hours = (Date.parse(access.expiresAt) - Date.parse(access.startsAt)) / 3_600_000;
     expect(hours).toBe(t.config.emergencyAccessHours);
     const [opened] = await auditOf(t.database.db, res);
     expect(opened).toMatchObject({ action: 'child.emergency_access.open', outcome: 'success', subject_type: 'child', subject_id: childId });
-    expect(opened!.details).toMatchObject({ basis: 'emergency', legalGround: 'osl_emergency_health', reason, flagged: true });
+    expect(opened!.details).toMatchObject({ basis: 'emergency', legalGround: 'brb_necessity', reason, flagged: true });
 
     const read = await outsider.get(`/api/children/${childId}`);
     expect(read.statusCode).toBe(200);
@@ -102,7 +102,7 @@ describe('emergency access (nödåtkomst)', () => {
     expect(missing.statusCode).toBe(404);
     expect((await auditOf(t.database.db, missing)).map((e) => [e.outcome, e.subject_id])).toEqual([['failure', '00000000-0000-4000-8000-000000000000']]);
     const grounds = (await client.get('/api/legal-grounds?kind=emergency')).json() as { code: string }[];
-    expect(grounds.map((g) => g.code).sort()).toEqual(['lvu_urgent', 'osl_emergency_health']);
+    expect(grounds.map((g) => g.code).sort()).toEqual(['brb_necessity', 'lvu_urgent', 'osl_emergency_health']);
   });
 
   it('ends when it expires: the next read is refused and logged', async () => {
@@ -120,7 +120,7 @@ describe('the review of emergency accesses', () => {
   let colleagueAccess: string;
 
   beforeAll(async () => {
-    const res = await (await t.loginAs(colleague)).post(`/api/children/${childId}/emergency-access`, { ...open, legalGroundCode: 'lvu_urgent' });
+    const res = await (await t.loginAs(colleague)).post(`/api/children/${childId}/emergency-access`, open);
     expect(res.statusCode).toBe(201);
     colleagueAccess = res.json().id;
   });

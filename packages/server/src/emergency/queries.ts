@@ -1,5 +1,5 @@
 import type { Kysely, Transaction } from 'kysely';
-import { maskIdentityNumber, type EmergencyAccessView, type Language, type ReviewScope } from '@samsyn/core';
+import { maskIdentityNumber, reviewScope, type EmergencyAccessView, type Language, type ReviewScope } from '@samsyn/core';
 import type { DB } from '../db/schema.ts';
 
 type Db = Kysely<DB> | Transaction<DB>;
@@ -55,28 +55,6 @@ export async function emergencyAccessesInScope(db: Db, scope: ReviewScope, statu
 }
 
 /**
- * The emergency accesses waiting for this user's review, oldest first: the one rule of who
- * reviews which, read from the user's roles in the database (the start page, its count and the
- * navigation ask it). Today: a unit manager reviews those opened at the units they manage, a
- * collaboration coordinator those of their organisation.
- */
-export async function emergencyAccessesToReview(db: Db, userId: string): Promise<ViewRow[]> {
-  const roles = db.selectFrom('user_role as r').where('r.user_id', '=', userId);
-  return selectViews(db)
-    .where('e.reviewed_at', 'is', null)
-    .where('e.user_id', '<>', userId)
-    .where((eb) =>
-      eb.or([
-        eb('e.unit_id', 'in', roles.select('r.unit_id').where('r.role', '=', 'unit_manager').where('r.unit_id', 'is not', null).$narrowType<{ unit_id: string }>()),
-        eb('e.organisation_id', 'in', roles.select('r.organisation_id').where('r.role', '=', 'collaboration_coordinator')),
-      ]),
-    )
-    .orderBy('e.starts_at', 'asc')
-    .limit(1000)
-    .execute();
-}
-
-/**
  * Sets the review, once: the row is updated only while it has none, so two reviewers racing
  * cannot overwrite each other. This is the only update of an emergency access.
  */
@@ -112,4 +90,47 @@ export function toEmergencyAccessView(row: ViewRow, language: Language, now: Dat
         ? { outcome: row.review_outcome, comment: row.review_comment, reviewedAt: iso(row.reviewed_at), reviewer: { id: row.reviewed_by, name: row.reviewer_name ?? '' } }
         : null,
   };
+}
+
+/** The sector of the unit an emergency access is opened from; null without a unit. */
+export async function sectorOfUnit(db: Db, unitId: string | null): Promise<string | null> {
+  if (!unitId) return null;
+  const row = await db.selectFrom('unit').select('sector').where('id', '=', unitId).executeTakeFirst();
+  return row?.sector ?? null;
+}
+
+/**
+ * Who reviews an emergency access opened at this place: the active unit managers of the opener's
+ * unit; where the unit has none (or the opener has no unit), the organisation's collaboration
+ * coordinators. Never the opener.
+ */
+export async function reviewersOf(db: Db, place: { organisationId: string; unitId: string | null }, openerId: string): Promise<string[]> {
+  const holders = (role: 'unit_manager' | 'collaboration_coordinator') => {
+    let q = db
+      .selectFrom('user_role as r')
+      .innerJoin('app_user as u', 'u.id', 'r.user_id')
+      .select('r.user_id')
+      .distinct()
+      .where('r.role', '=', role)
+      .where('r.organisation_id', '=', place.organisationId)
+      .where('u.active', '=', true)
+      .where('r.user_id', '<>', openerId);
+    if (role === 'unit_manager') q = q.where('r.unit_id', '=', place.unitId);
+    return q.execute();
+  };
+  const managers = place.unitId ? await holders('unit_manager') : [];
+  const chosen = managers.length > 0 ? managers : await holders('collaboration_coordinator');
+  return chosen.map((r) => r.user_id);
+}
+
+/**
+ * The unreviewed emergency accesses this user should review: those opened at a unit they manage,
+ * and, for a collaboration coordinator, every one opened in their organisation; never their own.
+ * The rows name children: a caller that shows them asks the gate per child (see `reviewQueue`).
+ */
+export async function emergencyAccessesToReview(db: Db, userId: string): Promise<ViewRow[]> {
+  const roles = await db.selectFrom('user_role').select(['organisation_id', 'unit_id', 'role']).where('user_id', '=', userId).where('granted_by', 'is distinct from', userId).execute();
+  const scope = reviewScope(roles.map((r) => ({ organisationId: r.organisation_id, unitId: r.unit_id, role: r.role })));
+  if (scope.unitIds.length === 0 && scope.organisationIds.length === 0) return [];
+  return (await emergencyAccessesInScope(db, scope, 'pending')).filter((r) => r.user_id !== userId);
 }

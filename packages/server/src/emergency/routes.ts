@@ -1,7 +1,7 @@
 import { z } from 'zod';
-import { ChildParams, EmergencyAccessByNumber, EmergencyAccessOpen, EmergencyAccessParams, EmergencyAccessView, EmergencyReviewInput, EmergencyReviewQuery } from '@samsyn/core';
+import { ChildParams, EmergencyLegalGroundList, EmergencyAccessByNumber, EmergencyAccessOpen, EmergencyAccessParams, EmergencyAccessView, EmergencyReviewInput, EmergencyReviewQuery } from '@samsyn/core';
 import { errorResponses, type App } from '../http/types.ts';
-import { childIdByNumber, openEmergencyAccess, reviewEmergencyAccess, reviewQueue } from './service.ts';
+import { childIdByNumber, groundsForOpener, openEmergencyAccess, reviewEmergencyAccess, reviewQueue } from './service.ts';
 
 export async function emergencyRoutes(app: App): Promise<void> {
   app.post('/api/children/:id/emergency-access', {
@@ -27,6 +27,15 @@ export async function emergencyRoutes(app: App): Promise<void> {
       const childId = await childIdByNumber(request, identityNumber);
       return reply.status(201).send(await openEmergencyAccess(request, childId, input));
     },
+  });
+
+  app.get('/api/emergency-access/legal-grounds', {
+    schema: {
+      tags: ['emergency-access'],
+      summary: "The emergency grounds you are offered: in force today and fitting your unit's sector, each explained in one line",
+      response: { 200: EmergencyLegalGroundList, ...errorResponses(401) },
+    },
+    handler: async (request) => groundsForOpener(request),
   });
 
   app.get('/api/emergency-access/review', {

@@ -1,5 +1,5 @@
 import type { FastifyRequest } from 'fastify';
-import { emergencyAccessExpiry, holdsRole, inReviewScope, isReviewer, pickLanguage, reviewScope, stockholmDate, type AccessDecision, type EmergencyAccessOpen, type EmergencyAccessView, type EmergencyReviewInput, type PolicyActor, type ReviewScope } from '@samsyn/core';
+import { emergencyAccessExpiry, groundFitsSector, holdsRole, inReviewScope, isReviewer, pickLanguage, reviewScope, stockholmDate, type AccessDecision, type EmergencyAccessOpen, type EmergencyAccessView, type EmergencyLegalGroundList, type EmergencyReviewInput, type PolicyActor, type ReviewScope } from '@samsyn/core';
 import { maskIdentityNumber, parseIdentityNumber, type AuditAction } from '@samsyn/core';
 import { findChildIdByIdentityNumber } from '../children/queries.ts';
 import { canonicalId, decideEach, withChildAction } from '../access/gate.ts';
@@ -7,7 +7,8 @@ import { auditFrom } from '../audit/context.ts';
 import { AppError } from '../http/errors.ts';
 import { requireActor, type Actor } from '../http/types.ts';
 import { legalGroundsInForce } from '../legal-grounds/queries.ts';
-import { emergencyAccessesInScope, findEmergencyAccess, insertEmergencyAccess, recordReview, toEmergencyAccessView } from './queries.ts';
+import { addNotices } from '../notices/service.ts';
+import { emergencyAccessesInScope, findEmergencyAccess, insertEmergencyAccess, recordReview, reviewersOf, sectorOfUnit, toEmergencyAccessView } from './queries.ts';
 
 /**
  * Emergency access (nödåtkomst): a professional with no other basis opens a child's record
@@ -15,8 +16,10 @@ import { emergencyAccessesInScope, findEmergencyAccess, insertEmergencyAccess, r
  * of the unit manager of the unit they work at. Whether the caller may open one is the policy's
  * answer (`open_emergency_access` among the decision's actions), asked through the gate inside
  * the transaction that opens it, under the child's lock. Reading then goes through the gate as
- * usual, which allows it (basis `emergency`, flagged) until the access expires. Every refusal,
- * 403, 400, 404 or 409, leaves one entry.
+ * usual, which allows it (basis `emergency`, flagged) until the access expires, and shows what its
+ * ground opens (the policy's table). The ground must fit the sector of the opener's unit. The
+ * opener's unit managers are told in the same transaction (with none, the organisation's
+ * collaboration coordinators). Every refusal, 403, 400, 404 or 409, leaves one entry.
  */
 export async function openEmergencyAccess(request: FastifyRequest, childId: string, input: EmergencyAccessOpen): Promise<EmergencyAccessView> {
   const { config } = request.server.services;
@@ -25,9 +28,12 @@ export async function openEmergencyAccess(request: FastifyRequest, childId: stri
     if (!place) throw new AppError('access_denied', { details: { reason: 'emergency_needs_professional_role' } });
     const [ground] = await legalGroundsInForce(trx, stockholmDate(access.now), { kind: 'emergency', code: input.legalGroundCode });
     if (!ground) throw new AppError('validation_failed', { details: [{ path: 'body.legalGroundCode', message: 'not_an_emergency_legal_ground' }] });
+    if (!groundFitsSector(ground, await sectorOfUnit(trx, place.unitId))) throw new AppError('validation_failed', { details: [{ path: 'body.legalGroundCode', message: 'legal_ground_not_for_sector' }] });
     const expiresAt = emergencyAccessExpiry(access.now, config.emergencyAccessHours);
     const inserted = await insertEmergencyAccess(trx, { childId, userId: access.actor.userId, organisationId: place.organisationId, unitId: place.unitId, reason: input.reason, legalGroundCode: ground.code, startsAt: access.now, expiresAt });
     await access.logDone(trx, { basis: 'emergency', legalGround: ground.code, reason: input.reason, emergencyAccessId: inserted, expiresAt: expiresAt.toISOString() }, place.organisationId);
+    const reviewers = await reviewersOf(trx, place, access.actor.userId);
+    await addNotices(trx, reviewers.map((recipientId) => ({ recipientId, kind: 'emergency_access_to_review', childId: access.childId, subjectId: inserted, actorId: access.actor.userId, details: { legalGround: ground.code } })), access.now);
     return inserted;
   });
   return view(request, id);
@@ -47,6 +53,24 @@ export async function childIdByNumber(request: FastifyRequest, identityNumber: s
     throw new AppError('not_found');
   }
   return childId;
+}
+
+/**
+ * The emergency grounds this professional is offered: in force today and fitting the sector of the
+ * unit they would open it from (the same place the opening uses), each explained in one line. A
+ * teacher is offered necessity, not LVU 6 §. Shows no child data.
+ */
+export async function groundsForOpener(request: FastifyRequest): Promise<EmergencyLegalGroundList> {
+  const { db, clock } = request.server.services;
+  const actor = requireActor(request.actor);
+  const place = professionalPlace(actor, { userId: actor.userId, roles: actor.roles.map((r) => ({ organisationId: r.organisationId, role: r.role, grantedBy: r.grantedBy })) });
+  const sector = place ? await sectorOfUnit(db, place.unitId) : null;
+  const language = pickLanguage(request.headers['accept-language']);
+  const grounds = place ? (await legalGroundsInForce(db, stockholmDate(clock.now()), { kind: 'emergency' })).filter((g) => groundFitsSector(g, sector)) : [];
+  return {
+    sector,
+    grounds: grounds.map((g) => ({ code: g.code, title: language === 'en' ? g.title_en : g.title_sv, reference: g.reference, explanation: language === 'en' ? g.explanation_en : g.explanation_sv })),
+  };
 }
 
 /**
@@ -99,6 +123,7 @@ export async function reviewEmergencyAccess(request: FastifyRequest, id: string,
       throw new AppError('conflict', { details: { reason: 'already_reviewed' } });
     }
     await access.logDone(trx, { basis: 'legal_duty', outcome: input.outcome }, row.organisation_id);
+    await addNotices(trx, [{ recipientId: row.user_id, kind: 'emergency_access_reviewed', childId: row.child_id, subjectId: id, actorId: actor.userId, details: { outcome: input.outcome } }], access.now);
   });
   return view(request, id);
 }

@@ -16,7 +16,7 @@ export async function legalGroundRoutes(app: App): Promise<void> {
     handler: async (request) => {
       const kind = request.query.kind;
       const rows = await legalGroundsInForce(db, stockholmDate(request.server.services.clock.now()), kind ? { kind } : {});
-      return rows.map((g) => ({ code: g.code, kind: g.kind, titleSv: g.title_sv, titleEn: g.title_en, reference: g.reference, validFrom: g.valid_from, validTo: g.valid_to }));
+      return rows.map((g) => ({ code: g.code, kind: g.kind, titleSv: g.title_sv, titleEn: g.title_en, reference: g.reference, validFrom: g.valid_from, validTo: g.valid_to, sectors: g.sectors, explanationSv: g.explanation_sv, explanationEn: g.explanation_en }));
     },
   });
 }

@@ -220,12 +220,15 @@ describe('the text of a ledger entry', () => {
     expect(body).not.toContain('Planen med socialtjänstens bedömning');
   });
 
-  it('is shown under emergency access as the record is: in full', async () => {
+  it('is shown under emergency access as the record is: what the ground opens in full, the rest withheld', async () => {
     const outsider = await t.loginAs('outsider');
-    const opened = await outsider.post(`/api/children/${family.childId}/emergency-access`, { reason: 'Akut oro för barnets hälsa, vårdnadshavare nås inte', legalGroundCode: 'osl_emergency_health' });
+    // A teacher's ground (necessity) opens the plan and concerns, not social services' entries.
+    const opened = await outsider.post(`/api/children/${family.childId}/emergency-access`, { reason: 'Akut oro för barnets hälsa, vårdnadshavare nås inte', legalGroundCode: 'brb_necessity' });
     expect(opened.statusCode).toBe(201);
-    const { disclosures } = await ledgerOf('outsider');
-    expect(disclosures.find((d) => d.id === socialId)).toMatchObject({ ...social, redacted: false });
+    const { body, disclosures } = await ledgerOf('outsider');
+    expect(disclosures.find((d) => d.id === planId)).toMatchObject({ ...plan, redacted: false });
+    expect(disclosures.find((d) => d.id === socialId)).toMatchObject({ what: null, reason: null, redacted: true });
+    expect(body).not.toContain(social.what);
   });
 });
 

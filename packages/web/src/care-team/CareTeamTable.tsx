@@ -1,4 +1,4 @@
-import { Button, Table, Text } from '@mantine/core';
+import { Badge, Button, Table, Text } from '@mantine/core';
 import type { CareTeamMemberView } from '@samsyn/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -23,7 +23,10 @@ interface Props {
   onChanged?: (text: string, kind: 'success' | 'error') => void;
 }
 
-/** The care team: who, which organisation, which role and on what basis. */
+/**
+ * The care team: who, which organisation, which role and on what basis. A member whose consent has
+ * lapsed shows "grund saknas sedan …" to the team and the family alike, until the membership ends.
+ */
 export function CareTeamTable({ childId, members, canManage = false, selfUserId, plain = false, onChanged }: Props) {
   const { t } = useTranslation();
   const end = useEndMembership(childId);
@@ -52,6 +55,11 @@ export function CareTeamTable({ childId, members, canManage = false, selfUserId,
             <Table.Td>
               <Text size="sm" fw={600}>{m.displayName}</Text>
               {m.title && <Text size="xs" c="dimmed">{m.title}</Text>}
+              {m.basisLapsedOn && (
+                <Badge color="orange" variant="light" tt="none" mt={4} title={t('careTeam.basisLapsedHint')}>
+                  {t('careTeam.basisLapsed', { date: formatDate(m.basisLapsedOn) })}
+                </Badge>
+              )}
             </Table.Td>
             <Table.Td>
               <Text size="sm">{m.organisationName}</Text>

@@ -12,18 +12,21 @@ import { Loading } from '../common/Loading.tsx';
 import { PageTitle } from '../common/PageTitle.tsx';
 import { StatusMessage, useStatus } from '../common/StatusMessage.tsx';
 import { currentLanguage } from '../i18n/index.ts';
-import { useAnswerHandover, useHandovers } from './useCareTeam.ts';
+import { useAnswerHandover, useHandovers, useWithdrawHandover } from './useCareTeam.ts';
 
 /**
  * The caller's handovers: those proposed to them, where accepting makes them the child's named
- * person, and below them the decided ones they took part in.
+ * person (they see the child's name, the life stage and the note first: being proposed is the
+ * basis for that look), those they proposed and may withdraw, and below them the decided ones they
+ * took part in.
  */
 export function HandoversPage() {
   const { t } = useTranslation();
   const handovers = useHandovers();
   const status = useStatus();
   const all = handovers.data?.handovers ?? [];
-  const pending = all.filter((h) => h.status === 'pending');
+  const pending = all.filter((h) => h.status === 'pending' && !h.proposedByCaller);
+  const proposed = all.filter((h) => h.status === 'pending' && h.proposedByCaller);
   const decided = all.filter((h) => h.status !== 'pending');
   return (
     <Stack gap="lg" maw={1100}>
@@ -44,6 +47,16 @@ export function HandoversPage() {
               headers={[t('handovers.child'), t('handovers.lifeStage'), t('handovers.from'), t('handovers.for'), t('handovers.note'), t('common.actions')]}
             >
               {pending.map((h) => <PendingRow key={h.id} handover={h} onDone={status.success} onFailed={status.failure} />)}
+            </DataTable>
+          </Section>
+          <Section id="handovers-proposed" title={t('handovers.proposedHeading')} empty={proposed.length === 0 ? t('handovers.noneProposed') : null}>
+            <DataTable
+              caption={t('handovers.proposedCaption')}
+              className="page-panel"
+              verticalSpacing="sm"
+              headers={[t('handovers.child'), t('handovers.lifeStage'), t('handovers.receiver'), t('handovers.note'), t('common.actions')]}
+            >
+              {proposed.map((h) => <ProposedRow key={h.id} handover={h} onDone={status.success} onFailed={status.failure} />)}
             </DataTable>
           </Section>
           <Section id="handovers-decided" title={t('handovers.decidedHeading')} intro={t('handovers.decidedIntro')} empty={decided.length === 0 ? t('handovers.noneDecided') : null}>
@@ -111,7 +124,7 @@ function PendingRow({ handover: h, onDone, onFailed }: { handover: HandoverView;
     <Table.Tr>
       <ChildCell handover={h} child={child} />
       <Table.Td>{t(`handovers.lifeStages.${h.lifeStage}`)}</Table.Td>
-      <Table.Td>{h.from?.displayName ?? t('common.none')}</Table.Td>
+      <FromCell handover={h} />
       <ReceivingCell handover={h} />
       <Table.Td>{h.note ?? t('common.none')}</Table.Td>
       <Table.Td>
@@ -124,10 +137,49 @@ function PendingRow({ handover: h, onDone, onFailed }: { handover: HandoverView;
   );
 }
 
-/** A decided handover: only its receiver answers it, so they are the one who decided. */
+/** The named person handing over, and whether they stay on the team as a member. */
+function FromCell({ handover: h }: { handover: HandoverView }) {
+  const { t } = useTranslation();
+  if (!h.from) return <Table.Td>{t('common.none')}</Table.Td>;
+  return (
+    <Table.Td>
+      {h.from.displayName}
+      {h.previousStaysMember !== null && <Text size="xs" c="dimmed">{t(h.previousStaysMember ? 'handovers.previousStays' : 'handovers.previousLeaves', { name: h.from.displayName })}</Text>}
+    </Table.Td>
+  );
+}
+
+/** A pending handover the caller proposed: whom it waits for, and the withdrawal. */
+function ProposedRow({ handover: h, onDone, onFailed }: { handover: HandoverView; onDone: (text: string) => void; onFailed: (text: string) => void }) {
+  const { t } = useTranslation();
+  const withdraw = useWithdrawHandover();
+  const child = h.childName ? childName(h.childName, t) : t('handovers.childHidden');
+  const name = h.to.displayName;
+  return (
+    <Table.Tr>
+      <ChildCell handover={h} child={child} />
+      <Table.Td>{t(`handovers.lifeStages.${h.lifeStage}`)}</Table.Td>
+      <ReceivingCell handover={h} receiver />
+      <Table.Td>{h.note ?? t('common.none')}</Table.Td>
+      <Table.Td>
+        <Button
+          size="compact-sm"
+          variant="default"
+          loading={withdraw.isPending}
+          aria-label={t('handovers.withdrawNamed', { child, name })}
+          onClick={() => withdraw.mutate(h.id, { onSuccess: () => onDone(t('handovers.withdrawn', { name })), onError: (error) => onFailed(refusalText(error, t, currentLanguage())) })}
+        >
+          {t('handovers.withdraw')}
+        </Button>
+      </Table.Td>
+    </Table.Tr>
+  );
+}
+
+/** A decided handover: its receiver answered it, or its proposer withdrew it. */
 function DecidedRow({ handover: h }: { handover: HandoverView }) {
   const { t } = useTranslation();
-  const decidedAt = h.acceptedAt ?? h.declinedAt;
+  const decidedAt = h.acceptedAt ?? h.declinedAt ?? h.withdrawnAt;
   return (
     <Table.Tr>
       <ChildCell handover={h} child={h.childName ? childName(h.childName, t) : t('handovers.childHidden')} />
@@ -136,7 +188,11 @@ function DecidedRow({ handover: h }: { handover: HandoverView }) {
       <ReceivingCell handover={h} receiver />
       <Table.Td>
         <Badge variant="light" tt="none" color={h.status === 'accepted' ? 'samsyn' : 'gray'}>{t(`handovers.statuses.${h.status}`)}</Badge>
-        <Text size="xs" c="dimmed">{t('handovers.decidedBy', { name: h.to.displayName, date: decidedAt ? formatDate(decidedAt) : t('common.none') })}</Text>
+        <Text size="xs" c="dimmed">
+          {h.status === 'withdrawn'
+            ? t('handovers.withdrawnBy', { name: h.withdrawnBy?.displayName ?? h.proposedBy.displayName, date: decidedAt ? formatDate(decidedAt) : t('common.none') })
+            : t('handovers.decidedBy', { name: h.to.displayName, date: decidedAt ? formatDate(decidedAt) : t('common.none') })}
+        </Text>
       </Table.Td>
     </Table.Tr>
   );

@@ -1,5 +1,5 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { candidateQueryMinLength, type CareTeamAddInput, type CareTeamCandidateList, type CareTeamEntry, type HandoverInput, type HandoverList, type HandoverView } from '@samsyn/core';
+import { candidateQueryMinLength, type CareTeamAddInput, type CareTeamCandidateList, type CareTeamEntry, type HandoverInput, type HandoverList, type HandoverView, type PendingHandover } from '@samsyn/core';
 import { api } from '../api/client.ts';
 
 /** Ends a membership; the team's history keeps it. */
@@ -30,8 +30,32 @@ export function useAddMember(childId: string) {
   });
 }
 
+/** A proposal changes what the record offers (no second proposal, the proposer's withdrawal). */
 export function useProposeHandover(childId: string) {
-  return useMutation({ mutationFn: (input: HandoverInput) => api<HandoverView>('POST', `/api/children/${childId}/handovers`, input) });
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (input: HandoverInput) => api<HandoverView>('POST', `/api/children/${childId}/handovers`, input),
+    onSuccess: () => Promise.all([client.invalidateQueries({ queryKey: ['children', childId] }), client.invalidateQueries({ queryKey: handoversKey })]),
+  });
+}
+
+/** The child's pending handover, asked for only by its proposer (the record offers them `withdraw_handover`). */
+export function usePendingHandover(childId: string, enabled: boolean) {
+  return useQuery({
+    queryKey: ['children', childId, 'handovers', 'pending'],
+    queryFn: () => api<PendingHandover>('GET', `/api/children/${childId}/handovers/pending`),
+    enabled,
+    refetchOnWindowFocus: false,
+  });
+}
+
+/** The proposer takes a pending handover back; the record offers a new proposal again. */
+export function useWithdrawHandover() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (id: string) => api<HandoverView>('POST', `/api/handovers/${id}/withdraw`),
+    onSuccess: (handover) => Promise.all([client.invalidateQueries({ queryKey: handoversKey }), client.invalidateQueries({ queryKey: ['children', handover.childId] })]),
+  });
 }
 
 export const handoversKey = ['handovers'] as const;

@@ -10,6 +10,7 @@ import { useCurrentUser } from '../auth/useCurrentUser.ts';
 import { AddMemberForm } from '../care-team/AddMemberForm.tsx';
 import { CareTeamTable } from '../care-team/CareTeamTable.tsx';
 import { HandoverForm } from '../care-team/HandoverForm.tsx';
+import { PendingHandoverCard } from '../care-team/PendingHandoverCard.tsx';
 import { formatDate } from '../common/format.ts';
 import { LoadError } from '../common/LoadError.tsx';
 import { Loading } from '../common/Loading.tsx';
@@ -122,6 +123,7 @@ function ChildRecord({ child }: { child: ChildRecordView }) {
               {actions.has('hand_over') && <Button variant="light" onClick={handoverForm.open}>{t('handovers.form.open')}</Button>}
             </Group>
           </Group>
+          <PendingHandoverCard childId={child.id} canWithdraw={actions.has('withdraw_handover')} blocked={!actions.has('hand_over') && child.careTeam.some((m) => m.role === 'named_person' && m.userId === me.id)} onChanged={(text, kind) => (kind === 'success' ? status.success(text) : status.failure(text))} />
           <CareTeamTable childId={child.id} members={child.careTeam} canManage={actions.has('change_team')} selfUserId={me.id} onChanged={(text, kind) => (kind === 'success' ? status.success(text) : status.failure(text))} />
         </Stack>
       </section>
@@ -177,6 +179,7 @@ function ChildRecord({ child }: { child: ChildRecordView }) {
       <Modal opened={handoverFormOpen} onClose={handoverForm.close} closeButtonProps={{ 'aria-label': t('common.close') }} title={t('handovers.form.title')} size="lg">
         <HandoverForm
           childId={child.id}
+          hasNamedPerson={child.careTeam.some((m) => m.role === 'named_person')}
           onCancel={handoverForm.close}
           onSaved={(handover) => {
             handoverForm.close();

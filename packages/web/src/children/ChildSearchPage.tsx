@@ -141,6 +141,7 @@ function SearchResult({ result, onEmergency }: { result: ChildSearchResult; onEm
     return (
       <Alert color="orange" variant="light">
         <Title order={2} size="h4" mb={4} id="search-result-heading">{t('child.search.deniedHeading')}</Title>
+        {result.reason === 'team_consent_not_in_force' && <Text c="dark.8" fw={600} mb="xs">{t('child.search.deniedLapsed')}</Text>}
         <Text c="dark.8" mb="xs">{t('child.search.deniedText')}</Text>
         <List size="sm" c="dark.8" spacing={4} mb="sm">
           {(result.howToGetAccess ?? ['consent', 'contact_named_person']).map((how) => <List.Item key={how}>{t(`child.search.how.${how}`)}</List.Item>)}

@@ -1,4 +1,4 @@
-import { Alert, Button, Checkbox, Group, Select, Stack, Text, Textarea } from '@mantine/core';
+import { Alert, Button, Checkbox, Group, Radio, Stack, Text, Textarea } from '@mantine/core';
 import type { EmergencyAccessView } from '@samsyn/core';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -9,7 +9,8 @@ import { useEmergencyLegalGrounds, useOpenEmergencyAccess, type EmergencyTarget 
 
 /**
  * Emergency access (nödåtkomst): a stated reason and a legal ground. The warning comes first,
- * so nobody opens a record this way without reading that it is logged and reviewed.
+ * so nobody opens a record this way without reading that it is logged and reviewed. Only the
+ * grounds that fit the opener's sector are offered, each explained in one line.
  */
 export function EmergencyAccessForm({ target, onCancel, onOpened }: { target: EmergencyTarget; onCancel: () => void; onOpened: (access: EmergencyAccessView) => void }) {
   const { t } = useTranslation();
@@ -53,17 +54,21 @@ export function EmergencyAccessForm({ target, onCancel, onOpened }: { target: Em
           aria-invalid={Boolean(errors.reason) || undefined}
           data-autofocus
         />
-        <Select
+        <Radio.Group
           label={t('child.emergency.legalGround')}
-          placeholder={t('child.emergency.legalGroundPlaceholder')}
+          description={t('child.emergency.legalGroundHint')}
           required
-          data={(grounds.data ?? []).map((g) => ({ value: g.code, label: `${g.title} (${g.reference})` }))}
-          value={ground}
+          name="legalGroundCode"
+          value={ground ?? ''}
           onChange={setGround}
           error={errors.legalGroundCode ?? (grounds.isError ? errorText(grounds.error, t, currentLanguage()) : undefined)}
-          aria-invalid={Boolean(errors.legalGroundCode) || undefined}
-          comboboxProps={{ withinPortal: true }}
-        />
+        >
+          <Stack gap="xs" mt="xs">
+            {(grounds.data?.grounds ?? []).map((g) => (
+              <Radio key={g.code} value={g.code} label={`${g.title} (${g.reference})`} description={g.explanation} />
+            ))}
+          </Stack>
+        </Radio.Group>
         <Checkbox
           label={t('child.emergency.confirm')}
           checked={confirmed}

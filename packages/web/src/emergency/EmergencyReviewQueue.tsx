@@ -81,7 +81,7 @@ function AccessItem({ access, onSaved, onFailed }: { access: EmergencyAccessView
       {access.review ? (
         <Text size="sm">{t('emergencyReview.reviewedBy', { outcome: t(`emergencyReview.outcomes.${access.review.outcome}`), name: access.review.reviewer.name, time: time(access.review.reviewedAt), comment: access.review.comment ?? '' })}</Text>
       ) : (
-        <form onSubmit={submit} noValidate aria-label={t('emergencyReview.outcome')}>
+        <form onSubmit={submit} noValidate aria-label={t('emergencyReview.formLabel', { name: access.user.name, time: time(access.startsAt) })}>
           <Stack gap="xs">
             <Radio.Group label={t('emergencyReview.outcome')} value={outcome} onChange={(v) => setOutcome(v as EmergencyReviewOutcome)} error={errors.outcome} required name={`outcome-${access.id}`}>
               <Group mt={4}>

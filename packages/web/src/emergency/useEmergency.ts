@@ -1,13 +1,17 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { EmergencyAccessOpen, EmergencyAccessView, EmergencyReviewInput } from '@samsyn/core';
+import type { EmergencyAccessOpen, EmergencyAccessView, EmergencyLegalGroundList, EmergencyReviewInput } from '@samsyn/core';
 import { api } from '../api/client.ts';
-import { useLegalGrounds } from '../sharing/useLegalGrounds.ts';
+import { currentLanguage } from '../i18n/index.ts';
 
-const emergencyKinds = ['emergency'] as const;
-
-/** The legal grounds an emergency access may name, in force today (titles in the UI language). */
+/** The emergency grounds the caller is offered: in force today, fitting their unit's sector, explained in the UI language. */
 export function useEmergencyLegalGrounds(enabled: boolean) {
-  return useLegalGrounds(emergencyKinds, enabled);
+  const language = currentLanguage();
+  return useQuery({
+    queryKey: ['emergency-access', 'legal-grounds', language],
+    queryFn: () => api<EmergencyLegalGroundList>('GET', '/api/emergency-access/legal-grounds'),
+    enabled,
+    staleTime: 5 * 60_000,
+  });
 }
 
 /** The record to open: by id from a refused record page, by the number searched for from a refused search (which gives no id). */
