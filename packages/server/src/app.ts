@@ -110,7 +110,7 @@ export async function buildApp(config: Config, database: Database, options: Buil
 
   const { db } = database;
   const clock = options.clock ?? systemClock(config.clockOffsetDays);
-  app.decorate('services', { db, audit: new AuditBatcher(db, clock), config, clock });
+  app.decorate('services', { db, audit: new AuditBatcher(database.auditDb, clock), config, clock });
   // Signed checkpoints of the chain head, outside the database (audit/checkpoints.ts); the key
   // is required in production, so this refuses to start without one.
   const checkpointKey = await loadCheckpointKey(config.auditCheckpoint, config.production);

@@ -165,8 +165,8 @@ function previewsHandover(actor: PolicyActor, child: PolicyChild, action: Access
   return context.purpose === 'handover_preview' && action === 'read' && category === 'record' && child.pendingHandover?.toUserId === actor.userId && isProfessional(actor);
 }
 
-function deny(reason: DenyReason, child: PolicyChild, actor: PolicyActor, context: AccessContext): AccessDecision {
-  const standing = standingOf(actor, child, context);
+/** `standing`, where the caller has already found it (a member's refusal), is not looked up again. */
+function deny(reason: DenyReason, child: PolicyChild, actor: PolicyActor, context: AccessContext, standing: Standing = standingOf(actor, child, context)): AccessDecision {
   return { allow: false, basis: null, reason, fields: noFields, actions: actionsFor(standing, actor, child, context), flagged: child.protectedIdentity !== null };
 }
 
@@ -273,7 +273,7 @@ export function consentCountsFor(child: PolicyChild, consent: ConsentFacts, read
 
 function decideForMember(actor: PolicyActor, member: CareTeamFacts, child: PolicyChild, action: AccessAction, category: AccessCategory, context: AccessContext): AccessDecision {
   const standing: Standing = { kind: 'member', member };
-  const refuse = (reason: DenyReason) => deny(reason, child, actor, context);
+  const refuse = (reason: DenyReason) => deny(reason, child, actor, context, standing);
   if (category === 'record' || category === 'care_team' || category === 'consent') {
     if (action === 'write' && category === 'care_team' && member.role === 'member') return refuse('not_team_coordinator');
     return allow(member.basis, 'care_team_member', child, standing, context, actor);

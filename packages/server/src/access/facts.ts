@@ -1,4 +1,4 @@
-import { sql, type Expression, type Kysely, type Transaction } from 'kysely';
+import { sql, type Expression, type ExpressionBuilder, type Kysely, type Transaction } from 'kysely';
 import { jsonArrayFrom, jsonObjectFrom } from 'kysely/helpers/postgres';
 import type { PolicyActor, PolicyChild } from '@samsyn/core';
 import type { DB } from '../db/schema.ts';
@@ -65,67 +65,96 @@ function policyChildQuery(db: Kysely<DB>, childId: string, actorUserId: string) 
 function policyChildSelect(db: Kysely<DB>, actorUserId: string) {
   return db
     .selectFrom('child as c')
-    .select((eb) => [
-      'c.id',
-      'c.birth_date',
-      'c.protected_identity',
-      eb.selectFrom('child_guardian as g').select(eb.fn.countAll<number>().as('n')).whereRef('g.child_id', '=', 'c.id').as('guardian_count'),
-      jsonArrayFrom(
-        eb
-          .selectFrom('care_team_member as m')
-          .select((t) => [
-            'm.user_id',
-            'm.organisation_id',
-            'm.unit_id',
-            'm.role',
-            'm.starts_at',
-            'm.ends_at',
-            'm.basis',
-            'm.consent_id',
-            // The asking member's unit's domains over time: entries are judged by the domain at their
-            // writing. The gate weighs no other member's domain, so theirs are not loaded.
-            jsonArrayFrom(
-              t.selectFrom('unit_secrecy_domain as d').select(['d.secrecy_domain_id', 'd.valid_from', 'd.valid_to']).whereRef('d.unit_id', '=', 'm.unit_id').where(sql<boolean>`m.user_id = ${actorUserId}`),
-            ).as('domains'),
-          ])
-          .whereRef('m.child_id', '=', 'c.id'),
-      ).as('team'),
-      jsonArrayFrom(
-        eb
-          .selectFrom('consent as k')
-          .select(['k.id', 'k.given_by', 'k.organisation_ids', 'k.domain_ids', 'k.exclusions', 'k.categories', 'k.valid_from', 'k.valid_to', 'k.withdrawn_at', 'k.recorded_by_professional'])
-          .whereRef('k.child_id', '=', 'c.id'),
-      ).as('consents'),
-      // The actor's own emergency accesses, and those opened in an organisation whose log they
-      // review: the manager of the unit an access was opened at reviews it (see decideLogReview).
-      jsonArrayFrom(
-        eb
-          .selectFrom('emergency_access as e')
-          .select(['e.user_id', 'e.organisation_id', 'e.starts_at', 'e.expires_at', 'e.legal_ground_code'])
-          .whereRef('e.child_id', '=', 'c.id')
-          .where((w) =>
-            w.or([
-              w('e.user_id', '=', actorUserId),
-              w('e.organisation_id', 'in', w.selectFrom('user_role as r').select('r.organisation_id').where('r.user_id', '=', actorUserId).where('r.role', 'in', ['unit_manager', 'collaboration_coordinator'])),
-            ]),
-          ),
-      ).as('emergencies'),
-      // The pending handover (one at a time): its receiver previews it, its proposer withdraws it.
-      jsonObjectFrom(
-        eb
-          .selectFrom('named_person_handover as h')
-          .select(['h.id', 'h.to_user_id', 'h.proposed_by'])
-          .whereRef('h.child_id', '=', 'c.id')
-          .where('h.accepted_at', 'is', null)
-          .where('h.declined_at', 'is', null)
-          .where('h.withdrawn_at', 'is', null)
-          .limit(1),
-      ).as('pending_handover'),
-    ]);
+    .select((eb) => {
+      const facts = gateFacts(eb, actorUserId);
+      return ['c.id', 'c.birth_date', 'c.protected_identity', facts.guardianCount.as('guardian_count'), facts.team.as('team'), facts.consents.as('consents'), facts.emergencies.as('emergencies'), facts.pendingHandover.as('pending_handover')];
+    });
 }
 
+/**
+ * The gate's facts beside the row of `child as c`, under names of their own: for a companion that
+ * is itself a query of the child's row (the record), so the child is read once and the facts ride
+ * on its row. `policyChildOf` reads them back.
+ */
+export function gateFactsColumns(eb: ExpressionBuilder<DB & { c: DB['child'] }, 'c'>, actorUserId: string) {
+  const facts = gateFacts(eb, actorUserId);
+  return [facts.guardianCount.as('gate_guardian_count'), facts.team.as('gate_team'), facts.consents.as('gate_consents'), facts.emergencies.as('gate_emergencies'), facts.pendingHandover.as('gate_pending_handover')];
+}
+
+type GateFactsRow = Pick<PolicyChildRow, 'id' | 'birth_date' | 'protected_identity'> & {
+  gate_guardian_count: PolicyChildRow['guardian_count'];
+  gate_team: PolicyChildRow['team'];
+  gate_consents: PolicyChildRow['consents'];
+  gate_emergencies: PolicyChildRow['emergencies'];
+  gate_pending_handover: PolicyChildRow['pending_handover'];
+};
+
+/** The gate's facts from a row that carries `gateFactsColumns`. */
+export function policyChildOf(row: GateFactsRow): PolicyChild {
+  return toPolicyChild({ id: row.id, birth_date: row.birth_date, protected_identity: row.protected_identity, guardian_count: row.gate_guardian_count, team: row.gate_team, consents: row.gate_consents, emergencies: row.gate_emergencies, pending_handover: row.gate_pending_handover });
+}
+
+function gateFacts(eb: ExpressionBuilder<DB & { c: DB['child'] }, 'c'>, actorUserId: string) {
+  return {
+    guardianCount: eb.selectFrom('child_guardian as g').select(eb.fn.countAll<number>().as('n')).whereRef('g.child_id', '=', 'c.id'),
+    team: jsonArrayFrom(
+      eb
+        .selectFrom('care_team_member as m')
+        .select((t) => [
+          'm.user_id',
+          'm.organisation_id',
+          'm.unit_id',
+          'm.role',
+          'm.starts_at',
+          'm.ends_at',
+          'm.basis',
+          'm.consent_id',
+          // The asking member's unit's domains over time: entries are judged by the domain at their
+          // writing. The gate weighs no other member's domain, so theirs are not loaded.
+          jsonArrayFrom(
+            t.selectFrom('unit_secrecy_domain as d').select(['d.secrecy_domain_id', 'd.valid_from', 'd.valid_to']).whereRef('d.unit_id', '=', 'm.unit_id').where(sql<boolean>`m.user_id = ${actorUserId}`),
+          ).as('domains'),
+        ])
+        .whereRef('m.child_id', '=', 'c.id'),
+    ),
+    consents: jsonArrayFrom(
+      eb
+        .selectFrom('consent as k')
+        .select(['k.id', 'k.given_by', 'k.organisation_ids', 'k.domain_ids', 'k.exclusions', 'k.categories', 'k.valid_from', 'k.valid_to', 'k.withdrawn_at', 'k.recorded_by_professional'])
+        .whereRef('k.child_id', '=', 'c.id'),
+    ),
+    // The actor's own emergency accesses, and those opened in an organisation whose log they
+    // review: the manager of the unit an access was opened at reviews it (see decideLogReview).
+    emergencies: jsonArrayFrom(
+      eb
+        .selectFrom('emergency_access as e')
+        .select(['e.user_id', 'e.organisation_id', 'e.starts_at', 'e.expires_at', 'e.legal_ground_code'])
+        .whereRef('e.child_id', '=', 'c.id')
+        .where((w) =>
+          w.or([
+            w('e.user_id', '=', actorUserId),
+            w('e.organisation_id', 'in', w.selectFrom('user_role as r').select('r.organisation_id').where('r.user_id', '=', actorUserId).where('r.role', 'in', ['unit_manager', 'collaboration_coordinator'])),
+          ]),
+        ),
+    ),
+    // The pending handover (one at a time): its receiver previews it, its proposer withdraws it.
+    pendingHandover: jsonObjectFrom(
+      eb
+        .selectFrom('named_person_handover as h')
+        .select(['h.id', 'h.to_user_id', 'h.proposed_by'])
+        .whereRef('h.child_id', '=', 'c.id')
+        .where('h.accepted_at', 'is', null)
+        .where('h.declined_at', 'is', null)
+        .where('h.withdrawn_at', 'is', null)
+        .limit(1),
+    ),
+  };
+}
+
+type PolicyChildRow = NonNullable<Awaited<ReturnType<ReturnType<typeof policyChildSelect>['executeTakeFirst']>>>;
+
 // Timestamps arrive as Date from a plain row and as text from JSON; `new Date` takes either.
-function toPolicyChild(row: NonNullable<Awaited<ReturnType<ReturnType<typeof policyChildSelect>['executeTakeFirst']>>>): PolicyChild {
+function toPolicyChild(row: PolicyChildRow): PolicyChild {
   return {
     id: row.id,
     birthDate: row.birth_date,

@@ -4,7 +4,8 @@ import { createTestApp, type TestApp } from '../test/harness.ts';
 import { pollVerification, verifyOverApi } from '../test/audit.ts';
 import { verifyAuditChain } from './verify.ts';
 import { AuditBatcher } from './batcher.ts';
-import type { AuditEntry } from './writer.ts';
+import { appendAudit, appendAuditStatement, type AuditEntry } from './writer.ts';
+import { chainHash } from './chain.ts';
 
 let t: TestApp;
 beforeAll(async () => {
@@ -80,6 +81,43 @@ describe('audit log', () => {
     expect(results.map((r) => r.status)).toEqual(['fulfilled', 'rejected', 'fulfilled']);
     const written = await db().selectFrom('audit_log').select(sql<string>`details->>'batchTest'`.as('which')).where(sql<boolean>`details ? 'batchTest'`).orderBy('seq').execute();
     expect(written.map((w) => w.which)).toEqual(['good', 'good']);
+    expect((await verifyAuditChain(db())).ok).toBe(true);
+  });
+
+  it('links entries in the database exactly as chain.ts does, whatever the characters', async () => {
+    const at = t.app.services.clock.now();
+    const odd = { action: 'demo.seed' as const, outcome: 'success' as const, actorUsername: 'Åsa "ö" \\ \n 🙂', clientIp: "o'brien", details: { text: 'Ärende: "citat", \\n, tab\t, \u2028, 🙂', nested: { z: 1.5, a: [true, null, -0.25] } } };
+    await appendAuditStatement(db(), [odd, { ...odd, details: { second: true } }], at);
+    const rows = await db().selectFrom('audit_log').selectAll().orderBy('seq', 'desc').limit(3).execute();
+    const [second, first, before] = rows;
+    const fields = (r: typeof first) => ({ seq: String(r!.seq), at: new Date(r!.at), actorId: r!.actor_id, actorUsername: r!.actor_username, action: r!.action, subjectType: r!.subject_type, subjectId: r!.subject_id, outcome: r!.outcome, organisationId: r!.organisation_id, requestId: r!.request_id, clientIp: r!.client_ip, details: r!.details });
+    expect(first!.actor_username).toBe(odd.actorUsername);
+    expect(first!.prev_hash).toBe(before!.hash);
+    expect(first!.hash).toBe(chainHash(before!.hash, fields(first)));
+    expect(second!.prev_hash).toBe(first!.hash);
+    expect(second!.hash).toBe(chainHash(first!.hash, fields(second)));
+    const head = await db().selectFrom('audit_chain_head').selectAll().executeTakeFirstOrThrow();
+    expect({ seq: String(head.seq), hash: head.hash }).toEqual({ seq: String(second!.seq), hash: second!.hash });
+  });
+
+  it('keeps one chain when batches and write transactions append at the same time', async () => {
+    const entry = (n: number): AuditEntry => ({ action: 'demo.seed', outcome: 'success', details: { concurrent: n } });
+    const at = t.app.services.clock.now();
+    const before = await db().selectFrom('audit_chain_head').select(sql<string>`seq::text`.as('seq')).executeTakeFirstOrThrow();
+    await Promise.all([
+      ...Array.from({ length: 8 }, (_, i) => appendAuditStatement(db(), [entry(i * 3), entry(i * 3 + 1), entry(i * 3 + 2)], at)),
+      ...Array.from({ length: 4 }, (_, i) => db().transaction().execute((trx) => appendAudit(trx, [entry(100 + i)], at))),
+      // A write that rolls back takes its entry with it.
+      db().transaction().execute(async (trx) => {
+        await appendAudit(trx, [entry(999)], at);
+        throw new Error('rolled back');
+      }).catch(() => undefined),
+    ]);
+    const written = await db().selectFrom('audit_log').select([sql<string>`seq::text`.as('seq'), sql<string>`details->>'concurrent'`.as('n')]).where('seq', '>', before.seq).orderBy('seq').execute();
+    expect(written).toHaveLength(28);
+    expect(written.map((w) => Number(w.n)).sort((a, b) => a - b)).toEqual([...Array.from({ length: 24 }, (_, i) => i), 100, 101, 102, 103]);
+    // One total order without gaps, and the chain holds.
+    expect(written.map((w) => BigInt(w.seq) - BigInt(before.seq))).toEqual(Array.from({ length: 28 }, (_, i) => BigInt(i + 1)));
     expect((await verifyAuditChain(db())).ok).toBe(true);
   });
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { canonicalJson, chainHash, genesisHash, type ChainedFields } from './chain.ts';
+import { createHash } from 'node:crypto';
+import { canonicalJson, chainHash, chainTail, genesisHash, hashLink, type ChainedFields } from './chain.ts';
 
 const entry: ChainedFields = {
   seq: '1',
@@ -34,5 +35,14 @@ describe('audit hash chain', () => {
     for (const change of [{ seq: '2' }, { actorUsername: 'nurse' }, { outcome: 'failure' }, { at: new Date('2026-11-23T08:00:00.001Z') }, { details: { b: 2 } }]) {
       expect(chainHash(genesisHash, { ...entry, ...change })).not.toBe(base);
     }
+  });
+
+  it('links an entry as SHA-256 of the previous hash, a newline and the canonical JSON of every field, seq first', () => {
+    const payload = canonicalJson([entry.seq, entry.at.toISOString(), entry.actorId, entry.actorUsername, entry.action, entry.subjectType, entry.subjectId, entry.outcome, entry.organisationId, entry.requestId, entry.clientIp, entry.details]);
+    const expected = createHash('sha256').update(`${genesisHash}\n${payload}`).digest('hex');
+    expect(chainHash(genesisHash, entry)).toBe(expected);
+    // The tail is the same whatever the seq: the database joins the seq to it under the chain lock.
+    expect(hashLink(genesisHash, '1', chainTail(entry))).toBe(expected);
+    expect(hashLink(genesisHash, '2', chainTail(entry))).toBe(chainHash(genesisHash, { ...entry, seq: '2' }));
   });
 });

@@ -33,8 +33,16 @@ export function canonicalJson(value: unknown): string {
 }
 
 export function chainHash(prevHash: string, entry: ChainedFields): string {
-  const payload = canonicalJson([
-    entry.seq,
+  return hashLink(prevHash, entry.seq, chainTail(entry));
+}
+
+/**
+ * The hashed payload after its seq: `["<seq>",` + the tail is the canonical JSON of every field.
+ * The tail does not depend on the entry's place in the chain, so the writer can compute it before
+ * the chain lock is taken and let the database link it to the head it locks (see writer.ts).
+ */
+export function chainTail(entry: Omit<ChainedFields, 'seq'>): string {
+  const rest = canonicalJson([
     entry.at.toISOString(),
     entry.actorId,
     entry.actorUsername,
@@ -47,5 +55,10 @@ export function chainHash(prevHash: string, entry: ChainedFields): string {
     entry.clientIp,
     entry.details ?? null,
   ]);
-  return createHash('sha256').update(prevHash).update('\n').update(payload).digest('hex');
+  return rest.slice(1);
+}
+
+/** One link: SHA-256 of the previous hash, a newline and `["<seq>",<tail>`, as hex. */
+export function hashLink(prevHash: string, seq: string, tail: string): string {
+  return createHash('sha256').update(prevHash).update('\n').update(`[${JSON.stringify(seq)},${tail}`).digest('hex');
 }

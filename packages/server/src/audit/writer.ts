@@ -1,8 +1,8 @@
 import type { Kysely, Transaction } from 'kysely';
-import { sql } from 'kysely';
+import { sql, type RawBuilder } from 'kysely';
 import type { AuditAction } from '@samsyn/core';
 import type { DB } from '../db/schema.ts';
-import { chainHash, type ChainedFields } from './chain.ts';
+import { chainTail, type ChainedFields } from './chain.ts';
 
 export type AuditOutcome = 'success' | 'failure' | 'denied';
 
@@ -27,19 +27,22 @@ export interface AuditEntry {
  * (`services.clock.now()`), never the database's or the process's own time.
  */
 export async function appendAudit(trx: Transaction<DB>, entries: readonly AuditEntry[], at: Date): Promise<void> {
+  await appendAuditStatement(trx, entries, at);
+}
+
+/**
+ * The append as one statement, which is all of it: it locks the chain head, links each entry to
+ * the one before (SHA-256 of the previous hash and the entry's canonical JSON, the same link
+ * `chainHash` computes, see chain.ts), inserts the rows and moves the head. Run outside a
+ * transaction it commits on its own (the group commit of reads, audit/batcher.ts): one round trip,
+ * and the chain lock is held only while the database itself works, never while this process
+ * waits for its turn. The canonical JSON of each entry is made here, before the lock; only the
+ * seq, known once the head is locked, is joined to it inside the statement.
+ */
+export async function appendAuditStatement(db: Kysely<DB> | Transaction<DB>, entries: readonly AuditEntry[], at: Date): Promise<void> {
   if (entries.length === 0) return;
-  const head = await trx
-    .selectFrom('audit_chain_head')
-    .select([sql<string>`seq::text`.as('seq'), 'hash'])
-    .where('id', '=', 1)
-    .forUpdate()
-    .executeTakeFirstOrThrow();
-  let seq = BigInt(head.seq);
-  let prev = head.hash;
-  const rows = entries.map((entry) => {
-    seq += 1n;
-    const fields: ChainedFields = {
-      seq: seq.toString(),
+  const rows = entries.map((entry, i) => {
+    const fields: Omit<ChainedFields, 'seq'> = {
       at,
       actorId: entry.actorId ?? null,
       actorUsername: entry.actorUsername ?? null,
@@ -52,26 +55,40 @@ export async function appendAudit(trx: Transaction<DB>, entries: readonly AuditE
       clientIp: entry.clientIp ?? null,
       details: entry.details ?? null,
     };
-    const hash = chainHash(prev, fields);
-    const row = toRow(fields, prev, hash);
-    prev = hash;
-    return row;
+    return { ...toRow(fields), n: i + 1, tail: chainTail(fields) };
   });
-  // One statement shape for every batch size (a prepared statement, planned once) and one round
-  // trip for the rows and the new head: the group-commit batch holds the chain lock that long.
+  // One statement shape for every batch size (a prepared statement, planned once). The head is
+  // read FOR UPDATE: a writer queued behind another sees the head that one left.
   await sql`
-    WITH appended AS (
+    WITH RECURSIVE
+    head AS (SELECT seq, hash FROM audit_chain_head WHERE id = 1 FOR UPDATE),
+    input AS MATERIALIZED (
+      SELECT * FROM json_to_recordset(${JSON.stringify(rows)}::json) AS r(
+        n int, at timestamptz, actor_id uuid, actor_username text, action text, subject_type text, subject_id text, outcome text,
+        organisation_id uuid, request_id text, client_ip text, details jsonb, tail text)),
+    chain (n, seq, prev_hash, hash) AS (
+      SELECT 1, h.seq + 1, h.hash, ${linkSql(sql`h.hash`, sql`h.seq + 1`)}
+      FROM head h JOIN input i ON i.n = 1
+      UNION ALL
+      SELECT c.n + 1, c.seq + 1, c.hash, ${linkSql(sql`c.hash`, sql`c.seq + 1`)}
+      FROM chain c JOIN input i ON i.n = c.n + 1),
+    appended AS (
       INSERT INTO audit_log (seq, at, actor_id, actor_username, action, subject_type, subject_id, outcome, organisation_id, request_id, client_ip, details, prev_hash, hash)
-      SELECT seq, at, actor_id, actor_username, action, subject_type, subject_id, outcome, organisation_id, request_id, client_ip, details, prev_hash, hash
-      FROM json_to_recordset(${JSON.stringify(rows)}::json) AS r(
-        seq bigint, at timestamptz, actor_id uuid, actor_username text, action text, subject_type text, subject_id text, outcome text,
-        organisation_id uuid, request_id text, client_ip text, details jsonb, prev_hash text, hash text))
-    UPDATE audit_chain_head SET seq = ${seq.toString()}, hash = ${prev} WHERE id = 1`.execute(trx);
+      SELECT c.seq, i.at, i.actor_id, i.actor_username, i.action, i.subject_type, i.subject_id, i.outcome, i.organisation_id, i.request_id, i.client_ip, i.details, c.prev_hash, c.hash
+      FROM chain c JOIN input i ON i.n = c.n
+      RETURNING seq, hash)
+    UPDATE audit_chain_head SET seq = last.seq, hash = last.hash
+    FROM (SELECT seq, hash FROM appended ORDER BY seq DESC LIMIT 1) AS last
+    WHERE id = 1`.execute(db);
 }
 
-function toRow(f: ChainedFields, prevHash: string, hash: string) {
+// The link of chain.ts's `hashLink` in SQL: the tail is `i.tail`, the seq's JSON is its digits quoted.
+function linkSql(prev: RawBuilder<unknown>, seq: RawBuilder<unknown>) {
+  return sql`encode(sha256(convert_to(${prev} || E'\n' || '["' || (${seq})::text || '",' || i.tail, 'UTF8')), 'hex')`;
+}
+
+function toRow(f: Omit<ChainedFields, 'seq'>) {
   return {
-    seq: f.seq,
     at: f.at,
     actor_id: f.actorId,
     actor_username: f.actorUsername,
@@ -83,12 +100,10 @@ function toRow(f: ChainedFields, prevHash: string, hash: string) {
     request_id: f.requestId,
     client_ip: f.clientIp,
     details: f.details,
-    prev_hash: prevHash,
-    hash,
   };
 }
 
-/** For entries that record no change of their own (a failed login): a transaction of their own. */
+/** For entries that record no change of their own (a failed login): one statement that commits alone. */
 export async function appendAuditNow(db: Kysely<DB>, entries: readonly AuditEntry[], at: Date): Promise<void> {
-  await db.transaction().execute((trx) => appendAudit(trx, entries, at));
+  await appendAuditStatement(db, entries, at);
 }

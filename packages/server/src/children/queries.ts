@@ -2,7 +2,7 @@ import type { Kysely, ShallowDehydrateObject, Simplify } from 'kysely';
 import { jsonArrayFrom, jsonObjectFrom } from 'kysely/helpers/postgres';
 import type { DB } from '../db/schema.ts';
 import { membersQuery } from '../care-team/queries.ts';
-import { factsWith } from '../access/facts.ts';
+import { gateFactsColumns, policyChildOf, type FactsWith } from '../access/facts.ts';
 import { reusableQuery } from '../db/reusable-query.ts';
 
 /** The child's own row with its home organisation and school. */
@@ -35,10 +35,26 @@ type ChildRecordRow = NonNullable<Awaited<ReturnType<ReturnType<typeof childReco
 /** The record as it arrives through JSON: timestamps as text. */
 export type LoadedChildRecord = Simplify<ShallowDehydrateObject<ChildRecordRow>>;
 
-/** The record with the gate's facts, for `withChildAccessLoading`. */
-export const recordWithFacts = factsWith(childRecordQuery, { usesTime: true });
+// The gate's facts ride on the child's own row (see `gateFactsColumns`): the child is read once.
+const recordAndFactsById = reusableQuery(['childId', 'actorUserId', 'now'], (db, p) =>
+  db.selectNoFrom([jsonObjectFrom(childRecordQuery(db, p.childId, p.now).select((eb) => gateFactsColumns(eb, p.actorUserId))).as('row')]),
+);
+const childAndFactsById = reusableQuery(['childId', 'actorUserId'], (db, p) =>
+  db.selectNoFrom([jsonObjectFrom(childQuery(db, p.childId).select((eb) => gateFactsColumns(eb, p.actorUserId))).as('row')]),
+);
+
+/** The record with the gate's facts, in one statement, for `withChildAccessLoading`. */
+export const recordWithFacts: FactsWith<LoadedChildRecord> = async (db, childId, actorUserId, now) => {
+  const [result] = await recordAndFactsById(db, { childId, actorUserId, now: now.toISOString() });
+  return result?.row ? { child: policyChildOf(result.row), loaded: result.row } : { child: undefined, loaded: null };
+};
+
 /** The child's own row with the gate's facts: what a search hit shows. */
-export const childWithFacts = factsWith(childQuery);
+export const childWithFacts: FactsWith<LoadedChildRow> = async (db, childId, actorUserId) => {
+  const [result] = await childAndFactsById(db, { childId, actorUserId });
+  return result?.row ? { child: policyChildOf(result.row), loaded: result.row } : { child: undefined, loaded: null };
+};
+type LoadedChildRow = Simplify<ShallowDehydrateObject<NonNullable<Awaited<ReturnType<ReturnType<typeof childQuery>['executeTakeFirst']>>>>>;
 
 const recordById = reusableQuery(['childId', 'now'], (db, p) => db.selectNoFrom([jsonObjectFrom(childRecordQuery(db, p.childId, p.now)).as('loaded')]));
 

@@ -12,6 +12,12 @@ export type DatabaseKind = 'pglite' | 'postgresql';
 export interface Database {
   kind: DatabaseKind;
   db: Kysely<DB>;
+  /**
+   * The group commit of audited reads (audit/batcher.ts) on a connection of its own: a batch,
+   * which holds the chain lock until it commits, never queues for a connection behind the
+   * requests' own queries. PGlite's one session is `db`.
+   */
+  auditDb: Kysely<DB>;
   /** True when queries run with the least-privileged `samsyn_app` role's rights (SET ROLE or membership). */
   appRole: boolean;
   /** The login queries run as, and what owner's rights it has (none, in production). */
@@ -76,6 +82,7 @@ async function openPglite(options: OpenOptions): Promise<Database> {
   return {
     kind: 'pglite',
     db,
+    auditDb: db,
     appRole: useRole,
     // PGlite is one superuser session: it is for trying Samsyn, not for guarding the log.
     privileges: await loginPrivileges(script),
@@ -129,16 +136,22 @@ async function openPostgres(options: OpenOptions): Promise<Database> {
   if (options.migrate !== false) await migrate(ownerScript);
   // Without a separate owner login, the owner's connections step down to samsyn_app (development).
   const setRole = !separateOwner && (await ownerScript.query<{ ok: boolean }>(hasAppRoleSql))[0]?.ok === true;
-  const pool = new pg.Pool({ connectionString, max: options.poolSize ?? 20 });
-  // An idle connection the server ends (a restart, a forced drop, an administrator) makes the
-  // pool emit 'error'; unheard, that would crash the process. pg has already dropped the
-  // connection, and the next query opens a new one.
-  pool.on('error', () => undefined);
-  pool.on('connect', (client) => {
-    // pg queues queries per client, so SET ROLE runs before anything the pool hands out.
-    if (setRole) void client.query(`SET ROLE ${appRole}`).catch(() => undefined);
-    preparePerConnection(client);
-  });
+  const openPool = (max: number) => {
+    const pool = new pg.Pool({ connectionString, max });
+    // An idle connection the server ends (a restart, a forced drop, an administrator) makes the
+    // pool emit 'error'; unheard, that would crash the process. pg has already dropped the
+    // connection, and the next query opens a new one.
+    pool.on('error', () => undefined);
+    pool.on('connect', (client) => {
+      // pg queues queries per client, so SET ROLE runs before anything the pool hands out.
+      if (setRole) void client.query(`SET ROLE ${appRole}`).catch(() => undefined);
+      preparePerConnection(client);
+    });
+    return pool;
+  };
+  const pool = openPool(options.poolSize ?? 20);
+  // The group commit writes one batch at a time (AuditBatcher).
+  const auditPool = openPool(1);
   const appScript: ScriptConnection = {
     exec: async (sql) => {
       await pool.query(sql);
@@ -150,14 +163,17 @@ async function openPostgres(options: OpenOptions): Promise<Database> {
   if (separateOwner) await grantAppRole(ownerScript, (await appScript.query<{ login: string }>('SELECT session_user::text AS login'))[0]!.login);
   const useRole = separateOwner ? (await appScript.query<{ ok: boolean }>(hasAppRoleSql))[0]?.ok === true : setRole;
   const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
+  const auditDb = new Kysely<DB>({ dialect: new PostgresDialect({ pool: auditPool }) });
   return {
     kind: 'postgresql',
     db,
+    auditDb,
     appRole: useRole,
     privileges: await loginPrivileges(appScript),
     ownerScript,
     close: async () => {
       await db.destroy();
+      await auditDb.destroy();
       await owner.end();
     },
   };
