@@ -77,13 +77,16 @@ describe('a professional creates a child', () => {
       await page.getByRole('heading', { level: 1 }).waitFor();
       await expect.poll(() => page.getByText(`${language === 'sv' ? 'Saga' : 'Sigrid'} Nyinlagd`).first().isVisible()).toBe(true);
 
-      // Mina barn: the lead replaces this step with the start page's list once "Mina barn" is merged
-      // (GET /api/me/children for a professional). Until then: the creator is on the child's team,
-      // which is what that list is built from, and the record opens for them.
+      // Mina barn: the new child is on the creator's start page, with her role on the team.
+      await visit(page, '/', /Tove/);
+      const mine = page.getByRole('table', { name: language === 'sv' ? 'Barnen vars team du är med i' : 'The children whose team you are on' });
+      await page.getByRole('searchbox', { name: language === 'sv' ? 'Sök barn eller organisation' : 'Search child or organisation' }).fill('Nyinlagd');
+      await mine.getByRole('row').filter({ hasText: `${language === 'sv' ? 'Saga' : 'Sigrid'} Nyinlagd` }).waitFor();
       const record = await page.request.get(`${session.url}/api/children/${childId}`);
       expect(record.status()).toBe(200);
       const view = (await record.json()) as { careTeam: { displayName: string; role: string }[] };
       expect(view.careTeam).toEqual([expect.objectContaining({ displayName: 'Tove Lärare', role: 'lead_professional' })]);
+      await visit(page, `/child/${childId}`, new RegExp(`${language === 'sv' ? 'Saga' : 'Sigrid'} Nyinlagd`));
       // The identity history is one more look, loaded only when asked for.
       await page.getByRole('button', { name: language === 'sv' ? 'Visa historik över identitetsuppgifterna' : 'Show the history of the identity data' }).click();
       await page.getByText(language === 'sv' ? 'Inga ändringar än.' : 'No changes yet.').waitFor();

@@ -45,6 +45,7 @@ describe.each(['sv', 'en'] as const)('concerns and reports of concern in a brows
   it('a professional records a concern and sends a report of concern', async () => {
     const page = await loginAs(session, 'nurse', language);
     await visit(session, page, `/child/${olleId}`, 'Olle Vårdnadshavare');
+    await page.getByRole('button', { name: /^(Visa hjulet, oro och orosanmälningar|Show the wheel, concerns and reports of concern)$/ }).click();
     await page.getByRole('button', { name: text.record }).click();
     const dialog = page.getByRole('dialog', { name: text.formTitle });
     // Submitting an empty form says what is missing and moves focus to it.

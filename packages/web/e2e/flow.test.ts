@@ -189,7 +189,7 @@ describe('the web app in a browser', () => {
     await edit.getByRole('textbox', { name: 'Titel', exact: true }).fill('Skolkurator');
     await edit.getByRole('button', { name: 'Spara' }).click();
     await edit.waitFor({ state: 'hidden' });
-    await page.getByRole('row').filter({ hasText: 'Skolkurator' }).waitFor();
+    await page.getByRole('row').filter({ hasText: 'test.kurator' }).filter({ hasText: 'Skolkurator' }).waitFor();
 
     await page.getByRole('button', { name: 'Inaktivera Kim Kurator' }).click();
     await page.getByRole('dialog', { name: 'Inaktivera Kim Kurator?' }).getByRole('button', { name: 'Ja, inaktivera' }).click();

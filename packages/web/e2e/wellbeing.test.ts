@@ -47,6 +47,7 @@ describe('the child’s own voice', () => {
     // The teacher gives a one-time code from Ebba's record.
     await loginAs('teacher');
     await visit(page, `/child/${childId}`, /Ebba/);
+    await page.getByRole('button', { name: /^(Visa hjulet, oro och orosanmälningar|Show the wheel, concerns and reports of concern)$/ }).click();
     const section = page.getByTestId('wellbeing-section');
     await section.getByRole('heading', { name: 'Barnets bästa-hjulet' }).waitFor();
     await section.getByRole('button', { name: 'Ge en engångskod' }).click();
@@ -94,6 +95,7 @@ describe('the child’s own voice', () => {
     await resetBrowser(session);
     await loginAs('teacher');
     await visit(page, `/child/${childId}`, /Ebba/);
+    await page.getByRole('button', { name: /^(Visa hjulet, oro och orosanmälningar|Show the wheel, concerns and reports of concern)$/ }).click();
     const table = latestTable(page);
     await table.waitFor();
     const headers = await table.locator('thead th').allTextContents();
@@ -135,6 +137,7 @@ describe.each(['sv', 'en'] as const)('axe at every impact level, in %s', (langua
     const found: string[] = [];
     await loginAs('teacher', language);
     await visit(page, `/child/${childId}`, /Ebba/);
+    await page.getByRole('button', { name: /^(Visa hjulet, oro och orosanmälningar|Show the wheel, concerns and reports of concern)$/ }).click();
     await page.getByTestId('wellbeing-section').scrollIntoViewIfNeeded();
     await latestTable(page).waitFor();
     await page.locator('[data-chart] canvas').first().waitFor();

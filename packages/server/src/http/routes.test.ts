@@ -8,7 +8,8 @@ beforeAll(async () => {
 afterAll(() => t.close());
 
 // The routes anyone may call; every other route in the OpenAPI document needs a session.
-const publicRoutes = new Set(['GET /api/health', 'GET /api/auth/csrf', 'POST /api/auth/login']);
+// The self-rating form opened by a one-time code needs no session: the code is the key (wellbeing/).
+const publicRoutes = new Set(['GET /api/health', 'GET /api/auth/csrf', 'POST /api/auth/login', 'POST /api/self-rating/open', 'POST /api/self-rating/submit']);
 
 describe('every API route', () => {
   it('refuses a caller without a session, except the public ones', async () => {

@@ -1,3 +1,4 @@
+import { stockholmDate } from '@samsyn/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { reportAuditActions, type ChildReportsView, type IntakeQueue, type IntakeReportView, type ReportReceipt } from '@samsyn/core';
 import { createTestApp, type TestApp, type TestClient } from '../test/harness.ts';
@@ -24,8 +25,17 @@ afterAll(() => t.close());
 describe('a report of concern, sent without consent, received at intake and assessed', () => {
   let receipt: ReportReceipt;
 
-  it('is sent by a team member about a child with no consent at all, and the receipt comes back', async () => {
-    expect(await t.database.db.selectFrom('consent').select('id').where('child_id', '=', olleId).execute()).toEqual([]);
+  it('is sent by a team member about a child with no consent in force, and the receipt comes back', async () => {
+    // Olle's only consent (the region's, for the plan) ran out a week ago: nothing is consented to now.
+    const today = stockholmDate(t.app.services.clock.now());
+    const inForce = await t.database.db
+      .selectFrom('consent')
+      .select('id')
+      .where('child_id', '=', olleId)
+      .where('withdrawn_at', 'is', null)
+      .where((eb) => eb.or([eb('valid_to', 'is', null), eb('valid_to', '>=', today)]))
+      .execute();
+    expect(inForce).toEqual([]);
     const res = await (await as('teacher')).post(`/api/children/${olleId}/reports-of-concern`, report);
     expect(res.statusCode, res.body).toBe(201);
     receipt = res.json() as ReportReceipt;
@@ -176,7 +186,7 @@ describe('who may send a report and who may work the intake queue', () => {
 
   it('refuses an emergency access the report (it is read-only), and bad input with a 400', async () => {
     const outsider = await t.loginAs('outsider');
-    const opened = await outsider.post(`/api/children/${family.childId}/emergency-access`, { reason: 'Akut fara för barnets hälsa, behöver se planen.', legalGroundCode: 'osl_emergency_health' });
+    const opened = await outsider.post(`/api/children/${family.childId}/emergency-access`, { reason: 'Akut fara för barnets hälsa, behöver se planen.', legalGroundCode: 'brb_necessity' });
     expect(opened.statusCode).toBe(201);
     expect((await outsider.post(`/api/children/${family.childId}/reports-of-concern`, { description: 'Med nödåtkomst skickar man ingen anmälan.' })).statusCode).toBe(403);
     const teacher = await as('teacher');

@@ -23,6 +23,7 @@ import { SharingSection } from '../sharing/SharingSection.tsx';
 import { IdentityHistoryOnDemand } from './IdentityHistoryTable.tsx';
 import { ConcernsAndReports } from '../concerns/ConcernsSection.tsx';
 import { WellbeingSection } from '../wellbeing/WellbeingSection.tsx';
+import { OnDemandSections } from './OnDemandSections.tsx';
 import { RecordDenied } from './RecordDenied.tsx';
 import { childName, displayIdentityNumber } from './text.ts';
 import { useChildRecord } from './useChildren.ts';
@@ -151,8 +152,10 @@ function ChildRecord({ child }: { child: ChildRecordView }) {
           </Stack>
         </section>
       )}
-      <ConcernsAndReports childId={child.id} />
-      <WellbeingSection child={child} />
+      <OnDemandSections>
+        <WellbeingSection child={child} />
+        <ConcernsAndReports childId={child.id} />
+      </OnDemandSections>
       {inTeam && <SharingSection childId={child.id} careTeam={child.careTeam} canRecord={actions.has('record_disclosure')} disclosures={child.disclosures} />}
       <Anchor component={Link} to="/child">{t('child.record.backToSearch')}</Anchor>
 
