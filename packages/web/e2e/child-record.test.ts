@@ -124,8 +124,7 @@ describe('the child area in a browser', () => {
     await page.screenshot({ path: '/tmp/samsyn-emergency-form.png' });
 
     await dialog.getByRole('textbox', { name: /^Skäl/ }).fill('Barnet har berättat om akut fara, mentorn når inte vårdnadshavarna.');
-    await dialog.getByRole('textbox', { name: /^Rättslig grund/ }).click();
-    await page.getByRole('option', { name: /akut fara för barnets liv eller hälsa/ }).click();
+    await dialog.getByRole('radio', { name: /akut fara för barnets liv eller hälsa/ }).check();
     await dialog.getByRole('checkbox', { name: 'Jag förstår att åtkomsten loggas och granskas' }).check();
     await dialog.getByRole('button', { name: 'Öppna journalen med nödåtkomst' }).click();
     await page.getByRole('heading', { level: 1, name: 'Ebba Vårdnadshavare' }).waitFor();
@@ -166,8 +165,7 @@ describe('the child area in a browser', () => {
     await page.getByRole('button', { name: 'Begär nödåtkomst' }).click();
     const dialog = page.getByRole('dialog', { name: 'Begär nödåtkomst' });
     await dialog.getByRole('textbox', { name: /^Skäl/ }).fill('Eleven är försvunnen och polisen frågar efter kontakter.');
-    await dialog.getByRole('textbox', { name: /^Rättslig grund/ }).click();
-    await page.getByRole('option', { name: /akut fara för barnets liv eller hälsa/ }).click();
+    await dialog.getByRole('radio', { name: /akut fara för barnets liv eller hälsa/ }).check();
     await dialog.getByRole('checkbox').check();
     await dialog.getByRole('button', { name: 'Öppna journalen med nödåtkomst' }).click();
     await page.getByRole('heading', { level: 1, name: 'Ebba Vårdnadshavare' }).waitFor();

@@ -36,7 +36,10 @@ export function useImportProgress(id: string | null) {
       return summary;
     },
     enabled: id !== null,
-    refetchInterval: (query) => (query.state.data?.status === 'running' || query.state.data === undefined ? 500 : false),
+    // Polled until the import ends. A summary cached before the accept ('previewed', fresh for the
+    // client's stale time) must not stop the polling: only an ended import does.
+    refetchInterval: (query) => (query.state.data?.status === 'done' || query.state.data?.status === 'discarded' ? false : 500),
+    staleTime: 0,
     refetchOnWindowFocus: false,
   });
 }
