@@ -71,6 +71,7 @@ describe('"Mina barn": the children whose team the caller is on', () => {
 
   it('lists what waits: a handover to answer for its receiver, the same one awaiting its receiver for the proposer, and unread notices', async () => {
     const db = t.database.db;
+    const nurseCountsBefore = (await (await t.loginAs('nurse')).get('/api/start/counts')).json() as NavCounts;
     const childId = await createChild(db, { team: [{ username: 'nurse', role: 'named_person' }, { username: 'teacher', role: 'member' }] });
     const [nurse, teacher] = await Promise.all([userIdOf(db, 'nurse'), userIdOf(db, 'teacher')]);
     const handover = await db
@@ -87,7 +88,8 @@ describe('"Mina barn": the children whose team the caller is on', () => {
     const counts = (await (await t.loginAs('teacher')).get('/api/start/counts')).json() as NavCounts;
     expect(counts.handoversToAnswer).toBeGreaterThanOrEqual(1);
     expect(counts.unreadNotices).toBeGreaterThanOrEqual(2);
-    expect(((await (await t.loginAs('nurse')).get('/api/start/counts')).json() as NavCounts).handoversToAnswer).toBe(0);
+    // The proposer has nothing more to answer (the demo may have given her a handover of her own).
+    expect(((await (await t.loginAs('nurse')).get('/api/start/counts')).json() as NavCounts).handoversToAnswer).toBe(nurseCountsBefore.handoversToAnswer);
   });
 
   it('shows a member whose basis has lapsed the row without the name or the life stage, and logs the refusal', async () => {
