@@ -76,7 +76,9 @@ describe('phones and small screens', () => {
       // The user menu opens and all its items are on screen.
       await header.getByRole('button', { name: /^Användarmeny för / }).click();
       const items = page.getByRole('menuitem');
-      expect(await items.count()).toBeGreaterThan(1);
+      // The menu opens with a transition: wait for it before counting its items.
+      await items.first().waitFor({ state: 'visible' });
+      expect(await items.count(), username).toBeGreaterThan(1);
       for (const item of await items.all()) expect(await insideWindow(page, item as ReturnType<Page['getByRole']>)).toBe(true);
       await page.keyboard.press('Escape');
     }
