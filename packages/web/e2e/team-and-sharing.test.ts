@@ -129,6 +129,30 @@ describe('care team, sharing ledger, digital consent and handover in a browser',
     await scan(page, 'sv sharing ledger');
   });
 
+  it('a disclosure inside the own municipality names the receiving secrecy domain', async () => {
+    const page = await loginAs('teacher');
+    await visit(page, `/child/${childId}`, 'Ebba Vårdnadshavare');
+    const ledger = page.getByRole('region', { name: 'Delningslogg' });
+    await ledger.getByRole('button', { name: 'Registrera delning' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Registrera delat eller inte delat' });
+    await dialog.getByRole('radio', { name: /^Inte delat/ }).check();
+    await dialog.getByRole('textbox', { name: 'Mottagande verksamhet' }).click();
+    await page.getByRole('option', { name: 'Exempelstads kommun' }).click();
+    await dialog.getByRole('checkbox', { name: 'Skola' }).check();
+    await dialog.getByRole('textbox', { name: 'Vad' }).fill('Skolans frånvarouppgifter till socialtjänsten');
+    await dialog.getByRole('textbox', { name: 'Skäl' }).fill('Ingen grund för att lämna uppgifterna har prövats.');
+    // The own organisation is no receiver by itself: the form asks which secrecy domain receives.
+    await dialog.getByRole('button', { name: 'Spara' }).click();
+    await dialog.getByText('Välj det sekretessområde som tar emot informationen.').waitFor();
+    await dialog.getByRole('textbox', { name: 'Mottagande sekretessområde' }).click();
+    await page.getByRole('option', { name: 'Socialtjänst', exact: true }).click();
+    await scan(page, 'sv sharing ledger form with a receiving domain');
+    await dialog.getByRole('button', { name: 'Spara' }).click();
+    const row = ledger.getByRole('table', { name: 'Delningslogg' }).getByRole('row').filter({ hasText: 'Skolans frånvarouppgifter till socialtjänsten' });
+    await row.waitFor();
+    expect(await row.textContent()).toContain('Sekretessområde: Socialtjänst');
+  });
+
   it('the care-team and ledger forms in English', async () => {
     const page = await loginAs('teacher', 'en');
     await visit(page, `/child/${childId}`, 'Ebba Vårdnadshavare');

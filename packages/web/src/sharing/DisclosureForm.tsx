@@ -8,6 +8,7 @@ import { refusalText, schemaErrors } from '../common/errors.ts';
 import { FormActions, FormError } from '../common/FormActions.tsx';
 import { useFormErrors } from '../common/useFocusFirstError.ts';
 import { useConsents } from '../consent/useConsents.ts';
+import { useSecrecyDomainDirectory } from '../consent/useConsentParties.ts';
 import { currentLanguage } from '../i18n/index.ts';
 import { BasisSelect, decodeBasis } from './BasisSelect.tsx';
 import { useRecordDisclosure } from './useDisclosures.ts';
@@ -53,12 +54,22 @@ export function DisclosureForm({ childId, careTeam, onCancel, onSaved }: { child
   const fromChoices = ownTeamOrganisations(careTeam, me);
   const [fromOrganisationId, setFrom] = useState<string | null>(fromChoices.length === 1 ? fromChoices[0]!.value : null);
   const [decision, setDecision] = useState<DisclosureDecision>('shared');
-  const [toOrganisationId, setTo] = useState<string | null>(null);
+  const [toOrganisationId, setToOrganisation] = useState<string | null>(null);
+  const [toSecrecyDomainId, setToDomain] = useState<string | null>(null);
+  const directory = useSecrecyDomainDirectory();
+  const toDomains = (directory.data ?? []).filter((d) => d.organisationId === toOrganisationId).map((d) => ({ value: d.id, label: d.name }));
+  // Inside one organisation information crosses a secrecy boundary only to a named domain (OSL 8 kap. 2 §).
+  const sharingOrganisationId = fromOrganisationId ?? (fromChoices.length === 1 ? fromChoices[0]!.value : null);
+  const domainRequired = toOrganisationId !== null && toOrganisationId === sharingOrganisationId;
+  function setTo(id: string | null) {
+    setToOrganisation(id);
+    setToDomain(null);
+  }
   const [categories, setCategories] = useState<InfoCategory[]>([]);
   const [what, setWhat] = useState('');
   const [reason, setReason] = useState('');
   const [basis, setBasis] = useState<string | null>(null);
-  const { errors, fail, clear, formRef } = useFormErrors({ fromOrganisationId, toOrganisationId, categories, what, reason, basis, legalGroundCode: basis, consentId: basis });
+  const { errors, fail, clear, formRef } = useFormErrors({ fromOrganisationId, toOrganisationId, toSecrecyDomainId, categories, what, reason, basis, legalGroundCode: basis, consentId: basis });
 
   function submit(event: FormEvent) {
     event.preventDefault();
@@ -67,6 +78,7 @@ export function DisclosureForm({ childId, careTeam, onCancel, onSaved }: { child
       decision,
       fromOrganisationId: fromOrganisationId ?? undefined,
       toOrganisationId: toOrganisationId ?? undefined,
+      toSecrecyDomainId: toSecrecyDomainId ?? undefined,
       categories,
       what,
       reason,
@@ -75,10 +87,12 @@ export function DisclosureForm({ childId, careTeam, onCancel, onSaved }: { child
     });
     // The schema leaves the organisation optional: only the caller's team places make it required.
     const missingFrom = fromChoices.length > 1 && !fromOrganisationId;
-    if (!parsed.success || missingFrom) {
+    const missingDomain = domainRequired && !toSecrecyDomainId;
+    if (!parsed.success || missingFrom || missingDomain) {
       const found = parsed.success ? {} : schemaErrors(parsed.error.issues, t);
       if (found.legalGroundCode || found.consentId) found.basis = t('sharing.groundRequired');
       if (missingFrom) found.fromOrganisationId = t('validation.required');
+      if (missingDomain) found.toSecrecyDomainId = t('sharing.toDomainRequired');
       fail(found);
       return;
     }
@@ -125,6 +139,21 @@ export function DisclosureForm({ childId, careTeam, onCancel, onSaved }: { child
           // the arrow keys or a click open it.
           openOnFocus={false}
         />
+        {toDomains.length > 0 && (
+          <Select
+            label={t('sharing.toDomain')}
+            description={t(domainRequired ? 'sharing.toDomainHintOwn' : 'sharing.toDomainHint')}
+            required={domainRequired}
+            clearable={!domainRequired}
+            data={toDomains}
+            value={toSecrecyDomainId}
+            onChange={setToDomain}
+            error={errors.toSecrecyDomainId}
+            aria-invalid={Boolean(errors.toSecrecyDomainId) || undefined}
+            comboboxProps={{ withinPortal: true }}
+            openOnFocus={false}
+          />
+        )}
         <Checkbox.Group label={t('sharing.categories')} value={categories} onChange={(v) => setCategories(v as InfoCategory[])}>
           <SimpleGrid cols={{ base: 2, sm: 3 }} mt={6} spacing={6}>
             {infoCategories.map((c) => <Checkbox key={c} value={c} label={t(`child.record.categories.${c}`)} />)}

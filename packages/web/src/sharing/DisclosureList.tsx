@@ -27,6 +27,7 @@ export function DisclosureList({ disclosures }: { disclosures: readonly Disclosu
           <Table.Td><Badge variant="light" tt="none" color={d.decision === 'shared' ? 'samsyn' : 'gray'}>{t(`sharing.decisions.${d.decision}`)}</Badge></Table.Td>
           <Table.Td>
             {d.toOrganisation.name}
+            {d.toSecrecyDomain && <Text size="xs">{t('sharing.toDomainNamed', { name: d.toSecrecyDomain.name })}</Text>}
             <Text size="xs" c="dimmed">{t('sharing.fromOrganisation', { name: d.fromOrganisation.name })}</Text>
           </Table.Td>
           {d.redacted ? (
