@@ -51,3 +51,7 @@ export * from './wellbeing/assessment.ts';
 export * from './wellbeing/codes.ts';
 export * from './retention/schema.ts';
 export * from './children/record-page.ts';
+export * from './needs-assessment/config.ts';
+export * from './needs-assessment/default-config.ts';
+export * from './needs-assessment/schema.ts';
+export * from './needs-assessment/rules.ts';

@@ -28,6 +28,9 @@ import { SentReportsPage } from './reports/SentReportsPage.tsx';
 import { EarlySignalRulePage } from './concerns/EarlySignalRulePage.tsx';
 import { CodeSelfRatingPage, MeetingSelfRatingPage, OwnSelfRatingPage } from './wellbeing/SelfRatingPages.tsx';
 import { WheelModelPage } from './wellbeing/WheelModelPage.tsx';
+import { NeedsAssessmentListPage } from './needs-assessment/NeedsAssessmentListPage.tsx';
+import { NeedsAssessmentPage, NewNeedsAssessmentPage } from './needs-assessment/NeedsAssessmentPage.tsx';
+import { NeedsConfigPage } from './needs-assessment/NeedsConfigPage.tsx';
 
 /** Citizens (guardians, children) start at their children; professionals at the three levels. */
 function Home() {
@@ -55,6 +58,9 @@ export function App() {
           <Route path="intake" element={<IntakeQueuePage />} />
           <Route path="intake/:id" element={<IntakeReportPage />} />
           <Route path="child/:id/self-rating" element={<MeetingSelfRatingPage />} />
+          <Route path="child/:id/needs-assessments" element={<NeedsAssessmentListPage />} />
+          <Route path="child/:id/needs-assessments/new" element={<NewNeedsAssessmentPage />} />
+          <Route path="child/:id/needs-assessments/:assessmentId" element={<NeedsAssessmentPage />} />
           <Route path="operations" element={<ComingSoonPage area="operations" />} />
           <Route path="operations/log-review" element={<LogReviewPage />} />
           <Route path="population" element={<IndicatorsPage />} />
@@ -69,6 +75,7 @@ export function App() {
             <Route path="identity-corrections" element={<IdentityCorrectionPage />} />
             <Route path="early-signal" element={<EarlySignalRulePage />} />
             <Route path="wellbeing-model" element={<WheelModelPage />} />
+            <Route path="needs-assessment" element={<NeedsConfigPage />} />
             <Route path="retention" element={<RetentionPage />} />
           </Route>
         </Route>

@@ -72,6 +72,11 @@ export const auditActions = [
   'child.wellbeing.code_open',
   'child.handover.withdraw',
   'child.handover.read',
+  // The needs assessment: its configuration and a child's assessments (needs-assessment/)
+  'needs_assessment.config.create',
+  'child.needs_assessment.list',
+  'child.needs_assessment.read',
+  'child.needs_assessment.record',
   // Citizens, reviews and the log itself
   'citizen.children.list',
   'emergency_access.review_queue.read',

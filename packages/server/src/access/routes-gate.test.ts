@@ -57,6 +57,8 @@ const noChildData = new Set([
   'POST /api/kolada/imports/fetch',
   'GET /api/wellbeing/models',
   'POST /api/wellbeing/models',
+  'GET /api/needs-assessment/configs',
+  'POST /api/needs-assessment/configs',
   'GET /api/openapi.json',
   // The start page's counts and marking one's own notices read: numbers and ids of notices only.
   'GET /api/start/counts',
@@ -122,8 +124,22 @@ const sampleBodies: Record<string, (ids: Ids) => unknown> = {
   'POST /api/children/{id}/reports-of-concern': () => ({ description: 'Barnet berättar om bråk hemma.' }),
   'POST /api/children/{id}/wellbeing': () => ({ respondent: 'child', occurredOn: stockholmDate(t.app.services.clock.now()), modelVersionId: realIds.modelVersionId, answers: [{ area: 'safe', rating: 4, strengths: 'Probe', worries: '' }], important: '' }),
   'POST /api/children/{id}/wellbeing/codes': () => ({ respondent: 'child' }),
+  'POST /api/children/{id}/needs-assessments': () => needsProbe(),
+  'POST /api/children/{id}/needs-assessments/{assessmentId}/revisions': () => ({ ...needsProbe(), basedOn: 2 }),
   'POST /api/children/{id}/emergency-access': () => ({ reason: 'Akut fara för barnets hälsa, behöver se planen.', legalGroundCode: 'brb_necessity' }),
 };
+
+/** A final needs assessment in the current configuration's words (see needs-assessment.test.ts). */
+const needsProbe = () => ({
+  occurredOn: stockholmDate(t.app.services.clock.now()),
+  configVersionId: realIds.needsConfigId,
+  status: 'final',
+  subAreas: [{ code: 'learning', strengths: 'Probe', challenges: '' }],
+  matrix: Object.fromEntries(['resilience_protective', 'resilience_adverse', 'vulnerability_protective', 'vulnerability_adverse'].map((q) => [q, { text: '', factors: [] }])),
+  questions: { obstacles: 'Probe', information: '', my_action: '', organisation_action: '', others_help: '' },
+  summary: 'Probe',
+  proposal: 'call_meeting',
+});
 
 interface Ids {
   childId: string;
@@ -165,6 +181,9 @@ beforeAll(async () => {
   realIds = { consentId: consent?.id ?? placeholder, memberId: member?.id ?? placeholder, handover: handover?.id ?? placeholder, report: report?.id ?? placeholder };
   const model = await db.selectFrom('wellbeing_model_version').select('id').orderBy('version', 'desc').executeTakeFirstOrThrow();
   realIds = { consentId: consent?.id ?? placeholder, memberId: member?.id ?? placeholder, handover: handover?.id ?? placeholder, modelVersionId: model.id };
+  const needsConfig = await db.selectFrom('needs_assessment_config_version').select('id').orderBy('version', 'desc').executeTakeFirstOrThrow();
+  const needsAssessment = await db.selectFrom('needs_assessment_version').select('assessment_id').where('child_id', '=', child.id).where('revision', '=', 2).executeTakeFirst();
+  Object.assign(realIds, { needsConfigId: needsConfig.id, assessmentId: needsAssessment?.assessment_id ?? placeholder });
   // Handover rows the gate refuses but the list still shows: one waiting for the manager (not on
   // the team: the note is theirs, logged as such), one the analyst declined (the child's id only).
   const [teacher, manager, analyst] = await Promise.all(['teacher', 'manager', 'analyst'].map((u) => userIdOf(db, u)));

@@ -1,5 +1,6 @@
 import type { ColumnType, Generated } from 'kysely';
 import type { AreaAnswer, NoticeKind, OrganisationKind, Role, SecrecyDomainKind, Sector, WheelModelContent } from '@samsyn/core';
+import type { NeedsConfigContent, NeedsProposal, NeedsStoredContent } from '@samsyn/core';
 
 type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
 
@@ -418,6 +419,46 @@ export interface WellbeingAssessmentTable {
   created_at: Timestamp;
 }
 
+/** A version of the needs assessment's sub-areas (0017). */
+export interface NeedsAssessmentConfigVersionTable {
+  id: Generated<string>;
+  version: number;
+  /** Validated by core's NeedsConfigContent before it is written. */
+  content: ColumnType<NeedsConfigContent, string, never>;
+  note: Generated<string>;
+  created_by: string | null;
+  created_at: Timestamp;
+}
+
+/** A needs assessment: the child's, in one secrecy domain; what it says is in its revisions. */
+export interface NeedsAssessmentTable {
+  id: Generated<string>;
+  child_id: string;
+  organisation_id: string;
+  secrecy_domain_id: string;
+  created_by: string;
+  created_at: Timestamp;
+}
+
+/** One revision of a needs assessment (a draft or final), never updated. */
+export interface NeedsAssessmentVersionTable {
+  id: Generated<string>;
+  assessment_id: string;
+  child_id: string;
+  revision: number;
+  status: 'draft' | 'final';
+  config_version_id: string;
+  occurred_on: DateColumn;
+  content: ColumnType<NeedsStoredContent, string, never>;
+  summary: Generated<string>;
+  proposal: NeedsProposal | null;
+  organisation_id: string;
+  unit_id: string | null;
+  secrecy_domain_id: string;
+  author_id: string;
+  created_at: Timestamp;
+}
+
 export interface WellbeingSelfRatingCodeTable {
   id: Generated<string>;
   child_id: string;
@@ -661,6 +702,9 @@ export interface DB {
   wellbeing_model_version: WellbeingModelVersionTable;
   wellbeing_assessment: WellbeingAssessmentTable;
   wellbeing_self_rating_code: WellbeingSelfRatingCodeTable;
+  needs_assessment_config_version: NeedsAssessmentConfigVersionTable;
+  needs_assessment: NeedsAssessmentTable;
+  needs_assessment_version: NeedsAssessmentVersionTable;
   secrecy_domain: SecrecyDomainTable;
   unit_secrecy_domain: UnitSecrecyDomainTable;
   organisation: OrganisationTable;

@@ -14,6 +14,7 @@ import { seedWellbeing } from './wellbeing.ts';
 import { seedFollowUps } from './follow-ups.ts';
 import { currentDomainsOfUnits, placeUnitsInDefaultDomains } from '../secrecy-domains/queries.ts';
 import { seedConcernsAndReports } from './concerns-and-reports.ts';
+import { seedNeedsAssessments } from './needs-assessments.ts';
 
 export const defaultDemoSeed = 20261122;
 
@@ -96,6 +97,7 @@ export async function seedDemoData(db: Kysely<DB>, options: { password: string; 
     await seedCaseload(trx, { now, passwordHash });
     await seedConcernsAndReports(trx, { now, passwordHash });
     await seedWellbeing(trx, now);
+    await seedNeedsAssessments(trx, now);
     await seedFollowUps(trx, { now, passwordHash });
     const counts = { organisations: orgs.keys().length, units: units.length, users: users.count + children.citizenUsers, children: children.children };
     const seededOn = demoDay(now);

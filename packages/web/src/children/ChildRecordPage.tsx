@@ -23,6 +23,7 @@ import { SharingSection } from '../sharing/SharingSection.tsx';
 import { IdentityHistoryOnDemand } from './IdentityHistoryTable.tsx';
 import { ConcernsAndReports } from '../concerns/ConcernsSection.tsx';
 import { WellbeingSection } from '../wellbeing/WellbeingSection.tsx';
+import { NeedsAssessmentLink } from '../needs-assessment/NeedsAssessmentLink.tsx';
 import { OnDemandSections } from './OnDemandSections.tsx';
 import { RecordDenied } from './RecordDenied.tsx';
 import { childName, displayIdentityNumber } from './text.ts';
@@ -156,6 +157,7 @@ function ChildRecord({ child }: { child: ChildRecordView }) {
         <WellbeingSection child={child} />
         <ConcernsAndReports childId={child.id} />
       </OnDemandSections>
+      {(inTeam || child.access.basis === 'emergency') && <NeedsAssessmentLink childId={child.id} childName={name} />}
       {inTeam && <SharingSection childId={child.id} careTeam={child.careTeam} canRecord={actions.has('record_disclosure')} disclosures={child.disclosures} />}
       <Anchor component={Link} to="/child">{t('child.record.backToSearch')}</Anchor>
 

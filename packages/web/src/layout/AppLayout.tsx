@@ -47,6 +47,7 @@ export function AppLayout({ me }: { me: Me }) {
     { to: '/admin/users', label: t('nav.users') },
     { to: '/admin/early-signal', label: t('concerns.rule.nav') },
     ...(isSystemAdmin(me) ? [{ to: '/admin/audit', label: t('auditCheck.nav') }, { to: '/admin/wellbeing-model', label: t('wellbeing.admin.nav') }, { to: '/admin/retention', label: t('retention.nav') }] : []),
+    ...(isSystemAdmin(me) ? [{ to: '/admin/needs-assessment', label: t('needs.admin.nav') }] : []),
     ...(me.roles.some((r) => r.role === 'org_admin') ? [{ to: '/admin/register-import', label: t('registerImport.nav') }, { to: '/admin/identity-corrections', label: t('identityCorrection.nav') }] : []),
   ];
   // The most specific item that contains the page is the current one (Loggkontroll, not Verksamhet).
