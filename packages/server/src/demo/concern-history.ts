@@ -5,8 +5,8 @@ import { Random } from './random.ts';
 
 /**
  * About two years of concerns and reports of concern across the demo county, besides the
- * hand-made ones of `concerns-and-reports.ts`: written by the members of the children's teams
- * while they were on them, with the differences between units one sees in practice. Student
+ * hand-made ones of `concerns-and-reports.ts`: written by the members of the children's teams,
+ * with the differences between units one sees in practice. Student
  * health and social services record concerns most often and social services the most serious
  * ones; leisure seldom; each unit has a habit of its own (some write twice as often as others).
  * Schools and student health report to social services most often; intake assesses each report
@@ -96,11 +96,13 @@ export async function seedConcernHistory(trx: Transaction<DB>, options: { now: D
   const reports: Insertable<DB['report_of_concern']>[] = [];
   const from = now.getTime() - historyDays * dayMs;
   for (const m of members) {
-    // The member writes only while on the team, and nothing in the last two days (the hand-made demo's).
-    const start = Math.max(from, new Date(m.starts_at).getTime());
+    // Over two years: the units on a child's team knew the child before the team was formed (what
+    // they saw is often why it was), half as often then. Nothing in the last two days (the hand-made demo's).
+    const joined = Math.max(from, new Date(m.starts_at).getTime());
     const end = now.getTime() - 2 * dayMs;
-    if (end <= start) continue;
-    const years = (end - start) / (365 * dayMs);
+    if (end <= from) continue;
+    const start = from;
+    const years = (Math.max(0, end - joined) + 0.5 * (joined - from)) / (365 * dayMs);
     const habit = habitOf(m.unit_id);
     for (let i = draws(random, (concernRate[m.sector] ?? 0.1) * habit * years); i > 0; i -= 1) {
       concerns.push(concernBy(random, m, new Date(start + random.next() * (end - start))));
