@@ -41,6 +41,8 @@ const texts = {
     unread: '(3 olästa)',
     unreadAfter: '(2 olästa)',
     waiting: '1 oläst notis',
+    selfRating: 'Ny självskattning från barnet',
+    reportAnswer: 'Din orosanmälan: utredning inleds',
     markAll: 'Markera alla som lästa',
     noNotices: 'Du har inga notiser.',
     nothingWaiting: 'Inget väntar på dig just nu.',
@@ -65,6 +67,8 @@ const texts = {
     unread: '(3 unread)',
     unreadAfter: '(2 unread)',
     waiting: '1 unread notice',
+    selfRating: 'New self-rating from the child',
+    reportAnswer: 'Your report of concern: an investigation is opened',
     markAll: 'Mark all as read',
     noNotices: 'You have no notices.',
     nothingWaiting: 'Nothing is waiting for you right now.',
@@ -101,17 +105,24 @@ describe.each(['sv', 'en'] as const)('the start page in %s', (language) => {
     expect(await violations(page, `${language} start`)).toEqual([]);
     if (language === 'sv') await page.screenshot({ path: '/tmp/samsyn-start-counsellor.png', fullPage: true });
 
-    // Filter to what waits: the three children with an unread notice.
+    // Filter to what waits: the three children with an unread notice, the new self-ratings she may
+    // read and intake's answer to her report (as many as the server says wait).
+    const listed = (await (await page.request.get(`${session.url}/api/start/children`)).json()) as { children: { waiting: unknown[] }[] };
+    const waitingRows = listed.children.filter((c) => c.waiting.length > 0).length;
+    expect(waitingRows).toBeGreaterThan(3);
     await page.getByRole('checkbox', { name: text.waitingOnly }).check();
-    await expect.poll(() => table.locator('tbody tr').count()).toBe(3);
-    expect(await table.locator('tbody tr').first().textContent()).toContain(text.waiting);
+    await expect.poll(() => table.locator('tbody tr').count()).toBe(waitingRows);
+    expect(await table.locator('tbody tr').filter({ hasText: text.waiting }).count()).toBe(3);
+    expect(await table.locator('tbody tr').filter({ hasText: text.selfRating }).count()).toBeGreaterThan(0);
+    expect(await table.locator('tbody tr').filter({ hasText: text.reportAnswer }).count()).toBe(1);
     const download = page.waitForEvent('download');
     await page.getByRole('button', { name: text.export }).click();
     const csv = await readFile(await (await download).path(), 'utf8');
     expect(csv.startsWith('\uFEFF')).toBe(true);
     const lines = csv.slice(1).trimEnd().split('\r\n');
     expect(lines[0]).toBe(text.header);
-    expect(lines).toHaveLength(4);
+    expect(lines).toHaveLength(waitingRows + 1);
+    expect(lines.filter((l) => l.includes(text.reportAnswer))).toHaveLength(1);
     await page.getByRole('checkbox', { name: text.waitingOnly }).uncheck();
 
     // Search for one child by name.

@@ -3,6 +3,8 @@ import { CareTeamRole } from '../children/schema.ts';
 import { PersonName } from '../children/record.ts';
 import { ageOn } from '../access/consent.ts';
 import { LifeStage } from '../care-team/schema.ts';
+import { earlySignalSuggestions } from '../concerns/early-signal.ts';
+import { ReporterFeedback } from '../reports/schema.ts';
 
 /**
  * What waits for a professional about one child on their team ("Mina barn"). A list of typed
@@ -16,9 +18,32 @@ export const WaitingItem = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('handover_awaiting_receiver'), handoverId: z.uuid(), since: z.iso.datetime() }),
   /** Notices about the child the caller has not read. */
   z.object({ kind: z.literal('unread_notices'), count: z.number().int().positive() }),
+  /**
+   * For the named person: the early-signal rule fires on the child. The same words whatever lies
+   * behind it ("concerns have been recorded in other organisations; consider asking the family for
+   * consent to meet"): no count, no domain, no date, no author.
+   */
+  z.object({ kind: z.literal('early_signal'), suggestion: z.enum(earlySignalSuggestions), proposals: z.array(z.enum(['call_meeting', 'start_plan'])) }),
+  /**
+   * The child's or a guardian's own view in the wheel that the caller may read and has not seen:
+   * recorded in the last `attentionWindowDays` days, after the caller last opened the child's
+   * wheel, and not given in a meeting on the caller's own device. One item per respondent.
+   */
+  z.object({ kind: z.literal('new_self_rating'), respondent: z.enum(['child', 'guardian']), count: z.number().int().positive(), latestAt: z.iso.datetime() }),
+  /**
+   * Intake's answer to the caller's own report of concern about the child (what the law lets intake
+   * say), new since the caller last looked at their receipts: in the last `attentionWindowDays` days.
+   */
+  z.object({ kind: z.literal('report_feedback'), reportId: z.uuid(), feedback: ReporterFeedback, since: z.iso.datetime() }),
 ]);
 export type WaitingItem = z.infer<typeof WaitingItem>;
 export type WaitingKind = WaitingItem['kind'];
+
+/**
+ * How long a new self-rating or a report's feedback waits in "Mina barn" unseen: after this many
+ * days it is no longer news (it is still on the record).
+ */
+export const attentionWindowDays = 30;
 
 export const TeamChild = z.object({
   /** The membership's id: one row per place on a team. */

@@ -489,6 +489,14 @@ export interface NoticeTable {
   read_at: Date | null;
 }
 
+/** What a professional last saw of a child ("Mina barn"): the wheel, or their own reports' receipts. */
+export interface AttentionSeenTable {
+  user_id: string;
+  child_id: string;
+  subject: 'wellbeing' | 'reports';
+  seen_at: Timestamp;
+}
+
 export interface IndicatorTable {
   id: string;
   name_sv: string;
@@ -725,4 +733,5 @@ export interface DB {
   retention_run: RetentionRunTable;
   retention_tombstone: RetentionTombstoneTable;
   schema_migration: SchemaMigrationTable;
+  attention_seen: AttentionSeenTable;
 }

@@ -2,6 +2,7 @@ import type { Transaction } from 'kysely';
 import { stockholmDate } from '@samsyn/core';
 import type { DB } from '../db/schema.ts';
 import { placeUnitsInDefaultDomains } from '../secrecy-domains/queries.ts';
+import { seedConcernHistory } from './concern-history.ts';
 
 /**
  * Concerns and reports of concern in the demo county, dated from the services' clock at seeding:
@@ -13,7 +14,9 @@ import { placeUnitsInDefaultDomains } from '../secrecy-domains/queries.ts';
  *   and concerns from student health and social services within 60 days, which the teacher
  *   cannot read (no consent): the early-signal suggestion shows for her;
  * - reports of concern in Exempelstad's intake queue at different steps, one from `teacher`
- *   about Olle, whose receipt she sees.
+ *   about Olle, whose receipt she sees ("Mina barn" tells her it was received), and one from
+ *   `counsellor` on which intake opened an investigation three days ago;
+ * - about two years of concerns and reports across the county (`concern-history.ts`).
  */
 
 const dayMs = 86_400_000;
@@ -68,8 +71,11 @@ export async function seedConcernsAndReports(trx: Transaction<DB>, options: { no
     .where('m.ends_at', 'is', null)
     .where('c.protected_identity', 'is', null)
     .where('m.child_id', 'not in', [ebba.id, olle.id])
+    .innerJoin('app_user as u', 'u.id', 'm.user_id')
+    // The county's own staff report these; `counsellor`'s caseload is the benchmark's, with one report of her own.
+    .where('u.username', '<>', 'counsellor')
     .orderBy('c.identity_number')
-    .orderBy('m.user_id')
+    .orderBy('u.username')
     .limit(40)
     .execute();
   const distinct = [...new Map(others.map((o) => [o.child_id, o])).values()].slice(0, 4);
@@ -108,6 +114,43 @@ export async function seedConcernsAndReports(trx: Transaction<DB>, options: { no
     ...(ids[4] ? [step(4, 'protection_assessment', 'no_immediate_protection_needed', 0, null), step(4, 'initial_assessment', 'investigation_not_opened', 12, 'Familjen har redan stöd; ingen utredning inleds.')] : []),
   ];
   await trx.insertInto('report_step').values(steps).execute();
+  await seedCounsellorReport(trx, { now, intakeUnit, intakeLogin, ground: ground.code, municipality: exempelstad.id });
+  const counsellor = await trx.selectFrom('app_user').select('id').where('username', '=', 'counsellor').executeTakeFirst();
+  await seedConcernHistory(trx, { now, excludeChildIds: [ebba.id, olle.id], excludeUserIds: counsellor ? [counsellor.id] : [], groundCode: ground.code, intakes });
+}
+
+/**
+ * `counsellor` reported about one of her children 12 days ago; intake opened an investigation 3
+ * days ago, and she has not looked since: "Mina barn" tells her intake's answer.
+ */
+async function seedCounsellorReport(trx: Transaction<DB>, o: { now: Date; intakeUnit: string; intakeLogin: string; ground: string; municipality: string }): Promise<void> {
+  const at = (days: number) => new Date(o.now.getTime() - days * dayMs);
+  const child = await trx
+    .selectFrom('care_team_member as m')
+    .innerJoin('app_user as u', 'u.id', 'm.user_id')
+    .innerJoin('child as c', 'c.id', 'm.child_id')
+    .select(['m.child_id', 'm.user_id', 'm.organisation_id', 'm.unit_id'])
+    .where('u.username', '=', 'counsellor')
+    .where('c.home_organisation_id', '=', o.municipality)
+    .where('c.protected_identity', 'is', null)
+    .where('m.starts_at', '<', at(20))
+    .orderBy('c.identity_number')
+    .limit(1)
+    .executeTakeFirst();
+  if (!child) return;
+  const sent = new Date(at(12).getTime() + 4 * 3_600_000);
+  const report = await trx
+    .insertInto('report_of_concern')
+    .values({ child_id: child.child_id, intake_organisation_id: o.municipality, intake_unit_id: o.intakeUnit, reporter_id: child.user_id, reporter_organisation_id: child.organisation_id, reporter_unit_id: child.unit_id, legal_ground_code: o.ground, areas: ['safe'], description: 'Eleven har berättat för kuratorn att en vuxen i hemmet slår.', immediate_danger: false, sent_at: sent, received_at: sent })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  await trx
+    .insertInto('report_step')
+    .values([
+      { report_id: report.id, step: 'protection_assessment', outcome: 'no_immediate_protection_needed', note: null, decided_by: o.intakeLogin, decided_at: new Date(sent.getTime() + 3 * 3_600_000) },
+      { report_id: report.id, step: 'initial_assessment', outcome: 'investigation_opened', note: 'Utredning inleds.', decided_by: o.intakeLogin, decided_at: new Date(at(3).getTime() + 2 * 3_600_000) },
+    ])
+    .execute();
 }
 
 interface ConcernFields {

@@ -44,12 +44,14 @@ async function seedHandovers(trx: Transaction<DB>, now: Date, teacherId: string)
   const colleagueOf = async (childId: string, organisationId: string) =>
     (await trx
       .selectFrom('user_role as r')
+      .innerJoin('app_user as u', 'u.id', 'r.user_id')
       .select('r.user_id')
       .where('r.organisation_id', '=', organisationId)
       .where('r.role', '=', 'professional')
       .where('r.user_id', '<>', teacherId)
       .where((eb) => eb.not(eb.exists(eb.selectFrom('care_team_member as t').select('t.id').where('t.child_id', '=', childId).whereRef('t.user_id', '=', 'r.user_id'))))
-      .orderBy('r.user_id')
+      // By username, a stable key: user ids are random, so ordering by them picked another colleague on every seed.
+      .orderBy('u.username')
       .executeTakeFirstOrThrow()).user_id;
   const [waiting, declined, withdrawn] = named;
   if (!waiting || !declined || !withdrawn) return;

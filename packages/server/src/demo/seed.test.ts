@@ -37,7 +37,43 @@ async function snapshot(database: Database) {
     .orderBy('m.starts_at')
     .execute();
   const entries = await database.db.selectFrom('record_entry').select((eb) => [eb.fn.countAll<string>().as('n')]).executeTakeFirstOrThrow();
-  return { users, units, orgs, children, guardians, team, entries: Number(entries.n) };
+  return { users, units, orgs, children, guardians, team, entries: Number(entries.n), ...(await followUpsSnapshot(database)) };
+}
+
+/** The wheels, concerns, reports and handovers, by stable keys (ids are random). */
+async function followUpsSnapshot(database: Database) {
+  const db = database.db;
+  const assessments = await db
+    .selectFrom('wellbeing_assessment as a')
+    .innerJoin('child as c', 'c.id', 'a.child_id')
+    .innerJoin('app_user as u', 'u.id', 'a.recorded_by')
+    .select(['c.identity_number', 'u.username', 'a.respondent', 'a.via', 'a.occurred_on', 'a.created_at', 'a.answers', 'a.important'])
+    .orderBy('c.identity_number').orderBy('a.created_at').orderBy('u.username').orderBy('a.respondent')
+    .execute();
+  const concerns = await db
+    .selectFrom('concern as k')
+    .innerJoin('child as c', 'c.id', 'k.child_id')
+    .innerJoin('app_user as u', 'u.id', 'k.author_id')
+    .select(['c.identity_number', 'u.username', 'k.areas', 'k.level', 'k.source', 'k.description', 'k.created_at'])
+    .orderBy('c.identity_number').orderBy('k.created_at').orderBy('u.username')
+    .execute();
+  const reports = await db
+    .selectFrom('report_of_concern as r')
+    .innerJoin('child as c', 'c.id', 'r.child_id')
+    .innerJoin('app_user as u', 'u.id', 'r.reporter_id')
+    .leftJoin('report_step as s', 's.report_id', 'r.id')
+    .select(['c.identity_number', 'u.username', 'r.sent_at', 'r.description', 's.step', 's.outcome', 's.decided_at'])
+    .orderBy('c.identity_number').orderBy('r.sent_at').orderBy('u.username').orderBy('s.decided_at')
+    .execute();
+  const handovers = await db
+    .selectFrom('named_person_handover as h')
+    .innerJoin('child as c', 'c.id', 'h.child_id')
+    .innerJoin('app_user as f', 'f.id', 'h.from_user_id')
+    .innerJoin('app_user as t', 't.id', 'h.to_user_id')
+    .select(['c.identity_number', 'f.username as from', 't.username as to', 'h.proposed_at', 'h.accepted_at', 'h.declined_at', 'h.withdrawn_at'])
+    .orderBy('c.identity_number').orderBy('h.proposed_at')
+    .execute();
+  return { assessments, concerns, reports, handovers };
 }
 
 describe('demo data', () => {

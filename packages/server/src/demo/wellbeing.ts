@@ -9,9 +9,10 @@ import { Random } from './random.ts';
  * The demo county's wheels: about two years of assessments for some of the children with a care
  * team, from the units on their teams, with the differences between units one sees in practice
  * (social services see the home, the school sees learning and friends, health care sees health;
- * some units rate more gently than others), the children's own views given in meetings, and the
- * demo child's wheels from herself, from `teacher` and from `guardian`. Dated from the services'
- * clock; inserted in bulk.
+ * some units rate more gently than others), the children's own views given in meetings (the latest,
+ * for some older children, alone through a one-time code), guardians' views of younger children, and
+ * the demo child's wheels from herself, from `teacher` and from `guardian`. Drawn in a fixed order
+ * (identity number, username) and dated from the services' clock; inserted in bulk.
  */
 
 type Row = Insertable<DB['wellbeing_assessment']>;
@@ -72,11 +73,13 @@ export async function seedWellbeing(trx: Transaction<DB>, now: Date, seed = 20_1
     .innerJoin('child as c', 'c.id', 'm.child_id')
     .innerJoin('unit as u', 'u.id', 'm.unit_id')
     .innerJoin('unit_secrecy_domain as d', (j) => j.onRef('d.unit_id', '=', 'm.unit_id').on('d.valid_to', 'is', null))
+    .innerJoin('app_user as au', 'au.id', 'm.user_id')
     .select(['m.child_id', 'c.birth_date', 'm.user_id', 'm.organisation_id', 'm.unit_id', 'u.sector', 'm.role', 'd.secrecy_domain_id'])
     .where('m.ends_at', 'is', null)
     .where('c.user_id', 'is', null)
-    .orderBy('m.child_id')
-    .orderBy('m.user_id')
+    // Stable keys: ids are random, so ordering by them picked other children on every seed.
+    .orderBy('c.identity_number')
+    .orderBy('au.username')
     .execute()) as Member[];
   const byChild = new Map<string, Member[]>();
   for (const m of members) byChild.set(m.child_id, [...(byChild.get(m.child_id) ?? []), m]);
@@ -89,11 +92,11 @@ export async function seedWellbeing(trx: Transaction<DB>, now: Date, seed = 20_1
     const start = childBase(random);
     const trend = (random.next() - 0.4) * 1.2;
     const age = Number(today.slice(0, 4)) - Number(team[0]!.birth_date.slice(0, 4));
-    for (let point = 0; point < 8; point += 1) {
+    for (let point = 0; point <= 8; point += 1) {
       const daysAgo = 730 - point * 91 - random.int(0, 20);
       const on = addDays(today, -daysAgo);
       if (on < team[0]!.birth_date) continue;
-      const progress = point / 7;
+      const progress = point / 8;
       for (const m of team) {
         if (random.next() < 0.35) continue;
         if (!unitBias.has(m.unit_id)) unitBias.set(m.unit_id, (random.next() - 0.5) * 0.8);
@@ -101,10 +104,17 @@ export async function seedWellbeing(trx: Transaction<DB>, now: Date, seed = 20_1
         rows.push({ ...base, child_id: childId, respondent: 'professional', via: 'professional', occurred_on: on, organisation_id: m.organisation_id, unit_id: m.unit_id, secrecy_domain_id: m.secrecy_domain_id, recorded_by: m.user_id, answers: JSON.stringify(answers), created_at: at(now, daysAgo) });
       }
       // From school age the child gives their own view in a meeting with the named person, every other time.
+      // The latest time, an older child may instead answer alone, through a one-time code from the named person.
       const named = team.find((m) => m.role === 'named_person');
-      if (named && age >= 8 && point % 2 === 1) {
+      if (named && age >= 8 && (point % 2 === 1 || point === 8)) {
+        const via = point === 8 && age >= 10 && random.next() < 0.4 ? 'code' : 'meeting';
         const answers = wellbeingAreaCodes.map((area) => answer(random, start[area] + 0.4 + trend * progress, area, true));
-        rows.push({ ...base, child_id: childId, respondent: 'child', via: 'meeting', occurred_on: on, organisation_id: named.organisation_id, unit_id: named.unit_id, secrecy_domain_id: named.secrecy_domain_id, recorded_by: named.user_id, answers: JSON.stringify(answers), created_at: at(now, daysAgo) });
+        rows.push({ ...base, child_id: childId, respondent: 'child', via, occurred_on: on, organisation_id: named.organisation_id, unit_id: named.unit_id, secrecy_domain_id: named.secrecy_domain_id, recorded_by: named.user_id, answers: JSON.stringify(answers), created_at: at(now, daysAgo) });
+      }
+      // A guardian of a younger child gives their view in a meeting now and then; they see the home a little better.
+      if (named && age < 13 && point % 4 === 0 && random.next() < 0.5) {
+        const answers = wellbeingAreaCodes.map((area) => answer(random, start[area] + 0.3 + trend * progress + (area === 'nurtured' ? 0.5 : 0), area, true));
+        rows.push({ ...base, child_id: childId, respondent: 'guardian', via: 'meeting', occurred_on: on, organisation_id: named.organisation_id, unit_id: named.unit_id, secrecy_domain_id: named.secrecy_domain_id, recorded_by: named.user_id, answers: JSON.stringify(answers), created_at: at(now, daysAgo) });
       }
     }
   }

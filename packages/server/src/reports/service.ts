@@ -6,6 +6,7 @@ import { canonicalId, decideEach, type ChildAccess } from '../access/gate.ts';
 import { refusal } from '../consent/refusals.ts';
 import { requireActor } from '../http/types.ts';
 import { legalGroundsInForce } from '../legal-grounds/queries.ts';
+import { markSeen } from '../start/queries.ts';
 import { homeOrganisationOf, insertReport, intakeOf, reportById, reportsSentBy, stepsOf, type ReportRow, type StepRow } from './queries.ts';
 
 /**
@@ -39,6 +40,8 @@ export async function sendReport(trx: Transaction<DB>, access: ChildAccess, body
   });
   // The basis of a report is the duty in law, not the team place the gate weighed.
   await access.logWrite(trx, { basis: 'legal_duty', reason: 'duty_to_report', legalGround: ground.code, reportId: id, intakeUnitId: intake.unit_id, teamBasis: access.decision.basis });
+  // The reporter holds the receipt in the answer: it is not news to them in "Mina barn".
+  await markSeen(trx, access.actor.userId, [access.childId], 'reports', access.now);
   const row = await reportById(trx, id);
   if (!row) throw refusal('conflict', 'not_saved');
   return toReceipt(row, [], childNameOf(row));
@@ -49,6 +52,8 @@ export async function childReports(request: FastifyRequest, access: ChildAccess)
   const { db } = request.server.services;
   const rows = await reportsSentBy(db, access.actor.userId, access.childId);
   const steps = await stepsOf(db, rows.map((r) => r.id));
+  // The reporter has now seen intake's answers about this child: no longer new in "Mina barn".
+  if (rows.length > 0) await markSeen(db, access.actor.userId, [access.childId], 'reports', access.now);
   return { mayReport: access.decide('write', 'record').allow, receipts: rows.map((r) => toReceipt(r, steps, childNameOf(r))) };
 }
 
@@ -60,6 +65,8 @@ export async function childReports(request: FastifyRequest, access: ChildAccess)
 export async function sentReceipts(request: FastifyRequest): Promise<ReportReceipt[]> {
   const { db } = request.server.services;
   const userId = requireActor(request.actor).userId;
+  // Taken before the read: an answer intake records meanwhile stays new.
+  const seenAt = request.server.services.clock.now();
   const rows = await reportsSentBy(db, userId);
   const answers = await decideEach(request, rows.map((r) => r.child_id), 'read', 'record', {
     auditAction: 'child.report_of_concern.receipts',
@@ -67,6 +74,7 @@ export async function sentReceipts(request: FastifyRequest): Promise<ReportRecei
     areaBasis: () => 'own_report',
   });
   const steps = await stepsOf(db, rows.map((r) => r.id));
+  await markSeen(db, userId, rows.map((r) => r.child_id), 'reports', seenAt);
   return rows.map((r) => toReceipt(r, steps, answers.get(canonicalId(r.child_id))?.allow ? childNameOf(r) : null));
 }
 

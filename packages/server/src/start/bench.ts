@@ -1,4 +1,4 @@
-import { stockholmDate, TeamChildList, type AccessDecision } from '@samsyn/core';
+import { TeamChildList, type AccessDecision } from '@samsyn/core';
 import type { ChildAccess } from '../access/gate.ts';
 import { errorResponses, requireActor, type App } from '../http/types.ts';
 import { teamChildrenOf } from './queries.ts';
@@ -10,7 +10,9 @@ import { toTeamChildren } from './service.ts';
  * /api/start/children, without the gate and without the audit entries.
  */
 export async function startBenchRoutes(app: App): Promise<void> {
-  const allowed = { allow: true as const, access: { decision: { allow: true } as AccessDecision & { allow: true } } as ChildAccess };
+  // An allowing answer whose entries are all readable: the ceiling shows what the gated list may show at most.
+  const decision = { allow: true } as AccessDecision & { allow: true };
+  const allowed = { allow: true as const, access: { decision, decide: () => decision } as unknown as ChildAccess };
   app.get('/api/bench/start/children/ungated', {
     schema: { hide: true, response: { 200: TeamChildList, ...errorResponses(401) } },
     handler: async (request) => {
@@ -18,7 +20,7 @@ export async function startBenchRoutes(app: App): Promise<void> {
       const userId = requireActor(request.actor).userId;
       const now = clock.now();
       const rows = await teamChildrenOf(db, userId, now);
-      return { children: toTeamChildren(rows, userId, stockholmDate(now), () => allowed) };
+      return { children: toTeamChildren(rows, userId, now, () => allowed) };
     },
   });
 }

@@ -1,5 +1,6 @@
 import type { FastifyRequest } from 'fastify';
 import { lifeStageByAge, pickLanguage, stockholmDate, type EmergencyAccessView, type NavCounts, type TeamChild, type WaitingItem } from '@samsyn/core';
+import { attentionItems } from './attention.ts';
 import { canonicalId, decideEach, type ListAnswer } from '../access/gate.ts';
 import { requireActor } from '../http/types.ts';
 import { emergencyAccessesToReview, toEmergencyAccessView } from '../emergency/queries.ts';
@@ -22,11 +23,12 @@ export async function myChildren(request: FastifyRequest): Promise<TeamChild[]> 
     auditAction: 'child.my_children.list',
     detailsFor: (childId) => ({ memberIds: rows.filter((r) => canonicalId(r.child_id) === childId).map((r) => r.id) }),
   });
-  return toTeamChildren(rows, userId, stockholmDate(now), (childId) => answers.get(canonicalId(childId)));
+  return toTeamChildren(rows, userId, now, (childId) => answers.get(canonicalId(childId)));
 }
 
 /** The rows as views, given each child's answer (the bench's ceiling passes an allowing one). */
-export function toTeamChildren(rows: readonly TeamChildRow[], userId: string, today: string, answerOf: (childId: string) => ListAnswer | undefined): TeamChild[] {
+export function toTeamChildren(rows: readonly TeamChildRow[], userId: string, now: Date, answerOf: (childId: string) => ListAnswer | undefined): TeamChild[] {
+  const today = stockholmDate(now);
   return rows.map((r) => {
     const answer = answerOf(r.child_id);
     const allowed = answer?.allow === true;
@@ -40,7 +42,7 @@ export function toTeamChildren(rows: readonly TeamChildRow[], userId: string, to
       since: new Date(r.starts_at).toISOString(),
       organisation: { id: r.organisation_id, name: r.organisation_name },
       lifeStage: allowed ? lifeStageByAge(r.birth_date, today) : null,
-      waiting: waitingOf(r, userId),
+      waiting: [...waitingOf(r, userId), ...attentionItems(r, answer, now)],
     };
   });
 }

@@ -9,6 +9,7 @@ import { refusal } from '../consent/refusals.ts';
 import { issueCode, openCode, submitForm } from './codes.ts';
 import { currentModelVersion, ensureDefaultModel, insertModelVersion, modelVersionById, modelVersions } from './queries.ts';
 import { recordAssessment, toModelVersion, wheelView } from './service.ts';
+import { markSeen } from '../start/queries.ts';
 
 export async function wellbeingRoutes(app: App): Promise<void> {
   const { db, clock } = app.services;
@@ -64,7 +65,10 @@ export async function wellbeingRoutes(app: App): Promise<void> {
     handler: async (request) => {
       // Asked as a look at the record; each assessment is then decided as a `wellbeing` entry.
       const access = await withChildAccess(request, request.params.id, 'read', 'record', { auditAction: 'child.wellbeing.read', details: { category: 'wellbeing' } });
-      return wheelView(request, access);
+      const view = await wheelView(request, access);
+      // The professional has now seen the child's wheel: its self-ratings are no longer new in "Mina barn".
+      if (access.actor.citizen === undefined) await markSeen(db, access.actor.userId, [access.childId], 'wellbeing', access.now);
+      return view;
     },
   });
 

@@ -196,6 +196,24 @@ describe('the one-time code', () => {
     expect(await auditOf(t.database.db, twice)).toMatchObject([{ action: 'child.wellbeing.record', outcome: 'denied', subject_id: family.childId }]);
   });
 
+  it('opens the form of the child it was given for and no other; its form token is no code', async () => {
+    const olle = (await t.database.db.selectFrom('child').select('id').where('given_name', '=', 'Olle').where('family_name', '=', 'Vårdnadshavare').executeTakeFirstOrThrow()).id;
+    const forOlle = await (await t.loginAs('teacher')).post(`/api/children/${olle}/wellbeing/codes`, { respondent: 'child' });
+    expect(forOlle.statusCode).toBe(201);
+    const forEbba = await issue();
+    const [olleForm, ebbaForm] = await Promise.all([open((forOlle.json() as { code: string }).code), open(forEbba.code)]);
+    const before = new Set((await t.database.db.selectFrom('wellbeing_assessment').select('id').execute()).map((r) => r.id));
+    expect((await submit((olleForm.json() as { formToken: string }).formToken)).statusCode).toBe(201);
+    expect((await submit((ebbaForm.json() as { formToken: string }).formToken)).statusCode).toBe(201);
+    const added = (await t.database.db.selectFrom('wellbeing_assessment').select(['id', 'child_id', 'via']).execute()).filter((r) => !before.has(r.id));
+    expect(added.map((a) => a.child_id).sort()).toEqual([olle, family.childId].sort());
+    expect(added.every((a) => a.via === 'code')).toBe(true);
+    // A form's token opens nothing as a code, and the try is logged.
+    const misuse = await open((olleForm.json() as { formToken: string }).formToken.slice(0, 20));
+    expect(misuse.statusCode).toBe(403);
+    expect(await auditOf(t.database.db, misuse)).toMatchObject([{ action: 'child.wellbeing.code_open', outcome: 'denied' }]);
+  });
+
   it('refuses an expired or unknown code, and logs it', async () => {
     const { code } = await issue('guardian');
     clock.advance(30 * 60_000 + 1_000);

@@ -1,28 +1,29 @@
-import { Alert, Anchor, Stack, Text } from '@mantine/core';
+import { Anchor, Text, Title } from '@mantine/core';
+import type { TeamChild } from '@samsyn/core';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { childName } from '../children/text.ts';
-import { useEarlySignals } from './useConcerns.ts';
 
 /**
- * The early-signal suggestions, for the start page to list under "Mina barn": the same words for
- * every child, whatever lies behind them.
+ * The early-signal suggestions in the start page's "Att göra": one line per child the caller is
+ * named person of where the rule fires, the same words for every child whatever lies behind them.
+ * The children come from "Mina barn" (its `early_signal` items), so showing them is no further look.
  */
-export function EarlySignals() {
+export function EarlySignals({ signals }: { signals: readonly Pick<TeamChild, 'childId' | 'name'>[] }) {
   const { t } = useTranslation();
-  const signals = useEarlySignals();
-  if (!signals.data || signals.data.signals.length === 0) return null;
+  if (signals.length === 0) return null;
   return (
-    <Stack gap="xs" component="ul" className="plain-list" aria-label={t('concerns.earlySignal.title')}>
-      {signals.data.signals.map((s) => (
-        <li key={s.childId}>
-          <Alert color="orange" variant="light" title={t('concerns.earlySignal.title')}>
-            <Text size="sm" c="dark.8">
-              <Anchor component={Link} to={`/child/${s.childId}`} fw={600}>{childName(s.childName, t)}</Anchor>: {t('concerns.earlySignal.consider_consent_for_meeting')}
+    <div>
+      <Title order={3} size="h4" id="waiting-early-signals">{t('start.earlySignals', { count: signals.length })}</Title>
+      <ul className="plain-list" aria-labelledby="waiting-early-signals">
+        {signals.map((c) => (
+          <li key={c.childId}>
+            <Text size="sm">
+              <Anchor component={Link} to={`/child/${c.childId}`} fw={600}>{childName(c.name, t)}</Anchor>: {t('concerns.earlySignal.consider_consent_for_meeting')}
             </Text>
-          </Alert>
-        </li>
-      ))}
-    </Stack>
+          </li>
+        ))}
+      </ul>
+    </div>
   );
 }

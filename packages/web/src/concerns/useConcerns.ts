@@ -1,5 +1,5 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { ConcernInput, ConcernList, ConcernView, EarlySignalList } from '@samsyn/core';
+import type { ConcernInput, ConcernList, ConcernView } from '@samsyn/core';
 import { api } from '../api/client.ts';
 
 export const concernsKey = (childId: string) => ['children', childId, 'concerns'] as const;
@@ -15,9 +15,4 @@ export function useRecordConcern(childId: string) {
     mutationFn: (input: ConcernInput) => api<ConcernView>('POST', `/api/children/${childId}/concerns`, input),
     onSuccess: () => client.invalidateQueries({ queryKey: concernsKey(childId) }),
   });
-}
-
-/** The early-signal suggestions for the children the caller is named person of (for the start page). */
-export function useEarlySignals() {
-  return useQuery({ queryKey: ['early-signals'], queryFn: () => api<EarlySignalList>('GET', '/api/early-signals') });
 }

@@ -1,6 +1,7 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { ChildReportsView, IntakePlaces, IntakeQueue, IntakeReportView, ReportInput, ReportReceipt, StepInput } from '@samsyn/core';
 import { api } from '../api/client.ts';
+import { clearWaiting } from '../start/useStart.ts';
 
 export const childReportsKey = (childId: string) => ['children', childId, 'reports-of-concern'] as const;
 const queueKey = ['intake', 'reports'] as const;
@@ -8,7 +9,16 @@ const reportKey = (id: string) => ['intake', 'reports', id] as const;
 
 /** Whether the caller may report, and the receipts of their own reports about this child. */
 export function useChildReports(childId: string) {
-  return useQuery({ queryKey: childReportsKey(childId), queryFn: () => api<ChildReportsView>('GET', `/api/children/${childId}/reports-of-concern`) });
+  const client = useQueryClient();
+  return useQuery({
+    queryKey: childReportsKey(childId),
+    queryFn: async () => {
+      const view = await api<ChildReportsView>('GET', `/api/children/${childId}/reports-of-concern`);
+      // Intake's answers about this child are seen now: no longer news in "Mina barn".
+      clearWaiting(client, 'report_feedback', childId);
+      return view;
+    },
+  });
 }
 
 export function useSendReport(childId: string) {
@@ -45,5 +55,13 @@ export function useRecordStep(id: string) {
 
 /** The receipts of every report of concern the caller sent. */
 export function useSentReceipts() {
-  return useQuery({ queryKey: ['reports-of-concern', 'sent'], queryFn: () => api<{ receipts: ReportReceipt[] }>('GET', '/api/reports-of-concern/sent') });
+  const client = useQueryClient();
+  return useQuery({
+    queryKey: ['reports-of-concern', 'sent'],
+    queryFn: async () => {
+      const list = await api<{ receipts: ReportReceipt[] }>('GET', '/api/reports-of-concern/sent');
+      clearWaiting(client, 'report_feedback', null);
+      return list;
+    },
+  });
 }

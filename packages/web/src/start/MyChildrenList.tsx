@@ -54,7 +54,7 @@ function columns(t: TFunction): Column<Row>[] {
         ) : (
           <ul className="plain-list">
             {r.waiting.map((w, i) => {
-              const link = waitingLink(w);
+              const link = waitingLink(w, r.childId);
               const text = waitingText(w, t);
               return <li key={`${w.kind}-${i}`}>{link?.startsWith('/') ? <Anchor component={Link} to={link} size="sm">{text}</Anchor> : link ? <Anchor href={link} size="sm">{text}</Anchor> : <Text size="sm">{text}</Text>}</li>;
             })}

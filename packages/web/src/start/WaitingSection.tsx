@@ -6,16 +6,24 @@ import { childName } from '../children/text.ts';
 import { LoadError } from '../common/LoadError.tsx';
 import { Loading } from '../common/Loading.tsx';
 import { isLogReviewer } from '../log-review/useLogReview.ts';
-import { useEmergencyReviewsWaiting, usePendingHandovers } from './useStart.ts';
+import { EarlySignals } from '../concerns/EarlySignals.tsx';
+import { useEmergencyReviewsWaiting, usePendingHandovers, useTeamChildren } from './useStart.ts';
 
-/** What waits for the user's action: handovers to answer and, for reviewers, emergency accesses to review. */
+/**
+ * What waits for the user's action: handovers to answer, the early-signal suggestions for the
+ * children they are named person of (from "Mina barn", the same fetch) and, for reviewers,
+ * emergency accesses to review.
+ */
 export function WaitingSection({ me, professional }: { me: Me; professional: boolean }) {
   const { t } = useTranslation();
   const reviewer = isLogReviewer(me);
   const handovers = usePendingHandovers(professional);
   const reviews = useEmergencyReviewsWaiting(reviewer);
+  const team = useTeamChildren(professional);
   const pending = handovers.data?.handovers ?? [];
   const accesses = reviews.data?.accesses ?? [];
+  // One line per child, whatever places on its team the caller holds.
+  const signals = [...new Map((team.data?.children ?? []).filter((c) => c.waiting.some((w) => w.kind === 'early_signal')).map((c) => [c.childId, c])).values()];
   const loading = (professional && handovers.isPending) || (reviewer && reviews.isPending);
   const failed = handovers.isError ? handovers : reviews.isError ? reviews : null;
   return (
@@ -26,7 +34,7 @@ export function WaitingSection({ me, professional }: { me: Me; professional: boo
           <Loading />
         ) : failed ? (
           <LoadError error={failed.error} onRetry={() => void failed.refetch()} />
-        ) : pending.length === 0 && accesses.length === 0 ? (
+        ) : pending.length === 0 && accesses.length === 0 && signals.length === 0 ? (
           <Text c="dimmed">{t('start.nothingWaiting')}</Text>
         ) : (
           <>
@@ -45,6 +53,7 @@ export function WaitingSection({ me, professional }: { me: Me; professional: boo
                 <Anchor component={Link} to="/child/handovers" size="sm" fw={600}>{t('start.answerHandovers')}</Anchor>
               </div>
             )}
+            <EarlySignals signals={signals} />
             {accesses.length > 0 && (
               <div>
                 <Title order={3} size="h4" id="waiting-reviews">{t('start.reviewsToDo', { count: accesses.length })}</Title>

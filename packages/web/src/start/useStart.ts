@@ -1,5 +1,5 @@
-import { useQuery } from '@tanstack/react-query';
-import type { EmergencyAccessView, HandoverList, TeamChildList } from '@samsyn/core';
+import { useQuery, type QueryClient } from '@tanstack/react-query';
+import type { EmergencyAccessView, HandoverList, TeamChildList, WaitingKind } from '@samsyn/core';
 import { api } from '../api/client.ts';
 import { handoversKey } from '../care-team/useCareTeam.ts';
 
@@ -36,4 +36,14 @@ export function usePendingHandovers(enabled: boolean) {
     enabled,
     refetchOnWindowFocus: false,
   });
+}
+
+/**
+ * The caller has just seen what an item of "Mina barn" pointed to (the child's wheel, their
+ * reports' receipts): the list is corrected in place, about one child or all (`childId` null).
+ * Fetching it again would log a look at every child for a change that touched one.
+ */
+export function clearWaiting(client: QueryClient, kind: WaitingKind, childId: string | null): void {
+  client.setQueryData<TeamChildList>([...startKey, 'children'], (list) =>
+    list && { children: list.children.map((c) => (childId === null || c.childId === childId ? { ...c, waiting: c.waiting.filter((w) => w.kind !== kind) } : c)) });
 }

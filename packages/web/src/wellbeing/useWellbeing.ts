@@ -2,6 +2,7 @@ import { useEffect } from 'react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { AssessmentInput, AssessmentView, SelfRatingAnswers, SelfRatingCodeView, SelfRatingOpened, WheelModelContent, WheelModelList, WheelModelVersion, WheelView } from '@samsyn/core';
 import { api } from '../api/client.ts';
+import { clearWaiting } from '../start/useStart.ts';
 
 export const wheelKey = (childId: string) => ['children', childId, 'wellbeing'] as const;
 const modelsKey = ['wellbeing', 'models'] as const;
@@ -13,7 +14,18 @@ export function useWheelModels() {
 
 /** The child's wheel as the caller may read it; one look is one entry in the log. */
 export function useWheel(childId: string) {
-  return useQuery({ queryKey: wheelKey(childId), queryFn: () => api<WheelView>('GET', `/api/children/${childId}/wellbeing`), refetchOnWindowFocus: false, retry: false });
+  const client = useQueryClient();
+  return useQuery({
+    queryKey: wheelKey(childId),
+    queryFn: async () => {
+      const wheel = await api<WheelView>('GET', `/api/children/${childId}/wellbeing`);
+      // Seen now: the child's new self-ratings are no longer news in "Mina barn".
+      clearWaiting(client, 'new_self_rating', childId);
+      return wheel;
+    },
+    refetchOnWindowFocus: false,
+    retry: false,
+  });
 }
 
 export function useRecordAssessment(childId: string) {
