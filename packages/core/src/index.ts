@@ -51,3 +51,6 @@ export * from './wellbeing/assessment.ts';
 export * from './wellbeing/codes.ts';
 export * from './retention/schema.ts';
 export * from './children/record-page.ts';
+export * from './plans/schema.ts';
+export * from './plans/policy.ts';
+export * from './plans/revisions.ts';
