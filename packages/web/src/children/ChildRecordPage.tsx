@@ -156,6 +156,7 @@ function ChildRecord({ child }: { child: ChildRecordView }) {
         <WellbeingSection child={child} />
         <ConcernsAndReports childId={child.id} />
       </OnDemandSections>
+      <Anchor component={Link} to={`/child/${child.id}/plans`} state={{ childName: name }}>{t('plans.open')}</Anchor>
       {inTeam && <SharingSection childId={child.id} careTeam={child.careTeam} canRecord={actions.has('record_disclosure')} disclosures={child.disclosures} />}
       <Anchor component={Link} to="/child">{t('child.record.backToSearch')}</Anchor>
 
