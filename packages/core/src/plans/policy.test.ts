@@ -100,6 +100,7 @@ describe('the family’s view of a plan', () => {
     expect(decidePlan(facts(actors.guardian), proposed)).toEqual({ read: true, standing: 'family', actions: ['approve'] });
     expect(decidePlan(facts(actors.child), proposed)).toEqual({ read: true, standing: 'family', actions: [] });
     expect(decidePlan(facts(actors.guardian), plan({ status: 'established', inForceRevision: 3, headRevision: 3 }))).toEqual({ read: true, standing: 'family', actions: [] });
+    expect(decidePlan(facts(actors.guardian), { ...proposed, approvedByCaller: true })).toEqual({ read: true, standing: 'family', actions: [] });
   });
 
   it('lets the child approve from the age their own consent counts', () => {

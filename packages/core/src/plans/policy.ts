@@ -22,6 +22,8 @@ export interface PlanFacts {
   planningLeadUserId: string | null;
   headRevision: number;
   inForceRevision: number | null;
+  /** The caller has already approved the change proposed now (one approval each). */
+  approvedByCaller?: boolean;
 }
 
 /** The gate's facts the plan's rule weighs, and the gate's answer on reading the record. */
@@ -114,7 +116,7 @@ function memberActions(f: PlanAccessFacts, plan: PlanFacts): PlanAction[] {
  */
 function decideForFamily(f: PlanAccessFacts, plan: PlanFacts): PlanDecision {
   if (plan.status === 'draft') return { read: false, reason: 'plan_not_shared_with_family' };
-  const approves = proposedRevision(plan) !== null && f.record.actions.includes('give_consent');
+  const approves = proposedRevision(plan) !== null && f.record.actions.includes('give_consent') && plan.approvedByCaller !== true;
   return { read: true, standing: 'family', actions: approves ? ['approve'] : [] };
 }
 

@@ -31,6 +31,8 @@ describe('a proposed change under joint custody', () => {
     const res = await guardian.post(`${url()}/approvals`, { revision: 4, decision: 'approved', comment: '' });
     expect(res.statusCode, res.body).toBe(201);
     expect(res.json()).toMatchObject({ inForceRevision: 3, proposedRevision: 4, waitingFor: ['guardian'], approvals: [{ revision: 4, by: 'guardian', decision: 'approved' }] });
+    // Approved once: the policy no longer offers it to her.
+    expect(res.json().actions).toEqual([]);
     const entries = await auditOf(t.database.db, res);
     expect(entries).toHaveLength(1);
     expect(entries[0]).toMatchObject({ action: 'child.plan.approve', outcome: 'success', details: expect.objectContaining({ planId: sipId, revision: 4, decision: 'approved', inForce: false }) });

@@ -15,17 +15,18 @@ import { decideRow, toPlanView } from './views.ts';
  * the same transaction.
  */
 export async function answerProposal(trx: Transaction<DB>, request: FastifyRequest, access: ActionAccess, planId: string, input: PlanApprovalInput): Promise<PlanView> {
-  const row = await planOf(trx, access.childId, planId);
+  const row = await planOf(trx, access.childId, access.actor.userId, planId);
   const decision = row ? decideRow(request, access, row) : null;
   if (!row || !decision?.read) throw new AppError('not_found');
   const proposal = proposedRevision(planFacts(row));
-  if (!decision.actions.includes('approve') || proposal === null) throw new AppError('plan_state', { details: { reason: 'nothing_to_approve' } });
+  if (decision.standing !== 'family' || proposal === null) throw new AppError('plan_state', { details: { reason: 'nothing_to_approve' } });
   if (input.revision !== proposal) throw new AppError('plan_state', { details: { reason: 'not_the_proposal', proposedRevision: proposal } });
+  // One approval each (the policy no longer offers it); a comment may follow.
+  if (input.decision === 'approved' && row.approved_by_caller) throw new AppError('plan_state', { details: { reason: 'already_approved' } });
   const guardians = await guardiansOf(trx, access.childId);
   const asGuardian = guardians.find((g) => g.user_id === access.actor.userId);
   const givenAs = asGuardian ? ('guardian' as const) : ('child' as const);
   const earlier = (await approvalsOf(trx, planId)).filter((a) => a.revision === proposal);
-  if (input.decision === 'approved' && earlier.some((a) => a.user_id === access.actor.userId && a.decision === 'approved')) throw new AppError('plan_state', { details: { reason: 'already_approved' } });
   await insertApproval(trx, { planId, revision: proposal, userId: access.actor.userId, givenAs, guardianId: asGuardian?.id ?? null, decision: input.decision, comment: input.comment, at: access.now });
   const answers = [...earlier.map((a) => ({ by: a.given_as, guardianId: a.guardian_id, decision: a.decision })), { by: givenAs, guardianId: asGuardian?.id ?? null, decision: input.decision }];
   const age = ageOn(access.child.birthDate, stockholmDate(access.now));
@@ -33,7 +34,7 @@ export async function answerProposal(trx: Transaction<DB>, request: FastifyReque
   const inForce = input.decision === 'approved' && waiting.length === 0;
   if (inForce) await putInForce(trx, planId, proposal);
   await access.logDone(trx, { planId, revision: proposal, decision: input.decision, givenAs, inForce });
-  const after = await planOf(trx, access.childId, planId);
+  const after = await planOf(trx, access.childId, access.actor.userId, planId);
   const afterDecision = after ? decideRow(request, access, after) : null;
   if (!after || !afterDecision?.read) throw new AppError('not_found');
   return toPlanView(trx, request, access, after, afterDecision);

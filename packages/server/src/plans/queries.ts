@@ -4,8 +4,11 @@ import type { DB } from '../db/schema.ts';
 
 type Db = Kysely<DB> | Transaction<DB>;
 
-/** The child's plans with where each was started and its head revision's contents, oldest first. */
-export async function plansOf(db: Db, childId: string, planId?: string) {
+/**
+ * The child's plans with where each was started, its head revision's contents and whether the
+ * caller has approved the head (when it is a proposal), oldest first.
+ */
+export async function plansOf(db: Db, childId: string, actorUserId: string, planId?: string) {
   let query = db
     .selectFrom('plan as p')
     .innerJoin('organisation as o', 'o.id', 'p.organisation_id')
@@ -15,6 +18,7 @@ export async function plansOf(db: Db, childId: string, planId?: string) {
       'p.id', 'p.kind', 'p.consent_id', 'p.organisation_id', 'p.unit_id', 'p.secrecy_domain_id', 'p.created_by', 'p.created_at',
       'p.head_revision', 'p.in_force_revision', 'p.established_at', 'p.closed_at', 'p.close_reason', 'p.close_note',
       'o.name as organisation_name', 'sd.name as secrecy_domain_name', 'h.contents as head_contents',
+      (eb) => eb.exists(eb.selectFrom('plan_approval as a').select('a.id').whereRef('a.plan_id', '=', 'p.id').whereRef('a.revision', '=', 'p.head_revision').where('a.user_id', '=', actorUserId).where('a.decision', '=', 'approved')).as('approved_by_caller'),
     ])
     .where('p.child_id', '=', childId);
   if (planId) query = query.where('p.id', '=', planId);
@@ -22,9 +26,9 @@ export async function plansOf(db: Db, childId: string, planId?: string) {
 }
 export type PlanRow = Awaited<ReturnType<typeof plansOf>>[number];
 
-/** One plan of this child, locked for a change when `forUpdate` (the child's lock is already held). */
-export async function planOf(db: Db, childId: string, planId: string): Promise<PlanRow | undefined> {
-  return (await plansOf(db, childId, planId))[0];
+/** One plan of this child (a change holds the child's lock already). */
+export async function planOf(db: Db, childId: string, actorUserId: string, planId: string): Promise<PlanRow | undefined> {
+  return (await plansOf(db, childId, actorUserId, planId))[0];
 }
 
 export function planStatus(row: Pick<PlanRow, 'closed_at' | 'in_force_revision'>): PlanFacts['status'] {
@@ -44,6 +48,7 @@ export function planFacts(row: PlanRow): PlanFacts {
     planningLeadUserId: head.coordination.planningLeadUserId,
     headRevision: row.head_revision,
     inForceRevision: row.in_force_revision,
+    approvedByCaller: Boolean(row.approved_by_caller),
   };
 }
 

@@ -23,7 +23,7 @@ export class PlanConflict extends AppError {
 /** The plans the caller may read (the others are left out without a trace), and what they may start. */
 export async function listPlans(request: FastifyRequest, access: ChildAccess): Promise<PlanList> {
   const { db } = request.server.services;
-  const rows = await plansOf(db, access.childId);
+  const rows = await plansOf(db, access.childId, access.actor.userId);
   const plans = rows.flatMap((row) => {
     const d = decideRow(request, access, row);
     return d.read ? [toSummary(row, d)] : [];
@@ -55,7 +55,7 @@ async function leadOptions(request: FastifyRequest, access: ChildAccess): Promis
 /** One plan, or 404 when there is none the caller may read: a plan they may not read is not there for them. */
 export async function readPlan(request: FastifyRequest, access: ChildAccess, planId: string): Promise<PlanView> {
   const { db } = request.server.services;
-  const row = await planOf(db, access.childId, planId);
+  const row = await planOf(db, access.childId, access.actor.userId, planId);
   const d = row ? decideRow(request, access, row) : null;
   if (!row || !d?.read) throw new AppError('not_found');
   return toPlanView(db, request, access, row, d);
@@ -89,7 +89,7 @@ export async function createPlan(trx: Transaction<DB>, request: FastifyRequest, 
 
 /** The plan as it stands inside the change's transaction, for the change's answer. */
 async function viewAfterWrite(trx: Transaction<DB>, request: FastifyRequest, access: ChildAccess, planId: string): Promise<PlanView> {
-  const row = await planOf(trx, access.childId, planId);
+  const row = await planOf(trx, access.childId, access.actor.userId, planId);
   const d = row ? decideRow(request, access, row) : null;
   if (!row || !d?.read) throw new AppError('not_found');
   return toPlanView(trx, request, access, row, d);
@@ -97,7 +97,7 @@ async function viewAfterWrite(trx: Transaction<DB>, request: FastifyRequest, acc
 
 /** A plan the caller may read, and the policy's answer on it; 404 otherwise. */
 async function readableForChange(trx: Transaction<DB>, request: FastifyRequest, access: ChildAccess, planId: string): Promise<{ row: PlanRow; decision: ReadableDecision }> {
-  const row = await planOf(trx, access.childId, planId);
+  const row = await planOf(trx, access.childId, access.actor.userId, planId);
   const decision = row ? decideRow(request, access, row) : null;
   if (!row || !decision?.read) throw new AppError('not_found');
   return { row, decision };

@@ -72,7 +72,7 @@ export function MyChildPage() {
       </section>
 
       <OwnViewSection childId={id} relation={child.relation} />
-      <FamilyPlansSection childId={id} />
+      <FamilyPlansSection childId={id} relation={child.relation} />
 
       <section aria-labelledby="consents-heading" className="page-panel">
         <Stack gap="sm" p="lg">

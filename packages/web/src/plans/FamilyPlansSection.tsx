@@ -21,7 +21,7 @@ import { useAnswerProposal, usePlan, usePlans } from './usePlans.ts';
  * what the change would change, and, for those the policy lets approve (the guardians, and the
  * child from the consent age), approve or comment. Each plan opens on demand: one look each.
  */
-export function FamilyPlansSection({ childId }: { childId: string }) {
+export function FamilyPlansSection({ childId, relation }: { childId: string; relation: 'guardian' | 'self' }) {
   const { t } = useTranslation();
   const plans = usePlans(childId);
   return (
@@ -37,7 +37,7 @@ export function FamilyPlansSection({ childId }: { childId: string }) {
           <Text c="dimmed">{t('plans.family.none')}</Text>
         ) : (
           <Stack gap="md" component="ul" className="plain-list">
-            {plans.data.plans.map((p) => <FamilyPlanItem key={p.id} childId={childId} summary={p} />)}
+            {plans.data.plans.map((p) => <FamilyPlanItem key={p.id} childId={childId} summary={p} relation={relation} />)}
           </Stack>
         )}
       </Stack>
@@ -45,7 +45,7 @@ export function FamilyPlansSection({ childId }: { childId: string }) {
   );
 }
 
-function FamilyPlanItem({ childId, summary }: { childId: string; summary: PlanSummary }) {
+function FamilyPlanItem({ childId, summary, relation }: { childId: string; summary: PlanSummary; relation: 'guardian' | 'self' }) {
   const { t } = useTranslation();
   const [open, toggle] = useDisclosure(false);
   const detailsId = `family-plan-${summary.id}`;
@@ -63,19 +63,19 @@ function FamilyPlanItem({ childId, summary }: { childId: string; summary: PlanSu
         </div>
         <Button variant="light" onClick={toggle.toggle} aria-expanded={open} aria-controls={detailsId}>{t(open ? 'plans.family.hide' : 'plans.family.show')}</Button>
       </Group>
-      <div id={detailsId}>{open && <FamilyPlanDetails childId={childId} planId={summary.id} />}</div>
+      <div id={detailsId}>{open && <FamilyPlanDetails childId={childId} planId={summary.id} relation={relation} />}</div>
     </li>
   );
 }
 
-function FamilyPlanDetails({ childId, planId }: { childId: string; planId: string }) {
+function FamilyPlanDetails({ childId, planId, relation }: { childId: string; planId: string; relation: 'guardian' | 'self' }) {
   const plan = usePlan(childId, planId);
   if (plan.isPending) return <Loading />;
   if (plan.isError) return <LoadError error={plan.error} onRetry={() => void plan.refetch()} />;
-  return <FamilyPlan childId={childId} plan={plan.data} />;
+  return <FamilyPlan childId={childId} plan={plan.data} relation={relation} />;
 }
 
-function FamilyPlan({ childId, plan }: { childId: string; plan: PlanView }) {
+function FamilyPlan({ childId, plan, relation }: { childId: string; plan: PlanView; relation: 'guardian' | 'self' }) {
   const { t } = useTranslation();
   const status = useStatus();
   const inForce = plan.revisions.find((r) => r.state === 'in_force');
@@ -96,7 +96,7 @@ function FamilyPlan({ childId, plan }: { childId: string; plan: PlanView }) {
             <ChangeList from={inForce.contents} to={proposal.contents} />
             {plan.waitingFor.length > 0 && <Text size="sm" c="dark.8">{t('plans.approval.waiting', { who: plan.waitingFor.map((w) => t(`plans.approval.who.${w}`)).join(', ') })}</Text>}
             <ApprovalsList approvals={plan.approvals.filter((a) => a.revision === proposal.number)} />
-            {plan.actions.includes('approve') ? <AnswerForm childId={childId} planId={plan.id} revision={proposal.number} onDone={(text) => status.success(text)} /> : <Text size="sm" c="dark.8">{t('plans.family.mayNotApprove')}</Text>}
+            {plan.actions.includes('approve') ? <AnswerForm childId={childId} planId={plan.id} revision={proposal.number} onDone={(text) => status.success(text)} /> : <Text size="sm" c="dark.8">{t(relation === 'self' ? 'plans.family.mayNotApprove' : 'plans.family.youApproved')}</Text>}
           </Stack>
         </Alert>
       )}
