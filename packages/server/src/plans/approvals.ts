@@ -33,9 +33,11 @@ export async function answerProposal(trx: Transaction<DB>, request: FastifyReque
   const waiting = approvalsWaitingFor({ guardianIds: guardians.map((g) => g.id), childAge: age }, answers, request.server.services.config.consentRules);
   const inForce = input.decision === 'approved' && waiting.length === 0;
   if (inForce) await putInForce(trx, planId, proposal);
-  await access.logDone(trx, { planId, revision: proposal, decision: input.decision, givenAs, inForce });
   const after = await planOf(trx, access.childId, access.actor.userId, planId);
   const afterDecision = after ? decideRow(request, access, after) : null;
   if (!after || !afterDecision?.read) throw new AppError('not_found');
-  return toPlanView(trx, request, access, after, afterDecision);
+  const view = await toPlanView(trx, request, access, after, afterDecision);
+  // Last: the entry takes the audit chain's lock until the commit.
+  await access.logDone(trx, { planId, revision: proposal, decision: input.decision, givenAs, inForce });
+  return view;
 }

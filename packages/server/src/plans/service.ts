@@ -83,11 +83,15 @@ export async function createPlan(trx: Transaction<DB>, request: FastifyRequest, 
   if (!mayStartPlanOn(planAccessFacts(request, access), input.consentId)) throw new AppError('access_denied', { details: { reason: 'no_plan_consent' } });
   assertLeadOnTeam(access, input.contents);
   const planId = await insertPlan(trx, { childId: access.childId, kind: input.kind, consentId: input.consentId, contents: input.contents, writer });
+  const view = await viewAfterWrite(trx, request, access, planId);
   await access.logWrite(trx, { planId, kind: input.kind, consentId: input.consentId, revision: 1, secrecyDomainId: writer.secrecyDomainId });
-  return viewAfterWrite(trx, request, access, planId);
+  return view;
 }
 
-/** The plan as it stands inside the change's transaction, for the change's answer. */
+/**
+ * The plan as it stands inside the change's transaction, for the change's answer. Read before
+ * the change's audit entry: the entry takes the chain's lock, held until the commit, so it comes last.
+ */
 async function viewAfterWrite(trx: Transaction<DB>, request: FastifyRequest, access: ChildAccess, planId: string): Promise<PlanView> {
   const row = await planOf(trx, access.childId, access.actor.userId, planId);
   const d = row ? decideRow(request, access, row) : null;
@@ -125,9 +129,10 @@ export async function saveRevision(trx: Transaction<DB>, request: FastifyRequest
   const number = row.head_revision + 1;
   await insertRevision(trx, { planId, number, basedOn: input.baseRevision, contents: input.contents, note: input.note ?? '', writer });
   if (!(await moveHead(trx, planId, input.baseRevision, number))) throw await conflict(trx, request, access, row, input.baseRevision);
+  const view = await viewAfterWrite(trx, request, access, planId);
   // Who changed what, and when: the paths that changed, never their text.
   await access.logWrite(trx, { planId, revision: number, basedOn: input.baseRevision, proposed: row.in_force_revision !== null, changed, secrecyDomainId: writer.secrecyDomainId });
-  return viewAfterWrite(trx, request, access, planId);
+  return view;
 }
 
 async function conflict(trx: Transaction<DB>, request: FastifyRequest, access: ChildAccess, row: PlanRow, base: number): Promise<PlanConflict> {
@@ -147,8 +152,9 @@ export async function establishPlan(trx: Transaction<DB>, request: FastifyReques
   const missing = sipContentsMissing(row.kind, row.head_contents as PlanContents);
   if (missing.length > 0) throw new AppError('sip_contents_missing', { details: { reason: 'sip_contents_missing', missing } });
   await putInForce(trx, planId, row.head_revision, { by: access.actor.userId, at: access.now });
+  const view = await viewAfterWrite(trx, request, access, planId);
   await access.logWrite(trx, { planId, revision: row.head_revision, kind: row.kind });
-  return viewAfterWrite(trx, request, access, planId);
+  return view;
 }
 
 /** Closes the plan with a reason; the note is the plan's, not the log's. */
@@ -156,6 +162,7 @@ export async function closePlanWithReason(trx: Transaction<DB>, request: Fastify
   const { row, decision } = await readableForChange(trx, request, access, planId);
   if (!decision.actions.includes('close')) throw notOffered(row, 'not_planning_lead');
   await closePlan(trx, planId, { by: access.actor.userId, at: access.now, reason: input.reason, note: input.note });
+  const view = await viewAfterWrite(trx, request, access, planId);
   await access.logWrite(trx, { planId, reason: input.reason });
-  return viewAfterWrite(trx, request, access, planId);
+  return view;
 }

@@ -56,8 +56,8 @@ function FamilyPlanItem({ childId, summary, relation }: { childId: string; summa
           <Text fw={700}>{summary.title}</Text>
           <Group gap="xs">
             <Badge variant="light" tt="none">{t(`plans.kinds.${summary.kind}`)}</Badge>
-            <Badge variant="light" tt="none" color={summary.status === 'established' ? 'green' : 'gray'}>{t(`plans.statuses.${summary.status}`)}</Badge>
-            {summary.proposedRevision !== null && <Badge variant="light" tt="none" color="blue">{t('plans.proposalWaiting')}</Badge>}
+            <Badge variant="light" tt="none" className={summary.status === 'established' ? 'badge-active' : 'badge-inactive'}>{t(`plans.statuses.${summary.status}`)}</Badge>
+            {summary.proposedRevision !== null && <Badge variant="light" tt="none">{t('plans.proposalWaiting')}</Badge>}
           </Group>
           {summary.nextFollowUpOn && <Text size="sm">{t('plans.contents.followUp', { date: formatDate(summary.nextFollowUpOn) })}</Text>}
         </div>
@@ -90,7 +90,7 @@ function FamilyPlan({ childId, plan, relation }: { childId: string; plan: PlanVi
         </section>
       )}
       {proposal && inForce && (
-        <Alert color="blue" variant="light" title={t('plans.contents.proposal')}>
+        <Alert color="samsyn" variant="light" title={t('plans.contents.proposal')}>
           <Stack gap="sm">
             <Title order={3} size="h5">{t('plans.family.changes')}</Title>
             <ChangeList from={inForce.contents} to={proposal.contents} />

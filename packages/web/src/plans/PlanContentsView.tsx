@@ -49,7 +49,7 @@ export function PlanContentsView({ contents, leadName, headingLevel = 3 }: { con
             <li key={a.id}>
               <Group gap="xs" wrap="wrap">
                 <Text size="sm" fw={600}>{a.what}</Text>
-                <Badge variant="light" color="gray" tt="none">{t(`plans.activityStatuses.${activityStatus({ start: a.startsOn, end: a.endsOn, closedOn: a.closedOn, onHoldSince: a.onHoldSince }, today())}`)}</Badge>
+                <Badge variant="light" className="badge-inactive" tt="none">{t(`plans.activityStatuses.${activityStatus({ start: a.startsOn, end: a.endsOn, closedOn: a.closedOn, onHoldSince: a.onHoldSince }, today())}`)}</Badge>
               </Group>
               <Text size="xs" c="dimmed">{t('plans.contents.actionMeta', { part: partText(a.part, t), organisation: a.organisationName, responsible: a.responsible, start: a.startsOn, end: a.endsOn })}</Text>
             </li>

@@ -15,7 +15,7 @@ export function ChangeList({ from, to }: { from: PlanContents; to: PlanContents 
       {changes.map((c) => (
         <li key={c.path} className="record-entry">
           <Group gap="xs">
-            <Badge variant="light" color={c.kind === 'removed' ? 'red' : c.kind === 'added' ? 'green' : 'blue'} tt="none">{t(`plans.revisions.kinds.${c.kind}`)}</Badge>
+            <Badge variant="light" color={c.kind === 'removed' ? 'red' : undefined} className={c.kind === 'added' ? 'badge-active' : undefined} tt="none">{t(`plans.revisions.kinds.${c.kind}`)}</Badge>
             <Text size="sm" fw={600}>{changeLabel(c, from, to, t)}</Text>
           </Group>
           {c.kind !== 'added' && <Text size="sm">{t('plans.revisions.before')}: {valueText(c.before, codeField(c.path), t)}</Text>}

@@ -53,7 +53,7 @@ function Plan({ childId, plan }: { childId: string; plan: PlanView }) {
         <Group gap="sm" align="center">
           <PageTitle documentTitle={t('plans.documentTitle')}>{plan.title}</PageTitle>
           <Badge variant="light" tt="none" size="lg">{t(`plans.kinds.${plan.kind}`)}</Badge>
-          <Badge variant="light" tt="none" size="lg" color={plan.status === 'established' ? 'green' : plan.status === 'draft' ? 'blue' : 'gray'}>{t(`plans.statuses.${plan.status}`)}</Badge>
+          <Badge variant="light" tt="none" size="lg" className={plan.status === 'established' ? 'badge-active' : plan.status === 'closed' ? 'badge-inactive' : undefined}>{t(`plans.statuses.${plan.status}`)}</Badge>
         </Group>
         {childName && <Text mt={4}>{childName}</Text>}
         <Text size="sm" c="dimmed">{t('plans.revisions.domain', { domain: `${plan.secrecyDomainName}, ${plan.organisationName}` })}</Text>
@@ -79,7 +79,7 @@ function Plan({ childId, plan }: { childId: string; plan: PlanView }) {
       </Group>
       {actions.has('establish') && missing.length === 0 && <Text size="sm" c="dimmed">{t('plans.establishHint', { number: plan.headRevision })}</Text>}
       {plan.proposedRevision !== null && (
-        <Alert color="blue" variant="light" title={t('plans.approval.title')}>
+        <Alert color="samsyn" variant="light" title={t('plans.approval.title')}>
           <Text size="sm" c="dark.8">{plan.waitingFor.length > 0 ? t('plans.approval.waiting', { who: plan.waitingFor.map((w) => t(`plans.approval.who.${w}`)).join(', ') }) : t('plans.proposalWaiting')}</Text>
           <ApprovalsList approvals={plan.approvals} />
         </Alert>
@@ -95,7 +95,7 @@ function Plan({ childId, plan }: { childId: string; plan: PlanView }) {
               <li key={r.number} className="record-entry">
                 <Group gap="xs">
                   <Text size="sm" fw={600}>{t('plans.revisions.meta', { number: r.number, author: r.authorName, organisation: r.organisationName, time: formatDate(r.savedAt) })}</Text>
-                  <Badge variant="light" tt="none" color={r.state === 'in_force' ? 'green' : r.state === 'proposed' ? 'blue' : 'gray'}>{t(`plans.revisionStates.${r.state}`)}</Badge>
+                  <Badge variant="light" tt="none" className={r.state === 'in_force' ? 'badge-active' : r.state === 'superseded' ? 'badge-inactive' : undefined}>{t(`plans.revisionStates.${r.state}`)}</Badge>
                 </Group>
                 <Text size="xs" c="dimmed">{t('plans.revisions.domain', { domain: r.secrecyDomainName })}</Text>
                 {r.note && <Text size="sm">{r.note}</Text>}

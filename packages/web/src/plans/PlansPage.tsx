@@ -43,7 +43,7 @@ export function PlansPage() {
   const columns: Column<PlanSummary>[] = [
     { key: 'title', header: t('plans.columns.title'), value: (p) => p.title, render: (p) => <Anchor component={Link} to={`/child/${id}/plans/${p.id}`} state={{ childName }}>{p.title}</Anchor> },
     { key: 'kind', header: t('plans.columns.kind'), value: (p) => t(`plans.kinds.${p.kind}`), nowrap: true },
-    { key: 'status', header: t('plans.columns.status'), value: (p) => t(`plans.statuses.${p.status}`), render: (p) => <Badge variant="light" tt="none" color={p.status === 'established' ? 'green' : p.status === 'draft' ? 'blue' : 'gray'}>{t(`plans.statuses.${p.status}`)}</Badge>, nowrap: true },
+    { key: 'status', header: t('plans.columns.status'), value: (p) => t(`plans.statuses.${p.status}`), render: (p) => <Badge variant="light" tt="none" className={p.status === 'established' ? 'badge-active' : p.status === 'closed' ? 'badge-inactive' : undefined}>{t(`plans.statuses.${p.status}`)}</Badge>, nowrap: true },
     { key: 'proposal', header: t('plans.columns.proposal'), value: (p) => (p.proposedRevision ? t('plans.proposalWaiting') : t('plans.noProposal')) },
     { key: 'followUp', header: t('plans.columns.followUp'), value: (p) => p.nextFollowUpOn ?? '', render: (p) => (p.nextFollowUpOn ? formatDate(p.nextFollowUpOn) : t('common.none')), nowrap: true },
     { key: 'createdAt', header: t('plans.columns.createdAt'), value: (p) => p.createdAt, render: (p) => formatDate(p.createdAt), nowrap: true },
