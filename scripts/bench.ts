@@ -35,12 +35,13 @@ async function drive(baseUrl: string, scenario: Scenario, duration: number) {
     {
       url: `${baseUrl}${scenario.path}`,
       method: scenario.method,
-      connections,
+      connections: scenario.connections ?? connections,
       duration,
       // Seconds: PGlite serialises 50 connections onto one, so its slowest answers take several seconds.
       timeout: 30,
       ...(scenario.headers ? { headers: scenario.headers } : {}),
       ...(scenario.body !== undefined ? { body: scenario.body } : {}),
+      ...(scenario.requests ? { requests: scenario.requests } : {}),
     },
     duration * 1000 + 30_000,
   );
@@ -78,7 +79,7 @@ async function bench(): Promise<boolean> {
     for (const scenario of scenarios) {
       const gone = server.exited();
       if (gone) throw new Error(gone);
-      progress(`round ${round}/${rounds} ${scenario.name}: ${scenario.method} ${scenario.path}, ${connections} connections, ${seconds} s`);
+      progress(`round ${round}/${rounds} ${scenario.name}: ${scenario.method} ${scenario.path}, ${scenario.connections ?? connections} connections, ${seconds} s`);
       const figures = figuresOf(round, await drive(server.baseUrl, scenario, seconds));
       runs.get(scenario.name)!.push(figures);
       const problems = figures.errors + figures.non2xx ? `, ${figures.errors} errors, ${figures.non2xx} non-2xx` : '';

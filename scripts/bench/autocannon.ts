@@ -15,6 +15,18 @@ export interface AutocannonOptions {
   /** Seconds before a request counts as timed out (and as an error). */
   timeout?: number;
   pipelining?: number;
+  /** Requests made anew each time (a body that names the state it changes): see AutocannonRequest. */
+  requests?: AutocannonRequest[];
+}
+
+/** One of a client's requests; `setupRequest` may rewrite it before it is sent, `onResponse` sees its answer. */
+export interface AutocannonRequest {
+  method?: string;
+  path?: string;
+  headers?: Record<string, string>;
+  body?: string;
+  setupRequest?: (request: AutocannonRequest, context: Record<string, unknown>) => AutocannonRequest;
+  onResponse?: (status: number, body: string, context: Record<string, unknown>) => void;
 }
 
 export interface Distribution {

@@ -6,6 +6,8 @@
  */
 import { progress } from './util.ts';
 import { myChildrenScenarios } from './my-children.ts';
+import { planScenarios } from './plans.ts';
+import type { AutocannonRequest } from './autocannon.ts';
 
 export interface Scenario {
   name: string;
@@ -16,6 +18,10 @@ export interface Scenario {
   body?: string;
   /** The scenarios this one is compared with (throughput and p99 ratios). */
   baselines?: string[];
+  /** Connections for this scenario, where it is not the run's (BENCH_CONNECTIONS). */
+  connections?: number;
+  /** Requests made anew for each send (a save on the plan's current revision), instead of one fixed request. */
+  requests?: AutocannonRequest[];
 }
 
 export interface Session {
@@ -110,6 +116,7 @@ export async function benchScenarios(session: Session, demoChildNumber: string):
     // The same read without gate and log: the ceiling the audited read is measured against.
     { name: 'record-ungated', method: 'GET', path: `/api/bench/children/${childId}/ungated`, headers: authenticated, baselines: ['health', 'me'] },
     ...(await myChildrenScenarios(session)),
+    ...(await planScenarios(session)),
   ];
 }
 
@@ -129,12 +136,19 @@ async function demoChildId(session: Session, demoChildNumber: string): Promise<s
 
 /** One request of the scenario, to fail fast (and clearly) before any load is applied. */
 export async function checkScenario(baseUrl: string, scenario: Scenario): Promise<void> {
-  const response = await fetch(`${baseUrl}${scenario.path}`, {
+  // A scenario whose requests are made anew is checked with its first one, made as autocannon makes it.
+  const first = scenario.requests?.[0];
+  const context: Record<string, unknown> = {};
+  const made = first?.setupRequest ? first.setupRequest({ ...first }, context) : first;
+  const headers = made?.headers ?? scenario.headers;
+  const body = made?.body ?? scenario.body;
+  const response = await fetch(`${baseUrl}${made?.path ?? scenario.path}`, {
     method: scenario.method,
-    ...(scenario.headers ? { headers: scenario.headers } : {}),
-    ...(scenario.body !== undefined ? { body: scenario.body } : {}),
+    ...(headers ? { headers } : {}),
+    ...(body !== undefined ? { body } : {}),
     signal: AbortSignal.timeout(15_000),
   });
+  first?.onResponse?.(response.status, '', context);
   await expectOk(response, `${scenario.method} ${scenario.path} (${scenario.name})`);
   await response.body?.cancel();
 }

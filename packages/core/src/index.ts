@@ -55,3 +55,6 @@ export * from './needs-assessment/config.ts';
 export * from './needs-assessment/default-config.ts';
 export * from './needs-assessment/schema.ts';
 export * from './needs-assessment/rules.ts';
+export * from './plans/schema.ts';
+export * from './plans/policy.ts';
+export * from './plans/revisions.ts';

@@ -31,6 +31,8 @@ import { WheelModelPage } from './wellbeing/WheelModelPage.tsx';
 import { NeedsAssessmentListPage } from './needs-assessment/NeedsAssessmentListPage.tsx';
 import { NeedsAssessmentPage, NewNeedsAssessmentPage } from './needs-assessment/NeedsAssessmentPage.tsx';
 import { NeedsConfigPage } from './needs-assessment/NeedsConfigPage.tsx';
+import { PlansPage } from './plans/PlansPage.tsx';
+import { PlanPage } from './plans/PlanPage.tsx';
 
 /** Citizens (guardians, children) start at their children; professionals at the three levels. */
 function Home() {
@@ -61,6 +63,8 @@ export function App() {
           <Route path="child/:id/needs-assessments" element={<NeedsAssessmentListPage />} />
           <Route path="child/:id/needs-assessments/new" element={<NewNeedsAssessmentPage />} />
           <Route path="child/:id/needs-assessments/:assessmentId" element={<NeedsAssessmentPage />} />
+          <Route path="child/:id/plans" element={<PlansPage />} />
+          <Route path="child/:id/plans/:planId" element={<PlanPage />} />
           <Route path="operations" element={<ComingSoonPage area="operations" />} />
           <Route path="operations/log-review" element={<LogReviewPage />} />
           <Route path="population" element={<IndicatorsPage />} />

@@ -97,6 +97,14 @@ export const auditActions = [
   'retention.erase',
   'retention.tombstones.read',
   'child.register_extract',
+  // Planning together: the child's plan and the SIP (plans/)
+  'child.plan.list',
+  'child.plan.read',
+  'child.plan.create',
+  'child.plan.revise',
+  'child.plan.establish',
+  'child.plan.close',
+  'child.plan.approve',
   // The demo seeder
   'demo.seed',
 ] as const;

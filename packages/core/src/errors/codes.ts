@@ -42,6 +42,10 @@ export const errorStatus = {
   internal_error: 500,
   // Issue 15: statistics fetched from another service (Kolada) that did not answer as it should.
   upstream_unavailable: 502,
+  // Issue 14: plans. A save on a stale revision; a SIP established before its legal contents are there; a step the plan's state refuses.
+  plan_revision_conflict: 409,
+  sip_contents_missing: 409,
+  plan_state: 409,
 } as const;
 
 export type ErrorCode = keyof typeof errorStatus;

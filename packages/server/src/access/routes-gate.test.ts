@@ -4,6 +4,7 @@ import { loadConfig } from '../config.ts';
 import { benchRoutesWanted } from '../main.ts';
 import { stockholmDate } from '@samsyn/core';
 import { auditOf, userIdOf } from '../test/fixtures.ts';
+import { contents as planContents } from '../plans/fixtures.ts';
 
 /**
  * Every API route the server registers (hidden ones too, not only those in the OpenAPI
@@ -127,6 +128,11 @@ const sampleBodies: Record<string, (ids: Ids) => unknown> = {
   'POST /api/children/{id}/needs-assessments': () => needsProbe(),
   'POST /api/children/{id}/needs-assessments/{assessmentId}/revisions': () => ({ ...needsProbe(), basedOn: 2 }),
   'POST /api/children/{id}/emergency-access': () => ({ reason: 'Akut fara för barnets hälsa, behöver se planen.', legalGroundCode: 'brb_necessity' }),
+  'POST /api/children/{id}/plans': () => ({ kind: 'child_plan', consentId: realIds.consentId, contents: planContents(t.app.services.clock.now()) }),
+  'POST /api/children/{id}/plans/{planId}/revisions': () => ({ baseRevision: 4, contents: planContents(t.app.services.clock.now()) }),
+  'POST /api/children/{id}/plans/{planId}/establish': () => ({ revision: 4 }),
+  'POST /api/children/{id}/plans/{planId}/close': () => ({ reason: 'goals_reached', note: '' }),
+  'POST /api/children/{id}/plans/{planId}/approvals': () => ({ revision: 4, decision: 'approved', comment: '' }),
 };
 
 /** A final needs assessment in the current configuration's words (see needs-assessment.test.ts). */
@@ -179,11 +185,13 @@ beforeAll(async () => {
   ]);
   const report = await db.selectFrom('report_of_concern').select('id').orderBy('received_at', 'desc').executeTakeFirst();
   realIds = { consentId: consent?.id ?? placeholder, memberId: member?.id ?? placeholder, handover: handover?.id ?? placeholder, report: report?.id ?? placeholder };
+  const plan = await db.selectFrom('plan').select('id').where('child_id', '=', child.id).orderBy('created_at').executeTakeFirst();
   const model = await db.selectFrom('wellbeing_model_version').select('id').orderBy('version', 'desc').executeTakeFirstOrThrow();
   realIds = { consentId: consent?.id ?? placeholder, memberId: member?.id ?? placeholder, handover: handover?.id ?? placeholder, modelVersionId: model.id };
   const needsConfig = await db.selectFrom('needs_assessment_config_version').select('id').orderBy('version', 'desc').executeTakeFirstOrThrow();
   const needsAssessment = await db.selectFrom('needs_assessment_version').select('assessment_id').where('child_id', '=', child.id).where('revision', '=', 2).executeTakeFirst();
   Object.assign(realIds, { needsConfigId: needsConfig.id, assessmentId: needsAssessment?.assessment_id ?? placeholder });
+  realIds.planId = plan?.id ?? placeholder;
   // Handover rows the gate refuses but the list still shows: one waiting for the manager (not on
   // the team: the note is theirs, logged as such), one the analyst declined (the child's id only).
   const [teacher, manager, analyst] = await Promise.all(['teacher', 'manager', 'analyst'].map((u) => userIdOf(db, u)));

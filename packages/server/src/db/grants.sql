@@ -23,6 +23,8 @@ BEGIN
   REVOKE UPDATE, DELETE, TRUNCATE ON wellbeing_model_version, wellbeing_assessment FROM samsyn_app;
   -- The needs assessment's configuration versions and every revision of an assessment: appended, never changed.
   REVOKE UPDATE, DELETE, TRUNCATE ON needs_assessment_config_version, needs_assessment, needs_assessment_version FROM samsyn_app;
+  -- A plan's revisions and the family's answers are its history: appended, never changed.
+  REVOKE UPDATE, DELETE, TRUNCATE ON plan_revision, plan_approval FROM samsyn_app;
   -- The anchors of an erased prefix of the log are the owner's to write (retention/audit-erasure.ts);
   -- tombstones are appended by the retention job and never changed.
   REVOKE INSERT, UPDATE, DELETE, TRUNCATE ON audit_erasure FROM samsyn_app;

@@ -707,6 +707,9 @@ export interface DB {
   intake_unit: IntakeUnitTable;
   report_of_concern: ReportOfConcernTable;
   report_step: ReportStepTable;
+  plan: PlanTable;
+  plan_revision: PlanRevisionTable;
+  plan_approval: PlanApprovalTable;
   wellbeing_model_version: WellbeingModelVersionTable;
   wellbeing_assessment: WellbeingAssessmentTable;
   wellbeing_self_rating_code: WellbeingSelfRatingCodeTable;
@@ -734,4 +737,52 @@ export interface DB {
   retention_tombstone: RetentionTombstoneTable;
   schema_migration: SchemaMigrationTable;
   attention_seen: AttentionSeenTable;
+}
+
+/** A child's plan or a SIP (migration 0022): its consent, where it was started, and pointers to its head and the revision in force. */
+export interface PlanTable {
+  id: Generated<string>;
+  child_id: string;
+  kind: 'child_plan' | 'sip';
+  consent_id: string;
+  organisation_id: string;
+  unit_id: string | null;
+  secrecy_domain_id: string;
+  created_by: string;
+  created_at: Timestamp;
+  head_revision: Generated<number>;
+  in_force_revision: number | null;
+  established_at: Date | null;
+  established_by: string | null;
+  closed_at: Date | null;
+  closed_by: string | null;
+  close_reason: 'goals_reached' | 'no_longer_needed' | 'family_declined' | 'moved' | 'other' | null;
+  close_note: Generated<string>;
+}
+
+/** One saved revision of a plan: the whole contents, written in its author's secrecy domain. */
+export interface PlanRevisionTable {
+  plan_id: string;
+  number: number;
+  based_on: number | null;
+  contents: ColumnType<unknown, string, never>;
+  note: Generated<string>;
+  organisation_id: string;
+  unit_id: string | null;
+  secrecy_domain_id: string;
+  author_id: string;
+  saved_at: Timestamp;
+}
+
+/** A guardian's or the child's answer to a proposed revision. */
+export interface PlanApprovalTable {
+  id: Generated<string>;
+  plan_id: string;
+  revision: number;
+  user_id: string;
+  given_as: 'guardian' | 'child';
+  guardian_id: string | null;
+  decision: 'approved' | 'commented';
+  comment: Generated<string>;
+  at: Timestamp;
 }

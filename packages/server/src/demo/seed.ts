@@ -15,6 +15,7 @@ import { seedFollowUps } from './follow-ups.ts';
 import { currentDomainsOfUnits, placeUnitsInDefaultDomains } from '../secrecy-domains/queries.ts';
 import { seedConcernsAndReports } from './concerns-and-reports.ts';
 import { seedNeedsAssessments } from './needs-assessments.ts';
+import { seedPlans } from './plans.ts';
 
 export const defaultDemoSeed = 20261122;
 
@@ -99,6 +100,7 @@ export async function seedDemoData(db: Kysely<DB>, options: { password: string; 
     await seedWellbeing(trx, now);
     await seedNeedsAssessments(trx, now);
     await seedFollowUps(trx, { now, passwordHash });
+    await seedPlans(trx, now);
     const counts = { organisations: orgs.keys().length, units: units.length, users: users.count + children.citizenUsers, children: children.children };
     const seededOn = demoDay(now);
     await appendAudit(trx, [{ action: 'demo.seed', outcome: 'success', details: { ...counts, seededOn } }], now);

@@ -20,6 +20,8 @@ export class ApiError extends Error {
   readonly reason: string | null;
   /** The actions a refusal still leaves open, when the server names them (`details.actions`, e.g. open_emergency_access). */
   readonly actions: readonly string[] | null;
+  /** The details as the server sent them, for an answer with more than field issues (a plan's conflict: both versions). */
+  readonly rawDetails: unknown;
 
   constructor(status: number, code: ErrorCode | ClientErrorCode, message: string, details: unknown = undefined) {
     super(message);
@@ -27,6 +29,7 @@ export class ApiError extends Error {
     this.status = status;
     this.code = code;
     this.details = Array.isArray(details) ? details.filter(isFieldIssue) : [];
+    this.rawDetails = details;
     const reason = !Array.isArray(details) && typeof details === 'object' && details !== null ? (details as { reason?: unknown }).reason : undefined;
     this.reason = typeof reason === 'string' ? reason : null;
     const actions = !Array.isArray(details) && typeof details === 'object' && details !== null ? (details as { actions?: unknown }).actions : undefined;

@@ -158,6 +158,7 @@ function ChildRecord({ child }: { child: ChildRecordView }) {
         <ConcernsAndReports childId={child.id} />
       </OnDemandSections>
       {(inTeam || child.access.basis === 'emergency') && <NeedsAssessmentLink childId={child.id} childName={name} />}
+      <Anchor component={Link} to={`/child/${child.id}/plans`} state={{ childName: name }}>{t('plans.open')}</Anchor>
       {inTeam && <SharingSection childId={child.id} careTeam={child.careTeam} canRecord={actions.has('record_disclosure')} disclosures={child.disclosures} />}
       <Anchor component={Link} to="/child">{t('child.record.backToSearch')}</Anchor>
 

@@ -20,6 +20,7 @@ import { useConsents } from '../consent/useConsents.ts';
 import { currentLanguage } from '../i18n/index.ts';
 import { GiveConsentForm } from './GiveConsentForm.tsx';
 import { OwnViewSection } from '../wellbeing/OwnViewSection.tsx';
+import { FamilyPlansSection } from '../plans/FamilyPlansSection.tsx';
 import { useAccessLog, useCareTeam, useMyChildren } from './useMyChildren.ts';
 
 /** The texts that speak to the child herself on her own page. */
@@ -71,6 +72,7 @@ export function MyChildPage() {
       </section>
 
       <OwnViewSection childId={id} relation={child.relation} />
+      <FamilyPlansSection childId={id} relation={child.relation} />
 
       <section aria-labelledby="consents-heading" className="page-panel">
         <Stack gap="sm" p="lg">

@@ -1,0 +1,140 @@
+import type { Kysely, Transaction } from 'kysely';
+import type { EntryFacts, PlanContents, PlanFacts } from '@samsyn/core';
+import type { DB } from '../db/schema.ts';
+
+type Db = Kysely<DB> | Transaction<DB>;
+
+/**
+ * The child's plans with where each was started, its head revision's contents and whether the
+ * caller has approved the head (when it is a proposal), oldest first.
+ */
+export async function plansOf(db: Db, childId: string, actorUserId: string, planId?: string) {
+  let query = db
+    .selectFrom('plan as p')
+    .innerJoin('organisation as o', 'o.id', 'p.organisation_id')
+    .innerJoin('secrecy_domain as sd', 'sd.id', 'p.secrecy_domain_id')
+    .innerJoin('plan_revision as h', (j) => j.onRef('h.plan_id', '=', 'p.id').onRef('h.number', '=', 'p.head_revision'))
+    .select([
+      'p.id', 'p.kind', 'p.consent_id', 'p.organisation_id', 'p.unit_id', 'p.secrecy_domain_id', 'p.created_by', 'p.created_at',
+      'p.head_revision', 'p.in_force_revision', 'p.established_at', 'p.closed_at', 'p.close_reason', 'p.close_note',
+      'o.name as organisation_name', 'sd.name as secrecy_domain_name', 'h.contents as head_contents',
+      (eb) => eb.exists(eb.selectFrom('plan_approval as a').select('a.id').whereRef('a.plan_id', '=', 'p.id').whereRef('a.revision', '=', 'p.head_revision').where('a.user_id', '=', actorUserId).where('a.decision', '=', 'approved')).as('approved_by_caller'),
+    ])
+    .where('p.child_id', '=', childId);
+  if (planId) query = query.where('p.id', '=', planId);
+  return query.orderBy('p.created_at').orderBy('p.id').execute();
+}
+export type PlanRow = Awaited<ReturnType<typeof plansOf>>[number];
+
+/** One plan of this child (a change holds the child's lock already). */
+export async function planOf(db: Db, childId: string, actorUserId: string, planId: string): Promise<PlanRow | undefined> {
+  return (await plansOf(db, childId, actorUserId, planId))[0];
+}
+
+export function planStatus(row: Pick<PlanRow, 'closed_at' | 'in_force_revision'>): PlanFacts['status'] {
+  if (row.closed_at) return 'closed';
+  return row.in_force_revision === null ? 'draft' : 'established';
+}
+
+/** What the plan's rule weighs about a plan. */
+export function planFacts(row: PlanRow): PlanFacts {
+  const head = row.head_contents as PlanContents;
+  return {
+    kind: row.kind,
+    status: planStatus(row),
+    consentId: row.consent_id,
+    home: { organisationId: row.organisation_id, secrecyDomainId: row.secrecy_domain_id, unitId: row.unit_id, writtenAt: new Date(row.created_at) },
+    createdBy: row.created_by,
+    planningLeadUserId: head.coordination.planningLeadUserId,
+    headRevision: row.head_revision,
+    inForceRevision: row.in_force_revision,
+    approvedByCaller: Boolean(row.approved_by_caller),
+  };
+}
+
+/** Every revision of a plan, newest first, with its author and where it was written. */
+export async function revisionsOf(db: Db, planId: string) {
+  return db
+    .selectFrom('plan_revision as r')
+    .innerJoin('app_user as u', 'u.id', 'r.author_id')
+    .innerJoin('organisation as o', 'o.id', 'r.organisation_id')
+    .innerJoin('secrecy_domain as sd', 'sd.id', 'r.secrecy_domain_id')
+    .select(['r.number', 'r.based_on', 'r.contents', 'r.note', 'r.organisation_id', 'r.unit_id', 'r.secrecy_domain_id', 'r.saved_at', 'u.display_name as author_name', 'o.name as organisation_name', 'sd.name as secrecy_domain_name'])
+    .where('r.plan_id', '=', planId)
+    .orderBy('r.number', 'desc')
+    .execute();
+}
+export type RevisionRow = Awaited<ReturnType<typeof revisionsOf>>[number];
+
+export function revisionEntry(r: Pick<RevisionRow, 'organisation_id' | 'secrecy_domain_id' | 'unit_id' | 'saved_at'>): EntryFacts {
+  return { organisationId: r.organisation_id, secrecyDomainId: r.secrecy_domain_id, unitId: r.unit_id, writtenAt: new Date(r.saved_at) };
+}
+
+export async function approvalsOf(db: Db, planId: string) {
+  return db.selectFrom('plan_approval').select(['revision', 'user_id', 'given_as', 'guardian_id', 'decision', 'comment', 'at']).where('plan_id', '=', planId).orderBy('at').orderBy('id').execute();
+}
+
+export interface Writer {
+  organisationId: string;
+  unitId: string | null;
+  secrecyDomainId: string;
+  userId: string;
+  at: Date;
+}
+
+export async function insertPlan(trx: Transaction<DB>, p: { childId: string; kind: PlanFacts['kind']; consentId: string; contents: PlanContents; writer: Writer }): Promise<string> {
+  const { writer } = p;
+  const row = await trx
+    .insertInto('plan')
+    .values({ child_id: p.childId, kind: p.kind, consent_id: p.consentId, organisation_id: writer.organisationId, unit_id: writer.unitId, secrecy_domain_id: writer.secrecyDomainId, created_by: writer.userId, created_at: writer.at, in_force_revision: null, established_by: null, closed_by: null, close_reason: null })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  await insertRevision(trx, { planId: row.id, number: 1, basedOn: null, contents: p.contents, note: '', writer });
+  return row.id;
+}
+
+export async function insertRevision(trx: Transaction<DB>, r: { planId: string; number: number; basedOn: number | null; contents: PlanContents; note: string; writer: Writer }): Promise<void> {
+  const { writer } = r;
+  await trx
+    .insertInto('plan_revision')
+    .values({ plan_id: r.planId, number: r.number, based_on: r.basedOn, contents: JSON.stringify(r.contents), note: r.note, organisation_id: writer.organisationId, unit_id: writer.unitId, secrecy_domain_id: writer.secrecyDomainId, author_id: writer.userId, saved_at: writer.at })
+    .execute();
+}
+
+/**
+ * Moves the head to a new revision, only from the revision the editor started from: the check
+ * and the move are one statement, so of two saves on the same base exactly one wins.
+ */
+export async function moveHead(trx: Transaction<DB>, planId: string, from: number, to: number): Promise<boolean> {
+  const result = await trx.updateTable('plan').set({ head_revision: to }).where('id', '=', planId).where('head_revision', '=', from).where('closed_at', 'is', null).executeTakeFirst();
+  return Number(result.numUpdatedRows) === 1;
+}
+
+/** Puts a revision in force (establishing the plan the first time); the pointer only moves forward. */
+export async function putInForce(trx: Transaction<DB>, planId: string, revision: number, established?: { by: string; at: Date }): Promise<void> {
+  await trx
+    .updateTable('plan')
+    .set(established ? { in_force_revision: revision, established_at: established.at, established_by: established.by } : { in_force_revision: revision })
+    .where('id', '=', planId)
+    .execute();
+}
+
+export async function closePlan(trx: Transaction<DB>, planId: string, c: { by: string; at: Date; reason: NonNullable<DB['plan']['close_reason']>; note: string }): Promise<void> {
+  await trx.updateTable('plan').set({ closed_at: c.at, closed_by: c.by, close_reason: c.reason, close_note: c.note }).where('id', '=', planId).where('closed_at', 'is', null).execute();
+}
+
+export async function insertApproval(trx: Transaction<DB>, a: { planId: string; revision: number; userId: string; givenAs: 'guardian' | 'child'; guardianId: string | null; decision: 'approved' | 'commented'; comment: string; at: Date }): Promise<void> {
+  await trx.insertInto('plan_approval').values({ plan_id: a.planId, revision: a.revision, user_id: a.userId, given_as: a.givenAs, guardian_id: a.guardianId, decision: a.decision, comment: a.comment, at: a.at }).execute();
+}
+
+/** The child's guardians, and which of them (if any) is this user. */
+export async function guardiansOf(db: Db, childId: string) {
+  return db.selectFrom('child_guardian as cg').innerJoin('guardian as g', 'g.id', 'cg.guardian_id').select(['g.id', 'g.user_id']).where('cg.child_id', '=', childId).orderBy('g.id').execute();
+}
+
+/** Names of users (planning leads), by id. */
+export async function userNames(db: Db, ids: readonly string[]): Promise<Map<string, string>> {
+  if (ids.length === 0) return new Map();
+  const rows = await db.selectFrom('app_user').select(['id', 'display_name']).where('id', 'in', [...new Set(ids)]).execute();
+  return new Map(rows.map((r) => [r.id, r.display_name]));
+}

@@ -1,0 +1,121 @@
+import { ChildParams, PlanApprovalInput, PlanCloseInput, PlanCreateInput, PlanEstablishInput, PlanList, PlanParams, PlanRevisionInput, PlanView } from '@samsyn/core';
+import { withChildAccess, withChildAction, withChildWrite } from '../access/gate.ts';
+import { AppError } from '../http/errors.ts';
+import { errorResponses, type App } from '../http/types.ts';
+import { answerProposal } from './approvals.ts';
+import { closePlanWithReason, createPlan, establishPlan, listPlans, PlanConflict, readPlan, saveRevision } from './service.ts';
+
+/**
+ * Planning together: the child's plan and the SIP. Reads are asked of the gate as reads of the
+ * record, then each plan and revision is decided by the plan's rule (core `plans/policy.ts`);
+ * changes are writes of the category `plan` in the writer's secrecy domain, decided inside their
+ * transaction; the family's answer is the gate's `give_consent`.
+ */
+export async function planRoutes(app: App): Promise<void> {
+  app.get('/api/children/:id/plans', {
+    schema: {
+      tags: ['plans'],
+      summary: 'The child’s plans that the caller may read, the consents they may start one on and who may lead it (logged)',
+      params: ChildParams,
+      response: { 200: PlanList, ...errorResponses(401, 403, 404) },
+    },
+    handler: async (request) => listPlans(request, await withChildAccess(request, request.params.id, 'read', 'record', { auditAction: 'child.plan.list' })),
+  });
+
+  app.post('/api/children/:id/plans', {
+    schema: {
+      tags: ['plans'],
+      summary: 'Start a child’s plan or a SIP on a consent that names the caller; its first revision is the draft (logged)',
+      params: ChildParams,
+      body: PlanCreateInput,
+      response: { 201: PlanView, ...errorResponses(400, 401, 403, 404) },
+    },
+    handler: async (request, reply) => {
+      const view = await withChildWrite(request, request.params.id, 'plan', { auditAction: 'child.plan.create' }, (trx, access) => createPlan(trx, request, access, request.body));
+      return reply.status(201).send(view);
+    },
+  });
+
+  app.get('/api/children/:id/plans/:planId', {
+    schema: {
+      tags: ['plans'],
+      summary: 'One plan with the revisions the caller may read and the family’s answers; 404 for a plan the caller may not read (logged)',
+      params: PlanParams,
+      response: { 200: PlanView, ...errorResponses(401, 403, 404) },
+    },
+    handler: async (request) => {
+      const access = await withChildAccess(request, request.params.id, 'read', 'record', { auditAction: 'child.plan.read', details: { planId: request.params.planId } });
+      return readPlan(request, access, request.params.planId);
+    },
+  });
+
+  app.post('/api/children/:id/plans/:planId/revisions', {
+    schema: {
+      tags: ['plans'],
+      summary: 'Save a revision on the revision it was edited from; a stale base is 409 plan_revision_conflict with both versions (logged)',
+      params: PlanParams,
+      body: PlanRevisionInput,
+      response: { 201: PlanView, ...errorResponses(400, 401, 403, 404, 409) },
+    },
+    handler: async (request, reply) => {
+      try {
+        const view = await withChildWrite(request, request.params.id, 'plan', { auditAction: 'child.plan.revise', details: { planId: request.params.planId } }, (trx, access) => saveRevision(trx, request, access, request.params.planId, request.body));
+        return reply.status(201).send(view);
+      } catch (error) {
+        throw withBothVersions(error, request.body.contents);
+      }
+    },
+  });
+
+  app.post('/api/children/:id/plans/:planId/establish', {
+    schema: {
+      tags: ['plans'],
+      summary: 'Establish the plan on its head revision; a SIP is refused (409 sip_contents_missing) until its legal contents are complete (logged)',
+      params: PlanParams,
+      body: PlanEstablishInput,
+      response: { 200: PlanView, ...errorResponses(400, 401, 403, 404, 409) },
+    },
+    handler: async (request) => {
+      try {
+        return await withChildWrite(request, request.params.id, 'plan', { auditAction: 'child.plan.establish', details: { planId: request.params.planId } }, (trx, access) => establishPlan(trx, request, access, request.params.planId, request.body));
+      } catch (error) {
+        throw withBothVersions(error, null);
+      }
+    },
+  });
+
+  app.post('/api/children/:id/plans/:planId/close', {
+    schema: {
+      tags: ['plans'],
+      summary: 'Close the plan with a reason (the planning lead; logged)',
+      params: PlanParams,
+      body: PlanCloseInput,
+      response: { 200: PlanView, ...errorResponses(400, 401, 403, 404, 409) },
+    },
+    handler: async (request) => withChildWrite(request, request.params.id, 'plan', { auditAction: 'child.plan.close', details: { planId: request.params.planId } }, (trx, access) => closePlanWithReason(trx, request, access, request.params.planId, request.body)),
+  });
+
+  app.post('/api/children/:id/plans/:planId/approvals', {
+    schema: {
+      tags: ['plans'],
+      summary: 'The family approves or comments on the change proposed to an established plan (a guardian, or the child from the consent age; logged)',
+      params: PlanParams,
+      body: PlanApprovalInput,
+      response: { 201: PlanView, ...errorResponses(400, 401, 403, 404, 409) },
+    },
+    handler: async (request, reply) => {
+      const view = await withChildAction(request, request.params.id, 'give_consent', { auditAction: 'child.plan.approve', details: { planId: request.params.planId } }, (trx, access) => answerProposal(trx, request, access, request.params.planId, request.body));
+      return reply.status(201).send(view);
+    },
+  });
+}
+
+/**
+ * A conflict's answer carries both versions: the one saved meanwhile (when the caller may read
+ * it) and the caller's own. They are added here, after the gate has logged the refusal with
+ * its small details, so no plan text reaches the log.
+ */
+function withBothVersions(error: unknown, yours: unknown): unknown {
+  if (!(error instanceof PlanConflict)) return error;
+  return new AppError('plan_revision_conflict', { details: { ...(error.details as object), theirs: error.theirs, yours } });
+}

@@ -1,0 +1,98 @@
+import type { FastifyRequest } from 'fastify';
+import { ageOn, approvalsWaitingFor, type AccessDecision, type PolicyActor, type PolicyChild, decidePlan, mayReadPlanEntry, proposedRevision, revisionState, sipContentsMissing, stockholmDate, type PlanAccessFacts, type PlanContents, type PlanDecision, type PlanSummary, type PlanView } from '@samsyn/core';
+import type { Kysely, Transaction } from 'kysely';
+import type { DB } from '../db/schema.ts';
+import { approvalsOf, guardiansOf, planFacts, planStatus, revisionEntry, revisionsOf, userNames, type PlanRow, type RevisionRow } from './queries.ts';
+
+type Db = Kysely<DB> | Transaction<DB>;
+const iso = (d: Date | string) => new Date(d).toISOString();
+
+/** What the plan's views need of the gate's answer: a read's access, or an action's (the family's approval). */
+export interface PlanGateAnswer {
+  childId: string;
+  actor: PolicyActor;
+  child: PolicyChild;
+  now: Date;
+  decision: AccessDecision;
+}
+
+/** The plan rule's facts from the gate's access: the same facts and instant the gate decided on. */
+export function planAccessFacts(request: FastifyRequest, access: Omit<PlanGateAnswer, 'childId'>): PlanAccessFacts {
+  return { actor: access.actor, child: access.child, now: access.now, rules: request.server.services.config.consentRules, record: access.decision };
+}
+
+export type ReadableDecision = Extract<PlanDecision, { read: true }>;
+
+/** A plan as a list shows it, with the head's title and follow-up date and a SIP's missing contents. */
+export function toSummary(row: PlanRow, decision: ReadableDecision): PlanSummary {
+  const facts = planFacts(row);
+  const head = row.head_contents as PlanContents;
+  const family = decision.standing === 'family';
+  // The family sees the plan as it stands in force; the team sees the head it works on.
+  return {
+    id: row.id,
+    kind: row.kind,
+    status: planStatus(row),
+    title: head.title,
+    consentId: row.consent_id,
+    organisationName: row.organisation_name,
+    secrecyDomainName: row.secrecy_domain_name,
+    createdAt: iso(row.created_at),
+    establishedAt: row.established_at ? iso(row.established_at) : null,
+    closedAt: row.closed_at ? iso(row.closed_at) : null,
+    closeReason: row.close_reason,
+    closeNote: row.close_note,
+    headRevision: row.head_revision,
+    inForceRevision: row.in_force_revision,
+    proposedRevision: proposedRevision(facts),
+    nextFollowUpOn: head.nextFollowUpOn,
+    missingSipContents: family ? [] : sipContentsMissing(row.kind, head),
+    actions: decision.actions,
+  };
+}
+
+/**
+ * The whole plan as the caller may read it: each revision decided by the gate on where and when
+ * it was written (the team), or the revision in force and the proposal (the family). The
+ * family's answers are shown by relation only, never by name.
+ */
+export async function toPlanView(db: Db, request: FastifyRequest, access: PlanGateAnswer, row: PlanRow, decision: ReadableDecision, readable?: (revision: RevisionRow) => boolean): Promise<PlanView> {
+  const f = planAccessFacts(request, access);
+  const facts = planFacts(row);
+  const [revisions, approvals, guardians] = await Promise.all([revisionsOf(db, row.id), approvalsOf(db, row.id), guardiansOf(db, access.childId)]);
+  const family = decision.standing === 'family';
+  const shown = revisions.filter((r) => {
+    const state = revisionState(facts, r.number);
+    if (family) return state === 'in_force' || state === 'proposed';
+    // `readable` only for the bench's ceiling (plans/bench.ts), which asks no gate.
+    return readable ? readable(r) : mayReadPlanEntry(f, facts, revisionEntry(r));
+  });
+  const proposal = proposedRevision(facts);
+  const age = ageOn(access.child.birthDate, stockholmDate(access.now));
+  const ofProposal = approvals.filter((a) => a.revision === proposal).map((a) => ({ by: a.given_as, guardianId: a.guardian_id, decision: a.decision }));
+  const waitingFor = proposal === null ? [] : approvalsWaitingFor({ guardianIds: guardians.map((g) => g.id), childAge: age }, ofProposal, f.rules);
+  const lead = facts.planningLeadUserId;
+  const names = await userNames(db, lead ? [lead] : []);
+  return {
+    ...toSummary(row, decision),
+    revisions: shown.map((r) => ({
+      number: r.number,
+      basedOn: r.based_on,
+      state: revisionState(facts, r.number),
+      savedAt: iso(r.saved_at),
+      authorName: r.author_name,
+      organisationName: r.organisation_name,
+      secrecyDomainName: r.secrecy_domain_name,
+      note: r.note,
+      contents: r.contents as PlanContents,
+    })),
+    approvals: approvals.filter((a) => !family || a.revision === proposal || a.revision === facts.inForceRevision).map((a) => ({ revision: a.revision, by: a.given_as, decision: a.decision, comment: a.comment, at: iso(a.at) })),
+    waitingFor,
+    planningLeadName: lead ? (names.get(lead) ?? null) : null,
+  };
+}
+
+/** The plan's rule on one row, on the gate's facts. */
+export function decideRow(request: FastifyRequest, access: Omit<PlanGateAnswer, 'childId'>, row: PlanRow): PlanDecision {
+  return decidePlan(planAccessFacts(request, access), planFacts(row));
+}

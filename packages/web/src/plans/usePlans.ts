@@ -1,0 +1,65 @@
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type { PlanApprovalInput, PlanCloseInput, PlanContents, PlanCreateInput, PlanList, PlanRevisionInput, PlanRevisionView, PlanView } from '@samsyn/core';
+import { api, isApiError } from '../api/client.ts';
+
+export const plansKey = (childId: string) => ['children', childId, 'plans'] as const;
+export const planKey = (childId: string, planId: string) => ['children', childId, 'plans', planId] as const;
+
+const base = (childId: string) => `/api/children/${childId}/plans`;
+
+/** The child's plans the caller may read; one look, not refetched on focus (a look is a look). */
+export function usePlans(childId: string) {
+  return useQuery({ queryKey: plansKey(childId), queryFn: () => api<PlanList>('GET', base(childId)), refetchOnWindowFocus: false });
+}
+
+export function usePlan(childId: string, planId: string) {
+  return useQuery({ queryKey: planKey(childId, planId), queryFn: () => api<PlanView>('GET', `${base(childId)}/${planId}`), refetchOnWindowFocus: false });
+}
+
+/** A change answers with the plan as it now stands: it replaces the cached plan, so no second look. */
+function useSetPlan(childId: string) {
+  const client = useQueryClient();
+  return (view: PlanView) => {
+    client.setQueryData(planKey(childId, view.id), view);
+    void client.invalidateQueries({ queryKey: plansKey(childId), exact: true });
+  };
+}
+
+export function useCreatePlan(childId: string) {
+  const setPlan = useSetPlan(childId);
+  return useMutation({ mutationFn: (input: PlanCreateInput) => api<PlanView>('POST', base(childId), input), onSuccess: setPlan });
+}
+
+export function useSaveRevision(childId: string, planId: string) {
+  const setPlan = useSetPlan(childId);
+  return useMutation({ mutationFn: (input: PlanRevisionInput) => api<PlanView>('POST', `${base(childId)}/${planId}/revisions`, input), onSuccess: setPlan });
+}
+
+export function useEstablishPlan(childId: string, planId: string) {
+  const setPlan = useSetPlan(childId);
+  return useMutation({ mutationFn: (revision: number) => api<PlanView>('POST', `${base(childId)}/${planId}/establish`, { revision }), onSuccess: setPlan });
+}
+
+export function useClosePlan(childId: string, planId: string) {
+  const setPlan = useSetPlan(childId);
+  return useMutation({ mutationFn: (input: PlanCloseInput) => api<PlanView>('POST', `${base(childId)}/${planId}/close`, input), onSuccess: setPlan });
+}
+
+export function useAnswerProposal(childId: string, planId: string) {
+  const setPlan = useSetPlan(childId);
+  return useMutation({ mutationFn: (input: PlanApprovalInput) => api<PlanView>('POST', `${base(childId)}/${planId}/approvals`, input), onSuccess: setPlan });
+}
+
+/** A save's conflict: the version saved meanwhile (when the caller may read it) and the caller's own. */
+export interface PlanConflictDetails {
+  headRevision: number;
+  theirs: PlanRevisionView | null;
+  yours: PlanContents;
+}
+
+export function conflictOf(error: unknown): PlanConflictDetails | null {
+  if (!isApiError(error, 409) || error.code !== 'plan_revision_conflict') return null;
+  const details = error.rawDetails as Partial<PlanConflictDetails> | null;
+  if (!details || typeof details.headRevision !== 'number' || !details.yours) return null;
+  return { headRevision: details.headRevision, theirs: details.theirs ?? null, yours: details.yours };
+}
