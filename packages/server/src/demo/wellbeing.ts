@@ -93,7 +93,8 @@ export async function seedWellbeing(trx: Transaction<DB>, now: Date, seed = 20_1
     const trend = (random.next() - 0.4) * 1.2;
     const age = Number(today.slice(0, 4)) - Number(team[0]!.birth_date.slice(0, 4));
     for (let point = 0; point <= 8; point += 1) {
-      const daysAgo = 730 - point * 91 - random.int(0, 20);
+      // Quarterly from two years back; the ninth, latest point within the last three weeks.
+      const daysAgo = point < 8 ? 730 - point * 91 - random.int(0, 20) : random.int(2, 21);
       const on = addDays(today, -daysAgo);
       if (on < team[0]!.birth_date) continue;
       const progress = point / 8;
