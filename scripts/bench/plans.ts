@@ -5,64 +5,80 @@
  *
  * A save must name the revision it was edited from, so a fixed body would be refused as a
  * conflict after the first. Each scenario has a pool of plans of its own: every request takes a
- * plan no other request is saving, on its current head, and moves the head on a 201. The pool is
- * large enough that no plan collects more revisions than a real one would during the run.
+ * plan no other request is saving, on its current head, and moves the head on a 201.
  */
 import type { AutocannonRequest } from './autocannon.ts';
 import { login, type Scenario, type Session } from './scenarios.ts';
 import { progress } from './util.ts';
 
-const username = 'socialworker';
+const username = 'counsellor';
 const connections = 20;
-const poolSize = 120;
+/** Children the pool's plans are spread over: one child's writes queue on the child's lock, as they must. */
+const childrenWanted = 40;
+const plansPerChild = 2;
 
 interface PoolPlan {
   id: string;
+  childId: string;
   head: number;
   busy: boolean;
 }
 
+/**
+ * The plans are spread over many children, as real saves are: every write to one child takes
+ * that child's lock (the gate's), so 20 saves to one child's plans would only queue. The demo's
+ * `counsellor` is on about 200 teams, many with a consent in force that shares the plan with her
+ * municipality; she starts plans there through the API.
+ */
 export async function planScenarios(session: Session): Promise<Scenario[]> {
   const password = process.env.SAMSYN_DEMO_PASSWORD || 'samsyn-demo';
-  const [lead, child] = await Promise.all([login(session.baseUrl, username, password), login(session.baseUrl, 'child', password)]);
-  const self = (await child.getJson<{ id: string; relation: string }[]>('/api/me/children')).find((c) => c.relation === 'self');
-  if (!self) throw new Error('the demo child `child` does not see herself in /api/me/children');
-  const list = await lead.getJson<{ consentOptions: { id: string }[] }>(`/api/children/${self.id}/plans`);
-  const consentId = list.consentOptions[0]?.id;
-  if (!consentId) throw new Error(`${username} may start no plan for the demo child: no consent names them`);
-  progress(`plan scenarios: creating 2 × ${poolSize} plans for the demo child as ${username}`);
+  const counsellor = await login(session.baseUrl, username, password);
+  const { children } = await counsellor.getJson<{ children: { childId: string }[] }>('/api/start/children');
   const contents = planContents();
-  const gated = await createPool(lead, self.id, consentId, contents);
-  const ungated = await createPool(lead, self.id, consentId, contents);
-  const headers = { cookie: lead.cookie, 'x-csrf-token': lead.csrfToken, 'content-type': 'application/json' };
-  const revisions = (planId: string) => `/api/children/${self.id}/plans/${planId}/revisions`;
+  // By round: each child's first plan, then each child's second, so consecutive requests meet different children.
+  const rounds: { gated: PoolPlan[]; ungated: PoolPlan[] }[] = Array.from({ length: plansPerChild }, () => ({ gated: [], ungated: [] }));
+  let found = 0;
+  for (const { childId } of children) {
+    if (found >= childrenWanted) break;
+    const list = await counsellor.getJson<{ consentOptions: { id: string }[] }>(`/api/children/${childId}/plans`);
+    const consentId = list.consentOptions[0]?.id;
+    if (!consentId) continue;
+    found += 1;
+    for (const round of rounds) {
+      round.gated.push(await createPlan(counsellor, childId, consentId, contents));
+      round.ungated.push(await createPlan(counsellor, childId, consentId, contents));
+    }
+  }
+  const gated = rounds.flatMap((r) => r.gated);
+  const ungated = rounds.flatMap((r) => r.ungated);
+  if (gated.length < connections * 2) throw new Error(`${username} could start plans for only ${gated.length / plansPerChild} children; the bench wants ${connections}`);
+  progress(`plan scenarios use the session of ${username}: 2 × ${gated.length} plans over ${gated.length / plansPerChild} children`);
+  const headers = { cookie: counsellor.cookie, 'x-csrf-token': counsellor.csrfToken, 'content-type': 'application/json' };
+  const revisions = (p: PoolPlan) => `/api/children/${p.childId}/plans/${p.id}/revisions`;
+  const ceiling = (p: PoolPlan) => `/api/bench/children/${p.childId}/plans/${p.id}/revisions/ungated`;
   return [
-    { name: 'plan-revision', method: 'POST', path: revisions(gated[0]!.id), headers, connections, requests: saves(gated, headers, contents, revisions), baselines: ['plan-revision-ungated'] },
-    { name: 'plan-revision-ungated', method: 'POST', path: `/api/bench${revisions(ungated[0]!.id)}/ungated`, headers, connections, requests: saves(ungated, headers, contents, (id) => `/api/bench${revisions(id)}/ungated`), baselines: ['me'] },
+    { name: 'plan-revision', method: 'POST', path: revisions(gated[0]!), headers, connections, requests: saves(gated, headers, contents, revisions), baselines: ['plan-revision-ungated'] },
+    { name: 'plan-revision-ungated', method: 'POST', path: ceiling(ungated[0]!), headers, connections, requests: saves(ungated, headers, contents, ceiling), baselines: ['me'] },
   ];
 }
 
-async function createPool(lead: Session, childId: string, consentId: string, contents: Record<string, unknown>): Promise<PoolPlan[]> {
-  const pool: PoolPlan[] = [];
-  for (let i = 0; i < poolSize; i++) {
-    const response = await fetch(`${lead.baseUrl}/api/children/${childId}/plans`, {
-      method: 'POST',
-      headers: { cookie: lead.cookie, 'x-csrf-token': lead.csrfToken, 'content-type': 'application/json' },
-      body: JSON.stringify({ kind: 'child_plan', consentId, contents: { ...contents, title: `Benchplan ${i + 1}` } }),
-      signal: AbortSignal.timeout(15_000),
-    });
-    if (response.status !== 201) throw new Error(`creating a bench plan: HTTP ${response.status} ${(await response.text()).slice(0, 300)}`);
-    const view = (await response.json()) as { id: string; headRevision: number };
-    pool.push({ id: view.id, head: view.headRevision, busy: false });
-  }
-  return pool;
+async function createPlan(lead: Session, childId: string, consentId: string, contents: Record<string, unknown>): Promise<PoolPlan> {
+  const response = await fetch(`${lead.baseUrl}/api/children/${childId}/plans`, {
+    method: 'POST',
+    headers: { cookie: lead.cookie, 'x-csrf-token': lead.csrfToken, 'content-type': 'application/json' },
+    body: JSON.stringify({ kind: 'child_plan', consentId, contents }),
+    signal: AbortSignal.timeout(15_000),
+  });
+  if (response.status !== 201) throw new Error(`creating a bench plan: HTTP ${response.status} ${(await response.text()).slice(0, 300)}`);
+  const view = (await response.json()) as { id: string; headRevision: number };
+  return { id: view.id, childId, head: view.headRevision, busy: false };
 }
 
 /**
  * The one request autocannon repeats, made anew each time: the next plan that is not being
  * saved, on its head. Each save changes one goal's child's words, so it is a real change.
  */
-function saves(pool: PoolPlan[], headers: Record<string, string>, contents: Record<string, unknown>, path: (planId: string) => string): AutocannonRequest[] {
+function saves(pool: PoolPlan[], headers: Record<string, string>, contents: Record<string, unknown>, path: (plan: PoolPlan) => string): AutocannonRequest[] {
   let next = 0;
   let counter = 0;
   return [
@@ -79,7 +95,7 @@ function saves(pool: PoolPlan[], headers: Record<string, string>, contents: Reco
         plan.busy = true;
         context.plan = plan;
         counter += 1;
-        return { ...request, path: path(plan.id), headers, body: JSON.stringify({ baseRevision: plan.head, contents: { ...contents, childViews: `Sparning ${counter}` } }) };
+        return { ...request, path: path(plan), headers, body: JSON.stringify({ baseRevision: plan.head, contents: { ...contents, childViews: `Sparning ${counter}` } }) };
       },
       onResponse: (status, _body, context) => {
         const plan = context.plan as PoolPlan | undefined;
