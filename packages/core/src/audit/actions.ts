@@ -72,6 +72,9 @@ export const auditActions = [
   'child.wellbeing.code_open',
   'child.handover.withdraw',
   'child.handover.read',
+  // The chronology and the child's overview
+  'child.chronology.read',
+  'child.overview.read',
   // Citizens, reviews and the log itself
   'citizen.children.list',
   'emergency_access.review_queue.read',

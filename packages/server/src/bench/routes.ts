@@ -6,6 +6,7 @@ import { toChildView } from '../children/view.ts';
 import { loadChildRecordUngated } from '../children/queries.ts';
 import { AppError } from '../http/errors.ts';
 import { startBenchRoutes } from '../start/bench.ts';
+import { chronologyBenchRoutes } from '../chronology/bench.ts';
 import { listConsents } from '../consent/service.ts';
 import { listDisclosures } from '../sharing/service.ts';
 
@@ -38,4 +39,5 @@ export async function benchRoutes(app: App): Promise<void> {
     },
   });
   await startBenchRoutes(app);
+  await chronologyBenchRoutes(app);
 }
