@@ -6,6 +6,7 @@
  */
 import { progress } from './util.ts';
 import { myChildrenScenarios } from './my-children.ts';
+import { overviewScenarios } from './overview.ts';
 
 export interface Scenario {
   name: string;
@@ -16,6 +17,10 @@ export interface Scenario {
   body?: string;
   /** The scenarios this one is compared with (throughput and p99 ratios). */
   baselines?: string[];
+  /** Connections for this scenario, when not the run's (BENCH_CONNECTIONS). */
+  connections?: number;
+  /** Another server of the run than the session's (the overview's large county has its own). */
+  baseUrl?: string;
 }
 
 export interface Session {
@@ -110,6 +115,7 @@ export async function benchScenarios(session: Session, demoChildNumber: string):
     // The same read without gate and log: the ceiling the audited read is measured against.
     { name: 'record-ungated', method: 'GET', path: `/api/bench/children/${childId}/ungated`, headers: authenticated, baselines: ['health', 'me'] },
     ...(await myChildrenScenarios(session)),
+    ...(await overviewScenarios(session)),
   ];
 }
 
@@ -129,7 +135,7 @@ async function demoChildId(session: Session, demoChildNumber: string): Promise<s
 
 /** One request of the scenario, to fail fast (and clearly) before any load is applied. */
 export async function checkScenario(baseUrl: string, scenario: Scenario): Promise<void> {
-  const response = await fetch(`${baseUrl}${scenario.path}`, {
+  const response = await fetch(`${scenario.baseUrl ?? baseUrl}${scenario.path}`, {
     method: scenario.method,
     ...(scenario.headers ? { headers: scenario.headers } : {}),
     ...(scenario.body !== undefined ? { body: scenario.body } : {}),

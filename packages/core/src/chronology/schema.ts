@@ -31,14 +31,18 @@ export const ChronologyDetails = z.object({
   /** A record entry's information category and title. */
   recordCategory: InfoCategory.optional(),
   title: z.string().optional(),
-  /** An assessment on the wellbeing wheel: whose view, on which model version, the ratings per area (never a total). */
+  /**
+   * An assessment on the wellbeing wheel: whose view, on which model version, and per area its
+   * rating (`ratings[i]` is the rating of `areas[i]`; never a total). A concern's or a report's
+   * `areas` are the areas it touches.
+   */
   respondent: WellbeingRespondent.optional(),
   modelVersionId: z.uuid().optional(),
-  ratings: z.array(z.object({ area: wellbeingAreaSchema, rating: z.number().nullable() })).optional(),
-  /** A concern, or the areas a report of concern names. */
+  areas: z.array(wellbeingAreaSchema).optional(),
+  ratings: z.array(z.number().nullable()).optional(),
+  /** A concern. */
   level: ConcernLevel.optional(),
   source: ConcernSource.optional(),
-  areas: z.array(wellbeingAreaSchema).optional(),
   description: z.string().optional(),
   /** A report of concern, shown only to its reporter and to intake: where it went, and what intake may say. */
   intakeName: z.string().optional(),

@@ -70,9 +70,9 @@ describe('filtering, sorting and paging', () => {
 describe("the overview's wheel", () => {
   it('takes the latest assessment of each respondent, by day then by when recorded, in the respondents’ order', () => {
     const wheel = (id: string, respondent: 'professional' | 'child' | 'guardian', occurredOn: string, at = `${occurredOn}T09:00:00.000Z`) =>
-      event(id, occurredOn, { type: 'wellbeing', at, details: { respondent, modelVersionId: model, ratings: [{ area: 'safe', rating: 4 }] } });
+      event(id, occurredOn, { type: 'wellbeing', at, details: { respondent, modelVersionId: model, areas: ['safe', 'healthy'], ratings: [4, null] } });
     const latest = latestAssessments([wheel('p1', 'professional', '2026-01-01'), wheel('g1', 'guardian', '2026-02-01'), wheel('p2', 'professional', '2026-03-01'), wheel('p3', 'professional', '2026-03-01', '2026-03-01T08:00:00.000Z'), event('x', '2026-04-01')]);
     expect(latest.map((a) => [a.id, a.respondent])).toEqual([['p2', 'professional'], ['g1', 'guardian']]);
-    expect(latest[0]).toMatchObject({ ratings: [{ area: 'safe', rating: 4 }], modelVersionId: model, secrecyDomainName: school.name, recordedBy: 'Tove Lärare' });
+    expect(latest[0]).toMatchObject({ ratings: [{ area: 'safe', rating: 4 }, { area: 'healthy', rating: null }], modelVersionId: model, secrecyDomainName: school.name, recordedBy: 'Tove Lärare' });
   });
 });

@@ -80,6 +80,7 @@ export function latestAssessments(events: readonly ChronologyEvent[]): OverviewA
   return wellbeingRespondents.flatMap((r) => {
     const e = latest.get(r);
     if (!e || !e.details.modelVersionId) return [];
-    return [{ id: e.id, respondent: r, occurredOn: e.occurredOn, recordedAt: e.at, modelVersionId: e.details.modelVersionId, ratings: e.details.ratings ?? [], organisationName: e.organisation?.name ?? null, secrecyDomainName: e.secrecyDomain?.name ?? null, recordedBy: e.by }];
+    const ratings = (e.details.areas ?? []).map((area, i) => ({ area, rating: e.details.ratings?.[i] ?? null }));
+    return [{ id: e.id, respondent: r, occurredOn: e.occurredOn, recordedAt: e.at, modelVersionId: e.details.modelVersionId, ratings, organisationName: e.organisation?.name ?? null, secrecyDomainName: e.secrecyDomain?.name ?? null, recordedBy: e.by }];
   });
 }

@@ -19,7 +19,7 @@ export async function chronologyBenchRoutes(app: App): Promise<void> {
       const { db, clock } = request.server.services;
       const loaded = await loadChronologyUngated(db, request.params.id);
       if (!loaded) throw new AppError('not_found');
-      return overviewOf(judgeEvents(loaded.events, showAll, clock.now()), childNameOf(loaded, true), () => true);
+      return overviewOf(judgeEvents(loaded, showAll, clock.now()), childNameOf(loaded, true), () => true);
     },
   });
 }

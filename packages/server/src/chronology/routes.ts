@@ -22,7 +22,7 @@ export async function chronologyRoutes(app: App): Promise<void> {
       const query = request.query;
       const filters = { organisation: query.organisation, secrecyDomain: query.secrecyDomain, types: query.types, from: query.from, to: query.to };
       const { access, loaded } = await withChildAccessLoading(request, request.params.id, 'read', 'record', { auditAction: 'child.chronology.read', purpose: 'open_record', details: { view: 'chronology', filters, order: query.order, page: query.page } }, chronologyWithFacts);
-      const judged = judgeEvents(loaded.events, gateJudge(access, requireActor(request.actor)), access.now);
+      const judged = judgeEvents(loaded, gateJudge(access, requireActor(request.actor)), access.now);
       return chronologyView(judged, query, childNameOf(loaded, access.decision.fields.protectedIdentity));
     },
   });
@@ -36,7 +36,7 @@ export async function chronologyRoutes(app: App): Promise<void> {
     },
     handler: async (request) => {
       const { access, loaded } = await withChildAccessLoading(request, request.params.id, 'read', 'record', { auditAction: 'child.overview.read', purpose: 'open_record', details: { view: 'overview' } }, chronologyWithFacts);
-      const judged = judgeEvents(loaded.events, gateJudge(access, requireActor(request.actor)), access.now);
+      const judged = judgeEvents(loaded, gateJudge(access, requireActor(request.actor)), access.now);
       return overviewOf(judged, childNameOf(loaded, access.decision.fields.protectedIdentity), (category) => access.sharedFromOtherDomains(category));
     },
   });

@@ -1,7 +1,7 @@
-import { countNotShown, facetsOf, infoCategories, latestAssessments, matchesFilters, notShownReasonOf, pageOf, sortEvents, stockholmDate, worksAtIntake, type AccessBasis, type AccessCategory, type ChildOverview, type ChronologyEvent, type ChronologyQuery, type ChronologyView, type NotShownReason } from '@samsyn/core';
+import { countNotShown, facetsOf, infoCategories, latestAssessments, matchesFilters, notShownReasonOf, pageOf, sortEvents, stockholmDate, worksAtIntake, type AccessBasis, type AccessCategory, type AccessDecision, type ChildOverview, type ChronologyEvent, type ChronologyQuery, type ChronologyView, type NotShownReason } from '@samsyn/core';
 import type { ChildAccess } from '../access/gate.ts';
 import type { Actor } from '../http/types.ts';
-import type { ChronologySourceRow } from './columns.ts';
+import { readEvent, type ChronologySourceRow } from './columns.ts';
 import type { LoadedChronology } from './queries.ts';
 
 /** What the chronology may show of one event: the event with its basis, or why not and whether that is counted. */
@@ -19,16 +19,20 @@ const infoSet: ReadonlySet<AccessCategory> = new Set(infoCategories);
  */
 export function gateJudge(access: ChildAccess, actor: Actor): Judge {
   const roles = actor.roles.map((r) => ({ role: r.role, unitId: r.unitId, grantedBy: r.grantedBy }));
+  // The team's changes and the consents are decided by their category alone: the same question, the same answer.
+  const byCategory = new Map<AccessCategory, Verdict>();
+  const verdictOf = (decision: AccessDecision): Verdict => (decision.allow ? { shown: true, basis: decision.basis } : { shown: false, counted: notShownReasonOf(decision.reason) });
   return (row) => {
     if (row.category === null) {
-      const own = row.reporter_id === actor.userId || (row.intake_unit_id !== null && worksAtIntake(actor.userId, roles, row.intake_unit_id));
+      const own = row.reporterId === actor.userId || (row.intakeUnitId !== null && worksAtIntake(actor.userId, roles, row.intakeUnitId));
       return own ? { shown: true, basis: 'legal_duty' } : { shown: false, counted: null };
     }
-    const entry = infoSet.has(row.category) && row.secrecy_domain_id && row.organisation_id && row.written_at
-      ? { organisationId: row.organisation_id, secrecyDomainId: row.secrecy_domain_id, unitId: row.unit_id, writtenAt: new Date(row.written_at) }
-      : undefined;
-    const decision = access.decide('read', row.category, entry);
-    return decision.allow ? { shown: true, basis: decision.basis } : { shown: false, counted: notShownReasonOf(decision.reason) };
+    if (infoSet.has(row.category) && row.secrecyDomainId && row.organisationId && row.writtenAt) {
+      return verdictOf(access.decide('read', row.category, { organisationId: row.organisationId, secrecyDomainId: row.secrecyDomainId, unitId: row.unitId, writtenAt: new Date(row.writtenAt) }));
+    }
+    let verdict = byCategory.get(row.category);
+    if (!verdict) byCategory.set(row.category, (verdict = verdictOf(access.decide('read', row.category))));
+    return verdict;
   };
 }
 
@@ -39,10 +43,11 @@ export interface Judged {
 }
 
 /** Decides every event that has happened by `now`; the hidden ones leave only their count. */
-export function judgeEvents(rows: readonly ChronologySourceRow[], judge: Judge, now: Date): Judged {
+export function judgeEvents(loaded: LoadedChronology, judge: Judge, now: Date): Judged {
   const visible: ChronologyEvent[] = [];
   const counted: (NotShownReason | null)[] = [];
-  for (const row of rows) {
+  for (const tuple of loaded.events) {
+    const row = readEvent(tuple);
     const at = new Date(row.at);
     // A membership ending, or a consent running out, on a later day has not happened yet.
     if (at > now) continue;
@@ -51,21 +56,22 @@ export function judgeEvents(rows: readonly ChronologySourceRow[], judge: Judge, 
       counted.push(verdict.counted);
       continue;
     }
-    visible.push(toEvent(row, at, verdict.basis));
+    visible.push(toEvent(row, at, verdict.basis, loaded));
   }
   return { visible: sortEvents(visible, 'newest'), notShown: countNotShown(counted) };
 }
 
-function toEvent(row: ChronologySourceRow, at: Date, basis: AccessBasis): ChronologyEvent {
+function toEvent(row: ChronologySourceRow, at: Date, basis: AccessBasis, names: LoadedChronology): ChronologyEvent {
+  const named = (id: string | null, from: Record<string, string>) => (id && from[id] !== undefined ? { id, name: from[id] } : null);
   return {
     id: row.id,
     type: row.type,
     change: row.change,
-    occurredOn: row.occurred_on ?? stockholmDate(at),
+    occurredOn: row.occurredOn ?? stockholmDate(at),
     at: at.toISOString(),
-    organisation: row.organisation_id && row.organisation_name ? { id: row.organisation_id, name: row.organisation_name } : null,
-    secrecyDomain: row.secrecy_domain_id && row.secrecy_domain_name ? { id: row.secrecy_domain_id, name: row.secrecy_domain_name } : null,
-    by: row.by_name,
+    organisation: named(row.organisationId, names.organisations),
+    secrecyDomain: named(row.secrecyDomainId, names.secrecy_domains),
+    by: (row.byId && names.people[row.byId]) ?? null,
     basis,
     details: row.detail,
   };

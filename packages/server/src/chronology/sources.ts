@@ -1,6 +1,6 @@
 import { sql, type Expression, type Kysely } from 'kysely';
 import type { DB } from '../db/schema.ts';
-import { eventColumns, professionalName, type ChronologySourceRow } from './columns.ts';
+import { eventColumns, type SourceRow } from './columns.ts';
 
 /**
  * The chronology's sources: one function per type of event, each a query of the child's own rows
@@ -11,25 +11,22 @@ import { eventColumns, professionalName, type ChronologySourceRow } from './colu
  * columns, an index on `(child_id, …)` so the read stays by the child whatever the county's size),
  * add the type to core's `chronologyEventTypes`, and add one line to `chronologySources` below.
  */
-export type ChronologySource = (db: Kysely<DB>, childId: string) => Expression<ChronologySourceRow>;
+export type ChronologySource = (db: Kysely<DB>, childId: string) => Expression<SourceRow>;
 
-/** An assessment on the wellbeing wheel: whose view, the model version, the ratings per area (no free text). */
+/** An assessment on the wellbeing wheel: whose view, the model version, the areas and their ratings (no free text). */
 export const wellbeingEventsOf: ChronologySource = (db, childId) =>
   db
     .selectFrom('wellbeing_assessment as a')
-    .innerJoin('organisation as o', 'o.id', 'a.organisation_id')
-    .innerJoin('secrecy_domain as d', 'd.id', 'a.secrecy_domain_id')
-    .innerJoin('app_user as u', 'u.id', 'a.recorded_by')
     .where('a.child_id', '=', childId)
     .select((eb) =>
       eventColumns({
-        ...entryParts(eb.ref('a.id'), eb.ref('a.created_at'), eb.ref('a.occurred_on'), { organisationId: eb.ref('a.organisation_id'), organisationName: eb.ref('o.name'), unitId: eb.ref('a.unit_id'), secrecyDomainId: eb.ref('a.secrecy_domain_id'), secrecyDomainName: eb.ref('d.name') }),
+        ...entryParts(eb.ref('a.id'), eb.ref('a.created_at'), eb.ref('a.occurred_on'), { organisationId: eb.ref('a.organisation_id'), unitId: eb.ref('a.unit_id'), secrecyDomainId: eb.ref('a.secrecy_domain_id') }),
         type: 'wellbeing',
         change: 'recorded',
         category: 'wellbeing',
-        by: professionalName(eb.ref('u.kind'), eb.ref('u.display_name')),
-        detail: sql`json_build_object('respondent', a.respondent, 'modelVersionId', a.model_version_id,
-          'ratings', (select coalesce(json_agg(json_build_object('area', x ->> 'area', 'rating', x -> 'rating')), '[]'::json) from jsonb_array_elements(a.answers) as x))`,
+        by: eb.ref('a.recorded_by'),
+        // The areas and their ratings as two arrays: the path queries cost a fraction of a subquery per row.
+        detail: sql`json_build_object('respondent', a.respondent, 'modelVersionId', a.model_version_id, 'areas', jsonb_path_query_array(a.answers, '$[*].area'), 'ratings', jsonb_path_query_array(a.answers, '$[*].rating'))`,
       }),
     );
 
@@ -37,17 +34,14 @@ export const wellbeingEventsOf: ChronologySource = (db, childId) =>
 export const concernEventsOf: ChronologySource = (db, childId) =>
   db
     .selectFrom('concern as c')
-    .innerJoin('organisation as o', 'o.id', 'c.organisation_id')
-    .innerJoin('secrecy_domain as d', 'd.id', 'c.secrecy_domain_id')
-    .innerJoin('app_user as u', 'u.id', 'c.author_id')
     .where('c.child_id', '=', childId)
     .select((eb) =>
       eventColumns({
-        ...entryParts(eb.ref('c.id'), eb.ref('c.created_at'), eb.ref('c.occurred_on'), { organisationId: eb.ref('c.organisation_id'), organisationName: eb.ref('o.name'), unitId: eb.ref('c.unit_id'), secrecyDomainId: eb.ref('c.secrecy_domain_id'), secrecyDomainName: eb.ref('d.name') }),
+        ...entryParts(eb.ref('c.id'), eb.ref('c.created_at'), eb.ref('c.occurred_on'), { organisationId: eb.ref('c.organisation_id'), unitId: eb.ref('c.unit_id'), secrecyDomainId: eb.ref('c.secrecy_domain_id') }),
         type: 'concern',
         change: 'recorded',
         category: 'concern',
-        by: professionalName(eb.ref('u.kind'), eb.ref('u.display_name')),
+        by: eb.ref('c.author_id'),
         detail: sql`json_build_object('level', c.level, 'source', c.source, 'areas', c.areas, 'description', c.description)`,
       }),
     );
@@ -56,17 +50,14 @@ export const concernEventsOf: ChronologySource = (db, childId) =>
 export const recordEntryEventsOf: ChronologySource = (db, childId) =>
   db
     .selectFrom('record_entry as e')
-    .innerJoin('organisation as o', 'o.id', 'e.organisation_id')
-    .innerJoin('secrecy_domain as d', 'd.id', 'e.secrecy_domain_id')
-    .innerJoin('app_user as u', 'u.id', 'e.author_id')
     .where('e.child_id', '=', childId)
     .select((eb) =>
       eventColumns({
-        ...entryParts(eb.ref('e.id'), eb.ref('e.created_at'), eb.ref('e.occurred_on'), { organisationId: eb.ref('e.organisation_id'), organisationName: eb.ref('o.name'), unitId: eb.ref('e.unit_id'), secrecyDomainId: eb.ref('e.secrecy_domain_id'), secrecyDomainName: eb.ref('d.name') }),
+        ...entryParts(eb.ref('e.id'), eb.ref('e.created_at'), eb.ref('e.occurred_on'), { organisationId: eb.ref('e.organisation_id'), unitId: eb.ref('e.unit_id'), secrecyDomainId: eb.ref('e.secrecy_domain_id') }),
         type: 'record_entry',
         change: 'recorded',
         category: eb.ref('e.category'),
-        by: professionalName(eb.ref('u.kind'), eb.ref('u.display_name')),
+        by: eb.ref('e.author_id'),
         detail: sql`json_build_object('recordCategory', e.category, 'title', e.title)`,
       }),
     );
@@ -79,10 +70,7 @@ export const reportEventsOf: ChronologySource = (db, childId) =>
   db
     .selectFrom('report_of_concern as r')
     .innerJoin('unit as iu', 'iu.id', 'r.intake_unit_id')
-    .innerJoin('organisation as o', 'o.id', 'r.intake_organisation_id')
-    .innerJoin('app_user as u', 'u.id', 'r.reporter_id')
     .leftJoin('unit_secrecy_domain as ud', (j) => j.onRef('ud.unit_id', '=', 'r.intake_unit_id').onRef('ud.valid_from', '<=', 'r.received_at').on((eb) => eb.or([eb('ud.valid_to', 'is', null), eb('ud.valid_to', '>', eb.ref('r.received_at'))])))
-    .leftJoin('secrecy_domain as d', 'd.id', 'ud.secrecy_domain_id')
     .where('r.child_id', '=', childId)
     .select((eb) =>
       eventColumns({
@@ -92,12 +80,10 @@ export const reportEventsOf: ChronologySource = (db, childId) =>
         at: eb.ref('r.sent_at'),
         category: null,
         organisationId: eb.ref('r.intake_organisation_id'),
-        organisationName: eb.ref('o.name'),
         unitId: eb.ref('r.intake_unit_id'),
         secrecyDomainId: eb.ref('ud.secrecy_domain_id'),
-        secrecyDomainName: eb.ref('d.name'),
         writtenAt: eb.ref('r.received_at'),
-        by: eb.ref('u.display_name'),
+        by: eb.ref('r.reporter_id'),
         reporterId: eb.ref('r.reporter_id'),
         intakeUnitId: eb.ref('r.intake_unit_id'),
         detail: sql`json_build_object('intakeName', iu.name, 'areas', r.areas, 'immediateDanger', r.immediate_danger, 'description', r.description,
@@ -114,10 +100,7 @@ const teamChangeOf =
     let query = db
       .selectFrom('care_team_member as m')
       .innerJoin('app_user as u', 'u.id', 'm.user_id')
-      .innerJoin('organisation as o', 'o.id', 'm.organisation_id')
-      .leftJoin('app_user as b', 'b.id', who)
       .leftJoin('unit_secrecy_domain as ud', (j) => j.onRef('ud.unit_id', '=', 'm.unit_id').onRef('ud.valid_from', '<=', at).on((eb) => eb.or([eb('ud.valid_to', 'is', null), eb('ud.valid_to', '>', eb.ref(at))])))
-      .leftJoin('secrecy_domain as d', 'd.id', 'ud.secrecy_domain_id')
       .where('m.child_id', '=', childId);
     if (change === 'left') query = query.where('m.ends_at', 'is not', null);
     return query.select((eb) =>
@@ -128,11 +111,9 @@ const teamChangeOf =
         at: eb.ref(at),
         category: 'care_team',
         organisationId: eb.ref('m.organisation_id'),
-        organisationName: eb.ref('o.name'),
         unitId: eb.ref('m.unit_id'),
         secrecyDomainId: eb.ref('ud.secrecy_domain_id'),
-        secrecyDomainName: eb.ref('d.name'),
-        by: professionalName(eb.ref('b.kind'), eb.ref('b.display_name')),
+        by: eb.ref(who),
         detail: sql`json_build_object('memberName', u.display_name, 'role', m.role)`,
       }),
     );
@@ -145,7 +126,6 @@ export const handoverEventsOf: ChronologySource = (db, childId) =>
   db
     .selectFrom('named_person_handover as h')
     .innerJoin('app_user as t', 't.id', 'h.to_user_id')
-    .innerJoin('organisation as o', 'o.id', 'h.to_organisation_id')
     .leftJoin('app_user as f', 'f.id', 'h.from_user_id')
     .where('h.child_id', '=', childId)
     .where('h.accepted_at', 'is not', null)
@@ -157,8 +137,7 @@ export const handoverEventsOf: ChronologySource = (db, childId) =>
         at: eb.ref('h.accepted_at'),
         category: 'care_team',
         organisationId: eb.ref('h.to_organisation_id'),
-        organisationName: eb.ref('o.name'),
-        by: eb.ref('t.display_name'),
+        by: eb.ref('h.to_user_id'),
         detail: sql`json_build_object('fromName', f.display_name, 'toName', t.display_name, 'lifeStage', h.life_stage)`,
       }),
     );
@@ -172,10 +151,7 @@ const consentChangeOf =
   (change: 'given' | 'withdrawn' | 'lapsed'): ChronologySource =>
   (db, childId) => {
     const lapse = sql<Date>`((k.valid_to + 1)::timestamp at time zone 'Europe/Stockholm')`;
-    let query = db
-      .selectFrom('consent as k')
-      .leftJoin('app_user as b', 'b.id', change === 'withdrawn' ? 'k.withdrawn_by' : 'k.recorded_by')
-      .where('k.child_id', '=', childId);
+    let query = db.selectFrom('consent as k').where('k.child_id', '=', childId);
     if (change === 'withdrawn') query = query.where('k.withdrawn_at', 'is not', null);
     // A consent withdrawn before its end did not run out: its end is the withdrawal.
     if (change === 'lapsed') query = query.where('k.valid_to', 'is not', null).where((eb) => eb.or([eb('k.withdrawn_at', 'is', null), eb('k.withdrawn_at', '>=', lapse)]));
@@ -187,7 +163,7 @@ const consentChangeOf =
         ...(change === 'lapsed' ? { occurredOn: sql`k.valid_to + 1` } : {}),
         at: change === 'given' ? eb.ref('k.recorded_at') : change === 'withdrawn' ? eb.ref('k.withdrawn_at') : lapse,
         category: 'consent',
-        ...(change === 'lapsed' ? {} : { by: professionalName(eb.ref('b.kind'), eb.ref('b.display_name')) }),
+        ...(change === 'lapsed' ? {} : { by: eb.ref(change === 'withdrawn' ? 'k.withdrawn_by' : 'k.recorded_by') }),
         detail: sql`json_build_object('givenBy', k.given_by, 'categories', k.categories, 'validFrom', k.valid_from, 'validTo', k.valid_to)`,
       }),
     );
@@ -217,6 +193,6 @@ export const chronologySources: readonly ChronologySource[] = [
 type Part = Expression<unknown>;
 
 /** The parts of an entry written in a domain: where, when it happened and when it was written. */
-function entryParts(id: Part, createdAt: Part, occurredOn: Part, place: Record<'organisationId' | 'organisationName' | 'unitId' | 'secrecyDomainId' | 'secrecyDomainName', Part>) {
+function entryParts(id: Part, createdAt: Part, occurredOn: Part, place: Record<'organisationId' | 'unitId' | 'secrecyDomainId', Part>) {
   return { id, at: createdAt, occurredOn, writtenAt: createdAt, ...place };
 }
