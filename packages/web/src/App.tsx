@@ -28,6 +28,7 @@ import { SentReportsPage } from './reports/SentReportsPage.tsx';
 import { EarlySignalRulePage } from './concerns/EarlySignalRulePage.tsx';
 import { CodeSelfRatingPage, MeetingSelfRatingPage, OwnSelfRatingPage } from './wellbeing/SelfRatingPages.tsx';
 import { WheelModelPage } from './wellbeing/WheelModelPage.tsx';
+import { ChronologyPage } from './chronology/ChronologyPage.tsx';
 
 /** Citizens (guardians, children) start at their children; professionals at the three levels. */
 function Home() {
@@ -55,6 +56,7 @@ export function App() {
           <Route path="intake" element={<IntakeQueuePage />} />
           <Route path="intake/:id" element={<IntakeReportPage />} />
           <Route path="child/:id/self-rating" element={<MeetingSelfRatingPage />} />
+          <Route path="child/:id/chronology" element={<ChronologyPage />} />
           <Route path="operations" element={<ComingSoonPage area="operations" />} />
           <Route path="operations/log-review" element={<LogReviewPage />} />
           <Route path="population" element={<IndicatorsPage />} />
