@@ -5,8 +5,9 @@
  * noise hits them alike. Prints a table and one JSON line on stdout, progress on stderr, and
  * exits non-zero if any request failed or got a non-2xx answer.
  *
- * Environment: BENCH_SECONDS (10 per run), BENCH_CONNECTIONS (50), BENCH_ROUNDS (2),
- * BENCH_WARMUP_SECONDS (3), BENCH_START_TIMEOUT_SECONDS (90), BENCH_SERVER_LOG_LEVEL (warn).
+ * Environment: BENCH_SECONDS (10 per run), BENCH_CONNECTIONS (50; a scenario may carry its own),
+ * BENCH_ROUNDS (2), BENCH_WARMUP_SECONDS (3), BENCH_START_TIMEOUT_SECONDS (90), BENCH_SERVER_LOG_LEVEL
+ * (warn), BENCH_ONLY (scenario name prefixes, comma-separated: run only those).
  * On PostgreSQL the bench creates its own database beside DATABASE_URL's and drops it after.
  */
 import os from 'node:os';
@@ -17,6 +18,7 @@ import { figuresOf, ratiosOf, renderJson, renderTable, summarize, type BenchSett
 import { benchScenarios, checkScenario, demoChildIdentityNumber, login, type Scenario } from './bench/scenarios.ts';
 import { prepareTempPglite, prepareTempPostgres, redactUrl, startServer, type BenchDatabase } from './bench/server.ts';
 import { Cleanup, envInt, progress } from './bench/util.ts';
+import { setBenchRun } from './bench/context.ts';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -33,7 +35,7 @@ const cleanup = new Cleanup(30_000);
 async function drive(baseUrl: string, scenario: Scenario, duration: number) {
   return runAutocannon(
     {
-      url: `${baseUrl}${scenario.path}`,
+      url: `${scenario.baseUrl ?? baseUrl}${scenario.path}`,
       method: scenario.method,
       connections: scenario.connections ?? connections,
       duration,
@@ -61,7 +63,11 @@ async function bench(): Promise<boolean> {
   const session = await login(server.baseUrl, demoUser, demoPassword);
   progress(`logged in as ${demoUser} through /api/auth/csrf and /api/auth/login`);
 
-  const scenarios = await benchScenarios(session, await demoChildIdentityNumber(server.baseUrl, demoPassword));
+  setBenchRun({ root, cleanup, database, startTimeoutMs });
+  // Scenarios may prepare data (the overview grows two counties and starts a second server).
+  armWatchdog('preparing the scenarios', 2 * startTimeoutMs + 180_000);
+  const only = process.env.BENCH_ONLY?.split(',').map((s) => s.trim()).filter(Boolean);
+  const scenarios = (await benchScenarios(session, await demoChildIdentityNumber(server.baseUrl, demoPassword))).filter((s) => !only || only.some((o) => s.name.startsWith(o)));
   for (const scenario of scenarios) await checkScenario(server.baseUrl, scenario);
   progress(`checked ${scenarios.map((s) => s.name).join(', ')}: each answers 2xx`);
   const runCount = scenarios.length * (rounds + 1);
@@ -98,7 +104,7 @@ async function bench(): Promise<boolean> {
     warmupSeconds,
     loadAtStart,
   };
-  const summaries = scenarios.map((s) => summarize(s, runs.get(s.name)!, warmupFailures.get(s.name) ?? 0));
+  const summaries = scenarios.map((s) => summarize(s, runs.get(s.name)!, warmupFailures.get(s.name) ?? 0, connections));
   const ratios = ratiosOf(summaries);
   const ok = summaries.every((s) => s.errors === 0 && s.non2xx === 0 && s.warmupFailures === 0);
   console.log(`\n${renderTable(settings, summaries, ratios)}\n`);

@@ -35,6 +35,7 @@ export interface ScenarioSummary {
   method: string;
   path: string;
   baselines: string[];
+  connections: number;
   /** Best of the rounds: noise on a shared machine only ever lowers throughput and raises latency. */
   rps: number;
   p99Ms: number;
@@ -63,12 +64,13 @@ function median(values: number[]): number {
   return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
 }
 
-export function summarize(scenario: Scenario, runs: RunFigures[], warmupFailures: number): ScenarioSummary {
+export function summarize(scenario: Scenario, runs: RunFigures[], warmupFailures: number, connections: number): ScenarioSummary {
   return {
     name: scenario.name,
     method: scenario.method,
     path: scenario.path,
     baselines: scenario.baselines ?? [],
+    connections: scenario.connections ?? connections,
     rps: Math.max(...runs.map((r) => r.rps)),
     p99Ms: Math.min(...runs.map((r) => r.p99Ms)),
     rpsMedian: median(runs.map((r) => r.rps)),
@@ -120,16 +122,17 @@ const fmt = (n: number, digits = 0) => (Number.isFinite(n) ? n.toFixed(digits) :
 export function renderTable(settings: BenchSettings, summaries: ScenarioSummary[], ratios: Ratio[]): string {
   const header = [
     `Samsyn bench: ${settings.databaseLabel}`,
-    `${settings.connections} connections, ${settings.rounds} round(s) of ${settings.seconds} s per scenario after ${settings.warmupSeconds} s warm-up; ` +
+    `${settings.connections} connections unless a scenario says otherwise, ${settings.rounds} round(s) of ${settings.seconds} s per scenario after ${settings.warmupSeconds} s warm-up; ` +
       `${os.cpus().length} CPU(s), Node ${process.versions.node}, load average ${settings.loadAtStart.toFixed(1)} at start`,
     'req/s and p99 are the best of the rounds (median beside); latency counts 2xx responses only.',
     '',
   ];
   const rows = [
-    ['scenario', 'request', 'req/s', 'median', 'p99 ms', 'median', 'per round req/s', 'errors', 'non-2xx'],
+    ['scenario', 'request', 'conn', 'req/s', 'median', 'p99 ms', 'median', 'per round req/s', 'errors', 'non-2xx'],
     ...summaries.map((s) => [
       s.name,
       `${s.method} ${s.path}`,
+      String(s.connections),
       fmt(s.rps),
       fmt(s.rpsMedian),
       fmt(s.p99Ms),
@@ -145,7 +148,7 @@ export function renderTable(settings: BenchSettings, summaries: ScenarioSummary[
   const ratioLines = ratios.map(
     (r) => `ratio ${r.scenario}/${r.baseline}: throughput ${r.rps.toFixed(2)}, p99 ${r.p99.toFixed(2)}×`,
   );
-  return [...header, table(rows, new Set([2, 3, 4, 5, 7, 8])), ...warmupLines, '', ...ratioLines].join('\n');
+  return [...header, table(rows, new Set([2, 3, 4, 5, 6, 8, 9])), ...warmupLines, '', ...ratioLines].join('\n');
 }
 
 export function renderJson(settings: BenchSettings, summaries: ScenarioSummary[], ratios: Ratio[], ok: boolean): string {
@@ -165,6 +168,7 @@ export function renderJson(settings: BenchSettings, summaries: ScenarioSummary[]
       name: s.name,
       method: s.method,
       path: s.path,
+      connections: s.connections,
       rps: round2(s.rps),
       p99Ms: s.p99Ms,
       rpsMedian: round2(s.rpsMedian),

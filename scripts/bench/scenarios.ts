@@ -8,6 +8,7 @@ import { progress } from './util.ts';
 import { myChildrenScenarios } from './my-children.ts';
 import { planScenarios } from './plans.ts';
 import type { AutocannonRequest } from './autocannon.ts';
+import { overviewScenarios } from './overview.ts';
 
 export interface Scenario {
   name: string;
@@ -22,6 +23,8 @@ export interface Scenario {
   connections?: number;
   /** Requests made anew for each send (a save on the plan's current revision), instead of one fixed request. */
   requests?: AutocannonRequest[];
+  /** Another server of the run than the session's (the overview's large county has its own). */
+  baseUrl?: string;
 }
 
 export interface Session {
@@ -117,6 +120,7 @@ export async function benchScenarios(session: Session, demoChildNumber: string):
     { name: 'record-ungated', method: 'GET', path: `/api/bench/children/${childId}/ungated`, headers: authenticated, baselines: ['health', 'me'] },
     ...(await myChildrenScenarios(session)),
     ...(await planScenarios(session)),
+    ...(await overviewScenarios(session)),
   ];
 }
 
@@ -142,7 +146,7 @@ export async function checkScenario(baseUrl: string, scenario: Scenario): Promis
   const made = first?.setupRequest ? first.setupRequest({ ...first }, context) : first;
   const headers = made?.headers ?? scenario.headers;
   const body = made?.body ?? scenario.body;
-  const response = await fetch(`${baseUrl}${made?.path ?? scenario.path}`, {
+  const response = await fetch(`${scenario.baseUrl ?? baseUrl}${made?.path ?? scenario.path}`, {
     method: scenario.method,
     ...(headers ? { headers } : {}),
     ...(body !== undefined ? { body } : {}),

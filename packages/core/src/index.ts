@@ -58,3 +58,5 @@ export * from './needs-assessment/rules.ts';
 export * from './plans/schema.ts';
 export * from './plans/policy.ts';
 export * from './plans/revisions.ts';
+export * from './chronology/schema.ts';
+export * from './chronology/timeline.ts';

@@ -49,6 +49,7 @@ import { reportRoutes } from './reports/routes.ts';
 import { wellbeingRoutes } from './wellbeing/routes.ts';
 import { needsAssessmentRoutes } from './needs-assessment/routes.ts';
 import { planRoutes } from './plans/routes.ts';
+import { chronologyRoutes } from './chronology/routes.ts';
 
 const defaultWebDist = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../web/dist');
 
@@ -157,6 +158,7 @@ export async function buildApp(config: Config, database: Database, options: Buil
   await reportRoutes(app);
   await needsAssessmentRoutes(app);
   await planRoutes(app);
+  await chronologyRoutes(app);
   if (config.benchRoutes) await benchRoutes(app);
   await installWebApp(app, config.webDist ?? defaultWebDist);
   return app;

@@ -33,6 +33,7 @@ import { NeedsAssessmentPage, NewNeedsAssessmentPage } from './needs-assessment/
 import { NeedsConfigPage } from './needs-assessment/NeedsConfigPage.tsx';
 import { PlansPage } from './plans/PlansPage.tsx';
 import { PlanPage } from './plans/PlanPage.tsx';
+import { ChronologyPage } from './chronology/ChronologyPage.tsx';
 
 /** Citizens (guardians, children) start at their children; professionals at the three levels. */
 function Home() {
@@ -65,6 +66,7 @@ export function App() {
           <Route path="child/:id/needs-assessments/:assessmentId" element={<NeedsAssessmentPage />} />
           <Route path="child/:id/plans" element={<PlansPage />} />
           <Route path="child/:id/plans/:planId" element={<PlanPage />} />
+          <Route path="child/:id/chronology" element={<ChronologyPage />} />
           <Route path="operations" element={<ComingSoonPage area="operations" />} />
           <Route path="operations/log-review" element={<LogReviewPage />} />
           <Route path="population" element={<IndicatorsPage />} />

@@ -77,6 +77,9 @@ export const auditActions = [
   'child.needs_assessment.list',
   'child.needs_assessment.read',
   'child.needs_assessment.record',
+  // The chronology and the child's overview
+  'child.chronology.read',
+  'child.overview.read',
   // Citizens, reviews and the log itself
   'citizen.children.list',
   'emergency_access.review_queue.read',

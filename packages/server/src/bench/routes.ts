@@ -7,6 +7,7 @@ import { loadChildRecordUngated } from '../children/queries.ts';
 import { AppError } from '../http/errors.ts';
 import { startBenchRoutes } from '../start/bench.ts';
 import { planBenchRoutes } from '../plans/bench.ts';
+import { chronologyBenchRoutes } from '../chronology/bench.ts';
 import { listConsents } from '../consent/service.ts';
 import { listDisclosures } from '../sharing/service.ts';
 
@@ -40,4 +41,5 @@ export async function benchRoutes(app: App): Promise<void> {
   });
   await startBenchRoutes(app);
   await planBenchRoutes(app);
+  await chronologyBenchRoutes(app);
 }

@@ -153,6 +153,13 @@ function ChildRecord({ child }: { child: ChildRecordView }) {
           </Stack>
         </section>
       )}
+      <section aria-labelledby="chronology-link-heading" className="page-panel">
+        <Stack gap="xs" p="lg" align="flex-start">
+          <Title order={2} size="h3" id="chronology-link-heading">{t('chronology.open')}</Title>
+          <Text size="sm">{t('chronology.openIntro')}</Text>
+          <Button component={Link} to={`/child/${child.id}/chronology`} variant="light">{t('chronology.openButton')}</Button>
+        </Stack>
+      </section>
       <OnDemandSections>
         <WellbeingSection child={child} />
         <ConcernsAndReports childId={child.id} />
