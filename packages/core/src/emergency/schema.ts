@@ -59,7 +59,8 @@ export const EmergencyAccessView = z.object({
   organisation: z.object({ id: Id, name: z.string() }),
   unit: z.object({ id: Id, name: z.string() }).nullable(),
   reason: z.string(),
-  legalGround: LegalGroundView,
+  /** `title` in the request's language; both titles, so a page switching language need not ask again. */
+  legalGround: LegalGroundView.extend({ titleSv: z.string(), titleEn: z.string() }),
   startsAt: z.iso.datetime(),
   expiresAt: z.iso.datetime(),
   active: z.boolean(),

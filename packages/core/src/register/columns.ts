@@ -1,7 +1,9 @@
 /**
  * The columns of a register file: a municipality's pupil register or a population-register
  * extract, one child a row, with up to two guardians. Headers are matched case-insensitively,
- * with or without å/ä/ö, with spaces, `_` or `-` (see docs/register-import.md).
+ * with or without å/ä/ö, with spaces, `_` or `-` (see docs/register-import.md). An extract of a
+ * region or a county holds children of several municipalities: its `kommunkod` column says
+ * whose register each row belongs to.
  */
 import { protectedIdentityLevels, type ProtectedIdentityLevel } from '../children/schema.ts';
 import { parseIdentityNumber } from '../identity/identity-number.ts';
@@ -21,11 +23,21 @@ export const registerColumns = [
   { key: 'guardian2IdentityNumber', header: 'vårdnadshavare 2 personnummer', required: false },
   { key: 'guardian2GivenName', header: 'vårdnadshavare 2 förnamn', required: false },
   { key: 'guardian2FamilyName', header: 'vårdnadshavare 2 efternamn', required: false },
+  { key: 'municipalityCode', header: 'kommunkod', required: false },
 ] as const;
 export type RegisterColumnKey = (typeof registerColumns)[number]['key'];
 
-/** The headers in the order the documentation and the generated test files use. */
-export const registerHeaders: readonly string[] = registerColumns.map((c) => c.header);
+/** The column of an extract with children of several municipalities: SCB's four-digit code. */
+export const municipalityHeader = 'kommunkod';
+
+/** A municipality's pupil register: the headers in the order the documentation and the generated test files use. */
+export const registerHeaders: readonly string[] = registerColumns.filter((c) => c.key !== 'municipalityCode').map((c) => c.header);
+
+/** A population-register extract of a region or a county: the municipality first, then the rest. */
+export const populationRegisterHeaders: readonly string[] = [municipalityHeader, ...registerHeaders];
+
+/** Other names a population-register extract gives a column (Skatteverket's Navet names the municipality so). */
+const headerAliases: Record<string, RegisterColumnKey> = { 'folkbokföringskommun': 'municipalityCode' };
 
 function normalizeHeader(header: string): string {
   return header
@@ -38,7 +50,10 @@ function normalizeHeader(header: string): string {
     .replace(/ö/g, 'o');
 }
 
-const byHeader = new Map(registerColumns.map((c) => [normalizeHeader(c.header), c.key]));
+const byHeader = new Map<string, RegisterColumnKey>([
+  ...registerColumns.map((c): [string, RegisterColumnKey] => [normalizeHeader(c.header), c.key]),
+  ...Object.entries(headerAliases).map(([h, key]): [string, RegisterColumnKey] => [normalizeHeader(h), key]),
+]);
 
 export interface HeaderMatch {
   /** Column index of each known column found. */
@@ -86,6 +101,8 @@ export interface RegisterRow {
   schoolUnit: string | null;
   protectedIdentity: ProtectedIdentityLevel | null;
   guardians: RegisterGuardian[];
+  /** The municipality code (kommunkod) the row states; null when the file has no such column. */
+  municipalityCode: string | null;
 }
 
 /** A problem with one value of a row: the column and a stable code (translated in the web app). */
@@ -134,6 +151,7 @@ export function parseRegisterRow(fields: readonly string[], header: HeaderMatch,
   const postalCode = postalCodeOf(value('postalCode'), errors);
   const city = text('city', NAME_MAX, false);
   const schoolUnit = text('schoolUnit', ADDRESS_MAX, false);
+  const municipalityCode = header.indexOf.municipalityCode === undefined ? null : municipalityCodeOf(value('municipalityCode'), errors);
   const protectedRaw = value('protectedIdentity').toLowerCase().replace(/ö/g, 'o').replace(/\s+/g, ' ');
   const protectedIdentity = protectedWords[protectedRaw];
   if (protectedIdentity === undefined) errors.push({ column: 'protectedIdentity', code: 'protected_identity_unknown' });
@@ -154,7 +172,7 @@ export function parseRegisterRow(fields: readonly string[], header: HeaderMatch,
   if (errors.length > 0 || !number || !givenName || !familyName || protectedIdentity === undefined) return { ok: false, errors };
   return {
     ok: true,
-    row: { identityNumber: number.normalized, birthDate: number.birthDate, sex: number.sex, identityKind: number.kind, givenName, familyName, streetAddress, postalCode, city, schoolUnit, protectedIdentity, guardians },
+    row: { identityNumber: number.normalized, birthDate: number.birthDate, sex: number.sex, identityKind: number.kind, givenName, familyName, streetAddress, postalCode, city, schoolUnit, protectedIdentity, guardians, municipalityCode },
   };
 }
 
@@ -174,6 +192,24 @@ function identityOf(raw: string, column: RegisterColumnKey, referenceDate: Date,
     return null;
   }
   return parsed;
+}
+
+/**
+ * SCB's municipality code, four digits (`0180`, or `01 80`). Required in every row of a file that
+ * has the column: an extract of several municipalities that leaves a row's municipality out says
+ * nothing about whose register it is, and a guess would put a child in the wrong one.
+ */
+function municipalityCodeOf(raw: string, errors: RowError[]): string | null {
+  if (raw === '') {
+    errors.push({ column: 'municipalityCode', code: 'required' });
+    return null;
+  }
+  const digits = raw.replace(/\s/g, '');
+  if (!/^\d{4}$/.test(digits)) {
+    errors.push({ column: 'municipalityCode', code: 'municipality_code_format' });
+    return null;
+  }
+  return digits;
 }
 
 /** `12345` or `123 45`, stored as `123 45` (as Postnord writes it). */

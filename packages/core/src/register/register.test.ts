@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createReserveNumber } from '../identity/reserve-number.ts';
 import { REFERENCE_DATE, withCheckDigit } from '../identity/test-helpers.ts';
-import { matchHeader, parseRegisterRow, registerHeaders } from './columns.ts';
+import { matchHeader, parseRegisterRow, populationRegisterHeaders, registerHeaders } from './columns.ts';
 import { planRow, type RegisteredChild } from './plan.ts';
 import { decideChildCreation, decideRegisterAccess, homeMunicipalityChoice } from './policy.ts';
 
@@ -22,6 +22,26 @@ describe('the register file header', () => {
     expect(found.unknown).toEqual(['Efter_namn', 'klass']);
     expect(found.duplicated).toEqual(['Ort']);
     expect(header.missing).toEqual([]);
+  });
+});
+
+describe('an extract of several municipalities', () => {
+  const extract = matchHeader(populationRegisterHeaders);
+  const parseExtract = (values: Partial<Record<string, string>>) => parseRegisterRow(populationRegisterHeaders.map((h) => values[h] ?? ''), extract, REFERENCE_DATE);
+
+  it('reads each row’s municipality code; a pupil register without the column states none', () => {
+    expect(extract.indexOf.municipalityCode).toBe(0);
+    expect(matchHeader(['personnummer', 'förnamn', 'efternamn', 'Folkbokföringskommun']).indexOf.municipalityCode).toBe(3);
+    const result = parseExtract({ ...base, kommunkod: ' 99 01 ' });
+    expect(result.ok && result.row.municipalityCode).toBe('9901');
+    const plain = parse(base);
+    expect(plain.ok && plain.row.municipalityCode).toBeNull();
+  });
+
+  it('refuses a row of an extract without its municipality, or with a code that is not four digits', () => {
+    expect(parseExtract({ ...base, kommunkod: '' })).toEqual({ ok: false, errors: [{ column: 'municipalityCode', code: 'required' }] });
+    expect(parseExtract({ ...base, kommunkod: '990' })).toEqual({ ok: false, errors: [{ column: 'municipalityCode', code: 'municipality_code_format' }] });
+    expect(parseExtract({ ...base, kommunkod: 'Norrvik' })).toEqual({ ok: false, errors: [{ column: 'municipalityCode', code: 'municipality_code_format' }] });
   });
 });
 

@@ -133,8 +133,10 @@ export const PreviewRow = z.object({
   line: z.number().int(),
   /** As the file states it (formatted when valid). */
   identityNumber: z.string(),
-  /** From the file; null for a row the file marks protected. */
+  /** From the file; null for a row the file marks protected, a row of another register, and a row that is not valid. */
   name: z.string().nullable(),
+  /** Why a valid row's name is not shown: a protected identity, or the row is another municipality's. */
+  nameWithheld: z.enum(['protected_identity', 'other_register']).nullable(),
   outcome: z.enum(['create', 'change', 'unchanged', 'error']),
   changes: z.array(z.enum(changeFields)),
   newGuardians: z.number().int(),
@@ -171,4 +173,9 @@ export const RegisterImportPreview = z.object({
 });
 export type RegisterImportPreview = z.infer<typeof RegisterImportPreview>;
 
-export const RegisterImportList = z.object({ imports: z.array(RegisterImportSummary) });
+export const RegisterImportList = z.object({
+  imports: z.array(RegisterImportSummary),
+  /** The municipalities whose register the caller keeps: where an upload may go (chosen when several). */
+  registers: z.array(NamedRef),
+});
+export type RegisterImportList = z.infer<typeof RegisterImportList>;

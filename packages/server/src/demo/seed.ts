@@ -16,6 +16,7 @@ import { currentDomainsOfUnits, placeUnitsInDefaultDomains } from '../secrecy-do
 import { seedConcernsAndReports } from './concerns-and-reports.ts';
 import { seedNeedsAssessments } from './needs-assessments.ts';
 import { seedPlans } from './plans.ts';
+import { seedRetention } from './retention.ts';
 
 export const defaultDemoSeed = 20261122;
 
@@ -101,6 +102,7 @@ export async function seedDemoData(db: Kysely<DB>, options: { password: string; 
     await seedNeedsAssessments(trx, now);
     await seedFollowUps(trx, { now, passwordHash });
     await seedPlans(trx, now);
+    await seedRetention(trx, now);
     const counts = { organisations: orgs.keys().length, units: units.length, users: users.count + children.citizenUsers, children: children.children };
     const seededOn = demoDay(now);
     await appendAudit(trx, [{ action: 'demo.seed', outcome: 'success', details: { ...counts, seededOn } }], now);

@@ -81,7 +81,7 @@ export function toEmergencyAccessView(row: ViewRow, language: Language, now: Dat
     organisation: { id: row.organisation_id, name: row.organisation_name },
     unit: row.unit_id && row.unit_name ? { id: row.unit_id, name: row.unit_name } : null,
     reason: row.reason,
-    legalGround: { code: row.legal_ground_code, title: language === 'en' ? row.title_en : row.title_sv, reference: row.reference },
+    legalGround: { code: row.legal_ground_code, title: language === 'en' ? row.title_en : row.title_sv, titleSv: row.title_sv, titleEn: row.title_en, reference: row.reference },
     startsAt: iso(startsAt),
     expiresAt: iso(expiresAt),
     active: startsAt <= now && now < expiresAt,

@@ -50,6 +50,19 @@ export async function storedChildren(db: Db, identityNumbers: readonly string[],
   return found;
 }
 
+/** Of the organisations whose register an administrator keeps, the municipalities, by name. */
+export async function keptMunicipalities(db: Db, organisationIds: readonly string[]): Promise<{ id: string; name: string; code: string | null }[]> {
+  if (organisationIds.length === 0) return [];
+  const rows = await db.selectFrom('organisation').select(['id', 'name', 'municipality_code']).where('id', 'in', organisationIds).where('kind', '=', 'municipality').orderBy('name').orderBy('id').execute();
+  return rows.map((r) => ({ id: r.id, name: r.name, code: r.municipality_code }));
+}
+
+/** Every municipality Samsyn has, by its code (kommunkod): whose register a row of an extract is. */
+export async function municipalitiesByCode(db: Db): Promise<Map<string, string>> {
+  const rows = await db.selectFrom('organisation').select(['id', 'municipality_code']).where('kind', '=', 'municipality').where('municipality_code', 'is not', null).execute();
+  return new Map(rows.map((r) => [r.municipality_code!, r.id]));
+}
+
 /** The organisation's preschools and schools, by skolenhetskod and by name (lower case). */
 export async function schoolUnitsOf(db: Db, organisationId: string): Promise<Map<string, string>> {
   const units = await db.selectFrom('unit').select(['id', 'name', 'school_unit_code']).where('organisation_id', '=', organisationId).where('active', '=', true).where('sector', 'in', ['preschool', 'school']).execute();

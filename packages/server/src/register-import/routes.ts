@@ -6,7 +6,7 @@ import { appendAudit } from '../audit/writer.ts';
 import { auditFrom } from '../audit/context.ts';
 import { AppError } from '../http/errors.ts';
 import { errorResponses, requireActor, type App } from '../http/types.ts';
-import { importHistory, importSummary } from './queries.ts';
+import { importHistory, importSummary, keptMunicipalities } from './queries.ts';
 import { previewImport } from './preview.ts';
 import { runImport } from './run.ts';
 
@@ -45,12 +45,14 @@ export async function registerImportRoutes(app: App): Promise<void> {
   app.get('/api/register-imports', {
     schema: {
       tags: ['register-import'],
-      summary: 'The import history of the registers the caller keeps: who, when, which file, the counts (no child data)',
+      summary: 'The import history of the registers the caller keeps: who, when, which file, the counts; and those registers (no child data)',
       response: { 200: RegisterImportList, ...errorResponses(401) },
     },
     handler: async (request) => {
       const actor = await loadPolicyActor(db, requireActor(request.actor));
-      return { imports: await importHistory(db, registerOrganisations(actor)) };
+      const kept = registerOrganisations(actor);
+      const [imports, registers] = await Promise.all([importHistory(db, kept), keptMunicipalities(db, kept)]);
+      return { imports, registers: registers.map((m) => ({ id: m.id, name: m.name })) };
     },
   });
 

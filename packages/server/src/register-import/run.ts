@@ -74,11 +74,12 @@ export async function runImport(services: Services, log: FastifyBaseLogger, ctx:
 
 async function runBatch(trx: Transaction<DB>, ctx: RunContext, rows: readonly (StagedRow | null)[], now: Date) {
   const counts = { created: 0, changed: 0, unchanged: 0, errors: 0 };
+  // Rows with errors were counted at the preview (`error_count`); only a row refused now is counted here.
   const staged = rows.filter((r): r is StagedRow => r !== null);
-  counts.errors += rows.length - staged.length;
   const stored = await storedChildren(trx, staged.map((s) => s.row.identityNumber), { lock: true });
   const entries: AuditEntry[] = [];
-  const reason = `Registerimport: ${ctx.fileName}`;
+  // The file names the change; the interface says "Registerimport: <file>" in its own language.
+  const reason = ctx.fileName;
   for (const { row, schoolUnitId } of staged) {
     const existing = stored.get(row.identityNumber) ?? null;
     const homeOrganisationId = existing?.homeOrganisationId ?? ctx.organisationId;

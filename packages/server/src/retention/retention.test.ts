@@ -16,6 +16,8 @@ const clock = fixedClock(systemClock(testClockOffsetDays).now());
 let t: TestApp;
 let deps: RetentionDeps;
 let childId: string;
+// The demo's own retention history (demo/retention.ts): the job's last run and its tombstones.
+let demo: { run: string; tombstones: number };
 
 beforeAll(async () => {
   t = await createTestApp({}, { clock });
@@ -24,6 +26,8 @@ beforeAll(async () => {
   childId = await createChild(t.database.db);
   await addEntry(t.database.db, childId, 'teacher', 'school', 'Retention: school entry');
   await addEntry(t.database.db, childId, 'nurse', 'health', 'Retention: health entry');
+  const { db } = t.database;
+  demo = { run: (await db.selectFrom('retention_run').select('id').executeTakeFirstOrThrow()).id, tombstones: (await db.selectFrom('retention_tombstone').select('id').execute()).length };
 });
 afterAll(() => t.close());
 
@@ -89,7 +93,8 @@ describe('the dry run and the erasure', () => {
     expect(plan.items.find((i) => i.ruleId === 'audit_log')).toMatchObject({ count: 0, skipped: 'nothing_expired' });
     expect(JSON.stringify(plan)).not.toContain('Retention: school entry');
     expect((await entriesOf(childId)).map((e) => e.title)).toEqual(['Retention: health entry', 'Retention: school entry']);
-    expect(await t.database.db.selectFrom('retention_tombstone').select('id').execute()).toEqual([]);
+    // A dry run erases nothing: only the demo's tombstones are there.
+    expect(await t.database.db.selectFrom('retention_tombstone').select('id').execute()).toHaveLength(demo.tombstones);
     const logged = await t.database.db.selectFrom('audit_log').select(['actor_username']).where('action', '=', 'retention.dry_run').execute();
     expect(logged.map((l) => l.actor_username)).toEqual(['sysadmin', 'sysadmin']);
   });
@@ -106,7 +111,7 @@ describe('the dry run and the erasure', () => {
     const mine = tombstones.tombstones.filter((s) => s.childId === childId);
     expect(mine).toHaveLength(1);
     expect(mine[0]).toMatchObject({ ruleId: 'record_entry.education', category: 'record_entry', erasedAt: clock.now().toISOString() });
-    expect(tombstones.total).toBe(run.total);
+    expect(tombstones.total).toBe(demo.tombstones + run.total);
     const runRow = await t.database.db.selectFrom('retention_run').selectAll().where('id', '=', run.runId!).executeTakeFirstOrThrow();
     expect(runRow.status).toBe('done');
     const logged = await t.database.db.selectFrom('audit_log').select(['details', 'subject_id']).where('action', '=', 'retention.erase').executeTakeFirstOrThrow();
@@ -172,7 +177,7 @@ describe('the dry run and the erasure', () => {
     clock.advance(25 * 3_600_000);
     expect(await scheduler.tick()).not.toBeNull();
     await scheduler.stop();
-    const runs = await t.database.db.selectFrom('retention_run').select(['status', 'started_by']).where('started_by', 'is', null).execute();
+    const runs = await t.database.db.selectFrom('retention_run').select(['status', 'started_by']).where('started_by', 'is', null).where('id', '!=', demo.run).execute();
     expect(runs).toEqual([{ status: 'done', started_by: null }, { status: 'done', started_by: null }]);
     const job = await t.database.db.selectFrom('audit_log').select('actor_username').where('action', '=', 'retention.erase').where('subject_id', '=', first).executeTakeFirstOrThrow();
     expect(job.actor_username).toBe('retention-job');

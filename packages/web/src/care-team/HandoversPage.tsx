@@ -10,8 +10,7 @@ import { formatDate } from '../common/format.ts';
 import { LoadError } from '../common/LoadError.tsx';
 import { Loading } from '../common/Loading.tsx';
 import { PageTitle } from '../common/PageTitle.tsx';
-import { StatusMessage, useStatus } from '../common/StatusMessage.tsx';
-import { currentLanguage } from '../i18n/index.ts';
+import { StatusMessage, useStatus, type StatusText } from '../common/StatusMessage.tsx';
 import { useAnswerHandover, useHandovers, useWithdrawHandover } from './useCareTeam.ts';
 
 /**
@@ -110,14 +109,18 @@ function ReceivingCell({ handover: h, receiver = false }: { handover: HandoverVi
   );
 }
 
-function PendingRow({ handover: h, onDone, onFailed }: { handover: HandoverView; onDone: (text: string) => void; onFailed: (text: string) => void }) {
+/** Outcomes are passed on by key and drawn in the language shown, so a language switch translates them. */
+function PendingRow({ handover: h, onDone, onFailed }: { handover: HandoverView; onDone: (text: StatusText) => void; onFailed: (text: StatusText) => void }) {
   const { t } = useTranslation();
   const answer = useAnswerHandover();
   const child = h.childName ? childName(h.childName, t) : t('handovers.childUnnamed');
   function reply(kind: 'accept' | 'decline') {
     answer.mutate(
       { id: h.id, answer: kind },
-      { onSuccess: () => onDone(t(kind === 'accept' ? 'handovers.accepted' : 'handovers.declined', { child })), onError: (error) => onFailed(refusalText(error, t, currentLanguage())) },
+      {
+        onSuccess: () => onDone((tr) => tr(kind === 'accept' ? 'handovers.accepted' : 'handovers.declined', { child: h.childName ? childName(h.childName, tr) : tr('handovers.childUnnamed') })),
+        onError: (error) => onFailed((tr, language) => refusalText(error, tr, language)),
+      },
     );
   }
   return (
@@ -150,7 +153,7 @@ function FromCell({ handover: h }: { handover: HandoverView }) {
 }
 
 /** A pending handover the caller proposed: whom it waits for, and the withdrawal. */
-function ProposedRow({ handover: h, onDone, onFailed }: { handover: HandoverView; onDone: (text: string) => void; onFailed: (text: string) => void }) {
+function ProposedRow({ handover: h, onDone, onFailed }: { handover: HandoverView; onDone: (text: StatusText) => void; onFailed: (text: StatusText) => void }) {
   const { t } = useTranslation();
   const withdraw = useWithdrawHandover();
   const child = h.childName ? childName(h.childName, t) : t('handovers.childHidden');
@@ -167,7 +170,7 @@ function ProposedRow({ handover: h, onDone, onFailed }: { handover: HandoverView
           variant="default"
           loading={withdraw.isPending}
           aria-label={t('handovers.withdrawNamed', { child, name })}
-          onClick={() => withdraw.mutate(h.id, { onSuccess: () => onDone(t('handovers.withdrawn', { name })), onError: (error) => onFailed(refusalText(error, t, currentLanguage())) })}
+          onClick={() => withdraw.mutate(h.id, { onSuccess: () => onDone((tr) => tr('handovers.withdrawn', { name })), onError: (error) => onFailed((tr, language) => refusalText(error, tr, language)) })}
         >
           {t('handovers.withdraw')}
         </Button>

@@ -1,5 +1,4 @@
 import { useState } from 'react';
-import { useTranslation } from 'react-i18next';
 import type { FieldErrors } from '../common/errors.ts';
 import { useFormErrors } from '../common/useFocusFirstError.ts';
 import { decodeBasis, type BasisChoice } from '../sharing/BasisSelect.tsx';
@@ -12,7 +11,6 @@ import { initialTeamBasis } from './TeamBasisField.tsx';
  * marks what is missing and returns null.
  */
 export function usePersonAndBasis() {
-  const { t } = useTranslation();
   const [picked, setPicked] = useState<PickedPerson | null>(null);
   const [basis, setBasis] = useState<string | null>(null);
   const { errors, fail, clear, formRef } = useFormErrors({ person: picked, basis });
@@ -24,11 +22,9 @@ export function usePersonAndBasis() {
 
   function validated(): { picked: PickedPerson; basis: BasisChoice } | null {
     const chosen = decodeBasis(basis);
-    const found: FieldErrors = {};
-    if (!picked) found.person = t('personPicker.required');
-    if (!chosen) found.basis = t('validation.required');
     if (!picked || !chosen) {
-      fail(found);
+      // Worded when drawn, so the messages follow a language switch.
+      fail((tr): FieldErrors => ({ ...(picked ? {} : { person: tr('personPicker.required') }), ...(chosen ? {} : { basis: tr('validation.required') }) }));
       return null;
     }
     clear();

@@ -1,12 +1,13 @@
 import { Alert, Button, Group, Select, SimpleGrid, Stack, Text, Textarea, TextInput, Title } from '@mantine/core';
 import { parseIdentityNumber, protectedIdentityLevels, type ChildIdentityView, type IdentityCorrectionInput } from '@samsyn/core';
+import type { TFunction } from 'i18next';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../api/client.ts';
 import { errorText, type FieldErrors } from '../common/errors.ts';
 import { FormError } from '../common/FormActions.tsx';
 import { PageTitle } from '../common/PageTitle.tsx';
-import { StatusMessage, useStatus } from '../common/StatusMessage.tsx';
+import { message, StatusMessage, useStatus } from '../common/StatusMessage.tsx';
 import { useFormErrors } from '../common/useFocusFirstError.ts';
 import { currentLanguage } from '../i18n/index.ts';
 import { IdentityHistoryTable } from './IdentityHistoryTable.tsx';
@@ -17,14 +18,17 @@ export function IdentityCorrectionPage() {
   const { t } = useTranslation();
   const lookup = useIdentityLookup();
   const [number, setNumber] = useState('');
-  const [numberError, setNumberError] = useState<string | null>(null);
+  // What is wrong with the number, as a code: worded when drawn, so it follows a language switch.
+  const [numberProblem, setNumberProblem] = useState<string | null>(null);
   const [child, setChild] = useState<ChildIdentityView | null>(null);
+
+  const numberError = numberProblem === null ? null : numberProblem === 'required' ? t('child.search.required') : t(`child.search.invalid.${numberProblem as 'format'}`);
 
   function find(event: FormEvent) {
     event.preventDefault();
     const parsed = parseIdentityNumber(number, { referenceDate: new Date() });
-    if (!parsed.ok) return setNumberError(number.trim() ? t(`child.search.invalid.${parsed.code}`) : t('child.search.required'));
-    setNumberError(null);
+    if (!parsed.ok) return setNumberProblem(number.trim() ? parsed.code : 'required');
+    setNumberProblem(null);
     lookup.mutate(number.trim(), { onSuccess: (answer) => setChild(answer.child ?? null) });
   }
 
@@ -36,7 +40,7 @@ export function IdentityCorrectionPage() {
       </div>
       <form onSubmit={find} noValidate className="page-panel" role="search" aria-label={t('identityCorrection.find')}>
         <Group p="md" align="flex-start" wrap="wrap">
-          <TextInput label={t('child.search.label')} description={t('child.search.hint')} value={number} onChange={(e) => { setNumber(e.currentTarget.value); setNumberError(null); }} error={numberError} aria-invalid={Boolean(numberError) || undefined} required autoComplete="off" inputMode="numeric" maxLength={20} w={320} />
+          <TextInput label={t('child.search.label')} description={t('child.search.hint')} value={number} onChange={(e) => { setNumber(e.currentTarget.value); setNumberProblem(null); }} error={numberError} aria-invalid={Boolean(numberError) || undefined} required autoComplete="off" inputMode="numeric" maxLength={20} w={320} />
           <Button type="submit" mt={{ base: 0, xs: 46 }} loading={lookup.isPending}>{t('identityCorrection.find')}</Button>
         </Group>
       </form>
@@ -55,7 +59,6 @@ function CorrectionForm({ child, onSaved }: { child: ChildIdentityView; onSaved:
   const { t } = useTranslation();
   const correct = useCorrectIdentity(child.id);
   const status = useStatus();
-  const { errors, fail, clear, formRef } = useFormErrors();
   const start = {
     identityNumber: child.identityNumber,
     givenName: child.name?.givenName ?? '',
@@ -67,20 +70,15 @@ function CorrectionForm({ child, onSaved }: { child: ChildIdentityView; onSaved:
     reason: '',
   };
   const [values, setValues] = useState(start);
-  const set = (key: keyof typeof start, value: string) => {
-    setValues({ ...values, [key]: value });
-    if (errors[key]) fail(Object.fromEntries(Object.entries(errors).filter(([k]) => k !== key)));
-  };
+  // A field's message goes as soon as the field is corrected.
+  const { errors, fail, clear, formRef } = useFormErrors(values);
+  const set = (key: keyof typeof start, value: string) => setValues({ ...values, [key]: value });
   const hidden = child.name === null;
 
   function submit(event: FormEvent) {
     event.preventDefault();
     status.clear();
-    const found: FieldErrors = {};
     const parsed = parseIdentityNumber(values.identityNumber, { referenceDate: new Date() });
-    if (!parsed.ok) found.identityNumber = t(`child.search.invalid.${parsed.code}`);
-    if (values.reason.trim().length < 3) found.reason = t('validation.tooShort', { min: 3 });
-    if (values.postalCode.trim() && !/^\d{3} ?\d{2}$/.test(values.postalCode.trim())) found.postalCode = t('childCreate.postalCodeFormat');
     const input: IdentityCorrectionInput = { reason: values.reason.trim() };
     if (values.identityNumber.trim() !== start.identityNumber) input.identityNumber = values.identityNumber.trim();
     // A hidden (protected) value is replaced only when something is typed.
@@ -89,16 +87,24 @@ function CorrectionForm({ child, onSaved }: { child: ChildIdentityView; onSaved:
     if (changed('familyName')) input.familyName = values.familyName.trim();
     for (const key of ['streetAddress', 'postalCode', 'city'] as const) if (changed(key)) input[key] = values[key].trim() || null;
     if (values.protectedIdentity !== start.protectedIdentity) input.protectedIdentity = values.protectedIdentity === 'none' ? null : (values.protectedIdentity as IdentityCorrectionInput['protectedIdentity']);
-    if (Object.keys(input).length === 1) found.form = t('identityCorrection.nothingChanged');
-    if (Object.keys(found).length > 0) return fail(found);
+    // Worded when drawn, in the language shown.
+    const problems = (tr: TFunction): FieldErrors => {
+      const found: FieldErrors = {};
+      if (!parsed.ok) found.identityNumber = tr(`child.search.invalid.${parsed.code}`);
+      if (values.reason.trim().length < 3) found.reason = tr('validation.tooShort', { min: 3 });
+      if (values.postalCode.trim() && !/^\d{3} ?\d{2}$/.test(values.postalCode.trim())) found.postalCode = tr('childCreate.postalCodeFormat');
+      if (Object.keys(input).length === 1) found.form = tr('identityCorrection.nothingChanged');
+      return found;
+    };
+    if (Object.keys(problems(t)).length > 0) return fail(problems);
     clear();
     correct.mutate(input, {
       onSuccess: (saved) => {
-        status.success(t('identityCorrection.saved'));
+        status.success(message('identityCorrection.saved'));
         onSaved(saved);
       },
       onError: (error) => {
-        if (error instanceof ApiError && error.code === 'child_exists') fail({ identityNumber: t('identityCorrection.numberTaken') });
+        if (error instanceof ApiError && error.code === 'child_exists') fail((tr) => ({ identityNumber: tr('identityCorrection.numberTaken') }));
       },
     });
   }

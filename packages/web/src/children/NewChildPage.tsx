@@ -1,5 +1,6 @@
 import { Alert, Anchor, Button, Fieldset, Group, Radio, Select, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
 import { parseIdentityNumber, protectedIdentityLevels, type ChildCreateInput, type ProtectedIdentityLevel } from '@samsyn/core';
+import type { TFunction } from 'i18next';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
@@ -48,18 +49,15 @@ export function NewChildPage() {
   const options = useChildCreateOptions();
   const create = useCreateChild();
   const [draft, setDraft, clearDraft] = useDraft<Draft>('samsyn.draft.newChild', emptyDraft);
-  const { errors, fail, clear, formRef } = useFormErrors();
+  // A message goes as soon as its field is corrected: the form's values by the fields' names.
+  const { errors, fail, clear, formRef } = useFormErrors(fieldValues(draft));
   const [exists, setExists] = useState<string | null>(null);
   if (options.isPending) return <Loading />;
   if (options.isError) return <LoadError error={options.error} onRetry={() => void options.refetch()} />;
   const { places, schoolUnits } = options.data;
   const placeId = draft.organisationId ?? (places.length === 1 ? places[0]!.organisationId : null);
   const place = places.find((p) => p.organisationId === placeId);
-  const set = <K extends keyof Draft>(key: K, value: Draft[K], field: string = key) => {
-    setDraft({ ...draft, [key]: value });
-    // A message clears as soon as its field is corrected.
-    if (errors[field]) fail(Object.fromEntries(Object.entries(errors).filter(([k]) => k !== field)));
-  };
+  const set = <K extends keyof Draft>(key: K, value: Draft[K]) => setDraft({ ...draft, [key]: value });
   const setGuardian = (i: number, key: keyof GuardianDraft, value: string) => {
     setDraft({ ...draft, guardians: draft.guardians.map((g, j) => (j === i ? { ...g, [key]: value } : g)) });
   };
@@ -73,7 +71,8 @@ export function NewChildPage() {
     );
   }
 
-  function validate(): FieldErrors {
+  /** The form's problems, worded in the language shown (`t` of the render that draws them). */
+  function validate(t: TFunction): FieldErrors {
     const found: FieldErrors = {};
     const now = new Date();
     const numberProblem = (value: string) => {
@@ -103,8 +102,7 @@ export function NewChildPage() {
   function submit(event: FormEvent) {
     event.preventDefault();
     setExists(null);
-    const found = validate();
-    if (Object.keys(found).length > 0) return fail(found);
+    if (Object.keys(validate(t)).length > 0) return fail(validate);
     clear();
     const text = (v: string) => (v.trim() ? v.trim() : null);
     const input: ChildCreateInput = {
@@ -128,16 +126,14 @@ export function NewChildPage() {
       },
       onError: (error) => {
         if (error instanceof ApiError && error.code === 'child_exists') return setExists(draft.identityNumber.trim());
-        if (error instanceof ApiError) {
-          const fields: FieldErrors = {};
-          for (const [field, issues] of error.fieldIssues()) fields[field] = messageFor(issues[0]?.message ?? '');
-          if (Object.keys(fields).length > 0) fail(fields);
+        if (error instanceof ApiError && error.fieldIssues().size > 0) {
+          fail((tr) => Object.fromEntries([...error.fieldIssues()].map(([field, issues]) => [field, messageFor(issues[0]?.message ?? '', tr)])));
         }
       },
     });
   }
 
-  function messageFor(message: string): string {
+  function messageFor(message: string, t: TFunction): string {
     const code = message.replace(/^identity_number_/, '');
     if (message.startsWith('identity_number_')) return t(`child.search.invalid.${code as 'format'}`);
     const known = ['guardian_is_child', 'guardian_twice', 'home_municipality_not_offered', 'not_a_school_unit', 'reserve_number_given_by_samsyn'] as const;
@@ -173,10 +169,10 @@ export function NewChildPage() {
                 </Group>
               </Radio.Group>
               {draft.identityKind === 'number' ? (
-                <TextInput label={t('child.search.label')} description={t('child.search.hint')} value={draft.identityNumber} onChange={(e) => set('identityNumber', e.currentTarget.value, 'identity.identityNumber')} required autoComplete="off" inputMode="numeric" maxLength={20} {...field('identity.identityNumber')} />
+                <TextInput label={t('child.search.label')} description={t('child.search.hint')} value={draft.identityNumber} onChange={(e) => set('identityNumber', e.currentTarget.value)} required autoComplete="off" inputMode="numeric" maxLength={20} {...field('identity.identityNumber')} />
               ) : (
                 <SimpleGrid cols={{ base: 1, xs: 2 }}>
-                  <TextInput label={t('childCreate.birthDate')} description={t('childCreate.birthDateHint')} value={draft.birthDate} onChange={(e) => set('birthDate', e.currentTarget.value, 'identity.birthDate')} required {...field('identity.birthDate')} />
+                  <TextInput label={t('childCreate.birthDate')} description={t('childCreate.birthDateHint')} value={draft.birthDate} onChange={(e) => set('birthDate', e.currentTarget.value)} required {...field('identity.birthDate')} />
                   <Select label={t('childCreate.sex')} data={(['unknown', 'female', 'male'] as const).map((s) => ({ value: s, label: t(`childCreate.sexes.${s}`) }))} value={draft.sex} onChange={(v) => v && set('sex', v as Draft['sex'])} allowDeselect={false} />
                 </SimpleGrid>
               )}
@@ -240,4 +236,18 @@ export function NewChildPage() {
       </form>
     </Stack>
   );
+}
+
+/** The draft's values under the names its fields' messages use. */
+function fieldValues(draft: Draft): Record<string, unknown> {
+  return {
+    organisationId: draft.organisationId,
+    'identity.identityNumber': draft.identityNumber,
+    'identity.birthDate': draft.birthDate,
+    givenName: draft.givenName,
+    familyName: draft.familyName,
+    postalCode: draft.postalCode,
+    homeOrganisationId: draft.homeOrganisationId,
+    ...Object.fromEntries(draft.guardians.flatMap((g, i) => [[`guardians.${i}.identityNumber`, g.identityNumber], [`guardians.${i}.givenName`, g.givenName], [`guardians.${i}.familyName`, g.familyName]])),
+  };
 }

@@ -1,5 +1,6 @@
 import { Alert, Button, Checkbox, Group, Radio, Stack, Text, Textarea } from '@mantine/core';
 import type { EmergencyAccessView } from '@samsyn/core';
+import type { TFunction } from 'i18next';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { errorText, type FieldErrors } from '../common/errors.ts';
@@ -23,12 +24,14 @@ export function EmergencyAccessForm({ target, onCancel, onOpened }: { target: Em
 
   function submit(event: FormEvent) {
     event.preventDefault();
-    const found: FieldErrors = {};
-    if (reason.trim().length < 10) found.reason = t('child.emergency.reasonTooShort');
-    if (!ground) found.legalGroundCode = t('validation.required');
-    if (!confirmed) found.confirmed = t('child.emergency.confirmRequired');
+    // Worded when drawn, so the messages follow a language switch.
+    const found = (tr: TFunction): FieldErrors => ({
+      ...(reason.trim().length < 10 ? { reason: tr('child.emergency.reasonTooShort') } : {}),
+      ...(ground ? {} : { legalGroundCode: tr('validation.required') }),
+      ...(confirmed ? {} : { confirmed: tr('child.emergency.confirmRequired') }),
+    });
     fail(found);
-    if (Object.keys(found).length > 0 || !ground) return;
+    if (Object.keys(found(t)).length > 0 || !ground) return;
     open.mutate({ reason: reason.trim(), legalGroundCode: ground }, { onSuccess: onOpened });
   }
 

@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { errorText } from '../common/errors.ts';
 import { LoadError } from '../common/LoadError.tsx';
 import { Loading } from '../common/Loading.tsx';
-import { StatusMessage, useStatus } from '../common/StatusMessage.tsx';
+import { message, StatusMessage, useStatus, type StatusText } from '../common/StatusMessage.tsx';
 import { currentLanguage } from '../i18n/index.ts';
 import { useEmergencyReviewQueue, useReviewEmergencyAccess } from './useEmergency.ts';
 
@@ -41,7 +41,7 @@ export function EmergencyReviewQueue() {
           <Stack gap="md" component="ul" className="plain-list">
             {queue.data.map((access) => (
               <li key={access.id} className="record-entry">
-                <AccessItem access={access} onSaved={() => status.success(t('emergencyReview.saved'))} onFailed={status.failure} />
+                <AccessItem access={access} onSaved={() => status.success(message('emergencyReview.saved'))} onFailed={status.failure} />
               </li>
             ))}
           </Stack>
@@ -51,20 +51,21 @@ export function EmergencyReviewQueue() {
   );
 }
 
-function AccessItem({ access, onSaved, onFailed }: { access: EmergencyAccessView; onSaved: () => void; onFailed: (text: string) => void }) {
+function AccessItem({ access, onSaved, onFailed }: { access: EmergencyAccessView; onSaved: () => void; onFailed: (text: StatusText) => void }) {
   const { t } = useTranslation();
   const review = useReviewEmergencyAccess();
   const [outcome, setOutcome] = useState<EmergencyReviewOutcome | null>(null);
   const [comment, setComment] = useState('');
-  const [errors, setErrors] = useState<{ outcome?: string; comment?: string }>({});
+  // Which fields are missing, not their messages: those are worded when drawn, in the language shown.
+  const [missing, setMissing] = useState<{ outcome: boolean; comment: boolean }>({ outcome: false, comment: false });
   const child = access.child.identityNumber ?? t('logReview.protectedChild');
 
   function submit(event: FormEvent) {
     event.preventDefault();
-    const found = { ...(outcome ? {} : { outcome: t('emergencyReview.outcomeRequired') }), ...(comment.trim() ? {} : { comment: t('emergencyReview.commentRequired') }) };
-    setErrors(found);
-    if (!outcome || Object.keys(found).length > 0) return;
-    review.mutate({ id: access.id, input: { outcome, comment: comment.trim() } }, { onSuccess: onSaved, onError: (error) => onFailed(errorText(error, t, currentLanguage())) });
+    const found = { outcome: !outcome, comment: !comment.trim() };
+    setMissing(found);
+    if (!outcome || found.comment) return;
+    review.mutate({ id: access.id, input: { outcome, comment: comment.trim() } }, { onSuccess: onSaved, onError: (error) => onFailed((tr, language) => errorText(error, tr, language)) });
   }
 
   return (
@@ -77,19 +78,19 @@ function AccessItem({ access, onSaved, onFailed }: { access: EmergencyAccessView
       <Text size="sm" fw={600}>{t('emergencyReview.opened', { time: time(access.startsAt), name: access.user.name, organisation: access.unit ? `${access.organisation.name} – ${access.unit.name}` : access.organisation.name })}</Text>
       <Text size="sm">{t('emergencyReview.child', { identityNumber: child })} · {t('emergencyReview.expires', { time: time(access.expiresAt) })}</Text>
       <Text size="sm"><Text span fw={600}>{t('emergencyReview.reason')}:</Text> {access.reason}</Text>
-      <Text size="sm"><Text span fw={600}>{t('emergencyReview.legalGround')}:</Text> {access.legalGround.title} ({access.legalGround.reference})</Text>
+      <Text size="sm"><Text span fw={600}>{t('emergencyReview.legalGround')}:</Text> {currentLanguage() === 'en' ? access.legalGround.titleEn : access.legalGround.titleSv} ({access.legalGround.reference})</Text>
       {access.review ? (
         <Text size="sm">{t('emergencyReview.reviewedBy', { outcome: t(`emergencyReview.outcomes.${access.review.outcome}`), name: access.review.reviewer.name, time: time(access.review.reviewedAt), comment: access.review.comment ?? '' })}</Text>
       ) : (
         <form onSubmit={submit} noValidate aria-label={t('emergencyReview.formLabel', { name: access.user.name, time: time(access.startsAt) })}>
           <Stack gap="xs">
-            <Radio.Group label={t('emergencyReview.outcome')} value={outcome} onChange={(v) => setOutcome(v as EmergencyReviewOutcome)} error={errors.outcome} required name={`outcome-${access.id}`}>
+            <Radio.Group label={t('emergencyReview.outcome')} value={outcome} onChange={(v) => { setOutcome(v as EmergencyReviewOutcome); setMissing((m) => ({ ...m, outcome: false })); }} error={missing.outcome ? t('emergencyReview.outcomeRequired') : undefined} required name={`outcome-${access.id}`}>
               <Group mt={4}>
                 <Radio value="justified" label={t('emergencyReview.outcomes.justified')} />
                 <Radio value="unjustified" label={t('emergencyReview.outcomes.unjustified')} />
               </Group>
             </Radio.Group>
-            <Textarea label={t('emergencyReview.comment')} required value={comment} onChange={(e) => setComment(e.currentTarget.value)} error={errors.comment} aria-invalid={Boolean(errors.comment) || undefined} maxLength={2000} autosize minRows={2} />
+            <Textarea label={t('emergencyReview.comment')} required value={comment} onChange={(e) => { setComment(e.currentTarget.value); setMissing((m) => ({ ...m, comment: false })); }} error={missing.comment ? t('emergencyReview.commentRequired') : undefined} aria-invalid={missing.comment || undefined} maxLength={2000} autosize minRows={2} />
             <Group justify="flex-end">
               <Button type="submit" loading={review.isPending}>{t('emergencyReview.submit')}</Button>
             </Group>

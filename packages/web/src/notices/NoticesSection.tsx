@@ -8,8 +8,7 @@ import { errorText } from '../common/errors.ts';
 import { today } from '../common/format.ts';
 import { LoadError } from '../common/LoadError.tsx';
 import { Loading } from '../common/Loading.tsx';
-import { StatusMessage, useStatus } from '../common/StatusMessage.tsx';
-import { currentLanguage } from '../i18n/index.ts';
+import { message, StatusMessage, useStatus } from '../common/StatusMessage.tsx';
 import { noticeLink, noticeText } from './noticeText.ts';
 import { useMarkNoticesRead, useNotices } from './useNotices.ts';
 
@@ -31,9 +30,10 @@ export function NoticesSection() {
     const file = `${t('notices.exportFile')}-${today()}.csv`;
     const header = [t('notices.columns.time'), t('notices.columns.notice'), t('notices.columns.read')];
     downloadCsv(file, toCsv(header, rows.map((n) => [formatStockholmDateTime(new Date(n.createdAt)), noticeText(n, t), n.readAt ? formatStockholmDateTime(new Date(n.readAt)) : ''])));
-    status.success(t('table.exported', { count: rows.length, file }));
+    status.success(message('table.exported', { count: rows.length, file }));
   }
-  const onError = (error: Error) => status.failure(errorText(error, t, currentLanguage()));
+  // By key, drawn in the language shown: a language switch translates the message too.
+  const onError = (error: Error) => status.failure((tr, language) => errorText(error, tr, language));
   return (
     <section aria-labelledby="notices-heading" className="page-panel">
       <Stack gap="sm" p="lg">
@@ -43,7 +43,7 @@ export function NoticesSection() {
             {unread > 0 && <Text span size="md" fw={400} c="dimmed"> {t('notices.unreadCount', { count: unread })}</Text>}
           </Title>
           {unread > 0 && (
-            <Button size="compact-sm" variant="default" loading={mark.isPending && mark.variables === null} onClick={() => mark.mutate(null, { onSuccess: () => status.success(t('notices.allMarked')), onError })}>
+            <Button size="compact-sm" variant="default" loading={mark.isPending && mark.variables === null} onClick={() => mark.mutate(null, { onSuccess: () => status.success(message('notices.allMarked')), onError })}>
               {t('notices.markAll')}
             </Button>
           )}

@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { downloadCsv } from '../../common/csv.ts';
 import { ListToolbar, TablePages, usePage } from '../../common/ListToolbar.tsx';
 import { exportRows, SortableTable, sortRows, type Column, type SortState } from '../../common/SortableTable.tsx';
-import { rowErrorText, toneStyle } from './text.ts';
+import { rowErrorText, rowNameText, toneStyle } from './text.ts';
 
 const outcomeColour = { create: 'green', change: 'blue', unchanged: 'gray', error: 'red' } as const;
 
@@ -19,7 +19,7 @@ export function PreviewTable({ rows, fileName }: { rows: readonly PreviewRow[]; 
   const columns: Column<PreviewRow>[] = [
     { key: 'line', header: t('registerImport.line'), value: (r) => r.line, nowrap: true },
     { key: 'identityNumber', header: t('registerImport.identityNumber'), value: (r) => r.identityNumber, nowrap: true },
-    { key: 'name', header: t('registerImport.name'), value: (r) => r.name ?? t('child.record.protectedName') },
+    { key: 'name', header: t('registerImport.name'), value: (r) => rowNameText(r, t) },
     { key: 'outcome', header: t('registerImport.outcome'), value: (r) => t(`registerImport.outcomes.${r.outcome}`), render: (r) => <Badge variant="light" tt="none" style={toneStyle(outcomeColour[r.outcome])}>{t(`registerImport.outcomes.${r.outcome}`)}</Badge>, nowrap: true },
     {
       key: 'details',

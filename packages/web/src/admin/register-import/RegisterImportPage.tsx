@@ -1,5 +1,5 @@
-import { Alert, Button, FileInput, Group, List, Progress, SimpleGrid, Stack, Text, Title } from '@mantine/core';
-import { registerHeaders, type RegisterImportPreview } from '@samsyn/core';
+import { Alert, Button, FileInput, Group, List, Progress, Select, SimpleGrid, Stack, Text, Title } from '@mantine/core';
+import { municipalityHeader, registerHeaders, type RegisterImportPreview } from '@samsyn/core';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../../api/client.ts';
@@ -7,11 +7,11 @@ import { errorText } from '../../common/errors.ts';
 import { FormError } from '../../common/FormActions.tsx';
 import { formatNumber } from '../../common/format.ts';
 import { PageTitle } from '../../common/PageTitle.tsx';
-import { StatusMessage, useStatus } from '../../common/StatusMessage.tsx';
+import { message, StatusMessage, useStatus } from '../../common/StatusMessage.tsx';
 import { currentLanguage } from '../../i18n/index.ts';
 import { ImportHistory } from './ImportHistory.tsx';
 import { PreviewTable } from './PreviewTable.tsx';
-import { useImportDecision, useImportProgress, usePreviewImport } from './useRegisterImport.ts';
+import { useImportDecision, useImportHistory, useImportProgress, usePreviewImport } from './useRegisterImport.ts';
 
 /** Registerimport: upload a register file, see the preview, accept it, follow its progress, and the history. */
 export function RegisterImportPage() {
@@ -20,7 +20,12 @@ export function RegisterImportPage() {
   const decision = useImportDecision();
   const status = useStatus();
   const [file, setFile] = useState<File | null>(null);
-  const [fileError, setFileError] = useState<string | null>(null);
+  // What is missing, not its words: the message is translated when drawn, so it follows the language.
+  const [missing, setMissing] = useState<{ file: boolean; register: boolean }>({ file: false, register: false });
+  // An administrator who keeps several municipalities' registers chooses one; with one it is that one.
+  const registers = useImportHistory().data?.registers ?? [];
+  const [register, setRegister] = useState<string | null>(null);
+  const choosing = registers.length > 1;
   const [shown, setShown] = useState<RegisterImportPreview | null>(null);
   const [runningId, setRunningId] = useState<string | null>(null);
   const progress = useImportProgress(runningId);
@@ -29,10 +34,12 @@ export function RegisterImportPage() {
   async function upload(event: FormEvent) {
     event.preventDefault();
     status.clear();
-    if (!file) return setFileError(t('registerImport.chooseFile'));
-    setFileError(null);
+    const lacking = { file: !file, register: choosing && !register };
+    setMissing(lacking);
+    if (!file || lacking.register) return;
     setRunningId(null);
-    preview.mutate({ fileName: file.name, content: await file.text() }, { onSuccess: setShown, onError: () => setShown(null) });
+    const upload = { fileName: file.name, content: await file.text(), ...(choosing && register ? { organisationId: register } : {}) };
+    preview.mutate(upload, { onSuccess: setShown, onError: () => setShown(null) });
   }
 
   function decide(kind: 'accept' | 'discard') {
@@ -41,7 +48,7 @@ export function RegisterImportPage() {
       onSuccess: (summary) => {
         setShown(null);
         if (kind === 'accept') setRunningId(summary.id);
-        else status.success(t('registerImport.discarded', { file: summary.fileName }));
+        else status.success(message('registerImport.discarded', { file: summary.fileName }));
       },
     });
   }
@@ -59,7 +66,10 @@ export function RegisterImportPage() {
       <StatusMessage status={status.status} onClose={status.clear} />
       <form onSubmit={(e) => void upload(e)} noValidate className="page-panel">
         <Stack p="md" gap="sm">
-          <FileInput label={t('registerImport.file')} description={t('registerImport.fileHint', { columns: registerHeaders.join('; ') })} accept=".csv,text/csv" value={file} onChange={(f) => { setFile(f); setFileError(null); }} error={fileError} required />
+          {choosing && (
+            <Select label={t('registerImport.register')} description={t('registerImport.registerHint')} data={registers.map((r) => ({ value: r.id, label: r.name }))} value={register} onChange={(v) => { setRegister(v); setMissing((m) => ({ ...m, register: false })); }} error={missing.register ? t('registerImport.chooseRegister') : null} required maw={420} />
+          )}
+          <FileInput label={t('registerImport.file')} description={t('registerImport.fileHint', { columns: registerHeaders.join('; ') })} accept=".csv,text/csv" value={file} onChange={(f) => { setFile(f); setMissing((m) => ({ ...m, file: false })); }} error={missing.file ? t('registerImport.chooseFile') : null} required />
           <Group><Button type="submit" loading={preview.isPending}>{t('registerImport.preview')}</Button></Group>
         </Stack>
       </form>
@@ -68,6 +78,7 @@ export function RegisterImportPage() {
         <section aria-labelledby="preview-heading" className="page-panel">
           <Stack p="md" gap="sm">
             <Title order={2} size="h3" id="preview-heading">{t('registerImport.previewTitle', { file: shown.import.fileName })}</Title>
+            <Text size="sm">{t('registerImport.previewFor', { organisation: shown.import.organisation.name })}</Text>
             <Text size="sm">{t('registerImport.previewNothingWritten')}</Text>
             <SimpleGrid cols={{ base: 2, sm: 4 }}>
               {(['create', 'change', 'unchanged', 'error'] as const).map((o) => (
@@ -104,7 +115,10 @@ export function RegisterImportPage() {
       <ImportHistory />
       <section aria-labelledby="columns-heading">
         <Title order={2} size="h4" id="columns-heading" mb="xs">{t('registerImport.columnsTitle')}</Title>
-        <List size="sm">{registerHeaders.map((h) => <List.Item key={h}>{h}</List.Item>)}</List>
+        <List size="sm">
+          {registerHeaders.map((h) => <List.Item key={h}>{h}</List.Item>)}
+          <List.Item key={municipalityHeader}>{t('registerImport.municipalityColumn')}</List.Item>
+        </List>
       </section>
     </Stack>
   );

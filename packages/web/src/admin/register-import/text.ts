@@ -1,7 +1,10 @@
 import type { TFunction } from 'i18next';
 import { identityNumberErrorCodes } from '@samsyn/core';
 
-const rowCodes = ['required', 'too_long', 'postal_code_format', 'protected_identity_unknown', 'guardian_is_child', 'guardian_twice', 'reserve_number_not_in_register', 'duplicate_in_file', 'unknown_school_unit', 'child_other_organisation'] as const;
+const rowCodes = [
+  'required', 'too_long', 'postal_code_format', 'protected_identity_unknown', 'guardian_is_child', 'guardian_twice', 'reserve_number_not_in_register', 'duplicate_in_file', 'unknown_school_unit', 'child_other_organisation',
+  'municipality_code_format', 'municipality_unknown', 'other_municipality', 'moved_to_other_municipality',
+] as const;
 type RowCode = (typeof rowCodes)[number];
 
 /** One problem of a row, in words: the column and what is wrong. */
@@ -12,6 +15,13 @@ export function rowErrorText(error: { column: string | null; code: string }, t: 
     ? t(`child.search.invalid.${identity as 'format'}`)
     : (rowCodes as readonly string[]).includes(error.code) ? t(`registerImport.errors.${error.code as RowCode}`) : t('validation.invalid');
   return column ? `${column}: ${problem}` : problem;
+}
+
+/** A row's name as the preview shows it: the file's, or why it is withheld. */
+export function rowNameText(row: { name: string | null; nameWithheld: 'protected_identity' | 'other_register' | null }, t: TFunction): string {
+  if (row.name !== null) return row.name;
+  if (row.nameWithheld === 'protected_identity') return t('child.record.protectedName');
+  return row.nameWithheld === 'other_register' ? t('registerImport.otherRegister') : '–';
 }
 
 /** Badge colours that keep AA contrast on white, striped and hovered rows alike; the word carries the meaning. */

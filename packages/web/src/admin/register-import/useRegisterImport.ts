@@ -1,18 +1,18 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { RegisterImportPreview, RegisterImportSummary } from '@samsyn/core';
+import type { RegisterImportList, RegisterImportPreview, RegisterImportSummary } from '@samsyn/core';
 import { api } from '../../api/client.ts';
 
 const historyKey = ['register-imports'] as const;
 
 export function useImportHistory() {
-  return useQuery({ queryKey: historyKey, queryFn: () => api<{ imports: RegisterImportSummary[] }>('GET', '/api/register-imports') });
+  return useQuery({ queryKey: historyKey, queryFn: () => api<RegisterImportList>('GET', '/api/register-imports') });
 }
 
 /** Uploads the file's text for a preview; nothing is written to any child. */
 export function usePreviewImport() {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: (upload: { fileName: string; content: string }) => api<RegisterImportPreview>('POST', '/api/register-imports', upload),
+    mutationFn: (upload: { fileName: string; content: string; organisationId?: string }) => api<RegisterImportPreview>('POST', '/api/register-imports', upload),
     onSuccess: () => client.invalidateQueries({ queryKey: historyKey }),
   });
 }

@@ -1,4 +1,4 @@
-import { Alert, Button, Group, NumberInput, Stack, Text, Title } from '@mantine/core';
+import { Alert, Button, Group, NumberInput, Select, Stack, Text, Title } from '@mantine/core';
 import { isSystemAdmin, type RetentionPlan, type RetentionPlanItem, type RetentionRule, type RetentionTombstone } from '@samsyn/core';
 import { toCsv } from '@samsyn/core';
 import type { TFunction } from 'i18next';
@@ -9,6 +9,7 @@ import { ConfirmDialog } from '../../common/ConfirmDialog.tsx';
 import { downloadCsv } from '../../common/csv.ts';
 import { errorText } from '../../common/errors.ts';
 import { formatDate, formatNumber, today } from '../../common/format.ts';
+import { ListToolbar, TablePages, usePage } from '../../common/ListToolbar.tsx';
 import { LoadError } from '../../common/LoadError.tsx';
 import { Loading } from '../../common/Loading.tsx';
 import { NotAllowedPage } from '../../common/NotAllowedPage.tsx';
@@ -36,7 +37,8 @@ export function RetentionPage() {
         <Text mt="xs">{t('retention.intro')}</Text>
       </div>
       <StatusMessage status={status.status} onClose={status.clear} />
-      <RulesSection onSaved={(rule) => status.success(t('retention.saved', { rule: ruleName(rule.id, t) }))} onFailed={(e) => status.failure(errorText(e, t, currentLanguage()))} />
+      {/* Messages by key, drawn in the language shown (a switch translates them too). */}
+      <RulesSection onSaved={(rule) => status.success((tr) => tr('retention.saved', { rule: ruleName(rule.id, tr) }))} onFailed={(e) => status.failure((tr, language) => errorText(e, tr, language))} />
       <section aria-labelledby="plan-heading" className="page-panel">
         <Stack gap="sm" p="lg">
           <Title order={2} size="h3" id="plan-heading">{t('retention.planHeading')}</Title>
@@ -60,7 +62,7 @@ export function RetentionPage() {
           erase.mutate(undefined, {
             onSuccess: (done) => {
               setConfirming(null);
-              status.success(t('retention.erased', { count: formatNumber(done.total) }));
+              status.success((tr) => tr('retention.erased', { count: formatNumber(done.total) }));
             },
             onError: () => setConfirming(null),
           })
@@ -153,28 +155,32 @@ function TombstonesSection() {
   const { t } = useTranslation();
   const tombstones = useTombstones();
   const [sort, setSort] = useState<SortState>({ key: 'erasedAt', direction: 'descending' });
+  const [rule, setRule] = useState<string | null>(null);
   const columns: Column<RetentionTombstone>[] = [
-    { key: 'erasedAt', header: t('retention.erasedAt'), value: (s) => s.erasedAt, nowrap: true, render: (s) => formatDate(s.erasedAt) },
+    { key: 'erasedAt', header: t('retention.erasedAt'), value: (s) => formatDate(s.erasedAt), nowrap: true },
     { key: 'rule', header: t('retention.rule'), value: (s) => ruleName(s.ruleId, t) },
     { key: 'subject', header: t('retention.subject'), value: (s) => s.subject },
-    { key: 'recordedAt', header: t('retention.recordedAt'), value: (s) => s.recordedAt ?? '', nowrap: true, render: (s) => (s.recordedAt ? formatDate(s.recordedAt) : '–') },
+    { key: 'recordedAt', header: t('retention.recordedAt'), value: (s) => (s.recordedAt ? formatDate(s.recordedAt) : '–'), nowrap: true },
   ];
-  const exportCsv = (rows: readonly RetentionTombstone[]) => {
-    const { header, rows: cells } = exportRows(rows, columns);
-    downloadCsv(`gallring-${today()}.csv`, toCsv(header, cells.map((r) => r.map(String))));
-  };
+  const all = tombstones.data?.tombstones ?? [];
+  const rules = [...new Set(all.map((s) => s.ruleId))].sort();
+  const sorted = sortRows(all.filter((s) => !rule || s.ruleId === rule), columns, sort);
+  const page = usePage(sorted, `${rule}|${sort.key}|${sort.direction}`);
   return (
     <section aria-labelledby="tombstones-heading" className="page-panel">
       <Stack gap="sm" p="lg">
-        <Group justify="space-between">
-          <Title order={2} size="h3" id="tombstones-heading">{t('retention.tombstonesHeading')}</Title>
-          {tombstones.data && tombstones.data.tombstones.length > 0 && <Button variant="default" size="sm" onClick={() => exportCsv(sortRows(tombstones.data.tombstones, columns, sort))}>{t('retention.export')}</Button>}
-        </Group>
+        <Title order={2} size="h3" id="tombstones-heading">{t('retention.tombstonesHeading')}</Title>
         <Text size="sm">{t('retention.tombstonesIntro')}</Text>
         {tombstones.isPending ? <Loading /> : tombstones.isError ? <LoadError error={tombstones.error} onRetry={() => void tombstones.refetch()} /> : (
           <>
-            <SortableTable caption={t('retention.tombstonesCaption')} columns={columns} rows={sortRows(tombstones.data.tombstones, columns, sort)} rowKey={(s) => s.id} sort={sort} onSort={setSort} empty={t('retention.noTombstones')} />
-            <Text size="sm">{t('retention.tombstonesCount', { shown: formatNumber(tombstones.data.tombstones.length), total: formatNumber(tombstones.data.total) })}</Text>
+            {all.length > 0 && <Select label={t('retention.rule')} placeholder={t('retention.allRules')} data={rules.map((r) => ({ value: r, label: ruleName(r, t) }))} value={rule} onChange={setRule} clearable maw={420} />}
+            <ListToolbar from={page.from} to={page.to} count={sorted.length} total={all.length} onExport={() => {
+              const { header, rows: cells } = exportRows(sorted, columns);
+              downloadCsv(`${t('retention.exportFile')}-${today()}.csv`, toCsv(header, cells.map((r) => r.map(String))));
+            }} />
+            <SortableTable caption={t('retention.tombstonesCaption')} columns={columns} rows={page.rows} rowKey={(s) => s.id} sort={sort} onSort={setSort} empty={t('retention.noTombstones')} />
+            <TablePages page={page.page} pageCount={page.pageCount} onChange={page.setPage} />
+            {tombstones.data.total > all.length && <Text size="sm">{t('retention.tombstonesCount', { shown: formatNumber(all.length), total: formatNumber(tombstones.data.total) })}</Text>}
           </>
         )}
       </Stack>
