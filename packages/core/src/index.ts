@@ -51,3 +51,8 @@ export * from './wellbeing/assessment.ts';
 export * from './wellbeing/codes.ts';
 export * from './retention/schema.ts';
 export * from './children/record-page.ts';
+export * from './action-plans/schema.ts';
+export * from './action-plans/policy.ts';
+export * from './action-plans/check-ins.ts';
+export * from './action-plans/templates.ts';
+export * from './action-plans/sheet.ts';
