@@ -4,7 +4,6 @@ import { RetentionPage } from './admin/retention/RetentionPage.tsx';
 import { UnitsPage } from './admin/units/UnitsPage.tsx';
 import { SecrecyDomainsPage } from './admin/secrecy-domains/SecrecyDomainsPage.tsx';
 import { UsersPage } from './admin/users/UsersPage.tsx';
-import { ComingSoonPage } from './areas/ComingSoonPage.tsx';
 import { MyAccountPage } from './account/MyAccountPage.tsx';
 import { HandoversPage } from './care-team/HandoversPage.tsx';
 import { IndicatorsPage } from './indicators/IndicatorsPage.tsx';
@@ -28,6 +27,8 @@ import { SentReportsPage } from './reports/SentReportsPage.tsx';
 import { EarlySignalRulePage } from './concerns/EarlySignalRulePage.tsx';
 import { CodeSelfRatingPage, MeetingSelfRatingPage, OwnSelfRatingPage } from './wellbeing/SelfRatingPages.tsx';
 import { WheelModelPage } from './wellbeing/WheelModelPage.tsx';
+import { ActionPlansPage } from './action-plans/ActionPlansPage.tsx';
+import { ActionPlanPage } from './action-plans/ActionPlanPage.tsx';
 
 /** Citizens (guardians, children) start at their children; professionals at the three levels. */
 function Home() {
@@ -55,7 +56,8 @@ export function App() {
           <Route path="intake" element={<IntakeQueuePage />} />
           <Route path="intake/:id" element={<IntakeReportPage />} />
           <Route path="child/:id/self-rating" element={<MeetingSelfRatingPage />} />
-          <Route path="operations" element={<ComingSoonPage area="operations" />} />
+          <Route path="operations" element={<ActionPlansPage />} />
+          <Route path="operations/action-plans/:id" element={<ActionPlanPage />} />
           <Route path="operations/log-review" element={<LogReviewPage />} />
           <Route path="population" element={<IndicatorsPage />} />
           <Route path="population/kolada" element={<KoladaImportPage />} />
