@@ -56,3 +56,5 @@ export * from './action-plans/policy.ts';
 export * from './action-plans/check-ins.ts';
 export * from './action-plans/templates.ts';
 export * from './action-plans/sheet.ts';
+export * from './impact-assessments/schema.ts';
+export * from './impact-assessments/rules.ts';

@@ -48,6 +48,7 @@ import { concernRoutes } from './concerns/routes.ts';
 import { reportRoutes } from './reports/routes.ts';
 import { wellbeingRoutes } from './wellbeing/routes.ts';
 import { actionPlanRoutes } from './action-plans/routes.ts';
+import { impactAssessmentRoutes } from './impact-assessments/routes.ts';
 
 const defaultWebDist = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../web/dist');
 
@@ -155,6 +156,7 @@ export async function buildApp(config: Config, database: Database, options: Buil
   await concernRoutes(app);
   await reportRoutes(app);
   await actionPlanRoutes(app);
+  await impactAssessmentRoutes(app);
   if (config.benchRoutes) await benchRoutes(app);
   await installWebApp(app, config.webDist ?? defaultWebDist);
   return app;

@@ -96,6 +96,7 @@ export const auditActions = [
   'action_plan.round.open',
   'action_plan.round.close',
   'action_plan.export',
+  'impact_assessment.save',
   // Retention (gallring) and the register extract
   'retention.rules.read',
   'retention.rule.update',

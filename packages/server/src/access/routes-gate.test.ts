@@ -87,6 +87,9 @@ const noChildData = new Set([
   'POST /api/action-plans/{id}/rounds/{roundId}/close',
   'GET /api/action-plans/{id}/export.xlsx',
   'GET /api/action-plans/{id}/export.pdf',
+  // A plan's child-rights impact assessment: about groups of children, never one child.
+  'GET /api/action-plans/{id}/impact-assessment',
+  'POST /api/action-plans/{id}/impact-assessment',
 ]);
 
 // The OpenAPI document does not describe itself.

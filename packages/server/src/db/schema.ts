@@ -721,6 +721,20 @@ export interface ActionPlanRoundTaskTable {
   review_id: string | null;
 }
 
+export interface ChildRightsAssessmentTable {
+  id: Generated<string>;
+  subject_kind: 'action_plan' | 'decision';
+  subject_id: string;
+  state: 'draft' | 'done' | 'not_needed';
+  answers: ColumnType<unknown, string, string>;
+  not_needed_reason: string | null;
+  decided_by: string | null;
+  decided_at: Date | null;
+  created_by: string;
+  created_at: Date;
+  updated_at: Date;
+}
+
 export interface DB {
   legal_ground: LegalGroundTable;
   child: ChildTable;
@@ -747,6 +761,7 @@ export interface DB {
   action_plan_round: ActionPlanRoundTable;
   action_plan_review: ActionPlanReviewTable;
   action_plan_round_task: ActionPlanRoundTaskTable;
+  child_rights_assessment: ChildRightsAssessmentTable;
   child_identity_change: ChildIdentityChangeTable;
   register_import: RegisterImportTable;
   register_import_row: RegisterImportRowTable;

@@ -115,3 +115,25 @@ CREATE TABLE action_plan_round_task (
   PRIMARY KEY (round_id, activity_id)
 );
 CREATE INDEX action_plan_round_task_user_idx ON action_plan_round_task (assignee_user_id) WHERE done_at IS NULL;
+
+-- A child-rights impact assessment (barnkonsekvensanalys, issue 16 point 4) of a plan, or of a
+-- forum's decision once forums exist (subject_kind 'decision'; the forums' migration points it
+-- at their table). One per subject; not needed only with a reason.
+CREATE TABLE child_rights_assessment (
+  id uuid PRIMARY KEY DEFAULT gen_random_uuid(),
+  subject_kind text NOT NULL CHECK (subject_kind IN ('action_plan', 'decision')),
+  subject_id uuid NOT NULL,
+  state text NOT NULL CHECK (state IN ('draft', 'done', 'not_needed')),
+  -- The form's answers (ImpactAssessmentAnswers in core).
+  answers jsonb NOT NULL,
+  not_needed_reason text,
+  -- Who marked it done or not needed, and when; null while a draft.
+  decided_by uuid REFERENCES app_user (id),
+  decided_at timestamptz,
+  created_by uuid NOT NULL REFERENCES app_user (id),
+  created_at timestamptz NOT NULL,
+  updated_at timestamptz NOT NULL,
+  UNIQUE (subject_kind, subject_id),
+  CHECK ((state = 'not_needed') = (not_needed_reason IS NOT NULL)),
+  CHECK ((state = 'draft') = (decided_at IS NULL) AND (decided_at IS NULL) = (decided_by IS NULL))
+);
