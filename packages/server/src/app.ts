@@ -50,6 +50,8 @@ import { wellbeingRoutes } from './wellbeing/routes.ts';
 import { needsAssessmentRoutes } from './needs-assessment/routes.ts';
 import { planRoutes } from './plans/routes.ts';
 import { chronologyRoutes } from './chronology/routes.ts';
+import { actionPlanRoutes } from './action-plans/routes.ts';
+import { impactAssessmentRoutes } from './impact-assessments/routes.ts';
 
 const defaultWebDist = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../web/dist');
 
@@ -159,6 +161,8 @@ export async function buildApp(config: Config, database: Database, options: Buil
   await needsAssessmentRoutes(app);
   await planRoutes(app);
   await chronologyRoutes(app);
+  await actionPlanRoutes(app);
+  await impactAssessmentRoutes(app);
   if (config.benchRoutes) await benchRoutes(app);
   await installWebApp(app, config.webDist ?? defaultWebDist);
   return app;

@@ -4,7 +4,6 @@ import { RetentionPage } from './admin/retention/RetentionPage.tsx';
 import { UnitsPage } from './admin/units/UnitsPage.tsx';
 import { SecrecyDomainsPage } from './admin/secrecy-domains/SecrecyDomainsPage.tsx';
 import { UsersPage } from './admin/users/UsersPage.tsx';
-import { ComingSoonPage } from './areas/ComingSoonPage.tsx';
 import { MyAccountPage } from './account/MyAccountPage.tsx';
 import { HandoversPage } from './care-team/HandoversPage.tsx';
 import { IndicatorsPage } from './indicators/IndicatorsPage.tsx';
@@ -34,6 +33,8 @@ import { NeedsConfigPage } from './needs-assessment/NeedsConfigPage.tsx';
 import { PlansPage } from './plans/PlansPage.tsx';
 import { PlanPage } from './plans/PlanPage.tsx';
 import { ChronologyPage } from './chronology/ChronologyPage.tsx';
+import { ActionPlansPage } from './action-plans/ActionPlansPage.tsx';
+import { ActionPlanPage } from './action-plans/ActionPlanPage.tsx';
 
 /** Citizens (guardians, children) start at their children; professionals at the three levels. */
 function Home() {
@@ -67,7 +68,8 @@ export function App() {
           <Route path="child/:id/plans" element={<PlansPage />} />
           <Route path="child/:id/plans/:planId" element={<PlanPage />} />
           <Route path="child/:id/chronology" element={<ChronologyPage />} />
-          <Route path="operations" element={<ComingSoonPage area="operations" />} />
+          <Route path="operations" element={<ActionPlansPage />} />
+          <Route path="operations/action-plans/:id" element={<ActionPlanPage />} />
           <Route path="operations/log-review" element={<LogReviewPage />} />
           <Route path="population" element={<IndicatorsPage />} />
           <Route path="population/kolada" element={<KoladaImportPage />} />

@@ -93,6 +93,18 @@ export const auditActions = [
   'indicator.create',
   'indicator.update',
   'indicator.kolada.import',
+  // The operations level: action plans (no child's data), every change and export
+  'action_plan.create',
+  'action_plan.update',
+  'action_plan.sub_goal.create',
+  'action_plan.sub_goal.update',
+  'action_plan.activity.create',
+  'action_plan.activity.update',
+  'action_plan.review.record',
+  'action_plan.round.open',
+  'action_plan.round.close',
+  'action_plan.export',
+  'impact_assessment.save',
   // Retention (gallring) and the register extract
   'retention.rules.read',
   'retention.rule.update',

@@ -73,6 +73,26 @@ const noChildData = new Set([
   'GET /api/early-signal-rules',
   'PATCH /api/early-signal-rules/default',
   'PATCH /api/early-signal-rules/{organisationId}',
+  // Action plans (Verksamhet): the operations level, no child's data (action-plans.test.ts proves who edits).
+  'GET /api/action-plans',
+  'POST /api/action-plans',
+  'GET /api/action-plans/tasks',
+  'GET /api/action-plans/people',
+  'GET /api/action-plans/{id}',
+  'PATCH /api/action-plans/{id}',
+  'POST /api/action-plans/{id}/sub-goals',
+  'PATCH /api/action-plans/{id}/sub-goals/{subGoalId}',
+  'POST /api/action-plans/{id}/activities',
+  'PATCH /api/action-plans/{id}/activities/{activityId}',
+  'GET /api/action-plans/{id}/activities/{activityId}/reviews',
+  'POST /api/action-plans/{id}/activities/{activityId}/reviews',
+  'POST /api/action-plans/{id}/rounds',
+  'POST /api/action-plans/{id}/rounds/{roundId}/close',
+  'GET /api/action-plans/{id}/export.xlsx',
+  'GET /api/action-plans/{id}/export.pdf',
+  // A plan's child-rights impact assessment: about groups of children, never one child.
+  'GET /api/action-plans/{id}/impact-assessment',
+  'POST /api/action-plans/{id}/impact-assessment',
 ]);
 
 // The OpenAPI document does not describe itself.

@@ -29,6 +29,8 @@ BEGIN
   -- tombstones are appended by the retention job and never changed.
   REVOKE INSERT, UPDATE, DELETE, TRUNCATE ON audit_erasure FROM samsyn_app;
   REVOKE UPDATE, DELETE, TRUNCATE ON retention_tombstone FROM samsyn_app;
+  -- An action plan's reviews are its history: appended, never changed.
+  REVOKE UPDATE, DELETE, TRUNCATE ON action_plan_review FROM samsyn_app;
   REVOKE ALL ON schema_migration FROM samsyn_app;
   GRANT SELECT ON schema_migration TO samsyn_app;
 EXCEPTION WHEN insufficient_privilege THEN

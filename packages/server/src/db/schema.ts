@@ -681,6 +681,109 @@ export interface ReportStepTable {
   decided_at: Timestamp;
 }
 
+export interface ActionPlanTable {
+  id: Generated<string>;
+  title: string;
+  owner_organisation_id: string;
+  /** A forum owner, once forums exist (issue 16, point 3); null while an organisation owns the plan alone. */
+  owner_forum_id: string | null;
+  period_start: ColumnType<string, string, string>;
+  period_end: ColumnType<string, string, string>;
+  priority_area: 'completed_studies' | 'mental_health' | 'physical_activity' | 'other';
+  overall_goal: string;
+  soon_late_days: Generated<number>;
+  template: 'general' | 'suicide_prevention' | 'school_completion' | null;
+  created_by: string;
+  created_at: Date;
+  updated_at: Date;
+}
+
+export interface ActionPlanOrganisationTable {
+  plan_id: string;
+  organisation_id: string;
+}
+
+export interface ActionPlanSubGoalTable {
+  id: Generated<string>;
+  plan_id: string;
+  position: number;
+  title: string;
+  description: Generated<string>;
+}
+
+export interface ActionPlanActivityTable {
+  id: Generated<string>;
+  plan_id: string;
+  sub_goal_id: string;
+  position: number;
+  title: string;
+  description: Generated<string>;
+  responsible_organisation_id: string;
+  responsible_user_id: string | null;
+  starts_on: ColumnType<string, string, string>;
+  ends_on: ColumnType<string, string, string>;
+  check_in_dates: ColumnType<string[], string[] | undefined, string[]>;
+  follow_up_how: Generated<string>;
+  follow_up_when: Generated<string>;
+  communication: ColumnType<{ audience: string; channel: string; when: string }[], string | undefined, string>;
+  closed_on: ColumnType<string | null, string | null | undefined, string | null>;
+  on_hold_since: ColumnType<string | null, string | null | undefined, string | null>;
+  created_at: Date;
+  updated_at: Date;
+}
+
+export interface ActionPlanActivityIndicatorTable {
+  activity_id: string;
+  indicator_id: string;
+}
+
+export interface ActionPlanRoundTable {
+  id: Generated<string>;
+  plan_id: string;
+  opened_by: string;
+  opened_at: Date;
+  due_on: ColumnType<string, string, string>;
+  closed_by: string | null;
+  closed_at: Date | null;
+  report: ColumnType<unknown, string | null | undefined, string | null>;
+}
+
+export interface ActionPlanReviewTable {
+  id: Generated<string>;
+  plan_id: string;
+  activity_id: string;
+  reviewed_on: ColumnType<string, string, never>;
+  at: Date;
+  status: 'not_started' | 'ongoing' | 'soon_late' | 'late' | 'on_hold' | 'closed';
+  action: 'close' | 'hold' | 'resume' | null;
+  comment: string;
+  reviewed_by: string;
+  round_id: string | null;
+}
+
+export interface ActionPlanRoundTaskTable {
+  round_id: string;
+  activity_id: string;
+  assignee_organisation_id: string;
+  assignee_user_id: string | null;
+  done_at: Date | null;
+  review_id: string | null;
+}
+
+export interface ChildRightsAssessmentTable {
+  id: Generated<string>;
+  subject_kind: 'action_plan' | 'decision';
+  subject_id: string;
+  state: 'draft' | 'done' | 'not_needed';
+  answers: ColumnType<unknown, string, string>;
+  not_needed_reason: string | null;
+  decided_by: string | null;
+  decided_at: Date | null;
+  created_by: string;
+  created_at: Date;
+  updated_at: Date;
+}
+
 export interface DB {
   legal_ground: LegalGroundTable;
   child: ChildTable;
@@ -699,6 +802,15 @@ export interface DB {
   kolada_municipality: KoladaMunicipalityTable;
   kolada_value: KoladaValueTable;
   kolada_value_revision: KoladaValueRevisionTable;
+  action_plan: ActionPlanTable;
+  action_plan_organisation: ActionPlanOrganisationTable;
+  action_plan_sub_goal: ActionPlanSubGoalTable;
+  action_plan_activity: ActionPlanActivityTable;
+  action_plan_activity_indicator: ActionPlanActivityIndicatorTable;
+  action_plan_round: ActionPlanRoundTable;
+  action_plan_review: ActionPlanReviewTable;
+  action_plan_round_task: ActionPlanRoundTaskTable;
+  child_rights_assessment: ChildRightsAssessmentTable;
   child_identity_change: ChildIdentityChangeTable;
   register_import: RegisterImportTable;
   register_import_row: RegisterImportRowTable;

@@ -17,6 +17,7 @@ import { seedConcernsAndReports } from './concerns-and-reports.ts';
 import { seedNeedsAssessments } from './needs-assessments.ts';
 import { seedPlans } from './plans.ts';
 import { seedRetention } from './retention.ts';
+import { seedActionPlans } from './action-plans.ts';
 
 export const defaultDemoSeed = 20261122;
 
@@ -103,6 +104,7 @@ export async function seedDemoData(db: Kysely<DB>, options: { password: string; 
     await seedFollowUps(trx, { now, passwordHash });
     await seedPlans(trx, now);
     await seedRetention(trx, now);
+    await seedActionPlans(trx, now);
     const counts = { organisations: orgs.keys().length, units: units.length, users: users.count + children.citizenUsers, children: children.children };
     const seededOn = demoDay(now);
     await appendAudit(trx, [{ action: 'demo.seed', outcome: 'success', details: { ...counts, seededOn } }], now);
