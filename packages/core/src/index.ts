@@ -51,3 +51,4 @@ export * from './wellbeing/assessment.ts';
 export * from './wellbeing/codes.ts';
 export * from './retention/schema.ts';
 export * from './children/record-page.ts';
+export * from './surveys/index.ts';
