@@ -47,6 +47,7 @@ import { noticeRoutes } from './notices/routes.ts';
 import { concernRoutes } from './concerns/routes.ts';
 import { reportRoutes } from './reports/routes.ts';
 import { wellbeingRoutes } from './wellbeing/routes.ts';
+import { surveyRoutes } from './surveys/routes.ts';
 
 const defaultWebDist = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../web/dist');
 
@@ -153,6 +154,7 @@ export async function buildApp(config: Config, database: Database, options: Buil
   await noticeRoutes(app);
   await concernRoutes(app);
   await reportRoutes(app);
+  await surveyRoutes(app, { bulk: database.bulk });
   if (config.benchRoutes) await benchRoutes(app);
   await installWebApp(app, config.webDist ?? defaultWebDist);
   return app;

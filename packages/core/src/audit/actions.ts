@@ -85,6 +85,11 @@ export const auditActions = [
   'indicator.create',
   'indicator.update',
   'indicator.kolada.import',
+  'survey.create',
+  'survey.update',
+  'survey.indicator.link',
+  'survey.import',
+  'survey.import.run',
   // Retention (gallring) and the register extract
   'retention.rules.read',
   'retention.rule.update',

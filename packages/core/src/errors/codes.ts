@@ -42,6 +42,9 @@ export const errorStatus = {
   internal_error: 500,
   // Issue 15: statistics fetched from another service (Kolada) that did not answer as it should.
   upstream_unavailable: 502,
+  // Issue 15: survey microdata.
+  survey_file_invalid: 400,
+  survey_import_state: 409,
 } as const;
 
 export type ErrorCode = keyof typeof errorStatus;

@@ -65,6 +65,8 @@ export const SurveyImportUpload = z.object({
   content: z.string().min(1, { message: 'required' }),
   /** A file for years already imported replaces that wave; without it, such a file is refused. */
   replaceWave: z.boolean().default(false),
+  /** Without it, a file with a bad row writes nothing; with it, the good rows are imported and the bad ones listed. */
+  skipInvalidRows: z.boolean().default(false),
 });
 export type SurveyImportUpload = z.infer<typeof SurveyImportUpload>;
 

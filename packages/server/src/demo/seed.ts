@@ -14,6 +14,7 @@ import { seedWellbeing } from './wellbeing.ts';
 import { seedFollowUps } from './follow-ups.ts';
 import { currentDomainsOfUnits, placeUnitsInDefaultDomains } from '../secrecy-domains/queries.ts';
 import { seedConcernsAndReports } from './concerns-and-reports.ts';
+import { seedSurveys } from './surveys.ts';
 
 export const defaultDemoSeed = 20261122;
 
@@ -97,6 +98,8 @@ export async function seedDemoData(db: Kysely<DB>, options: { password: string; 
     await seedConcernsAndReports(trx, { now, passwordHash });
     await seedWellbeing(trx, now);
     await seedFollowUps(trx, { now, passwordHash });
+    const analyst = await trx.selectFrom('app_user').select('id').where('username', '=', 'analyst').executeTakeFirstOrThrow();
+    await seedSurveys(trx, { now, ownerOrganisationId: orgs.get('region'), analystId: analyst.id });
     const counts = { organisations: orgs.keys().length, units: units.length, users: users.count + children.citizenUsers, children: children.children };
     const seededOn = demoDay(now);
     await appendAudit(trx, [{ action: 'demo.seed', outcome: 'success', details: { ...counts, seededOn } }], now);
