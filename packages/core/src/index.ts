@@ -67,3 +67,4 @@ export * from './action-plans/templates.ts';
 export * from './action-plans/sheet.ts';
 export * from './impact-assessments/schema.ts';
 export * from './impact-assessments/rules.ts';
+export * from './surveys/index.ts';

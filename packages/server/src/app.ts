@@ -52,6 +52,7 @@ import { planRoutes } from './plans/routes.ts';
 import { chronologyRoutes } from './chronology/routes.ts';
 import { actionPlanRoutes } from './action-plans/routes.ts';
 import { impactAssessmentRoutes } from './impact-assessments/routes.ts';
+import { surveyRoutes } from './surveys/routes.ts';
 
 const defaultWebDist = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../web/dist');
 
@@ -163,6 +164,7 @@ export async function buildApp(config: Config, database: Database, options: Buil
   await chronologyRoutes(app);
   await actionPlanRoutes(app);
   await impactAssessmentRoutes(app);
+  await surveyRoutes(app, { bulk: database.bulk });
   if (config.benchRoutes) await benchRoutes(app);
   await installWebApp(app, config.webDist ?? defaultWebDist);
   return app;

@@ -40,6 +40,10 @@ export interface Config {
   retentionIntervalHours: number;
   /** Moves the services' clock by whole days (tests, CI's run two years ahead); never in production. */
   clockOffsetDays: number;
+  /** Survey figures: a cell with fewer respondents is never shown (small-cell suppression). */
+  suppressionThreshold: number;
+  /** The open aggregate API: requests per minute and client address. */
+  openApiPerMinute: number;
 }
 
 export interface AuditCheckpointConfig {
@@ -102,6 +106,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     koladaBaseUrl: env.SAMSYN_KOLADA_BASE_URL || 'https://api.kolada.se/v3',
     retentionIntervalHours: int(env.SAMSYN_RETENTION_INTERVAL_HOURS, env.NODE_ENV === 'test' ? 0 : 24),
     clockOffsetDays: env.NODE_ENV === 'production' ? 0 : int(env.SAMSYN_CLOCK_OFFSET_DAYS, 0),
+    suppressionThreshold: Math.max(3, int(env.SAMSYN_SUPPRESSION_THRESHOLD, 10)),
+    openApiPerMinute: Math.max(1, int(env.SAMSYN_OPEN_API_PER_MINUTE, 120)),
     ...overrides,
   };
 }

@@ -105,6 +105,11 @@ export const auditActions = [
   'action_plan.round.close',
   'action_plan.export',
   'impact_assessment.save',
+  'survey.create',
+  'survey.update',
+  'survey.indicator.link',
+  'survey.import',
+  'survey.import.run',
   // Retention (gallring) and the register extract
   'retention.rules.read',
   'retention.rule.update',

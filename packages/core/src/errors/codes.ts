@@ -46,6 +46,9 @@ export const errorStatus = {
   plan_revision_conflict: 409,
   sip_contents_missing: 409,
   plan_state: 409,
+  // Issue 15: survey microdata.
+  survey_file_invalid: 400,
+  survey_import_state: 409,
 } as const;
 
 export type ErrorCode = keyof typeof errorStatus;

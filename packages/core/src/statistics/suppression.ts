@@ -28,17 +28,25 @@ export interface SuppressionResult {
 
 export const defaultSuppressionThreshold = 10;
 
-export function suppressTable(cells: readonly SuppressionCell[], relations: readonly AdditiveRelation[], threshold = defaultSuppressionThreshold): SuppressionResult {
+/**
+ * `alreadyHidden`: cells hidden in another table that shares them (a municipality's row, hidden in
+ * the public table, stays hidden in its schools' table), so that the two tables together give
+ * nothing away either.
+ */
+export function suppressTable(cells: readonly SuppressionCell[], relations: readonly AdditiveRelation[], threshold = defaultSuppressionThreshold, alreadyHidden?: ReadonlyMap<string, SuppressionReason>): SuppressionResult {
   const size = new Map(cells.map((c) => [c.key, c.respondents]));
   const hidden = new Map<string, SuppressionReason>();
   for (const c of cells) if (c.respondents < threshold) hidden.set(c.key, 'too_few');
+  for (const [key, reason] of alreadyHidden ?? []) if (size.has(key) && !hidden.has(key)) hidden.set(key, reason);
   const known = relations.filter((r) => size.has(r.total) && r.parts.every((p) => size.has(p)));
   // Hiding only adds cells, so the loop ends: at worst every cell is hidden.
   for (;;) {
     if (closeSingleHidden(known, size, hidden)) continue;
     const derivable = firstDerivable(known, hidden);
     if (derivable === null) break;
-    hidePartner(known, derivable, size, hidden);
+    // A cell determined through a chain of relations may have every neighbour hidden already:
+    // then a shown cell further along its relations is hidden instead (else the loop would not end).
+    if (!hidePartner(known, derivable, size, hidden) && !hideNearest(known, derivable, size, hidden)) break;
   }
   return { hidden, isShown: (key) => size.has(key) && !hidden.has(key) };
 }
@@ -66,15 +74,41 @@ function closeSingleHidden(relations: readonly AdditiveRelation[], size: Map<str
 }
 
 /** Hides one more cell in a relation of a derivable cell, so it is no longer determined. */
-function hidePartner(relations: readonly AdditiveRelation[], key: string, size: Map<string, number>, hidden: Map<string, SuppressionReason>): void {
+function hidePartner(relations: readonly AdditiveRelation[], key: string, size: Map<string, number>, hidden: Map<string, SuppressionReason>): boolean {
   for (const r of relations) {
     if (r.total !== key && !r.parts.includes(key)) continue;
     const partner = smallestShown(r.parts, size, hidden) ?? smallestShown([r.total], size, hidden);
     if (partner !== null) {
       hidden.set(partner, 'complementary');
-      return;
+      return true;
     }
   }
+  return false;
+}
+
+/** Walks the relations out from `key` through hidden cells and hides the first shown cell it meets. */
+function hideNearest(relations: readonly AdditiveRelation[], key: string, size: Map<string, number>, hidden: Map<string, SuppressionReason>): boolean {
+  const seen = new Set([key]);
+  let frontier = [key];
+  while (frontier.length > 0) {
+    const next: string[] = [];
+    for (const r of relations) {
+      const members = [r.total, ...r.parts];
+      if (!members.some((m) => frontier.includes(m))) continue;
+      const partner = smallestShown(r.parts, size, hidden) ?? smallestShown([r.total], size, hidden);
+      if (partner !== null) {
+        hidden.set(partner, 'complementary');
+        return true;
+      }
+      for (const m of members) {
+        if (seen.has(m)) continue;
+        seen.add(m);
+        next.push(m);
+      }
+    }
+    frontier = next;
+  }
+  return false;
 }
 
 /**

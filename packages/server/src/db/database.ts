@@ -6,6 +6,7 @@ import type { DB } from './schema.ts';
 import { migrate, type ScriptConnection } from './migrate.ts';
 import { isFreshDataDir, pgliteTemplate } from './pglite-template.ts';
 import { loginPrivileges, type LoginPrivileges } from './privileges.ts';
+import { pgliteBulk, postgresBulk, type BulkWriter } from './bulk.ts';
 
 export type DatabaseKind = 'pglite' | 'postgresql';
 
@@ -24,6 +25,8 @@ export interface Database {
   privileges: LoginPrivileges;
   /** A connection with the owner's rights (migrations, grants; tests that tamper with what the app cannot). */
   ownerScript: ScriptConnection;
+  /** One transaction with COPY, for loads of a million rows (db/bulk.ts). */
+  bulk: BulkWriter;
   /** PGlite only: the whole data folder as a tarball, to start copies from (test template). */
   dump?: () => Promise<Blob>;
   close(): Promise<void>;
@@ -93,6 +96,7 @@ async function openPglite(options: OpenOptions): Promise<Database> {
       },
       query: script.query,
     },
+    bulk: pgliteBulk(pglite, useRole ? appRole : null),
     dump: () => pglite.dumpDataDir('none'),
     close: () => db.destroy(),
   };
@@ -171,6 +175,7 @@ async function openPostgres(options: OpenOptions): Promise<Database> {
     appRole: useRole,
     privileges: await loginPrivileges(appScript),
     ownerScript,
+    bulk: postgresBulk(pool),
     close: async () => {
       await db.destroy();
       await auditDb.destroy();

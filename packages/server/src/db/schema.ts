@@ -784,6 +784,68 @@ export interface ChildRightsAssessmentTable {
   updated_at: Date;
 }
 
+export interface SurveyTable {
+  id: string;
+  name_sv: string;
+  name_en: string;
+  grades: ColumnType<string[], string[], string[]>;
+  questions: ColumnType<unknown, string, string>;
+  owner_organisation_id: string;
+  created_by: string;
+  created_at: Date;
+  updated_at: Date;
+}
+
+export interface SurveyIndicatorTable {
+  indicator_id: string;
+  survey_id: string;
+  question_id: string;
+  counting_answers: ColumnType<number[], number[], number[]>;
+}
+
+export interface SurveyImportTable {
+  id: Generated<string>;
+  survey_id: string;
+  file_name: string;
+  file_sha256: string;
+  status: 'reading' | 'saving' | 'done' | 'failed' | 'replaced';
+  imported_by: string;
+  started_at: Date;
+  finished_at: Date | null;
+  questions: ColumnType<string[], string[], string[]>;
+  years: ColumnType<number[], number[] | undefined, number[]>;
+  total_rows: number;
+  processed_rows: Generated<number>;
+  imported_rows: Generated<number>;
+  rejected_rows: Generated<number>;
+  errors: ColumnType<unknown, string | undefined, string>;
+  failure: string | null;
+}
+
+export interface SurveyRespondentTable {
+  import_id: string;
+  year: number;
+  municipality: string;
+  school_unit: string | null;
+  grade: string;
+  gender: 'K' | 'M' | 'X';
+  weight: number;
+  answers: ColumnType<(number | null)[], (number | null)[], (number | null)[]>;
+}
+
+export interface SurveyAggregateTable {
+  import_id: string;
+  year: number;
+  municipality: string;
+  gender: 'K' | 'M' | 'X';
+  grade: string;
+  question: number;
+  answer: number;
+  respondents: number;
+  weight_sum: number;
+  weight_squared_sum: number;
+}
+
 export interface DB {
   legal_ground: LegalGroundTable;
   child: ChildTable;
@@ -802,6 +864,11 @@ export interface DB {
   kolada_municipality: KoladaMunicipalityTable;
   kolada_value: KoladaValueTable;
   kolada_value_revision: KoladaValueRevisionTable;
+  survey: SurveyTable;
+  survey_indicator: SurveyIndicatorTable;
+  survey_import: SurveyImportTable;
+  survey_respondent: SurveyRespondentTable;
+  survey_aggregate: SurveyAggregateTable;
   action_plan: ActionPlanTable;
   action_plan_organisation: ActionPlanOrganisationTable;
   action_plan_sub_goal: ActionPlanSubGoalTable;

@@ -1,0 +1,5 @@
+export * from './schema.ts';
+export * from './microdata.ts';
+export * from './aggregate.ts';
+export * from './estimates.ts';
+export * from './policy.ts';
