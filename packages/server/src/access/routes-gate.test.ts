@@ -304,7 +304,7 @@ describe('the policy gate guards every route with child data', () => {
     }
     expect(problems).toEqual([]);
     expect(requestIds.size).toBe(demoRoles.length * routes.length);
-  }, 120_000);
+  }, 300_000);
 });
 
 describe('the benchmark’s ungated ceiling route', () => {
