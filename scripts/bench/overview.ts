@@ -38,7 +38,7 @@ export async function overviewScenarios(session: Session): Promise<Scenario[]> {
   const scenarios: Scenario[] = [];
   for (const size of sizes) {
     const started = performance.now();
-    const { busyChildId, added } = await growCounty(size.url, size.children);
+    const { busyChildId, added } = await growCounty(size.url, size.children, (step) => progress(`  county of ${size.children.toLocaleString('en')}: ${step}`));
     progress(`county of ${size.children.toLocaleString('en')}: the bench child (${busyChildEvents} events) and ${added.toLocaleString('en')} more children in ${((performance.now() - started) / 1000).toFixed(1)} s`);
     const name = `overview-${size.children / 1000}k`;
     const headers = { cookie: size.session.cookie };
