@@ -87,23 +87,13 @@ const wcagRules = axe
   .filter((r) => r.tags.some((tag) => wcagTags.includes(tag)) && (!r.tags.includes('experimental') || r.ruleId === 'label-content-name-mismatch'))
   .map((r) => r.ruleId);
 
-/** Violations of WCAG 2.1 A/AA with serious or critical impact on the page as it is now, formatted. */
-export async function seriousViolations(page: Page, label: string): Promise<string[]> {
-  return violationsOf(page, label, ['serious', 'critical']);
-}
-
 /**
  * Violations of WCAG 2.1 A/AA of every impact level (minor and moderate too) on the page as it is
  * now, formatted; label-in-name (WCAG 2.5.3), an experimental rule in axe, is run as well.
  */
 export async function allViolations(page: Page, label: string): Promise<string[]> {
-  return violationsOf(page, label, null);
-}
-
-async function violationsOf(page: Page, label: string, impacts: readonly string[] | null): Promise<string[]> {
   const result = await new AxeBuilder({ page }).options({ resultTypes: ['violations'], runOnly: { type: 'rule', values: wcagRules } }).analyze();
   return result.violations
-    .filter((v) => impacts === null || impacts.includes(v.impact ?? ''))
     .map((v) => {
       const nodes = v.nodes.slice(0, 5).map((n) => `    ${n.target.join(' ')}\n      ${(n.failureSummary ?? '').replace(/\n/g, '\n      ')}`);
       return `[${label}] ${v.id} (${v.impact}): ${v.help}\n  ${v.helpUrl}\n${nodes.join('\n')}`;

@@ -1,10 +1,8 @@
 import { readFile } from 'node:fs/promises';
-import AxeBuilder from '@axe-core/playwright';
-import type { Page } from 'playwright-core';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { RegisterExtract } from '@samsyn/core';
-import { loginAs as openAs, resetBrowser, startSession, type Session } from './browser.ts';
+import { allViolations, loginAs as openAs, resetBrowser, startSession, type Session } from './browser.ts';
 
 // Issue 12: a look is one entry, the register extract a guardian downloads on a phone, and the
 // retention page. Axe runs with every impact level on the pages this changes.
@@ -25,13 +23,8 @@ beforeEach(async () => {
   await session.page.setViewportSize({ width: 1280, height: 860 });
 });
 
-const wcagTags = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
-
-/** Every violation of WCAG 2.1 A/AA, whatever its impact (minor and moderate too). */
-async function violations(page: Page, label: string): Promise<string[]> {
-  const result = await new AxeBuilder({ page }).withTags(wcagTags).options({ resultTypes: ['violations'] }).analyze();
-  return result.violations.map((v) => `[${label}] ${v.id} (${v.impact}): ${v.help}\n${v.nodes.slice(0, 5).map((n) => `    ${n.target.join(' ')}`).join('\n')}`);
-}
+/** Every violation of WCAG 2.1 A/AA, whatever its impact (minor and moderate too), label-in-name included. */
+const violations = allViolations;
 
 async function headSeq(): Promise<string> {
   return (await session.database.db.selectFrom('audit_chain_head').select(sql<string>`seq::text`.as('seq')).executeTakeFirstOrThrow()).seq;
@@ -118,10 +111,11 @@ describe('the retention page', () => {
     const page = await openAs(session, 'sysadmin');
     await page.getByRole('navigation').getByRole('link', { name: 'Gallring' }).click();
     await page.getByRole('heading', { level: 1, name: 'Gallring' }).waitFor();
-    await page.getByRole('table', { name: 'Gallringsregler' }).waitFor();
-    expect(await page.getByRole('row').filter({ hasText: 'Journalanteckningar, socialtjänst' }).textContent()).toContain('Socialtjänstlagen');
+    const rules = page.getByRole('table', { name: 'Gallringsregler' });
+    await rules.waitFor();
+    expect(await rules.getByRole('row').filter({ hasText: 'Journalanteckningar, socialtjänst' }).textContent()).toContain('Socialtjänstlagen');
     // The region's own decision: health care's entries kept 12 years, the default 10.
-    await expect.poll(() => page.getByRole('spinbutton', { name: 'År för Journalanteckningar, hälso- och sjukvård' }).inputValue()).toBe('12');
+    await expect.poll(() => page.getByLabel('År för Journalanteckningar, hälso- och sjukvård', { exact: true }).inputValue()).toBe('12');
     await page.getByRole('table', { name: 'Gallrade uppgifter' }).waitFor();
     expect(await page.getByRole('table', { name: 'Gallrade uppgifter' }).getByRole('row').count()).toBe(1 + 6);
     await page.getByRole('button', { name: 'Provkör' }).click();

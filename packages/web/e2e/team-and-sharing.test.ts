@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { loginAs as openAs, resetBrowser, seriousViolations, startSession, visit as visitPage, type Session } from './browser.ts';
+import { loginAs as openAs, resetBrowser, allViolations, startSession, visit as visitPage, type Session } from './browser.ts';
 
 // The tests run in order on one server (this file's own database copy): the handover at the
 // end takes the teacher off the team, so everything the teacher does as named person comes first.
@@ -55,7 +55,7 @@ const visit = (page: Page, path: string, heading: string | RegExp) => visitPage(
 const found: string[] = [];
 async function scan(page: Page, label: string): Promise<void> {
   expect(await page.locator('h1').count(), `${label}: one h1`).toBe(1);
-  found.push(...(await seriousViolations(page, label)));
+  found.push(...(await allViolations(page, label)));
 }
 
 /** Searches a colleague in the person picker and picks them at their school. */
@@ -279,7 +279,7 @@ describe('care team, sharing ledger, digital consent and handover in a browser',
     await page.screenshot({ path: '/tmp/samsyn-handovers-en.png', fullPage: true });
   });
 
-  it('the new forms and pages have no serious or critical WCAG 2.1 AA violations', () => {
+  it('the new forms and pages have no WCAG 2.1 AA violation of any impact', () => {
     expect(found).toEqual([]);
   });
 });

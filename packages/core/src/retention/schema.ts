@@ -70,7 +70,6 @@ export const RetentionTombstone = z.object({
   ruleId: z.string(),
   category: z.string(),
   subject: z.string(),
-  childId: z.string().nullable(),
   recordedAt: z.iso.datetime().nullable(),
   erasedAt: z.iso.datetime(),
 });

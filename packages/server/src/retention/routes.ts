@@ -75,7 +75,7 @@ export async function retentionRoutes(app: App, deps: RetentionDeps): Promise<vo
   app.get('/api/admin/retention/tombstones', {
     schema: {
       tags: ['retention'],
-      summary: 'What was erased, when and under which rule, newest first (system administrators; logged)',
+      summary: 'What was erased, when and under which rule, newest first; never whose (system administrators; logged)',
       querystring: RetentionTombstoneQuery,
       response: { 200: RetentionTombstoneList, ...errorResponses(400, 401, 403) },
     },
@@ -85,7 +85,7 @@ export async function retentionRoutes(app: App, deps: RetentionDeps): Promise<vo
       const { total, rows } = await listTombstones(deps.db, { limit: pageSize, offset: (page - 1) * pageSize });
       await deps.db.transaction().execute((trx) => appendAudit(trx, [{ ...auditFrom(request), action: 'retention.tombstones.read', outcome: 'success', details: { page, total } }], deps.clock.now()));
       return {
-        tombstones: rows.map((r) => ({ id: r.id, ruleId: r.rule_id, category: r.category, subject: r.subject, childId: r.child_id, recordedAt: r.recorded_at ? new Date(r.recorded_at).toISOString() : null, erasedAt: new Date(r.erased_at).toISOString() })),
+        tombstones: rows.map((r) => ({ id: r.id, ruleId: r.rule_id, category: r.category, subject: r.subject, recordedAt: r.recorded_at ? new Date(r.recorded_at).toISOString() : null, erasedAt: new Date(r.erased_at).toISOString() })),
         total,
         page,
         pageSize,

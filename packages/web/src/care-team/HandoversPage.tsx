@@ -1,4 +1,4 @@
-import { Anchor, Badge, Button, Group, Stack, Table, Text, Title } from '@mantine/core';
+import { Anchor, Button, Group, Stack, Table, Text, Title } from '@mantine/core';
 import type { HandoverView } from '@samsyn/core';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -11,6 +11,7 @@ import { LoadError } from '../common/LoadError.tsx';
 import { Loading } from '../common/Loading.tsx';
 import { PageTitle } from '../common/PageTitle.tsx';
 import { StatusMessage, useStatus, type StatusText } from '../common/StatusMessage.tsx';
+import { DecidedHandovers } from './DecidedHandovers.tsx';
 import { useAnswerHandover, useHandovers, useWithdrawHandover } from './useCareTeam.ts';
 
 /**
@@ -59,14 +60,7 @@ export function HandoversPage() {
             </DataTable>
           </Section>
           <Section id="handovers-decided" title={t('handovers.decidedHeading')} intro={t('handovers.decidedIntro')} empty={decided.length === 0 ? t('handovers.noneDecided') : null}>
-            <DataTable
-              caption={t('handovers.decidedCaption')}
-              className="page-panel"
-              verticalSpacing="sm"
-              headers={[t('handovers.child'), t('handovers.lifeStage'), t('handovers.from'), t('handovers.receiver'), t('handovers.decision')]}
-            >
-              {decided.map((h) => <DecidedRow key={h.id} handover={h} />)}
-            </DataTable>
+            <DecidedHandovers handovers={decided} />
           </Section>
         </>
       )}
@@ -174,28 +168,6 @@ function ProposedRow({ handover: h, onDone, onFailed }: { handover: HandoverView
         >
           {t('handovers.withdraw')}
         </Button>
-      </Table.Td>
-    </Table.Tr>
-  );
-}
-
-/** A decided handover: its receiver answered it, or its proposer withdrew it. */
-function DecidedRow({ handover: h }: { handover: HandoverView }) {
-  const { t } = useTranslation();
-  const decidedAt = h.acceptedAt ?? h.declinedAt ?? h.withdrawnAt;
-  return (
-    <Table.Tr>
-      <ChildCell handover={h} child={h.childName ? childName(h.childName, t) : t('handovers.childHidden')} />
-      <Table.Td>{t(`handovers.lifeStages.${h.lifeStage}`)}</Table.Td>
-      <Table.Td>{h.from?.displayName ?? t('common.none')}</Table.Td>
-      <ReceivingCell handover={h} receiver />
-      <Table.Td>
-        <Badge variant="light" tt="none" color={h.status === 'accepted' ? 'samsyn' : 'gray'}>{t(`handovers.statuses.${h.status}`)}</Badge>
-        <Text size="xs" c="dimmed">
-          {h.status === 'withdrawn'
-            ? t('handovers.withdrawnBy', { name: h.withdrawnBy?.displayName ?? h.proposedBy.displayName, date: decidedAt ? formatDate(decidedAt) : t('common.none') })
-            : t('handovers.decidedBy', { name: h.to.displayName, date: decidedAt ? formatDate(decidedAt) : t('common.none') })}
-        </Text>
       </Table.Td>
     </Table.Tr>
   );
