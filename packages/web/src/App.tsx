@@ -7,6 +7,7 @@ import { UsersPage } from './admin/users/UsersPage.tsx';
 import { MyAccountPage } from './account/MyAccountPage.tsx';
 import { HandoversPage } from './care-team/HandoversPage.tsx';
 import { IndicatorsPage } from './indicators/IndicatorsPage.tsx';
+import { LazyDashboardPage, LazySurveyImportPage } from './dashboards/lazy.tsx';
 import { KoladaImportPage } from './indicators/KoladaImportPage.tsx';
 import { LoginPage } from './auth/LoginPage.tsx';
 import { RequireAdministrator, RequireAuth, RequireCitizen, RequireProfessional } from './auth/RequireAuth.tsx';
@@ -73,6 +74,8 @@ export function App() {
           <Route path="operations/log-review" element={<LogReviewPage />} />
           <Route path="population" element={<IndicatorsPage />} />
           <Route path="population/kolada" element={<KoladaImportPage />} />
+          <Route path="population/surveys/import" element={<LazySurveyImportPage />} />
+          <Route path="population/dashboards/:area" element={<LazyDashboardPage />} />
           <Route path="admin" element={<RequireAdministrator />}>
             <Route index element={<Navigate to="/admin/units" replace />} />
             <Route path="units" element={<UnitsPage />} />

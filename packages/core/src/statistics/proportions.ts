@@ -11,9 +11,16 @@ export interface Interval {
 
 /** The standard normal quantile for a two-sided interval at `level` (0.95 → 1.959964). */
 export function zFor(level: number): number {
-  if (!(level > 0 && level < 1)) throw new RangeError(`level must be between 0 and 1, got ${level}`);
-  return jStat.normal.inv(1 - (1 - level) / 2, 0, 1);
+  let z = quantiles.get(level);
+  if (z === undefined) {
+    if (!(level > 0 && level < 1)) throw new RangeError(`level must be between 0 and 1, got ${level}`);
+    z = jStat.normal.inv(1 - (1 - level) / 2, 0, 1);
+    // A dashboard asks for thousands of intervals at one or two levels: the quantile is computed once.
+    if (quantiles.size < 100) quantiles.set(level, z);
+  }
+  return z;
 }
+const quantiles = new Map<number, number>();
 
 /**
  * The Wilson score interval for a proportion (Newcombe 1998, method 3): unlike the Wald interval
@@ -57,8 +64,15 @@ export interface ProportionDifference extends Interval {
 export function newcombeDifference(first: ProportionCount, second: ProportionCount, level = 0.95): ProportionDifference {
   const p1 = first.successes / first.n;
   const p2 = second.successes / second.n;
-  const a = wilsonInterval(first.successes, first.n, level);
-  const b = wilsonInterval(second.successes, second.n, level);
+  return newcombeFromIntervals({ proportion: p1, ...wilsonInterval(first.successes, first.n, level) }, { proportion: p2, ...wilsonInterval(second.successes, second.n, level) });
+}
+
+/** Newcombe's hybrid interval from each proportion and its Wilson interval, already computed. */
+export function newcombeFromIntervals(first: Interval & { proportion: number }, second: Interval & { proportion: number }): ProportionDifference {
+  const p1 = first.proportion;
+  const p2 = second.proportion;
+  const a = first;
+  const b = second;
   const difference = p1 - p2;
   const below = Math.sqrt((p1 - a.lower) ** 2 + (b.upper - p2) ** 2);
   const above = Math.sqrt((a.upper - p1) ** 2 + (p2 - b.lower) ** 2);

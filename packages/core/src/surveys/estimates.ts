@@ -10,7 +10,7 @@
  * their cells are never published but take part in the relations (T = K + M + X), so they cannot
  * be worked out either. An empty cell (no respondents) is a known zero and leaves the relations.
  */
-import { newcombeDifference, weightedProportionFromSums } from '../statistics/proportions.ts';
+import { newcombeFromIntervals, weightedProportionFromSums } from '../statistics/proportions.ts';
 import { defaultSuppressionThreshold, suppressTable, type AdditiveRelation, type SuppressionReason } from '../statistics/suppression.ts';
 import { allGrades, countyArea, type EstimateCell, type SchoolEstimateCell, type SurveyGender } from './schema.ts';
 
@@ -43,15 +43,38 @@ export interface EstimateOptions {
   grades: readonly string[];
   threshold?: number;
   level?: number;
+  /** Which published cells to return (all by default); suppression is decided on the whole table either way. */
+  include?: (cell: { year: number; area: string; gender: SurveyGender; grade: string }) => boolean;
+}
+
+/** A base cell's sums with the counting answers already summed (what the panel's query returns). */
+export interface CellSums {
+  year: number;
+  area: string;
+  gender: 'K' | 'M' | 'X';
+  grade: string;
+  respondents: number;
+  weight: number;
+  squaredWeight: number;
+  countingWeight: number;
+}
+
+/** Answer rows to cell sums: the weight of the counting answers apart. */
+export function cellSumsOf(rows: readonly AnswerSums[], countingAnswers: readonly number[]): CellSums[] {
+  const counting = new Set(countingAnswers);
+  return rows.map((r) => ({ year: r.year, area: r.area!, gender: r.gender, grade: r.grade, respondents: r.respondents, weight: r.weight, squaredWeight: r.squaredWeight, countingWeight: counting.has(r.answer) ? r.weight : 0 }));
 }
 
 /** Every published cell of every wave, with suppression applied. */
 export function surveyEstimates(rows: readonly AnswerSums[], options: EstimateOptions): EstimateCell[] {
+  return surveyEstimatesFromCells(cellSumsOf(rows, options.countingAnswers), options);
+}
+
+export function surveyEstimatesFromCells(rows: readonly CellSums[], options: Omit<EstimateOptions, 'countingAnswers'>): EstimateCell[] {
   const threshold = options.threshold ?? defaultSuppressionThreshold;
   const level = options.level ?? 0.95;
-  const counting = new Set(options.countingAnswers);
   const years = [...new Set(rows.map((r) => r.year))].sort((a, b) => a - b);
-  const municipalities = [...new Set(rows.map((r) => r.area!))].sort();
+  const municipalities = [...new Set(rows.map((r) => r.area))].sort();
   const areas = [countyArea, ...municipalities];
   const grades = [allGrades, ...options.grades];
   const byYear = new Map<number, Map<string, Sums>>();
@@ -59,7 +82,7 @@ export function surveyEstimates(rows: readonly AnswerSums[], options: EstimateOp
   for (const r of rows) {
     const cube = byYear.get(r.year)!;
     // Each answer goes into its cell and every margin above it.
-    for (const area of [r.area!, countyArea]) {
+    for (const area of [r.area, countyArea]) {
       for (const gender of [r.gender, 'T']) {
         for (const grade of [r.grade, allGrades]) {
           const k = key(area, gender, grade);
@@ -67,7 +90,7 @@ export function surveyEstimates(rows: readonly AnswerSums[], options: EstimateOp
           s.respondents += r.respondents;
           s.weight += r.weight;
           s.squaredWeight += r.squaredWeight;
-          if (counting.has(r.answer)) s.countingWeight += r.weight;
+          s.countingWeight += r.countingWeight;
           cube.set(k, s);
         }
       }
@@ -76,28 +99,35 @@ export function surveyEstimates(rows: readonly AnswerSums[], options: EstimateOp
   const hiddenByYear = new Map<number, Map<string, SuppressionReason>>();
   for (const [year, cube] of byYear) hiddenByYear.set(year, suppressCube(cube, areas, grades, threshold));
 
+  // Intervals only for the cells asked for (and the wave before each, for its change): the
+  // suppression above still saw the whole table.
+  const include = options.include ?? (() => true);
+  const memo = new Map<string, Shown>();
+  const estimateOf = (year: number, k: string): Shown => {
+    const at = `${year}|${k}`;
+    let e = memo.get(at);
+    if (!e) memo.set(at, (e = shownEstimate(byYear.get(year)!.get(k), hiddenByYear.get(year)!.get(k), threshold, level)));
+    return e;
+  };
   const cells: EstimateCell[] = [];
   for (const [i, year] of years.entries()) {
-    const cube = byYear.get(year)!;
-    const hidden = hiddenByYear.get(year)!;
     const previous = i > 0 ? years[i - 1]! : null;
     for (const area of areas) {
       for (const gender of ['T', 'K', 'M'] as SurveyGender[]) {
         for (const grade of grades) {
-          const k = key(area, gender, grade);
           const base = { year, area, gender, grade };
-          const shown = shownEstimate(cube.get(k), hidden.get(k), threshold, level);
+          if (!include(base)) continue;
+          const k = key(area, gender, grade);
+          const shown = estimateOf(year, k);
           if (shown.suppressed) {
             cells.push({ ...base, change: null, ...shown });
             continue;
           }
           let change: EstimateCell['change'] = null;
-          if (previous !== null) {
-            const before = shownEstimate(byYear.get(previous)!.get(k), hiddenByYear.get(previous)!.get(k), threshold, level);
-            if (!before.suppressed) {
-              const d = newcombeDifference({ successes: shown.proportion * shown.effectiveN, n: shown.effectiveN }, { successes: before.proportion * before.effectiveN, n: before.effectiveN }, level);
-              change = { fromYear: previous, difference: d.difference, lower: d.lower, upper: d.upper, significant: d.significant };
-            }
+          const before = previous === null ? null : estimateOf(previous, k);
+          if (before && !before.suppressed) {
+            const d = newcombeFromIntervals(shown, before);
+            change = { fromYear: previous!, difference: d.difference, lower: d.lower, upper: d.upper, significant: d.significant };
           }
           cells.push({ ...base, change, ...shown });
         }

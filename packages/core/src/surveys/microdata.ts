@@ -140,7 +140,14 @@ export function parseRespondent(line: string, lineNumber: number, layout: Respon
   const answers: (number | null)[] = new Array<number | null>(layout.questions.length);
   for (let q = 0; q < layout.questions.length; q++) {
     const column = layout.questions[q]!;
-    const value = column === -1 ? '' : f[column]!.trim();
+    const raw = column === -1 ? '' : f[column]!;
+    // The common case, one digit, without allocating a trimmed copy.
+    const digit = raw.length === 1 ? raw.charCodeAt(0) - 48 : -1;
+    if (digit >= 0 && digit <= 9 && layout.allowed[q]!.has(digit)) {
+      answers[q] = digit;
+      continue;
+    }
+    const value = raw.trim();
     if (value === '') {
       answers[q] = null;
       continue;

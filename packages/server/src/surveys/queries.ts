@@ -1,5 +1,5 @@
 import { sql, type Kysely, type Transaction } from 'kysely';
-import type { AnswerSums, SurveyDefinitionInput, SurveyDefinitionView, SurveyImportView, SurveyQuestion, SurveyRowError } from '@samsyn/core';
+import type { AnswerSums, CellSums, SurveyDefinitionInput, SurveyDefinitionView, SurveyImportView, SurveyQuestion, SurveyRowError } from '@samsyn/core';
 import type { DB } from '../db/schema.ts';
 
 type Db = Kysely<DB> | Transaction<DB>;
@@ -101,16 +101,21 @@ export async function surveyIndicator(db: Db, indicatorId: string) {
     .executeTakeFirst();
 }
 
-/** The pre-aggregated sums of one question over the imports in force (what a panel reads). */
-export async function questionSums(db: Db, imports: readonly { id: string; questions: string[] }[], questionId: string): Promise<AnswerSums[]> {
+/**
+ * The pre-aggregated sums of one question over the imports in force (what a panel reads), summed
+ * over the answers in the database: the counting answers' weight apart, one row per base cell.
+ */
+export async function questionSums(db: Db, imports: readonly { id: string; questions: string[] }[], questionId: string, countingAnswers: readonly number[]): Promise<CellSums[]> {
   const wanted = imports.map((i) => ({ id: i.id, position: i.questions.indexOf(questionId) + 1 })).filter((i) => i.position > 0);
   if (wanted.length === 0) return [];
+  const counting = sql<number>`coalesce(sum(weight_sum) FILTER (WHERE answer = ANY(${sql.val([...countingAnswers])}::smallint[])), 0)`;
   const rows = await db
     .selectFrom('survey_aggregate')
-    .select(['year', 'municipality', 'gender', 'grade', 'answer', 'respondents', 'weight_sum', 'weight_squared_sum'])
+    .select(['year', 'municipality', 'gender', 'grade', sql<number>`sum(respondents)::int`.as('respondents'), sql<number>`sum(weight_sum)`.as('weight'), sql<number>`sum(weight_squared_sum)`.as('squared_weight'), counting.as('counting_weight')])
     .where((eb) => eb.or(wanted.map((w) => eb.and([eb('import_id', '=', w.id), eb('question', '=', w.position)]))))
+    .groupBy(['year', 'municipality', 'gender', 'grade'])
     .execute();
-  return rows.map((r) => ({ year: r.year, area: r.municipality, gender: r.gender, grade: r.grade, answer: r.answer, respondents: r.respondents, weight: r.weight_sum, squaredWeight: r.weight_squared_sum }));
+  return rows.map((r) => ({ year: r.year, area: r.municipality, gender: r.gender, grade: r.grade, respondents: r.respondents, weight: Number(r.weight), squaredWeight: Number(r.squared_weight), countingWeight: Number(r.counting_weight) }));
 }
 
 /** Sums by school unit in one municipality, from the raw rows (analysts only; no pre-aggregate). */

@@ -1,6 +1,6 @@
 import type { FastifyRequest } from 'fastify';
 import type { Kysely } from 'kysely';
-import { canManageSurveys, countyArea, schoolEstimates, surveyEstimates, type EstimateQuery, type EstimatesView, type SchoolEstimatesView, type SurveyDefinitionInput, type SurveyDefinitionView, type SurveyIndicatorLink } from '@samsyn/core';
+import { canManageSurveys, countyArea, schoolEstimates, surveyEstimatesFromCells, type EstimateQuery, type EstimatesView, type SchoolEstimatesView, type SurveyDefinitionInput, type SurveyDefinitionView, type SurveyIndicatorLink } from '@samsyn/core';
 import type { DB } from '../db/schema.ts';
 import { auditFrom } from '../audit/context.ts';
 import { appendAudit } from '../audit/writer.ts';
@@ -80,18 +80,18 @@ async function indicatorOrNotFound(db: Kysely<DB>, id: string) {
 export async function estimates(db: Kysely<DB>, query: EstimateQuery, settings: EstimateSettings): Promise<EstimatesView> {
   const indicator = await indicatorOrNotFound(db, query.indicator);
   const imports = await doneImports(db, indicator.survey_id);
-  const sums = await questionSums(db, imports, indicator.question_id);
+  const sums = await questionSums(db, imports, indicator.question_id, indicator.counting_answers);
   const level = settings.level ?? 0.95;
-  const all = surveyEstimates(sums, { countingAnswers: indicator.counting_answers, grades: indicator.grades, threshold: settings.threshold, level });
-  const cells = all.filter((c) => (query.year === undefined || c.year === query.year) && (query.area === undefined || c.area === query.area) && (query.gender === undefined || c.gender === query.gender) && (query.grade === undefined || c.grade === query.grade));
-  const codes = [...new Set(all.map((c) => c.area))].filter((a) => a !== countyArea);
+  const include = (c: { year: number; area: string; gender: string; grade: string }) => (query.year === undefined || c.year === query.year) && (query.area === undefined || c.area === query.area) && (query.gender === undefined || c.gender === query.gender) && (query.grade === undefined || c.grade === query.grade);
+  const cells = surveyEstimatesFromCells(sums, { grades: indicator.grades, threshold: settings.threshold, level, include });
+  const codes = [...new Set(sums.map((c) => c.area))].sort();
   const names = await areaNames(db, codes);
   return {
     indicator: { id: indicator.id, nameSv: indicator.name_sv, nameEn: indicator.name_en, direction: indicator.direction, priorityArea: indicator.priority_area },
     survey: { id: indicator.survey_id, questionId: indicator.question_id, countingAnswers: indicator.counting_answers },
     threshold: settings.threshold,
     level,
-    years: [...new Set(all.map((c) => c.year))],
+    years: [...new Set(sums.map((c) => c.year))].sort((a, b) => a - b),
     areas: [{ code: countyArea, name: countyArea }, ...codes.map((code) => ({ code, name: names.get(code) ?? code }))],
     grades: indicator.grades,
     cells,
@@ -103,7 +103,7 @@ export async function schoolUnitEstimates(db: Kysely<DB>, query: { indicator: st
   const indicator = await indicatorOrNotFound(db, query.indicator);
   const imports = await doneImports(db, indicator.survey_id);
   const options = { countingAnswers: indicator.counting_answers, threshold: settings.threshold, level: settings.level ?? 0.95 };
-  const publicCells = surveyEstimates(await questionSums(db, imports, indicator.question_id), { ...options, grades: indicator.grades }).filter((c) => c.area === query.municipality);
+  const publicCells = surveyEstimatesFromCells(await questionSums(db, imports, indicator.question_id, indicator.counting_answers), { ...options, grades: indicator.grades }).filter((c) => c.area === query.municipality);
   const cells = schoolEstimates(await schoolSums(db, imports, indicator.question_id, query.municipality), publicCells, options).filter((c) => query.year === undefined || c.year === query.year);
   return { indicatorId: indicator.id, municipality: query.municipality, threshold: settings.threshold, cells };
 }

@@ -31,7 +31,7 @@ async function upload(client: TestClient, content: string, options: { replaceWav
   return { res, view: res.statusCode < 300 ? await waitFor(client, (res.json() as SurveyImportView).id) : null };
 }
 
-const respondentsOf = async (importId: string) => (await t.database.db.selectFrom('survey_respondent').select((eb) => eb.fn.countAll<number>().as('n')).where('import_id', '=', importId).executeTakeFirstOrThrow()).n;
+const respondentsOf = async (importId: string) => Number((await t.database.db.selectFrom('survey_respondent').select((eb) => eb.fn.countAll<number>().as('n')).where('import_id', '=', importId).executeTakeFirstOrThrow()).n);
 
 describe('survey definitions', () => {
   it('lists the demo survey to anyone logged in, and to no one without a session', async () => {

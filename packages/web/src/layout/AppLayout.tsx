@@ -40,6 +40,9 @@ export function AppLayout({ me }: { me: Me }) {
     ...(isLogReviewer(me) ? [{ to: '/operations/log-review', label: t('nav.logReview'), nested: true }] : []),
     { to: '/population', label: t('nav.population') },
     ...(canManageIndicators(me) ? [{ to: '/population/kolada', label: t('nav.kolada'), nested: true }] : []),
+    { to: '/population/dashboards/mental_health', label: t('nav.dashboardMentalHealth'), nested: true },
+    { to: '/population/dashboards/physical_activity', label: t('nav.dashboardPhysicalActivity'), nested: true },
+    ...(canManageIndicators(me) ? [{ to: '/population/surveys/import', label: t('nav.surveyImport'), nested: true }] : []),
   ];
   const admin: NavItem[] = [
     { to: '/admin/units', label: t('nav.units') },

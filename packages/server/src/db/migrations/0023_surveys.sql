@@ -62,8 +62,10 @@ CREATE TABLE survey_respondent (
 CREATE INDEX survey_respondent_import_brin ON survey_respondent USING brin (import_id);
 
 -- Σ per year × municipality × gender × grade × question × answer: what a dashboard panel reads.
+-- Written by COPY in the import's transaction, like the raw rows: no foreign key (a check per
+-- row) and no unique key (the import's own sums are one row per cell), one index for the panel.
 CREATE TABLE survey_aggregate (
-  import_id uuid NOT NULL REFERENCES survey_import (id),
+  import_id uuid NOT NULL,
   year smallint NOT NULL,
   municipality text NOT NULL,
   gender char(1) NOT NULL CHECK (gender IN ('K', 'M', 'X')),
@@ -73,6 +75,6 @@ CREATE TABLE survey_aggregate (
   answer smallint NOT NULL,
   respondents int NOT NULL,
   weight_sum double precision NOT NULL,
-  weight_squared_sum double precision NOT NULL,
-  PRIMARY KEY (import_id, question, year, municipality, gender, grade, answer)
+  weight_squared_sum double precision NOT NULL
 );
+CREATE INDEX survey_aggregate_panel_idx ON survey_aggregate (import_id, question);
