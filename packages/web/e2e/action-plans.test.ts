@@ -136,6 +136,20 @@ describe('action plans in a browser', () => {
     const dialog = page.getByRole('dialog', { name: `Följ upp ${activityTitle}` });
     await dialog.getByText('Första vandringen gjord, tolv vuxna deltog.').waitFor();
     await dialog.getByText('i uppföljningsomgång').waitFor();
+    await page.keyboard.press('Escape');
+
+    // The plan's child-rights impact assessment: "done" asks every answer, on the Convention's principles.
+    await page.getByRole('button', { name: 'Fyll i barnkonsekvensanalysen' }).click();
+    const assessment = page.getByRole('dialog', { name: 'Barnkonsekvensanalys' });
+    await assessment.getByRole('textbox', { name: 'Vilka barn berörs?' }).fill('Elever i Exempelstads skolor, cirka 3 000.');
+    await assessment.getByRole('button', { name: 'Markera som klar' }).click();
+    await assessment.getByRole('alert').filter({ hasText: 'Som klar måste varje fråga vara besvarad.' }).first().waitFor();
+    await scan(page, 'sv impact assessment with errors');
+    const rest = ['Hur har barnens och de ungas egna åsikter inhämtats?', 'Barnets bästa (artikel 3)', 'Icke-diskriminering (artikel 2)', 'Liv, överlevnad och utveckling (artikel 6)', 'Rätten att komma till tals (artikel 12)', 'Konsekvenser för barnen', 'Alternativ som har övervägts', 'Slutsats'];
+    for (const label of rest) await assessment.getByRole('textbox', { name: label, exact: true }).fill(`Svar: ${label}.`);
+    await assessment.getByRole('button', { name: 'Markera som klar' }).click();
+    await page.getByRole('status').filter({ hasText: 'Barnkonsekvensanalysen har sparats.' }).waitFor();
+    await page.getByText(/^Klar \d{4}-\d{2}-\d{2}, Kim Samordnare$/).waitFor();
   });
 
   it('the demo plan shows what is late and downloads as Excel and PDF', async () => {

@@ -140,7 +140,8 @@ export async function seedActionPlans(trx: Transaction<DB>, now: Date): Promise<
       await trx.updateTable('action_plan_round').set({ closed_by: coordinator, closed_at: at(closedOn, 15), report: JSON.stringify(report) }).where('id', '=', roundId).execute();
     }
   }
-  reviews.sort((x, y) => x.offset - y.offset || x.activity.id.localeCompare(y.activity.id));
+  // Ordered by day and the activity's place in the plan, never by its random id: the same demo every time.
+  reviews.sort((x, y) => x.offset - y.offset || activities.indexOf(x.activity) - activities.indexOf(y.activity));
   for (const [n, r] of reviews.entries()) {
     const status = statusOn(r.activity, r.offset);
     const comment = r.action === 'close' ? 'Aktiviteten är genomförd och avslutas.' : r.action === 'hold' ? 'Pausas i väntan på ny finansiering.' : comments[(n * 7 + r.offset + 600) % comments.length]!;

@@ -37,7 +37,9 @@ async function snapshot(database: Database) {
     .orderBy('m.starts_at')
     .execute();
   const entries = await database.db.selectFrom('record_entry').select((eb) => [eb.fn.countAll<string>().as('n')]).executeTakeFirstOrThrow();
-  return { users, units, orgs, children, guardians, team, entries: Number(entries.n), ...(await followUpsSnapshot(database)) };
+  // The demo action plan's year of reviews (issue 16), in a stable order.
+  const planReviews = await database.db.selectFrom('action_plan_review as r').innerJoin('action_plan_activity as a', 'a.id', 'r.activity_id').select(['a.title', 'r.reviewed_on', 'r.status', 'r.action', 'r.comment']).orderBy('r.reviewed_on').orderBy('a.title').orderBy('r.comment').execute();
+  return { users, units, orgs, children, guardians, team, entries: Number(entries.n), planReviews, ...(await followUpsSnapshot(database)) };
 }
 
 /** The wheels, concerns, reports and handovers, by stable keys (ids are random). */

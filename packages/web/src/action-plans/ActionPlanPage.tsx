@@ -14,6 +14,7 @@ import { currentLanguage } from '../i18n/index.ts';
 import { ActivityForm } from './ActivityForm.tsx';
 import { PlanForm } from './PlanForm.tsx';
 import { ReviewDialog } from './ReviewDialog.tsx';
+import { ImpactAssessmentSection } from '../impact-assessments/ImpactAssessmentSection.tsx';
 import { RoundsPanel } from './RoundsPanel.tsx';
 import { StatusBadge } from './StatusBadge.tsx';
 import { SubGoalForm } from './SubGoalForm.tsx';
@@ -78,6 +79,7 @@ export function ActionPlanPage() {
         </Stack>
       </section>
       <RoundsPanel plan={plan} status={status} />
+      <ImpactAssessmentSection plan={plan} status={status} />
       <Modal opened={dialog !== null} onClose={close} closeButtonProps={{ 'aria-label': t('common.close') }} title={dialog ? titles[dialog.kind] : ''} size={dialog?.kind === 'activity' || dialog?.kind === 'review' ? 'xl' : 'lg'}>
         {dialog?.kind === 'plan' && <PlanForm plan={plan} onCancel={close} onSaved={() => done((tr) => tr('actionPlans.saved'))} />}
         {dialog?.kind === 'subGoal' && <SubGoalForm plan={plan} subGoal={dialog.subGoal} onCancel={close} onSaved={(created) => done((tr) => tr(created ? 'actionPlans.plan.subGoalCreated' : 'actionPlans.plan.subGoalSaved'))} />}
