@@ -121,7 +121,9 @@ export async function startServer(
     // The ungated ceiling of the audited read (a bench-only route, off everywhere else).
   });
 
-  const child = spawn(process.execPath, ['--import', 'tsx', path.join(root, 'packages/server/src/main.ts'), '--bench-routes'], {
+  // BENCH_SERVER_NODE_ARGS: extra Node flags for the server, e.g. `--cpu-prof --cpu-prof-dir=/tmp/prof`.
+  const nodeArgs = process.env.BENCH_SERVER_NODE_ARGS?.split(' ').filter(Boolean) ?? [];
+  const child = spawn(process.execPath, [...nodeArgs, '--import', 'tsx', path.join(root, 'packages/server/src/main.ts'), '--bench-routes'], {
     cwd: root,
     env,
     stdio: ['ignore', 'pipe', 'pipe'],

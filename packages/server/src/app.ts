@@ -13,6 +13,7 @@ import { installInputChecks } from './http/input.ts';
 import { installIdempotency } from './http/idempotency.ts';
 import { installRequestContext } from './http/context.ts';
 import { trackInFlight } from './http/in-flight.ts';
+import { installDurableReply } from './http/durable-reply.ts';
 import { Csrf } from './http/csrf.ts';
 import { serverSecret } from './http/secrets.ts';
 import { installOpenApi } from './http/openapi.ts';
@@ -129,6 +130,7 @@ export async function buildApp(config: Config, database: Database, options: Buil
   retention.start();
   app.addHook('onClose', () => retention.stop());
   const csrf = new Csrf(await serverSecret(db, 'csrf'));
+  installDurableReply(app);
   trackInFlight(app, 10_000);
   installRequestContext(app, { db, csrf, sessionIdleMinutes: config.sessionIdleMinutes });
   installInputChecks(app);

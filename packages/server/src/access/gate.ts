@@ -7,6 +7,7 @@ import type { AuditAction } from '@samsyn/core';
 import { auditFrom } from '../audit/context.ts';
 import { AppError } from '../http/errors.ts';
 import { requireActor } from '../http/types.ts';
+import { durableBeforeReply } from '../http/durable-reply.ts';
 import { loadPolicyActor, loadPolicyChild, loadPolicyChildren, type FactsWith } from './facts.ts';
 
 /** An allowed access: the decision, and the facts to decide finer questions without reloading. */
@@ -128,8 +129,8 @@ export async function decideEach(
     const refused = judged.entry();
     entries.push(byArea ? { ...refused, outcome: 'success', details: { ...refused.details, basis: null, reason: byArea, gateReason: judged.reason } } : refused);
   }
-  // One group commit for the lot; each entry is durable before the list is answered.
-  await Promise.all(entries.map((e) => audit.append(e)));
+  // One group commit for the lot; each entry is durable before the list's answer leaves.
+  for (const e of entries) durableBeforeReply(request, audit.append(e));
   return answers;
 }
 
@@ -437,7 +438,8 @@ async function decide(
     await log(judged.entry());
     return { allow: false, reason: judged.reason, actions: judged.decision.actions };
   }
-  if (action !== 'write') await log(judged.entry());
+  // A read's entry is durable before the answer leaves (http/durable-reply.ts), not before the route runs.
+  if (action !== 'write') durableBeforeReply(request, log(judged.entry()));
   const { entry: _entry, organisationId: _organisationId, ...access } = judged;
   // logAllowed goes through the same log as the decision (the transaction's, for a write).
   return { ...access, logAllowed: (details) => log(judged.entry(details)) };

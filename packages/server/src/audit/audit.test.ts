@@ -4,7 +4,7 @@ import { createTestApp, type TestApp } from '../test/harness.ts';
 import { pollVerification, verifyOverApi } from '../test/audit.ts';
 import { verifyAuditChain } from './verify.ts';
 import { AuditBatcher } from './batcher.ts';
-import { appendAudit, appendAuditStatement, type AuditEntry } from './writer.ts';
+import { appendAudit, appendAuditStatement, appendLinkedIfHead, readChainHead, type AuditEntry } from './writer.ts';
 import { chainHash } from './chain.ts';
 
 let t: TestApp;
@@ -118,6 +118,41 @@ describe('audit log', () => {
     expect(written.map((w) => Number(w.n)).sort((a, b) => a - b)).toEqual([...Array.from({ length: 24 }, (_, i) => i), 100, 101, 102, 103]);
     // One total order without gaps, and the chain holds.
     expect(written.map((w) => BigInt(w.seq) - BigInt(before.seq))).toEqual(Array.from({ length: 28 }, (_, i) => BigInt(i + 1)));
+    expect((await verifyAuditChain(db())).ok).toBe(true);
+  });
+
+  it('links a batch in the process only onto the head it expects, and otherwise appends nothing', async () => {
+    const entry = (n: number): AuditEntry => ({ action: 'demo.seed', outcome: 'success', details: { linked: n } });
+    const at = t.app.services.clock.now();
+    const head = await readChainHead(db());
+    const first = await appendLinkedIfHead(db(), [entry(1), entry(2)], at, head);
+    expect(first.appended).toBe(true);
+    expect(BigInt(first.head.seq)).toBe(BigInt(head.seq) + 2n);
+    expect(await readChainHead(db())).toEqual(first.head);
+    // A stale head (the one before the batch): nothing is written, and the statement names the real head.
+    const stale = await appendLinkedIfHead(db(), [entry(3)], at, head);
+    expect(stale).toEqual({ appended: false, head: first.head });
+    const wrongHash = await appendLinkedIfHead(db(), [entry(4)], at, { seq: first.head.seq, hash: head.hash });
+    expect(wrongHash.appended).toBe(false);
+    const written = await db().selectFrom('audit_log').select(sql<string>`details->>'linked'`.as('n')).where(sql<boolean>`details ? 'linked'`).orderBy('seq').execute();
+    expect(written.map((w) => w.n)).toEqual(['1', '2']);
+    expect((await verifyAuditChain(db())).ok).toBe(true);
+  });
+
+  it('keeps one chain when the group commit links batches while write transactions move the head', async () => {
+    const audit = new AuditBatcher(db(), t.app.services.clock);
+    const entry = (n: number): AuditEntry => ({ action: 'demo.seed', outcome: 'success', details: { mixed: n } });
+    const at = t.app.services.clock.now();
+    const before = await readChainHead(db());
+    await Promise.all([
+      ...Array.from({ length: 30 }, (_, i) => audit.append(entry(i))),
+      ...Array.from({ length: 6 }, (_, i) => db().transaction().execute((trx) => appendAudit(trx, [entry(100 + i)], at))),
+      ...Array.from({ length: 30 }, (_, i) => new Promise((r) => setTimeout(r, i)).then(() => audit.append(entry(200 + i)))),
+    ]);
+    const written = await db().selectFrom('audit_log').select([sql<string>`seq::text`.as('seq'), sql<string>`details->>'mixed'`.as('n')]).where('seq', '>', before.seq).orderBy('seq').execute();
+    expect(written).toHaveLength(66);
+    // Sorted as numbers: the text alias orders as text where the seq gains a digit.
+    expect(written.map((w) => BigInt(w.seq) - BigInt(before.seq)).sort((a, b) => (a < b ? -1 : 1))).toEqual(Array.from({ length: 66 }, (_, i) => BigInt(i + 1)));
     expect((await verifyAuditChain(db())).ok).toBe(true);
   });
 

@@ -1,10 +1,12 @@
 import type { Kysely } from 'kysely';
 import type { DB } from '../db/schema.ts';
 import type { Clock } from '../clock.ts';
-import { appendAuditStatement, type AuditEntry } from './writer.ts';
+import { appendAuditStatement, appendLinkedIfHead, readChainHead, type AuditEntry, type ChainHead } from './writer.ts';
 
 // A batch larger than this waits for the next transaction; keeps one INSERT statement small.
 const maxBatch = 500;
+// Tries to link a batch to a head that moved meanwhile before it lets the database link it.
+const maxLinkAttempts = 3;
 
 interface Pending {
   entry: AuditEntry;
@@ -22,6 +24,8 @@ interface Pending {
 export class AuditBatcher {
   private queue: Pending[] = [];
   private flushing = false;
+  // The head this process last wrote or saw: the next batch links to it (see appendLinkedIfHead).
+  private head: ChainHead | null = null;
 
   constructor(
     private readonly db: Kysely<DB>,
@@ -40,14 +44,32 @@ export class AuditBatcher {
     while (this.queue.length > 0) {
       const batch = this.queue.splice(0, maxBatch);
       try {
-        await appendAuditStatement(this.db, batch.map((p) => p.entry), this.clock.now());
+        await this.appendBatch(batch.map((p) => p.entry));
         for (const p of batch) p.resolve();
       } catch {
+        this.head = null;
         // One entry the database refuses must not fail every request that shared its batch.
         await this.appendOneByOne(batch);
       }
     }
     this.flushing = false;
+  }
+
+  /**
+   * Links the batch here and appends it if the chain still ends where this process saw it; a
+   * change's own entry (in its transaction) or another node moves the head, and then the batch is
+   * linked again to the head the statement found. After a few misses the database links it.
+   */
+  private async appendBatch(entries: AuditEntry[]): Promise<void> {
+    const at = this.clock.now();
+    this.head ??= await readChainHead(this.db);
+    for (let attempt = 0; attempt < maxLinkAttempts; attempt++) {
+      const result = await appendLinkedIfHead(this.db, entries, at, this.head);
+      this.head = result.head;
+      if (result.appended) return;
+    }
+    this.head = null;
+    await appendAuditStatement(this.db, entries, at);
   }
 
   private async appendOneByOne(batch: Pending[]): Promise<void> {
