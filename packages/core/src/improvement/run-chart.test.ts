@@ -5,8 +5,8 @@ import { crossingsLimit, longestRunLimit, runChartAnalysis } from './run-chart.t
 const alternating = (n: number) => Array.from({ length: n }, (_, i) => (i % 2 === 0 ? 1 : -1));
 
 // The critical values for n = 10 … 100 useful points, one line per ten n (10–19, 20–29, …).
-// Longest run: as published in the table of unaettie.com's run-chart FAQ (n = 10…94 compared row
-// by row; 95…100 by the formula). Fewest crossings: R's qbinom(0.05, n − 1, 0.5), computed apart
+// Longest run: as published in the table of unaettie.com's run-chart FAQ (rows n = 10…65, 70…75,
+// 80…85, 90…94 and 100 compared one by one; the others by the formula). Fewest crossings: R's qbinom(0.05, n − 1, 0.5), computed apart
 // from this code in exact integer arithmetic, and agreeing with the rows of Anhøj & Olesen (2014),
 // PLoS ONE 9(11): e113825, Table 1, quoted here and in issue 17 (n = 10…15, 20, 25, 30, 40, 50,
 // …, 100). qicharts2's book prints the same table from the same two formulas.
