@@ -68,3 +68,5 @@ export * from './action-plans/sheet.ts';
 export * from './impact-assessments/schema.ts';
 export * from './impact-assessments/rules.ts';
 export * from './surveys/index.ts';
+export * from './improvement/index.ts';
+export * from './fund/index.ts';

@@ -1,4 +1,2 @@
 export * from './proportions.ts';
-export * from './run-chart.ts';
-export * from './control-chart.ts';
 export * from './suppression.ts';

@@ -1,0 +1,2 @@
+export * from './socio-economic-schema.ts';
+export * from './socio-economic.ts';

@@ -1,0 +1,2 @@
+export * from './run-chart.ts';
+export * from './control-charts.ts';
