@@ -8,6 +8,8 @@ export default defineConfig({
     outDir: 'dist',
     emptyOutDir: true,
     sourcemap: false,
+    // dist/.vite/manifest.json: which chunks the first page loads (src/bundle-size.test.ts sums them).
+    manifest: true,
     chunkSizeWarningLimit: 1200,
     rollupOptions: {
       // zod's sources carry comments Rollup cannot place; harmless, and noise in every build.

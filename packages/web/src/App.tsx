@@ -1,41 +1,51 @@
+import { Suspense } from 'react';
 import { Navigate, Route, Routes } from 'react-router';
-import { AuditCheckPage } from './admin/audit/AuditCheckPage.tsx';
-import { RetentionPage } from './admin/retention/RetentionPage.tsx';
-import { UnitsPage } from './admin/units/UnitsPage.tsx';
-import { SecrecyDomainsPage } from './admin/secrecy-domains/SecrecyDomainsPage.tsx';
-import { UsersPage } from './admin/users/UsersPage.tsx';
-import { MyAccountPage } from './account/MyAccountPage.tsx';
-import { HandoversPage } from './care-team/HandoversPage.tsx';
-import { IndicatorsPage } from './indicators/IndicatorsPage.tsx';
-import { LazyDashboardPage, LazySurveyImportPage } from './dashboards/lazy.tsx';
-import { KoladaImportPage } from './indicators/KoladaImportPage.tsx';
+import { Loading } from './common/Loading.tsx';
+import { lazyPage } from './routes/lazyPage.ts';
 import { LoginPage } from './auth/LoginPage.tsx';
 import { RequireAdministrator, RequireAuth, RequireCitizen, RequireProfessional } from './auth/RequireAuth.tsx';
 import { useCurrentUser } from './auth/useCurrentUser.ts';
-import { ChildRecordPage } from './children/ChildRecordPage.tsx';
-import { ChildSearchPage } from './children/ChildSearchPage.tsx';
-import { IdentityCorrectionPage } from './children/IdentityCorrectionPage.tsx';
-import { NewChildPage } from './children/NewChildPage.tsx';
-import { RegisterImportPage } from './admin/register-import/RegisterImportPage.tsx';
-import { MyChildPage } from './citizens/MyChildPage.tsx';
 import { MyChildrenPage } from './citizens/MyChildrenPage.tsx';
 import { NotFoundPage } from './common/NotFoundPage.tsx';
-import { LogReviewPage } from './log-review/LogReviewPage.tsx';
 import { StartPage } from './start/StartPage.tsx';
-import { IntakeQueuePage } from './reports/IntakeQueuePage.tsx';
-import { IntakeReportPage } from './reports/IntakeReportPage.tsx';
-import { SentReportsPage } from './reports/SentReportsPage.tsx';
-import { EarlySignalRulePage } from './concerns/EarlySignalRulePage.tsx';
-import { CodeSelfRatingPage, MeetingSelfRatingPage, OwnSelfRatingPage } from './wellbeing/SelfRatingPages.tsx';
-import { WheelModelPage } from './wellbeing/WheelModelPage.tsx';
-import { NeedsAssessmentListPage } from './needs-assessment/NeedsAssessmentListPage.tsx';
-import { NeedsAssessmentPage, NewNeedsAssessmentPage } from './needs-assessment/NeedsAssessmentPage.tsx';
-import { NeedsConfigPage } from './needs-assessment/NeedsConfigPage.tsx';
-import { PlansPage } from './plans/PlansPage.tsx';
-import { PlanPage } from './plans/PlanPage.tsx';
-import { ChronologyPage } from './chronology/ChronologyPage.tsx';
-import { ActionPlansPage } from './action-plans/ActionPlansPage.tsx';
-import { ActionPlanPage } from './action-plans/ActionPlanPage.tsx';
+
+// Every page but the login, the start pages and "not found" loads on demand (see routes/lazyPage.ts).
+// The suspense boundary inside the layout (AppLayout) keeps the navigation while a page loads.
+const AuditCheckPage = lazyPage(() => import('./admin/audit/AuditCheckPage.tsx'), 'AuditCheckPage');
+const RetentionPage = lazyPage(() => import('./admin/retention/RetentionPage.tsx'), 'RetentionPage');
+const UnitsPage = lazyPage(() => import('./admin/units/UnitsPage.tsx'), 'UnitsPage');
+const SecrecyDomainsPage = lazyPage(() => import('./admin/secrecy-domains/SecrecyDomainsPage.tsx'), 'SecrecyDomainsPage');
+const UsersPage = lazyPage(() => import('./admin/users/UsersPage.tsx'), 'UsersPage');
+const MyAccountPage = lazyPage(() => import('./account/MyAccountPage.tsx'), 'MyAccountPage');
+const HandoversPage = lazyPage(() => import('./care-team/HandoversPage.tsx'), 'HandoversPage');
+const IndicatorsPage = lazyPage(() => import('./indicators/IndicatorsPage.tsx'), 'IndicatorsPage');
+const KoladaImportPage = lazyPage(() => import('./indicators/KoladaImportPage.tsx'), 'KoladaImportPage');
+const ChildRecordPage = lazyPage(() => import('./children/ChildRecordPage.tsx'), 'ChildRecordPage');
+const ChildSearchPage = lazyPage(() => import('./children/ChildSearchPage.tsx'), 'ChildSearchPage');
+const IdentityCorrectionPage = lazyPage(() => import('./children/IdentityCorrectionPage.tsx'), 'IdentityCorrectionPage');
+const NewChildPage = lazyPage(() => import('./children/NewChildPage.tsx'), 'NewChildPage');
+const RegisterImportPage = lazyPage(() => import('./admin/register-import/RegisterImportPage.tsx'), 'RegisterImportPage');
+const MyChildPage = lazyPage(() => import('./citizens/MyChildPage.tsx'), 'MyChildPage');
+const LogReviewPage = lazyPage(() => import('./log-review/LogReviewPage.tsx'), 'LogReviewPage');
+const IntakeQueuePage = lazyPage(() => import('./reports/IntakeQueuePage.tsx'), 'IntakeQueuePage');
+const IntakeReportPage = lazyPage(() => import('./reports/IntakeReportPage.tsx'), 'IntakeReportPage');
+const SentReportsPage = lazyPage(() => import('./reports/SentReportsPage.tsx'), 'SentReportsPage');
+const EarlySignalRulePage = lazyPage(() => import('./concerns/EarlySignalRulePage.tsx'), 'EarlySignalRulePage');
+const CodeSelfRatingPage = lazyPage(() => import('./wellbeing/SelfRatingPages.tsx'), 'CodeSelfRatingPage');
+const MeetingSelfRatingPage = lazyPage(() => import('./wellbeing/SelfRatingPages.tsx'), 'MeetingSelfRatingPage');
+const OwnSelfRatingPage = lazyPage(() => import('./wellbeing/SelfRatingPages.tsx'), 'OwnSelfRatingPage');
+const WheelModelPage = lazyPage(() => import('./wellbeing/WheelModelPage.tsx'), 'WheelModelPage');
+const NeedsAssessmentListPage = lazyPage(() => import('./needs-assessment/NeedsAssessmentListPage.tsx'), 'NeedsAssessmentListPage');
+const NeedsAssessmentPage = lazyPage(() => import('./needs-assessment/NeedsAssessmentPage.tsx'), 'NeedsAssessmentPage');
+const NewNeedsAssessmentPage = lazyPage(() => import('./needs-assessment/NeedsAssessmentPage.tsx'), 'NewNeedsAssessmentPage');
+const NeedsConfigPage = lazyPage(() => import('./needs-assessment/NeedsConfigPage.tsx'), 'NeedsConfigPage');
+const PlansPage = lazyPage(() => import('./plans/PlansPage.tsx'), 'PlansPage');
+const PlanPage = lazyPage(() => import('./plans/PlanPage.tsx'), 'PlanPage');
+const ChronologyPage = lazyPage(() => import('./chronology/ChronologyPage.tsx'), 'ChronologyPage');
+const ActionPlansPage = lazyPage(() => import('./action-plans/ActionPlansPage.tsx'), 'ActionPlansPage');
+const ActionPlanPage = lazyPage(() => import('./action-plans/ActionPlanPage.tsx'), 'ActionPlanPage');
+const DashboardPage = lazyPage(() => import('./dashboards/DashboardPage.tsx'), 'DashboardPage');
+const SurveyImportPage = lazyPage(() => import('./surveys/SurveyImportPage.tsx'), 'SurveyImportPage');
 
 /** Citizens (guardians, children) start at their children; professionals at the three levels. */
 function Home() {
@@ -43,55 +53,58 @@ function Home() {
 }
 
 export function App() {
+  // Outside the layout (the login, the child's self-rating by code) a page loads under this boundary.
   return (
-    <Routes>
-      <Route path="/login" element={<LoginPage />} />
-      <Route path="/self-rating" element={<CodeSelfRatingPage />} />
-      <Route element={<RequireAuth />}>
-        <Route index element={<Home />} />
-        <Route path="account" element={<MyAccountPage />} />
-        <Route element={<RequireCitizen />}>
-          <Route path="my-children/:id" element={<MyChildPage />} />
-          <Route path="my-children/:id/self-rating" element={<OwnSelfRatingPage />} />
-        </Route>
-        <Route element={<RequireProfessional />}>
-          <Route path="child" element={<ChildSearchPage />} />
-          <Route path="child/handovers" element={<HandoversPage />} />
-          <Route path="child/new" element={<NewChildPage />} />
-          <Route path="child/:id" element={<ChildRecordPage />} />
-          <Route path="reports/sent" element={<SentReportsPage />} />
-          <Route path="intake" element={<IntakeQueuePage />} />
-          <Route path="intake/:id" element={<IntakeReportPage />} />
-          <Route path="child/:id/self-rating" element={<MeetingSelfRatingPage />} />
-          <Route path="child/:id/needs-assessments" element={<NeedsAssessmentListPage />} />
-          <Route path="child/:id/needs-assessments/new" element={<NewNeedsAssessmentPage />} />
-          <Route path="child/:id/needs-assessments/:assessmentId" element={<NeedsAssessmentPage />} />
-          <Route path="child/:id/plans" element={<PlansPage />} />
-          <Route path="child/:id/plans/:planId" element={<PlanPage />} />
-          <Route path="child/:id/chronology" element={<ChronologyPage />} />
-          <Route path="operations" element={<ActionPlansPage />} />
-          <Route path="operations/action-plans/:id" element={<ActionPlanPage />} />
-          <Route path="operations/log-review" element={<LogReviewPage />} />
-          <Route path="population" element={<IndicatorsPage />} />
-          <Route path="population/kolada" element={<KoladaImportPage />} />
-          <Route path="population/surveys/import" element={<LazySurveyImportPage />} />
-          <Route path="population/dashboards/:area" element={<LazyDashboardPage />} />
-          <Route path="admin" element={<RequireAdministrator />}>
-            <Route index element={<Navigate to="/admin/units" replace />} />
-            <Route path="units" element={<UnitsPage />} />
-            <Route path="secrecy-domains" element={<SecrecyDomainsPage />} />
-            <Route path="users" element={<UsersPage />} />
-            <Route path="audit" element={<AuditCheckPage />} />
-            <Route path="register-import" element={<RegisterImportPage />} />
-            <Route path="identity-corrections" element={<IdentityCorrectionPage />} />
-            <Route path="early-signal" element={<EarlySignalRulePage />} />
-            <Route path="wellbeing-model" element={<WheelModelPage />} />
-            <Route path="needs-assessment" element={<NeedsConfigPage />} />
-            <Route path="retention" element={<RetentionPage />} />
+    <Suspense fallback={<Loading />}>
+      <Routes>
+        <Route path="/login" element={<LoginPage />} />
+        <Route path="/self-rating" element={<CodeSelfRatingPage />} />
+        <Route element={<RequireAuth />}>
+          <Route index element={<Home />} />
+          <Route path="account" element={<MyAccountPage />} />
+          <Route element={<RequireCitizen />}>
+            <Route path="my-children/:id" element={<MyChildPage />} />
+            <Route path="my-children/:id/self-rating" element={<OwnSelfRatingPage />} />
           </Route>
+          <Route element={<RequireProfessional />}>
+            <Route path="child" element={<ChildSearchPage />} />
+            <Route path="child/handovers" element={<HandoversPage />} />
+            <Route path="child/new" element={<NewChildPage />} />
+            <Route path="child/:id" element={<ChildRecordPage />} />
+            <Route path="reports/sent" element={<SentReportsPage />} />
+            <Route path="intake" element={<IntakeQueuePage />} />
+            <Route path="intake/:id" element={<IntakeReportPage />} />
+            <Route path="child/:id/self-rating" element={<MeetingSelfRatingPage />} />
+            <Route path="child/:id/needs-assessments" element={<NeedsAssessmentListPage />} />
+            <Route path="child/:id/needs-assessments/new" element={<NewNeedsAssessmentPage />} />
+            <Route path="child/:id/needs-assessments/:assessmentId" element={<NeedsAssessmentPage />} />
+            <Route path="child/:id/plans" element={<PlansPage />} />
+            <Route path="child/:id/plans/:planId" element={<PlanPage />} />
+            <Route path="child/:id/chronology" element={<ChronologyPage />} />
+            <Route path="operations" element={<ActionPlansPage />} />
+            <Route path="operations/action-plans/:id" element={<ActionPlanPage />} />
+            <Route path="operations/log-review" element={<LogReviewPage />} />
+            <Route path="population" element={<IndicatorsPage />} />
+            <Route path="population/kolada" element={<KoladaImportPage />} />
+            <Route path="population/surveys/import" element={<SurveyImportPage />} />
+            <Route path="population/dashboards/:area" element={<DashboardPage />} />
+            <Route path="admin" element={<RequireAdministrator />}>
+              <Route index element={<Navigate to="/admin/units" replace />} />
+              <Route path="units" element={<UnitsPage />} />
+              <Route path="secrecy-domains" element={<SecrecyDomainsPage />} />
+              <Route path="users" element={<UsersPage />} />
+              <Route path="audit" element={<AuditCheckPage />} />
+              <Route path="register-import" element={<RegisterImportPage />} />
+              <Route path="identity-corrections" element={<IdentityCorrectionPage />} />
+              <Route path="early-signal" element={<EarlySignalRulePage />} />
+              <Route path="wellbeing-model" element={<WheelModelPage />} />
+              <Route path="needs-assessment" element={<NeedsConfigPage />} />
+              <Route path="retention" element={<RetentionPage />} />
+            </Route>
+          </Route>
+          <Route path="*" element={<NotFoundPage />} />
         </Route>
-        <Route path="*" element={<NotFoundPage />} />
-      </Route>
-    </Routes>
+      </Routes>
+    </Suspense>
   );
 }

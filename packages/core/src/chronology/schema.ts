@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { AccessBasis, CareTeamRole, ConsentGiver, InfoCategory } from '../children/schema.ts';
 import { LifeStage } from '../care-team/schema.ts';
+import { NeedsProposal } from '../needs-assessment/schema.ts';
 import { ConcernLevel, ConcernSource } from '../concerns/schema.ts';
 import { ReporterFeedback } from '../reports/schema.ts';
 import { wellbeingAreaSchema } from '../wellbeing/areas.ts';
@@ -59,6 +60,9 @@ export const ChronologyDetails = z.object({
   categories: z.array(InfoCategory).optional(),
   validFrom: z.iso.date().optional(),
   validTo: z.iso.date().nullable().optional(),
+  /** A needs assessment made final: its proposal, and which revision of the assessment it is. */
+  proposal: NeedsProposal.optional(),
+  revision: z.number().int().positive().optional(),
 });
 export type ChronologyDetails = z.infer<typeof ChronologyDetails>;
 

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { ChildRecordView, ChronologyEvent, ChronologyView, ConcernList, WheelView } from '@samsyn/core';
+import type { ChildRecordView, ChronologyEvent, ChronologyView, ConcernList, NeedsAssessmentList, NeedsAssessmentView, WheelView } from '@samsyn/core';
 import { createTestApp, type TestApp, type TestClient } from '../test/harness.ts';
 import { auditOf, demoFamily, type Family } from '../test/fixtures.ts';
 
@@ -19,20 +19,28 @@ const chronologyOf = async (username: string, childId: string, query = '') => {
 const idsOf = (events: readonly ChronologyEvent[], type: ChronologyEvent['type']) => events.filter((e) => e.type === type).map((e) => e.id).sort();
 const notShownCount = (view: ChronologyView) => view.notShown.reduce((n, r) => n + r.count, 0);
 
-/** How many entries of the areas the gate decides per entry the child has: assessments, concerns, record entries. */
+/** How many entries of the areas the gate decides per entry the child has: assessments, concerns, record entries, final needs assessments. */
 async function entriesOf(childId: string): Promise<number> {
   const db = t.database.db;
   const count = async (table: 'wellbeing_assessment' | 'concern' | 'record_entry') => Number((await db.selectFrom(table).select((eb) => eb.fn.countAll<string>().as('n')).where('child_id', '=', childId).executeTakeFirstOrThrow()).n);
-  return (await count('wellbeing_assessment')) + (await count('concern')) + (await count('record_entry'));
+  const finals = Number((await db.selectFrom('needs_assessment_version').select((eb) => eb.fn.countAll<string>().as('n')).where('child_id', '=', childId).where('status', '=', 'final').executeTakeFirstOrThrow()).n);
+  return (await count('wellbeing_assessment')) + (await count('concern')) + (await count('record_entry')) + finals;
 }
 
-/** What the areas' own gated reads show the caller: the record's entries, the concerns list, the wheel. */
+/** What the areas' own gated reads show the caller: the record's entries, the concerns list, the wheel, the needs assessments' final revisions. */
 async function areasShow(username: string, childId: string) {
   const client = await as(username);
   const record = (await client.get(`/api/children/${childId}`)).json() as ChildRecordView;
   const concerns = (await client.get(`/api/children/${childId}/concerns`)).json() as ConcernList;
   const wheel = (await client.get(`/api/children/${childId}/wellbeing`)).json() as WheelView;
+  const needs = (await client.get(`/api/children/${childId}/needs-assessments`)).json() as NeedsAssessmentList;
+  const finals = [];
+  for (const a of needs.assessments) {
+    const view = (await client.get(`/api/children/${childId}/needs-assessments/${a.id}`)).json() as NeedsAssessmentView;
+    finals.push(...view.revisions.filter((r) => r.status === 'final').map((r) => r.id));
+  }
   return {
+    needs_assessment: finals.sort(),
     record_entry: record.categories.flatMap((c) => c.entries.map((e) => e.id)).sort(),
     concern: concerns.concerns.map((c) => c.id).sort(),
     wellbeing: wheel.assessments.map((a) => a.id).sort(),
@@ -53,8 +61,8 @@ describe('the chronology shows each viewer exactly their permitted events, and t
     for (const username of ['teacher', 'nurse', 'psychologist']) {
       const view = await chronologyOf(username, family.childId);
       const areas = await areasShow(username, family.childId);
-      for (const type of ['record_entry', 'concern', 'wellbeing'] as const) expect(idsOf(view.events, type), `${username} ${type}`).toEqual(areas[type]);
-      const shown = areas.record_entry.length + areas.concern.length + areas.wellbeing.length;
+      for (const type of ['record_entry', 'concern', 'wellbeing', 'needs_assessment'] as const) expect(idsOf(view.events, type), `${username} ${type}`).toEqual(areas[type]);
+      const shown = areas.record_entry.length + areas.concern.length + areas.wellbeing.length + areas.needs_assessment.length;
       expect(view.notShown, username).toEqual(all > shown ? [{ reason: 'no_consent', count: all - shown }] : []);
       expect(view.total).toBe(view.events.length);
       seen.set(username, view);
@@ -119,7 +127,7 @@ describe('reports of concern in the chronology', () => {
     for (const username of ['nurse', 'socialworker']) {
       const view = await chronologyOf(username, olleId);
       expect(idsOf(view.events, 'report_of_concern'), username).toEqual([]);
-      const shown = view.events.filter((e) => e.type === 'record_entry' || e.type === 'concern' || e.type === 'wellbeing').length;
+      const shown = view.events.filter((e) => e.type === 'record_entry' || e.type === 'concern' || e.type === 'wellbeing' || e.type === 'needs_assessment').length;
       // The count is of the other domains' entries alone: the teacher's report is not among them.
       expect(notShownCount(view), username).toBe(all - shown);
       expect(JSON.stringify(view)).not.toContain((await reportIds())[0]);

@@ -172,6 +172,36 @@ export const consentGivenEventsOf = consentChangeOf('given');
 export const consentWithdrawnEventsOf = consentChangeOf('withdrawn');
 export const consentLapsedEventsOf = consentChangeOf('lapsed');
 
+/**
+ * A needs assessment made final: `recorded` the first time the assessment is final, `revised` for
+ * each later final revision. A draft is no event, for anyone, in any domain: it is a work in progress,
+ * not yet the organisation's statement (docs/needs-assessment.md), and the area itself shows drafts
+ * only to the writer's domain. Decided as an entry of `wellbeing` by where and when the revision was
+ * written, as the area's own list decides it. The summary and the five questions' text stay in the area.
+ */
+const needsAssessmentChangeOf =
+  (change: 'recorded' | 'revised'): ChronologySource =>
+  (db, childId) => {
+    const earlierFinal = sql<boolean>`exists (select 1 from needs_assessment_version as p where p.assessment_id = r.assessment_id and p.status = 'final' and p.revision < r.revision)`;
+    return db
+      .selectFrom('needs_assessment_version as r')
+      .where('r.child_id', '=', childId)
+      .where('r.status', '=', 'final')
+      .where(change === 'revised' ? earlierFinal : sql<boolean>`not ${earlierFinal}`)
+      .select((eb) =>
+        eventColumns({
+          ...entryParts(eb.ref('r.id'), eb.ref('r.created_at'), eb.ref('r.occurred_on'), { organisationId: eb.ref('r.organisation_id'), unitId: eb.ref('r.unit_id'), secrecyDomainId: eb.ref('r.secrecy_domain_id') }),
+          type: 'needs_assessment',
+          change,
+          category: 'wellbeing',
+          by: eb.ref('r.author_id'),
+          detail: sql`json_build_object('proposal', r.proposal, 'revision', r.revision)`,
+        }),
+      );
+  };
+export const needsAssessmentRecordedEventsOf = needsAssessmentChangeOf('recorded');
+export const needsAssessmentRevisedEventsOf = needsAssessmentChangeOf('revised');
+
 /** The sources, in no particular order (the chronology sorts). Adding one is one line here. */
 export const chronologySources: readonly ChronologySource[] = [
   wellbeingEventsOf,
@@ -184,9 +214,8 @@ export const chronologySources: readonly ChronologySource[] = [
   consentGivenEventsOf,
   consentWithdrawnEventsOf,
   consentLapsedEventsOf,
-  // The needs assessment (issue 13, point 3) plugs in here: `needsAssessmentEventsOf` from
-  // needs-assessment/, type 'needs_assessment', decided by the gate as an entry of its category.
-  // needsAssessmentEventsOf,
+  needsAssessmentRecordedEventsOf,
+  needsAssessmentRevisedEventsOf,
   // The child's plan (issue 14): its revisions and meetings, types 'plan' with changes 'revised' and 'meeting'.
 ];
 

@@ -24,6 +24,10 @@ export function eventText(e: ChronologyEvent, t: TFunction): string {
       if (e.change === 'lapsed') return t('chronology.describe.lapsed', { categories });
       return t('chronology.describe.given', { categories });
     }
+    case 'needs_assessment': {
+      const proposal = d.proposal ? t(`needs.proposals.${d.proposal}`) : '';
+      return t(e.change === 'revised' ? 'chronology.describe.needs_assessment_revised' : 'chronology.describe.needs_assessment', { proposal });
+    }
     default:
       return t('chronology.describe.other', { type: t(`chronology.types.${e.type}`) });
   }

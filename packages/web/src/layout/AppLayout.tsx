@@ -1,12 +1,13 @@
 import { AppShell, Burger, Group, NavLink, Text } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { canManageIndicators, isAdministrator, isSystemAdmin, type Me } from '@samsyn/core';
-import { useEffect, type ReactNode } from 'react';
+import { Suspense, useEffect, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, Outlet, useLocation } from 'react-router';
 import { isLogReviewer } from '../log-review/useLogReview.ts';
 import { NavLabel, startCountWords } from '../start/NavLabel.tsx';
 import { useIsChildCitizen, useNavCounts } from '../start/useNavCounts.ts';
+import { Loading } from '../common/Loading.tsx';
 import { Brand } from './Brand.tsx';
 import { LanguageSwitch } from './LanguageSwitch.tsx';
 import { UserMenu } from './UserMenu.tsx';
@@ -89,7 +90,10 @@ export function AppLayout({ me }: { me: Me }) {
         </AppShell.Navbar>
         <AppShell.Main id="main" tabIndex={-1}>
           <div className="page-content">
-            <Outlet />
+            {/* A page loading on demand (App.tsx) shows its loader here, inside the layout. */}
+            <Suspense fallback={<Loading />}>
+              <Outlet />
+            </Suspense>
           </div>
         </AppShell.Main>
       </AppShell>

@@ -1,6 +1,6 @@
 import { Button, Group } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import { supportedLanguages } from '../i18n/index.ts';
+import { changeLanguage, supportedLanguages } from '../i18n/index.ts';
 
 /** Two toggle buttons, each named in its own language; the choice is remembered. */
 export function LanguageSwitch() {
@@ -16,7 +16,7 @@ export function LanguageSwitch() {
             variant={selected ? 'filled' : 'default'}
             lang={language}
             aria-pressed={selected}
-            onClick={() => void i18n.changeLanguage(language)}
+            onClick={() => void changeLanguage(language)}
           >
             {t(`language.${language}`)}
           </Button>
