@@ -28,7 +28,10 @@ export default defineConfig({
           env: { NODE_ENV: 'test' },
           testTimeout: 60_000,
           hookTimeout: 90_000,
-          fileParallelism: false,
+          // Each file has its own server (its own port), its own copy of the database and its own
+          // Chromium, so two files can run side by side: a browser test waits on the page much
+          // of the time, and on CI's two cores the second file fills that time.
+          maxWorkers: 2,
         },
       },
     ],

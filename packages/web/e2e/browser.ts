@@ -100,12 +100,21 @@ export async function allViolations(page: Page, label: string): Promise<string[]
     });
 }
 
-/** Logs in on the login page (in Swedish unless asked) and waits for the start page. */
+/**
+ * Logs in through the API (as the login form does: the CSRF token, then POST /api/auth/login; the
+ * browser context keeps the session cookie), then opens the start page, in Swedish unless asked,
+ * and waits for it. The login form itself is tested in flow, account, audit-check and
+ * accessibility with `login`; typing in it before every other test only cost time.
+ */
 export async function loginAs(session: Session, username: string, language: 'sv' | 'en' = 'sv'): Promise<Page> {
-  const { page, url } = session;
+  const { page, url, context } = session;
   if (language === 'en') await page.evaluate(() => localStorage.setItem('samsyn.language', 'en'));
-  await page.goto(`${url}/login`);
-  await login(page, username, testPassword);
+  const csrf = await context.request.get(`${url}/api/auth/csrf`);
+  if (!csrf.ok()) throw new Error(`GET /api/auth/csrf: ${csrf.status()} ${await csrf.text()}`);
+  const { token } = (await csrf.json()) as { token: string };
+  const res = await context.request.post(`${url}/api/auth/login`, { data: { username, password: testPassword }, headers: { 'x-csrf-token': token } });
+  if (!res.ok()) throw new Error(`login as ${username}: ${res.status()} ${await res.text()}`);
+  await page.goto(`${url}/`);
   await page.waitForURL(`${url}/`);
   await page.getByRole('heading', { level: 1 }).waitFor();
   return page;
