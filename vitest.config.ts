@@ -8,6 +8,7 @@ export default defineConfig({
         test: {
           name: 'core',
           include: ['packages/core/src/**/*.test.ts'],
+          sequence: { groupOrder: 0 },
         },
       },
       {
@@ -18,6 +19,7 @@ export default defineConfig({
           env: { NODE_ENV: 'test' },
           testTimeout: 30_000,
           hookTimeout: 60_000,
+          sequence: { groupOrder: 0 },
         },
       },
       {
@@ -31,7 +33,10 @@ export default defineConfig({
           // Each file has its own server (its own port), its own copy of the database and its own
           // Chromium, so two files can run side by side: a browser test waits on the page much
           // of the time, and on CI's two cores the second file fills that time.
+          // Vitest runs projects with different worker counts one group after another: core and
+          // the API first (one worker on two cores), then the browser files two at a time.
           maxWorkers: 2,
+          sequence: { groupOrder: 1 },
         },
       },
     ],
