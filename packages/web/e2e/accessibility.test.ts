@@ -1,6 +1,6 @@
 import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { allViolations, login, loginAs, resetBrowser, startSession, type Session } from './browser.ts';
+import { allViolations, login, loginAs, resetBrowser, startSession, type Session, rememberLanguage } from './browser.ts';
 
 // Every page, as the demo logins that see it, in both languages, at 1280 px and on a 390 px wide
 // phone: no WCAG 2.1 A/AA violation of any impact level (label-in-name included), one main
@@ -98,7 +98,7 @@ describe.each(screens)('at $name', (screen) => {
       await resetBrowser(session);
       page = session.page;
       await page.setViewportSize({ width: screen.width, height: screen.height });
-      await page.evaluate((value) => localStorage.setItem('samsyn.language', value), language);
+      await rememberLanguage(session, language);
       await open(page, '/login');
       expect(await page.locator('html').getAttribute('lang')).toBe(language);
       await scan('login');

@@ -52,7 +52,9 @@ export async function startSession(): Promise<Session> {
     await rm(profile, { recursive: true, force: true });
     throw error;
   }
-  context.setDefaultTimeout(10_000);
+  // Two browser files run side by side on two cores (vitest.config.ts): a page that waits on a
+  // busy server gets 20 s before a step counts as failed; a passing step never waits that long.
+  context.setDefaultTimeout(20_000);
   const page = context.pages()[0] ?? (await context.newPage());
   return {
     url: server.url,
@@ -70,8 +72,20 @@ export async function startSession(): Promise<Session> {
 /** Forgets the session cookie and the remembered language, as a new visitor. */
 export async function resetBrowser(session: Session): Promise<void> {
   await session.context.clearCookies();
-  await session.page.goto(`${session.url}/login`);
+  // Cleared on a page of the origin that runs no app: the app, still starting in the remembered
+  // language (English loads on demand), would write that language back after the clear.
+  await session.page.goto(`${session.url}/api/health`);
   await session.page.evaluate(() => localStorage.clear());
+  await session.page.goto(`${session.url}/login`);
+}
+
+/**
+ * Remembers the interface's language for the next page the test opens. Written on a page of the
+ * origin that runs no app: an app page still starting would write its own language back.
+ */
+export async function rememberLanguage(session: Session, language: 'sv' | 'en'): Promise<void> {
+  await session.page.goto(`${session.url}/api/health`);
+  await session.page.evaluate((chosen) => localStorage.setItem('samsyn.language', chosen), language);
 }
 
 export async function login(page: Page, username: string, password: string): Promise<void> {
@@ -108,7 +122,9 @@ export async function allViolations(page: Page, label: string): Promise<string[]
  */
 export async function loginAs(session: Session, username: string, language: 'sv' | 'en' = 'sv'): Promise<Page> {
   const { page, url, context } = session;
-  if (language === 'en') await page.evaluate(() => localStorage.setItem('samsyn.language', 'en'));
+  // The language is set either way: an earlier test of the same file may have chosen English,
+  // and the browser remembers that choice as a user's would.
+  await rememberLanguage(session, language);
   const csrf = await context.request.get(`${url}/api/auth/csrf`);
   if (!csrf.ok()) throw new Error(`GET /api/auth/csrf: ${csrf.status()} ${await csrf.text()}`);
   const { token } = (await csrf.json()) as { token: string };

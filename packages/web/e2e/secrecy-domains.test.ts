@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { login, resetBrowser, startSession, testPassword, type Session } from './browser.ts';
+import { login, resetBrowser, startSession, testPassword, type Session, rememberLanguage } from './browser.ts';
 
 let session: Session;
 
@@ -58,7 +58,7 @@ describe('secrecy domains in the browser', () => {
   ] as const)('in %s an organisation administrator sees Exempelstad’s domains and moves a unit, and the page is axe-clean', async (language, fromKey, toKey) => {
     const { page, url } = session;
     const text = texts[language];
-    await page.evaluate((value) => localStorage.setItem('samsyn.language', value), language);
+    await rememberLanguage(session, language);
     await page.goto(`${url}/login`);
     await login(page, 'orgadmin', testPassword);
     await page.getByRole('heading', { level: 1, name: /Olle/ }).waitFor();

@@ -1,7 +1,7 @@
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { loginAs as openAs, resetBrowser, startSession, visit as visitPage, type Session } from './browser.ts';
+import { loginAs as openAs, resetBrowser, startSession, visit as visitPage, type Session, rememberLanguage } from './browser.ts';
 
 let session: Session;
 let childId: string;
@@ -160,7 +160,7 @@ describe.each(['sv', 'en'] as const)('axe at every impact level, in %s', (langua
     await visit(page, `/child/${childId}/self-rating?for=guardian`, text.selfGuardian);
     found.push(...(await violations(page, `${language} self-rating in a meeting`)));
     await resetBrowser(session);
-    await page.evaluate((l) => localStorage.setItem('samsyn.language', l), language);
+    await rememberLanguage(session, language);
     await page.goto(`${url}/self-rating`);
     await page.getByRole('heading', { level: 1, name: text.selfChild }).waitFor();
     found.push(...(await violations(page, `${language} code page`)));
