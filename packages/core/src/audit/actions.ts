@@ -120,6 +120,7 @@ export const auditActions = [
   // Planning together: the child's plan and the SIP (plans/)
   'child.plan.list',
   'child.plan.read',
+  'child.plan.pdf',
   'child.plan.create',
   'child.plan.revise',
   'child.plan.establish',

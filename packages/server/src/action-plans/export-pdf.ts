@@ -1,29 +1,7 @@
-// The web app type-checks the server too (its browser tests start it): the reference brings pdfmake's types along.
-// eslint-disable-next-line @typescript-eslint/triple-slash-reference
-/// <reference path="./pdfmake.d.ts" />
-import { createRequire } from 'node:module';
-import path from 'node:path';
-import pdfmake from 'pdfmake';
 import { sheetHeading, sheetRows, sheetWords, type ActionPlanView, type SheetLanguage } from '@samsyn/core';
+import { renderPdf } from '../pdf/render.ts';
 
-/**
- * The plan as a PDF: the same table as the Excel sheet, landscape A4. The fonts are the Roboto
- * files pdfmake ships, read from its package; pdfmake may fetch no URL and read no other file,
- * so an export never reaches outside the server.
- */
-
-const fontDir = path.join(path.dirname(createRequire(import.meta.url).resolve('pdfmake/package.json')), 'fonts', 'Roboto');
-pdfmake.setFonts({
-  Roboto: {
-    normal: path.join(fontDir, 'Roboto-Regular.ttf'),
-    bold: path.join(fontDir, 'Roboto-Medium.ttf'),
-    italics: path.join(fontDir, 'Roboto-Italic.ttf'),
-    bolditalics: path.join(fontDir, 'Roboto-MediumItalic.ttf'),
-  },
-});
-pdfmake.setUrlAccessPolicy(() => false);
-pdfmake.setLocalAccessPolicy((file) => path.resolve(file).startsWith(fontDir + path.sep));
-
+/** The plan as a PDF: the same table as the Excel sheet, landscape A4 (fonts and policies in pdf/render.ts). */
 export async function planPdf(plan: ActionPlanView, language: SheetLanguage): Promise<Buffer> {
   const words = sheetWords(language);
   const rows = sheetRows(plan, language);
@@ -52,5 +30,5 @@ export async function planPdf(plan: ActionPlanView, language: SheetLanguage): Pr
     defaultStyle: { font: 'Roboto', fontSize: 9 },
     styles: { title: { fontSize: 16, bold: true, margin: [0, 0, 0, 6] }, header: { bold: true, fillColor: '#dde6f0' } },
   };
-  return pdfmake.createPdf(doc).getBuffer();
+  return renderPdf(doc);
 }

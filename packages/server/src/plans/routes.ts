@@ -1,8 +1,12 @@
+import { z } from 'zod';
+import { familyPlanDocument, pickLanguage, stockholmDate, type WellbeingArea } from '@samsyn/core';
 import { ChildParams, PlanApprovalInput, PlanCloseInput, PlanCreateInput, PlanEstablishInput, PlanList, PlanParams, PlanRevisionInput, PlanView } from '@samsyn/core';
 import { withChildAccess, withChildAction, withChildWrite } from '../access/gate.ts';
 import { AppError } from '../http/errors.ts';
 import { errorResponses, type App } from '../http/types.ts';
 import { answerProposal } from './approvals.ts';
+import { familyPlanPdf } from './family-pdf.ts';
+import { wheelAreaLabels } from '../wellbeing/queries.ts';
 import { closePlanWithReason, createPlan, establishPlan, listPlans, PlanConflict, readPlan, saveRevision } from './service.ts';
 
 /**
@@ -11,6 +15,8 @@ import { closePlanWithReason, createPlan, establishPlan, listPlans, PlanConflict
  * changes are writes of the category `plan` in the writer's secrecy domain, decided inside their
  * transaction; the family's answer is the gate's `give_consent`.
  */
+const FamilyPdfQuery = z.object({ lang: z.enum(['sv', 'en']).optional() });
+
 export async function planRoutes(app: App): Promise<void> {
   app.get('/api/children/:id/plans', {
     schema: {
@@ -46,6 +52,26 @@ export async function planRoutes(app: App): Promise<void> {
     handler: async (request) => {
       const access = await withChildAccess(request, request.params.id, 'read', 'record', { auditAction: 'child.plan.read', details: { planId: request.params.planId } });
       return readPlan(request, access, request.params.planId);
+    },
+  });
+
+  app.get('/api/children/:id/plans/:planId/pdf', {
+    schema: {
+      tags: ['plans'],
+      summary: 'The plan for the family as a PDF, in plain words: goals, who does what, the next follow-up and whom to contact; what the caller may read of it, never the child’s name or address (logged)',
+      params: PlanParams,
+      querystring: FamilyPdfQuery,
+      produces: ['application/pdf'],
+      response: { 200: z.any().describe('a PDF file'), ...errorResponses(400, 401, 403, 404) },
+    },
+    handler: async (request, reply) => {
+      const access = await withChildAccess(request, request.params.id, 'read', 'record', { auditAction: 'child.plan.pdf', details: { planId: request.params.planId } });
+      const plan = await readPlan(request, access, request.params.planId);
+      const language = request.query.lang ?? pickLanguage(request.headers['accept-language']);
+      const labels = await wheelAreaLabels(request.server.services.db, language);
+      const today = stockholmDate(access.now);
+      const pdf = await familyPlanPdf(familyPlanDocument(plan, { language, today, areaLabel: (area: WellbeingArea) => labels.get(area) ?? area }), language);
+      return reply.header('content-type', 'application/pdf').header('content-disposition', `attachment; filename="plan-${today}.pdf"`).send(pdf);
     },
   });
 

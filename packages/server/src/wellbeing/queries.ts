@@ -123,3 +123,10 @@ export async function insertAssessment(trx: Transaction<DB>, a: NewAssessment): 
 export async function assessmentById(db: Db, childId: string, id: string): Promise<AssessmentRow> {
   return assessmentsOf(db, childId).where('a.id', '=', id).executeTakeFirstOrThrow();
 }
+
+/** The current wheel's area labels in one language (a county may have renamed the defaults). */
+export async function wheelAreaLabels(db: Db, language: 'sv' | 'en'): Promise<Map<string, string>> {
+  const current = await currentModelVersion(db);
+  const content = (typeof current?.content === 'string' ? JSON.parse(current.content) : (current?.content ?? defaultWheelModel)) as WheelModelContent;
+  return new Map(content.areas.map((a) => [a.code, a.label[language]]));
+}

@@ -11,6 +11,7 @@ import { Loading } from '../common/Loading.tsx';
 import { message, StatusMessage, useStatus } from '../common/StatusMessage.tsx';
 import { useFormErrors } from '../common/useFocusFirstError.ts';
 import { currentLanguage } from '../i18n/index.ts';
+import { familyPdfUrl } from './usePlans.ts';
 import { ApprovalsList } from './ApprovalsList.tsx';
 import { ChangeList } from './PlanDiff.tsx';
 import { PlanContentsView } from './PlanContentsView.tsx';
@@ -87,6 +88,7 @@ function FamilyPlan({ childId, plan, relation }: { childId: string; plan: PlanVi
         <section aria-label={t('plans.contents.inForce')}>
           <Title order={3} size="h4">{t('plans.contents.inForce')}</Title>
           <PlanContentsView contents={inForce.contents} leadName={plan.planningLeadName} headingLevel={4} />
+          <Button component="a" variant="default" mt="xs" href={familyPdfUrl(childId, plan.id)} download>{t('plans.familyPdf')}</Button>
         </section>
       )}
       {proposal && inForce && (

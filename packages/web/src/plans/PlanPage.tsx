@@ -18,6 +18,7 @@ import { PlanContentsView } from './PlanContentsView.tsx';
 import { RevisionCompare } from './PlanDiff.tsx';
 import { PlanEditor } from './PlanEditor.tsx';
 import { ApprovalsList } from './ApprovalsList.tsx';
+import { familyPdfUrl } from './usePlans.ts';
 import { useChildNameFromLink } from './PlansPage.tsx';
 import { useEstablishPlan, usePlan, usePlans } from './usePlans.ts';
 
@@ -76,6 +77,8 @@ function Plan({ childId, plan }: { childId: string; plan: PlanView }) {
           <Button variant="light" loading={establish.isPending} onClick={() => establish.mutate(plan.headRevision, { onSuccess: () => status.success(message('plans.established')), onError: (e) => status.failure((tt, l) => refusalText(e, tt, l)) })}>{t('plans.establish')}</Button>
         )}
         {actions.has('close') && <Button variant="default" onClick={closeForm.open}>{t('plans.close')}</Button>}
+        {/* Whoever reads the plan may print it: the server gives the PDF on the same decision. */}
+        <Button component="a" variant="default" href={familyPdfUrl(childId, plan.id)} download>{t('plans.familyPdf')}</Button>
       </Group>
       {actions.has('establish') && missing.length === 0 && <Text size="sm" c="dimmed">{t('plans.establishHint', { number: plan.headRevision })}</Text>}
       {plan.proposedRevision !== null && (

@@ -1,3 +1,4 @@
+import { currentLanguage } from '../i18n/index.ts';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { PlanApprovalInput, PlanCloseInput, PlanContents, PlanCreateInput, PlanList, PlanRevisionInput, PlanRevisionView, PlanView } from '@samsyn/core';
 import { api, isApiError } from '../api/client.ts';
@@ -6,6 +7,9 @@ export const plansKey = (childId: string) => ['children', childId, 'plans'] as c
 export const planKey = (childId: string, planId: string) => ['children', childId, 'plans', planId] as const;
 
 const base = (childId: string) => `/api/children/${childId}/plans`;
+
+/** The plan for the family as a PDF, in the interface's language (a download, not a query). */
+export const familyPdfUrl = (childId: string, planId: string) => `${base(childId)}/${planId}/pdf?lang=${currentLanguage()}`;
 
 /** The child's plans the caller may read; one look, not refetched on focus (a look is a look). */
 export function usePlans(childId: string) {
