@@ -59,8 +59,8 @@ describe('a look is one entry', () => {
 });
 
 const texts = {
-  sv: { title: 'Ebba Vårdnadshavare', withdraw: /^Återkalla samtycket om/, confirm: 'Ja, återkalla', withdrawn: 'Samtycket har återkallats.', download: 'Ladda ner registerutdrag', open: 'Skriv ut registerutdraget', page: 'Registerutdrag: Ebba Vårdnadshavare' },
-  en: { title: 'Ebba Vårdnadshavare', withdraw: /^Withdraw (the )?consent about/, confirm: 'Yes, withdraw', withdrawn: 'The consent has been withdrawn.', download: 'Download register extract', open: 'Print the register extract', page: 'Register extract: Ebba Vårdnadshavare' },
+  sv: { title: 'Ebba Vårdnadshavare', withdraw: /^Återkalla samtycket om/, confirm: 'Ja, återkalla', withdrawn: 'Samtycket har återkallats.', download: 'Ladda ner registerutdrag', pdf: 'Ladda ner registerutdraget som PDF', open: 'Skriv ut registerutdraget', page: 'Registerutdrag: Ebba Vårdnadshavare' },
+  en: { title: 'Ebba Vårdnadshavare', withdraw: /^Withdraw (the )?consent about/, confirm: 'Yes, withdraw', withdrawn: 'The consent has been withdrawn.', download: 'Download register extract', pdf: 'Download the extract as a PDF', open: 'Print the register extract', page: 'Register extract: Ebba Vårdnadshavare' },
 } as const;
 
 describe('a guardian on a phone', () => {
@@ -81,8 +81,11 @@ describe('a guardian on a phone', () => {
       await expect.poll(() => withdrawable.count()).toBe(before - 1);
       expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
 
-      const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: x.download }).click()]);
+      const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: x.download, exact: true }).click()]);
       expect(download.suggestedFilename()).toMatch(/^registerutdrag-\d{4}-\d{2}-\d{2}\.json$/);
+      const [pdf] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: x.pdf }).click()]);
+      expect(pdf.suggestedFilename()).toMatch(/^registerutdrag-\d{4}-\d{2}-\d{2}\.pdf$/);
+      expect((await readFile((await pdf.path())!)).subarray(0, 5).toString('latin1')).toBe('%PDF-');
       const extract = JSON.parse(await readFile((await download.path())!, 'utf8')) as RegisterExtract;
       expect(extract).toMatchObject({ language, relation: 'guardian', you: { username: 'guardian' }, child: { id: childId, name: { givenName: 'Ebba' } } });
       expect(extract.consents.filter((c) => c.status === 'withdrawn').length).toBeGreaterThanOrEqual(language === 'sv' ? 1 : 2);

@@ -45,7 +45,7 @@ export const RegisterExtract = z.object({
 });
 export type RegisterExtract = z.infer<typeof RegisterExtract>;
 
-export const RegisterExtractQuery = z.object({ format: z.enum(['json', 'html']).default('json'), lang: z.enum(['sv', 'en']).optional() });
+export const RegisterExtractQuery = z.object({ format: z.enum(['json', 'html', 'pdf']).default('json'), lang: z.enum(['sv', 'en']).optional() });
 
 export type RegisterExtractTexts = typeof sv;
 /** The extract's texts, one set per language (a test checks both have the same keys). */

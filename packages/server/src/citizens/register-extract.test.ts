@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import type { RegisterExtract } from '@samsyn/core';
 import { createTestApp, type TestApp } from '../test/harness.ts';
 import { auditOf, demoFamily, type Family } from '../test/fixtures.ts';
@@ -55,7 +56,24 @@ describe('the register extract (GDPR art. 15)', () => {
     expect(en.body).toContain('Not included');
     const json = (await guardian.request('GET', url(), undefined, { headers: { 'accept-language': 'en' } })).json() as RegisterExtract;
     expect(json.language).toBe('en');
-    expect((await guardian.get(`${url()}?format=pdf`)).statusCode).toBe(400);
+    expect((await guardian.get(`${url()}?format=docx`)).statusCode).toBe(400);
+  });
+
+  it('is a PDF with the same sections, logged once', async () => {
+    const guardian = await t.loginAs('guardian');
+    const res = await guardian.get(`${url()}?format=pdf`);
+    expect(res.statusCode).toBe(200);
+    expect(res.headers['content-type']).toBe('application/pdf');
+    expect(res.headers['content-disposition']).toMatch(/attachment; filename="registerutdrag-\d{4}-\d{2}-\d{2}\.pdf"/);
+    const pdf = await getDocument({ data: new Uint8Array(res.rawPayload), useSystemFonts: false, isEvalSupported: false }).promise;
+    let text = '';
+    for (let p = 1; p <= pdf.numPages; p += 1) text += (await (await pdf.getPage(p)).getTextContent()).items.map((i) => ('str' in i ? `${i.str} ` : '')).join('');
+    text = text.replace(/\s+/g, ' ');
+    expect(text).toContain('Registerutdrag: Ebba Vårdnadshavare');
+    for (const heading of ['Vem har tittat', 'Tove Lärare']) expect(text).toContain(heading);
+    const page = (await guardian.get(`${url()}?format=html`)).body;
+    for (const heading of page.match(/<h2 id="[^"]+">([^<]+)<\/h2>/g)!.map((h) => h.replace(/<[^>]+>/g, ''))) expect(text).toContain(heading.replace(/&#39;/g, "'"));
+    expect(await auditOf(t.database.db, res)).toEqual([expect.objectContaining({ action: 'child.register_extract', outcome: 'success' })]);
   });
 
   it('gives the child her own from the access age, and not below it', async () => {

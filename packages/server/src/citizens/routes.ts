@@ -3,6 +3,7 @@ import { AccessLog, AccessLogEntry, AccessLogExtractQuery, AccessLogQuery, Child
 import { errorResponses, type App } from '../http/types.ts';
 import { accessLog, accessLogExtract, myChildren } from './service.ts';
 import { registerExtract } from './extract.ts';
+import { registerExtractPdf } from './extract-pdf.ts';
 import { registerExtractHtml } from './extract-html.ts';
 
 export async function citizenRoutes(app: App): Promise<void> {
@@ -48,16 +49,19 @@ export async function citizenRoutes(app: App): Promise<void> {
   app.get('/api/children/:id/register-extract', {
     schema: {
       tags: ['citizens'],
-      summary: 'The register extract (GDPR art. 15): everything Samsyn holds about the child and about the citizen asking, as JSON or a printable page (format=html); what is left out is named with its reason. For a guardian, or the child from the access age (logged)',
+      summary: 'The register extract (GDPR art. 15): everything Samsyn holds about the child and about the citizen asking, as JSON, a printable page (format=html) or a PDF (format=pdf); what is left out is named with its reason. For a guardian, or the child from the access age (logged)',
       params: ChildParams,
       querystring: RegisterExtractQuery,
-      produces: ['application/json', 'text/html'],
+      produces: ['application/json', 'text/html', 'application/pdf'],
       response: { 200: z.union([RegisterExtract, z.string()]), ...errorResponses(400, 401, 403, 404) },
     },
     handler: async (request, reply) => {
       const language = request.query.lang ?? pickLanguage(request.headers['accept-language']);
       const extract = await registerExtract(request, request.params.id, language);
       const name = `registerutdrag-${stockholmDate(request.server.services.clock.now())}`;
+      if (request.query.format === 'pdf') {
+        return reply.header('content-type', 'application/pdf').header('content-disposition', `attachment; filename="${name}.pdf"`).send((await registerExtractPdf(extract)) as unknown as string); // a Buffer is sent as it is, never serialized
+      }
       if (request.query.format === 'html') {
         return reply.header('content-type', 'text/html; charset=utf-8').header('content-disposition', `inline; filename="${name}.html"`).send(registerExtractHtml(extract));
       }

@@ -121,6 +121,7 @@ function RegisterExtractSection({ childId }: { childId: string }) {
         <Group gap="sm" wrap="wrap">
           <Button component="a" href={`${base}&format=json`} download variant="light">{t('registerExtract.download')}</Button>
           <Button component="a" href={`${base}&format=html`} target="_blank" rel="noopener" variant="default">{t('registerExtract.open')}</Button>
+          <Button component="a" href={`${base}&format=pdf`} download variant="default">{t('registerExtract.pdf')}</Button>
         </Group>
         <Text size="sm" c="dimmed">{t('registerExtract.hint')}</Text>
       </Stack>
