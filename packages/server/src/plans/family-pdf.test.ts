@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { stockholmDate, type PlanView } from '@samsyn/core';
 import { createTestApp, type TestApp, type TestClient } from '../test/harness.ts';
+import { pdfText } from '../test/pdf.ts';
 import { auditOf, demoFamily, type Family } from '../test/fixtures.ts';
 import { demoSipId } from './fixtures.ts';
 
@@ -16,16 +16,6 @@ const as = async (username: string) => {
   return clients.get(username)!;
 };
 const pdfUrl = (lang?: 'sv' | 'en') => `/api/children/${family.childId}/plans/${sipId}/pdf${lang ? `?lang=${lang}` : ''}`;
-
-async function textOf(payload: Buffer): Promise<string> {
-  const pdf = await getDocument({ data: new Uint8Array(payload), useSystemFonts: false, isEvalSupported: false }).promise;
-  let text = '';
-  for (let p = 1; p <= pdf.numPages; p += 1) {
-    const page = await pdf.getPage(p);
-    text += (await page.getTextContent()).items.map((i) => ('str' in i ? `${i.str}${i.hasEOL ? '\n' : ' '}` : '')).join('');
-  }
-  return text.replace(/\s+/g, ' ');
-}
 
 beforeAll(async () => {
   t = await createTestApp();
@@ -44,7 +34,7 @@ describe('the plan as a PDF for the family', () => {
     const res = await socialworker.get(pdfUrl('sv'));
     expect(res.statusCode).toBe(200);
     expect(res.headers['content-type']).toBe('application/pdf');
-    const text = await textOf(res.rawPayload);
+    const text = await pdfText(res.rawPayload);
     expect(text).toContain('Samordnad individuell plan (SIP)');
     expect(text).toContain('Det här vill vi nå');
     for (const goal of inForce.contents.goals) expect(text).toContain(goal.wording);
@@ -69,7 +59,7 @@ describe('the plan as a PDF for the family', () => {
   });
 
   it('is in English when asked', async () => {
-    const text = await textOf((await (await as('psychologist')).get(pdfUrl('en'))).rawPayload);
+    const text = await pdfText((await (await as('psychologist')).get(pdfUrl('en'))).rawPayload);
     expect(text).toContain('Coordinated individual plan (SIP)');
     expect(text).toContain('Who does what');
     expect(text).toContain(`Printed ${today}`);
