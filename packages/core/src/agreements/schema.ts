@@ -54,6 +54,7 @@ export const AgreementView = z.object({
 });
 export type AgreementView = z.infer<typeof AgreementView>;
 export const AgreementList = z.object({ agreements: z.array(AgreementView), today: z.string(), canCreate: z.boolean() });
+export type AgreementList = z.infer<typeof AgreementList>;
 
 export const CaseReference = z
   .string()
@@ -93,6 +94,7 @@ export type PlacementView = z.infer<typeof PlacementView>;
 export const CostTotal = z.object({ organisation: Org, year: z.number().int(), amount: z.number(), placements: z.number().int() });
 export type CostTotal = z.infer<typeof CostTotal>;
 export const PlacementList = z.object({ placements: z.array(PlacementView), totals: z.array(CostTotal), canCreate: z.boolean() });
+export type PlacementList = z.infer<typeof PlacementList>;
 
 export const TrainingCourseView = z.object({ id: z.string(), name: z.string(), targetPercent: z.number().int() });
 export const TrainingRecordInput = z.object({ unitId: z.uuid(), courseId: z.string().min(1).max(60), staffCount: z.number().int().min(0).max(100000), completedCount: z.number().int().min(0).max(100000) }).refine((r) => r.completedCount <= r.staffCount, { message: 'more_completed_than_staff', path: ['completedCount'] });
@@ -100,7 +102,9 @@ export const TrainingRecordView = z.object({ unit: Org, organisation: Org, cours
 export type TrainingRecordView = z.infer<typeof TrainingRecordView>;
 export const TrainingShare = z.object({ organisation: Org, course: TrainingCourseView, staffCount: z.number().int(), completedCount: z.number().int(), share: z.number().nullable(), unitsBelowTarget: z.number().int() });
 export const TrainingList = z.object({ courses: z.array(TrainingCourseView), records: z.array(TrainingRecordView), shares: z.array(TrainingShare) });
+export type TrainingList = z.infer<typeof TrainingList>;
 
 /** A reminder for the start page: an agreement you own is due for revision, or a unit you answer for is below a training target. */
 export const AgreementReminder = z.object({ kind: z.enum(['agreement_revision', 'training_below_target']), subjectId: z.string(), title: z.string(), dueOn: z.string().nullable(), status: z.string() });
 export const AgreementReminderList = z.object({ reminders: z.array(AgreementReminder), today: z.string() });
+export type AgreementReminderList = z.infer<typeof AgreementReminderList>;

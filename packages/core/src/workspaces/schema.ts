@@ -91,6 +91,7 @@ export const WorkspaceSummary = z.object({
 });
 export type WorkspaceSummary = z.infer<typeof WorkspaceSummary>;
 export const WorkspaceList = z.object({ workspaces: z.array(WorkspaceSummary) });
+export type WorkspaceList = z.infer<typeof WorkspaceList>;
 
 export const WorkspaceMemberView = z.object({ user: Person, organisation: z.object({ id: z.uuid(), name: z.string(), kind: z.string(), partnerType: z.string().nullable() }), role: WorkspaceMemberRole, addedAt: z.iso.datetime() });
 export const JoinRequestView = z.object({ id: z.uuid(), user: Person, organisationName: z.string(), message: z.string(), state: z.enum(joinRequestStates), requestedAt: z.iso.datetime() });
