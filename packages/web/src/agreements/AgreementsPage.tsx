@@ -1,4 +1,4 @@
-import { Badge, Group, Stack, Tabs, Text, Title } from '@mantine/core';
+import { Group, Stack, Tabs, Text, Title } from '@mantine/core';
 import type { AgreementList, AgreementView, CostTotal, PlacementList, PlacementView, TrainingList, TrainingRecordView } from '@samsyn/core';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
@@ -9,6 +9,7 @@ import { Loading } from '../common/Loading.tsx';
 import { PageTitle } from '../common/PageTitle.tsx';
 import type { Column } from '../common/SortableTable.tsx';
 import { FilteredTable } from '../workspaces/FilteredTable.tsx';
+import { ToneBadge } from '../action-plans/StatusBadge.tsx';
 
 /** Verksamhet › Överenskommelser: the library, joint placements' shared costs, and training. */
 export function AgreementsPage() {
@@ -49,7 +50,8 @@ function Query<T>({ path, children }: { path: string; children: (data: T) => Rea
   return <>{children(q.data)}</>;
 }
 
-const statusColor = { current: 'green', revision_soon: 'yellow', revision_overdue: 'red', expired: 'gray' } as const;
+// The action plans' badge pairs (dark on pale, above 4.5:1), each with a symbol and a word.
+const statusTone = { current: ['closed', '✓'], revision_soon: ['soon_late', '⚠'], revision_overdue: ['late', '✕'], expired: ['not_started', '○'] } as const;
 
 function Library() {
   const { t } = useTranslation();
@@ -60,7 +62,7 @@ function Library() {
     { key: 'owners', header: t('agreements.owners'), value: (a) => a.owners.map((o) => o.name).join(', ') },
     { key: 'valid', header: t('agreements.valid'), value: (a) => `${formatDate(a.validFrom)} – ${a.validUntil ? formatDate(a.validUntil) : ''}` },
     { key: 'revision', header: t('agreements.revisionDue'), value: (a) => a.revisionDueOn, render: (a) => formatDate(a.revisionDueOn), nowrap: true },
-    { key: 'status', header: t('agreements.status'), value: (a) => t(`agreements.statuses.${a.status}`), render: (a) => <Badge color={statusColor[a.status]} variant="light">{t(`agreements.statuses.${a.status}`)}</Badge> },
+    { key: 'status', header: t('agreements.status'), value: (a) => t(`agreements.statuses.${a.status}`), render: (a) => <ToneBadge tone={statusTone[a.status][0]} symbol={statusTone[a.status][1]}>{t(`agreements.statuses.${a.status}`)}</ToneBadge> },
     { key: 'version', header: t('agreements.version'), value: (a) => a.currentVersion },
   ];
   return (
@@ -119,7 +121,7 @@ function Training() {
     { key: 'course', header: t('agreements.course'), value: (r) => r.course.name },
     { key: 'completed', header: t('agreements.completed'), value: (r) => r.completedCount, render: (r) => `${r.completedCount} / ${r.staffCount}` },
     { key: 'share', header: t('agreements.share'), value: (r) => r.share ?? -1, render: (r) => pct(r.share) },
-    { key: 'below', header: t('agreements.target'), value: (r) => (r.belowTarget ? t('agreements.belowTarget') : t('agreements.reached')), render: (r) => <Badge color={r.belowTarget ? 'red' : 'green'} variant="light">{r.belowTarget ? t('agreements.belowTarget') : t('agreements.reached')} ({r.course.targetPercent} %)</Badge> },
+    { key: 'below', header: t('agreements.target'), value: (r) => (r.belowTarget ? t('agreements.belowTarget') : t('agreements.reached')), render: (r) => <ToneBadge tone={r.belowTarget ? 'late' : 'closed'} symbol={r.belowTarget ? '✕' : '✓'}>{r.belowTarget ? t('agreements.belowTarget') : t('agreements.reached')} ({r.course.targetPercent} %)</ToneBadge> },
   ];
   return (
     <Query<TrainingList> path={`/api/agreements/training?lang=${i18n.language === 'en' ? 'en' : 'sv'}`}>

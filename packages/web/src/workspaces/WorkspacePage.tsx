@@ -1,4 +1,4 @@
-import { Badge, Button, FileInput, Group, Stack, Tabs, Text, Textarea, TextInput } from '@mantine/core';
+import { Button, FileInput, Group, Stack, Tabs, Text, Textarea, TextInput } from '@mantine/core';
 import { workspaceDocumentTypes, type WorkspaceView } from '@samsyn/core';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -9,6 +9,7 @@ import { LoadError } from '../common/LoadError.tsx';
 import { Loading } from '../common/Loading.tsx';
 import { PageTitle } from '../common/PageTitle.tsx';
 import type { Column } from '../common/SortableTable.tsx';
+import { ToneBadge } from '../action-plans/StatusBadge.tsx';
 import { FilteredTable } from './FilteredTable.tsx';
 import { fileBase64, useWorkspace, useWorkspaceChange } from './useWorkspaces.ts';
 
@@ -62,7 +63,7 @@ function Notices({ w }: { w: WorkspaceView }) {
         {w.notices.map((n) => (
           <li key={n.id}>
             <Group gap="xs" py={4}>
-              {n.unread && <Badge color="blue">{t('workspaces.new')}</Badge>}
+              {n.unread && <ToneBadge tone="ongoing" symbol="●">{t('workspaces.new')}</ToneBadge>}
               <Text>{t(`workspaces.noticeKinds.${n.kind}`, { title: n.title, actor: n.actor?.name ?? '' })}</Text>
               <Text size="sm" c="dimmed">{when(n.createdAt)}</Text>
             </Group>

@@ -1,4 +1,4 @@
-import { Anchor, Badge, Button, Stack, Text } from '@mantine/core';
+import { Anchor, Button, Stack, Text } from '@mantine/core';
 import type { WorkspaceSummary } from '@samsyn/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -7,6 +7,7 @@ import { LoadError } from '../common/LoadError.tsx';
 import { Loading } from '../common/Loading.tsx';
 import { PageTitle } from '../common/PageTitle.tsx';
 import type { Column } from '../common/SortableTable.tsx';
+import { ToneBadge } from '../action-plans/StatusBadge.tsx';
 import { FilteredTable } from './FilteredTable.tsx';
 import { useJoinRequest, useWorkspaces } from './useWorkspaces.ts';
 
@@ -24,7 +25,7 @@ export function WorkspacesPage() {
     { key: 'belongsTo', header: t('workspaces.belongsTo'), value: (w) => (w.belongsTo ? t(`workspaces.kinds.${w.belongsTo.kind}`) : '') },
     { key: 'members', header: t('workspaces.memberCount'), value: (w) => w.memberCount },
     { key: 'role', header: t('workspaces.yourRole'), value: role },
-    { key: 'unread', header: t('workspaces.unread'), value: (w) => w.unreadNotices, render: (w) => (w.unreadNotices > 0 ? <Badge color="blue">{t('workspaces.unreadCount', { count: w.unreadNotices })}</Badge> : t('workspaces.noUnread')) },
+    { key: 'unread', header: t('workspaces.unread'), value: (w) => w.unreadNotices, render: (w) => (w.unreadNotices > 0 ? <ToneBadge tone="ongoing" symbol="●">{t('workspaces.unreadCount', { count: w.unreadNotices })}</ToneBadge> : t('workspaces.noUnread')) },
     {
       key: 'join', header: t('workspaces.actions'), value: () => '', sortable: false, exported: false,
       render: (w) => (w.canRequestJoin ? <Button size="xs" loading={join.isPending} onClick={() => join.mutate(w.id, { onSuccess: () => setStatus(t('workspaces.requestSent', { name: w.name })) })}>{t('workspaces.askToJoin', { name: w.name })}</Button> : null),
