@@ -53,6 +53,11 @@ describe('workspaces in a browser', () => {
     await scan(page, 'sv workspace documents');
     await page.getByRole('tab', { name: 'Kalender' }).click();
     await page.getByRole('row').filter({ hasText: 'Kommande' }).first().waitFor();
+    await page.getByRole('textbox', { name: 'Möte', exact: true }).fill('Skolans genomgång av delmålen');
+    await page.getByLabel('Datum').fill('2031-05-12');
+    await page.getByRole('button', { name: 'Lägg till mötet' }).click();
+    await page.getByRole('status').filter({ hasText: 'Mötet Skolans genomgång av delmålen finns nu i kalendern.' }).waitFor();
+    await page.getByRole('row').filter({ hasText: 'Skolans genomgång av delmålen' }).getByText('2031-05-12 09:00–10:00').waitFor();
     await scan(page, 'sv workspace calendar');
   });
 

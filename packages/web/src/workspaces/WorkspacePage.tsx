@@ -11,6 +11,7 @@ import { PageTitle } from '../common/PageTitle.tsx';
 import type { Column } from '../common/SortableTable.tsx';
 import { ToneBadge } from '../action-plans/StatusBadge.tsx';
 import { FilteredTable } from './FilteredTable.tsx';
+import { MeetingForm } from './MeetingForm.tsx';
 import { fileBase64, useWorkspace, useWorkspaceChange } from './useWorkspaces.ts';
 
 const time = (iso: string) => new Intl.DateTimeFormat('sv-SE', { hour: '2-digit', minute: '2-digit', timeZone: 'Europe/Stockholm' }).format(new Date(iso));
@@ -151,6 +152,8 @@ function Discussion({ w }: { w: WorkspaceView }) {
 
 function Calendar({ w }: { w: WorkspaceView }) {
   const { t } = useTranslation();
+  const change = useWorkspaceChange(w.id);
+  const status = useStatus();
   const columns: Column<WorkspaceView['meetings'][number]>[] = [
     { key: 'startsAt', header: t('workspaces.meetingWhen'), value: (m) => m.startsAt, render: (m) => `${when(m.startsAt)}–${time(m.endsAt)}` },
     { key: 'title', header: t('workspaces.meetingTitle'), value: (m) => m.title },
@@ -158,7 +161,13 @@ function Calendar({ w }: { w: WorkspaceView }) {
     { key: 'agenda', header: t('workspaces.agenda'), value: (m) => m.agenda },
     { key: 'past', header: t('workspaces.meetingState'), value: (m) => (m.past ? t('workspaces.past') : t('workspaces.coming')) },
   ];
-  return <FilteredTable rows={w.meetings} columns={columns} caption={t('workspaces.tabs.calendar')} rowKey={(m) => m.id} empty={t('workspaces.noMeetings')} exportFile={t('workspaces.meetingsFile')} sortKey="startsAt" />;
+  return (
+    <Stack>
+      <FilteredTable rows={w.meetings} columns={columns} caption={t('workspaces.tabs.calendar')} rowKey={(m) => m.id} empty={t('workspaces.noMeetings')} exportFile={t('workspaces.meetingsFile')} sortKey="startsAt" />
+      {w.actions.edit && <MeetingForm saving={change.isPending} onSubmit={(meeting, done) => change.mutate({ path: '/meetings', body: meeting }, { onSuccess: () => { done(); status.ok(t('workspaces.meetingAdded', { title: meeting.title })); }, onError: status.fail })} />}
+      {status.node}
+    </Stack>
+  );
 }
 
 function Members({ w }: { w: WorkspaceView }) {
