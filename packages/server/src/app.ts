@@ -52,6 +52,8 @@ import { needsAssessmentRoutes } from './needs-assessment/routes.ts';
 import { planRoutes } from './plans/routes.ts';
 import { chronologyRoutes } from './chronology/routes.ts';
 import { actionPlanRoutes } from './action-plans/routes.ts';
+import { workspaceRoutes } from './workspaces/routes.ts';
+import { agreementRoutes } from './agreements/routes.ts';
 import { impactAssessmentRoutes } from './impact-assessments/routes.ts';
 import { surveyRoutes } from './surveys/routes.ts';
 
@@ -165,6 +167,8 @@ export async function buildApp(config: Config, database: Database, options: Buil
   await planRoutes(app);
   await chronologyRoutes(app);
   await actionPlanRoutes(app);
+  await workspaceRoutes(app);
+  await agreementRoutes(app);
   await impactAssessmentRoutes(app);
   await surveyRoutes(app, { bulk: database.bulk });
   if (config.benchRoutes) await benchRoutes(app);

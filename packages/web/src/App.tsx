@@ -44,6 +44,9 @@ const PlanPage = lazyPage(() => import('./plans/PlanPage.tsx'), 'PlanPage');
 const ChronologyPage = lazyPage(() => import('./chronology/ChronologyPage.tsx'), 'ChronologyPage');
 const ActionPlansPage = lazyPage(() => import('./action-plans/ActionPlansPage.tsx'), 'ActionPlansPage');
 const ActionPlanPage = lazyPage(() => import('./action-plans/ActionPlanPage.tsx'), 'ActionPlanPage');
+const WorkspacesPage = lazyPage(() => import('./workspaces/WorkspacesPage.tsx'), 'WorkspacesPage');
+const WorkspacePage = lazyPage(() => import('./workspaces/WorkspacePage.tsx'), 'WorkspacePage');
+const AgreementsPage = lazyPage(() => import('./agreements/AgreementsPage.tsx'), 'AgreementsPage');
 const DashboardPage = lazyPage(() => import('./dashboards/DashboardPage.tsx'), 'DashboardPage');
 const SurveyImportPage = lazyPage(() => import('./surveys/SurveyImportPage.tsx'), 'SurveyImportPage');
 
@@ -83,6 +86,9 @@ export function App() {
             <Route path="child/:id/chronology" element={<ChronologyPage />} />
             <Route path="operations" element={<ActionPlansPage />} />
             <Route path="operations/action-plans/:id" element={<ActionPlanPage />} />
+            <Route path="operations/workspaces" element={<WorkspacesPage />} />
+            <Route path="operations/workspaces/:id" element={<WorkspacePage />} />
+            <Route path="operations/agreements" element={<AgreementsPage />} />
             <Route path="operations/log-review" element={<LogReviewPage />} />
             <Route path="population" element={<IndicatorsPage />} />
             <Route path="population/kolada" element={<KoladaImportPage />} />

@@ -1,6 +1,7 @@
 import type { ColumnType, Generated } from 'kysely';
 import type { AreaAnswer, NoticeKind, OrganisationKind, Role, SecrecyDomainKind, Sector, WheelModelContent } from '@samsyn/core';
 import type { NeedsConfigContent, NeedsProposal, NeedsStoredContent } from '@samsyn/core';
+import type { WorkspaceTables } from './schema-workspaces.ts';
 
 type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
 
@@ -846,7 +847,7 @@ export interface SurveyAggregateTable {
   weight_squared_sum: number;
 }
 
-export interface DB {
+export interface DB extends WorkspaceTables {
   legal_ground: LegalGroundTable;
   child: ChildTable;
   guardian: GuardianTable;

@@ -19,6 +19,8 @@ import { seedPlans } from './plans.ts';
 import { seedRetention } from './retention.ts';
 import { seedActionPlans } from './action-plans.ts';
 import { seedSurveys } from './surveys.ts';
+import { seedWorkspaces } from './workspaces.ts';
+import { seedAgreements } from './agreements.ts';
 
 export const defaultDemoSeed = 20261122;
 
@@ -106,6 +108,8 @@ export async function seedDemoData(db: Kysely<DB>, options: { password: string; 
     await seedPlans(trx, now);
     await seedRetention(trx, now);
     await seedActionPlans(trx, now);
+    await seedWorkspaces(trx, { now, passwordHash });
+    await seedAgreements(trx, now);
     const analyst = await trx.selectFrom('app_user').select('id').where('username', '=', 'analyst').executeTakeFirstOrThrow();
     await seedSurveys(trx, { now, ownerOrganisationId: orgs.get('region'), analystId: analyst.id });
     const counts = { organisations: orgs.keys().length, units: units.length, users: users.count + children.citizenUsers, children: children.children };

@@ -1,0 +1,117 @@
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { allViolations, loginAs, resetBrowser, startSession, visit, type Session } from './browser.ts';
+
+// Workspaces and agreements (Verksamhet): a member posts in the theme group's workspace and
+// uploads a new version of its document; a non-member asks to join the open learning network;
+// its owner accepts. The agreements page's three tabs. Axe at every impact level, in Swedish and
+// English. The tests run in order on this file's database.
+
+let session: Session;
+beforeAll(async () => {
+  session = await startSession();
+});
+afterAll(async () => {
+  await session?.close();
+});
+beforeEach(async () => {
+  await resetBrowser(session);
+});
+
+const found: string[] = [];
+async function scan(page: Page, label: string): Promise<void> {
+  found.push(...(await allViolations(page, label)));
+}
+const theme = 'Temagrupp barn och unga';
+const network = 'Lärande nätverk: fullföljda studier';
+
+async function openWorkspace(page: Page, name: string, heading = 'Arbetsplatsytor') {
+  await visit(session, page, '/operations/workspaces', heading);
+  await page.getByRole('link', { name }).click();
+  await page.getByRole('heading', { level: 1, name }).waitFor();
+}
+
+describe('workspaces in a browser', () => {
+  it('a member posts in the discussion and uploads a new version of a document', async () => {
+    const page = await loginAs(session, 'teacher');
+    await openWorkspace(page, theme);
+    await page.getByRole('tab', { name: /^Notiser/ }).waitFor();
+    await scan(page, 'sv workspace notices');
+    await page.getByRole('tab', { name: 'Diskussion' }).click();
+    await page.getByRole('textbox', { name: 'Nytt inlägg' }).fill('Skolan tar med elevernas synpunkter till nästa möte.');
+    await page.getByRole('button', { name: 'Skicka inlägg' }).click();
+    await page.getByRole('status').filter({ hasText: 'Inlägget är publicerat.' }).waitFor();
+    await page.getByText('Skolan tar med elevernas synpunkter till nästa möte.').waitFor();
+    await scan(page, 'sv workspace discussion');
+
+    await page.getByRole('tab', { name: 'Dokument' }).click();
+    await page.locator('input[type="file"]').setInputFiles({ name: 'verksamhetsplan-v3.txt', mimeType: 'text/plain', buffer: Buffer.from('Verksamhetsplan, utkast 3.\n') });
+    await page.getByRole('button', { name: 'Ladda upp version' }).click();
+    await page.getByRole('status').filter({ hasText: 'verksamhetsplan-v3.txt är uppladdad.' }).waitFor();
+    await page.getByRole('link', { name: 'Ladda ner verksamhetsplan-v3.txt (version 3)' }).waitFor();
+    await page.getByRole('link', { name: 'Ladda ner verksamhetsplan-v1.txt (version 1)' }).waitFor();
+    await scan(page, 'sv workspace documents');
+    await page.getByRole('tab', { name: 'Kalender' }).click();
+    await page.getByRole('row').filter({ hasText: 'Kommande' }).first().waitFor();
+    await page.getByRole('textbox', { name: 'Möte', exact: true }).fill('Skolans genomgång av delmålen');
+    await page.getByLabel('Datum').fill('2031-05-12');
+    await page.getByRole('button', { name: 'Lägg till mötet' }).click();
+    await page.getByRole('status').filter({ hasText: 'Mötet Skolans genomgång av delmålen finns nu i kalendern.' }).waitFor();
+    await page.getByRole('row').filter({ hasText: 'Skolans genomgång av delmålen' }).getByText('2031-05-12 09:00–10:00').waitFor();
+    await scan(page, 'sv workspace calendar');
+  });
+
+  it('a non-member asks to join the open workspace', async () => {
+    const page = await loginAs(session, 'outsider');
+    await visit(session, page, '/operations/workspaces', 'Arbetsplatsytor');
+    await scan(page, 'sv workspace list, non-member');
+    await page.getByRole('button', { name: `Be att få gå med i ${network}` }).click();
+    await page.getByRole('status').filter({ hasText: `Din förfrågan att gå med i ${network} är skickad` }).waitFor();
+    await page.getByRole('row').filter({ hasText: network }).getByText('Förfrågan väntar på svar').waitFor();
+  });
+
+  it('an owner accepts the request, and the new member opens the workspace', async () => {
+    const owner = await loginAs(session, 'samordnare.norrvik');
+    await openWorkspace(owner, network);
+    await owner.getByRole('tab', { name: 'Medlemmar' }).click();
+    await owner.getByRole('button', { name: 'Godkänn Otto Utomstående' }).click();
+    await owner.getByRole('status').filter({ hasText: 'Otto Utomstående är nu medlem.' }).waitFor();
+    await scan(owner, 'sv workspace members, owner');
+    await resetBrowser(session);
+    const member = await loginAs(session, 'outsider');
+    await openWorkspace(member, network);
+  });
+
+  it('reads a workspace and the agreements page in English', async () => {
+    const page = await loginAs(session, 'coordinator', 'en');
+    await openWorkspace(page, theme, 'Workspaces');
+    await page.getByRole('tab', { name: /^Notices/ }).waitFor();
+    await scan(page, 'en workspace notices');
+    await page.getByRole('tab', { name: 'Members' }).click();
+    await page.getByText('No requests waiting.').waitFor();
+    await scan(page, 'en workspace members');
+    await visit(session, page, '/operations/agreements', 'Agreements and guidelines');
+    await page.getByRole('row').filter({ hasText: 'Revision soon' }).waitFor();
+    await scan(page, 'en agreements library');
+    await page.getByRole('tab', { name: 'Joint placements' }).click();
+    await page.getByRole('heading', { name: 'Totals per organisation and year' }).waitFor();
+    await scan(page, 'en placements');
+    await page.getByRole('tab', { name: 'Training' }).click();
+    await page.getByRole('row').filter({ hasText: 'Below target' }).first().waitFor();
+    await scan(page, 'en training');
+  });
+
+  it('shows the agreements page in Swedish, and every scan passed', async () => {
+    const sv = await loginAs(session, 'coordinator');
+    await visit(session, sv, '/operations/agreements', 'Överenskommelser och riktlinjer');
+    await sv.getByRole('row').filter({ hasText: 'Revideras snart' }).waitFor();
+    await scan(sv, 'sv agreements library');
+    await sv.getByRole('tab', { name: 'Gemensamma placeringar' }).click();
+    await sv.getByRole('heading', { name: 'Summor per organisation och år' }).waitFor();
+    await scan(sv, 'sv placements');
+    await sv.getByRole('tab', { name: 'Utbildning' }).click();
+    await sv.getByRole('row').filter({ hasText: 'Under målet' }).first().waitFor();
+    await scan(sv, 'sv training');
+    expect(found).toEqual([]);
+  });
+});

@@ -1,0 +1,29 @@
+import { Button, Group, TextInput } from '@mantine/core';
+import { toCsv } from '@samsyn/core';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { downloadCsv } from '../common/csv.ts';
+import { today } from '../common/format.ts';
+import { exportRows, sortRows, SortableTable, type Column, type SortState } from '../common/SortableTable.tsx';
+
+/** A list that sorts (column headers), filters (free text over the exported values) and exports CSV. */
+export function FilteredTable<T>({ rows, columns, caption, rowKey, empty, exportFile, sortKey }: { rows: readonly T[]; columns: readonly Column<T>[]; caption: string; rowKey: (row: T) => string; empty: string; exportFile: string; sortKey: string }) {
+  const { t } = useTranslation();
+  const [search, setSearch] = useState('');
+  const [sort, setSort] = useState<SortState>({ key: sortKey, direction: 'ascending' });
+  const needle = search.trim().toLocaleLowerCase('sv');
+  const shown = sortRows(rows.filter((r) => !needle || columns.some((c) => String(c.value(r)).toLocaleLowerCase('sv').includes(needle))), columns, sort);
+  const exportCsv = () => {
+    const data = exportRows(shown, columns);
+    downloadCsv(`${exportFile}-${today()}.csv`, toCsv(data.header, data.rows));
+  };
+  return (
+    <>
+      <Group align="end" mb="xs">
+        <TextInput label={t('workspaces.filter')} value={search} onChange={(e) => setSearch(e.currentTarget.value)} />
+        <Button variant="default" onClick={exportCsv}>{t('workspaces.exportCsv')}</Button>
+      </Group>
+      <SortableTable caption={caption} columns={columns} rows={shown} rowKey={rowKey} sort={sort} onSort={setSort} empty={empty} />
+    </>
+  );
+}

@@ -1,0 +1,42 @@
+import { Anchor, Button, Stack, Text } from '@mantine/core';
+import type { WorkspaceSummary } from '@samsyn/core';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import { LoadError } from '../common/LoadError.tsx';
+import { Loading } from '../common/Loading.tsx';
+import { PageTitle } from '../common/PageTitle.tsx';
+import type { Column } from '../common/SortableTable.tsx';
+import { ToneBadge } from '../action-plans/StatusBadge.tsx';
+import { FilteredTable } from './FilteredTable.tsx';
+import { useJoinRequest, useWorkspaces } from './useWorkspaces.ts';
+
+/** Verksamhet › Arbetsplatsytor: the workspaces you belong to, and the open ones you may ask to join. */
+export function WorkspacesPage() {
+  const { t } = useTranslation();
+  const list = useWorkspaces();
+  const join = useJoinRequest();
+  const [status, setStatus] = useState('');
+  if (list.isPending) return <Loading />;
+  if (list.isError) return <LoadError error={list.error} onRetry={() => void list.refetch()} />;
+  const role = (w: WorkspaceSummary) => (w.myRole ? t(`workspaces.roles.${w.myRole}`) : w.requestPending ? t('workspaces.requestPending') : t('workspaces.notMember'));
+  const columns: Column<WorkspaceSummary>[] = [
+    { key: 'name', header: t('workspaces.name'), value: (w) => w.name, render: (w) => (w.myRole ? <Anchor component={Link} to={`/operations/workspaces/${w.id}`} fw={600}>{w.name}</Anchor> : <Text fw={600}>{w.name}</Text>) },
+    { key: 'belongsTo', header: t('workspaces.belongsTo'), value: (w) => (w.belongsTo ? t(`workspaces.kinds.${w.belongsTo.kind}`) : '') },
+    { key: 'members', header: t('workspaces.memberCount'), value: (w) => w.memberCount },
+    { key: 'role', header: t('workspaces.yourRole'), value: role },
+    { key: 'unread', header: t('workspaces.unread'), value: (w) => w.unreadNotices, render: (w) => (w.unreadNotices > 0 ? <ToneBadge tone="ongoing" symbol="●">{t('workspaces.unreadCount', { count: w.unreadNotices })}</ToneBadge> : t('workspaces.noUnread')) },
+    {
+      key: 'join', header: t('workspaces.actions'), value: () => '', sortable: false, exported: false,
+      render: (w) => (w.canRequestJoin ? <Button size="xs" loading={join.isPending} onClick={() => join.mutate(w.id, { onSuccess: () => setStatus(t('workspaces.requestSent', { name: w.name })) })}>{t('workspaces.askToJoin', { name: w.name })}</Button> : null),
+    },
+  ];
+  return (
+    <Stack>
+      <PageTitle>{t('workspaces.title')}</PageTitle>
+      <Text>{t('workspaces.intro')}</Text>
+      <Text role="status" aria-live="polite">{status}</Text>
+      <FilteredTable rows={list.data.workspaces} columns={columns} caption={t('workspaces.title')} rowKey={(w) => w.id} empty={t('workspaces.none')} exportFile={t('workspaces.exportFile')} sortKey="name" />
+    </Stack>
+  );
+}
