@@ -70,3 +70,5 @@ export * from './impact-assessments/rules.ts';
 export * from './surveys/index.ts';
 export * from './improvement/index.ts';
 export * from './fund/index.ts';
+export * from './forums/schema.ts';
+export * from './public-pages/schema.ts';
