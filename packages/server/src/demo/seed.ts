@@ -18,6 +18,7 @@ import { seedNeedsAssessments } from './needs-assessments.ts';
 import { seedPlans } from './plans.ts';
 import { seedRetention } from './retention.ts';
 import { seedActionPlans } from './action-plans.ts';
+import { seedForums } from './forums.ts';
 import { seedSurveys } from './surveys.ts';
 
 export const defaultDemoSeed = 20261122;
@@ -106,6 +107,7 @@ export async function seedDemoData(db: Kysely<DB>, options: { password: string; 
     await seedPlans(trx, now);
     await seedRetention(trx, now);
     await seedActionPlans(trx, now);
+    await seedForums(trx, now);
     const analyst = await trx.selectFrom('app_user').select('id').where('username', '=', 'analyst').executeTakeFirstOrThrow();
     await seedSurveys(trx, { now, ownerOrganisationId: orgs.get('region'), analystId: analyst.id });
     const counts = { organisations: orgs.keys().length, units: units.length, users: users.count + children.citizenUsers, children: children.children };

@@ -119,3 +119,21 @@ describe('reference groups and the contact directory', () => {
     expect(csv.body).toContain('Ada Kontakt;ada@example.org');
   });
 });
+
+describe('the demo forums', () => {
+  it('hold 3 forums with a year of meetings and decisions, a theme group’s reference group of five user organisations, and the published plan', async () => {
+    const forums = (await coordinator.get('/api/forums')).json().forums as { id: string; name: string; kind: string; meetings: number; parentForum: { id: string } | null }[];
+    const demo = forums.filter((f) => !f.name.includes('(prov)'));
+    expect(demo).toHaveLength(3);
+    const group = demo.find((f) => f.kind === 'reference_group')!;
+    const theme = demo.find((f) => f.kind === 'theme_group')!;
+    expect(group.parentForum?.id).toBe(theme.id);
+    expect(demo.every((f) => f.meetings >= 13)).toBe(true);
+    const detail = (await coordinator.get(`/api/forums/${group.id}`)).json() as ForumDetail;
+    expect(detail.organisations).toHaveLength(5);
+    const meeting = (await coordinator.get(`/api/forums/${theme.id}/meetings/${(await coordinator.get(`/api/forums/${theme.id}`)).json().meetingList.at(-1).id}`)).json() as MeetingView;
+    expect(meeting.agenda[0]).toMatchObject({ standing: true });
+    expect((await t.app.inject({ method: 'GET', url: '/public/handlingsplan-barn-och-unga' })).statusCode).toBe(200);
+    expect((await t.app.inject({ method: 'GET', url: '/public/nyhet-referensgrupp?lang=en' })).statusCode).toBe(200);
+  });
+});

@@ -55,19 +55,23 @@ async function addVersion(trx: Transaction<DB>, request: FastifyRequest, key: Bu
 }
 
 export async function publish(db: Kysely<DB>, request: FastifyRequest, key: Buffer, input: PublishInput): Promise<string> {
+  publisher(request, input.ownerOrganisationId);
+  return db.transaction().execute((trx) => publishIn(trx, request, key, input));
+}
+
+/** Publishes inside the caller's transaction (the demo seed publishes in its own). */
+export async function publishIn(trx: Transaction<DB>, request: FastifyRequest, key: Buffer, input: PublishInput): Promise<string> {
   const actor = publisher(request, input.ownerOrganisationId);
-  return db.transaction().execute(async (trx) => {
-    if (input.ownerForumId) {
-      const forum = await trx.selectFrom('forum').select('organisation_id').where('id', '=', input.ownerForumId).executeTakeFirst();
-      if (!forum || forum.organisation_id !== input.ownerOrganisationId) throw new AppError('validation_failed', { details: [{ path: 'body.ownerForumId', message: 'not_of_organisation' }] });
-    }
-    if (await trx.selectFrom('public_page').select('id').where('slug', '=', input.slug).executeTakeFirst()) throw new AppError('validation_failed', { details: [{ path: 'body.slug', message: 'slug_taken' }] });
-    const row = { slug: input.slug, kind: input.kind, source_id: input.kind === 'news' ? null : input.sourceId, title: input.title, owner_organisation_id: input.ownerOrganisationId, owner_forum_id: input.ownerForumId };
-    const { id } = await trx.insertInto('public_page').values({ ...row, created_by: actor.userId, created_at: request.server.services.clock.now() }).returning('id').executeTakeFirstOrThrow();
-    const version = await addVersion(trx, request, key, { id, ...row }, input.body);
-    await pageAudit(trx, request, { id, owner_organisation_id: input.ownerOrganisationId }, 'public_page.publish', { kind: input.kind, sourceId: row.source_id, slug: input.slug, version });
-    return id;
-  });
+  if (input.ownerForumId) {
+    const forum = await trx.selectFrom('forum').select('organisation_id').where('id', '=', input.ownerForumId).executeTakeFirst();
+    if (!forum || forum.organisation_id !== input.ownerOrganisationId) throw new AppError('validation_failed', { details: [{ path: 'body.ownerForumId', message: 'not_of_organisation' }] });
+  }
+  if (await trx.selectFrom('public_page').select('id').where('slug', '=', input.slug).executeTakeFirst()) throw new AppError('validation_failed', { details: [{ path: 'body.slug', message: 'slug_taken' }] });
+  const row = { slug: input.slug, kind: input.kind, source_id: input.kind === 'news' ? null : input.sourceId, title: input.title, owner_organisation_id: input.ownerOrganisationId, owner_forum_id: input.ownerForumId };
+  const { id } = await trx.insertInto('public_page').values({ ...row, created_by: actor.userId, created_at: request.server.services.clock.now() }).returning('id').executeTakeFirstOrThrow();
+  const version = await addVersion(trx, request, key, { id, ...row }, input.body);
+  await pageAudit(trx, request, { id, owner_organisation_id: input.ownerOrganisationId }, 'public_page.publish', { kind: input.kind, sourceId: row.source_id, slug: input.slug, version });
+  return id;
 }
 
 async function ownPage(trx: Transaction<DB>, request: FastifyRequest, id: string) {
