@@ -44,6 +44,11 @@ const PlanPage = lazyPage(() => import('./plans/PlanPage.tsx'), 'PlanPage');
 const ChronologyPage = lazyPage(() => import('./chronology/ChronologyPage.tsx'), 'ChronologyPage');
 const ActionPlansPage = lazyPage(() => import('./action-plans/ActionPlansPage.tsx'), 'ActionPlansPage');
 const ActionPlanPage = lazyPage(() => import('./action-plans/ActionPlanPage.tsx'), 'ActionPlanPage');
+const ForumsPage = lazyPage(() => import('./forums/ForumsPage.tsx'), 'ForumsPage');
+const ForumPage = lazyPage(() => import('./forums/ForumPage.tsx'), 'ForumPage');
+const MeetingPage = lazyPage(() => import('./forums/MeetingPage.tsx'), 'MeetingPage');
+const ContactsPage = lazyPage(() => import('./forums/ContactsPage.tsx'), 'ContactsPage');
+const PublishingPage = lazyPage(() => import('./public-pages/PublishingPage.tsx'), 'PublishingPage');
 const DashboardPage = lazyPage(() => import('./dashboards/DashboardPage.tsx'), 'DashboardPage');
 const SurveyImportPage = lazyPage(() => import('./surveys/SurveyImportPage.tsx'), 'SurveyImportPage');
 
@@ -83,6 +88,11 @@ export function App() {
             <Route path="child/:id/chronology" element={<ChronologyPage />} />
             <Route path="operations" element={<ActionPlansPage />} />
             <Route path="operations/action-plans/:id" element={<ActionPlanPage />} />
+            <Route path="operations/forums" element={<ForumsPage />} />
+            <Route path="operations/forums/:id" element={<ForumPage />} />
+            <Route path="operations/forums/:id/meetings/:meetingId" element={<MeetingPage />} />
+            <Route path="operations/contacts" element={<ContactsPage />} />
+            <Route path="operations/publishing" element={<PublishingPage />} />
             <Route path="operations/log-review" element={<LogReviewPage />} />
             <Route path="population" element={<IndicatorsPage />} />
             <Route path="population/kolada" element={<KoladaImportPage />} />
