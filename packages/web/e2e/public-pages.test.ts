@@ -63,9 +63,9 @@ describe('forums and public pages in a browser', () => {
       const page = await loginAs(session, 'coordinator', language);
       const words = language === 'sv' ? { forums: 'Forum och referensgrupper', contacts: 'Kontaktlista', meeting: 'Dagordning' } : { forums: 'Forums and reference groups', contacts: 'Contact directory', meeting: 'Agenda' };
       await visit(session, page, '/operations/forums', words.forums);
-      await page.getByRole('row').filter({ hasText: 'Temagrupp barn och unga Exempelstad' }).waitFor();
+      await page.getByRole('row').filter({ hasText: 'Temagrupp barn och unga Exempelstad' }).first().waitFor();
       await scan(page, `${language} forum list`);
-      await page.getByRole('link', { name: 'Temagrupp barn och unga Exempelstad' }).click();
+      await page.getByRole('link', { name: 'Temagrupp barn och unga Exempelstad', exact: true }).click();
       await page.getByRole('heading', { level: 1, name: 'Temagrupp barn och unga Exempelstad' }).waitFor();
       await scan(page, `${language} forum`);
       await page.getByRole('table').getByRole('link').last().click();
