@@ -71,6 +71,12 @@ describe('forums and public pages in a browser', () => {
       await page.getByRole('table').getByRole('link').last().click();
       await page.getByRole('heading', { level: 2, name: words.meeting }).waitFor();
       await scan(page, `${language} meeting`);
+      if (language === 'sv') {
+        await page.getByRole('textbox', { name: 'Protokoll' }).fill('Protokoll: artikel 12 diskuterades med referensgruppen.');
+        await page.getByRole('button', { name: 'Spara protokollet' }).click();
+        await page.getByRole('status').filter({ hasText: 'Protokollet har sparats.' }).waitFor();
+        await scan(page, 'sv meeting minutes saved');
+      }
       await visit(session, page, '/operations/contacts', words.contacts);
       await page.getByRole('row').nth(1).waitFor();
       await scan(page, `${language} contacts`);

@@ -1,4 +1,5 @@
-import { Alert, Anchor, Button, List, Stack, Table, Text, Title } from '@mantine/core';
+import { Alert, Anchor, Button, Group, List, Stack, Table, Text, Textarea, Title } from '@mantine/core';
+import { useState } from 'react';
 import type { Language } from '@samsyn/core';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
@@ -7,7 +8,7 @@ import { formatDate } from '../common/format.ts';
 import { LoadError } from '../common/LoadError.tsx';
 import { Loading } from '../common/Loading.tsx';
 import { PageTitle } from '../common/PageTitle.tsx';
-import { useMeeting, useTakeDecision } from './useForums.ts';
+import { useMeeting, useSaveMinutes, useTakeDecision } from './useForums.ts';
 
 /** One meeting: agenda with its standing items, minutes, attendance and decisions. */
 export function MeetingPage() {
@@ -26,7 +27,7 @@ export function MeetingPage() {
       <Title order={2}>{t('forums.agenda')}</Title>
       <List type="ordered">{m.agenda.map((a, i) => <List.Item key={i}>{a.title}{a.standing ? ` (${t('forums.standing')})` : ''}</List.Item>)}</List>
       <Title order={2}>{t('forums.minutes')}</Title>
-      <Text style={{ whiteSpace: 'pre-wrap' }}>{m.minutes || t('forums.none')}</Text>
+      {m.canEdit ? <MinutesForm forumId={id} meetingId={meetingId} minutes={m.minutes} /> : <Text style={{ whiteSpace: 'pre-wrap' }}>{m.minutes || t('forums.none')}</Text>}
       <Title order={2}>{t('forums.attendance')}</Title>
       <List>{m.attendance.map((a, i) => <List.Item key={i}>{a.name}: {a.present ? t('forums.present') : t('forums.absent')}</List.Item>)}</List>
       <Title order={2}>{t('forums.decisions')}</Title>
@@ -49,6 +50,21 @@ export function MeetingPage() {
           </Table.Tbody>
         </Table>
       </Table.ScrollContainer>
+    </Stack>
+  );
+}
+
+/** Members write the minutes; the server refuses anyone else (403), so only members see the form. */
+function MinutesForm({ forumId, meetingId, minutes }: { forumId: string; meetingId: string; minutes: string }) {
+  const { t, i18n } = useTranslation();
+  const [text, setText] = useState(minutes);
+  const save = useSaveMinutes(forumId, meetingId);
+  return (
+    <Stack gap="xs">
+      <Textarea label={t('forums.minutesLabel')} value={text} onChange={(e) => setText(e.currentTarget.value)} autosize minRows={4} />
+      <Group><Button onClick={() => save.mutate(text)} loading={save.isPending}>{t('forums.saveMinutes')}</Button></Group>
+      {save.isSuccess && <Text role="status">{t('forums.minutesSaved')}</Text>}
+      {save.isError && <Alert color="red" role="alert">{errorText(save.error, t, i18n.language as Language)}</Alert>}
     </Stack>
   );
 }

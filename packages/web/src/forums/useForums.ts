@@ -42,3 +42,12 @@ export function usePublishing() {
     withdraw: useMutation({ mutationFn: (id: string) => api<PublicPageSummary>('POST', `/api/public-pages/${id}/withdraw`, {}), onSuccess: done }),
   };
 }
+
+/** A member's change of a meeting's minutes; the answer replaces the cached meeting. */
+export function useSaveMinutes(forumId: string, meetingId: string) {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (minutes: string) => api<MeetingView>('PATCH', `/api/forums/${forumId}/meetings/${meetingId}`, { minutes }),
+    onSuccess: (meeting) => client.setQueryData(['forums', forumId, 'meetings', meetingId], meeting),
+  });
+}
