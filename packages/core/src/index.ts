@@ -78,3 +78,5 @@ export * from './agreements/policy.ts';
 export * from './agreements/case-reference.ts';
 export * from './agreements/reminders.ts';
 export * from './agreements/dates.ts';
+export * from './forums/schema.ts';
+export * from './public-pages/schema.ts';

@@ -56,6 +56,8 @@ import { workspaceRoutes } from './workspaces/routes.ts';
 import { agreementRoutes } from './agreements/routes.ts';
 import { impactAssessmentRoutes } from './impact-assessments/routes.ts';
 import { surveyRoutes } from './surveys/routes.ts';
+import { forumRoutes } from './forums/routes.ts';
+import { publicPageRoutes } from './public-pages/routes.ts';
 
 const defaultWebDist = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../web/dist');
 
@@ -171,6 +173,8 @@ export async function buildApp(config: Config, database: Database, options: Buil
   await agreementRoutes(app);
   await impactAssessmentRoutes(app);
   await surveyRoutes(app, { bulk: database.bulk });
+  await forumRoutes(app);
+  await publicPageRoutes(app);
   if (config.benchRoutes) await benchRoutes(app);
   await installWebApp(app, config.webDist ?? defaultWebDist);
   return app;

@@ -47,6 +47,11 @@ const ActionPlanPage = lazyPage(() => import('./action-plans/ActionPlanPage.tsx'
 const WorkspacesPage = lazyPage(() => import('./workspaces/WorkspacesPage.tsx'), 'WorkspacesPage');
 const WorkspacePage = lazyPage(() => import('./workspaces/WorkspacePage.tsx'), 'WorkspacePage');
 const AgreementsPage = lazyPage(() => import('./agreements/AgreementsPage.tsx'), 'AgreementsPage');
+const ForumsPage = lazyPage(() => import('./forums/ForumsPage.tsx'), 'ForumsPage');
+const ForumPage = lazyPage(() => import('./forums/ForumPage.tsx'), 'ForumPage');
+const MeetingPage = lazyPage(() => import('./forums/MeetingPage.tsx'), 'MeetingPage');
+const ContactsPage = lazyPage(() => import('./forums/ContactsPage.tsx'), 'ContactsPage');
+const PublishingPage = lazyPage(() => import('./public-pages/PublishingPage.tsx'), 'PublishingPage');
 const DashboardPage = lazyPage(() => import('./dashboards/DashboardPage.tsx'), 'DashboardPage');
 const SurveyImportPage = lazyPage(() => import('./surveys/SurveyImportPage.tsx'), 'SurveyImportPage');
 
@@ -89,6 +94,11 @@ export function App() {
             <Route path="operations/workspaces" element={<WorkspacesPage />} />
             <Route path="operations/workspaces/:id" element={<WorkspacePage />} />
             <Route path="operations/agreements" element={<AgreementsPage />} />
+            <Route path="operations/forums" element={<ForumsPage />} />
+            <Route path="operations/forums/:id" element={<ForumPage />} />
+            <Route path="operations/forums/:id/meetings/:meetingId" element={<MeetingPage />} />
+            <Route path="operations/contacts" element={<ContactsPage />} />
+            <Route path="operations/publishing" element={<PublishingPage />} />
             <Route path="operations/log-review" element={<LogReviewPage />} />
             <Route path="population" element={<IndicatorsPage />} />
             <Route path="population/kolada" element={<KoladaImportPage />} />

@@ -49,6 +49,8 @@ export const errorStatus = {
   // Issue 15: survey microdata.
   survey_file_invalid: 400,
   survey_import_state: 409,
+  // Issue 16: a forum's decision marked as taken before its child-rights impact assessment is done or not needed.
+  decision_assessment_required: 409,
 } as const;
 
 export type ErrorCode = keyof typeof errorStatus;

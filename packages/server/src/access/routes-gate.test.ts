@@ -104,6 +104,28 @@ const noChildData = new Set([
   // A plan's child-rights impact assessment: about groups of children, never one child.
   'GET /api/action-plans/{id}/impact-assessment',
   'POST /api/action-plans/{id}/impact-assessment',
+  // Forums, reference groups and public pages: no child's data (forums.test.ts and public-pages.test.ts prove who edits and publishes).
+  'GET /api/forums',
+  'POST /api/forums',
+  'GET /api/forums/contacts',
+  'GET /api/forums/contacts.csv',
+  'GET /api/forums/{id}',
+  'POST /api/forums/{id}/members',
+  'POST /api/forums/{id}/organisations',
+  'POST /api/forums/{id}/meetings',
+  'GET /api/forums/{id}/meetings/{meetingId}',
+  'PATCH /api/forums/{id}/meetings/{meetingId}',
+  'POST /api/forums/{id}/meetings/{meetingId}/decisions',
+  'GET /api/forums/{id}/decisions/{decisionId}/impact-assessment',
+  'POST /api/forums/{id}/decisions/{decisionId}/impact-assessment',
+  'POST /api/forums/{id}/decisions/{decisionId}/take',
+  'POST /api/forums/{id}/views',
+  'POST /api/forums/{id}/views/{viewId}/response',
+  'GET /api/public-pages',
+  'POST /api/public-pages',
+  'POST /api/public-pages/{id}/versions',
+  'POST /api/public-pages/{id}/withdraw',
+  'GET /api/public-pages/feedback',
 ]);
 
 // The OpenAPI document does not describe itself.

@@ -33,6 +33,8 @@ BEGIN
   REVOKE UPDATE, DELETE, TRUNCATE ON action_plan_review FROM samsyn_app;
   -- A workspace document's versions, its thread's posts and an agreement's versions are history: appended, never changed.
   REVOKE UPDATE, DELETE, TRUNCATE ON workspace_document_version, workspace_post, agreement_version FROM samsyn_app;
+  -- Every published version of a public page is kept: appended, never changed.
+  REVOKE UPDATE, DELETE, TRUNCATE ON public_page_version FROM samsyn_app;
   REVOKE ALL ON schema_migration FROM samsyn_app;
   GRANT SELECT ON schema_migration TO samsyn_app;
 EXCEPTION WHEN insufficient_privilege THEN

@@ -785,6 +785,112 @@ export interface ChildRightsAssessmentTable {
   updated_at: Date;
 }
 
+// Forums, reference groups and public pages (migration 0027, issue 16 points 3 and 6).
+export interface ForumTable {
+  id: Generated<string>;
+  name: string;
+  kind: 'steering_group' | 'theme_group' | 'reference_group' | 'working_group';
+  level: 'political' | 'officer' | 'user';
+  purpose: Generated<string>;
+  organisation_id: string;
+  parent_forum_id: string | null;
+  created_by: string;
+  created_at: Date;
+  updated_at: Date;
+}
+
+export interface ForumMemberTable {
+  forum_id: string;
+  user_id: string;
+  organisation_id: string;
+  role: 'chair' | 'secretary' | 'member';
+}
+
+export interface ForumOrganisationTable {
+  forum_id: string;
+  organisation_id: string;
+  contact_name: string;
+  contact_email: Generated<string>;
+  contact_phone: Generated<string>;
+  contact_for: Generated<string>;
+}
+
+export interface ForumMeetingTable {
+  id: Generated<string>;
+  forum_id: string;
+  held_on: ColumnType<string, string, string>;
+  title: string;
+  agenda: ColumnType<unknown, string | undefined, string>;
+  minutes: Generated<string>;
+  attendance: ColumnType<unknown, string | undefined, string>;
+  created_at: Date;
+  updated_at: Date;
+}
+
+export interface ForumDecisionTable {
+  id: Generated<string>;
+  forum_id: string;
+  meeting_id: string;
+  text: string;
+  action_plan_id: string | null;
+  sub_goal_id: string | null;
+  activity_id: string | null;
+  state: 'proposed' | 'taken';
+  taken_by: string | null;
+  taken_at: Date | null;
+  created_at: Date;
+}
+
+export interface ForumViewTable {
+  id: Generated<string>;
+  reference_group_id: string;
+  forum_id: string;
+  meeting_id: string | null;
+  subject: string;
+  view: string;
+  children_views_how: Generated<string>;
+  response: string | null;
+  responded_by: string | null;
+  responded_at: Date | null;
+  created_by: string;
+  created_at: Date;
+}
+
+export interface PublicPageTable {
+  id: Generated<string>;
+  slug: string;
+  kind: string;
+  source_id: string | null;
+  owner_organisation_id: string;
+  owner_forum_id: string | null;
+  title: string;
+  withdrawn_at: Date | null;
+  withdrawn_by: string | null;
+  created_by: string;
+  created_at: Date;
+}
+
+export interface PublicPageVersionTable {
+  page_id: string;
+  version: number;
+  data: ColumnType<unknown, string, string>;
+  html_sv: string;
+  html_en: string;
+  published_by: string;
+  published_at: Date;
+}
+
+export interface PublicFeedbackTable {
+  id: Generated<string>;
+  page_id: string;
+  page_version: number;
+  owner_organisation_id: string;
+  owner_forum_id: string | null;
+  message: string;
+  reply_to: Generated<string>;
+  received_at: Date;
+}
+
 export interface SurveyTable {
   id: string;
   name_sv: string;
@@ -879,6 +985,15 @@ export interface DB extends WorkspaceTables {
   action_plan_review: ActionPlanReviewTable;
   action_plan_round_task: ActionPlanRoundTaskTable;
   child_rights_assessment: ChildRightsAssessmentTable;
+  forum: ForumTable;
+  forum_member: ForumMemberTable;
+  forum_organisation: ForumOrganisationTable;
+  forum_meeting: ForumMeetingTable;
+  forum_decision: ForumDecisionTable;
+  forum_view: ForumViewTable;
+  public_page: PublicPageTable;
+  public_page_version: PublicPageVersionTable;
+  public_feedback: PublicFeedbackTable;
   child_identity_change: ChildIdentityChangeTable;
   register_import: RegisterImportTable;
   register_import_row: RegisterImportRowTable;

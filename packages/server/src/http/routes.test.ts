@@ -10,9 +10,11 @@ afterAll(() => t.close());
 // The routes anyone may call; every other route in the OpenAPI document needs a session.
 // The self-rating form opened by a one-time code needs no session: the code is the key (wellbeing/).
 // The open aggregate API serves suppressed survey figures to anyone (surveys/, issue 15).
+// Published public pages and their feedback form are the login-free part of Samsyn (public-pages/, issue 16).
 const publicRoutes = new Set([
   'GET /api/health', 'GET /api/auth/csrf', 'POST /api/auth/login', 'POST /api/self-rating/open', 'POST /api/self-rating/submit',
   'GET /api/open/survey-indicators', 'GET /api/open/survey-estimates',
+  'GET /public/{slug}', 'POST /public/{slug}/feedback',
 ]);
 
 describe('every API route', () => {

@@ -1,5 +1,5 @@
 import type { FastifyRequest } from 'fastify';
-import type { Kysely } from 'kysely';
+import type { Kysely, Transaction } from 'kysely';
 import { canEditActionPlan, missingAnswers, ImpactAssessmentAnswers, type ImpactAssessmentInput, type ImpactAssessmentView } from '@samsyn/core';
 import type { DB } from '../db/schema.ts';
 import { audit, readablePlan } from '../action-plans/service.ts';
@@ -47,22 +47,35 @@ export async function savePlanAssessment(db: Kysely<DB>, request: FastifyRequest
   await db.transaction().execute(async (trx) => {
     const { actor, plan } = await readablePlan(trx, request, planId);
     if (!canEditActionPlan(actor, parties(plan))) throw new AppError('forbidden');
-    const before = await trx.selectFrom('child_rights_assessment').select(['state', 'answers']).where('subject_kind', '=', 'action_plan').where('subject_id', '=', planId).forUpdate().executeTakeFirst();
-    // "Not needed" keeps the answers given so far, so a later assessment starts from them.
-    const answers = input.state === 'not_needed' ? (before?.answers ?? ImpactAssessmentAnswers.parse({})) : input.answers;
-    const values = {
-      state: input.state,
-      answers: JSON.stringify(answers),
-      not_needed_reason: input.state === 'not_needed' ? input.reason : null,
-      decided_by: input.state === 'draft' ? null : actor.userId,
-      decided_at: input.state === 'draft' ? null : at,
-      updated_at: at,
-    };
-    await trx
-      .insertInto('child_rights_assessment')
-      .values({ subject_kind: 'action_plan', subject_id: planId, created_by: actor.userId, created_at: at, ...values })
-      .onConflict((oc) => oc.columns(['subject_kind', 'subject_id']).doUpdateSet(values))
-      .execute();
+    const before = await upsertAssessment(trx, 'action_plan', planId, actor.userId, input, at);
     await audit(trx, request, plan, 'impact_assessment.save', { subjectKind: 'action_plan', before: before?.state ?? null, after: input.state, ...(input.state === 'not_needed' ? { reason: input.reason } : {}) });
   });
+}
+
+/** "Done" needs every answer: 400 naming each field left. */
+export function checkDone(input: ImpactAssessmentInput): void {
+  if (input.state !== 'done') return;
+  const missing = missingAnswers(input.answers);
+  if (missing.length > 0) throw new AppError('validation_failed', { details: missing.map((m) => ({ path: `body.answers.${m}`, message: 'required_when_done' })) });
+}
+
+/** Saves the assessment of a plan or a decision (the caller has checked who may); answers its state before. */
+export async function upsertAssessment(trx: Transaction<DB>, kind: 'action_plan' | 'decision', subjectId: string, userId: string, input: ImpactAssessmentInput, at: Date): Promise<{ state: string } | undefined> {
+  const before = await trx.selectFrom('child_rights_assessment').select(['state', 'answers']).where('subject_kind', '=', kind).where('subject_id', '=', subjectId).forUpdate().executeTakeFirst();
+  // "Not needed" keeps the answers given so far, so a later assessment starts from them.
+  const answers = input.state === 'not_needed' ? (before?.answers ?? ImpactAssessmentAnswers.parse({})) : input.answers;
+  const values = {
+    state: input.state,
+    answers: JSON.stringify(answers),
+    not_needed_reason: input.state === 'not_needed' ? input.reason : null,
+    decided_by: input.state === 'draft' ? null : userId,
+    decided_at: input.state === 'draft' ? null : at,
+    updated_at: at,
+  };
+  await trx
+    .insertInto('child_rights_assessment')
+    .values({ subject_kind: kind, subject_id: subjectId, created_by: userId, created_at: at, ...values })
+    .onConflict((oc) => oc.columns(['subject_kind', 'subject_id']).doUpdateSet(values))
+    .execute();
+  return before;
 }

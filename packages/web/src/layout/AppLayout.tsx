@@ -40,6 +40,7 @@ export function AppLayout({ me }: { me: Me }) {
     { to: '/operations', label: t('nav.operations') },
     { to: '/operations/workspaces', label: t('workspaces.nav'), nested: true },
     { to: '/operations/agreements', label: t('agreements.nav'), nested: true },
+    { to: '/operations/forums', label: t('forums.nav'), nested: true },
     ...(isLogReviewer(me) ? [{ to: '/operations/log-review', label: t('nav.logReview'), nested: true }] : []),
     { to: '/population', label: t('nav.population') },
     ...(canManageIndicators(me) ? [{ to: '/population/kolada', label: t('nav.kolada'), nested: true }] : []),

@@ -1,0 +1,45 @@
+import { z } from 'zod';
+
+/**
+ * Public pages (issue 16 point 6): content a coordinator publishes to the login-free part of
+ * Samsyn, each publication a static snapshot. Kinds are open (a newsletter issue comes later):
+ * the server keeps one small renderer per kind (public-pages/kinds.ts).
+ */
+
+export const publicPageKinds = ['action_plan', 'forum_decisions', 'forum_contacts', 'news'] as const;
+export type PublicPageKind = (typeof publicPageKinds)[number];
+
+export const PublishInput = z.object({
+  kind: z.enum(publicPageKinds),
+  /** The plan or forum the page shows; none for news. */
+  sourceId: z.uuid().nullable().default(null),
+  slug: z.string().trim().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/).max(80),
+  title: z.string().trim().min(1).max(200),
+  /** The news text (and an optional introduction for other kinds), plain text with blank lines as paragraphs. */
+  body: z.string().trim().max(20000).default(''),
+  ownerOrganisationId: z.uuid(),
+  ownerForumId: z.uuid().nullable().default(null),
+});
+export type PublishInput = z.infer<typeof PublishInput>;
+export const RepublishInput = z.object({ body: z.string().trim().max(20000).optional() });
+
+export const PublicPageParams = z.object({ id: z.uuid() });
+
+export const PublicPageSummary = z.object({
+  id: z.uuid(),
+  slug: z.string(),
+  kind: z.enum(publicPageKinds),
+  title: z.string(),
+  path: z.string(),
+  ownerOrganisation: z.object({ id: z.uuid(), name: z.string() }),
+  ownerForumId: z.uuid().nullable(),
+  versions: z.array(z.object({ version: z.number().int(), publishedAt: z.iso.datetime(), publishedBy: z.string() })),
+  withdrawnAt: z.iso.datetime().nullable(),
+  feedbackCount: z.number().int(),
+});
+export type PublicPageSummary = z.infer<typeof PublicPageSummary>;
+export const PublicPageList = z.object({ pages: z.array(PublicPageSummary), canPublish: z.boolean() });
+
+export const FeedbackList = z.object({
+  feedback: z.array(z.object({ id: z.uuid(), pageId: z.uuid(), pageVersion: z.number().int(), message: z.string(), replyTo: z.string(), receivedAt: z.iso.datetime() })),
+});

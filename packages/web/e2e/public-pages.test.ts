@@ -1,0 +1,90 @@
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { allViolations, loginAs, resetBrowser, startSession, visit, type Session } from './browser.ts';
+
+// Forums and public pages: a coordinator publishes the demo action plan and the public page opens
+// without login; the forum pages (list, forum, meeting), the contact directory, the publishing
+// page and the public page pass axe at every impact level, in Swedish and English, at 390 px too.
+
+const planTitle = 'Handlingsplan för barn och unga i Exempelstad';
+
+let session: Session;
+beforeAll(async () => {
+  session = await startSession();
+});
+afterAll(async () => {
+  await session?.close();
+});
+beforeEach(async () => {
+  await resetBrowser(session);
+});
+
+const found: string[] = [];
+async function scan(page: Page, label: string): Promise<void> {
+  found.push(...(await allViolations(page, label)));
+}
+
+describe('forums and public pages in a browser', () => {
+  it('a coordinator publishes the demo action plan, and the public page opens without login', async () => {
+    const page = await loginAs(session, 'coordinator');
+    await visit(session, page, '/operations/publishing', 'Publicering');
+    await scan(page, 'sv publishing');
+    await page.getByRole('textbox', { name: 'Handlingsplan' }).click();
+    await page.getByRole('option', { name: planTitle }).click();
+    await page.getByRole('textbox', { name: 'Rubrik' }).fill('Planens framsteg');
+    await page.getByRole('textbox', { name: /^Adress/ }).fill('planens-framsteg');
+    await page.getByRole('button', { name: 'Publicera', exact: true }).click();
+    await page.getByRole('status').filter({ hasText: '/public/planens-framsteg' }).waitFor();
+    await page.getByRole('row').filter({ hasText: 'Planens framsteg' }).waitFor();
+    await scan(page, 'sv publishing after publish');
+    await session.context.clearCookies();
+    const response = await page.goto(`${session.url}/public/planens-framsteg`);
+    expect(response?.status()).toBe(200);
+    await page.getByRole('heading', { level: 1, name: 'Planens framsteg' }).waitFor();
+    expect(await page.locator('script').count()).toBe(0);
+    await scan(page, 'sv public page');
+    await page.getByRole('link', { name: 'In English' }).click();
+    await page.getByRole('heading', { level: 2, name: 'Questions and comments' }).waitFor();
+    await scan(page, 'en public page');
+    await page.setViewportSize({ width: 390, height: 844 });
+    await scan(page, 'en public page 390 px');
+    const wide = await page.evaluate(() => document.documentElement.scrollWidth);
+    expect(wide).toBeLessThanOrEqual(390);
+    await page.setViewportSize({ width: 1280, height: 860 });
+    await page.getByRole('link', { name: 'På svenska' }).click();
+    await page.getByLabel('Din fråga eller synpunkt').fill('När följs planen upp nästa gång?');
+    await page.getByRole('button', { name: 'Skicka' }).click();
+    await page.getByRole('status').filter({ hasText: 'Tack!' }).waitFor();
+    await scan(page, 'sv feedback sent');
+  });
+
+  it('the forum pages and the contact directory, in Swedish and English', async () => {
+    for (const language of ['sv', 'en'] as const) {
+      const page = await loginAs(session, 'coordinator', language);
+      const words = language === 'sv' ? { forums: 'Forum och referensgrupper', contacts: 'Kontaktlista', meeting: 'Dagordning' } : { forums: 'Forums and reference groups', contacts: 'Contact directory', meeting: 'Agenda' };
+      await visit(session, page, '/operations/forums', words.forums);
+      await page.getByRole('row').filter({ hasText: 'Temagrupp barn och unga Exempelstad' }).first().waitFor();
+      await scan(page, `${language} forum list`);
+      await page.getByRole('link', { name: 'Temagrupp barn och unga Exempelstad', exact: true }).click();
+      await page.getByRole('heading', { level: 1, name: 'Temagrupp barn och unga Exempelstad' }).waitFor();
+      await scan(page, `${language} forum`);
+      await page.getByRole('table').getByRole('link').last().click();
+      await page.getByRole('heading', { level: 2, name: words.meeting }).waitFor();
+      await scan(page, `${language} meeting`);
+      if (language === 'sv') {
+        await page.getByRole('textbox', { name: 'Protokoll' }).fill('Protokoll: artikel 12 diskuterades med referensgruppen.');
+        await page.getByRole('button', { name: 'Spara protokollet' }).click();
+        await page.getByRole('status').filter({ hasText: 'Protokollet har sparats.' }).waitFor();
+        await scan(page, 'sv meeting minutes saved');
+      }
+      await visit(session, page, '/operations/contacts', words.contacts);
+      await page.getByRole('row').nth(1).waitFor();
+      await scan(page, `${language} contacts`);
+      await page.setViewportSize({ width: 390, height: 844 });
+      await scan(page, `${language} contacts 390 px`);
+      await page.setViewportSize({ width: 1280, height: 860 });
+      await resetBrowser(session);
+    }
+    expect(found).toEqual([]);
+  });
+});

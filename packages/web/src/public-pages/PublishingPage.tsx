@@ -1,0 +1,83 @@
+import { Alert, Anchor, Button, Group, Select, Stack, Table, Text, TextInput, Textarea, Title } from '@mantine/core';
+import type { Language } from '@samsyn/core';
+import { useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useActionPlans } from '../action-plans/useActionPlans.ts';
+import { useCurrentUser } from '../auth/useCurrentUser.ts';
+import { errorText } from '../common/errors.ts';
+import { formatDate } from '../common/format.ts';
+import { LoadError } from '../common/LoadError.tsx';
+import { Loading } from '../common/Loading.tsx';
+import { PageTitle } from '../common/PageTitle.tsx';
+import { usePublicPages, usePublishing } from '../forums/useForums.ts';
+
+/** For coordinators: what is published, its versions, withdraw; publish an action plan's progress. */
+export function PublishingPage() {
+  const { t, i18n } = useTranslation();
+  const pages = usePublicPages();
+  const actions = usePublishing();
+  const error = actions.publish.error ?? actions.republish.error ?? actions.withdraw.error;
+  if (pages.isPending) return <Loading />;
+  if (pages.isError) return <LoadError error={pages.error} onRetry={() => void pages.refetch()} />;
+  return (
+    <Stack gap="lg">
+      <PageTitle>{t('publicPages.title')}</PageTitle>
+      <Text>{t('publicPages.intro')}</Text>
+      {error && <Alert color="red" role="alert">{errorText(error, t, i18n.language as Language)}</Alert>}
+      {pages.data.canPublish && <PublishPlanForm />}
+      <Title order={2}>{t('publicPages.published')}</Title>
+      <Table.ScrollContainer minWidth={320}>
+        <Table>
+          <Table.Caption>{t('publicPages.caption')}</Table.Caption>
+          <Table.Thead><Table.Tr><Table.Th>{t('publicPages.pageTitle')}</Table.Th><Table.Th>{t('publicPages.kind')}</Table.Th><Table.Th>{t('publicPages.versions')}</Table.Th><Table.Th>{t('publicPages.state')}</Table.Th><Table.Th>{t('publicPages.feedback')}</Table.Th><Table.Th>{t('publicPages.actions')}</Table.Th></Table.Tr></Table.Thead>
+          <Table.Tbody>
+            {pages.data.pages.map((p) => (
+              <Table.Tr key={p.id}>
+                <Table.Td><Anchor href={p.path}>{p.title}</Anchor></Table.Td>
+                <Table.Td>{t(`publicPages.kinds.${p.kind}`)}</Table.Td>
+                <Table.Td>{p.versions.map((v) => `${v.version}: ${formatDate(v.publishedAt)} (${v.publishedBy})`).join('; ')}</Table.Td>
+                <Table.Td>{p.withdrawnAt ? t('publicPages.withdrawn') : t('publicPages.live')}</Table.Td>
+                <Table.Td>{p.feedbackCount}</Table.Td>
+                <Table.Td>
+                  <Group gap="xs" wrap="nowrap">
+                    <Button size="xs" variant="light" onClick={() => actions.republish.mutate(p.id)} aria-label={t('publicPages.republishNamed', { title: p.title })}>{t('publicPages.republish')}</Button>
+                    {!p.withdrawnAt && <Button size="xs" color="red" variant="light" onClick={() => actions.withdraw.mutate(p.id)} aria-label={t('publicPages.withdrawNamed', { title: p.title })}>{t('publicPages.withdraw')}</Button>}
+                  </Group>
+                </Table.Td>
+              </Table.Tr>
+            ))}
+          </Table.Tbody>
+        </Table>
+      </Table.ScrollContainer>
+    </Stack>
+  );
+}
+
+function PublishPlanForm() {
+  const { t } = useTranslation();
+  const me = useCurrentUser();
+  const plans = useActionPlans();
+  const { publish } = usePublishing();
+  const [planId, setPlanId] = useState<string | null>(null);
+  const [slug, setSlug] = useState('');
+  const [title, setTitle] = useState('');
+  const [body, setBody] = useState('');
+  const owner = me.roles.find((r) => r.role === 'collaboration_coordinator')?.organisationId;
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    publish.mutate({ kind: 'action_plan', sourceId: planId, slug, title, body, ownerOrganisationId: owner }, { onSuccess: () => { setSlug(''); setTitle(''); setBody(''); } });
+  };
+  return (
+    <form onSubmit={submit} aria-labelledby="publish-plan">
+      <Stack gap="sm" maw={560}>
+        <Title order={2} id="publish-plan">{t('publicPages.publishPlan')}</Title>
+        <Select label={t('publicPages.plan')} data={(plans.data?.plans ?? []).filter((p) => p.canEdit).map((p) => ({ value: p.id, label: p.title }))} value={planId} onChange={setPlanId} required />
+        <TextInput label={t('publicPages.pageTitle')} value={title} onChange={(e) => setTitle(e.currentTarget.value)} required />
+        <TextInput label={t('publicPages.slug')} description={t('publicPages.slugHelp')} value={slug} onChange={(e) => setSlug(e.currentTarget.value)} required />
+        <Textarea label={t('publicPages.body')} value={body} onChange={(e) => setBody(e.currentTarget.value)} autosize minRows={2} />
+        <Group><Button type="submit" loading={publish.isPending}>{t('publicPages.publish')}</Button></Group>
+        {publish.isSuccess && <Text role="status">{t('publicPages.publishedNow', { path: publish.data.path })}</Text>}
+      </Stack>
+    </form>
+  );
+}
