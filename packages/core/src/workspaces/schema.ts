@@ -67,10 +67,10 @@ export const VersionInput = z.object({
   note: z.string().trim().max(500).default(''),
 });
 export type VersionInput = z.infer<typeof VersionInput>;
-export const MeetingInput = z
+export const WorkspaceMeetingInput = z
   .object({ title: text(200), startsAt: When, endsAt: When, location: z.string().trim().max(300).default(''), agenda: z.string().trim().max(4000).default('') })
   .refine((m) => Date.parse(m.startsAt) < Date.parse(m.endsAt), { message: 'ends_before_start', path: ['endsAt'] });
-export type MeetingInput = z.infer<typeof MeetingInput>;
+export type WorkspaceMeetingInput = z.infer<typeof WorkspaceMeetingInput>;
 
 const Person = z.object({ id: z.uuid(), name: z.string() });
 
@@ -99,7 +99,7 @@ export const WorkspaceNoticeView = z.object({ id: z.uuid(), kind: z.enum(workspa
 export const PostView = z.object({ id: z.uuid(), author: Person, body: z.string(), createdAt: z.iso.datetime() });
 export const VersionView = z.object({ version: z.number().int(), fileName: z.string(), mediaType: z.string(), sizeBytes: z.number().int(), sha256: z.string(), note: z.string(), uploadedBy: Person, uploadedAt: z.iso.datetime() });
 export const DocumentView = z.object({ id: z.uuid(), title: z.string(), versions: z.array(VersionView), updatedAt: z.iso.datetime() });
-export const MeetingView = z.object({ id: z.uuid(), title: z.string(), startsAt: z.iso.datetime(), endsAt: z.iso.datetime(), location: z.string(), agenda: z.string(), past: z.boolean() });
+export const WorkspaceMeetingView = z.object({ id: z.uuid(), title: z.string(), startsAt: z.iso.datetime(), endsAt: z.iso.datetime(), location: z.string(), agenda: z.string(), past: z.boolean() });
 
 export const WorkspaceView = WorkspaceSummary.extend({
   members: z.array(WorkspaceMemberView),
@@ -108,7 +108,7 @@ export const WorkspaceView = WorkspaceSummary.extend({
   notices: z.array(WorkspaceNoticeView),
   posts: z.array(PostView),
   documents: z.array(DocumentView),
-  meetings: z.array(MeetingView),
+  meetings: z.array(WorkspaceMeetingView),
   /** What the server allows you here: the web app shows these actions and no others. */
   actions: z.object({ edit: z.boolean(), manageMembers: z.boolean() }),
 });

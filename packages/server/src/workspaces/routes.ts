@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import {
-  DocumentInput, JoinAnswerInput, JoinRequestInput, MeetingInput, MemberInput, MemberUpdate, PostInput, VersionInput,
+  DocumentInput, JoinAnswerInput, JoinRequestInput, WorkspaceMeetingInput, MemberInput, MemberUpdate, PostInput, VersionInput,
   WorkspaceDocumentParams, WorkspaceInput, WorkspaceList, WorkspaceMeetingParams, WorkspaceMemberParams, WorkspaceParams, WorkspaceRequestParams, WorkspaceUpdate, WorkspaceVersionParams, WorkspaceView,
 } from '@samsyn/core';
 import type { FastifyRequest } from 'fastify';
@@ -137,7 +137,7 @@ export async function workspaceRoutes(app: App): Promise<void> {
   });
 
   app.post('/api/workspaces/:id/meetings', {
-    schema: { tags, summary: 'Add a meeting to the workspace’s calendar (members)', params: WorkspaceParams, body: MeetingInput, response: created([400, 401, 403, 404]) },
+    schema: { tags, summary: 'Add a meeting to the workspace’s calendar (members)', params: WorkspaceParams, body: WorkspaceMeetingInput, response: created([400, 401, 403, 404]) },
     handler: async (request, reply) => {
       await saveMeeting(db, request, request.params.id, null, request.body);
       return reply.status(201).send(await view(request, request.params.id));
@@ -145,7 +145,7 @@ export async function workspaceRoutes(app: App): Promise<void> {
   });
 
   app.patch('/api/workspaces/:id/meetings/:meetingId', {
-    schema: { tags, summary: 'Change a meeting (members)', params: WorkspaceMeetingParams, body: MeetingInput, response: r([400, 401, 403, 404]) },
+    schema: { tags, summary: 'Change a meeting (members)', params: WorkspaceMeetingParams, body: WorkspaceMeetingInput, response: r([400, 401, 403, 404]) },
     handler: async (request) => {
       await saveMeeting(db, request, request.params.id, request.params.meetingId, request.body);
       return view(request, request.params.id);

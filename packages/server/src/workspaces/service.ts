@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { FastifyRequest } from 'fastify';
 import type { Kysely, Transaction } from 'kysely';
-import { canEditWorkspace, canManageMembers, canRequestJoin, workspaceDocumentMaxBytes, type AuditAction, type MeetingInput, type VersionInput, type WorkspaceActor, type WorkspaceInput, type WorkspaceMemberRole, type WorkspaceUpdate } from '@samsyn/core';
+import { canEditWorkspace, canManageMembers, canRequestJoin, workspaceDocumentMaxBytes, type AuditAction, type WorkspaceMeetingInput, type VersionInput, type WorkspaceActor, type WorkspaceInput, type WorkspaceMemberRole, type WorkspaceUpdate } from '@samsyn/core';
 import type { DB } from '../db/schema.ts';
 import { auditFrom } from '../audit/context.ts';
 import { appendAudit } from '../audit/writer.ts';
@@ -200,7 +200,7 @@ async function storeVersion(trx: Transaction<DB>, request: FastifyRequest, id: s
   await audit(trx, request, id, 'workspace.document.version.add', { documentId, version, fileName: input.fileName, mediaType: input.mediaType, sizeBytes: content.length, sha256 });
 }
 
-export async function saveMeeting(db: Kysely<DB>, request: FastifyRequest, id: string, meetingId: string | null, input: MeetingInput): Promise<void> {
+export async function saveMeeting(db: Kysely<DB>, request: FastifyRequest, id: string, meetingId: string | null, input: WorkspaceMeetingInput): Promise<void> {
   await asMember(db, request, id, 'member', async (trx) => {
     const at = now(request);
     const values = { title: input.title, starts_at: input.startsAt, ends_at: input.endsAt, location: input.location, agenda: input.agenda, updated_at: at };
