@@ -49,6 +49,8 @@ export const errorStatus = {
   // Issue 15: survey microdata.
   survey_file_invalid: 400,
   survey_import_state: 409,
+  // Issue 17: improvement work. A change to a team's project from someone not on the team.
+  not_team_member: 403,
 } as const;
 
 export type ErrorCode = keyof typeof errorStatus;

@@ -19,6 +19,7 @@ import { seedPlans } from './plans.ts';
 import { seedRetention } from './retention.ts';
 import { seedActionPlans } from './action-plans.ts';
 import { seedSurveys } from './surveys.ts';
+import { seedImprovement } from './improvement.ts';
 
 export const defaultDemoSeed = 20261122;
 
@@ -108,6 +109,7 @@ export async function seedDemoData(db: Kysely<DB>, options: { password: string; 
     await seedActionPlans(trx, now);
     const analyst = await trx.selectFrom('app_user').select('id').where('username', '=', 'analyst').executeTakeFirstOrThrow();
     await seedSurveys(trx, { now, ownerOrganisationId: orgs.get('region'), analystId: analyst.id });
+    await seedImprovement(trx, now);
     const counts = { organisations: orgs.keys().length, units: units.length, users: users.count + children.citizenUsers, children: children.children };
     const seededOn = demoDay(now);
     await appendAudit(trx, [{ action: 'demo.seed', outcome: 'success', details: { ...counts, seededOn } }], now);
