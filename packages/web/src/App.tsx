@@ -44,6 +44,11 @@ const PlanPage = lazyPage(() => import('./plans/PlanPage.tsx'), 'PlanPage');
 const ChronologyPage = lazyPage(() => import('./chronology/ChronologyPage.tsx'), 'ChronologyPage');
 const ActionPlansPage = lazyPage(() => import('./action-plans/ActionPlansPage.tsx'), 'ActionPlansPage');
 const ActionPlanPage = lazyPage(() => import('./action-plans/ActionPlanPage.tsx'), 'ActionPlanPage');
+const ImprovementPage = lazyPage(() => import('./improvement/ImprovementPage.tsx'), 'ImprovementPage');
+const NetworkPage = lazyPage(() => import('./improvement/NetworkPage.tsx'), 'NetworkPage');
+const ProjectPage = lazyPage(() => import('./improvement/ProjectPage.tsx'), 'ProjectPage');
+const MeasurePage = lazyPage(() => import('./improvement/MeasurePage.tsx'), 'MeasurePage');
+const CoachPage = lazyPage(() => import('./improvement/CoachPage.tsx'), 'CoachPage');
 const DashboardPage = lazyPage(() => import('./dashboards/DashboardPage.tsx'), 'DashboardPage');
 const SurveyImportPage = lazyPage(() => import('./surveys/SurveyImportPage.tsx'), 'SurveyImportPage');
 
@@ -84,6 +89,11 @@ export function App() {
             <Route path="operations" element={<ActionPlansPage />} />
             <Route path="operations/action-plans/:id" element={<ActionPlanPage />} />
             <Route path="operations/log-review" element={<LogReviewPage />} />
+            <Route path="improvement" element={<ImprovementPage />} />
+            <Route path="improvement/coach" element={<CoachPage />} />
+            <Route path="improvement/networks/:id" element={<NetworkPage />} />
+            <Route path="improvement/projects/:id" element={<ProjectPage />} />
+            <Route path="improvement/measures/:id" element={<MeasurePage />} />
             <Route path="population" element={<IndicatorsPage />} />
             <Route path="population/kolada" element={<KoladaImportPage />} />
             <Route path="population/surveys/import" element={<SurveyImportPage />} />

@@ -136,14 +136,14 @@ describe('a team member works on the project', () => {
     const teacher = await as('teacher');
     const added = (await teacher.post(`/api/improvement/projects/${project.id}/measures`, { name: 'Antal hembesök', role: 'process', definition: 'Räknas varje fredag', kind: 'count', frequency: 'weekly' })).json() as ProjectView;
     const measure = added.measures.at(-1)!;
-    const put = (values: unknown) => teacher.request('PUT', `/api/improvement/measures/${measure.id}/values`, { values });
+    const put = (values: unknown) => teacher.post(`/api/improvement/measures/${measure.id}/values`, { values });
     expect((await put([{ period: '2026-03-04', value: 3 }])).statusCode).toBe(200);
     const again = (await put([{ period: '2026-03-06', value: 5 }])).json() as MeasureView;
     expect(again.points).toEqual([expect.objectContaining({ period: '2026-03-02', value: 5 })]);
     const bad = await put([{ period: '2026-03-06', numerator: 1, denominator: 2 }]);
     expect(bad.statusCode).toBe(400);
     expect(bad.json().error.details[0].message).toBe('value_required');
-    expect((await (await as('socialworker')).request('PUT', `/api/improvement/measures/${measure.id}/values`, { values: [{ period: '2026-03-06', value: 1 }] })).json().error.code).toBe('not_team_member');
+    expect((await (await as('socialworker')).post(`/api/improvement/measures/${measure.id}/values`, { values: [{ period: '2026-03-06', value: 1 }] })).json().error.code).toBe('not_team_member');
   });
 
   it('imports a CSV: a preview with each row’s error writes nothing; accepted, it writes once and again changes nothing', async () => {
@@ -178,7 +178,7 @@ describe('the collaboration coordinator builds networks', () => {
     const withTeam = (await coordinator.post(`/api/improvement/networks/${network.id}/teams`, { name: 'Lag A', organisationId: orgId, coachUserId: await userIdOf(t.database.db, 'nurse'), memberUserIds: [teacherId] })).json() as NetworkView;
     expect(withTeam.teamList[0]!.coach!.displayName).toBe('Nora Skolsköterska');
     const withSession = (await coordinator.post(`/api/improvement/networks/${network.id}/sessions`, { heldOn: '2026-05-01', title: 'Första' })).json() as NetworkView;
-    const attended = await coordinator.request('PUT', `/api/improvement/networks/${network.id}/sessions/${withSession.sessions[0]!.id}/attendance`, { teamIds: [withTeam.teamList[0]!.id] });
+    const attended = await coordinator.post(`/api/improvement/networks/${network.id}/sessions/${withSession.sessions[0]!.id}/attendance`, { teamIds: [withTeam.teamList[0]!.id] });
     expect((attended.json() as NetworkView).sessions[0]!.attendingTeamIds).toEqual([withTeam.teamList[0]!.id]);
     const started = await (await as('teacher')).post(`/api/improvement/teams/${withTeam.teamList[0]!.id}/project`, { title: 'Projekt', aimWhat: 'Mer rörelse', aimHowMuch: '+10 %', aimBy: '2027-06-01' });
     expect(started.statusCode).toBe(201);

@@ -67,7 +67,7 @@ export async function improvementRoutes(app: App): Promise<void> {
       return reply.status(201).send(await networkView(db, request, request.params.id));
     },
   });
-  app.put('/api/improvement/networks/:id/sessions/:sessionId/attendance', {
+  app.post('/api/improvement/networks/:id/sessions/:sessionId/attendance', {
     schema: { tags, summary: 'Record which teams attended a learning session (collaboration coordinators)', params: SessionParams, body: AttendanceInput, response: { 200: NetworkView, ...e(400, 401, 403, 404) } },
     handler: async (request) => {
       await recordAttendance(db, request, request.params.id, request.params.sessionId, request.body);
@@ -120,7 +120,7 @@ export async function improvementRoutes(app: App): Promise<void> {
       return measureView(db, request, request.params.id);
     },
   });
-  app.put('/api/improvement/measures/:id/values', {
+  app.post('/api/improvement/measures/:id/values', {
     schema: { tags, summary: 'Enter weekly or monthly values; a period entered again is replaced', params: MeasureParams, body: ValuesInput, response: { 200: MeasureView, ...e(400, 401, 403, 404) } },
     handler: async (request) => {
       await db.transaction().execute((trx) => writeValues(trx, request, request.params.id, request.body.values, 'improvement.values.record'));

@@ -39,6 +39,7 @@ export function AppLayout({ me }: { me: Me }) {
     ...(professional ? [{ to: '/child', label: t('nav.child') }, { to: '/child/handovers', label: t('nav.handovers'), nested: true, count: { n: counts.handoversToAnswer, spoken: t('nav.counts.handovers', { count: counts.handoversToAnswer }) } }, ...reportItems] : []),
     { to: '/operations', label: t('nav.operations') },
     ...(isLogReviewer(me) ? [{ to: '/operations/log-review', label: t('nav.logReview'), nested: true }] : []),
+    { to: '/improvement', label: t('improvement.nav') },
     { to: '/population', label: t('nav.population') },
     ...(canManageIndicators(me) ? [{ to: '/population/kolada', label: t('nav.kolada'), nested: true }] : []),
     { to: '/population/dashboards/mental_health', label: t('nav.dashboardMentalHealth'), nested: true },
