@@ -129,6 +129,8 @@ export const ProjectView = z.object({
   aimHowMuch: z.string(),
   aimBy: Day,
   indicator: z.object({ id: z.string(), name: z.string() }).nullable(),
+  /** The indicator's yearly values for the team's municipality (Kolada indicators), beside the outcome measure's yearly mean. */
+  indicatorTrend: z.array(z.object({ year: z.number().int(), indicator: z.number().nullable(), team: z.number().nullable() })),
   drivers: z.array(Driver),
   changeIdeas: z.array(ChangeIdea),
   measures: z.array(z.object({ id: z.uuid(), name: z.string(), role: z.enum(measureRoles), definition: z.string(), kind: z.enum(measureKinds), frequency: z.enum(measureFrequencies), values: z.number().int(), status: z.enum(['signal', 'no_signal', 'too_few']) })),
@@ -143,4 +145,4 @@ export const ImportPreview = z.object({
   invalid: z.number().int(),
   written: z.number().int(),
 });
-export const IndicatorProjects = z.object({ projects: z.array(z.object({ id: z.uuid(), title: z.string(), team: z.string(), network: z.string(), organisation: z.string() })) });
+export const IndicatorProjects = z.object({ projects: z.array(z.object({ id: z.uuid(), title: z.string(), indicatorId: z.string(), team: z.string(), network: z.string(), organisation: z.string() })) });

@@ -190,13 +190,23 @@ describe('the collaboration coordinator builds networks', () => {
 });
 
 describe('the link to a county indicator', () => {
-  it('lists the projects that aim at an indicator for those who read their network', async () => {
-    const indicator = await t.database.db.selectFrom('indicator').select('id').where('priority_area', '=', 'completed_studies').orderBy('id').executeTakeFirst();
-    if (!indicator) return expect(project.indicator).toBeNull();
-    expect(project.indicator!.id).toBe(indicator.id);
-    const listed = (await (await as('teacher')).get(`/api/improvement/indicators/${indicator.id}/projects`)).json() as { projects: { title: string; team: string }[] };
-    expect(listed.projects.map((p) => p.team)).toContain('Centrumskolan Exempelstad');
-    const hidden = (await (await as('orgadmin')).get(`/api/improvement/indicators/${indicator.id}/projects`)).json() as { projects: unknown[] };
-    expect(hidden.projects).toEqual([]);
+  it('shows the team’s results beside the indicator, and the catalogue lists the projects aiming at it for those who read their network', async () => {
+    const db = t.database.db;
+    const owner = school.teamList[0]!.organisation.id;
+    const creator = await userIdOf(db, 'analyst');
+    const at = t.app.services.clock.now();
+    await db.insertInto('indicator').values({ id: 'test.narvaro', name_sv: 'Närvaro', name_en: 'Attendance', unit: 'percent', direction: 'higher_is_better', priority_area: 'completed_studies', source_kind: 'samsyn', source_ref: 'narvaro', pupil_basis: null, breakdowns: ['year'], owner_organisation_id: owner, created_by: creator, created_at: at, updated_at: at }).execute();
+    expect((await (await as('socialworker')).patch(`/api/improvement/projects/${project.id}`, { indicatorId: 'test.narvaro' })).json().error.code).toBe('not_team_member');
+    const linked = (await (await as('nurse')).patch(`/api/improvement/projects/${project.id}`, { indicatorId: 'test.narvaro' })).json() as ProjectView;
+    expect(linked.indicator).toEqual({ id: 'test.narvaro', name: 'Närvaro' });
+    expect(linked.aimWhat).toBe(project.aimWhat);
+    expect(linked.indicatorTrend.length).toBeGreaterThanOrEqual(2);
+    expect(linked.indicatorTrend.every((r) => r.team !== null && r.team > 50)).toBe(true);
+    expect((await (await as('nurse')).patch(`/api/improvement/projects/${project.id}`, { indicatorId: 'no.such' })).json().error.details[0].message).toBe('unknown_indicator');
+    const listed = (await (await as('teacher')).get('/api/improvement/indicators/test.narvaro/projects')).json() as { projects: { team: string }[] };
+    expect(listed.projects.map((p) => p.team)).toEqual(['Centrumskolan Exempelstad']);
+    const all = (await (await as('outsider')).get('/api/improvement/indicator-projects')).json() as { projects: { indicatorId: string }[] };
+    expect(all.projects.filter((p) => p.indicatorId === 'test.narvaro')).toHaveLength(1);
+    expect((await (await as('orgadmin')).get('/api/improvement/indicators/test.narvaro/projects')).json().projects).toEqual([]);
   });
 });

@@ -131,5 +131,6 @@ export async function improvementRoutes(app: App): Promise<void> {
     schema: { tags, summary: 'Preview a CSV of values with each row’s error; with accept, write them when every row is valid (idempotent)', params: MeasureParams, body: CsvImportInput, response: { 200: ImportPreview, ...e(400, 401, 403, 404) } },
     handler: (request) => importCsv(db, request, request.params.id, request.body),
   });
+  app.get('/api/improvement/indicator-projects', { schema: { tags, summary: 'Every improvement project you read that aims at a county indicator, for the indicator catalogue', response: { 200: IndicatorProjects, ...e(401, 403) } }, handler: (request) => projectsForIndicator(db, request, null) });
   app.get('/api/improvement/indicators/:indicatorId/projects', { schema: { tags, summary: 'The improvement projects that aim at a county indicator', params: IndicatorParams, response: { 200: IndicatorProjects, ...e(401, 403) } }, handler: (request) => projectsForIndicator(db, request, request.params.indicatorId) });
 }

@@ -1,5 +1,5 @@
 import type { FastifyRequest } from 'fastify';
-import type { Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import { canEditProject, isImprovementCoordinator, stockholmDate, type ImprovementActor, type MeasureView, type NetworkView, type ProjectView, type TeamSummary } from '@samsyn/core';
 import type { DB } from '../db/schema.ts';
 import { AppError } from '../http/errors.ts';
@@ -128,6 +128,7 @@ export async function projectView(db: Kysely<DB>, request: FastifyRequest, id: s
     aimHowMuch: p.aim_how_much,
     aimBy: p.aim_by,
     indicator: indicator ? { id: indicator.id, name: english ? indicator.name_en : indicator.name_sv } : null,
+    indicatorTrend: await indicatorTrend(db, p.indicator_id, team.organisationId, measures.find((m) => m.role === 'outcome'), values),
     drivers: drivers.map((d) => ({ id: d.id, title: d.title, parentId: d.parent_id })),
     changeIdeas: ideas.map((c) => ({ id: c.id, title: c.title, driverId: c.driver_id })),
     measures: measures.map((m) => ({ id: m.id, name: m.name, role: m.role, definition: m.definition, kind: m.kind, frequency: m.frequency, values: values.get(m.id)!.length, status: quickStatus(m.kind, values.get(m.id)!) })),
@@ -137,7 +138,8 @@ export async function projectView(db: Kysely<DB>, request: FastifyRequest, id: s
 }
 
 export async function measureView(db: Kysely<DB>, request: FastifyRequest, id: string): Promise<MeasureView> {
-  const m = await db.selectFrom('improvement_measure').selectAll().where('id', '=', id).executeTakeFirst();
+  // date[] as text[]: PostgreSQL's driver parses date but not date[] (as action plans' check-in dates do).
+  const m = await db.selectFrom('improvement_measure').select(['id', 'project_id', 'name', 'role', 'definition', 'kind', 'frequency', sql<string[]>`phase_starts::text[]`.as('phase_starts')]).where('id', '=', id).executeTakeFirst();
   if (!m) throw new AppError('not_found');
   const { canEdit } = await readableProject(db, request, m.project_id);
   const rows = (await valuesOf(db, [id])).get(id)!;
@@ -147,9 +149,35 @@ export async function measureView(db: Kysely<DB>, request: FastifyRequest, id: s
 }
 
 /** The projects that aim at an indicator, for the indicator's page (only networks the caller reads). */
-export async function projectsForIndicator(db: Kysely<DB>, request: FastifyRequest, indicatorId: string) {
+export async function projectsForIndicator(db: Kysely<DB>, request: FastifyRequest, indicatorId: string | null) {
   const actor = improvementActor(request);
-  const rows = await db.selectFrom('improvement_project as p').innerJoin('improvement_team as t', 't.id', 'p.team_id').innerJoin('improvement_network as n', 'n.id', 't.network_id').select(['p.id', 'p.title', 't.name as team', 'n.id as network_id', 'n.name as network']).where('p.indicator_id', '=', indicatorId).orderBy('p.title').execute();
+  let q = db.selectFrom('improvement_project as p').innerJoin('improvement_team as t', 't.id', 'p.team_id').innerJoin('improvement_network as n', 'n.id', 't.network_id').select(['p.id', 'p.title', 'p.indicator_id', 't.name as team', 'n.id as network_id', 'n.name as network']).where('p.indicator_id', 'is not', null).orderBy('p.title');
+  if (indicatorId !== null) q = q.where('p.indicator_id', '=', indicatorId);
+  const rows = await q.execute();
   const teams = await teamsOf(db, { networkIds: [...new Set(rows.map((r) => r.network_id))] });
-  return { projects: rows.filter((r) => readsNetwork(actor, teams.filter((t) => t.networkId === r.network_id))).map((r) => ({ id: r.id, title: r.title, team: r.team, network: r.network, organisation: teams.find((t) => t.name === r.team && t.networkId === r.network_id)?.organisationName ?? '' })) };
+  return { projects: rows.filter((r) => readsNetwork(actor, teams.filter((t) => t.networkId === r.network_id))).map((r) => ({ id: r.id, title: r.title, indicatorId: r.indicator_id!, team: r.team, network: r.network, organisation: teams.find((t) => t.name === r.team && t.networkId === r.network_id)?.organisationName ?? '' })) };
+}
+
+/**
+ * The team's results beside the indicator's trend: per year, the Kolada value for the team's
+ * municipality (total, both genders) and the outcome measure's mean (a proportion as percent, as
+ * Kolada gives it). A region's or partner's team has no municipality: only its own figures.
+ */
+async function indicatorTrend(db: Kysely<DB>, indicatorId: string | null, organisationId: string, outcome: { id: string; kind: string } | undefined, values: Map<string, ValueRow[]>) {
+  if (!indicatorId) return [];
+  const indicator = await db.selectFrom('indicator').select(['source_kind', 'source_ref']).where('id', '=', indicatorId).executeTakeFirst();
+  const org = await db.selectFrom('organisation').select('municipality_code').where('id', '=', organisationId).executeTakeFirst();
+  const kolada = indicator?.source_kind === 'kolada' && org?.municipality_code
+    ? await db.selectFrom('kolada_value').select(['period', 'value']).where('kpi', '=', indicator.source_ref).where('municipality', '=', org.municipality_code).where('gender', '=', 'T').orderBy('period').execute()
+    : [];
+  const byYear = new Map<number, number[]>();
+  for (const r of outcome ? values.get(outcome.id)! : []) {
+    const v = outcome!.kind === 'proportion' ? (r.denominator ? (100 * r.numerator!) / r.denominator : null) : r.value;
+    if (v !== null) byYear.set(Number(r.period.slice(0, 4)), [...(byYear.get(Number(r.period.slice(0, 4))) ?? []), v]);
+  }
+  const years = [...new Set([...kolada.map((k) => k.period), ...byYear.keys()])].sort((a, b) => a - b);
+  return years.map((year) => {
+    const team = byYear.get(year);
+    return { year, indicator: kolada.find((k) => k.period === year)?.value ?? null, team: team ? Math.round((10 * team.reduce((a, b) => a + b, 0)) / team.length) / 10 : null };
+  });
 }

@@ -1,7 +1,7 @@
 import { Anchor, Stack, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
-import { formatDate } from '../common/format.ts';
+import { formatDate, formatNumber } from '../common/format.ts';
 import { LoadError } from '../common/LoadError.tsx';
 import { Loading } from '../common/Loading.tsx';
 import { PageTitle } from '../common/PageTitle.tsx';
@@ -31,6 +31,24 @@ export function ProjectPage() {
         <dt>{t('improvement.aimBy')}</dt><dd>{formatDate(p.aimBy)}</dd>
         <dt>{t('improvement.indicator')}</dt><dd>{p.indicator ? <Anchor component={Link} to={`/population?indicator=${encodeURIComponent(p.indicator.id)}`}>{p.indicator.name}</Anchor> : t('improvement.noIndicator')}</dd>
       </dl>
+      {p.indicator && (
+        <>
+          <Title order={2}>{t('improvement.indicatorTrend')}</Title>
+          <DataList
+            rows={p.indicatorTrend}
+            columns={[
+              { key: 'year', header: t('improvement.year'), value: (r) => r.year },
+              { key: 'indicator', header: t('improvement.indicatorValue'), value: (r) => (r.indicator === null ? '–' : formatNumber(r.indicator)) },
+              { key: 'team', header: t('improvement.teamValue'), value: (r) => (r.team === null ? '–' : formatNumber(r.team)) },
+            ]}
+            caption={t('improvement.trendCaption')}
+            exportFile={t('improvement.trendFile')}
+            searchText={(r) => String(r.year)}
+            rowKey={(r) => String(r.year)}
+            sortKey="year"
+          />
+        </>
+      )}
       <Title order={2}>{t('improvement.driverDiagram')}</Title>
       <DriverDiagram project={p} />
       <Title order={2}>{t('improvement.measures')}</Title>

@@ -21,3 +21,7 @@ export function useImprovementChange<T>(path: string, method: 'POST' | 'PATCH' =
     onSuccess: () => client.invalidateQueries({ queryKey: key }),
   });
 }
+
+/** The improvement projects aiming at catalogue indicators, for the indicator list (none for a caller outside improvement work). */
+export const useIndicatorProjects = () =>
+  useQuery({ queryKey: [...key, 'indicator-projects'], queryFn: async () => (await api<{ projects: { id: string; title: string; team: string; indicatorId: string }[] }>('GET', '/api/improvement/indicator-projects')).projects, retry: false });
