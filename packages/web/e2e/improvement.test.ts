@@ -64,6 +64,19 @@ describe('improvement work in a browser', () => {
     await page.getByRole('cell', { name: 'I den långa serien' }).first().waitFor();
     await page.getByRole('cell', { name: '95 %' }).first().waitFor();
     await scan(page, 'sv measure');
+
+    // A CSV: the preview names each row's error and writes nothing; a valid file is then imported.
+    const upload = (text: string) => page.locator('input[type="file"]').setInputFiles({ name: 'varden.csv', mimeType: 'text/csv', buffer: Buffer.from(text) });
+    await upload('datum;täljare;nämnare\n2026-02-30;1;2\n');
+    await page.getByRole('button', { name: 'Förhandsgranska' }).click();
+    await page.getByRole('cell', { name: 'Datumet är inte ett giltigt datum' }).waitFor();
+    await page.getByRole('status').filter({ hasText: '0 rader kan importeras, 1 har fel. Inget har sparats ännu.' }).waitFor();
+    await scan(page, 'sv import preview');
+    await upload('datum;täljare;nämnare\n2025-01-08;90;100\n');
+    await page.getByRole('button', { name: 'Förhandsgranska' }).click();
+    await page.getByRole('status').filter({ hasText: '1 rader kan importeras, 0 har fel.' }).waitFor();
+    await page.getByRole('button', { name: 'Importera', exact: true }).click();
+    await page.getByRole('status').filter({ hasText: '1 mätvärden har importerats.' }).waitFor();
   });
 
   it('the coach sees all their teams on one page', async () => {

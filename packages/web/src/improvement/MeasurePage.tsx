@@ -7,6 +7,7 @@ import { formatDate, formatNumber, today } from '../common/format.ts';
 import { LoadError } from '../common/LoadError.tsx';
 import { Loading } from '../common/Loading.tsx';
 import { PageTitle } from '../common/PageTitle.tsx';
+import { CsvImport } from './CsvImport.tsx';
 import { DataList } from './DataList.tsx';
 import { MeasureChart } from './MeasureChart.tsx';
 import { useImprovementChange, useMeasure } from './useImprovement.ts';
@@ -61,6 +62,7 @@ export function MeasurePage() {
         sortKey="period"
       />
       {m.canEdit && <ValueForm measure={m} />}
+      {m.canEdit && <CsvImport measure={m} />}
     </Stack>
   );
 }
