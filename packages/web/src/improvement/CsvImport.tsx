@@ -19,7 +19,7 @@ export function CsvImport({ measure }: { measure: MeasureView }) {
       <h2 id="csv-import">{t('improvement.import')}</h2>
       <Text size="sm">{t(p ? 'improvement.importFormatP' : 'improvement.importFormat')}</Text>
       <Group align="end" wrap="wrap">
-        <FileInput label={t('improvement.importFile')} accept=".csv,text/csv" onChange={(file) => { setPreview(null); void file?.text().then(setCsv); }} clearable />
+        <FileInput label={t('improvement.importFile')} accept=".csv,text/csv" onChange={(file) => { setPreview(null); void file?.text().then(setCsv); }} />
         <Button variant="default" disabled={csv === null} loading={run.isPending && !run.variables} onClick={() => run.mutate({ csv }, { onSuccess: setPreview })}>{t('improvement.preview')}</Button>
         <Button disabled={!preview || preview.invalid > 0 || preview.rows.length === 0 || preview.written > 0} onClick={() => run.mutate({ csv, accept: true }, { onSuccess: setPreview })}>{t('improvement.accept')}</Button>
       </Group>
