@@ -5,6 +5,7 @@ import { formatDate, formatNumber } from '../common/format.ts';
 import { LoadError } from '../common/LoadError.tsx';
 import { Loading } from '../common/Loading.tsx';
 import { PageTitle } from '../common/PageTitle.tsx';
+import { ActCell } from './ActCell.tsx';
 import { DataList } from './DataList.tsx';
 import { DriverDiagram } from './DriverDiagram.tsx';
 import { PdsaForm } from './PdsaForm.tsx';
@@ -78,7 +79,7 @@ export function ProjectPage() {
           { key: 'idea', header: t('improvement.changeIdea'), value: (c) => idea(c.changeIdeaId) },
           { key: 'prediction', header: t('improvement.prediction'), value: (c) => c.prediction },
           { key: 'study', header: t('improvement.study'), value: (c) => c.study },
-          { key: 'act', header: t('improvement.act'), value: (c) => (c.act ? t(`improvement.acts.${c.act}`) : t('improvement.ongoing')) },
+          { key: 'act', header: t('improvement.act'), value: (c) => (c.act ? t(`improvement.acts.${c.act}`) : t('improvement.ongoing')), render: (c) => (c.act || !p.canEdit ? (c.act ? t(`improvement.acts.${c.act}`) : t('improvement.ongoing')) : <ActCell projectId={p.id} pdsaId={c.id} title={c.title} />) },
         ]}
         caption={t('improvement.pdsaCaption')}
         exportFile={t('improvement.pdsaFile')}
