@@ -54,6 +54,7 @@ import { chronologyRoutes } from './chronology/routes.ts';
 import { actionPlanRoutes } from './action-plans/routes.ts';
 import { workspaceRoutes } from './workspaces/routes.ts';
 import { agreementRoutes } from './agreements/routes.ts';
+import { improvementRoutes } from './improvement/routes.ts';
 import { impactAssessmentRoutes } from './impact-assessments/routes.ts';
 import { surveyRoutes } from './surveys/routes.ts';
 import { forumRoutes } from './forums/routes.ts';
@@ -171,6 +172,7 @@ export async function buildApp(config: Config, database: Database, options: Buil
   await actionPlanRoutes(app);
   await workspaceRoutes(app);
   await agreementRoutes(app);
+  await improvementRoutes(app);
   await impactAssessmentRoutes(app);
   await surveyRoutes(app, { bulk: database.bulk });
   await forumRoutes(app);

@@ -52,6 +52,11 @@ const ForumPage = lazyPage(() => import('./forums/ForumPage.tsx'), 'ForumPage');
 const MeetingPage = lazyPage(() => import('./forums/MeetingPage.tsx'), 'MeetingPage');
 const ContactsPage = lazyPage(() => import('./forums/ContactsPage.tsx'), 'ContactsPage');
 const PublishingPage = lazyPage(() => import('./public-pages/PublishingPage.tsx'), 'PublishingPage');
+const ImprovementPage = lazyPage(() => import('./improvement/ImprovementPage.tsx'), 'ImprovementPage');
+const NetworkPage = lazyPage(() => import('./improvement/NetworkPage.tsx'), 'NetworkPage');
+const ProjectPage = lazyPage(() => import('./improvement/ProjectPage.tsx'), 'ProjectPage');
+const MeasurePage = lazyPage(() => import('./improvement/MeasurePage.tsx'), 'MeasurePage');
+const CoachPage = lazyPage(() => import('./improvement/CoachPage.tsx'), 'CoachPage');
 const DashboardPage = lazyPage(() => import('./dashboards/DashboardPage.tsx'), 'DashboardPage');
 const SurveyImportPage = lazyPage(() => import('./surveys/SurveyImportPage.tsx'), 'SurveyImportPage');
 
@@ -100,6 +105,11 @@ export function App() {
             <Route path="operations/contacts" element={<ContactsPage />} />
             <Route path="operations/publishing" element={<PublishingPage />} />
             <Route path="operations/log-review" element={<LogReviewPage />} />
+            <Route path="improvement" element={<ImprovementPage />} />
+            <Route path="improvement/coach" element={<CoachPage />} />
+            <Route path="improvement/networks/:id" element={<NetworkPage />} />
+            <Route path="improvement/projects/:id" element={<ProjectPage />} />
+            <Route path="improvement/measures/:id" element={<MeasurePage />} />
             <Route path="population" element={<IndicatorsPage />} />
             <Route path="population/kolada" element={<KoladaImportPage />} />
             <Route path="population/surveys/import" element={<SurveyImportPage />} />

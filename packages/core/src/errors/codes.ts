@@ -51,6 +51,8 @@ export const errorStatus = {
   survey_import_state: 409,
   // Issue 16: a forum's decision marked as taken before its child-rights impact assessment is done or not needed.
   decision_assessment_required: 409,
+  // Issue 17: improvement work. A change to a team's project from someone not on the team.
+  not_team_member: 403,
 } as const;
 
 export type ErrorCode = keyof typeof errorStatus;

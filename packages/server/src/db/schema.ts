@@ -953,6 +953,108 @@ export interface SurveyAggregateTable {
   weight_squared_sum: number;
 }
 
+export interface ImprovementNetworkTable {
+  id: Generated<string>;
+  name: string;
+  priority_area: 'completed_studies' | 'mental_health' | 'physical_activity' | 'other';
+  age_group: '0-5' | '6-12' | '13-18' | '0-18';
+  description: Generated<string>;
+  workspace_id: string | null;
+  created_by: string;
+  created_at: Date;
+  updated_at: Date;
+}
+
+export interface ImprovementTeamTable {
+  id: Generated<string>;
+  network_id: string;
+  organisation_id: string;
+  name: string;
+  coach_user_id: string | null;
+  created_at: Date;
+}
+
+export interface ImprovementTeamMemberTable {
+  team_id: string;
+  user_id: string;
+}
+
+export interface ImprovementSessionTable {
+  id: Generated<string>;
+  network_id: string;
+  held_on: ColumnType<string, string, string>;
+  title: string;
+}
+
+export interface ImprovementAttendanceTable {
+  session_id: string;
+  team_id: string;
+}
+
+export interface ImprovementProjectTable {
+  id: Generated<string>;
+  team_id: string;
+  title: string;
+  aim_what: string;
+  aim_how_much: string;
+  aim_by: ColumnType<string, string, string>;
+  indicator_id: string | null;
+  created_at: Date;
+  updated_at: Date;
+}
+
+export interface ImprovementDriverTable {
+  id: Generated<string>;
+  project_id: string;
+  parent_id: string | null;
+  title: string;
+}
+
+export interface ImprovementChangeIdeaTable {
+  id: Generated<string>;
+  project_id: string;
+  driver_id: string;
+  title: string;
+}
+
+export interface ImprovementMeasureTable {
+  id: Generated<string>;
+  project_id: string;
+  name: string;
+  role: 'outcome' | 'process' | 'balancing';
+  definition: string;
+  kind: 'count' | 'mean' | 'proportion';
+  frequency: 'weekly' | 'monthly';
+  phase_starts: ColumnType<string[], string[] | undefined, string[]>;
+  created_at: Date;
+}
+
+export interface ImprovementValueTable {
+  measure_id: string;
+  period_start: ColumnType<string, string, string>;
+  value: number | null;
+  numerator: number | null;
+  denominator: number | null;
+  updated_at: Date;
+}
+
+export interface ImprovementPdsaTable {
+  id: Generated<string>;
+  project_id: string;
+  change_idea_id: string;
+  title: string;
+  plan: string;
+  prediction: string;
+  do_notes: Generated<string>;
+  study: Generated<string>;
+  act: 'adopt' | 'adapt' | 'abandon' | null;
+  starts_on: ColumnType<string, string, string>;
+  ends_on: ColumnType<string | null, string | null | undefined, string | null>;
+  created_by: string;
+  created_at: Date;
+  updated_at: Date;
+}
+
 export interface DB extends WorkspaceTables {
   legal_ground: LegalGroundTable;
   child: ChildTable;
@@ -984,6 +1086,17 @@ export interface DB extends WorkspaceTables {
   action_plan_round: ActionPlanRoundTable;
   action_plan_review: ActionPlanReviewTable;
   action_plan_round_task: ActionPlanRoundTaskTable;
+  improvement_network: ImprovementNetworkTable;
+  improvement_team: ImprovementTeamTable;
+  improvement_team_member: ImprovementTeamMemberTable;
+  improvement_session: ImprovementSessionTable;
+  improvement_attendance: ImprovementAttendanceTable;
+  improvement_project: ImprovementProjectTable;
+  improvement_driver: ImprovementDriverTable;
+  improvement_change_idea: ImprovementChangeIdeaTable;
+  improvement_measure: ImprovementMeasureTable;
+  improvement_value: ImprovementValueTable;
+  improvement_pdsa: ImprovementPdsaTable;
   child_rights_assessment: ChildRightsAssessmentTable;
   forum: ForumTable;
   forum_member: ForumMemberTable;

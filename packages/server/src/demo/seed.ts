@@ -22,6 +22,7 @@ import { seedForums } from './forums.ts';
 import { seedSurveys } from './surveys.ts';
 import { seedWorkspaces } from './workspaces.ts';
 import { seedAgreements } from './agreements.ts';
+import { seedImprovement } from './improvement.ts';
 
 export const defaultDemoSeed = 20261122;
 
@@ -114,6 +115,7 @@ export async function seedDemoData(db: Kysely<DB>, options: { password: string; 
     await seedForums(trx, now);
     const analyst = await trx.selectFrom('app_user').select('id').where('username', '=', 'analyst').executeTakeFirstOrThrow();
     await seedSurveys(trx, { now, ownerOrganisationId: orgs.get('region'), analystId: analyst.id });
+    await seedImprovement(trx, now);
     const counts = { organisations: orgs.keys().length, units: units.length, users: users.count + children.citizenUsers, children: children.children };
     const seededOn = demoDay(now);
     await appendAudit(trx, [{ action: 'demo.seed', outcome: 'success', details: { ...counts, seededOn } }], now);

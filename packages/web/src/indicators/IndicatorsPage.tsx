@@ -2,6 +2,7 @@ import { Anchor, Badge, Button, Group, Select, Stack, Text } from '@mantine/core
 import { canManageIndicators, indicatorOrganisations, indicatorSourceKinds, priorityAreas } from '@samsyn/core';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useIndicatorProjects } from '../improvement/useImprovement.ts';
 import { Link } from 'react-router';
 import { useCurrentUser } from '../auth/useCurrentUser.ts';
 import { errorText } from '../common/errors.ts';
@@ -20,6 +21,7 @@ export function IndicatorsPage() {
   const { t } = useTranslation();
   const me = useCurrentUser();
   const indicators = useIndicators();
+  const aiming = useIndicatorProjects();
   const confirm = useConfirmKpiTitle();
   const list = useListPage<IndicatorRow>({ sortKey: 'priorityArea' });
   const [areaFilter, setAreaFilter] = useState<string | null>(null);
@@ -56,6 +58,8 @@ export function IndicatorsPage() {
     { key: 'pupilBasis', header: t('indicators.pupilBasis'), value: (i) => (i.pupilBasis ? t(`indicators.pupilBases.${i.pupilBasis}`) : '') },
     { key: 'breakdowns', header: t('indicators.breakdowns'), value: (i) => i.breakdowns.map((b) => t(`indicators.breakdownNames.${b}`)).join(', ') },
     { key: 'owner', header: t('indicators.owner'), value: (i) => i.owner.name },
+    // Improvement work (issue 17): the projects that aim at the indicator.
+    { key: 'improvement', header: t('improvement.indicatorProjects'), value: (i) => (aiming.data ?? []).filter((p) => p.indicatorId === i.id).map((p) => `${p.title} (${p.team})`).join(', ') },
     ...(manages
       ? [{
           key: 'actions',

@@ -42,6 +42,7 @@ export function AppLayout({ me }: { me: Me }) {
     { to: '/operations/agreements', label: t('agreements.nav'), nested: true },
     { to: '/operations/forums', label: t('forums.nav'), nested: true },
     ...(isLogReviewer(me) ? [{ to: '/operations/log-review', label: t('nav.logReview'), nested: true }] : []),
+    { to: '/improvement', label: t('improvement.nav') },
     { to: '/population', label: t('nav.population') },
     ...(canManageIndicators(me) ? [{ to: '/population/kolada', label: t('nav.kolada'), nested: true }] : []),
     { to: '/population/dashboards/mental_health', label: t('nav.dashboardMentalHealth'), nested: true },
