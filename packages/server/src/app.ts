@@ -52,6 +52,7 @@ import { needsAssessmentRoutes } from './needs-assessment/routes.ts';
 import { planRoutes } from './plans/routes.ts';
 import { chronologyRoutes } from './chronology/routes.ts';
 import { actionPlanRoutes } from './action-plans/routes.ts';
+import { fundRoutes } from './fund/routes.ts';
 import { impactAssessmentRoutes } from './impact-assessments/routes.ts';
 import { surveyRoutes } from './surveys/routes.ts';
 
@@ -165,6 +166,7 @@ export async function buildApp(config: Config, database: Database, options: Buil
   await planRoutes(app);
   await chronologyRoutes(app);
   await actionPlanRoutes(app);
+  await fundRoutes(app);
   await impactAssessmentRoutes(app);
   await surveyRoutes(app, { bulk: database.bulk });
   if (config.benchRoutes) await benchRoutes(app);

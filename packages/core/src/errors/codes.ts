@@ -49,6 +49,9 @@ export const errorStatus = {
   // Issue 15: survey microdata.
   survey_file_invalid: 400,
   survey_import_state: 409,
+  // Issue 17: the fund. A decision before its child-rights impact assessment; a step the application's state refuses.
+  fund_assessment_required: 409,
+  fund_application_state: 409,
 } as const;
 
 export type ErrorCode = keyof typeof errorStatus;

@@ -31,6 +31,8 @@ BEGIN
   REVOKE UPDATE, DELETE, TRUNCATE ON retention_tombstone FROM samsyn_app;
   -- An action plan's reviews are its history: appended, never changed.
   REVOKE UPDATE, DELETE, TRUNCATE ON action_plan_review FROM samsyn_app;
+  -- The fund's decisions and disbursements are its record: appended, never changed.
+  REVOKE UPDATE, DELETE, TRUNCATE ON fund_decision, fund_disbursement FROM samsyn_app;
   REVOKE ALL ON schema_migration FROM samsyn_app;
   GRANT SELECT ON schema_migration TO samsyn_app;
 EXCEPTION WHEN insufficient_privilege THEN
