@@ -44,6 +44,8 @@ const PlanPage = lazyPage(() => import('./plans/PlanPage.tsx'), 'PlanPage');
 const ChronologyPage = lazyPage(() => import('./chronology/ChronologyPage.tsx'), 'ChronologyPage');
 const ActionPlansPage = lazyPage(() => import('./action-plans/ActionPlansPage.tsx'), 'ActionPlansPage');
 const ActionPlanPage = lazyPage(() => import('./action-plans/ActionPlanPage.tsx'), 'ActionPlanPage');
+const FundPage = lazyPage(() => import('./fund/FundPage.tsx'), 'FundPage');
+const FundApplicationPage = lazyPage(() => import('./fund/ApplicationPage.tsx'), 'ApplicationPage');
 const DashboardPage = lazyPage(() => import('./dashboards/DashboardPage.tsx'), 'DashboardPage');
 const SurveyImportPage = lazyPage(() => import('./surveys/SurveyImportPage.tsx'), 'SurveyImportPage');
 
@@ -83,6 +85,8 @@ export function App() {
             <Route path="child/:id/chronology" element={<ChronologyPage />} />
             <Route path="operations" element={<ActionPlansPage />} />
             <Route path="operations/action-plans/:id" element={<ActionPlanPage />} />
+            <Route path="operations/fund" element={<FundPage />} />
+            <Route path="operations/fund/applications/:id" element={<FundApplicationPage />} />
             <Route path="operations/log-review" element={<LogReviewPage />} />
             <Route path="population" element={<IndicatorsPage />} />
             <Route path="population/kolada" element={<KoladaImportPage />} />

@@ -38,6 +38,7 @@ export function AppLayout({ me }: { me: Me }) {
   const levels: NavItem[] = [
     ...(professional ? [{ to: '/child', label: t('nav.child') }, { to: '/child/handovers', label: t('nav.handovers'), nested: true, count: { n: counts.handoversToAnswer, spoken: t('nav.counts.handovers', { count: counts.handoversToAnswer }) } }, ...reportItems] : []),
     { to: '/operations', label: t('nav.operations') },
+    ...(citizen ? [] : [{ to: '/operations/fund', label: t('fund.nav'), nested: true }]),
     ...(isLogReviewer(me) ? [{ to: '/operations/log-review', label: t('nav.logReview'), nested: true }] : []),
     { to: '/population', label: t('nav.population') },
     ...(canManageIndicators(me) ? [{ to: '/population/kolada', label: t('nav.kolada'), nested: true }] : []),
