@@ -94,10 +94,10 @@ export async function seedFund(trx: Transaction<DB>, now: Date): Promise<void> {
     await trx.insertInto('fund_decision').values({ application_id: id, outcome: a.outcome, reason: a.reason!, conditions: a.conditions ?? null, decided_by: manager, decided_at: at(-1080) }).execute();
     if (!granted) continue;
     await trx.insertInto('fund_disbursement').values(a.budget.map((amount, k) => ({ application_id: id, year: firstYear + k, amount, paid_on: addDays(today, -1060 + 365 * k), note: 'Utbetalning enligt beslut', recorded_by: manager, recorded_at: at(-1060 + 365 * k) }))).execute();
-    // Three yearly reports: two during the project, one in the follow-up after it ended.
+    // Three yearly reports, 366 days apart (so in three calendar years), the last in the follow-up after the project ended.
     await trx.insertInto('fund_report').values([0, 1, 2].map((k) => ({
-      application_id: id, reported_on: addDays(today, -700 + 365 * k), summary: k < 2 ? `Lägesrapport år ${k + 1}: insatsen genomförs enligt plan.` : 'Uppföljning efter projektets slut: effekterna följs vidare.',
-      indicator_values: JSON.stringify(indicators.map((indicatorId, n) => ({ indicatorId, period: String(year - 2 + k), value: 60 + n * 10 + k * 2 + i }))), reported_by: coordinator, created_at: at(-700 + 365 * k),
+      application_id: id, reported_on: addDays(today, -742 + 366 * k), summary: k < 2 ? `Lägesrapport år ${k + 1}: insatsen genomförs enligt plan.` : 'Uppföljning efter projektets slut: effekterna följs vidare.',
+      indicator_values: JSON.stringify(indicators.map((indicatorId, n) => ({ indicatorId, period: String(year - 2 + k), value: 60 + n * 10 + k * 2 + i }))), reported_by: coordinator, created_at: at(-742 + 366 * k),
     }))).execute();
     if (a.calculation) await trx.insertInto('fund_calculation').values({ application_id: id, input: JSON.stringify(a.calculation), updated_by: manager, updated_at: at(-1000) }).execute();
   }
