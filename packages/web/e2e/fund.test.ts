@@ -56,6 +56,8 @@ describe('the fund in a browser', () => {
     await page.getByRole('link', { name: 'Familjecentral med hembesök' }).click();
     await page.getByRole('heading', { level: 1, name: 'Familjecentral med hembesök' }).waitFor();
     await page.getByRole('table', { name: 'Projektets rapporter med indikatorvärden över tid' }).waitFor();
+    await page.getByRole('table', { name: 'Årstabell (kronor)' }).waitFor();
+    await page.getByText(/Nettonuvärde: 3\s282\s501 kr/).waitFor();
     await page.getByRole('link', { name: 'Hämta beräkningen som PDF' }).waitFor();
     expect(await page.getByRole('button', { name: 'Fatta beslut' }).count()).toBe(0);
     await scan(page, 'sv project');

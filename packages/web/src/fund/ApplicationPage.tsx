@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { formatDate } from '../common/format.ts';
 import { PageTitle } from '../common/PageTitle.tsx';
+import { CalculationSection } from './CalculationSection.tsx';
 import { kronor } from './FundPage.tsx';
 import { useApplication, useApplicationStep } from './useFund.ts';
 
@@ -32,12 +33,7 @@ export function ApplicationPage() {
       </dl>
       <Decision a={a} />
       {a.reports.length > 0 && <Reports a={a} />}
-      {a.calculation && (
-        <section aria-labelledby="fund-calculation">
-          <Title order={2} size="h3" id="fund-calculation">{t('fund.calculation')}</Title>
-          <Anchor href={`/api/fund/applications/${a.id}/calculation.pdf?lang=${i18n.language === 'en' ? 'en' : 'sv'}`}>{t('fund.calculationPdf')}</Anchor>
-        </section>
-      )}
+      {a.calculation && <CalculationSection id={a.id} />}
     </Stack>
   );
 }
