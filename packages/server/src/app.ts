@@ -55,6 +55,7 @@ import { actionPlanRoutes } from './action-plans/routes.ts';
 import { workspaceRoutes } from './workspaces/routes.ts';
 import { agreementRoutes } from './agreements/routes.ts';
 import { improvementRoutes } from './improvement/routes.ts';
+import { fundRoutes } from './fund/routes.ts';
 import { impactAssessmentRoutes } from './impact-assessments/routes.ts';
 import { surveyRoutes } from './surveys/routes.ts';
 import { forumRoutes } from './forums/routes.ts';
@@ -173,6 +174,7 @@ export async function buildApp(config: Config, database: Database, options: Buil
   await workspaceRoutes(app);
   await agreementRoutes(app);
   await improvementRoutes(app);
+  await fundRoutes(app);
   await impactAssessmentRoutes(app);
   await surveyRoutes(app, { bulk: database.bulk });
   await forumRoutes(app);

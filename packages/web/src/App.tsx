@@ -57,6 +57,8 @@ const NetworkPage = lazyPage(() => import('./improvement/NetworkPage.tsx'), 'Net
 const ProjectPage = lazyPage(() => import('./improvement/ProjectPage.tsx'), 'ProjectPage');
 const MeasurePage = lazyPage(() => import('./improvement/MeasurePage.tsx'), 'MeasurePage');
 const CoachPage = lazyPage(() => import('./improvement/CoachPage.tsx'), 'CoachPage');
+const FundPage = lazyPage(() => import('./fund/FundPage.tsx'), 'FundPage');
+const FundApplicationPage = lazyPage(() => import('./fund/ApplicationPage.tsx'), 'ApplicationPage');
 const DashboardPage = lazyPage(() => import('./dashboards/DashboardPage.tsx'), 'DashboardPage');
 const SurveyImportPage = lazyPage(() => import('./surveys/SurveyImportPage.tsx'), 'SurveyImportPage');
 
@@ -104,6 +106,8 @@ export function App() {
             <Route path="operations/forums/:id/meetings/:meetingId" element={<MeetingPage />} />
             <Route path="operations/contacts" element={<ContactsPage />} />
             <Route path="operations/publishing" element={<PublishingPage />} />
+            <Route path="operations/fund" element={<FundPage />} />
+            <Route path="operations/fund/applications/:id" element={<FundApplicationPage />} />
             <Route path="operations/log-review" element={<LogReviewPage />} />
             <Route path="improvement" element={<ImprovementPage />} />
             <Route path="improvement/coach" element={<CoachPage />} />

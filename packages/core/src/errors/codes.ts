@@ -53,6 +53,9 @@ export const errorStatus = {
   decision_assessment_required: 409,
   // Issue 17: improvement work. A change to a team's project from someone not on the team.
   not_team_member: 403,
+  // Issue 17: the fund. A decision before its child-rights impact assessment; a step the application's state refuses.
+  fund_assessment_required: 409,
+  fund_application_state: 409,
 } as const;
 
 export type ErrorCode = keyof typeof errorStatus;

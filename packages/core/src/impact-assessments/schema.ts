@@ -12,7 +12,7 @@ export type ConventionPrinciple = (typeof conventionPrinciples)[number];
 export const principleArticle: Record<ConventionPrinciple, number> = { best_interests: 3, non_discrimination: 2, life_and_development: 6, right_to_be_heard: 12 };
 
 /** What an assessment belongs to: a plan today, a forum's decision once forums exist. */
-export const assessmentSubjectKinds = ['action_plan', 'decision'] as const;
+export const assessmentSubjectKinds = ['action_plan', 'decision', 'fund_application'] as const;
 export type AssessmentSubjectKind = (typeof assessmentSubjectKinds)[number];
 
 export const impactAssessmentStates = ['draft', 'done', 'not_needed'] as const;

@@ -9,6 +9,7 @@ export const roles = [
   'analyst',
   'org_admin',
   'system_admin',
+  'fund_manager',
 ] as const;
 export const Role = z.enum(roles);
 export type Role = z.infer<typeof Role>;

@@ -126,6 +126,21 @@ const noChildData = new Set([
   'POST /api/public-pages/{id}/versions',
   'POST /api/public-pages/{id}/withdraw',
   'GET /api/public-pages/feedback',
+  // The social-investment fund (Verksamhet): no child's data (fund/fund.test.ts proves who decides).
+  'GET /api/fund',
+  'GET /api/fund/{id}',
+  'POST /api/fund/applications',
+  'GET /api/fund/applications/{id}',
+  'PATCH /api/fund/applications/{id}',
+  'POST /api/fund/applications/{id}/submit',
+  'GET /api/fund/applications/{id}/impact-assessment',
+  'POST /api/fund/applications/{id}/impact-assessment',
+  'POST /api/fund/applications/{id}/decision',
+  'POST /api/fund/applications/{id}/disbursements',
+  'POST /api/fund/applications/{id}/reports',
+  'GET /api/fund/applications/{id}/calculation',
+  'PATCH /api/fund/applications/{id}/calculation',
+  'GET /api/fund/applications/{id}/calculation.pdf',
 ]);
 
 // The OpenAPI document does not describe itself.

@@ -35,6 +35,8 @@ BEGIN
   REVOKE UPDATE, DELETE, TRUNCATE ON workspace_document_version, workspace_post, agreement_version FROM samsyn_app;
   -- Every published version of a public page is kept: appended, never changed.
   REVOKE UPDATE, DELETE, TRUNCATE ON public_page_version FROM samsyn_app;
+  -- The fund's decisions and disbursements are its record: appended, never changed.
+  REVOKE UPDATE, DELETE, TRUNCATE ON fund_decision, fund_disbursement FROM samsyn_app;
   REVOKE ALL ON schema_migration FROM samsyn_app;
   GRANT SELECT ON schema_migration TO samsyn_app;
 EXCEPTION WHEN insufficient_privilege THEN

@@ -773,7 +773,7 @@ export interface ActionPlanRoundTaskTable {
 
 export interface ChildRightsAssessmentTable {
   id: Generated<string>;
-  subject_kind: 'action_plan' | 'decision';
+  subject_kind: 'action_plan' | 'decision' | 'fund_application';
   subject_id: string;
   state: 'draft' | 'done' | 'not_needed';
   answers: ColumnType<unknown, string, string>;
@@ -1055,6 +1055,103 @@ export interface ImprovementPdsaTable {
   updated_at: Date;
 }
 
+export interface FundTable {
+  id: Generated<string>;
+  name: string;
+  owner_organisation_id: string;
+  description: Generated<string>;
+  created_at: Date;
+  updated_at: Date;
+}
+
+export interface FundBudgetYearTable {
+  fund_id: string;
+  year: number;
+  amount: number;
+}
+
+export interface FundCallTable {
+  id: Generated<string>;
+  fund_id: string;
+  title: string;
+  description: Generated<string>;
+  opens_on: ColumnType<string, string, string>;
+  closes_on: ColumnType<string, string, string>;
+  created_at: Date;
+}
+
+export interface FundApplicationTable {
+  id: Generated<string>;
+  call_id: string;
+  title: string;
+  applicant_organisation_id: string;
+  target_group: string;
+  age_from: number;
+  age_to: number;
+  intervention: string;
+  expected_effects: string;
+  status: 'draft' | 'submitted' | 'granted' | 'granted_with_conditions' | 'rejected';
+  project_start: ColumnType<string | null, string | null | undefined, string | null>;
+  project_end: ColumnType<string | null, string | null | undefined, string | null>;
+  submitted_at: Date | null;
+  created_by: string;
+  created_at: Date;
+  updated_at: Date;
+}
+
+export interface FundApplicationPartnerTable {
+  application_id: string;
+  organisation_id: string;
+}
+
+export interface FundApplicationBudgetTable {
+  application_id: string;
+  year: number;
+  amount: number;
+}
+
+export interface FundApplicationIndicatorTable {
+  application_id: string;
+  indicator_id: string;
+}
+
+export interface FundDecisionTable {
+  application_id: string;
+  outcome: 'granted' | 'granted_with_conditions' | 'rejected';
+  reason: string;
+  conditions: string | null;
+  decided_by: string;
+  decided_at: Date;
+}
+
+export interface FundDisbursementTable {
+  id: Generated<string>;
+  application_id: string;
+  year: number;
+  amount: ColumnType<number, number, never>;
+  paid_on: ColumnType<string, string, never>;
+  note: Generated<string>;
+  recorded_by: string;
+  recorded_at: Date;
+}
+
+export interface FundReportTable {
+  id: Generated<string>;
+  application_id: string;
+  reported_on: ColumnType<string, string, string>;
+  summary: string;
+  indicator_values: ColumnType<{ indicatorId: string; period: string; value: number }[], string | undefined, string>;
+  reported_by: string;
+  created_at: Date;
+}
+
+export interface FundCalculationTable {
+  application_id: string;
+  input: ColumnType<unknown, string, string>;
+  updated_by: string;
+  updated_at: Date;
+}
+
 export interface DB extends WorkspaceTables {
   legal_ground: LegalGroundTable;
   child: ChildTable;
@@ -1098,6 +1195,17 @@ export interface DB extends WorkspaceTables {
   improvement_value: ImprovementValueTable;
   improvement_pdsa: ImprovementPdsaTable;
   child_rights_assessment: ChildRightsAssessmentTable;
+  fund: FundTable;
+  fund_budget_year: FundBudgetYearTable;
+  fund_call: FundCallTable;
+  fund_application: FundApplicationTable;
+  fund_application_partner: FundApplicationPartnerTable;
+  fund_application_budget: FundApplicationBudgetTable;
+  fund_application_indicator: FundApplicationIndicatorTable;
+  fund_decision: FundDecisionTable;
+  fund_disbursement: FundDisbursementTable;
+  fund_report: FundReportTable;
+  fund_calculation: FundCalculationTable;
   forum: ForumTable;
   forum_member: ForumMemberTable;
   forum_organisation: ForumOrganisationTable;

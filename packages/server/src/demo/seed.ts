@@ -23,6 +23,7 @@ import { seedSurveys } from './surveys.ts';
 import { seedWorkspaces } from './workspaces.ts';
 import { seedAgreements } from './agreements.ts';
 import { seedImprovement } from './improvement.ts';
+import { seedFund } from './fund.ts';
 
 export const defaultDemoSeed = 20261122;
 
@@ -33,6 +34,7 @@ export const demoLogins = [
   { username: 'manager', displayName: 'Maja Rektor', title: 'Rektor', role: 'unit_manager', at: { org: 'municipality1', unit: 'school' } },
   { username: 'coordinator', displayName: 'Kim Samordnare', title: 'Samverkanssamordnare', role: 'collaboration_coordinator', at: { org: 'municipality1' } },
   { username: 'analyst', displayName: 'Alva Analytiker', title: 'Analytiker', role: 'analyst', at: { org: 'region' } },
+  { username: 'fundmanager', displayName: 'Fia Fondförvaltare', title: 'Fondförvaltare', role: 'fund_manager', at: { org: 'region' } },
   { username: 'teacher', displayName: 'Tove Lärare', title: 'Lärare', role: 'professional', at: { org: 'municipality1', unit: 'school' } },
   { username: 'nurse', displayName: 'Nora Skolsköterska', title: 'Skolsköterska', role: 'professional', at: { org: 'municipality1', unit: 'student_health' } },
   { username: 'socialworker', displayName: 'Sixten Socialsekreterare', title: 'Socialsekreterare', role: 'professional', at: { org: 'municipality1', unit: 'social_services' } },
@@ -116,6 +118,7 @@ export async function seedDemoData(db: Kysely<DB>, options: { password: string; 
     const analyst = await trx.selectFrom('app_user').select('id').where('username', '=', 'analyst').executeTakeFirstOrThrow();
     await seedSurveys(trx, { now, ownerOrganisationId: orgs.get('region'), analystId: analyst.id });
     await seedImprovement(trx, now);
+    await seedFund(trx, now);
     const counts = { organisations: orgs.keys().length, units: units.length, users: users.count + children.citizenUsers, children: children.children };
     const seededOn = demoDay(now);
     await appendAudit(trx, [{ action: 'demo.seed', outcome: 'success', details: { ...counts, seededOn } }], now);

@@ -3,7 +3,7 @@ import type { Kysely, Transaction } from 'kysely';
 import { decisionMayBeTaken, type DecisionInput, type ForumMemberInput, type ForumOrganisationInput, type ImpactAssessmentInput, type MeetingInput, type MeetingUpdate, type ViewInput } from '@samsyn/core';
 import type { DB } from '../db/schema.ts';
 import { AppError } from '../http/errors.ts';
-import { checkDone, upsertAssessment } from '../impact-assessments/service.ts';
+import { checkAssessmentInput, upsertAssessment } from '../impact-assessments/service.ts';
 import { editableForum, findForum, forumAudit } from './service.ts';
 
 /** The changes members make to a forum; each one transaction with its audit entry. */
@@ -95,12 +95,12 @@ async function decisionOf(trx: Transaction<DB>, forumId: string, decisionId: str
 }
 
 export async function saveDecisionAssessment(db: Kysely<DB>, request: FastifyRequest, forumId: string, decisionId: string, input: ImpactAssessmentInput): Promise<void> {
-  checkDone(input);
+  checkAssessmentInput(input);
   await db.transaction().execute(async (trx) => {
     const { actor, forum } = await editableForum(trx, request, forumId);
     await decisionOf(trx, forumId, decisionId);
     const before = await upsertAssessment(trx, 'decision', decisionId, actor.userId, input, nowOf(request));
-    await forumAudit(trx, request, forum, 'impact_assessment.save', { subjectKind: 'decision', decisionId, before: before?.state ?? null, after: input.state, ...(input.state === 'not_needed' ? { reason: input.reason } : {}) });
+    await forumAudit(trx, request, forum, 'impact_assessment.save', { subjectKind: 'decision', decisionId, before, after: input.state, ...(input.state === 'not_needed' ? { reason: input.reason } : {}) });
   });
 }
 

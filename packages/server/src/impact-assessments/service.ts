@@ -1,6 +1,6 @@
 import type { FastifyRequest } from 'fastify';
 import type { Kysely, Transaction } from 'kysely';
-import { canEditActionPlan, missingAnswers, ImpactAssessmentAnswers, type ImpactAssessmentInput, type ImpactAssessmentView } from '@samsyn/core';
+import { canEditActionPlan, missingAnswers, ImpactAssessmentAnswers, type AssessmentSubjectKind, type ImpactAssessmentInput, type ImpactAssessmentView } from '@samsyn/core';
 import type { DB } from '../db/schema.ts';
 import { audit, readablePlan } from '../action-plans/service.ts';
 import { parties } from '../action-plans/view.ts';
@@ -12,7 +12,7 @@ import { AppError } from '../http/errors.ts';
  * reason. Each save is one transaction with its audit entry on the plan.
  */
 
-export async function assessmentOf(db: Kysely<DB>, kind: 'action_plan' | 'decision', subjectId: string): Promise<ImpactAssessmentView | null> {
+export async function assessmentOf(db: Kysely<DB>, kind: AssessmentSubjectKind, subjectId: string): Promise<ImpactAssessmentView | null> {
   const row = await db
     .selectFrom('child_rights_assessment as a')
     .leftJoin('app_user as u', 'u.id', 'a.decided_by')
@@ -38,29 +38,16 @@ export async function planAssessment(db: Kysely<DB>, request: FastifyRequest, pl
   return assessmentOf(db, 'action_plan', planId);
 }
 
-export async function savePlanAssessment(db: Kysely<DB>, request: FastifyRequest, planId: string, input: ImpactAssessmentInput): Promise<void> {
-  const at = request.server.services.clock.now();
+/** "Done" needs every answer: 400 naming the answers left. */
+export function checkAssessmentInput(input: ImpactAssessmentInput): void {
   if (input.state === 'done') {
     const missing = missingAnswers(input.answers);
     if (missing.length > 0) throw new AppError('validation_failed', { details: missing.map((m) => ({ path: `body.answers.${m}`, message: 'required_when_done' })) });
   }
-  await db.transaction().execute(async (trx) => {
-    const { actor, plan } = await readablePlan(trx, request, planId);
-    if (!canEditActionPlan(actor, parties(plan))) throw new AppError('forbidden');
-    const before = await upsertAssessment(trx, 'action_plan', planId, actor.userId, input, at);
-    await audit(trx, request, plan, 'impact_assessment.save', { subjectKind: 'action_plan', before: before?.state ?? null, after: input.state, ...(input.state === 'not_needed' ? { reason: input.reason } : {}) });
-  });
 }
 
-/** "Done" needs every answer: 400 naming each field left. */
-export function checkDone(input: ImpactAssessmentInput): void {
-  if (input.state !== 'done') return;
-  const missing = missingAnswers(input.answers);
-  if (missing.length > 0) throw new AppError('validation_failed', { details: missing.map((m) => ({ path: `body.answers.${m}`, message: 'required_when_done' })) });
-}
-
-/** Saves the assessment of a plan or a decision (the caller has checked who may); answers its state before. */
-export async function upsertAssessment(trx: Transaction<DB>, kind: 'action_plan' | 'decision', subjectId: string, userId: string, input: ImpactAssessmentInput, at: Date): Promise<{ state: string } | undefined> {
+/** Writes the assessment of a subject inside the caller's transaction; answers the state before. */
+export async function upsertAssessment(trx: Transaction<DB>, kind: AssessmentSubjectKind, subjectId: string, userId: string, input: ImpactAssessmentInput, at: Date): Promise<string | null> {
   const before = await trx.selectFrom('child_rights_assessment').select(['state', 'answers']).where('subject_kind', '=', kind).where('subject_id', '=', subjectId).forUpdate().executeTakeFirst();
   // "Not needed" keeps the answers given so far, so a later assessment starts from them.
   const answers = input.state === 'not_needed' ? (before?.answers ?? ImpactAssessmentAnswers.parse({})) : input.answers;
@@ -77,5 +64,16 @@ export async function upsertAssessment(trx: Transaction<DB>, kind: 'action_plan'
     .values({ subject_kind: kind, subject_id: subjectId, created_by: userId, created_at: at, ...values })
     .onConflict((oc) => oc.columns(['subject_kind', 'subject_id']).doUpdateSet(values))
     .execute();
-  return before;
+  return before?.state ?? null;
+}
+
+export async function savePlanAssessment(db: Kysely<DB>, request: FastifyRequest, planId: string, input: ImpactAssessmentInput): Promise<void> {
+  const at = request.server.services.clock.now();
+  checkAssessmentInput(input);
+  await db.transaction().execute(async (trx) => {
+    const { actor, plan } = await readablePlan(trx, request, planId);
+    if (!canEditActionPlan(actor, parties(plan))) throw new AppError('forbidden');
+    const before = await upsertAssessment(trx, 'action_plan', planId, actor.userId, input, at);
+    await audit(trx, request, plan, 'impact_assessment.save', { subjectKind: 'action_plan', before, after: input.state, ...(input.state === 'not_needed' ? { reason: input.reason } : {}) });
+  });
 }

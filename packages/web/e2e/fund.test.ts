@@ -1,0 +1,77 @@
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { allViolations, loginAs, resetBrowser, startSession, visit, type Session } from './browser.ts';
+
+// The social-investment fund (Verksamhet): the fund manager marks a waiting application's
+// child-rights impact assessment not needed, grants it, and the remaining budget falls by what
+// it asked for. Axe at every impact level, in Swedish and English. The tests run in order.
+
+const waiting = 'Språkförskola för nyanlända';
+let session: Session;
+beforeAll(async () => {
+  session = await startSession();
+});
+afterAll(async () => {
+  await session?.close();
+});
+beforeEach(async () => {
+  await resetBrowser(session);
+});
+
+const found: string[] = [];
+async function scan(page: Page, label: string): Promise<void> {
+  found.push(...(await allViolations(page, label)));
+}
+const remaining = async (page: Page) => Number((await page.getByTestId('fund-remaining').innerText()).replace(/\D/g, ''));
+
+describe('the fund in a browser', () => {
+  it('a fund manager grants an application after its impact assessment, and the remaining budget updates', async () => {
+    const page = await loginAs(session, 'fundmanager');
+    await visit(session, page, '/operations/fund', 'Sociala investeringsfonden');
+    await page.getByTestId('fund-remaining').waitFor();
+    const before = await remaining(page);
+    expect(before).toBe(3_400_000);
+    await scan(page, 'sv fund');
+    await page.getByRole('link', { name: waiting }).click();
+    await page.getByRole('heading', { level: 1, name: waiting }).waitFor();
+    expect(await page.getByRole('button', { name: 'Fatta beslut' }).count()).toBe(0);
+    await scan(page, 'sv application before assessment');
+    await page.getByRole('textbox', { name: 'Skäl till att en barnkonsekvensanalys inte behövs' }).fill('Insatsen har redan bedömts i förskolans ordinarie plan.');
+    await page.getByRole('button', { name: 'Markera som inte behövd' }).click();
+    await page.getByRole('button', { name: 'Fatta beslut' }).waitFor();
+    await page.getByRole('textbox', { name: 'Motivering' }).fill('Insatsen svarar mot fondens mål om tidiga insatser.');
+    await scan(page, 'sv decision form');
+    await page.getByRole('button', { name: 'Fatta beslut' }).click();
+    await page.getByRole('status').filter({ hasText: 'Beslutet är registrerat.' }).waitFor();
+    await page.getByText('Status: Beviljad').waitFor();
+    await page.getByRole('link', { name: 'Tillbaka till fonden' }).click();
+    await page.getByRole('row').filter({ hasText: waiting }).getByText('Beviljad').waitFor();
+    await page.waitForLoadState('networkidle');
+    expect(await remaining(page)).toBe(before - 1_400_000);
+  });
+
+  it('a coordinator sees the fund and a project’s reports, with no decision offered', async () => {
+    const page = await loginAs(session, 'coordinator');
+    await visit(session, page, '/operations/fund', 'Sociala investeringsfonden');
+    await page.getByRole('link', { name: 'Familjecentral med hembesök' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Familjecentral med hembesök' }).waitFor();
+    await page.getByRole('table', { name: 'Projektets rapporter med indikatorvärden över tid' }).waitFor();
+    await page.getByRole('table', { name: 'Årstabell (kronor)' }).waitFor();
+    await page.getByText(/Nettonuvärde: 3\s282\s501 kr/).waitFor();
+    await page.getByRole('link', { name: 'Hämta beräkningen som PDF' }).waitFor();
+    expect(await page.getByRole('button', { name: 'Fatta beslut' }).count()).toBe(0);
+    await scan(page, 'sv project');
+  });
+
+  it('passes axe in English too', async () => {
+    const page = await loginAs(session, 'fundmanager', 'en');
+    await visit(session, page, '/operations/fund', 'Social-investment fund');
+    await page.getByTestId('fund-remaining').waitFor();
+    await scan(page, 'en fund');
+    await page.getByRole('link', { name: 'Familjecentral med hembesök' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Familjecentral med hembesök' }).waitFor();
+    await page.getByRole('link', { name: 'Download the calculation as PDF' }).waitFor();
+    await scan(page, 'en project');
+    expect(found).toEqual([]);
+  });
+});
