@@ -15,28 +15,39 @@ import type { Database } from './database.ts';
 
 interface Column { name: string; nullable: boolean; generated: boolean }
 
-const schemaFile = path.join(path.dirname(fileURLToPath(import.meta.url)), 'schema.ts');
+const here = path.dirname(fileURLToPath(import.meta.url));
+// schema.ts, and the files whose table interfaces `DB` extends (an area may keep its tables in a file of its own).
+const schemaFiles = ['schema.ts', 'schema-workspaces.ts'].map((f) => path.join(here, f));
 
-/** Reads the Kysely types from schema.ts: `DB`'s tables and each table interface's columns. */
+/** Reads the Kysely types: `DB`'s tables (its own and those of the interfaces it extends) and each table's columns. */
 async function declaredSchema(): Promise<Map<string, Column[]>> {
-  const source = ts.createSourceFile(schemaFile, await readFile(schemaFile, 'utf8'), ts.ScriptTarget.Latest, true);
-  const interfaces = new Map<string, ts.InterfaceDeclaration>();
-  source.forEachChild((node) => {
-    if (ts.isInterfaceDeclaration(node)) interfaces.set(node.name.text, node);
-  });
-  const propertiesOf = (decl: ts.InterfaceDeclaration) => decl.members.filter(ts.isPropertySignature);
+  const interfaces = new Map<string, { decl: ts.InterfaceDeclaration; source: ts.SourceFile }>();
+  for (const file of schemaFiles) {
+    const source = ts.createSourceFile(file, await readFile(file, 'utf8'), ts.ScriptTarget.Latest, true);
+    source.forEachChild((node) => {
+      if (ts.isInterfaceDeclaration(node)) interfaces.set(node.name.text, { decl: node, source });
+    });
+  }
+  const propertiesOf = (members: ts.NodeArray<ts.TypeElement>) => members.filter(ts.isPropertySignature);
+  const db = interfaces.get('DB')!;
+  const extended = (db.decl.heritageClauses ?? []).flatMap((h) => h.types.map((t) => interfaces.get(t.expression.getText(db.source))!));
   const tables = new Map<string, Column[]>();
-  for (const table of propertiesOf(interfaces.get('DB')!)) {
-    const typeName = table.type!.getText(source);
-    const decl = interfaces.get(typeName);
-    if (!decl) throw new Error(`schema.ts: no interface ${typeName} for table ${table.name.getText(source)}`);
-    tables.set(
-      table.name.getText(source),
-      propertiesOf(decl).map((p) => {
-        const type = p.type!.getText(source);
-        return { name: p.name.getText(source), nullable: type === 'unknown' || /(^|[|<,]\s*)null\s*([|>,]|$)/.test(type), generated: type.startsWith('Generated<') };
-      }),
-    );
+  for (const { decl, source } of [db, ...extended]) {
+    for (const table of propertiesOf(decl.members)) {
+      const type = table.type!;
+      // A table's columns: an interface named by the property's type, or a type literal written in place.
+      const named = ts.isTypeLiteralNode(type) ? undefined : interfaces.get(type.getText(source));
+      const members = ts.isTypeLiteralNode(type) ? type.members : named?.decl.members;
+      const at = named?.source ?? source;
+      if (!members) throw new Error(`schema.ts: no interface ${type.getText(source)} for table ${table.name.getText(source)}`);
+      tables.set(
+        table.name.getText(source),
+        propertiesOf(members).map((p) => {
+          const text = p.type!.getText(at);
+          return { name: p.name.getText(at), nullable: text === 'unknown' || /(^|[|<,]\s*)null\s*([|>,]|$)/.test(text), generated: text.startsWith('Generated<') };
+        }),
+      );
+    }
   }
   return tables;
 }

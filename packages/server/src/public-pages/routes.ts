@@ -6,7 +6,7 @@ import { appendAudit } from '../audit/writer.ts';
 import { takeAttempt } from '../auth/throttle.ts';
 import { AppError } from '../http/errors.ts';
 import { serverSecret } from '../http/secrets.ts';
-import { errorResponses, type App } from '../http/types.ts';
+import { ErrorResponse, errorResponses, type App } from '../http/types.ts';
 import { notice, pagePath, publicWords, type Lang } from './html.ts';
 import { coordinatorOrganisations, feedbackOf, pagesOf, publish, republish, servedPage, tokenMatches, withdraw } from './service.ts';
 
@@ -21,6 +21,9 @@ import { coordinatorOrganisations, feedbackOf, pagesOf, publish, republish, serv
 const tags = ['public-pages'];
 const Empty = z.object({}).strict().optional();
 const Html = z.string().describe('an HTML page');
+// A person gets a page; a request the framework refuses before the route (a body it cannot read, a
+// bad query) gets the shared error shape like every other route.
+const HtmlOrError = z.union([Html, ErrorResponse]);
 // A burst of this many questions per page, then the throttle's growing delays (auth/throttle.ts).
 const feedbackLimits = { perAccount: 20, perAddress: 20, maxDelayMinutes: 60 };
 const FeedbackForm = z.object({ token: z.string().max(100).default(''), lang: z.enum(['sv', 'en']).default('sv'), message: z.string().trim().max(4000).default(''), replyTo: z.string().trim().max(200).default('') });
@@ -80,7 +83,7 @@ export async function publicPageRoutes(app: App): Promise<void> {
     const page = (reply: FastifyReply, status: number, html: string) => reply.status(status).header('cache-control', 'no-cache').type('text/html; charset=utf-8').send(html);
 
     open.get('/public/:slug', {
-      schema: { tags, summary: 'A published page as plain HTML (no login); 404 when withdrawn or unknown', params: z.object({ slug: z.string().max(100) }), querystring: z.object({ lang: z.enum(['sv', 'en']).optional(), sent: z.string().optional() }), produces: ['text/html'], response: { 200: Html, 404: Html } },
+      schema: { tags, summary: 'A published page as plain HTML (no login); 404 when withdrawn or unknown', params: z.object({ slug: z.string().max(100) }), querystring: z.object({ lang: z.enum(['sv', 'en']).optional(), sent: z.string().optional() }), produces: ['text/html'], response: { 200: Html, 400: ErrorResponse, 404: HtmlOrError } },
       handler: async (request, reply) => {
         const lang = langOf(request.query);
         const found = await servedPage(db, request.params.slug);
@@ -91,7 +94,7 @@ export async function publicPageRoutes(app: App): Promise<void> {
     });
 
     open.post('/public/:slug/feedback', {
-      schema: { tags, summary: 'The feedback form (a plain HTML form POST, no cookie, no address kept; throttled per page)', params: z.object({ slug: z.string().max(100) }), produces: ['text/html'], response: { 303: z.null(), 400: Html, 404: Html, 429: Html } },
+      schema: { tags, summary: 'The feedback form (a plain HTML form POST, no cookie, no address kept; throttled per page)', params: z.object({ slug: z.string().max(100) }), produces: ['text/html'], response: { 303: z.null(), 400: HtmlOrError, 404: HtmlOrError, 429: HtmlOrError } },
       handler: async (request, reply) => {
         const form = FeedbackForm.safeParse(request.body ?? {});
         const lang: Lang = form.success ? form.data.lang : 'sv';
