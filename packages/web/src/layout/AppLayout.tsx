@@ -88,7 +88,8 @@ export function AppLayout({ me }: { me: Me }) {
             </Group>
           </Group>
         </AppShell.Header>
-        <AppShell.Navbar p="sm" id="main-navigation" aria-label={t('nav.label')}>
+        {/* The levels and the administration outgrow a laptop's height: the navigation scrolls on its own. */}
+        <AppShell.Navbar p="sm" id="main-navigation" aria-label={t('nav.label')} style={{ overflowY: 'auto' }}>
           {item({ to: '/', label: citizen ? t(childHerself ? 'nav.myDetails' : 'nav.myChildren') : t('nav.start'), count: { n: counts.start, spoken: startCountWords(counts, t) } })}
           {!citizen && <NavGroup id="nav-levels" label={t('nav.levels')}>{levels.map(item)}</NavGroup>}
           {!citizen && isAdministrator(me) && <NavGroup id="nav-admin" label={t('nav.admin')}>{admin.map(item)}</NavGroup>}
