@@ -20,6 +20,7 @@ import { installOpenApi } from './http/openapi.ts';
 import { installWebApp } from './http/static.ts';
 import type { App } from './http/types.ts';
 import { AuditBatcher } from './audit/batcher.ts';
+import { createMailer } from './mail/mailer.ts';
 import { AuditCheckpointer, loadCheckpointKey } from './audit/checkpoints.ts';
 import { retentionRoutes } from './retention/routes.ts';
 import { RetentionScheduler } from './retention/scheduler.ts';
@@ -123,7 +124,9 @@ export async function buildApp(config: Config, database: Database, options: Buil
 
   const { db } = database;
   const clock = options.clock ?? systemClock(config.clockOffsetDays);
-  app.decorate('services', { db, audit: new AuditBatcher(database.auditDb, clock), config, clock });
+  const mailer = createMailer(config.smtp, app.log);
+  app.addHook('onClose', () => mailer.close());
+  app.decorate('services', { db, audit: new AuditBatcher(database.auditDb, clock), config, clock, mailer });
   // Signed checkpoints of the chain head, outside the database (audit/checkpoints.ts); the key
   // is required in production, so this refuses to start without one.
   const checkpointKey = await loadCheckpointKey(config.auditCheckpoint, config.production);

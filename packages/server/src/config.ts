@@ -44,6 +44,21 @@ export interface Config {
   suppressionThreshold: number;
   /** The open aggregate API: requests per minute and client address. */
   openApiPerMinute: number;
+  /** Notice e-mails (mail/mailer.ts); unset: no e-mail, the in-app inbox only. */
+  smtp: SmtpConfig | undefined;
+}
+
+/** An SMTP relay for notice e-mails, from SAMSYN_SMTP_* (set SAMSYN_SMTP_HOST to enable). */
+export interface SmtpConfig {
+  host: string;
+  port: number;
+  /** TLS from the first byte (port 465); otherwise STARTTLS when the server offers it. */
+  secure: boolean;
+  /** Refuse to send unless the server upgrades to TLS (STARTTLS). */
+  requireTls: boolean;
+  user: string | undefined;
+  password: string | undefined;
+  from: string;
 }
 
 export interface AuditCheckpointConfig {
@@ -108,6 +123,21 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     clockOffsetDays: env.NODE_ENV === 'production' ? 0 : int(env.SAMSYN_CLOCK_OFFSET_DAYS, 0),
     suppressionThreshold: Math.max(3, int(env.SAMSYN_SUPPRESSION_THRESHOLD, 10)),
     openApiPerMinute: Math.max(1, int(env.SAMSYN_OPEN_API_PER_MINUTE, 120)),
+    smtp: smtpConfig(env),
     ...overrides,
+  };
+}
+
+function smtpConfig(env: NodeJS.ProcessEnv): SmtpConfig | undefined {
+  if (!env.SAMSYN_SMTP_HOST) return undefined;
+  const secure = env.SAMSYN_SMTP_SECURE === 'true';
+  return {
+    host: env.SAMSYN_SMTP_HOST,
+    port: int(env.SAMSYN_SMTP_PORT, secure ? 465 : 587),
+    secure,
+    requireTls: env.SAMSYN_SMTP_REQUIRE_TLS === 'true',
+    user: env.SAMSYN_SMTP_USER || undefined,
+    password: env.SAMSYN_SMTP_PASSWORD || undefined,
+    from: env.SAMSYN_SMTP_FROM || 'Samsyn <noreply@samsyn.invalid>',
   };
 }

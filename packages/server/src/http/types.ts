@@ -13,6 +13,7 @@ import type { DB } from '../db/schema.ts';
 import type { AuditBatcher } from '../audit/batcher.ts';
 import type { Config } from '../config.ts';
 import type { Clock } from '../clock.ts';
+import type { Mailer } from '../mail/mailer.ts';
 import { errorCodes } from '@samsyn/core';
 
 export type App = FastifyInstance<
@@ -53,6 +54,8 @@ export interface Services {
   config: Config;
   /** The one clock: every time-dependent rule reads it (see clock.ts). */
   clock: Clock;
+  /** Notice e-mails after commit; disabled without SMTP settings (mail/mailer.ts). */
+  mailer: Mailer;
 }
 
 declare module 'fastify' {
