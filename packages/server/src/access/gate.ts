@@ -5,6 +5,7 @@ import type { DB } from '../db/schema.ts';
 import { appendAudit, type AuditEntry } from '../audit/writer.ts';
 import type { AuditAction } from '@samsyn/core';
 import { auditFrom } from '../audit/context.ts';
+import { listLookEntry, type ListLook } from '../audit/child-looks.ts';
 import { AppError } from '../http/errors.ts';
 import { requireActor } from '../http/types.ts';
 import { durableBeforeReply } from '../http/durable-reply.ts';
@@ -95,8 +96,9 @@ export interface ListGateOptions {
 
 /**
  * The gate for a list of rows about many children (handovers, the emergency review queue, log
- * review): asked once per child with purpose `list`, on facts loaded in one statement, and
- * every answer, allowed or refused, leaves one entry for that child with the request's id. A
+ * review): asked once per child with purpose `list`, on facts loaded in one statement, and the
+ * look leaves one entry that names every child with its answer, allowed or refused (see
+ * audit/child-looks.ts; the access log and log review read it as one look per child). A
  * row shows the child's data only where its answer allows. Children that do not exist are
  * absent from the answer and leave no entry: there is no child to look at.
  */
@@ -114,23 +116,33 @@ export async function decideEach(
   const actorFacts = requireActor(request.actor);
   const now = request.server.services.clock.now();
   const [actor, children] = await Promise.all([loadPolicyActor(db, actorFacts), loadPolicyChildren(db, ids, actorFacts.userId)]);
-  const entries: AuditEntry[] = [];
+  const looks: ListLook[] = [];
+  const look = (id: string, entry: AuditEntry) => {
+    // The list's own fields are said once in its entry; each child keeps its own answer.
+    const { category: _category, passwordResetBy: _resetBy, ...own } = entry.details ?? {};
+    looks.push({ childId: id, outcome: entry.outcome, organisationId: entry.organisationId ?? null, details: own });
+  };
   for (const id of ids) {
     const child = children.get(id);
     if (!child) continue;
     const judged = judge(request, { actor, child, now }, id, action, category, { auditAction: options.auditAction, purpose: options.purposeFor?.(id) ?? 'list', details: options.detailsFor?.(id) ?? {} });
     if (judged.allow) {
       answers.set(id, { allow: true, access: judged });
-      entries.push(judged.entry());
+      look(id, judged.entry());
       continue;
     }
     const byArea = options.areaBasis?.(id) ?? null;
     answers.set(id, { allow: false, reason: judged.reason, byArea });
     const refused = judged.entry();
-    entries.push(byArea ? { ...refused, outcome: 'success', details: { ...refused.details, basis: null, reason: byArea, gateReason: judged.reason } } : refused);
+    look(id, byArea ? { ...refused, outcome: 'success', details: { ...refused.details, basis: null, reason: byArea, gateReason: judged.reason } } : refused);
   }
-  // One group commit for the lot; each entry is durable before the list's answer leaves.
-  for (const e of entries) durableBeforeReply(request, audit.append(e));
+  // A page opened once is one entry: the list's look names every child with that child's answer,
+  // and is durable before the list's answer leaves.
+  if (looks.length > 0) {
+    const resetBy = request.actor?.passwordResetBy ?? null;
+    const shared = { category, ...(resetBy ? { passwordResetBy: resetBy } : {}) };
+    durableBeforeReply(request, audit.append(listLookEntry({ ...auditFrom(request), action: options.auditAction }, shared, looks)));
+  }
   return answers;
 }
 
@@ -490,4 +502,19 @@ export async function withRefusalsLogged<T>(request: FastifyRequest, access: Chi
 /** A uuid's canonical text is lower case; PostgreSQL accepts either, the log keeps one. */
 export function canonicalId(id: string): string {
   return id.toLowerCase();
+}
+
+/**
+ * The ids of a list's rows per child (by canonical id), for a list look's `detailsFor`: which rows
+ * each child's answer stood for. Grouped once, so a long list is not searched once per child.
+ */
+export function rowIdsByChild(rows: readonly { id: string; child_id: string }[]): (childId: string) => string[] {
+  const byChild = new Map<string, string[]>();
+  for (const r of rows) {
+    const key = canonicalId(r.child_id);
+    const ids = byChild.get(key);
+    if (ids) ids.push(r.id);
+    else byChild.set(key, [r.id]);
+  }
+  return (childId) => byChild.get(childId) ?? [];
 }

@@ -1,6 +1,7 @@
 import { sql, type Kysely } from 'kysely';
 import type { ReviewScope } from '@samsyn/core';
 import type { DB } from '../db/schema.ts';
+import { childLooks } from '../audit/child-looks.ts';
 
 export async function childrenRows(db: Kysely<DB>, ids: readonly string[]) {
   if (ids.length === 0) return [];
@@ -24,9 +25,7 @@ export interface AccessLogFilter {
 
 function looks(db: Kysely<DB>, filter: AccessLogFilter) {
   let query = db
-    .selectFrom('audit_log as a')
-    .where('a.subject_type', '=', 'child')
-    .where('a.subject_id', '=', filter.childId)
+    .selectFrom(childLooks(db, filter.childId).as('a'))
     .where('a.outcome', '=', 'success')
     .where((eb) => eb.or([eb('a.actor_id', 'is', null), eb('a.actor_id', '!=', filter.excludeActorId)]));
   if (filter.hideActions && filter.hideActions.length > 0) query = query.where('a.action', 'not in', filter.hideActions);

@@ -41,7 +41,7 @@ export async function earlySignalsFor(db: Kysely<DB>, userId: string, options: {
 
 /**
  * The caller's early signals as the start page lists them: each child asked of the gate (read
- * the record, purpose `list`), one entry per child; a signal shows only where it allows, with the
+ * the record, purpose `list`), one entry for the list naming each child; a signal shows only where it allows, with the
  * child's name unless the identity is protected.
  */
 export async function listEarlySignals(request: FastifyRequest): Promise<EarlySignalView[]> {

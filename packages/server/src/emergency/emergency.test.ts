@@ -137,7 +137,7 @@ describe('the review of emergency accesses', () => {
     expect(other.map((q) => q.user.username)).toContain('outsider');
   });
 
-  it('shows the manager each row’s child and reason, asking the gate per child: one entry per child, of this request', async () => {
+  it('shows the manager each row’s child and reason, asking the gate per child: one look per child, of this request', async () => {
     const res = await (await t.loginAs('manager')).get('/api/emergency-access/review');
     const queue = res.json() as { id: string; child: { id: string }; reason: string }[];
     expect(queue.find((q) => q.id === colleagueAccess)).toMatchObject({ child: { id: childId }, reason });

@@ -2,7 +2,7 @@ import type { FastifyRequest } from 'fastify';
 import { emergencyAccessExpiry, groundFitsSector, holdsRole, inReviewScope, isReviewer, pickLanguage, reviewScope, stockholmDate, type AccessDecision, type EmergencyAccessOpen, type EmergencyAccessView, type EmergencyLegalGroundList, type EmergencyReviewInput, type PolicyActor, type ReviewScope } from '@samsyn/core';
 import { maskIdentityNumber, parseIdentityNumber, type AuditAction } from '@samsyn/core';
 import { findChildIdByIdentityNumber } from '../children/queries.ts';
-import { canonicalId, decideEach, withChildAction } from '../access/gate.ts';
+import { canonicalId, decideEach, rowIdsByChild, withChildAction } from '../access/gate.ts';
 import { auditFrom } from '../audit/context.ts';
 import { AppError } from '../http/errors.ts';
 import { requireActor, type Actor } from '../http/types.ts';
@@ -92,9 +92,10 @@ export async function reviewQueue(request: FastifyRequest, status: 'pending' | '
   const { db, audit, clock } = request.server.services;
   const scope = await reviewerScope(request, 'emergency_access.review_queue.read');
   const rows = await emergencyAccessesInScope(db, scope, status);
+  const idsOf = rowIdsByChild(rows);
   const answers = await decideEach(request, rows.map((r) => r.child_id), 'review_log', 'access_log', {
     auditAction: 'child.emergency_access.review_queue.read',
-    detailsFor: (childId) => ({ status, emergencyAccessIds: rows.filter((r) => canonicalId(r.child_id) === childId).map((r) => r.id) }),
+    detailsFor: (childId) => ({ status, emergencyAccessIds: idsOf(childId) }),
   });
   const shown = rows.filter((r) => answers.get(canonicalId(r.child_id))?.allow === true);
   await audit.append({ ...auditFrom(request), action: 'emergency_access.review_queue.read', outcome: 'success', details: { status, count: shown.length, withheld: rows.length - shown.length } });

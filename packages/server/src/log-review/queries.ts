@@ -1,6 +1,7 @@
 import { sql, type ExpressionBuilder, type Kysely } from 'kysely';
 import { endOfStockholmDay, startOfStockholmDay, type LogReviewFilters, type ReviewScope } from '@samsyn/core';
 import type { DB } from '../db/schema.ts';
+import { childLooks } from '../audit/child-looks.ts';
 
 type From = ExpressionBuilder<DB & { a: DB['audit_log']; c: DB['child'] }, 'a' | 'c'>;
 
@@ -51,17 +52,16 @@ function flaggedEntry(eb: From, outlierIds: readonly string[]) {
  */
 export const ownLooks = ['child.log_review.search', 'child.log_review.export'] as const;
 
-function childEntries(db: Kysely<DB>, scope: ReviewScope) {
+function childEntries(db: Kysely<DB>, scope: ReviewScope, childId?: string) {
   return db
-    .selectFrom('audit_log as a')
+    .selectFrom(childLooks(db, childId).as('a'))
     .leftJoin('child as c', (join) => join.on(sql<boolean>`c.id::text = a.subject_id`))
-    .where('a.subject_type', '=', 'child')
     .where('a.action', 'not in', ownLooks)
     .where((eb) => inScope(eb, scope));
 }
 
 function filtered(db: Kysely<DB>, scope: ReviewScope, filters: LogReviewFilters, outlierIds: readonly string[]) {
-  return childEntries(db, scope).where((eb) => {
+  return childEntries(db, scope, filters.childId ?? undefined).where((eb) => {
     const parts = [inPeriod(eb, filters)];
     if (filters.userId) parts.push(eb('a.actor_id', '=', filters.userId));
     if (filters.childId) parts.push(eb('a.subject_id', '=', filters.childId));

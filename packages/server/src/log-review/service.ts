@@ -53,7 +53,7 @@ export async function exportLog(request: FastifyRequest, filters: LogReviewFilte
 const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
 /**
- * Asks the gate about every child the rows name (and the one filtered by): one entry per child.
+ * Asks the gate about every child the rows name (and the one filtered by): one entry naming each child.
  * A filter by a child the reviewer may not review is refused outright (its refusal is logged).
  */
 async function reviewableChildren(request: FastifyRequest, auditAction: AuditAction, rows: readonly LogRow[], filters: LogReviewFilters): Promise<ReadonlySet<string>> {

@@ -1,6 +1,6 @@
 import type { FastifyRequest } from 'fastify';
 import { decideStep, formatIdentityNumber, intakeStatus, maskIdentityNumber, reporterFeedback, worksAtIntake, type IntakeQueue, type IntakeQueueRow, type IntakeReportView, type StepInput, type StepRefusal } from '@samsyn/core';
-import { canonicalId, decideEach, lockChild, logRefusal } from '../access/gate.ts';
+import { canonicalId, decideEach, rowIdsByChild, lockChild, logRefusal } from '../access/gate.ts';
 import { appendAudit } from '../audit/writer.ts';
 import { auditFrom } from '../audit/context.ts';
 import { invalid, refusal } from '../consent/refusals.ts';
@@ -40,9 +40,10 @@ export async function intakeQueue(request: FastifyRequest): Promise<IntakeQueue>
   const { db, clock } = request.server.services;
   const rows = await reportsAtIntake(db, units.map((u) => u.unitId), queueLimit);
   const steps = await stepsOf(db, rows.map((r) => r.id));
+  const idsOf = rowIdsByChild(rows);
   await decideEach(request, rows.map((r) => r.child_id), 'read', 'record', {
     auditAction: 'child.report_of_concern.intake_queue',
-    detailsFor: (childId) => ({ reportIds: rows.filter((r) => canonicalId(r.child_id) === childId).map((r) => r.id) }),
+    detailsFor: (childId) => ({ reportIds: idsOf(childId) }),
     areaBasis: () => 'report_intake',
   });
   const now = clock.now();

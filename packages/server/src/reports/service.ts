@@ -2,7 +2,7 @@ import type { FastifyRequest } from 'fastify';
 import type { Transaction } from 'kysely';
 import { ReportInput, reporterFeedback, stockholmDate, type ChildReportsView, type ReportReceipt } from '@samsyn/core';
 import type { DB } from '../db/schema.ts';
-import { canonicalId, decideEach, type ChildAccess } from '../access/gate.ts';
+import { canonicalId, decideEach, rowIdsByChild, type ChildAccess } from '../access/gate.ts';
 import { refusal } from '../consent/refusals.ts';
 import { requireActor } from '../http/types.ts';
 import { legalGroundsInForce } from '../legal-grounds/queries.ts';
@@ -68,9 +68,10 @@ export async function sentReceipts(request: FastifyRequest): Promise<ReportRecei
   // Taken before the read: an answer intake records meanwhile stays new.
   const seenAt = request.server.services.clock.now();
   const rows = await reportsSentBy(db, userId);
+  const idsOf = rowIdsByChild(rows);
   const answers = await decideEach(request, rows.map((r) => r.child_id), 'read', 'record', {
     auditAction: 'child.report_of_concern.receipts',
-    detailsFor: (childId) => ({ reportIds: rows.filter((r) => canonicalId(r.child_id) === childId).map((r) => r.id) }),
+    detailsFor: (childId) => ({ reportIds: idsOf(childId) }),
     areaBasis: () => 'own_report',
   });
   const steps = await stepsOf(db, rows.map((r) => r.id));

@@ -1,7 +1,7 @@
 import type { FastifyRequest } from 'fastify';
 import { lifeStageByAge, pickLanguage, stockholmDate, type EmergencyAccessView, type NavCounts, type TeamChild, type WaitingItem } from '@samsyn/core';
 import { attentionItems } from './attention.ts';
-import { canonicalId, decideEach, type ListAnswer } from '../access/gate.ts';
+import { canonicalId, decideEach, rowIdsByChild, type ListAnswer } from '../access/gate.ts';
 import { requireActor } from '../http/types.ts';
 import { emergencyAccessesToReview, toEmergencyAccessView } from '../emergency/queries.ts';
 import { unreadNoticeCount } from '../notices/queries.ts';
@@ -9,8 +9,8 @@ import { handoversToAnswerCount, teamChildrenOf, type TeamChildRow } from './que
 
 /**
  * "Mina barn": the children whose team the caller is on. One statement loads the list, one
- * `decideEach` asks the gate for every child with purpose `list` (one entry per child, allowed or
- * refused). A row shows the child's name and life stage only where the gate allows reading the
+ * `decideEach` asks the gate for every child with purpose `list` (one entry for the page that
+ * names each child with its answer, allowed or refused). A row shows the child's name and life stage only where the gate allows reading the
  * record, and a protected identity never shows its name in a list; the caller's own place on the
  * team (role, since, organisation) and what waits for them always show.
  */
@@ -19,9 +19,10 @@ export async function myChildren(request: FastifyRequest): Promise<TeamChild[]> 
   const userId = requireActor(request.actor).userId;
   const now = clock.now();
   const rows = await teamChildrenOf(db, userId, now);
+  const idsOf = rowIdsByChild(rows);
   const answers = await decideEach(request, rows.map((r) => r.child_id), 'read', 'record', {
     auditAction: 'child.my_children.list',
-    detailsFor: (childId) => ({ memberIds: rows.filter((r) => canonicalId(r.child_id) === childId).map((r) => r.id) }),
+    detailsFor: (childId) => ({ memberIds: idsOf(childId) }),
   });
   return toTeamChildren(rows, userId, now, (childId) => answers.get(canonicalId(childId)));
 }
@@ -66,9 +67,10 @@ function waitingOf(r: TeamChildRow, userId: string): WaitingItem[] {
 export async function emergencyReviewsWaiting(request: FastifyRequest): Promise<EmergencyAccessView[]> {
   const { db, clock } = request.server.services;
   const rows = await emergencyAccessesToReview(db, requireActor(request.actor).userId);
+  const idsOf = rowIdsByChild(rows);
   const answers = await decideEach(request, rows.map((r) => r.child_id), 'review_log', 'access_log', {
     auditAction: 'child.emergency_access.review_queue.read',
-    detailsFor: (childId) => ({ status: 'pending', emergencyAccessIds: rows.filter((r) => canonicalId(r.child_id) === childId).map((r) => r.id) }),
+    detailsFor: (childId) => ({ status: 'pending', emergencyAccessIds: idsOf(childId) }),
   });
   const language = pickLanguage(request.headers['accept-language']);
   const now = clock.now();

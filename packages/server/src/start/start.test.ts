@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { NavCounts, TeamChild, TeamChildList } from '@samsyn/core';
 import { createTestApp, type TestApp } from '../test/harness.ts';
-import { auditOf, createChild, demoFamily, placeOf, unitPeerOf, userIdOf, type Family } from '../test/fixtures.ts';
+import { auditOf, rawAuditOf, createChild, demoFamily, placeOf, unitPeerOf, userIdOf, type Family } from '../test/fixtures.ts';
 import { caseloadSize } from '../demo/caseload.ts';
 
 let t: TestApp;
@@ -30,6 +30,22 @@ describe('"Mina barn": the children whose team the caller is on', () => {
     const entry = entries.find((e) => e.subject_id === family.childId);
     expect(entry).toMatchObject({ action: 'child.my_children.list', outcome: 'success', subject_type: 'child', actor_username: 'teacher' });
     expect(entry!.details).toMatchObject({ category: 'record', basis: 'own_organisation', memberIds: [ebba!.id] });
+  });
+
+  it('leaves one stored entry for the page that names every child, and the family reads it as a look at their child', async () => {
+    const res = await (await t.loginAs('teacher')).get('/api/start/children');
+    const ids = [...new Set((res.json().children as TeamChild[]).map((c) => c.childId))];
+    expect(ids.length).toBeGreaterThan(1);
+    const stored = await rawAuditOf(t.database.db, res);
+    expect(stored).toHaveLength(1);
+    expect(stored[0]).toMatchObject({ action: 'child.my_children.list', subject_type: 'child_list', subject_id: null, outcome: 'success' });
+    const details = stored[0]!.details as { children: string[]; looks: Record<string, { outcome: string; basis: string }> };
+    expect([...details.children].sort()).toEqual([...ids].sort());
+    expect(details.looks[family.childId]).toMatchObject({ outcome: 'success', basis: 'own_organisation' });
+    // The guardian's access log shows the teacher's look at Ebba from this list, with its basis.
+    const log = (await (await t.loginAs('guardian')).get(`/api/children/${family.childId}/access-log`)).json() as { entries: { action: string; who: { name: string }; basis: string | null; at: string }[] };
+    const at = stored[0]!.at instanceof Date ? stored[0]!.at.toISOString() : new Date(String(stored[0]!.at)).toISOString();
+    expect(log.entries).toContainEqual(expect.objectContaining({ action: 'child.my_children.list', who: expect.objectContaining({ name: 'Tove Lärare' }), basis: 'own_organisation', at }));
   });
 
   it('shows each member, lead professional and consent-based member the child on their own row', async () => {

@@ -3,6 +3,7 @@ import type { CareTeamRole, InfoCategory, ProtectedIdentityLevel, Sector } from 
 import type { DB } from '../db/schema.ts';
 import { addDays, addYears, demoDay, withCheckDigit } from '../demo/children.ts';
 import { currentDomainOfUnit } from '../secrecy-domains/queries.ts';
+import { childLooks } from '../audit/child-looks.ts';
 
 /**
  * Test fixtures over the seeded demo data: the demo family (login `child`, Ebba, and her guardian
@@ -83,7 +84,18 @@ export async function demoFamily(db: Db): Promise<Family> {
 }
 
 /** The audit entries one request left, by its x-request-id header. */
+/**
+ * The audit entries of one request, with a look at a list read as one entry per child it named
+ * (as the access log and log review read it, audit/child-looks.ts); `rawAuditOf` gives the rows as stored.
+ */
 export async function auditOf(db: Db, response: { headers: Record<string, unknown> }) {
+  const requestId = String(response.headers['x-request-id']);
+  const others = db.selectFrom('audit_log').selectAll().where('request_id', '=', requestId).where((eb) => eb.or([eb('subject_type', 'is', null), eb('subject_type', 'not in', ['child', 'child_list'])]));
+  const looks = db.selectFrom(childLooks(db).as('a')).selectAll().where('a.request_id', '=', requestId);
+  return others.unionAll(looks).orderBy('seq').orderBy('subject_id').execute();
+}
+
+export async function rawAuditOf(db: Db, response: { headers: Record<string, unknown> }) {
   return db.selectFrom('audit_log').selectAll().where('request_id', '=', String(response.headers['x-request-id'])).orderBy('seq').execute();
 }
 
