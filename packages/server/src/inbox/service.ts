@@ -94,11 +94,14 @@ export async function inboxUnreadCount(db: Kysely<DB>, user: InboxUser, now: Dat
  * The notice e-mails: each user's new items, once each (remembered as `notified_at`), as one
  * mail without personal data. Sent after the rows are committed; a failed send is tried again.
  */
-export async function sendInboxNotices(services: FastifyRequest['server']['services'], appUrl: string): Promise<number> {
+export async function sendInboxNotices(services: FastifyRequest['server']['services'], appUrl: string, only?: readonly string[]): Promise<number> {
   const { db, clock, mailer } = services;
   if (!mailer.enabled) return 0;
   const now = clock.now();
-  const users = await db.selectFrom('app_user').select(['id', 'kind', 'email']).where('active', '=', true).where('email', 'is not', null).execute();
+  let query = db.selectFrom('app_user').select(['id', 'kind', 'email']).where('active', '=', true).where('email', 'is not', null);
+  // On demand (after a write, in tests): only the users the write concerns.
+  if (only) query = query.where('id', 'in', only.length > 0 ? [...only] : ['00000000-0000-0000-0000-000000000000']);
+  const users = await query.execute();
   let sent = 0;
   for (const u of users) {
     const candidates = await collectCandidates(db, { userId: u.id, kind: u.kind }, now);
