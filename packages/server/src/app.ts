@@ -24,6 +24,7 @@ import { createMailer } from './mail/mailer.ts';
 import { AuditCheckpointer, loadCheckpointKey } from './audit/checkpoints.ts';
 import { retentionRoutes } from './retention/routes.ts';
 import { RetentionScheduler } from './retention/scheduler.ts';
+import { inboxRoutes } from './inbox/routes.ts';
 import type { RetentionDeps } from './retention/service.ts';
 import { healthRoutes } from './health/routes.ts';
 import { authRoutes } from './auth/routes.ts';
@@ -167,6 +168,7 @@ export async function buildApp(config: Config, database: Database, options: Buil
   await secrecyDomainDirectoryRoutes(app);
   await indicatorRoutes(app, { db });
   await startRoutes(app);
+  await inboxRoutes(app);
   await noticeRoutes(app);
   await concernRoutes(app);
   await reportRoutes(app);

@@ -58,6 +58,7 @@ export const auditActions = [
   'child.concern.list',
   'child.concern.record',
   'child.early_signal.list',
+  'child.inbox.list',
   // Reports of concern: hidden from the family's access log (reports/intake.ts)
   'child.report_of_concern.send',
   'child.report_of_concern.receipts',

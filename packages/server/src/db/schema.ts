@@ -490,6 +490,16 @@ export interface NoticeTable {
   read_at: Date | null;
 }
 
+/** A user's own marks on one inbox item, by its stable key, and when its notice was e-mailed (inbox/). */
+export interface InboxItemTable {
+  user_id: string;
+  key: string;
+  first_seen_at: Date;
+  read_at: Date | null;
+  done_at: Date | null;
+  notified_at: Date | null;
+}
+
 /** What a professional last saw of a child ("Mina barn"): the wheel, or their own reports' receipts. */
 export interface AttentionSeenTable {
   user_id: string;
@@ -1253,6 +1263,7 @@ export interface DB extends WorkspaceTables {
   retention_tombstone: RetentionTombstoneTable;
   schema_migration: SchemaMigrationTable;
   attention_seen: AttentionSeenTable;
+  inbox_item: InboxItemTable;
 }
 
 /** A child's plan or a SIP (migration 0022): its consent, where it was started, and pointers to its head and the revision in force. */
