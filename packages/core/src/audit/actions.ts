@@ -164,6 +164,8 @@ export const auditActions = [
   'child.plan.establish',
   'child.plan.close',
   'child.plan.approve',
+  'child.plan.preparation.save',
+  'child.plan.preparation.read',
   // The operations level: workspaces, agreements, joint placements and training (no child's data)
   'workspace.create',
   'workspace.update',
