@@ -1298,7 +1298,7 @@ export interface PlanPreparationTable {
   user_id: string;
   given_as: 'guardian' | 'child';
   voice: 'guardian' | 'child';
-  answers: unknown;
+  answers: ColumnType<unknown, string, string>;
   updated_at: Timestamp;
   submitted_at: Timestamp | null;
 }
