@@ -165,6 +165,8 @@ export const auditActions = [
   'child.plan.establish',
   'child.plan.close',
   'child.plan.approve',
+  'child.plan.preparation.save',
+  'child.plan.preparation.read',
   // The child's shared data as a FHIR R4 bundle (fhir-export/)
   'child.export.fhir',
   // The operations level: workspaces, agreements, joint placements and training (no child's data)

@@ -258,6 +258,7 @@ const sampleBodies: Record<string, (ids: Ids) => unknown> = {
   'POST /api/children/{id}/plans/{planId}/establish': () => ({ revision: 4 }),
   'POST /api/children/{id}/plans/{planId}/close': () => ({ reason: 'goals_reached', note: '' }),
   'POST /api/children/{id}/plans/{planId}/approvals': () => ({ revision: 4, decision: 'approved', comment: '' }),
+  'POST /api/children/{id}/plans/{planId}/preparation': () => ({ voice: 'child', answers: {}, submit: false }),
 };
 
 /** A final needs assessment in the current configuration's words (see needs-assessment.test.ts). */

@@ -1236,6 +1236,7 @@ export interface DB extends WorkspaceTables {
   plan: PlanTable;
   plan_revision: PlanRevisionTable;
   plan_approval: PlanApprovalTable;
+  plan_preparation: PlanPreparationTable;
   wellbeing_model_version: WellbeingModelVersionTable;
   wellbeing_assessment: WellbeingAssessmentTable;
   wellbeing_self_rating_code: WellbeingSelfRatingCodeTable;
@@ -1302,6 +1303,17 @@ export interface PlanRevisionTable {
 }
 
 /** A guardian's or the child's answer to a proposed revision. */
+export interface PlanPreparationTable {
+  id: Generated<string>;
+  plan_id: string;
+  user_id: string;
+  given_as: 'guardian' | 'child';
+  voice: 'guardian' | 'child';
+  answers: ColumnType<unknown, string, string>;
+  updated_at: Timestamp;
+  submitted_at: Timestamp | null;
+}
+
 export interface PlanApprovalTable {
   id: Generated<string>;
   plan_id: string;
