@@ -121,3 +121,19 @@ describe('helpers', () => {
     expect(q[4]!.bounds).toEqual({ from: '2026-10-01', to: '2027-01-01' });
   });
 });
+
+describe('the open aggregate API', () => {
+  it('serves the stored, suppressed cells without login, and refuses an unknown indicator', async () => {
+    await computeChildLevelIndicators(t.database.db, { now, threshold: 3, quarters: 4 });
+    const res = await t.client().get('/api/open/child-level-indicators/samsyn.active_plans');
+    expect(res.statusCode).toBe(200);
+    const body = res.json() as { cells: { count: number | null; suppressed_reason: string | null; area_code: string }[] };
+    expect(body.cells.length).toBeGreaterThan(0);
+    for (const c of body.cells) {
+      expect(JSON.stringify(c)).not.toMatch(uuid);
+      if (c.suppressed_reason) expect(c.count).toBeNull();
+      else expect(c.count).toBeGreaterThanOrEqual(3);
+    }
+    expect((await t.client().get('/api/open/child-level-indicators/child.names')).statusCode).toBe(400);
+  });
+});
