@@ -1,4 +1,4 @@
-import { sql, type Kysely } from 'kysely';
+import { sql, type Kysely, type Transaction } from 'kysely';
 import type { DB } from '../db/schema.ts';
 
 /**
@@ -21,7 +21,7 @@ export interface MunicipalityCount {
 }
 
 /** Denominator: children aged 0–17 on the quarter's last day, per home municipality. */
-export async function childrenPerMunicipality(db: Kysely<DB>, q: QuarterBounds): Promise<MunicipalityCount[]> {
+export async function childrenPerMunicipality(db: Kysely<DB> | Transaction<DB>, q: QuarterBounds): Promise<MunicipalityCount[]> {
   const { rows } = await sql<MunicipalityCount>`
     SELECT o.municipality_code, count(*)::int AS count
     FROM child c JOIN organisation o ON o.id = c.home_organisation_id
@@ -33,7 +33,7 @@ export async function childrenPerMunicipality(db: Kysely<DB>, q: QuarterBounds):
 }
 
 /** Children with a coordinated plan (SIP or child's plan) in force at some time in the quarter. */
-export async function childrenWithActivePlan(db: Kysely<DB>, q: QuarterBounds): Promise<MunicipalityCount[]> {
+export async function childrenWithActivePlan(db: Kysely<DB> | Transaction<DB>, q: QuarterBounds): Promise<MunicipalityCount[]> {
   const { rows } = await sql<MunicipalityCount>`
     SELECT o.municipality_code, count(DISTINCT p.child_id)::int AS count
     FROM plan p JOIN child c ON c.id = p.child_id JOIN organisation o ON o.id = c.home_organisation_id
@@ -53,7 +53,7 @@ export interface RatingCount {
 }
 
 /** Wellbeing-wheel ratings given in the quarter, per area and rating, the respondent kept apart. */
-export async function wellbeingRatings(db: Kysely<DB>, q: QuarterBounds): Promise<RatingCount[]> {
+export async function wellbeingRatings(db: Kysely<DB> | Transaction<DB>, q: QuarterBounds): Promise<RatingCount[]> {
   const { rows } = await sql<RatingCount>`
     SELECT o.municipality_code, w.respondent, a->>'area' AS area, (a->>'rating')::int AS rating, count(*)::int AS count
     FROM wellbeing_assessment w
@@ -76,7 +76,7 @@ export interface DaysCount {
  * Days from a child's first concern to its first plan, for first plans started in the quarter, as
  * a histogram (days → number of children) from which the median is taken.
  */
-export async function daysFromConcernToPlan(db: Kysely<DB>, q: QuarterBounds): Promise<DaysCount[]> {
+export async function daysFromConcernToPlan(db: Kysely<DB> | Transaction<DB>, q: QuarterBounds): Promise<DaysCount[]> {
   const { rows } = await sql<DaysCount>`
     WITH first_plan AS (SELECT child_id, min(created_at) AS at FROM plan GROUP BY child_id),
          first_concern AS (SELECT child_id, min(occurred_on) AS on_day FROM concern GROUP BY child_id)
@@ -89,7 +89,7 @@ export async function daysFromConcernToPlan(db: Kysely<DB>, q: QuarterBounds): P
 }
 
 /** Reports of concern received in the quarter, per the child's home municipality. */
-export async function reportsOfConcern(db: Kysely<DB>, q: QuarterBounds): Promise<MunicipalityCount[]> {
+export async function reportsOfConcern(db: Kysely<DB> | Transaction<DB>, q: QuarterBounds): Promise<MunicipalityCount[]> {
   const { rows } = await sql<MunicipalityCount>`
     SELECT o.municipality_code, count(*)::int AS count
     FROM report_of_concern r JOIN child c ON c.id = r.child_id JOIN organisation o ON o.id = c.home_organisation_id

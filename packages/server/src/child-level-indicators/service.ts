@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely';
+import type { Kysely, Transaction } from 'kysely';
 import { suppressTable, type AdditiveRelation, type SuppressionCell, type SuppressionReason } from '@samsyn/core';
 import type { DB } from '../db/schema.ts';
 import { childrenPerMunicipality, childrenWithActivePlan, daysFromConcernToPlan, reportsOfConcern, wellbeingRatings, type MunicipalityCount, type QuarterBounds } from './queries.ts';
@@ -40,7 +40,7 @@ export function quartersUpTo(day: Date, count: number): { label: string; bounds:
 }
 
 /** The municipalities' county codes: the county row sums its municipalities. */
-async function countyOf(db: Kysely<DB>): Promise<Map<string, string>> {
+async function countyOf(db: Kysely<DB> | Transaction<DB>): Promise<Map<string, string>> {
   const rows = await db.selectFrom('organisation').select(['municipality_code', 'county_code']).where('kind', '=', 'municipality').where('municipality_code', 'is not', null).execute();
   return new Map(rows.map((r) => [r.municipality_code!, r.county_code ?? r.municipality_code!.slice(0, 2)]));
 }
@@ -83,7 +83,7 @@ export interface ComputeOptions {
 }
 
 /** Computes and stores every indicator for the recent quarters; returns the number of rows stored. */
-export async function computeChildLevelIndicators(db: Kysely<DB>, options: ComputeOptions): Promise<number> {
+export async function computeChildLevelIndicators(db: Kysely<DB> | Transaction<DB>, options: ComputeOptions): Promise<number> {
   const county = await countyOf(db);
   const rows: Row[] = [];
   for (const { label, bounds } of quartersUpTo(options.now, options.quarters ?? 8)) {
@@ -103,10 +103,13 @@ export async function computeChildLevelIndicators(db: Kysely<DB>, options: Compu
     add('samsyn.wellbeing_ratings', suppressed(wheel.cells, wheel.relations, options.threshold, (c) => c.count));
   }
   const quarters = [...new Set(rows.map((r) => r.quarter as string))];
-  await db.transaction().execute(async (trx) => {
+  const write = async (trx: Transaction<DB>) => {
     if (quarters.length > 0) await trx.deleteFrom('child_level_indicator_value').where('quarter', 'in', quarters).execute();
     for (let i = 0; i < rows.length; i += 500) await trx.insertInto('child_level_indicator_value').values(rows.slice(i, i + 500) as never).execute();
-  });
+  };
+  // The seed computes inside its own transaction; the job opens one.
+  if (db.isTransaction) await write(db as Transaction<DB>);
+  else await db.transaction().execute(write);
   return rows.length;
 }
 
@@ -129,7 +132,7 @@ export function histogramMedian(bins: { days: number; count: number }[]): number
   return n % 2 === 1 ? at((n - 1) / 2) : (at(n / 2 - 1) + at(n / 2)) / 2;
 }
 
-async function concernToPlanCells(db: Kysely<DB>, bounds: QuarterBounds, county: Map<string, string>) {
+async function concernToPlanCells(db: Kysely<DB> | Transaction<DB>, bounds: QuarterBounds, county: Map<string, string>) {
   const bins = await daysFromConcernToPlan(db, bounds);
   const per = new Map<string, { days: number; count: number }[]>();
   for (const b of bins) {
@@ -139,7 +142,7 @@ async function concernToPlanCells(db: Kysely<DB>, bounds: QuarterBounds, county:
   return { cells, relations: countyRelations(cells, county, '') };
 }
 
-async function ratingCells(db: Kysely<DB>, bounds: QuarterBounds, county: Map<string, string>) {
+async function ratingCells(db: Kysely<DB> | Transaction<DB>, bounds: QuarterBounds, county: Map<string, string>) {
   const counts = new Map<string, number>();
   const bump = (area: string, breakdown: string, n: number) => counts.set(`${area}|${breakdown}`, (counts.get(`${area}|${breakdown}`) ?? 0) + n);
   for (const r of await wellbeingRatings(db, bounds)) {
