@@ -3,8 +3,6 @@ import type { ColumnType } from 'kysely';
 /** Table of migration 0034: the child level's own anonymised indicators (issue 15, item 7). */
 
 type Timestamp = ColumnType<Date, Date | string, Date | string>;
-/** numeric columns come back as strings from pg and PGlite; the queries convert them. */
-type Numeric = ColumnType<string | null, number | string | null, number | string | null>;
 
 export interface ChildLevelIndicatorTables {
   child_level_indicator_value: {
@@ -14,7 +12,8 @@ export interface ChildLevelIndicatorTables {
     breakdown: string;
     count: number | null;
     denominator: number | null;
-    value: Numeric;
+    // numeric comes back as a string from pg and PGlite; the queries convert it.
+    value: ColumnType<string | null, number | string | null, number | string | null>;
     suppressed_reason: 'too_few' | 'complementary' | null;
     computed_at: Timestamp;
   };
