@@ -75,7 +75,7 @@ describe('forums and public pages in a browser', () => {
     expect(sheet.getRow(2).getCell(3).text).toBe('När följs planen upp nästa gång?');
   });
 
-  it('a member edits a forum meeting: agenda, attendance, a decision refused without an assessment, then taken', async () => {
+  it('a member edits a forum meeting: agenda, attendance, a decision refused without an assessment, then taken; a reader may change nothing', async () => {
     const page = await loginAs(session, 'coordinator');
     await visit(session, page, '/operations/forums', 'Forum och referensgrupper');
     await page.getByRole('link', { name: 'Temagrupp barn och unga Exempelstad', exact: true }).click();
@@ -130,6 +130,15 @@ describe('forums and public pages in a browser', () => {
     await visit(session, english, meetingUrl, 'Extra möte om läxhjälpen');
     await english.getByRole('textbox', { name: 'Article of the Convention, item 1' }).waitFor();
     await scan(english, 'en meeting editor');
+    // Someone outside the forum reads the meeting and its decision's assessment, and may change nothing.
+    const outsider = await loginAs(session, 'outsider');
+    await visit(session, outsider, meetingUrl, 'Extra möte om läxhjälpen');
+    await outsider.getByRole('row').filter({ hasText: decision }).getByRole('cell', { name: 'Fattat', exact: true }).waitFor();
+    for (const name of ['Spara mötet', 'Spara protokollet', 'Föreslå beslutet', 'Lägg till punkt']) expect(await outsider.getByRole('button', { name }).count(), name).toBe(0);
+    await outsider.getByRole('button', { name: `Visa analysen för beslutet: ${decision}` }).click();
+    await outsider.getByRole('dialog').getByText('Bara forumets medlemmar kan ändra analysen.').waitFor();
+    expect(await outsider.getByRole('dialog').getByRole('button', { name: 'Markera att analys inte behövs' }).count()).toBe(0);
+    await scan(outsider, 'sv meeting as a reader');
     expect(found).toEqual([]);
   });
 

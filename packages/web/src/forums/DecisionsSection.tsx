@@ -74,6 +74,7 @@ function DecisionAssessment({ forumId, meeting, decision, onSaved }: { forumId: 
       <AssessmentForm
         path={path}
         canEdit={meeting.canEdit}
+        readOnlyText={t('forumEditor.assessmentReadOnly')}
         assessment={query.data}
         onSaved={() => { void client.invalidateQueries({ queryKey: ['forums', forumId, 'meetings', meeting.id] }); onSaved(); }}
       />

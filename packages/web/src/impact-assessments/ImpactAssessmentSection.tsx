@@ -36,7 +36,7 @@ export function ImpactAssessmentSection({ plan, status }: { plan: ActionPlanView
 }
 
 /** The structured form (arts. 3, 2, 6, 12 and the rest), or "not needed" with a reason; read-only for readers. */
-export function AssessmentForm({ path, canEdit, assessment, onSaved }: { path: string; canEdit: boolean; assessment: ImpactAssessmentView | null; onSaved: () => void }) {
+export function AssessmentForm({ path, canEdit, assessment, onSaved, readOnlyText }: { path: string; canEdit: boolean; assessment: ImpactAssessmentView | null; onSaved: () => void; readOnlyText?: string }) {
   const { t } = useTranslation();
   const save = useSaveAssessment(path);
   const [answers, setAnswers] = useState(() => assessment?.answers ?? ImpactAssessmentAnswers.parse({}));
@@ -64,7 +64,7 @@ export function AssessmentForm({ path, canEdit, assessment, onSaved }: { path: s
     <form ref={formRef} onSubmit={(e) => { e.preventDefault(); send({ state: 'done', answers }); }} noValidate>
       <Stack gap="md">
         <FormError text={failure} />
-        {readOnly && <Text size="sm" c="dimmed">{t('impactAssessment.readOnly')}</Text>}
+        {readOnly && <Text size="sm" c="dimmed">{readOnlyText ?? t('impactAssessment.readOnly')}</Text>}
         {field('affectedChildren')}
         {field('viewsGathered')}
         <Fieldset legend={t('impactAssessment.principlesLegend')}>
