@@ -112,8 +112,12 @@ describe('forums and public pages in a browser', () => {
     // A decision is proposed; taking it without an assessment is refused, in words.
     const decision = 'Läxhjälpen får fasta tider i lugna lokaler.';
     await page.getByRole('textbox', { name: 'Nytt förslag till beslut' }).fill(decision);
+    await page.getByRole('textbox', { name: 'Handlingsplan för beslutet' }).click();
+    await page.getByRole('option', { name: planTitle }).click();
+    await page.getByRole('textbox', { name: 'Delmål eller aktivitet' }).click();
+    await page.getByRole('option').nth(1).click();
     await page.getByRole('button', { name: 'Föreslå beslutet' }).click();
-    await page.getByRole('row').filter({ hasText: decision }).waitFor();
+    await page.getByRole('row').filter({ hasText: decision }).filter({ hasText: `${planTitle} › ` }).waitFor();
     await page.getByRole('button', { name: `Markera som fattat: ${decision}` }).click();
     await page.getByRole('alert').filter({ hasText: 'Beslutet kan inte markeras som fattat förrän barnkonsekvensanalysen är klar' }).first().waitFor();
     await scan(page, 'sv decision refused');

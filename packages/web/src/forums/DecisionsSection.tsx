@@ -8,6 +8,7 @@ import { FormError } from '../common/FormActions.tsx';
 import { currentLanguage } from '../i18n/index.ts';
 import { AssessmentForm } from '../impact-assessments/ImpactAssessmentSection.tsx';
 import { decisionAssessmentPath, useAssessment } from '../impact-assessments/useImpactAssessment.ts';
+import { DecisionPlanLink, noLink, type PlanLink } from './DecisionPlanLink.tsx';
 import { useProposeDecision } from './useForumChanges.ts';
 import { useTakeDecision } from './useForums.ts';
 
@@ -86,11 +87,13 @@ function ProposeForm({ forumId, meetingId }: { forumId: string; meetingId: strin
   const { t } = useTranslation();
   const propose = useProposeDecision(forumId, meetingId);
   const [text, setText] = useState('');
+  const [link, setLink] = useState<PlanLink>(noLink);
   return (
-    <form onSubmit={(e) => { e.preventDefault(); if (text.trim()) propose.mutate({ text, actionPlanId: null, subGoalId: null, activityId: null }, { onSuccess: () => setText('') }); }} noValidate>
+    <form onSubmit={(e) => { e.preventDefault(); if (text.trim()) propose.mutate({ text, ...link }, { onSuccess: () => { setText(''); setLink(noLink); } }); }} noValidate>
       <Stack gap="xs" mt="md">
         <FormError text={propose.isError ? errorText(propose.error, t, currentLanguage()) : null} />
         <Textarea label={t('forumEditor.newDecision')} value={text} onChange={(e) => setText(e.currentTarget.value)} autosize minRows={2} maxLength={4000} />
+        <DecisionPlanLink value={link} onChange={setLink} />
         <Group><Button type="submit" variant="light" loading={propose.isPending}>{t('forumEditor.propose')}</Button></Group>
         {propose.isSuccess && <Text role="status">{t('forumEditor.proposed')}</Text>}
       </Stack>
