@@ -84,4 +84,25 @@ describe('the FHIR R4 export', () => {
       await db.updateTable('child').set({ protected_identity: null }).where('id', '=', family.childId).execute();
     }
   });
+
+  it('never holds a protected guardian of an unprotected child, whoever asks', async () => {
+    const { db } = t.database;
+    // Göran (the guardian without an account) gets a protected identity; Gunilla and Ebba stay unprotected.
+    const göran = await db.selectFrom('guardian').select(['id', 'given_name', 'identity_number', 'phone', 'email']).where('id', 'in', family.guardianIds).where('user_id', 'is', null).executeTakeFirstOrThrow();
+    const gunillaId = family.guardianIds.find((id) => id !== göran.id);
+    await db.updateTable('guardian').set({ protected_identity: 'skyddad_folkbokforing' }).where('id', '=', göran.id).execute();
+    try {
+      for (const role of ['teacher', 'socialworker']) {
+        const res = await (await t.loginAs(role)).get(url());
+        expect(res.statusCode, role).toBe(200);
+        expect(fhir.validate(res.json(), { errorOnUnexpected: true }).valid, role).toBe(true);
+        const bundle = res.json() as Bundle;
+        expect(ofType(bundle, 'RelatedPerson').map((r) => r.id), role).toEqual([gunillaId]);
+        expect(ofType(bundle, 'Patient')[0], role).toMatchObject({ id: family.childId, name: expect.any(Array) });
+        for (const secret of [göran.id, göran.given_name, göran.identity_number, göran.phone, göran.email].filter((v) => v !== null)) expect(res.body, role).not.toContain(secret);
+      }
+    } finally {
+      await db.updateTable('guardian').set({ protected_identity: null }).where('id', '=', göran.id).execute();
+    }
+  });
 });
