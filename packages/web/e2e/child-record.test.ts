@@ -184,7 +184,7 @@ describe('the child area in a browser', () => {
     await page.getByRole('checkbox', { name: 'Bara markerade rader' }).check();
     await page.getByRole('status').filter({ hasText: /Visar \d+ av \d+ loggposter/ }).waitFor();
     await page.waitForLoadState('networkidle');
-    for (const row of await log.locator('tbody tr').all()) expect(await row.locator('.badge-flag').count()).toBeGreaterThan(0);
+    for (const row of await log.locator("tbody tr").all()) expect(await row.locator(".badge-flag").count(), await row.textContent() ?? "").toBeGreaterThan(0);
     const exportHref = await page.getByRole('link', { name: 'Exportera CSV' }).getAttribute('href');
     expect(exportHref).toBe('/api/log-review/export.csv?flagged=true&lang=sv');
 
