@@ -51,6 +51,7 @@ import { reportRoutes } from './reports/routes.ts';
 import { wellbeingRoutes } from './wellbeing/routes.ts';
 import { needsAssessmentRoutes } from './needs-assessment/routes.ts';
 import { planRoutes } from './plans/routes.ts';
+import { planMeetingRoutes } from './plans/meeting-routes.ts';
 import { chronologyRoutes } from './chronology/routes.ts';
 import { actionPlanRoutes } from './action-plans/routes.ts';
 import { workspaceRoutes } from './workspaces/routes.ts';
@@ -172,6 +173,7 @@ export async function buildApp(config: Config, database: Database, options: Buil
   await reportRoutes(app);
   await needsAssessmentRoutes(app);
   await planRoutes(app);
+  await planMeetingRoutes(app);
   await chronologyRoutes(app);
   await actionPlanRoutes(app);
   await workspaceRoutes(app);
