@@ -39,6 +39,7 @@ export * from './indicators/schema.ts';
 export * from './indicators/policy.ts';
 export * from './notices/schema.ts';
 export * from './start/schema.ts';
+export * from './inbox/schema.ts';
 export * from './csv/parse.ts';
 export * from './register/index.ts';
 export * from './concerns/schema.ts';

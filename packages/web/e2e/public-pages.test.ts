@@ -1,3 +1,4 @@
+import ExcelJS from 'exceljs';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { allViolations, loginAs, resetBrowser, startSession, visit, type Session } from './browser.ts';
@@ -56,6 +57,22 @@ describe('forums and public pages in a browser', () => {
     await page.getByRole('button', { name: 'Skicka' }).click();
     await page.getByRole('status').filter({ hasText: 'Tack!' }).waitFor();
     await scan(page, 'sv feedback sent');
+    // The question lands in the coordinator's feedback list, which filters and exports to Excel.
+    const back = await loginAs(session, 'coordinator');
+    await visit(session, back, '/operations/publishing', 'Publicering');
+    await back.getByRole('heading', { level: 2, name: 'Synpunkter från besökare' }).waitFor();
+    await back.getByRole('textbox', { name: 'Filtrera' }).fill('följs planen upp');
+    await back.getByRole('row').filter({ hasText: 'När följs planen upp nästa gång?' }).waitFor();
+    await scan(back, 'sv feedback list');
+    const [excel] = await Promise.all([back.waitForEvent('download'), back.getByRole('button', { name: 'Exportera Excel' }).click()]);
+    expect(excel.suggestedFilename()).toMatch(/^synpunkter-\d{4}-\d{2}-\d{2}\.xlsx$/);
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.readFile(await excel.path());
+    const sheet = book.worksheets[0]!;
+    expect(sheet.getRow(1).values).toEqual([undefined, 'Inkom', 'Sida (version)', 'Meddelande', 'Svar till']);
+    expect(sheet.rowCount).toBe(2);
+    expect(sheet.getRow(2).getCell(2).text).toBe('Planens framsteg (1)');
+    expect(sheet.getRow(2).getCell(3).text).toBe('När följs planen upp nästa gång?');
   });
 
   it('the forum pages and the contact directory, in Swedish and English', async () => {

@@ -76,6 +76,8 @@ const noChildData = new Set([
   'GET /api/start/counts',
   'POST /api/notices/{id}/read',
   'POST /api/notices/read',
+  // Marking one's own inbox items: keys only.
+  'POST /api/inbox/mark',
   'GET /api/child-registration/options',
   'GET /api/register-imports',
   'GET /api/register-imports/{id}',
@@ -218,6 +220,7 @@ const gatedPerChild = new Set([
   'GET /api/start/children',
   'GET /api/start/emergency-reviews',
   'GET /api/notices',
+  'GET /api/inbox',
   // A new record (one entry for the child it creates), the register's lookup (the register gate),
   // and a register file's preview and run (one entry per child compared, created or changed).
   'POST /api/children',
@@ -255,6 +258,7 @@ const sampleBodies: Record<string, (ids: Ids) => unknown> = {
   'POST /api/children/{id}/plans/{planId}/establish': () => ({ revision: 4 }),
   'POST /api/children/{id}/plans/{planId}/close': () => ({ reason: 'goals_reached', note: '' }),
   'POST /api/children/{id}/plans/{planId}/approvals': () => ({ revision: 4, decision: 'approved', comment: '' }),
+  'POST /api/children/{id}/plans/{planId}/preparation': () => ({ voice: 'child', answers: {}, submit: false }),
 };
 
 /** A final needs assessment in the current configuration's words (see needs-assessment.test.ts). */

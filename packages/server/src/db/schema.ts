@@ -491,6 +491,16 @@ export interface NoticeTable {
   read_at: Date | null;
 }
 
+/** A user's own marks on one inbox item, by its stable key, and when its notice was e-mailed (inbox/). */
+export interface InboxItemTable {
+  user_id: string;
+  key: string;
+  first_seen_at: Date;
+  read_at: Date | null;
+  done_at: Date | null;
+  notified_at: Date | null;
+}
+
 /** What a professional last saw of a child ("Mina barn"): the wheel, or their own reports' receipts. */
 export interface AttentionSeenTable {
   user_id: string;
@@ -1227,6 +1237,7 @@ export interface DB extends WorkspaceTables, PlanMeetingTables {
   plan: PlanTable;
   plan_revision: PlanRevisionTable;
   plan_approval: PlanApprovalTable;
+  plan_preparation: PlanPreparationTable;
   wellbeing_model_version: WellbeingModelVersionTable;
   wellbeing_assessment: WellbeingAssessmentTable;
   wellbeing_self_rating_code: WellbeingSelfRatingCodeTable;
@@ -1254,6 +1265,7 @@ export interface DB extends WorkspaceTables, PlanMeetingTables {
   retention_tombstone: RetentionTombstoneTable;
   schema_migration: SchemaMigrationTable;
   attention_seen: AttentionSeenTable;
+  inbox_item: InboxItemTable;
 }
 
 /** A child's plan or a SIP (migration 0022): its consent, where it was started, and pointers to its head and the revision in force. */
@@ -1292,6 +1304,17 @@ export interface PlanRevisionTable {
 }
 
 /** A guardian's or the child's answer to a proposed revision. */
+export interface PlanPreparationTable {
+  id: Generated<string>;
+  plan_id: string;
+  user_id: string;
+  given_as: 'guardian' | 'child';
+  voice: 'guardian' | 'child';
+  answers: ColumnType<unknown, string, string>;
+  updated_at: Timestamp;
+  submitted_at: Timestamp | null;
+}
+
 export interface PlanApprovalTable {
   id: Generated<string>;
   plan_id: string;

@@ -6,7 +6,7 @@ import { startKey } from './useStart.ts';
 
 export const navCountsKey = [...startKey, 'counts'] as const;
 
-const none: NavCounts = { handoversToAnswer: 0, emergencyAccessesToReview: 0, unreadNotices: 0 };
+const none: NavCounts = { handoversToAnswer: 0, emergencyAccessesToReview: 0, unreadNotices: 0, inboxUnread: 0 };
 
 /**
  * The navigation's counts: handovers to answer, emergency accesses to review, unread notices.
