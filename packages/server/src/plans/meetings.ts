@@ -58,19 +58,32 @@ function inviteeView(i: InviteeRow, orgOf: Map<string, string>): PlanMeetingView
   };
 }
 
-/** The organisation each current team member is on the team for, and which kind of invitation suits them. */
+/**
+ * The organisation each current team member is on the team for, and which kind of invitation
+ * suits them. The gate's facts hold only the caller's own domains, so each member unit's domain
+ * kind now is read here.
+ */
 async function teamPlaces(db: Db, access: ChildAccess) {
   const current = access.child.careTeam.filter((m) => m.startsAt <= access.now && (m.endsAt === null || access.now < m.endsAt));
   const orgIds = [...new Set(current.map((m) => m.organisationId))];
-  const domainIds = [...new Set(current.map((m) => partyOf(m, access.now).domainId).filter((d): d is string => d !== null))];
+  const unitIds = [...new Set(current.map((m) => m.unitId).filter((u): u is string => u !== null))];
   const [orgs, domains] = await Promise.all([
     orgIds.length ? db.selectFrom('organisation').select(['id', 'name']).where('id', 'in', orgIds).execute() : [],
-    domainIds.length ? db.selectFrom('secrecy_domain').select(['id', 'kind']).where('id', 'in', domainIds).execute() : [],
+    unitIds.length
+      ? db
+          .selectFrom('unit_secrecy_domain as u')
+          .innerJoin('secrecy_domain as d', 'd.id', 'u.secrecy_domain_id')
+          .select(['u.unit_id', 'd.kind'])
+          .where('u.unit_id', 'in', unitIds)
+          .where('u.valid_from', '<=', access.now)
+          .where((w) => w.or([w('u.valid_to', 'is', null), w('u.valid_to', '>', access.now)]))
+          .execute()
+      : [],
   ]);
   const orgName = new Map(orgs.map((o) => [o.id, o.name]));
-  const kind = new Map(domains.map((d) => [d.id, d.kind]));
+  const kind = new Map(domains.map((d) => [d.unit_id, d.kind]));
   return current.map((m) => {
-    const domainKind = kind.get(partyOf(m, access.now).domainId ?? '') ?? null;
+    const domainKind = m.unitId ? (kind.get(m.unitId) ?? null) : null;
     // The obliged principals are summoned; everyone else is invited.
     const suggestedKind: InvitationKind = domainKind === 'social_services' || domainKind === 'health_care' ? 'summons' : 'invitation';
     return { userId: m.userId, organisationName: orgName.get(m.organisationId) ?? null, suggestedKind };
