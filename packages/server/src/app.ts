@@ -62,6 +62,8 @@ import { improvementRoutes } from './improvement/routes.ts';
 import { fundRoutes } from './fund/routes.ts';
 import { impactAssessmentRoutes } from './impact-assessments/routes.ts';
 import { surveyRoutes } from './surveys/routes.ts';
+import { childLevelIndicatorRoutes } from './child-level-indicators/routes.ts';
+import { ChildLevelIndicatorScheduler } from './child-level-indicators/scheduler.ts';
 import { forumRoutes } from './forums/routes.ts';
 import { publicPageRoutes } from './public-pages/routes.ts';
 
@@ -141,6 +143,10 @@ export async function buildApp(config: Config, database: Database, options: Buil
   const retention = new RetentionScheduler(retentionDeps, config.retentionIntervalHours, app.log);
   retention.start();
   app.addHook('onClose', () => retention.stop());
+  // The child level's own anonymised indicators, recomputed on the same kind of timer (issue 15).
+  const childLevel = new ChildLevelIndicatorScheduler(db, clock, config.suppressionThreshold, config.retentionIntervalHours, app.log);
+  childLevel.start();
+  app.addHook('onClose', () => childLevel.stop());
   const csrf = new Csrf(await serverSecret(db, 'csrf'));
   installDurableReply(app);
   trackInFlight(app, 10_000);
@@ -186,6 +192,7 @@ export async function buildApp(config: Config, database: Database, options: Buil
   await fundRoutes(app);
   await impactAssessmentRoutes(app);
   await surveyRoutes(app, { bulk: database.bulk });
+  await childLevelIndicatorRoutes(app);
   await forumRoutes(app);
   await publicPageRoutes(app);
   if (config.benchRoutes) await benchRoutes(app);

@@ -67,6 +67,7 @@ const noChildData = new Set([
   'GET /api/survey-estimates/schools',
   'GET /api/open/survey-indicators',
   'GET /api/open/survey-estimates',
+  'GET /api/open/child-level-indicators/{id}',
   'GET /api/wellbeing/models',
   'POST /api/wellbeing/models',
   'GET /api/needs-assessment/configs',

@@ -17,7 +17,7 @@ interface Column { name: string; nullable: boolean; generated: boolean }
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 // schema.ts, and the files whose table interfaces `DB` extends (an area may keep its tables in a file of its own).
-const schemaFiles = ['schema.ts', 'schema-workspaces.ts', 'schema-plan-meetings.ts'].map((f) => path.join(here, f));
+const schemaFiles = ['schema.ts', 'schema-workspaces.ts', 'schema-plan-meetings.ts', 'schema-child-level-indicators.ts'].map((f) => path.join(here, f));
 
 /** Reads the Kysely types: `DB`'s tables (its own and those of the interfaces it extends) and each table's columns. */
 async function declaredSchema(): Promise<Map<string, Column[]>> {

@@ -3,6 +3,7 @@ import type { AreaAnswer, NoticeKind, OrganisationKind, Role, SecrecyDomainKind,
 import type { NeedsConfigContent, NeedsProposal, NeedsStoredContent } from '@samsyn/core';
 import type { WorkspaceTables } from './schema-workspaces.ts';
 import type { PlanMeetingTables } from './schema-plan-meetings.ts';
+import type { ChildLevelIndicatorTables } from './schema-child-level-indicators.ts';
 
 type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
 
@@ -1163,7 +1164,7 @@ export interface FundCalculationTable {
   updated_at: Date;
 }
 
-export interface DB extends WorkspaceTables, PlanMeetingTables {
+export interface DB extends WorkspaceTables, PlanMeetingTables, ChildLevelIndicatorTables {
   legal_ground: LegalGroundTable;
   child: ChildTable;
   guardian: GuardianTable;

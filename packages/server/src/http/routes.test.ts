@@ -13,7 +13,7 @@ afterAll(() => t.close());
 // Published public pages and their feedback form are the login-free part of Samsyn (public-pages/, issue 16).
 const publicRoutes = new Set([
   'GET /api/health', 'GET /api/auth/csrf', 'POST /api/auth/login', 'POST /api/self-rating/open', 'POST /api/self-rating/submit',
-  'GET /api/open/survey-indicators', 'GET /api/open/survey-estimates',
+  'GET /api/open/survey-indicators', 'GET /api/open/survey-estimates', 'GET /api/open/child-level-indicators/{id}',
   'GET /public/{slug}', 'POST /public/{slug}/feedback',
 ]);
 

@@ -1,0 +1,21 @@
+import type { ColumnType } from 'kysely';
+
+/** Table of migration 0034: the child level's own anonymised indicators (issue 15, item 7). */
+
+type Timestamp = ColumnType<Date, Date | string, Date | string>;
+/** numeric columns come back as strings from pg and PGlite; the queries convert them. */
+type Numeric = ColumnType<string | null, number | string | null, number | string | null>;
+
+export interface ChildLevelIndicatorTables {
+  child_level_indicator_value: {
+    indicator_id: string;
+    area_code: string;
+    quarter: string;
+    breakdown: string;
+    count: number | null;
+    denominator: number | null;
+    value: Numeric;
+    suppressed_reason: 'too_few' | 'complementary' | null;
+    computed_at: Timestamp;
+  };
+}
