@@ -4,7 +4,7 @@ import type { ColumnType } from 'kysely';
 
 type Timestamp = ColumnType<Date, Date | string, Date | string>;
 /** numeric columns come back as strings from pg and PGlite; the queries convert them. */
-type Numeric = ColumnType<string | null, number | string | null, number | string | null>;
+type Numeric = ColumnType<string, number | string, number | string>;
 
 export interface ChildLevelIndicatorTables {
   child_level_indicator_value: {
@@ -14,7 +14,7 @@ export interface ChildLevelIndicatorTables {
     breakdown: string;
     count: number | null;
     denominator: number | null;
-    value: Numeric;
+    value: Numeric | null;
     suppressed_reason: 'too_few' | 'complementary' | null;
     computed_at: Timestamp;
   };
