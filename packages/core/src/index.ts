@@ -60,6 +60,7 @@ export * from './plans/schema.ts';
 export * from './plans/policy.ts';
 export * from './plans/revisions.ts';
 export * from './plans/family-document.ts';
+export * from './plans/meetings.ts';
 export * from './chronology/schema.ts';
 export * from './chronology/timeline.ts';
 export * from './action-plans/schema.ts';

@@ -52,6 +52,7 @@ import { reportRoutes } from './reports/routes.ts';
 import { wellbeingRoutes } from './wellbeing/routes.ts';
 import { needsAssessmentRoutes } from './needs-assessment/routes.ts';
 import { planRoutes } from './plans/routes.ts';
+import { planMeetingRoutes } from './plans/meeting-routes.ts';
 import { fhirExportRoutes } from './fhir-export/routes.ts';
 import { chronologyRoutes } from './chronology/routes.ts';
 import { actionPlanRoutes } from './action-plans/routes.ts';
@@ -181,6 +182,7 @@ export async function buildApp(config: Config, database: Database, options: Buil
   await reportRoutes(app);
   await needsAssessmentRoutes(app);
   await planRoutes(app);
+  await planMeetingRoutes(app);
   await fhirExportRoutes(app);
   await chronologyRoutes(app);
   await actionPlanRoutes(app);

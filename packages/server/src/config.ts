@@ -46,6 +46,10 @@ export interface Config {
   openApiPerMinute: number;
   /** Notice e-mails (mail/mailer.ts); unset: no e-mail, the in-app inbox only. */
   smtp: SmtpConfig | undefined;
+  /** The local deadline for starting a requested SIP, in days from the request (SAMSYN_SIP_REQUEST_DEADLINE_DAYS). */
+  sipRequestDeadlineDays: number;
+  /** The address notices link to (SAMSYN_APP_URL): the mail says only that something waits in Samsyn, and where. */
+  appUrl: string;
 }
 
 /** An SMTP relay for notice e-mails, from SAMSYN_SMTP_* (set SAMSYN_SMTP_HOST to enable). */
@@ -124,6 +128,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     suppressionThreshold: Math.max(3, int(env.SAMSYN_SUPPRESSION_THRESHOLD, 10)),
     openApiPerMinute: Math.max(1, int(env.SAMSYN_OPEN_API_PER_MINUTE, 120)),
     smtp: smtpConfig(env),
+    sipRequestDeadlineDays: Math.max(0, int(env.SAMSYN_SIP_REQUEST_DEADLINE_DAYS, 15)),
+    appUrl: env.SAMSYN_APP_URL || `http://localhost:${int(env.PORT, 3000)}`,
     ...overrides,
   };
 }

@@ -184,6 +184,8 @@ const noChildData = new Set([
   'GET /api/improvement/indicator-projects',
   'GET /api/improvement/indicators/{indicatorId}/projects',
   // The social-investment fund (Verksamhet): no child's data (fund/fund.test.ts proves who decides).
+  // The caller's own open summonses and invitations: ids and times only, each opened through the gate (plans/meetings.test.ts).
+  'GET /api/me/meeting-invitations',
   'GET /api/fund',
   'GET /api/fund/{id}',
   'POST /api/fund/applications',
@@ -260,6 +262,12 @@ const sampleBodies: Record<string, (ids: Ids) => unknown> = {
   'POST /api/children/{id}/plans/{planId}/close': () => ({ reason: 'goals_reached', note: '' }),
   'POST /api/children/{id}/plans/{planId}/approvals': () => ({ revision: 4, decision: 'approved', comment: '' }),
   'POST /api/children/{id}/plans/{planId}/preparation': () => ({ voice: 'child', answers: {}, submit: false }),
+  'POST /api/children/{id}/sip-requests': () => ({ reason: 'Probe' }),
+  'POST /api/children/{id}/sip-requests/{requestId}/answer': () => ({ answer: 'refused', reason: 'Probe' }),
+  'POST /api/children/{id}/plans/{planId}/meetings': () => ({ startsAt: new Date(t.app.services.clock.now().getTime() + 7 * 86_400_000).toISOString(), place: 'Probe', digitalLink: '' }),
+  'PATCH /api/children/{id}/plans/{planId}/meetings/{meetingId}': () => ({ notes: 'Probe' }),
+  'POST /api/children/{id}/plans/{planId}/meetings/{meetingId}/invitations': (ids) => ({ kind: 'invitation', userId: ids.userId }),
+  'POST /api/children/{id}/meeting-invitations/{invitationId}/reply': () => ({ reply: 'coming', comment: '' }),
 };
 
 /** A final needs assessment in the current configuration's words (see needs-assessment.test.ts). */

@@ -2,6 +2,7 @@ import type { ColumnType, Generated } from 'kysely';
 import type { AreaAnswer, NoticeKind, OrganisationKind, Role, SecrecyDomainKind, Sector, WheelModelContent } from '@samsyn/core';
 import type { NeedsConfigContent, NeedsProposal, NeedsStoredContent } from '@samsyn/core';
 import type { WorkspaceTables } from './schema-workspaces.ts';
+import type { PlanMeetingTables } from './schema-plan-meetings.ts';
 import type { ChildLevelIndicatorTables } from './schema-child-level-indicators.ts';
 
 type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
@@ -1163,7 +1164,7 @@ export interface FundCalculationTable {
   updated_at: Date;
 }
 
-export interface DB extends WorkspaceTables, ChildLevelIndicatorTables {
+export interface DB extends WorkspaceTables, PlanMeetingTables, ChildLevelIndicatorTables {
   legal_ground: LegalGroundTable;
   child: ChildTable;
   guardian: GuardianTable;
