@@ -24,6 +24,7 @@ import { createMailer } from './mail/mailer.ts';
 import { AuditCheckpointer, loadCheckpointKey } from './audit/checkpoints.ts';
 import { retentionRoutes } from './retention/routes.ts';
 import { RetentionScheduler } from './retention/scheduler.ts';
+import { InboxNoticeScheduler } from './inbox/scheduler.ts';
 import { inboxRoutes } from './inbox/routes.ts';
 import type { RetentionDeps } from './retention/service.ts';
 import { healthRoutes } from './health/routes.ts';
@@ -147,6 +148,10 @@ export async function buildApp(config: Config, database: Database, options: Buil
   const childLevel = new ChildLevelIndicatorScheduler(db, clock, config.suppressionThreshold, config.retentionIntervalHours, app.log);
   childLevel.start();
   app.addHook('onClose', () => childLevel.stop());
+  // The inbox's notice e-mails, swept every 15 minutes by default (only with SMTP configured).
+  const inboxNotices = new InboxNoticeScheduler(app.services, config.appUrl, config.inboxNoticeMinutes, app.log);
+  inboxNotices.start();
+  app.addHook('onClose', () => inboxNotices.stop());
   const csrf = new Csrf(await serverSecret(db, 'csrf'));
   installDurableReply(app);
   trackInFlight(app, 10_000);
