@@ -61,6 +61,7 @@ import { impactAssessmentRoutes } from './impact-assessments/routes.ts';
 import { surveyRoutes } from './surveys/routes.ts';
 import { forumRoutes } from './forums/routes.ts';
 import { publicPageRoutes } from './public-pages/routes.ts';
+import { newsletterRoutes } from './newsletter/routes.ts';
 
 const defaultWebDist = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../web/dist');
 
@@ -182,6 +183,7 @@ export async function buildApp(config: Config, database: Database, options: Buil
   await surveyRoutes(app, { bulk: database.bulk });
   await forumRoutes(app);
   await publicPageRoutes(app);
+  await newsletterRoutes(app);
   if (config.benchRoutes) await benchRoutes(app);
   await installWebApp(app, config.webDist ?? defaultWebDist);
   return app;
