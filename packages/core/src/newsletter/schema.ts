@@ -9,7 +9,7 @@ import { z } from 'zod';
 
 const Text = z.object({ type: z.literal('text'), heading: z.string().trim().max(200).default(''), text: z.string().trim().min(1).max(10000) });
 /** A survey indicator's suppressed estimates over the waves, in one area (the county or a municipality). */
-const Survey = z.object({ type: z.literal('survey'), indicatorId: z.string().min(1).max(100), area: z.string().regex(/^(county|[0-9]{4})$/).default('county') });
+const Survey = z.object({ type: z.literal('survey'), indicatorId: z.string().min(1).max(100), area: z.string().regex(/^(county|[0-9]{4})$/).default('county'), gender: z.enum(['T', 'K', 'M']).default('T') });
 /** A Kolada key figure's series in one municipality (its code, or 0000 for the country). */
 const Kolada = z.object({ type: z.literal('kolada'), kpi: z.string().regex(/^[A-Z][0-9]{5}$/), municipality: z.string().regex(/^[0-9]{4}$/) });
 const RunChart = z.object({ type: z.literal('run_chart'), measureId: z.uuid() });

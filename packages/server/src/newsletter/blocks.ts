@@ -29,14 +29,14 @@ const round1 = (n: number) => Math.round(n * 1000) / 10;
 
 async function surveyBlock(db: Kysely<DB>, request: FastifyRequest, b: Extract<NewsletterBlock, { type: 'survey' }>, year: number): Promise<BlockData> {
   // The whole table is suppressed first (surveys/service.ts), then the area is taken: a slice can
-  // never be combined with another to work a hidden cell out. Only gender T (all) is shown.
+  // never be combined with another to work a hidden cell out. One gender column (T: all) is shown.
   const view = await estimates(db, { indicator: b.indicatorId, area: b.area }, { threshold: request.server.services.config.suppressionThreshold });
   const grades = [allGrades, ...view.grades];
   const years = view.years.filter((y) => y <= year);
   const rows = years.map((y) => ({
     year: y,
     cells: grades.map((g): SurveyCell => {
-      const c = view.cells.find((x) => x.year === y && x.gender === 'T' && x.grade === g);
+      const c = view.cells.find((x) => x.year === y && x.gender === b.gender && x.grade === g);
       if (!c || c.suppressed) return { grade: g, shown: false, percent: null, lower: null, upper: null, reason: c?.suppressed ? c.reason : null };
       return { grade: g, shown: true, percent: round1(c.proportion), lower: round1(c.lower), upper: round1(c.upper), reason: null };
     }),

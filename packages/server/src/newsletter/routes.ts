@@ -67,7 +67,7 @@ export async function newsletterRoutes(app: App): Promise<void> {
     schema: { tags, summary: 'The issue as its page would show it now: live data as of the issue’s date', params: NewsletterParams, querystring: LangQuery, response: { 200: NewsletterPreview, ...errorResponses(400, 401, 403, 404) } },
     handler: async (request) => {
       const issue = await issueRow(db, request.params.id);
-      composer(request, issue.owner_organisation_id);
+      await composer(request, issue.owner_organisation_id, 'newsletter.issue.update', issue.id);
       const lang = langOf(request.query);
       const blocks = await blockData(db, request, NewsletterBlock.array().parse(issue.blocks), issue.issue_date);
       const body = issueBody({ issueId: issue.id, slug: issue.slug, organisationId: issue.owner_organisation_id, issueDate: issue.issue_date, blocks }, lang, { pdf: false });

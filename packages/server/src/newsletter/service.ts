@@ -18,12 +18,26 @@ import { blockData } from './blocks.ts';
 type Db = Kysely<DB> | Transaction<DB>;
 const state = (msg: string) => new AppError('newsletter_state', { details: [{ path: 'id', message: msg }] });
 
-/** The caller, when a coordinator of the organisation (any organisation when none is given): 403 otherwise. */
-export function composer(request: FastifyRequest, organisationId?: string) {
-  const actor = forumReader(request);
-  const orgs = coordinatorOrganisations(request);
-  if (organisationId === undefined ? orgs.length === 0 : !orgs.includes(organisationId)) throw new AppError('forbidden');
-  return actor;
+/** The organisations the caller coordinates in; none for a citizen (who reads no plans at all). */
+export function coordinatingIn(request: FastifyRequest): string[] {
+  try {
+    return coordinatorOrganisations(request);
+  } catch {
+    return [];
+  }
+}
+
+/**
+ * The caller, when a coordinator of the organisation: 403 otherwise, and the refusal is logged
+ * (outside the transaction, which rolls back) under the action that was tried.
+ */
+export async function composer(request: FastifyRequest, organisationId: string, action: AuditAction, subjectId: string | null = null) {
+  const orgs = coordinatingIn(request);
+  if (!orgs.includes(organisationId)) {
+    await request.server.services.audit.append({ ...auditFrom(request), action, subjectType: 'newsletter_issue', subjectId, organisationId, outcome: 'denied', details: { reason: 'not_a_coordinator' } });
+    throw new AppError('forbidden');
+  }
+  return forumReader(request);
 }
 
 export async function issueAudit(trx: Transaction<DB>, request: FastifyRequest, issue: { id: string; organisationId: string }, action: AuditAction, details: Record<string, unknown>): Promise<void> {
@@ -36,7 +50,7 @@ async function checkBlocks(db: Kysely<DB>, request: FastifyRequest, blocks: read
 }
 
 export async function createIssue(db: Kysely<DB>, request: FastifyRequest, input: NewsletterIssueInput): Promise<string> {
-  const actor = composer(request, input.ownerOrganisationId);
+  const actor = await composer(request, input.ownerOrganisationId, 'newsletter.issue.create');
   await checkBlocks(db, request, input.blocks, input.issueDate);
   return db.transaction().execute(async (trx) => {
     if (await trx.selectFrom('newsletter_issue').select('id').where('slug', '=', input.slug).executeTakeFirst()) throw new AppError('validation_failed', { details: [{ path: 'body.slug', message: 'slug_taken' }] });
@@ -47,17 +61,25 @@ export async function createIssue(db: Kysely<DB>, request: FastifyRequest, input
   });
 }
 
-async function ownIssue(trx: Transaction<DB>, request: FastifyRequest, id: string) {
+/** Asked before the transaction: a refusal is logged on its own connection, never while a row is locked. */
+export async function guardIssue(db: Kysely<DB>, request: FastifyRequest, id: string, action: AuditAction): Promise<void> {
+  const row = await db.selectFrom('newsletter_issue').select('owner_organisation_id').where('id', '=', id).executeTakeFirst();
+  if (!row) throw new AppError('not_found');
+  await composer(request, row.owner_organisation_id, action, id);
+}
+
+/** The issue, locked (its organisation never changes, so the guard asked before still holds). */
+async function ownIssue(trx: Transaction<DB>, id: string) {
   const issue = await trx.selectFrom('newsletter_issue').selectAll().where('id', '=', id).forUpdate().executeTakeFirst();
   if (!issue) throw new AppError('not_found');
-  composer(request, issue.owner_organisation_id);
   return issue;
 }
 
 /** A change of the draft (a published issue changes only by withdrawing and publishing again: a new version). */
 export async function updateIssue(db: Kysely<DB>, request: FastifyRequest, id: string, change: NewsletterIssueUpdate): Promise<void> {
+  await guardIssue(db, request, id, 'newsletter.issue.update');
   await db.transaction().execute(async (trx) => {
-    const issue = await ownIssue(trx, request, id);
+    const issue = await ownIssue(trx, id);
     const blocks = change.blocks ?? NewsletterBlock.array().parse(issue.blocks);
     await checkBlocks(db, request, blocks, change.issueDate ?? issue.issue_date);
     await trx.updateTable('newsletter_issue').set({ title: change.title ?? issue.title, issue_date: change.issueDate ?? issue.issue_date, blocks: JSON.stringify(blocks), updated_at: request.server.services.clock.now() }).where('id', '=', id).execute();
@@ -67,8 +89,9 @@ export async function updateIssue(db: Kysely<DB>, request: FastifyRequest, id: s
 
 /** Publishes the issue as a public page (kind newsletter): the snapshot is made in this transaction. Publishing a withdrawn issue is a new version. */
 export async function publishIssue(db: Kysely<DB>, request: FastifyRequest, key: Buffer, id: string): Promise<void> {
+  await guardIssue(db, request, id, 'public_page.publish');
   const pageId = await db.transaction().execute(async (trx) => {
-    const issue = await ownIssue(trx, request, id);
+    const issue = await ownIssue(trx, id);
     if (issue.public_page_id) {
       const page = await trx.selectFrom('public_page').select('withdrawn_at').where('id', '=', issue.public_page_id).executeTakeFirstOrThrow();
       if (!page.withdrawn_at) throw state('already_published');
@@ -85,7 +108,7 @@ export async function publishIssue(db: Kysely<DB>, request: FastifyRequest, key:
 export async function withdrawIssue(db: Kysely<DB>, request: FastifyRequest, id: string): Promise<void> {
   const issue = await db.selectFrom('newsletter_issue').select(['public_page_id', 'owner_organisation_id']).where('id', '=', id).executeTakeFirst();
   if (!issue) throw new AppError('not_found');
-  composer(request, issue.owner_organisation_id);
+  await composer(request, issue.owner_organisation_id, 'public_page.withdraw', id);
   if (!issue.public_page_id) throw state('not_published');
   await withdraw(db, request, issue.public_page_id);
 }

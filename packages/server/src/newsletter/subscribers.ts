@@ -8,7 +8,7 @@ import { AppError } from '../http/errors.ts';
 import type { Lang } from '../public-pages/html.ts';
 import type { IssueSnapshot } from './kind.ts';
 import { blockText } from './render.ts';
-import { composer, issueAudit } from './service.ts';
+import { guardIssue, issueAudit } from './service.ts';
 
 /**
  * Subscribers: an address confirmed by a link in an e-mail (double opt-in), mailed every issue
@@ -81,10 +81,10 @@ export function issueMail(request: FastifyRequest, snapshot: IssueSnapshot, titl
 /** Sends a published issue once to the confirmed subscribers of its organisation; answers how many were mailed. */
 export async function sendIssue(db: Kysely<DB>, request: FastifyRequest, id: string): Promise<number> {
   const mailer = request.server.services.mailer;
+  await guardIssue(db, request, id, 'newsletter.issue.send');
   const job = await db.transaction().execute(async (trx) => {
     const issue = await trx.selectFrom('newsletter_issue').selectAll().where('id', '=', id).forUpdate().executeTakeFirst();
     if (!issue) throw new AppError('not_found');
-    composer(request, issue.owner_organisation_id);
     const nope = (message: string) => new AppError('newsletter_state', { details: [{ path: 'id', message }] });
     if (!mailer.enabled) throw nope('mail_not_configured');
     if (issue.sent_at) throw nope('already_sent');
