@@ -27,7 +27,6 @@ afterAll(async () => {
 });
 
 const visit = (url: string) => t.app.inject({ method: 'GET', url });
-const form = (url: string, fields: Record<string, string>) => t.app.inject({ method: 'POST', url, headers: { 'content-type': 'application/x-www-form-urlencoded' }, payload: new URLSearchParams(fields).toString() });
 const survey = { type: 'survey', indicatorId: 'lhu.mar-bra', area: '9905', gender: 'K' } as const;
 const issueInput = (slug: string, blocks: unknown[] = [{ type: 'text', heading: 'Hej', text: 'Nytt från samverkan.' }, survey, { type: 'action_plan', planId: plan.id }]) => ({ ownerOrganisationId: owner, title: `Nyhetsbrev ${slug}`, slug, issueDate: today, blocks });
 
