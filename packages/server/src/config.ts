@@ -40,6 +40,10 @@ export interface Config {
   publicUrl: string;
   /** The scheduled erasure (retention/scheduler.ts) runs once per this many hours; 0: never (tests run it by hand). */
   retentionIntervalHours: number;
+  /** The inbox's notice e-mails (inbox/scheduler.ts) are swept every this many minutes; 0: never (tests sweep by hand). */
+  inboxNoticeMinutes: number;
+  /** The address users open Samsyn at, for links in notice e-mails (no personal data in them). */
+  appUrl: string;
   /** Moves the services' clock by whole days (tests, CI's run two years ahead); never in production. */
   clockOffsetDays: number;
   /** Survey figures: a cell with fewer respondents is never shown (small-cell suppression). */
@@ -48,6 +52,8 @@ export interface Config {
   openApiPerMinute: number;
   /** Notice e-mails (mail/mailer.ts); unset: no e-mail, the in-app inbox only. */
   smtp: SmtpConfig | undefined;
+  /** The local deadline for starting a requested SIP, in days from the request (SAMSYN_SIP_REQUEST_DEADLINE_DAYS). */
+  sipRequestDeadlineDays: number;
 }
 
 /** An SMTP relay for notice e-mails, from SAMSYN_SMTP_* (set SAMSYN_SMTP_HOST to enable). */
@@ -123,10 +129,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     koladaBaseUrl: env.SAMSYN_KOLADA_BASE_URL || 'https://api.kolada.se/v3',
     publicUrl: (env.SAMSYN_PUBLIC_URL || `http://localhost:${env.PORT || 3000}`).replace(/\/+$/, ''),
     retentionIntervalHours: int(env.SAMSYN_RETENTION_INTERVAL_HOURS, env.NODE_ENV === 'test' ? 0 : 24),
+    inboxNoticeMinutes: int(env.SAMSYN_INBOX_NOTICE_MINUTES, env.NODE_ENV === 'test' ? 0 : 15),
+    appUrl: (env.SAMSYN_APP_URL || `http://localhost:${int(env.PORT, 3000)}`).replace(/\/+$/, ''),
     clockOffsetDays: env.NODE_ENV === 'production' ? 0 : int(env.SAMSYN_CLOCK_OFFSET_DAYS, 0),
     suppressionThreshold: Math.max(3, int(env.SAMSYN_SUPPRESSION_THRESHOLD, 10)),
     openApiPerMinute: Math.max(1, int(env.SAMSYN_OPEN_API_PER_MINUTE, 120)),
     smtp: smtpConfig(env),
+    sipRequestDeadlineDays: Math.max(0, int(env.SAMSYN_SIP_REQUEST_DEADLINE_DAYS, 15)),
     ...overrides,
   };
 }

@@ -130,6 +130,8 @@ describe('the child area in a browser', () => {
     await page.getByRole('heading', { level: 1, name: 'Ebba Vårdnadshavare' }).waitFor();
     await page.getByText('Du ser journalen med nödåtkomst, grund: nödåtkomst.').waitFor();
     await page.getByText(/^Nödåtkomst gäller till \d{4}-\d{2}-\d{2} \d{2}:\d{2}/).waitFor();
+    // Emergency access reads for the emergency and takes nothing out: the policy offers no FHIR export.
+    expect(await page.getByRole('link', { name: 'Exportera (FHIR)' }).count()).toBe(0);
   });
 
   it('the psychologist sees the plan shared by consent, and that other categories need consent', async () => {
@@ -182,7 +184,7 @@ describe('the child area in a browser', () => {
     await page.getByRole('checkbox', { name: 'Bara markerade rader' }).check();
     await page.getByRole('status').filter({ hasText: /Visar \d+ av \d+ loggposter/ }).waitFor();
     await page.waitForLoadState('networkidle');
-    for (const row of await log.locator('tbody tr').all()) expect(await row.locator('.badge-flag').count()).toBeGreaterThan(0);
+    for (const row of await log.locator("tbody tr").all()) expect(await row.locator(".badge-flag").count(), await row.textContent() ?? "").toBeGreaterThan(0);
     const exportHref = await page.getByRole('link', { name: 'Exportera CSV' }).getAttribute('href');
     expect(exportHref).toBe('/api/log-review/export.csv?flagged=true&lang=sv');
 
@@ -254,7 +256,17 @@ describe('the child area in a browser', () => {
     await scan(page, 'sv record no longer available');
   }, 150_000);
 
-  // This test and the one above log in several times and scan several pages: on a loaded machine more than a minute.
+  it('a team member downloads the FHIR export: a Bundle with the child as Patient, named without the child', async () => {
+    const page = await loginAs('teacher');
+    await visit(page, `/child/${child.id}`, 'Ebba Vårdnadshavare');
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: 'Exportera (FHIR)' }).click()]);
+    expect(download.suggestedFilename()).toMatch(/^fhir-\d{4}-\d{2}-\d{2}\.json$/);
+    const bundle = JSON.parse(await readFile((await download.path())!, 'utf8')) as { resourceType: string; type: string; entry: { resource: { resourceType: string; id: string } }[] };
+    expect(bundle).toMatchObject({ resourceType: 'Bundle', type: 'collection' });
+    expect(bundle.entry.filter((e) => e.resource.resourceType === 'Patient').map((e) => e.resource.id)).toEqual([child.id]);
+  }, 10_000);
+
+  // This test and the guardian's above log in several times and scan several pages: on a loaded machine more than a minute.
   it('the new pages in English', async () => {
     // The outsider opened the record in an emergency above; someone who has not is asked the reason.
     const { db } = session.database;

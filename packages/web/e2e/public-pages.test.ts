@@ -1,3 +1,4 @@
+import ExcelJS from 'exceljs';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { allViolations, loginAs, resetBrowser, startSession, visit, type Session } from './browser.ts';
@@ -56,6 +57,93 @@ describe('forums and public pages in a browser', () => {
     await page.getByRole('button', { name: 'Skicka' }).click();
     await page.getByRole('status').filter({ hasText: 'Tack!' }).waitFor();
     await scan(page, 'sv feedback sent');
+    // The question lands in the coordinator's feedback list, which filters and exports to Excel.
+    const back = await loginAs(session, 'coordinator');
+    await visit(session, back, '/operations/publishing', 'Publicering');
+    await back.getByRole('heading', { level: 2, name: 'Synpunkter från besökare' }).waitFor();
+    await back.getByRole('textbox', { name: 'Filtrera' }).fill('följs planen upp');
+    await back.getByRole('row').filter({ hasText: 'När följs planen upp nästa gång?' }).waitFor();
+    await scan(back, 'sv feedback list');
+    const [excel] = await Promise.all([back.waitForEvent('download'), back.getByRole('button', { name: 'Exportera Excel' }).click()]);
+    expect(excel.suggestedFilename()).toMatch(/^synpunkter-\d{4}-\d{2}-\d{2}\.xlsx$/);
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.readFile(await excel.path());
+    const sheet = book.worksheets[0]!;
+    expect(sheet.getRow(1).values).toEqual([undefined, 'Inkom', 'Sida (version)', 'Meddelande', 'Svar till']);
+    expect(sheet.rowCount).toBe(2);
+    expect(sheet.getRow(2).getCell(2).text).toBe('Planens framsteg (1)');
+    expect(sheet.getRow(2).getCell(3).text).toBe('När följs planen upp nästa gång?');
+  });
+
+  it('a member edits a forum meeting: agenda, attendance, a decision refused without an assessment, then taken; a reader may change nothing', async () => {
+    const page = await loginAs(session, 'coordinator');
+    await visit(session, page, '/operations/forums', 'Forum och referensgrupper');
+    await page.getByRole('link', { name: 'Temagrupp barn och unga Exempelstad', exact: true }).click();
+    await page.getByRole('heading', { level: 1, name: 'Temagrupp barn och unga Exempelstad' }).waitFor();
+    // The contact person of an organisation already in the forum changes.
+    await page.getByRole('textbox', { name: 'Organisation' }).click();
+    await page.getByRole('option').first().click();
+    await page.getByRole('textbox', { name: 'Kontaktperson' }).fill('Alva Kontakt');
+    await page.getByRole('button', { name: 'Spara kontaktpersonen' }).click();
+    await page.getByRole('status').filter({ hasText: 'Kontaktpersonen har sparats.' }).waitFor();
+    await page.getByRole('listitem').filter({ hasText: 'Alva Kontakt' }).waitFor();
+    await scan(page, 'sv forum with contact saved');
+    await page.getByRole('textbox', { name: 'Nytt möte, rubrik' }).fill('Extra möte om läxhjälpen');
+    await page.getByRole('button', { name: 'Lägg till mötet' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Extra möte om läxhjälpen' }).waitFor();
+    const meetingUrl = new URL(page.url()).pathname;
+    // The new meeting starts with the standing items; the CRC article is set and an item added.
+    expect(await page.getByRole('textbox', { name: 'Punkt 1', exact: true }).inputValue()).toBe('Mötets artikel i barnkonventionen');
+    expect(await page.getByRole('checkbox', { name: 'Stående punkt 1' }).isChecked()).toBe(true);
+    await page.getByRole('textbox', { name: 'Artikel i barnkonventionen, punkt 1' }).fill('12');
+    await page.getByRole('button', { name: 'Lägg till punkt' }).click();
+    await page.getByRole('textbox', { name: 'Punkt 3', exact: true }).fill('Referensgruppens synpunkter');
+    await page.getByRole('button', { name: 'Lägg till deltagare' }).click();
+    await page.getByRole('textbox', { name: 'Deltagare 1', exact: true }).fill('Kim Samordnare');
+    await page.getByRole('button', { name: 'Lägg till deltagare' }).click();
+    await page.getByRole('textbox', { name: 'Deltagare 2', exact: true }).fill('Maja Rektor');
+    await page.getByRole('checkbox', { name: 'Närvarande, deltagare 2' }).uncheck();
+    await page.getByRole('button', { name: 'Spara mötet' }).click();
+    await page.getByRole('status').filter({ hasText: 'Mötet har sparats.' }).waitFor();
+    await page.getByRole('listitem').filter({ hasText: 'Mötets artikel i barnkonventionen – artikel 12 (stående punkt)' }).waitFor();
+    await page.getByRole('listitem').filter({ hasText: 'Referensgruppens synpunkter' }).waitFor();
+    await page.getByRole('listitem').filter({ hasText: 'Maja Rektor: frånvarande' }).waitFor();
+    await scan(page, 'sv meeting edited');
+    // A decision is proposed; taking it without an assessment is refused, in words.
+    const decision = 'Läxhjälpen får fasta tider i lugna lokaler.';
+    await page.getByRole('textbox', { name: 'Nytt förslag till beslut' }).fill(decision);
+    await page.getByRole('textbox', { name: 'Handlingsplan för beslutet' }).click();
+    await page.getByRole('option', { name: planTitle }).click();
+    await page.getByRole('textbox', { name: 'Delmål eller aktivitet' }).click();
+    await page.getByRole('option').nth(1).click();
+    await page.getByRole('button', { name: 'Föreslå beslutet' }).click();
+    await page.getByRole('row').filter({ hasText: decision }).filter({ hasText: `${planTitle} › ` }).waitFor();
+    await page.getByRole('button', { name: `Markera som fattat: ${decision}` }).click();
+    await page.getByRole('alert').filter({ hasText: 'Beslutet kan inte markeras som fattat förrän barnkonsekvensanalysen är klar' }).first().waitFor();
+    await scan(page, 'sv decision refused');
+    await page.getByRole('button', { name: `Konsekvensanalys för beslutet: ${decision}` }).click();
+    await page.getByRole('dialog').getByRole('textbox', { name: 'Skäl till att analys inte behövs' }).fill('Beslutet gäller lokaler och tider som redan prövats med barnen.');
+    await scan(page, 'sv decision assessment');
+    await page.getByRole('button', { name: 'Markera att analys inte behövs' }).click();
+    await page.getByRole('dialog').waitFor({ state: 'detached' });
+    await page.getByRole('row').filter({ hasText: decision }).filter({ hasText: 'Behövs inte' }).waitFor();
+    await page.getByRole('button', { name: `Markera som fattat: ${decision}` }).click();
+    await page.getByRole('row').filter({ hasText: decision }).getByRole('cell', { name: 'Fattat', exact: true }).waitFor();
+    expect(await page.getByRole('alert').filter({ hasText: 'Beslutet kan inte' }).count()).toBe(0);
+    const english = await loginAs(session, 'coordinator', 'en');
+    await visit(session, english, meetingUrl, 'Extra möte om läxhjälpen');
+    await english.getByRole('textbox', { name: 'Article of the Convention, item 1' }).waitFor();
+    await scan(english, 'en meeting editor');
+    // Someone outside the forum reads the meeting and its decision's assessment, and may change nothing.
+    const outsider = await loginAs(session, 'outsider');
+    await visit(session, outsider, meetingUrl, 'Extra möte om läxhjälpen');
+    await outsider.getByRole('row').filter({ hasText: decision }).getByRole('cell', { name: 'Fattat', exact: true }).waitFor();
+    for (const name of ['Spara mötet', 'Spara protokollet', 'Föreslå beslutet', 'Lägg till punkt']) expect(await outsider.getByRole('button', { name }).count(), name).toBe(0);
+    await outsider.getByRole('button', { name: `Visa analysen för beslutet: ${decision}` }).click();
+    await outsider.getByRole('dialog').getByText('Bara forumets medlemmar kan ändra analysen.').waitFor();
+    expect(await outsider.getByRole('dialog').getByRole('button', { name: 'Markera att analys inte behövs' }).count()).toBe(0);
+    await scan(outsider, 'sv meeting as a reader');
+    expect(found).toEqual([]);
   });
 
   it('the forum pages and the contact directory, in Swedish and English', async () => {

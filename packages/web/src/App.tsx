@@ -39,6 +39,7 @@ const NeedsAssessmentListPage = lazyPage(() => import('./needs-assessment/NeedsA
 const NeedsAssessmentPage = lazyPage(() => import('./needs-assessment/NeedsAssessmentPage.tsx'), 'NeedsAssessmentPage');
 const NewNeedsAssessmentPage = lazyPage(() => import('./needs-assessment/NeedsAssessmentPage.tsx'), 'NewNeedsAssessmentPage');
 const NeedsConfigPage = lazyPage(() => import('./needs-assessment/NeedsConfigPage.tsx'), 'NeedsConfigPage');
+const InboxPage = lazyPage(() => import('./inbox/InboxPage.tsx'), 'InboxPage');
 const PlansPage = lazyPage(() => import('./plans/PlansPage.tsx'), 'PlansPage');
 const PlanPage = lazyPage(() => import('./plans/PlanPage.tsx'), 'PlanPage');
 const ChronologyPage = lazyPage(() => import('./chronology/ChronologyPage.tsx'), 'ChronologyPage');
@@ -77,6 +78,7 @@ export function App() {
         <Route element={<RequireAuth />}>
           <Route index element={<Home />} />
           <Route path="account" element={<MyAccountPage />} />
+          <Route path="inbox" element={<InboxPage />} />
           <Route element={<RequireCitizen />}>
             <Route path="my-children/:id" element={<MyChildPage />} />
             <Route path="my-children/:id/self-rating" element={<OwnSelfRatingPage />} />

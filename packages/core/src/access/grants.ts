@@ -28,9 +28,12 @@ export const noFields: AccessFields = { protectedIdentity: false, protectedGuard
  * - `record_disclosure`: enter a disclosure or a decision not to share in the ledger (any member);
  * - `open_emergency_access`: a professional without a basis;
  * - `give_consent`: a guardian, or the child from the age their own consent counts;
- * - `review_log`: a unit manager or coordinator whose organisation works with the child.
+ * - `review_log`: a unit manager or coordinator whose organisation works with the child;
+ * - `export_fhir`: take the child's shared data out as a FHIR R4 bundle (any current member:
+ *   the bundle holds only what the member may read; never emergency access, whose reads are
+ *   for the emergency, nor the family, who have the register extract).
  */
-export const childActions = ['change_team', 'hand_over', 'withdraw_handover', 'record_consent', 'record_withdrawal', 'record_disclosure', 'open_emergency_access', 'give_consent', 'review_log'] as const;
+export const childActions = ['change_team', 'hand_over', 'withdraw_handover', 'record_consent', 'record_withdrawal', 'record_disclosure', 'open_emergency_access', 'give_consent', 'review_log', 'export_fhir'] as const;
 export type ChildAction = (typeof childActions)[number];
 
 type Standing =
@@ -71,6 +74,6 @@ export function actionsFor(standing: Standing, actor: PolicyActor | undefined, c
   if (member.role === 'named_person' && pending === null) actions.push('hand_over');
   if (pending !== null && pending.proposedBy === member.userId) actions.push('withdraw_handover');
   if (coordinates && member.basis !== 'consent') actions.push('record_consent');
-  actions.push('record_withdrawal', 'record_disclosure');
+  actions.push('record_withdrawal', 'record_disclosure', 'export_fhir');
   return actions;
 }

@@ -217,6 +217,8 @@ function actionsOf(s: Situation, grant: Grant | null): ChildAction[] {
       ['record_consent', coordinates(m) && m.basis !== 'consent'],
       ['record_withdrawal', true],
       ['record_disclosure', true],
+      // Every current member may take out what they may read as FHIR; nobody else.
+      ['export_fhir', true],
     ];
     return wanted.filter(([, yes]) => yes).map(([a]) => a);
   }

@@ -272,8 +272,16 @@ describe('the policy gate: fields and citizens', () => {
 
   it('lets only the named person and the lead professional change the team, and the named person hand over', () => {
     expect(decideAccess(teacher, child(), 'write', 'care_team', ctx()).allow).toBe(true);
-    expect(decideAccess(teacher, child(), 'read', 'record', ctx()).actions).toEqual(['change_team', 'hand_over', 'record_consent', 'record_withdrawal', 'record_disclosure']);
+    expect(decideAccess(teacher, child(), 'read', 'record', ctx()).actions).toEqual(['change_team', 'hand_over', 'record_consent', 'record_withdrawal', 'record_disclosure', 'export_fhir']);
     expect(decideAccess(psychologist, child(), 'write', 'care_team', ctx())).toMatchObject({ allow: false, reason: 'not_team_coordinator' });
+  });
+
+  it('offers the FHIR export to every current member, and to nobody off the team', () => {
+    for (const member of [teacher, nurse, socialworker, psychologist]) expect(decideAccess(member, child(), 'read', 'record', ctx()).actions).toContain('export_fhir');
+    // Emergency access reads for the emergency; it takes nothing out.
+    const emergency = child({ emergencyAccesses: [{ userId: 'outsider', organisationId: 'org-other', startsAt: new Date(now.getTime() - 60_000), expiresAt: new Date(now.getTime() + 3_600_000), legalGroundCode: 'osl_emergency_health' }] });
+    expect(decideAccess(outsider, emergency, 'read', 'record', ctx())).toMatchObject({ allow: true, actions: [] });
+    for (const other of [outsider, analyst, sysadmin, manager, guardian, childSelf]) expect(decideAccess(other, child(), 'read', 'record', ctx()).actions).not.toContain('export_fhir');
   });
 });
 

@@ -58,6 +58,7 @@ export const auditActions = [
   'child.concern.list',
   'child.concern.record',
   'child.early_signal.list',
+  'child.inbox.list',
   // Reports of concern: hidden from the family's access log (reports/intake.ts)
   'child.report_of_concern.send',
   'child.report_of_concern.receipts',
@@ -171,6 +172,20 @@ export const auditActions = [
   'child.plan.establish',
   'child.plan.close',
   'child.plan.approve',
+  // The way to a SIP meeting: the request and its answer, meetings, summonses and invitations (plans/)
+  'child.sip_request.list',
+  'child.sip_request.create',
+  'child.sip_request.answer',
+  'child.plan.meeting.list',
+  'child.plan.meeting.create',
+  'child.plan.meeting.update',
+  'child.plan.meeting.invite',
+  'child.meeting_invitation.read',
+  'child.meeting_invitation.reply',
+  'child.plan.preparation.save',
+  'child.plan.preparation.read',
+  // The child's shared data as a FHIR R4 bundle (fhir-export/)
+  'child.export.fhir',
   // The operations level: workspaces, agreements, joint placements and training (no child's data)
   'workspace.create',
   'workspace.update',

@@ -46,6 +46,9 @@ export const errorStatus = {
   plan_revision_conflict: 409,
   sip_contents_missing: 409,
   plan_state: 409,
+  // Issue 14: a SIP request already answered, or one open already; a meeting or invitation the plan's state refuses.
+  sip_request_state: 409,
+  meeting_state: 409,
   // Issue 15: survey microdata.
   survey_file_invalid: 400,
   survey_import_state: 409,

@@ -80,6 +80,8 @@ export const PlanActionItem = z
     part: PlanPart,
     organisationName: required(200),
     responsible: required(200),
+    /** The responsible person as a Samsyn user, when they are one: the action then waits in their inbox (issue 14, point 5). */
+    responsibleUserId: z.uuid().nullable().optional(),
     startsOn: z.iso.date(),
     endsOn: z.iso.date(),
     onHoldSince: z.iso.date().nullable(),

@@ -71,6 +71,8 @@ export const NavCounts = z.object({
   handoversToAnswer: z.number().int().nonnegative(),
   emergencyAccessesToReview: z.number().int().nonnegative(),
   unreadNotices: z.number().int().nonnegative(),
+  /** The caller's inbox items not yet read nor done (inbox/service.ts). */
+  inboxUnread: z.number().int().nonnegative(),
 });
 export type NavCounts = z.infer<typeof NavCounts>;
 

@@ -1,6 +1,6 @@
 import type { FastifyRequest } from 'fastify';
 import type { Kysely, Transaction } from 'kysely';
-import { decideAccess, decideRegisterAccess, sharedFromOtherDomains, type AccessPurpose, type InfoCategory, type AccessAction, type AccessCategory, type AccessDecision, type ChildAction, type EntryFacts, type PolicyActor, type PolicyChild } from '@samsyn/core';
+import { decideAccess, decideRegisterAccess, sharedFromOtherDomains, type AccessPurpose, type InfoCategory, type AccessAction, type AccessCategory, type AccessDecision, type ChildAction, type DenyReason, type EntryFacts, type PolicyActor, type PolicyChild } from '@samsyn/core';
 import type { DB } from '../db/schema.ts';
 import { appendAudit, type AuditEntry } from '../audit/writer.ts';
 import type { AuditAction } from '@samsyn/core';
@@ -38,6 +38,11 @@ export interface GateOptions {
   /** For information categories: the entry asked about (for a write, the one about to be written). */
   entry?: EntryFacts;
   details?: Record<string, unknown>;
+  /**
+   * A read that is also an action (an export): allowed only where the decision offers this
+   * action, else refused as `action_not_offered`, so the caller leaves one entry either way.
+   */
+  offered?: ChildAction;
 }
 
 /**
@@ -401,7 +406,8 @@ function judge(request: FastifyRequest, { actor, child, now }: { actor: PolicyAc
   const subjectId = canonicalId(childId);
   const base = { ...auditFrom(request), action: options.auditAction, subjectType: 'child', subjectId };
   const context = { now, rules: config.consentRules, ...(options.purpose ? { purpose: options.purpose } : {}) };
-  const decision = decideAccess(actor, child, action, category, { ...context, ...(options.entry ? { entry: options.entry } : {}) });
+  const decided = decideAccess(actor, child, action, category, { ...context, ...(options.entry ? { entry: options.entry } : {}) });
+  const decision = notOffered(decided, options.offered);
   const membership = currentMembership(child, actor.userId, now);
   const organisationId = membership?.organisationId ?? null;
   // A session opened with a password an administrator reset: every look in it is marked with who reset it.
@@ -429,6 +435,14 @@ function judge(request: FastifyRequest, { actor, child, now }: { actor: PolicyAc
     logWrite: (trx, details) => appendAudit(trx, [entry(details)], request.server.services.clock.now()),
     logAllowed: (details) => request.server.services.audit.append(entry(details)),
   };
+}
+
+/** A decision that allows the read but does not offer the action asked for is a refusal of that action. */
+function notOffered(decision: AccessDecision, offered: ChildAction | undefined): AccessDecision {
+  if (!offered || !decision.allow || decision.actions.includes(offered)) return decision;
+  // `action_not_offered` is the gate's own reason, as withChildAction answers it, not one of core's.
+  const reason = 'action_not_offered' as string as DenyReason;
+  return { allow: false, basis: null, reason, fields: { protectedIdentity: false, protectedGuardians: false }, actions: decision.actions, flagged: decision.flagged };
 }
 
 /** Judges and logs: a read or a refusal through `log`, an allowed write later by the route. */

@@ -67,6 +67,7 @@ const noChildData = new Set([
   'GET /api/survey-estimates/schools',
   'GET /api/open/survey-indicators',
   'GET /api/open/survey-estimates',
+  'GET /api/open/child-level-indicators/{id}',
   'GET /api/wellbeing/models',
   'POST /api/wellbeing/models',
   'GET /api/needs-assessment/configs',
@@ -76,6 +77,8 @@ const noChildData = new Set([
   'GET /api/start/counts',
   'POST /api/notices/{id}/read',
   'POST /api/notices/read',
+  // Marking one's own inbox items: keys only.
+  'POST /api/inbox/mark',
   'GET /api/child-registration/options',
   'GET /api/register-imports',
   'GET /api/register-imports/{id}',
@@ -189,6 +192,8 @@ const noChildData = new Set([
   'GET /api/improvement/indicator-projects',
   'GET /api/improvement/indicators/{indicatorId}/projects',
   // The social-investment fund (Verksamhet): no child's data (fund/fund.test.ts proves who decides).
+  // The caller's own open summonses and invitations: ids and times only, each opened through the gate (plans/meetings.test.ts).
+  'GET /api/me/meeting-invitations',
   'GET /api/fund',
   'GET /api/fund/{id}',
   'POST /api/fund/applications',
@@ -226,6 +231,7 @@ const gatedPerChild = new Set([
   'GET /api/start/children',
   'GET /api/start/emergency-reviews',
   'GET /api/notices',
+  'GET /api/inbox',
   // A new record (one entry for the child it creates), the register's lookup (the register gate),
   // and a register file's preview and run (one entry per child compared, created or changed).
   'POST /api/children',
@@ -263,6 +269,13 @@ const sampleBodies: Record<string, (ids: Ids) => unknown> = {
   'POST /api/children/{id}/plans/{planId}/establish': () => ({ revision: 4 }),
   'POST /api/children/{id}/plans/{planId}/close': () => ({ reason: 'goals_reached', note: '' }),
   'POST /api/children/{id}/plans/{planId}/approvals': () => ({ revision: 4, decision: 'approved', comment: '' }),
+  'POST /api/children/{id}/plans/{planId}/preparation': () => ({ voice: 'child', answers: {}, submit: false }),
+  'POST /api/children/{id}/sip-requests': () => ({ reason: 'Probe' }),
+  'POST /api/children/{id}/sip-requests/{requestId}/answer': () => ({ answer: 'refused', reason: 'Probe' }),
+  'POST /api/children/{id}/plans/{planId}/meetings': () => ({ startsAt: new Date(t.app.services.clock.now().getTime() + 7 * 86_400_000).toISOString(), place: 'Probe', digitalLink: '' }),
+  'PATCH /api/children/{id}/plans/{planId}/meetings/{meetingId}': () => ({ notes: 'Probe' }),
+  'POST /api/children/{id}/plans/{planId}/meetings/{meetingId}/invitations': (ids) => ({ kind: 'invitation', userId: ids.userId }),
+  'POST /api/children/{id}/meeting-invitations/{invitationId}/reply': () => ({ reply: 'coming', comment: '' }),
 };
 
 /** A final needs assessment in the current configuration's words (see needs-assessment.test.ts). */

@@ -1,3 +1,4 @@
+import { readdirSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -17,7 +18,8 @@ interface Column { name: string; nullable: boolean; generated: boolean }
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 // schema.ts, and the files whose table interfaces `DB` extends (an area may keep its tables in a file of its own).
-const schemaFiles = ['schema.ts', 'schema-workspaces.ts'].map((f) => path.join(here, f));
+// Every schema*.ts beside this test, so an area's new file of tables is read without a change here.
+const schemaFiles = readdirSync(here).filter((f) => /^schema(-[a-z-]+)?\.ts$/.test(f)).map((f) => path.join(here, f));
 
 /** Reads the Kysely types: `DB`'s tables (its own and those of the interfaces it extends) and each table's columns. */
 async function declaredSchema(): Promise<Map<string, Column[]>> {

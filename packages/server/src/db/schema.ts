@@ -2,6 +2,8 @@ import type { ColumnType, Generated } from 'kysely';
 import type { AreaAnswer, NoticeKind, OrganisationKind, Role, SecrecyDomainKind, Sector, WheelModelContent } from '@samsyn/core';
 import type { NeedsConfigContent, NeedsProposal, NeedsStoredContent } from '@samsyn/core';
 import type { WorkspaceTables } from './schema-workspaces.ts';
+import type { PlanMeetingTables } from './schema-plan-meetings.ts';
+import type { ChildLevelIndicatorTables } from './schema-child-level-indicators.ts';
 
 type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
 
@@ -488,6 +490,16 @@ export interface NoticeTable {
   details: ColumnType<Record<string, unknown>, string | undefined, string>;
   created_at: Date;
   read_at: Date | null;
+}
+
+/** A user's own marks on one inbox item, by its stable key, and when its notice was e-mailed (inbox/). */
+export interface InboxItemTable {
+  user_id: string;
+  key: string;
+  first_seen_at: Date;
+  read_at: Date | null;
+  done_at: Date | null;
+  notified_at: Date | null;
 }
 
 /** What a professional last saw of a child ("Mina barn"): the wheel, or their own reports' receipts. */
@@ -1177,7 +1189,7 @@ export interface FundCalculationTable {
   updated_at: Date;
 }
 
-export interface DB extends WorkspaceTables {
+export interface DB extends WorkspaceTables, PlanMeetingTables, ChildLevelIndicatorTables {
   legal_ground: LegalGroundTable;
   child: ChildTable;
   guardian: GuardianTable;
@@ -1253,6 +1265,7 @@ export interface DB extends WorkspaceTables {
   plan: PlanTable;
   plan_revision: PlanRevisionTable;
   plan_approval: PlanApprovalTable;
+  plan_preparation: PlanPreparationTable;
   wellbeing_model_version: WellbeingModelVersionTable;
   wellbeing_assessment: WellbeingAssessmentTable;
   wellbeing_self_rating_code: WellbeingSelfRatingCodeTable;
@@ -1280,6 +1293,7 @@ export interface DB extends WorkspaceTables {
   retention_tombstone: RetentionTombstoneTable;
   schema_migration: SchemaMigrationTable;
   attention_seen: AttentionSeenTable;
+  inbox_item: InboxItemTable;
 }
 
 /** A child's plan or a SIP (migration 0022): its consent, where it was started, and pointers to its head and the revision in force. */
@@ -1318,6 +1332,17 @@ export interface PlanRevisionTable {
 }
 
 /** A guardian's or the child's answer to a proposed revision. */
+export interface PlanPreparationTable {
+  id: Generated<string>;
+  plan_id: string;
+  user_id: string;
+  given_as: 'guardian' | 'child';
+  voice: 'guardian' | 'child';
+  answers: ColumnType<unknown, string, string>;
+  updated_at: Timestamp;
+  submitted_at: Timestamp | null;
+}
+
 export interface PlanApprovalTable {
   id: Generated<string>;
   plan_id: string;

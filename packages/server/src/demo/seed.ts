@@ -17,6 +17,7 @@ import { seedConcernsAndReports } from './concerns-and-reports.ts';
 import { seedNeedsAssessments } from './needs-assessments.ts';
 import { seedPlans } from './plans.ts';
 import { seedRetention } from './retention.ts';
+import { computeChildLevelIndicators } from '../child-level-indicators/service.ts';
 import { seedActionPlans } from './action-plans.ts';
 import { seedForums } from './forums.ts';
 import { seedSurveys } from './surveys.ts';
@@ -119,6 +120,8 @@ export async function seedDemoData(db: Kysely<DB>, options: { password: string; 
     await seedSurveys(trx, { now, ownerOrganisationId: orgs.get('region'), analystId: analyst.id });
     await seedImprovement(trx, now);
     await seedFund(trx, now);
+    // The child level's own indicators, computed from the seeded children as the job would (issue 15).
+    await computeChildLevelIndicators(trx, { now, threshold: 10 });
     const counts = { organisations: orgs.keys().length, units: units.length, users: users.count + children.citizenUsers, children: children.children };
     const seededOn = demoDay(now);
     await appendAudit(trx, [{ action: 'demo.seed', outcome: 'success', details: { ...counts, seededOn } }], now);

@@ -106,6 +106,9 @@ export async function findEntries(db: Kysely<DB>, scope: ReviewScope, filters: L
       passwordResetSession.as('password_reset_session'),
     ])
     .orderBy('a.seq', 'desc')
+    // A list's look is one entry read as one row per child: the same seq, so the child orders them
+    // and a page boundary between them stays put.
+    .orderBy('a.subject_id')
     .limit(page.limit)
     .offset(page.offset)
     .execute();

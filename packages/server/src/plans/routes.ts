@@ -6,6 +6,7 @@ import { AppError } from '../http/errors.ts';
 import { errorResponses, type App } from '../http/types.ts';
 import { answerProposal } from './approvals.ts';
 import { familyPlanPdf } from './family-pdf.ts';
+import { PreparationInput, PreparationList, Preparation, readPreparations, savePreparation } from './preparation.ts';
 import { wheelAreaLabels } from '../wellbeing/queries.ts';
 import { closePlanWithReason, createPlan, establishPlan, listPlans, PlanConflict, readPlan, saveRevision } from './service.ts';
 
@@ -133,6 +134,27 @@ export async function planRoutes(app: App): Promise<void> {
       const view = await withChildAction(request, request.params.id, 'give_consent', { auditAction: 'child.plan.approve', details: { planId: request.params.planId } }, (trx, access) => answerProposal(trx, request, access, request.params.planId, request.body));
       return reply.status(201).send(view);
     },
+  });
+
+  app.get('/api/children/:id/plans/:planId/preparation', {
+    schema: {
+      tags: ['plans'],
+      summary: 'The family’s submitted preparation answers for the plan’s meeting, and the caller’s own draft (logged)',
+      params: PlanParams,
+      response: { 200: PreparationList, ...errorResponses(401, 403, 404) },
+    },
+    handler: async (request) => readPreparations(request, await withChildAccess(request, request.params.id, 'read', 'record', { auditAction: 'child.plan.preparation.read', details: { planId: request.params.planId } }), request.params.planId),
+  });
+
+  app.post('/api/children/:id/plans/:planId/preparation', {
+    schema: {
+      tags: ['plans'],
+      summary: 'The family keeps a draft of, or submits, the “Vad är viktigt för dig?” preparation form (a guardian, or the child from the consent age; logged)',
+      params: PlanParams,
+      body: PreparationInput,
+      response: { 200: Preparation, ...errorResponses(400, 401, 403, 404, 409) },
+    },
+    handler: async (request) => withChildAction(request, request.params.id, 'give_consent', { auditAction: 'child.plan.preparation.save', details: { planId: request.params.planId } }, (trx, access) => savePreparation(trx, request, access, request.params.planId, request.body)),
   });
 }
 

@@ -5,6 +5,7 @@ import { canonicalId, decideEach, rowIdsByChild, type ListAnswer } from '../acce
 import { requireActor } from '../http/types.ts';
 import { emergencyAccessesToReview, toEmergencyAccessView } from '../emergency/queries.ts';
 import { unreadNoticeCount } from '../notices/queries.ts';
+import { inboxUnreadCount } from '../inbox/service.ts';
 import { handoversToAnswerCount, teamChildrenOf, type TeamChildRow } from './queries.ts';
 
 /**
@@ -79,8 +80,9 @@ export async function emergencyReviewsWaiting(request: FastifyRequest): Promise<
 
 /** The navigation's counts: numbers only, no child named, so no look at a child's data. */
 export async function navCounts(request: FastifyRequest): Promise<NavCounts> {
-  const { db } = request.server.services;
-  const userId = requireActor(request.actor).userId;
-  const [handoversToAnswer, reviews, unreadNotices] = await Promise.all([handoversToAnswerCount(db, userId), emergencyAccessesToReview(db, userId), unreadNoticeCount(db, userId)]);
-  return { handoversToAnswer, emergencyAccessesToReview: reviews.length, unreadNotices };
+  const { db, clock } = request.server.services;
+  const actor = requireActor(request.actor);
+  const userId = actor.userId;
+  const [handoversToAnswer, reviews, unreadNotices, inboxUnread] = await Promise.all([handoversToAnswerCount(db, userId), emergencyAccessesToReview(db, userId), unreadNoticeCount(db, userId), inboxUnreadCount(db, { userId, kind: actor.kind }, clock.now())]);
+  return { handoversToAnswer, emergencyAccessesToReview: reviews.length, unreadNotices, inboxUnread };
 }

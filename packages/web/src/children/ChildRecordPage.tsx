@@ -26,6 +26,7 @@ import { WellbeingSection } from '../wellbeing/WellbeingSection.tsx';
 import { NeedsAssessmentLink } from '../needs-assessment/NeedsAssessmentLink.tsx';
 import { OnDemandSections } from './OnDemandSections.tsx';
 import { RecordDenied } from './RecordDenied.tsx';
+import { FhirExportButton } from './FhirExportButton.tsx';
 import { childName, displayIdentityNumber } from './text.ts';
 import { useChildRecord } from './useChildren.ts';
 
@@ -70,6 +71,7 @@ function ChildRecord({ child }: { child: ChildRecordView }) {
         </Group>
         <Text mt={4} size="lg">{displayIdentityNumber(child.identityNumber)}</Text>
       </div>
+      {actions.has('export_fhir') && <FhirExportButton childId={child.id} />}
       <StatusMessage status={status.status} onClose={status.clear} />
       {emergencyUntil && (
         <Alert color="orange" variant="light"><Text size="sm" c="dark.8">{t('child.emergency.opened', { time: emergencyUntil })}</Text></Alert>

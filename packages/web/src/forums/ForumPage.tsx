@@ -1,10 +1,11 @@
 import { Anchor, List, Stack, Table, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
-import { formatDate } from '../common/format.ts';
+import { formatDate, today } from '../common/format.ts';
 import { LoadError } from '../common/LoadError.tsx';
 import { Loading } from '../common/Loading.tsx';
 import { PageTitle } from '../common/PageTitle.tsx';
+import { NewMeetingForm, OrganisationContactForm } from './ForumForms.tsx';
 import { useForum } from './useForums.ts';
 
 /** One forum: members and their organisations, contacts, meetings, reference groups and views. */
@@ -34,10 +35,12 @@ export function ForumPage() {
           </Table.Tbody>
         </Table>
       </Table.ScrollContainer>
+      {f.canEdit && <NewMeetingForm forumId={f.id} today={today()} />}
       <Title order={2}>{t('forums.members')}</Title>
       <List>{f.memberList.map((m) => <List.Item key={m.userId}>{m.displayName}, {m.organisation.name} ({t(`forums.roles.${m.role}`)})</List.Item>)}</List>
       <Title order={2}>{t('forums.organisations')}</Title>
-      <List>{f.organisations.map((o) => <List.Item key={o.organisation.id}>{o.organisation.name}: {o.contactName}{o.contactFor ? ` – ${o.contactFor}` : ''}</List.Item>)}</List>
+      <List>{f.organisations.map((o) => <List.Item key={o.organisation.id}>{o.organisation.name}: {o.contactName}{o.contactFor ? ` – ${o.contactFor}` : ''}{[o.contactEmail, o.contactPhone].filter(Boolean).length > 0 ? ` (${[o.contactEmail, o.contactPhone].filter(Boolean).join(', ')})` : ''}</List.Item>)}</List>
+      {f.canEdit && <OrganisationContactForm forum={f} />}
       {f.referenceGroups.length > 0 && (
         <>
           <Title order={2}>{t('forums.referenceGroups')}</Title>

@@ -1,4 +1,4 @@
-import { Alert, Anchor, Button, Group, List, Stack, Table, Text, Textarea, Title } from '@mantine/core';
+import { Alert, Anchor, Button, Group, List, Stack, Text, Textarea, Title } from '@mantine/core';
 import { useState } from 'react';
 import type { Language } from '@samsyn/core';
 import { useTranslation } from 'react-i18next';
@@ -8,14 +8,15 @@ import { formatDate } from '../common/format.ts';
 import { LoadError } from '../common/LoadError.tsx';
 import { Loading } from '../common/Loading.tsx';
 import { PageTitle } from '../common/PageTitle.tsx';
-import { useMeeting, useSaveMinutes, useTakeDecision } from './useForums.ts';
+import { DecisionsSection } from './DecisionsSection.tsx';
+import { MeetingEditor } from './MeetingEditor.tsx';
+import { useMeeting, useSaveMinutes } from './useForums.ts';
 
 /** One meeting: agenda with its standing items, minutes, attendance and decisions. */
 export function MeetingPage() {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const { id = '', meetingId = '' } = useParams();
   const meeting = useMeeting(id, meetingId);
-  const take = useTakeDecision(id, meetingId);
   if (meeting.isPending) return <Loading />;
   if (meeting.isError) return <LoadError error={meeting.error} onRetry={() => void meeting.refetch()} />;
   const m = meeting.data;
@@ -25,31 +26,13 @@ export function MeetingPage() {
       <PageTitle>{m.title}</PageTitle>
       <Text>{formatDate(m.heldOn)}</Text>
       <Title order={2}>{t('forums.agenda')}</Title>
-      <List type="ordered">{m.agenda.map((a, i) => <List.Item key={i}>{a.title}{a.standing ? ` (${t('forums.standing')})` : ''}</List.Item>)}</List>
+      <List type="ordered">{m.agenda.map((a, i) => <List.Item key={i}>{a.title}{a.crcArticle ? ` – ${t('forumEditor.article', { n: a.crcArticle })}` : ''}{a.standing ? ` (${t('forums.standing')})` : ''}</List.Item>)}</List>
       <Title order={2}>{t('forums.minutes')}</Title>
       {m.canEdit ? <MinutesForm forumId={id} meetingId={meetingId} minutes={m.minutes} /> : <Text style={{ whiteSpace: 'pre-wrap' }}>{m.minutes || t('forums.none')}</Text>}
       <Title order={2}>{t('forums.attendance')}</Title>
       <List>{m.attendance.map((a, i) => <List.Item key={i}>{a.name}: {a.present ? t('forums.present') : t('forums.absent')}</List.Item>)}</List>
-      <Title order={2}>{t('forums.decisions')}</Title>
-      {take.isError && <Alert color="red" role="alert">{errorText(take.error, t, i18n.language as Language)}</Alert>}
-      <Table.ScrollContainer minWidth={320}>
-        <Table>
-          <Table.Caption>{t('forums.decisionsCaption')}</Table.Caption>
-          <Table.Thead><Table.Tr><Table.Th>{t('forums.decision')}</Table.Th><Table.Th>{t('forums.planRow')}</Table.Th><Table.Th>{t('forums.assessment')}</Table.Th><Table.Th>{t('forums.state')}</Table.Th></Table.Tr></Table.Thead>
-          <Table.Tbody>
-            {m.decisions.map((d) => (
-              <Table.Tr key={d.id}>
-                <Table.Td>{d.text}</Table.Td>
-                <Table.Td>{[d.actionPlan?.name, d.subGoal?.name, d.activity?.name].filter(Boolean).join(' › ')}</Table.Td>
-                <Table.Td>{t(`forums.assessmentStates.${d.assessmentState}`)}</Table.Td>
-                <Table.Td>
-                  {d.state === 'taken' ? t('forums.taken') : m.canEdit ? <Button size="xs" onClick={() => take.mutate(d.id)} loading={take.isPending}>{t('forums.markTaken')}</Button> : t('forums.proposed')}
-                </Table.Td>
-              </Table.Tr>
-            ))}
-          </Table.Tbody>
-        </Table>
-      </Table.ScrollContainer>
+      {m.canEdit && <MeetingEditor key={m.id} forumId={id} meeting={m} />}
+      <DecisionsSection forumId={id} meeting={m} />
     </Stack>
   );
 }

@@ -9,7 +9,7 @@ import { formatDate } from '../common/format.ts';
 import type { useStatus } from '../common/StatusMessage.tsx';
 import { useFormErrors } from '../common/useFocusFirstError.ts';
 import { currentLanguage } from '../i18n/index.ts';
-import { usePlanAssessment, useSavePlanAssessment } from './useImpactAssessment.ts';
+import { planAssessmentPath, usePlanAssessment, useSaveAssessment } from './useImpactAssessment.ts';
 
 /** The plan's child-rights impact assessment: its state, and the form on the Convention's general principles. */
 export function ImpactAssessmentSection({ plan, status }: { plan: ActionPlanView; status: ReturnType<typeof useStatus> }) {
@@ -29,20 +29,21 @@ export function ImpactAssessmentSection({ plan, status }: { plan: ActionPlanView
         <Button variant="light" mt="sm" onClick={() => setOpen(true)} disabled={query.isPending}>{t(plan.canEdit ? 'impactAssessment.open' : 'impactAssessment.view')}</Button>
       )}
       <Modal opened={open} onClose={() => setOpen(false)} closeButtonProps={{ 'aria-label': t('common.close') }} title={t('impactAssessment.title')} size="xl">
-        {open && <AssessmentForm plan={plan} assessment={assessment} onSaved={() => { setOpen(false); status.success((tr) => tr('impactAssessment.saved')); }} />}
+        {open && <AssessmentForm path={planAssessmentPath(plan.id)} canEdit={plan.canEdit} assessment={assessment} onSaved={() => { setOpen(false); status.success((tr) => tr('impactAssessment.saved')); }} />}
       </Modal>
     </section>
   );
 }
 
-function AssessmentForm({ plan, assessment, onSaved }: { plan: ActionPlanView; assessment: ImpactAssessmentView | null; onSaved: () => void }) {
+/** The structured form (arts. 3, 2, 6, 12 and the rest), or "not needed" with a reason; read-only for readers. */
+export function AssessmentForm({ path, canEdit, assessment, onSaved, readOnlyText }: { path: string; canEdit: boolean; assessment: ImpactAssessmentView | null; onSaved: () => void; readOnlyText?: string }) {
   const { t } = useTranslation();
-  const save = useSavePlanAssessment(plan.id);
+  const save = useSaveAssessment(path);
   const [answers, setAnswers] = useState(() => assessment?.answers ?? ImpactAssessmentAnswers.parse({}));
   const [reason, setReason] = useState(assessment?.notNeededReason ?? '');
   const [failure, setFailure] = useState<string | null>(null);
   const { errors, fail, formRef } = useFormErrors({ ...answers, reason });
-  const readOnly = !plan.canEdit;
+  const readOnly = !canEdit;
 
   function send(input: ImpactAssessmentInput) {
     setFailure(null);
@@ -63,7 +64,7 @@ function AssessmentForm({ plan, assessment, onSaved }: { plan: ActionPlanView; a
     <form ref={formRef} onSubmit={(e) => { e.preventDefault(); send({ state: 'done', answers }); }} noValidate>
       <Stack gap="md">
         <FormError text={failure} />
-        {readOnly && <Text size="sm" c="dimmed">{t('impactAssessment.readOnly')}</Text>}
+        {readOnly && <Text size="sm" c="dimmed">{readOnlyText ?? t('impactAssessment.readOnly')}</Text>}
         {field('affectedChildren')}
         {field('viewsGathered')}
         <Fieldset legend={t('impactAssessment.principlesLegend')}>

@@ -30,7 +30,7 @@ export function AppLayout({ me }: { me: Me }) {
   useEffect(close, [pathname, close]);
 
   const citizen = me.kind === 'citizen';
-  const counts = useNavCounts(me);
+  const counts = useNavCounts();
   const childHerself = useIsChildCitizen(me);
   // Searching for a child and handovers are professionals' work: the server refuses anyone else.
   const professional = me.roles.some((r) => r.role === 'professional');
@@ -91,6 +91,8 @@ export function AppLayout({ me }: { me: Me }) {
         {/* The levels and the administration outgrow a laptop's height: the navigation scrolls on its own. */}
         <AppShell.Navbar p="sm" id="main-navigation" aria-label={t('nav.label')} style={{ overflowY: 'auto' }}>
           {item({ to: '/', label: citizen ? t(childHerself ? 'nav.myDetails' : 'nav.myChildren') : t('nav.start'), count: { n: counts.start, spoken: startCountWords(counts, t) } })}
+          {/* Everyone has an inbox (a guardian's approvals, a professional's follow-ups and actions). */}
+          {item({ to: '/inbox', label: t('inbox.nav'), count: { n: counts.inboxUnread, spoken: t('inbox.unread', { count: counts.inboxUnread }) } })}
           {!citizen && <NavGroup id="nav-levels" label={t('nav.levels')}>{levels.map(item)}</NavGroup>}
           {!citizen && isAdministrator(me) && <NavGroup id="nav-admin" label={t('nav.admin')}>{admin.map(item)}</NavGroup>}
         </AppShell.Navbar>

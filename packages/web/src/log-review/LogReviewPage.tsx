@@ -125,10 +125,10 @@ function LogTable({ entries }: { entries: readonly LogReviewEntry[] }) {
       striped={false}
       headers={[t('logReview.time'), t('logReview.user'), t('logReview.child'), t('logReview.action'), t('logReview.outcome'), t('logReview.basis'), t('logReview.flagsColumn')]}
     >
-      {entries.map((e) => {
+      {entries.map((e, i) => {
         const what = describeLook({ at: new Date(e.at), action: e.action, category: e.category, basis: e.basis, actor: { kind: 'unknown' } }, language).what;
         return (
-          <Table.Tr key={e.seq} className={e.flags.length > 0 ? 'row-flagged' : undefined}>
+          <Table.Tr key={`${e.seq}:${e.child.id ?? i}`} className={e.flags.length > 0 ? 'row-flagged' : undefined}>
             <Table.Td className="nowrap">{formatStockholmDateTime(new Date(e.at))}</Table.Td>
             <Table.Td>
               <Text size="sm">{e.actor.name ?? '–'}</Text>

@@ -10,6 +10,7 @@ import { LoadError } from '../common/LoadError.tsx';
 import { Loading } from '../common/Loading.tsx';
 import { PageTitle } from '../common/PageTitle.tsx';
 import { usePublicPages, usePublishing } from '../forums/useForums.ts';
+import { FeedbackPanel } from './FeedbackPanel.tsx';
 
 /** For coordinators: what is published, its versions, withdraw; publish an action plan's progress. */
 export function PublishingPage() {
@@ -49,6 +50,7 @@ export function PublishingPage() {
           </Table.Tbody>
         </Table>
       </Table.ScrollContainer>
+      {pages.data.canPublish && <FeedbackPanel pageTitles={new Map(pages.data.pages.map((p) => [p.id, p.title]))} />}
     </Stack>
   );
 }

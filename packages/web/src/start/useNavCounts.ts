@@ -6,18 +6,17 @@ import { startKey } from './useStart.ts';
 
 export const navCountsKey = [...startKey, 'counts'] as const;
 
-const none: NavCounts = { handoversToAnswer: 0, emergencyAccessesToReview: 0, unreadNotices: 0 };
+const none: NavCounts = { handoversToAnswer: 0, emergencyAccessesToReview: 0, unreadNotices: 0, inboxUnread: 0 };
 
 /**
- * The navigation's counts: handovers to answer, emergency accesses to review, unread notices.
- * Numbers only (no child is named, nothing is logged), so they may follow the window's focus
- * and refresh every minute. Citizens have none of these.
+ * The navigation's counts: handovers to answer, emergency accesses to review, unread notices,
+ * unread inbox items. Numbers only (no child is named, nothing is logged), so they may follow the
+ * window's focus and refresh every minute. Citizens have only the inbox's (a change to approve).
  */
-export function useNavCounts(me: Me): NavCounts & { start: number } {
+export function useNavCounts(): NavCounts & { start: number } {
   const counts = useQuery({
     queryKey: navCountsKey,
     queryFn: () => api<NavCounts>('GET', '/api/start/counts'),
-    enabled: me.kind === 'professional',
     refetchInterval: 60_000,
     staleTime: 10_000,
   });

@@ -1,0 +1,197 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { InvitationView, OpenInvitation, PlanMeetingList } from '@samsyn/core';
+import { createTestApp, type TestApp } from '../test/harness.ts';
+import { startTestSmtp, type TestSmtp } from '../test/smtp.ts';
+import { auditOf, demoFamily, userIdOf, type Family } from '../test/fixtures.ts';
+import { demoSipId } from './fixtures.ts';
+import { listOpenSummonsForUser } from './meeting-invitations.ts';
+
+/**
+ * A meeting of the demo SIP, led by `socialworker`: a summons to `psychologist` (the region), an
+ * invitation to `teacher` (the school) and one to someone outside Samsyn, the family's invitation
+ * to `guardian`; receipts, replies, attendance and notes; the family reads its own part only; the
+ * notice mails reach a real SMTP server and hold no personal data.
+ */
+
+let t: TestApp;
+let smtp: TestSmtp;
+let family: Family;
+let sipId: string;
+let meetingId: string;
+const invitations: Record<string, string> = {};
+const meetingsUrl = () => `/api/children/${family.childId}/plans/${sipId}/meetings`;
+const invitationUrl = (id: string) => `/api/children/${family.childId}/meeting-invitations/${id}`;
+
+beforeAll(async () => {
+  smtp = await startTestSmtp();
+  t = await createTestApp({ smtp: smtp.config });
+  family = await demoFamily(t.database.db);
+  sipId = await demoSipId(t.database.db, family.childId);
+});
+afterAll(async () => {
+  await t.close();
+  await smtp.close();
+});
+
+async function expectDenied(res: { statusCode: number; headers: Record<string, unknown>; body: string }, who: string) {
+  expect([403, 404], `${who}: ${res.body}`).toContain(res.statusCode);
+  const entries = await auditOf(t.database.db, res);
+  expect(entries, who).toHaveLength(1);
+  // Refused by the gate (denied) or by the plan's own rule after it (failure): either way logged, never a success.
+  expect(['denied', 'failure'], who).toContain(entries[0]!.outcome);
+}
+
+describe('a meeting of the SIP', () => {
+  it('is booked by the planning lead and refused to those outside the plan (logged)', async () => {
+    const startsAt = new Date(t.app.services.clock.now().getTime() + 30 * 86_400_000).toISOString();
+    const body = { startsAt, place: 'Familjecentralen, rum 2', digitalLink: 'https://mote.example/sip-1' };
+    for (const username of ['guardian', 'child', 'outsider', 'sysadmin']) await expectDenied(await (await t.loginAs(username)).post(meetingsUrl(), body), username);
+    expect((await (await t.loginAs('socialworker')).post(meetingsUrl(), { ...body, startsAt: 'next week' })).statusCode).toBe(400);
+    const res = await (await t.loginAs('socialworker')).post(meetingsUrl(), body);
+    expect(res.statusCode, res.body).toBe(201);
+    const list = res.json() as PlanMeetingList;
+    expect(list.actions).toEqual(['write', 'invite']);
+    expect(list.meetings).toHaveLength(1);
+    meetingId = list.meetings[0]!.id;
+    expect(list.nextMeetingId).toBe(meetingId);
+    expect(list.inviteOptions.find((o) => o.userId === family.guardianUserId)?.suggestedKind).toBe('family');
+    expect((await auditOf(t.database.db, res))[0]).toMatchObject({ action: 'child.plan.meeting.create', outcome: 'success' });
+  });
+
+  it('sends a summons to the psychologist, invitations to the teacher, an outside guest and the guardian', async () => {
+    const socialworker = await t.loginAs('socialworker');
+    const [psychologist, teacher] = await Promise.all([userIdOf(t.database.db, 'psychologist'), userIdOf(t.database.db, 'teacher')]);
+    const url = `${meetingsUrl()}/${meetingId}/invitations`;
+    // A summons is for an obliged principal only, the family's invitation for the family only.
+    expect((await socialworker.post(url, { kind: 'summons', userId: teacher })).statusCode).toBe(400);
+    expect((await socialworker.post(url, { kind: 'invitation', userId: family.guardianUserId })).statusCode).toBe(400);
+    expect((await socialworker.post(url, { kind: 'family', userId: psychologist })).statusCode).toBe(400);
+    const sent = [
+      ['psychologist', { kind: 'summons', userId: psychologist }],
+      ['teacher', { kind: 'invitation', userId: teacher }],
+      ['guest', { kind: 'invitation', externalName: 'Frida Försäkringskassan', externalEmail: 'frida@fk.example' }],
+      ['guardian', { kind: 'family', userId: family.guardianUserId }],
+    ] as const;
+    for (const [who, body] of sent) {
+      const res = await socialworker.post(url, body);
+      expect(res.statusCode, `${who}: ${res.body}`).toBe(201);
+      const entries = await auditOf(t.database.db, res);
+      expect(entries).toHaveLength(1);
+      expect(entries[0]).toMatchObject({ action: 'child.plan.meeting.invite', outcome: 'success', details: expect.objectContaining({ kind: body.kind }) });
+      expect(JSON.stringify(entries[0]!.details)).not.toContain('frida');
+    }
+    expect((await socialworker.post(url, { kind: 'summons', userId: psychologist })).json().error.details.reason).toBe('already_invited');
+    const list = (await socialworker.get(meetingsUrl())).json() as PlanMeetingList;
+    const invitees = list.meetings[0]!.invitees;
+    expect(invitees.map((i) => i.kind)).toEqual(['summons', 'invitation', 'invitation', 'family']);
+    expect(invitees.every((i) => i.deliveredAt && i.readAt === null && i.reply === null)).toBe(true);
+    invitations.psychologist = invitees[0]!.id;
+    invitations.teacher = invitees[1]!.id;
+    invitations.guardian = invitees[3]!.id;
+  });
+
+  it('is refused to the teacher, who leads nothing, and to the family and outsiders (logged)', async () => {
+    const body = { kind: 'invitation', externalName: 'Någon', externalEmail: 'nagon@example.org' };
+    for (const username of ['teacher', 'guardian', 'outsider', 'sysadmin']) await expectDenied(await (await t.loginAs(username)).post(`${meetingsUrl()}/${meetingId}/invitations`, body), username);
+  });
+
+  it('mails a notice to each invitee with an address, naming no one and no identity number', async () => {
+    const mails = await smtp.waitFor(4);
+    expect(mails.map((m) => m.to).flat().sort()).toEqual(['frida@fk.example', 'guardian@exempellan.example', 'psychologist@exempellan.example', 'teacher@exempellan.example']);
+    expect(mails.find((m) => m.to.includes('psychologist@exempellan.example'))!.subject).toBe('Du har en ny kallelse i Samsyn');
+    expect(mails.find((m) => m.to.includes('teacher@exempellan.example'))!.subject).toBe('Du har en ny inbjudan i Samsyn');
+    const names = await t.database.db.selectFrom('app_user').select('display_name').where('id', 'in', [family.childUserId, family.guardianUserId, await userIdOf(t.database.db, 'socialworker'), await userIdOf(t.database.db, 'psychologist')]).execute();
+    for (const mail of mails) {
+      expect(mail.text).toContain(t.app.services.config.appUrl);
+      for (const secret of ['20120514-9824', '201205149824', '120514', 'Frida', ...names.flatMap((n) => n.display_name.split(' '))]) expect(mail.raw, secret).not.toContain(secret);
+    }
+  });
+});
+
+describe('the invitee', () => {
+  it('finds the summons among their open ones, with ids and times only', async () => {
+    const psychologist = await t.loginAs('psychologist');
+    const res = await psychologist.get('/api/me/meeting-invitations');
+    expect(res.statusCode).toBe(200);
+    const open = res.json().invitations as OpenInvitation[];
+    expect(open).toEqual([expect.objectContaining({ id: invitations.psychologist, childId: family.childId, planId: sipId, meetingId, kind: 'summons', readAt: null })]);
+    expect(await listOpenSummonsForUser(t.database.db, await userIdOf(t.database.db, 'psychologist'), t.app.services.clock.now())).toEqual(open);
+    // The family's invitation counts as an invitation.
+    expect((await listOpenSummonsForUser(t.database.db, family.guardianUserId, t.app.services.clock.now())).map((i) => i.kind)).toEqual(['invitation']);
+    expect((await (await t.loginAs('outsider')).get('/api/me/meeting-invitations')).json().invitations).toEqual([]);
+  });
+
+  it('opens it: the first look is the read receipt, logged; another’s invitation is not there (logged)', async () => {
+    const psychologist = await t.loginAs('psychologist');
+    const first = await psychologist.get(invitationUrl(invitations.psychologist!));
+    expect(first.statusCode, first.body).toBe(200);
+    const view = first.json() as InvitationView;
+    expect(view).toMatchObject({ kind: 'summons', planId: sipId, meetingId, digitalLink: 'https://mote.example/sip-1' });
+    expect(view.readAt).not.toBeNull();
+    expect((await auditOf(t.database.db, first))[0]).toMatchObject({ action: 'child.meeting_invitation.read', outcome: 'success' });
+    const second = (await psychologist.get(invitationUrl(invitations.psychologist!))).json() as InvitationView;
+    expect(second.readAt).toBe(view.readAt);
+    for (const username of ['socialworker', 'teacher', 'nurse', 'guardian', 'child', 'outsider', 'sysadmin']) await expectDenied(await (await t.loginAs(username)).get(invitationUrl(invitations.psychologist!)), username);
+  });
+
+  it('replies coming or not with a comment; no one else replies for them (logged)', async () => {
+    for (const username of ['socialworker', 'teacher', 'guardian', 'outsider']) await expectDenied(await (await t.loginAs(username)).post(`${invitationUrl(invitations.psychologist!)}/reply`, { reply: 'coming', comment: '' }), username);
+    const psychologist = await t.loginAs('psychologist');
+    expect((await psychologist.post(`${invitationUrl(invitations.psychologist!)}/reply`, { reply: 'perhaps', comment: '' })).statusCode).toBe(400);
+    const res = await psychologist.post(`${invitationUrl(invitations.psychologist!)}/reply`, { reply: 'coming', comment: 'Kommer digitalt.' });
+    expect(res.statusCode, res.body).toBe(200);
+    expect(res.json()).toMatchObject({ reply: 'coming', replyComment: 'Kommer digitalt.' });
+    expect((await auditOf(t.database.db, res))[0]).toMatchObject({ action: 'child.meeting_invitation.reply', outcome: 'success' });
+    // Answered: no longer open.
+    expect((await psychologist.get('/api/me/meeting-invitations')).json().invitations).toEqual([]);
+    const teacher = await (await t.loginAs('teacher')).post(`${invitationUrl(invitations.teacher!)}/reply`, { reply: 'not_coming', comment: 'Har lektion.' });
+    expect(teacher.statusCode, teacher.body).toBe(200);
+  });
+
+  it('is the guardian, who replies through the family’s consent action', async () => {
+    const guardian = await t.loginAs('guardian');
+    const opened = await guardian.get(invitationUrl(invitations.guardian!));
+    expect(opened.statusCode, opened.body).toBe(200);
+    expect(opened.json()).toMatchObject({ kind: 'family', digitalLink: 'https://mote.example/sip-1' });
+    const res = await guardian.post(`${invitationUrl(invitations.guardian!)}/reply`, { reply: 'coming', comment: '' });
+    expect(res.statusCode, res.body).toBe(200);
+    expect((await auditOf(t.database.db, res))[0]).toMatchObject({ action: 'child.meeting_invitation.reply', outcome: 'success' });
+  });
+});
+
+describe('the meeting held', () => {
+  it('records attendance, notes and decisions by PATCH (a team member of the plan); the family cannot', async () => {
+    const body = { notes: 'Ebba berättade om skolan.', decisions: 'BUP kallar till samtal.', held: true, attendance: [{ invitationId: invitations.psychologist!, attendance: 'present' }, { invitationId: invitations.teacher!, attendance: 'absent' }] };
+    for (const username of ['guardian', 'child', 'outsider', 'sysadmin']) await expectDenied(await (await t.loginAs(username)).patch(`${meetingsUrl()}/${meetingId}`, body), username);
+    const socialworker = await t.loginAs('socialworker');
+    expect((await socialworker.patch(`${meetingsUrl()}/${meetingId}`, {})).statusCode).toBe(409);
+    expect((await socialworker.patch(`${meetingsUrl()}/${meetingId}`, { attendance: [{ invitationId: '00000000-0000-4000-8000-000000000000', attendance: 'present' }] })).statusCode).toBe(400);
+    const res = await socialworker.patch(`${meetingsUrl()}/${meetingId}`, body);
+    expect(res.statusCode, res.body).toBe(200);
+    const meeting = (res.json() as PlanMeetingList).meetings[0]!;
+    expect(meeting).toMatchObject({ notes: body.notes, decisions: body.decisions });
+    expect(meeting.heldAt).not.toBeNull();
+    expect(meeting.invitees.map((i) => i.attendance)).toEqual(['present', 'absent', null, null]);
+    const entries = await auditOf(t.database.db, res);
+    expect(entries[0]).toMatchObject({ action: 'child.plan.meeting.update', outcome: 'success', details: expect.objectContaining({ changed: expect.arrayContaining(['notes', 'attendance']) }) });
+    expect(JSON.stringify(entries[0]!.details)).not.toContain('Ebba');
+  });
+
+  it('shows the psychologist the notes, and the guardian the time and her own invitation but no notes, decisions or other invitees', async () => {
+    const team = (await (await t.loginAs('psychologist')).get(meetingsUrl())).json() as PlanMeetingList;
+    expect(team.meetings[0]!.notes).toBe('Ebba berättade om skolan.');
+    const res = await (await t.loginAs('guardian')).get(meetingsUrl());
+    expect(res.statusCode, res.body).toBe(200);
+    const own = res.json() as PlanMeetingList;
+    expect(own.actions).toEqual([]);
+    expect(own.meetings[0]).toMatchObject({ notes: '', decisions: '', place: 'Familjecentralen, rum 2' });
+    expect(own.meetings[0]!.invitees.map((i) => i.id)).toEqual([invitations.guardian]);
+    expect(res.body).not.toContain('BUP kallar');
+    for (const username of ['outsider', 'sysadmin']) await expectDenied(await (await t.loginAs(username)).get(meetingsUrl()), username);
+  });
+
+  it('takes no more replies once held', async () => {
+    const res = await (await t.loginAs('teacher')).post(`${invitationUrl(invitations.teacher!)}/reply`, { reply: 'coming', comment: '' });
+    expect(res.statusCode).toBe(409);
+  });
+});
