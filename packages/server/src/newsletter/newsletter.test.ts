@@ -96,6 +96,22 @@ describe('an issue', () => {
     expect((await visit('/public/nyhetsbrev-fryst')).body).toContain('Ett ändrat mål.');
   });
 
+  it('is changed by its coordinator: blocks reordered and removed, a block that points nowhere refused', async () => {
+    const issue = (await coordinator.post('/api/newsletter/issues', issueInput('nyhetsbrev-andras'))).json() as NewsletterIssueSummary;
+    const [text, , planBlock] = issue.blocks;
+    const changed = await coordinator.patch(`/api/newsletter/issues/${issue.id}`, { title: 'Nytt namn', blocks: [planBlock, text] });
+    expect(changed.statusCode).toBe(200);
+    expect(changed.json()).toMatchObject({ title: 'Nytt namn', blocks: [{ type: 'action_plan' }, { type: 'text' }], state: 'draft' });
+    const html = (await coordinator.get(`/api/newsletter/issues/${issue.id}/preview`)).json().html as string;
+    expect(html.indexOf('Handlingsplan:')).toBeLessThan(html.indexOf('Nytt från samverkan.'));
+    expect(html).not.toContain('Andel elever som mår bra');
+    const nowhere = await coordinator.patch(`/api/newsletter/issues/${issue.id}`, { blocks: [{ type: 'action_plan', planId: '00000000-0000-4000-8000-000000000000' }] });
+    expect(nowhere.statusCode).toBe(404);
+    expect((await coordinator.get('/api/newsletter/issues')).json().issues.find((i: NewsletterIssueSummary) => i.id === issue.id).blocks).toHaveLength(2);
+    const logged = await t.database.db.selectFrom('audit_log').select('action').where('subject_id', '=', issue.id).where('outcome', '=', 'success').orderBy('seq').execute();
+    expect(logged.map((l) => l.action)).toEqual(['newsletter.issue.create', 'newsletter.issue.update']);
+  });
+
   it('is composed, published and sent by coordinators of its organisation only; every refusal is logged', async () => {
     const issue = (await coordinator.post('/api/newsletter/issues', issueInput('nyhetsbrev-roller'))).json() as NewsletterIssueSummary;
     for (const username of ['teacher', 'nurse', 'outsider', 'orgadmin', 'sysadmin', 'analyst', 'samordnare.region', 'guardian', 'child']) {

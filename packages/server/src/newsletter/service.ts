@@ -78,10 +78,14 @@ async function ownIssue(trx: Transaction<DB>, id: string) {
 /** A change of the draft (a published issue changes only by withdrawing and publishing again: a new version). */
 export async function updateIssue(db: Kysely<DB>, request: FastifyRequest, id: string, change: NewsletterIssueUpdate): Promise<void> {
   await guardIssue(db, request, id, 'newsletter.issue.update');
+  // The blocks are checked before the transaction, on `db`: a query on `db` inside it would wait for
+  // a second connection (with one, as the tests' PGlite has, forever), and a refused block logs its
+  // refusal through the audit batcher, which must not wait on a transaction either.
+  const current = await db.selectFrom('newsletter_issue').select(['blocks', 'issue_date']).where('id', '=', id).executeTakeFirstOrThrow();
+  const blocks = change.blocks ?? NewsletterBlock.array().parse(current.blocks);
+  await checkBlocks(db, request, blocks, change.issueDate ?? current.issue_date);
   await db.transaction().execute(async (trx) => {
     const issue = await ownIssue(trx, id);
-    const blocks = change.blocks ?? NewsletterBlock.array().parse(issue.blocks);
-    await checkBlocks(db, request, blocks, change.issueDate ?? issue.issue_date);
     await trx.updateTable('newsletter_issue').set({ title: change.title ?? issue.title, issue_date: change.issueDate ?? issue.issue_date, blocks: JSON.stringify(blocks), updated_at: request.server.services.clock.now() }).where('id', '=', id).execute();
     await issueAudit(trx, request, { id, organisationId: issue.owner_organisation_id }, 'newsletter.issue.update', { fields: Object.keys(change), blocks: blocks.map((b) => b.type) });
   });
