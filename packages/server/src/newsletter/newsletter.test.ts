@@ -44,6 +44,23 @@ function smallCells(html: string): string[] {
   return [...table.matchAll(/<tr><th scope="row">\d{4}<\/th>(.*?)<\/tr>/g)].map((r) => [...r[1]!.matchAll(/<td>(.*?)<\/td>/g)].at(-1)![1]!);
 }
 
+describe('the demo', () => {
+  it('has two published issues, each with a chart block and an action plan, dated before today, the later one sent', async () => {
+    const { issues } = (await coordinator.get('/api/newsletter/issues')).json() as { issues: NewsletterIssueSummary[] };
+    const demo = issues.filter((i) => i.slug === 'nyhetsbrev-hosten' || i.slug === 'nyhetsbrev-vintern');
+    expect(demo.map((i) => i.state)).toEqual(['published', 'published']);
+    for (const issue of demo) {
+      expect(issue.issueDate < today).toBe(true);
+      expect(issue.blocks.map((b) => b.type)).toEqual(expect.arrayContaining(['survey', 'action_plan']));
+      const page = await visit(issue.path!);
+      expect(page.statusCode).toBe(200);
+      expect(page.body).toContain('Andel elever som mår bra');
+      expect(page.body).toContain('Handlingsplan:');
+    }
+    expect(demo.find((i) => i.slug === 'nyhetsbrev-vintern')!.sentCount).toBe(2);
+  });
+});
+
 describe('an issue', () => {
   it('is composed, previewed live and published by a coordinator; the page opens without login, with no script and no cookie', async () => {
     const issue = await published('nyhetsbrev-1');
