@@ -119,6 +119,13 @@ export const auditActions = [
   'public_page.publish',
   'public_page.withdraw',
   'public_page.feedback.receive',
+  // The newsletter (no child's data): composing, sending, and subscribers (the address is never in the log)
+  'newsletter.issue.create',
+  'newsletter.issue.update',
+  'newsletter.issue.send',
+  'newsletter.subscriber.subscribe',
+  'newsletter.subscriber.confirm',
+  'newsletter.subscriber.unsubscribe',
   // The social-investment fund (no child's data): every change and export
   'fund.application.create',
   'fund.application.update',

@@ -129,6 +129,14 @@ const noChildData = new Set([
   'POST /api/public-pages/{id}/versions',
   'POST /api/public-pages/{id}/withdraw',
   'GET /api/public-pages/feedback',
+  // The newsletter: aggregates only, never a child's data (newsletter.test.ts proves who composes, publishes and sends).
+  'GET /api/newsletter/issues',
+  'POST /api/newsletter/issues',
+  'PATCH /api/newsletter/issues/{id}',
+  'GET /api/newsletter/issues/{id}/preview',
+  'POST /api/newsletter/issues/{id}/publish',
+  'POST /api/newsletter/issues/{id}/withdraw',
+  'POST /api/newsletter/issues/{id}/send',
   // Workspaces and agreements: no child's data; a placement is named by a case reference, never an identity
   // number (workspaces.test.ts and agreements.test.ts prove who edits and who reads).
   'GET /api/workspaces',

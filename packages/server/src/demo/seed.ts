@@ -25,6 +25,7 @@ import { seedWorkspaces } from './workspaces.ts';
 import { seedAgreements } from './agreements.ts';
 import { seedImprovement } from './improvement.ts';
 import { seedFund } from './fund.ts';
+import { seedNewsletter } from './newsletter.ts';
 
 export const defaultDemoSeed = 20261122;
 
@@ -120,6 +121,7 @@ export async function seedDemoData(db: Kysely<DB>, options: { password: string; 
     await seedSurveys(trx, { now, ownerOrganisationId: orgs.get('region'), analystId: analyst.id });
     await seedImprovement(trx, now);
     await seedFund(trx, now);
+    await seedNewsletter(trx, now);
     // The child level's own indicators, computed from the seeded children as the job would (issue 15).
     await computeChildLevelIndicators(trx, { now, threshold: 10 });
     const counts = { organisations: orgs.keys().length, units: units.length, users: users.count + children.citizenUsers, children: children.children };
