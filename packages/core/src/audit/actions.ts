@@ -180,6 +180,7 @@ export const auditActions = [
   'child.plan.meeting.create',
   'child.plan.meeting.update',
   'child.plan.meeting.invite',
+  'child.meeting_invitation.list',
   'child.meeting_invitation.read',
   'child.meeting_invitation.reply',
   'child.plan.preparation.save',

@@ -192,8 +192,6 @@ const noChildData = new Set([
   'GET /api/improvement/indicator-projects',
   'GET /api/improvement/indicators/{indicatorId}/projects',
   // The social-investment fund (Verksamhet): no child's data (fund/fund.test.ts proves who decides).
-  // The caller's own open summonses and invitations: ids and times only, each opened through the gate (plans/meetings.test.ts).
-  'GET /api/me/meeting-invitations',
   'GET /api/fund',
   'GET /api/fund/{id}',
   'POST /api/fund/applications',
@@ -232,6 +230,8 @@ const gatedPerChild = new Set([
   'GET /api/start/emergency-reviews',
   'GET /api/notices',
   'GET /api/inbox',
+  // The caller's own open summonses and invitations: ids and times only, one list look (plans/meetings.test.ts).
+  'GET /api/me/meeting-invitations',
   // A new record (one entry for the child it creates), the register's lookup (the register gate),
   // and a register file's preview and run (one entry per child compared, created or changed).
   'POST /api/children',
