@@ -68,6 +68,10 @@ const noChildData = new Set([
   'GET /api/open/survey-indicators',
   'GET /api/open/survey-estimates',
   'GET /api/open/child-level-indicators/{id}',
+  // School profiles: a school's suppressed survey figures and Kolada results, no child's data (schools/routes.ts).
+  'GET /api/schools',
+  'GET /api/schools/{unitId}/profile',
+  'GET /api/schools/{unitId}/profile/pdf',
   'GET /api/wellbeing/models',
   'POST /api/wellbeing/models',
   'GET /api/needs-assessment/configs',
