@@ -140,6 +140,9 @@ export const auditActions = [
   'survey.indicator.link',
   'survey.import',
   'survey.import.run',
+  // School profiles (schools/): a look at a school's figures and its PDF (no child's data)
+  'school.profile.read',
+  'school.profile.pdf',
   // Improvement work: learning networks, teams, projects, measures, values, PDSA (no child's data)
   'improvement.network.create',
   'improvement.team.create',
@@ -180,6 +183,7 @@ export const auditActions = [
   'child.plan.meeting.create',
   'child.plan.meeting.update',
   'child.plan.meeting.invite',
+  'child.meeting_invitation.list',
   'child.meeting_invitation.read',
   'child.meeting_invitation.reply',
   'child.plan.preparation.save',

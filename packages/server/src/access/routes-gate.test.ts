@@ -68,6 +68,10 @@ const noChildData = new Set([
   'GET /api/open/survey-indicators',
   'GET /api/open/survey-estimates',
   'GET /api/open/child-level-indicators/{id}',
+  // School profiles: a school's suppressed survey figures and Kolada results, no child's data (schools/routes.ts).
+  'GET /api/schools',
+  'GET /api/schools/{unitId}/profile',
+  'GET /api/schools/{unitId}/profile/pdf',
   'GET /api/wellbeing/models',
   'POST /api/wellbeing/models',
   'GET /api/needs-assessment/configs',
@@ -192,8 +196,6 @@ const noChildData = new Set([
   'GET /api/improvement/indicator-projects',
   'GET /api/improvement/indicators/{indicatorId}/projects',
   // The social-investment fund (Verksamhet): no child's data (fund/fund.test.ts proves who decides).
-  // The caller's own open summonses and invitations: ids and times only, each opened through the gate (plans/meetings.test.ts).
-  'GET /api/me/meeting-invitations',
   'GET /api/fund',
   'GET /api/fund/{id}',
   'POST /api/fund/applications',
@@ -232,6 +234,8 @@ const gatedPerChild = new Set([
   'GET /api/start/emergency-reviews',
   'GET /api/notices',
   'GET /api/inbox',
+  // The caller's own open summonses and invitations: ids and times only, one list look (plans/meetings.test.ts).
+  'GET /api/me/meeting-invitations',
   // A new record (one entry for the child it creates), the register's lookup (the register gate),
   // and a register file's preview and run (one entry per child compared, created or changed).
   'POST /api/children',

@@ -4,6 +4,7 @@ import type { NeedsConfigContent, NeedsProposal, NeedsStoredContent } from '@sam
 import type { WorkspaceTables } from './schema-workspaces.ts';
 import type { PlanMeetingTables } from './schema-plan-meetings.ts';
 import type { ChildLevelIndicatorTables } from './schema-child-level-indicators.ts';
+import type { SchoolTables } from './schema-schools.ts';
 
 type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
 
@@ -1189,7 +1190,7 @@ export interface FundCalculationTable {
   updated_at: Date;
 }
 
-export interface DB extends WorkspaceTables, PlanMeetingTables, ChildLevelIndicatorTables {
+export interface DB extends WorkspaceTables, PlanMeetingTables, ChildLevelIndicatorTables, SchoolTables {
   legal_ground: LegalGroundTable;
   child: ChildTable;
   guardian: GuardianTable;
