@@ -53,6 +53,8 @@ const ForumPage = lazyPage(() => import('./forums/ForumPage.tsx'), 'ForumPage');
 const MeetingPage = lazyPage(() => import('./forums/MeetingPage.tsx'), 'MeetingPage');
 const ContactsPage = lazyPage(() => import('./forums/ContactsPage.tsx'), 'ContactsPage');
 const PublishingPage = lazyPage(() => import('./public-pages/PublishingPage.tsx'), 'PublishingPage');
+const NewsletterPage = lazyPage(() => import('./newsletter/NewsletterPage.tsx'), 'NewsletterPage');
+const NewsletterIssuePage = lazyPage(() => import('./newsletter/IssuePage.tsx'), 'IssuePage');
 const ImprovementPage = lazyPage(() => import('./improvement/ImprovementPage.tsx'), 'ImprovementPage');
 const NetworkPage = lazyPage(() => import('./improvement/NetworkPage.tsx'), 'NetworkPage');
 const ProjectPage = lazyPage(() => import('./improvement/ProjectPage.tsx'), 'ProjectPage');
@@ -108,6 +110,8 @@ export function App() {
             <Route path="operations/forums/:id/meetings/:meetingId" element={<MeetingPage />} />
             <Route path="operations/contacts" element={<ContactsPage />} />
             <Route path="operations/publishing" element={<PublishingPage />} />
+            <Route path="operations/newsletter" element={<NewsletterPage />} />
+            <Route path="operations/newsletter/:id" element={<NewsletterIssuePage />} />
             <Route path="operations/fund" element={<FundPage />} />
             <Route path="operations/fund/applications/:id" element={<FundApplicationPage />} />
             <Route path="operations/log-review" element={<LogReviewPage />} />

@@ -41,6 +41,7 @@ export function AppLayout({ me }: { me: Me }) {
     { to: '/operations/workspaces', label: t('workspaces.nav'), nested: true },
     { to: '/operations/agreements', label: t('agreements.nav'), nested: true },
     { to: '/operations/forums', label: t('forums.nav'), nested: true },
+    ...(me.roles.some((r) => r.role === 'collaboration_coordinator') ? [{ to: '/operations/newsletter', label: t('newsletter.nav'), nested: true }] : []),
     ...(citizen ? [] : [{ to: '/operations/fund', label: t('fund.nav'), nested: true }]),
     ...(isLogReviewer(me) ? [{ to: '/operations/log-review', label: t('nav.logReview'), nested: true }] : []),
     { to: '/improvement', label: t('improvement.nav') },
