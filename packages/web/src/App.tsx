@@ -42,6 +42,7 @@ const NeedsConfigPage = lazyPage(() => import('./needs-assessment/NeedsConfigPag
 const InboxPage = lazyPage(() => import('./inbox/InboxPage.tsx'), 'InboxPage');
 const PlansPage = lazyPage(() => import('./plans/PlansPage.tsx'), 'PlansPage');
 const PlanPage = lazyPage(() => import('./plans/PlanPage.tsx'), 'PlanPage');
+const InvitationPage = lazyPage(() => import('./sip/InvitationPage.tsx'), 'InvitationPage');
 const ChronologyPage = lazyPage(() => import('./chronology/ChronologyPage.tsx'), 'ChronologyPage');
 const ActionPlansPage = lazyPage(() => import('./action-plans/ActionPlansPage.tsx'), 'ActionPlansPage');
 const ActionPlanPage = lazyPage(() => import('./action-plans/ActionPlanPage.tsx'), 'ActionPlanPage');
@@ -99,6 +100,7 @@ export function App() {
             <Route path="child/:id/needs-assessments/:assessmentId" element={<NeedsAssessmentPage />} />
             <Route path="child/:id/plans" element={<PlansPage />} />
             <Route path="child/:id/plans/:planId" element={<PlanPage />} />
+            <Route path="child/:id/meeting-invitations/:invitationId" element={<InvitationPage />} />
             <Route path="child/:id/chronology" element={<ChronologyPage />} />
             <Route path="operations" element={<ActionPlansPage />} />
             <Route path="operations/action-plans/:id" element={<ActionPlanPage />} />
