@@ -18,6 +18,7 @@ import { seedNeedsAssessments } from './needs-assessments.ts';
 import { seedPlans } from './plans.ts';
 import { seedRetention } from './retention.ts';
 import { computeChildLevelIndicators } from '../child-level-indicators/service.ts';
+import { seedPopulationTargets } from './population-targets.ts';
 import { seedActionPlans } from './action-plans.ts';
 import { seedForums } from './forums.ts';
 import { seedSurveys } from './surveys.ts';
@@ -118,6 +119,7 @@ export async function seedDemoData(db: Kysely<DB>, options: { password: string; 
     await seedForums(trx, now);
     const analyst = await trx.selectFrom('app_user').select('id').where('username', '=', 'analyst').executeTakeFirstOrThrow();
     await seedSurveys(trx, { now, ownerOrganisationId: orgs.get('region'), analystId: analyst.id });
+    await seedPopulationTargets(trx, { now, regionId: orgs.get('region'), analystId: analyst.id });
     await seedImprovement(trx, now);
     await seedFund(trx, now);
     // The child level's own indicators, computed from the seeded children as the job would (issue 15).

@@ -41,10 +41,11 @@ async function koladaState() {
 describe('the indicator catalogue', () => {
   it('is read by anyone logged in, and by no one without a session', async () => {
     expect((await t.client().get('/api/indicators')).statusCode).toBe(401);
-    // The demo's catalogue holds its survey's indicators (demo/surveys.ts) and no Kolada one yet.
-    const { indicators } = (await (await t.loginAs('teacher')).get('/api/indicators')).json() as { indicators: { source: { kind: string } }[] };
+    // The demo's catalogue holds its survey's indicators (demo/surveys.ts) and its completed-studies KPIs (demo/population-targets.ts).
+    const { indicators } = (await (await t.loginAs('teacher')).get('/api/indicators')).json() as { indicators: { id: string; source: { kind: string } }[] };
     expect(indicators.length).toBeGreaterThan(0);
-    expect(indicators.every((i) => i.source.kind === 'survey')).toBe(true);
+    expect(indicators.some((i) => i.source.kind === 'survey')).toBe(true);
+    expect(indicators.filter((i) => i.source.kind === 'kolada').map((i) => i.id)).toEqual(['kolada.n99001', 'kolada.n99002']);
   });
 
   it('is kept by an analyst, for her own organisation, and logged', async () => {
@@ -109,7 +110,8 @@ describe('Kolada import from files', () => {
     const v3 = await analyst.post('/api/kolada/imports', await files('v3-data-page1.json', 'v3-data-page2.json'));
     expect(v3.json()).toMatchObject({ counts: { added: 0, revised: 0, unchanged: 9, rejected: 1 }, rejected: [{ file: 'v3-data-page2.json', path: 'values[1]' }] });
     expect(await koladaState()).toEqual(before);
-    expect(((await analyst.get('/api/kolada/imports')).json() as { imports: unknown[] }).imports).toHaveLength(3);
+    // Beside the demo's own two imports (demo/population-targets.ts).
+    expect(((await analyst.get('/api/kolada/imports')).json() as { imports: { source: string }[] }).imports.filter((i) => i.source !== 'files: demo')).toHaveLength(3);
   });
 
   it('keeps a revised value’s history and shows what changed', async () => {
