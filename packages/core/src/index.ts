@@ -33,6 +33,8 @@ export * from './wellbeing/areas.ts';
 export * from './statistics/index.ts';
 export * from './indicators/kolada.ts';
 export * from './indicators/targets.ts';
+export * from './indicators/target-schema.ts';
+export * from './indicators/local-statistics.ts';
 export * from './action-plans/activity-status.ts';
 export * from './plans/sip-contents.ts';
 export * from './indicators/schema.ts';

@@ -20,6 +20,8 @@ const MyAccountPage = lazyPage(() => import('./account/MyAccountPage.tsx'), 'MyA
 const HandoversPage = lazyPage(() => import('./care-team/HandoversPage.tsx'), 'HandoversPage');
 const IndicatorsPage = lazyPage(() => import('./indicators/IndicatorsPage.tsx'), 'IndicatorsPage');
 const KoladaImportPage = lazyPage(() => import('./indicators/KoladaImportPage.tsx'), 'KoladaImportPage');
+const IndicatorPage = lazyPage(() => import('./indicators/IndicatorPage.tsx'), 'IndicatorPage');
+const LocalImportPage = lazyPage(() => import('./indicators/LocalImportPage.tsx'), 'LocalImportPage');
 const ChildRecordPage = lazyPage(() => import('./children/ChildRecordPage.tsx'), 'ChildRecordPage');
 const ChildSearchPage = lazyPage(() => import('./children/ChildSearchPage.tsx'), 'ChildSearchPage');
 const IdentityCorrectionPage = lazyPage(() => import('./children/IdentityCorrectionPage.tsx'), 'IdentityCorrectionPage');
@@ -124,6 +126,8 @@ export function App() {
             <Route path="improvement/measures/:id" element={<MeasurePage />} />
             <Route path="population" element={<IndicatorsPage />} />
             <Route path="population/kolada" element={<KoladaImportPage />} />
+            <Route path="population/indicators/:id" element={<IndicatorPage />} />
+            <Route path="population/indicators/:id/import" element={<LocalImportPage />} />
             <Route path="population/surveys/import" element={<SurveyImportPage />} />
             <Route path="population/dashboards/:area" element={<DashboardPage />} />
             <Route path="admin" element={<RequireAdministrator />}>

@@ -94,6 +94,11 @@ export const auditActions = [
   'indicator.create',
   'indicator.update',
   'indicator.kolada.import',
+  'indicator.target.create',
+  'indicator.target.update',
+  'indicator.target.delete',
+  'indicator.local.import',
+  'indicator.local.import.run',
   // The operations level: action plans (no child's data), every change and export
   'action_plan.create',
   'action_plan.update',

@@ -52,6 +52,9 @@ export const errorStatus = {
   // Issue 15: survey microdata.
   survey_file_invalid: 400,
   survey_import_state: 409,
+  // Issue 15: local statistics (CSV or Excel): a file whose mapped columns are not there or that cannot be read; an import already running.
+  local_file_invalid: 400,
+  local_import_state: 409,
   // Issue 16: a forum's decision marked as taken before its child-rights impact assessment is done or not needed.
   decision_assessment_required: 409,
   // Issue 17: improvement work. A change to a team's project from someone not on the team.

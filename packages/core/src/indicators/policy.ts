@@ -15,3 +15,14 @@ export function canManageIndicators(actor: AdminActor, organisationId?: string):
   if (scope === 'all') return true;
   return organisationId === undefined ? scope.length > 0 : scope.includes(organisationId);
 }
+
+/**
+ * Who sets an indicator's targets: whoever keeps the indicator (its owner's analysts, a system
+ * administrator), the collaboration coordinators of the indicator's owner, and the analysts of the
+ * organisation the target is for (a municipality sets its own target). Targets hold no personal data.
+ */
+export function canManageTargets(actor: AdminActor, target: { indicatorOwnerId: string; organisationId?: string }): boolean {
+  if (canManageIndicators(actor, target.indicatorOwnerId)) return true;
+  if (actor.roles.some((r) => r.role === 'collaboration_coordinator' && r.organisationId === target.indicatorOwnerId)) return true;
+  return target.organisationId !== undefined && canManageIndicators(actor, target.organisationId);
+}

@@ -8,7 +8,8 @@ export const indicatorUnits = ['percent', 'count', 'rate_per_1000', 'mean'] as c
 export const indicatorDirections = ['higher_is_better', 'lower_is_better'] as const;
 /** The county's priorities (Bästa platsen att växa upp), and the rest. */
 export const priorityAreas = ['completed_studies', 'mental_health', 'physical_activity', 'other'] as const;
-export const indicatorSourceKinds = ['kolada', 'survey', 'samsyn'] as const;
+/** `local`: figures a municipality or the county imports itself from CSV or Excel (local-statistics.ts). */
+export const indicatorSourceKinds = ['kolada', 'survey', 'samsyn', 'local'] as const;
 export const indicatorBreakdowns = ['year', 'municipality', 'gender', 'grade', 'school_unit'] as const;
 /**
  * Which pupils a school indicator counts: those who live in the municipality (hemkommun) or those
@@ -32,7 +33,7 @@ export const IndicatorInput = z.object({
   priorityArea: z.enum(priorityAreas),
   source: z.object({
     kind: z.enum(indicatorSourceKinds),
-    /** The Kolada KPI id (N15419), the survey question's id, or Samsyn's own indicator code. */
+    /** The Kolada KPI id (N15419), the survey question's id, Samsyn's own indicator code, or a local series' name. */
     ref: text(80),
   }),
   pupilBasis: z.enum(pupilBases).nullable().default(null),

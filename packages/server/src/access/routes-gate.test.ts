@@ -56,6 +56,18 @@ const noChildData = new Set([
   'GET /api/kolada/imports',
   'POST /api/kolada/imports',
   'POST /api/kolada/imports/fetch',
+  // Targets and yearly series of an indicator: aggregates only (indicators/target-routes.ts).
+  'GET /api/indicators/{id}/targets',
+  'POST /api/indicators/{id}/targets',
+  'PATCH /api/indicators/{id}/targets/{targetId}',
+  'DELETE /api/indicators/{id}/targets/{targetId}',
+  'GET /api/indicators/{id}/series',
+  // Local statistics (CSV, Excel): aggregates only (indicators/local-routes.ts).
+  'POST /api/indicators/{id}/local-imports/preview',
+  'POST /api/indicators/{id}/local-imports',
+  'GET /api/indicators/{id}/local-imports',
+  'GET /api/local-imports/{id}',
+  'GET /api/indicators/{id}/local-values',
   // Surveys: anonymous respondents, figures suppressed below the threshold (surveys/routes.ts).
   'GET /api/surveys',
   'POST /api/surveys',

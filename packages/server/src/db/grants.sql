@@ -37,6 +37,8 @@ BEGIN
   REVOKE UPDATE, DELETE, TRUNCATE ON public_page_version FROM samsyn_app;
   -- The fund's decisions and disbursements are its record: appended, never changed.
   REVOKE UPDATE, DELETE, TRUNCATE ON fund_decision, fund_disbursement FROM samsyn_app;
+  -- Earlier versions of local statistics are their history: appended, never changed.
+  REVOKE UPDATE, DELETE, TRUNCATE ON local_value_revision FROM samsyn_app;
   REVOKE ALL ON schema_migration FROM samsyn_app;
   GRANT SELECT ON schema_migration TO samsyn_app;
 EXCEPTION WHEN insufficient_privilege THEN

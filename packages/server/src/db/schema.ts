@@ -4,6 +4,7 @@ import type { NeedsConfigContent, NeedsProposal, NeedsStoredContent } from '@sam
 import type { WorkspaceTables } from './schema-workspaces.ts';
 import type { PlanMeetingTables } from './schema-plan-meetings.ts';
 import type { ChildLevelIndicatorTables } from './schema-child-level-indicators.ts';
+import type { PopulationTargetTables } from './schema-population-targets.ts';
 import type { SchoolTables } from './schema-schools.ts';
 
 type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
@@ -520,7 +521,7 @@ export interface IndicatorTable {
   unit: 'percent' | 'count' | 'rate_per_1000' | 'mean';
   direction: 'higher_is_better' | 'lower_is_better';
   priority_area: 'completed_studies' | 'mental_health' | 'physical_activity' | 'other';
-  source_kind: 'kolada' | 'survey' | 'samsyn';
+  source_kind: 'kolada' | 'survey' | 'samsyn' | 'local';
   source_ref: string;
   pupil_basis: 'home_municipality' | 'municipal_schools' | null;
   breakdowns: ColumnType<string[], string[], string[]>;
@@ -1190,7 +1191,7 @@ export interface FundCalculationTable {
   updated_at: Date;
 }
 
-export interface DB extends WorkspaceTables, PlanMeetingTables, ChildLevelIndicatorTables, SchoolTables {
+export interface DB extends WorkspaceTables, PlanMeetingTables, ChildLevelIndicatorTables, PopulationTargetTables, SchoolTables {
   legal_ground: LegalGroundTable;
   child: ChildTable;
   guardian: GuardianTable;

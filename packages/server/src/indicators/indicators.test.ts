@@ -41,11 +41,12 @@ async function koladaState() {
 describe('the indicator catalogue', () => {
   it('is read by anyone logged in, and by no one without a session', async () => {
     expect((await t.client().get('/api/indicators')).statusCode).toBe(401);
-    // The demo's catalogue holds its survey's indicators (demo/surveys.ts) and Samsyn's own from the
-    // child level (child-level-indicators/catalogue.ts), and no Kolada one yet.
-    const { indicators } = (await (await t.loginAs('teacher')).get('/api/indicators')).json() as { indicators: { source: { kind: string } }[] };
-    expect(indicators.length).toBeGreaterThan(0);
-    expect(indicators.every((i) => i.source.kind === 'survey' || i.source.kind === 'samsyn')).toBe(true);
+    // The demo's catalogue holds its survey's indicators (demo/surveys.ts), Samsyn's own from the
+    // child level (child-level-indicators/catalogue.ts) and its completed-studies KPIs (demo/population-targets.ts).
+    const { indicators } = (await (await t.loginAs('teacher')).get('/api/indicators')).json() as { indicators: { id: string; source: { kind: string } }[] };
+    expect(indicators.some((i) => i.source.kind === 'survey')).toBe(true);
+    expect(indicators.every((i) => i.source.kind === 'survey' || i.source.kind === 'samsyn' || i.id.startsWith('kolada.n9900'))).toBe(true);
+    expect(indicators.filter((i) => i.source.kind === 'kolada').map((i) => i.id)).toEqual(['kolada.n99001', 'kolada.n99002']);
   });
 
   it('is kept by an analyst, for her own organisation, and logged', async () => {

@@ -18,6 +18,8 @@ import type { DB } from '../db/schema.ts';
 import { AppError } from '../http/errors.ts';
 import { errorResponses, requireActor, type Actor, type App } from '../http/types.ts';
 import { findIndicator, koladaValuesOf, listIndicators } from './queries.ts';
+import { localStatisticsRoutes } from './local-routes.ts';
+import { targetRoutes } from './target-routes.ts';
 import { changeIndicator, confirmIndicatorKpiTitle, createIndicator, importFromFiles, importFromKolada, koladaImports } from './service.ts';
 
 /**
@@ -36,6 +38,8 @@ function manager(actor: Actor | null, organisationId?: string): Actor {
 
 export async function indicatorRoutes(app: App, deps: { db: Kysely<DB> }): Promise<void> {
   const { db } = deps;
+  await targetRoutes(app, deps);
+  await localStatisticsRoutes(app, deps);
 
   app.get('/api/indicators', {
     schema: { tags: ['indicators'], summary: 'The shared indicator catalogue, by priority area and name', response: { 200: IndicatorList, ...errorResponses(401) } },

@@ -10,8 +10,9 @@ import { PageTitle } from '../common/PageTitle.tsx';
 import { currentLanguage } from '../i18n/index.ts';
 import { useEstimates, useSurveyIndicators, type OpenIndicator } from '../surveys/useSurveys.ts';
 import { ComparisonSection } from './ComparisonSection.tsx';
+import { useTargets } from '../indicators/useTargets.ts';
 import { TrendSection } from './TrendSection.tsx';
-import type { Filters } from './panelData.ts';
+import { targetForArea, type Filters } from './panelData.ts';
 
 /**
  * A priority area's dashboard (Befolkning): for each of its survey indicators, the trend with its
@@ -57,6 +58,8 @@ function IndicatorPanel({ indicator }: { indicator: OpenIndicator }) {
 
 function PanelBody({ view, fileName }: { view: EstimatesView; fileName: string }) {
   const { t } = useTranslation();
+  // The stored target of the area shown (issue 15, item 4); none is shown as none, never a constant.
+  const targets = useTargets(view.indicator.id);
   const latest = Math.max(...view.years);
   const [filters, setFilters] = useState<Filters>({ year: latest, area: 'county', gender: 'T', grade: 'all' });
   const set = (patch: Partial<Filters>) => setFilters((f) => ({ ...f, ...patch }));
@@ -73,7 +76,7 @@ function PanelBody({ view, fileName }: { view: EstimatesView; fileName: string }
         <Select id={id('grade')} label={t('dashboards.grade')} data={['all', ...view.grades].map((g) => ({ value: g, label: t(`dashboards.grades.${g}`, { defaultValue: g }) }))} value={filters.grade} onChange={(v) => v && set({ grade: v })} allowDeselect={false} w={180} />
       </Group>
       <Text size="sm" c="dimmed">{t('dashboards.suppressionNote', { threshold: view.threshold })}</Text>
-      <TrendSection view={view} filters={stable} areaName={areaName(filters.area)} name={fileName} />
+      <TrendSection view={view} filters={stable} areaName={areaName(filters.area)} name={fileName} target={targetForArea(targets.data?.targets ?? [], filters.area)} />
       <ComparisonSection view={view} filters={stable} name={fileName} />
     </>
   );

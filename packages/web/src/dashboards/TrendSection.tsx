@@ -1,5 +1,5 @@
 import { Grid, Table, Text, Title } from '@mantine/core';
-import type { EstimatesView } from '@samsyn/core';
+import type { EstimatesView, TargetView } from '@samsyn/core';
 import { useCallback, useMemo, useRef } from 'react';
 import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
@@ -8,18 +8,19 @@ import { ChartExports } from './ChartExports.tsx';
 import { DashboardChart, type ChartHandle } from './DashboardChart.tsx';
 import type { ExportTable } from './exports.ts';
 import { formatPoints, formatShare } from './format.ts';
-import { targetStatusSymbols, trendOf, type Filters, type TrendRow } from './panelData.ts';
+import { ruleText, statusText } from '../indicators/targetText.ts';
+import { trendOf, type Filters, type TrendRow } from './panelData.ts';
 
 /** The share over the waves with its interval band, the target trajectory and each wave's status. */
-export function TrendSection({ view, filters, areaName, name }: { view: EstimatesView; filters: Filters; areaName: string; name: string }) {
+export function TrendSection({ view, filters, areaName, name, target }: { view: EstimatesView; filters: Filters; areaName: string; name: string; target: TargetView | null }) {
   const { t } = useTranslation();
-  const rows = useMemo(() => trendOf(view, filters), [view, filters]);
+  const rows = useMemo(() => trendOf(view, filters, target), [view, filters, target]);
   const chart = useRef<ChartHandle | null>(null);
   const handle = useCallback((h: ChartHandle) => (chart.current = h), []);
   const option = useMemo(() => trendOption(rows, t), [rows, t]);
   const headingId = `trend-${view.indicator.id}`;
   const table = (): ExportTable => ({
-    header: [t('dashboards.year'), t('dashboards.share'), t('dashboards.interval'), t('dashboards.respondents'), t('dashboards.change'), t('dashboards.target'), t('dashboards.status')],
+    header: [t('dashboards.year'), t('dashboards.share'), t('dashboards.interval'), t('dashboards.respondents'), t('dashboards.change'), t('dashboards.target'), t('dashboards.status'), t('populationTargets.gap')],
     rows: rows.map((r) => trendCells(r, t, 'sv-SE')),
   });
   return (
@@ -35,12 +36,12 @@ export function TrendSection({ view, filters, areaName, name }: { view: Estimate
             <Table aria-labelledby={headingId} data-testid="trend-table">
               <Table.Thead>
                 <Table.Tr>
-                  {[t('dashboards.year'), t('dashboards.share'), t('dashboards.interval'), t('dashboards.change'), t('dashboards.status')].map((h) => <Table.Th scope="col" key={h}>{h}</Table.Th>)}
+                  {[t('dashboards.year'), t('dashboards.share'), t('dashboards.interval'), t('dashboards.change'), t('dashboards.status'), t('populationTargets.gap')].map((h) => <Table.Th scope="col" key={h}>{h}</Table.Th>)}
                 </Table.Tr>
               </Table.Thead>
               <Table.Tbody>
                 {rows.map((r) => {
-                  const [year, share, interval, , change, , status] = trendCells(r, t);
+                  const [year, share, interval, , change, , status, gap] = trendCells(r, t);
                   return (
                     <Table.Tr key={r.year}>
                       <Table.Th scope="row">{year}</Table.Th>
@@ -48,13 +49,14 @@ export function TrendSection({ view, filters, areaName, name }: { view: Estimate
                       <Table.Td>{interval}</Table.Td>
                       <Table.Td>{change}</Table.Td>
                       <Table.Td>{status}</Table.Td>
+                      <Table.Td>{gap}</Table.Td>
                     </Table.Tr>
                   );
                 })}
               </Table.Tbody>
             </Table>
           </TableScroll>
-          <Text size="xs" c="dimmed" mt={4}>{t('dashboards.trendNote', { points: 2 })}</Text>
+          <Text size="xs" c="dimmed" mt={4} data-testid="trend-target">{target ? t('populationTargets.dashboardNote', { organisation: target.organisation.name, rule: ruleText(target.rule, t) }) : t('populationTargets.noTargetForArea', { area: areaName })}</Text>
         </Grid.Col>
       </Grid>
     </section>
@@ -63,14 +65,15 @@ export function TrendSection({ view, filters, areaName, name }: { view: Estimate
 
 type T = TFunction;
 
-/** A row's cells as text: year, share, interval, respondents, change, target, status. */
+/** A row's cells as text: year, share, interval, respondents, change, target, status, gap. */
 function trendCells(r: TrendRow, t: T, locale?: string): string[] {
-  const status = r.status ? `${targetStatusSymbols[r.status]} ${t(`dashboards.statuses.${r.status}`)}` : t('dashboards.baseline');
+  const status = r.status ? statusText(r.status, t) : r.expected === null ? '–' : t('dashboards.baseline');
   const target = r.expected === null ? '–' : formatShare(r.expected, locale);
-  if (r.cell.suppressed) return [String(r.year), t(`dashboards.suppressed.${r.cell.reason}`), '–', '–', '–', target, status];
+  const gap = r.gap === null ? '–' : formatPoints(r.gap, t('dashboards.pointsUnit'), locale);
+  if (r.cell.suppressed) return [String(r.year), t(`dashboards.suppressed.${r.cell.reason}`), '–', '–', '–', target, status, gap];
   const c = r.cell.change;
   const change = c ? `${formatPoints(c.difference, t('dashboards.pointsUnit'), locale)} ${c.significant ? t('dashboards.significant') : t('dashboards.notSignificant')}` : '–';
-  return [String(r.year), formatShare(r.cell.proportion, locale), `${formatShare(r.cell.lower, locale)}–${formatShare(r.cell.upper, locale)}`, String(r.cell.respondents), change, target, status];
+  return [String(r.year), formatShare(r.cell.proportion, locale), `${formatShare(r.cell.lower, locale)}–${formatShare(r.cell.upper, locale)}`, String(r.cell.respondents), change, target, status, gap];
 }
 
 function trendOption(rows: TrendRow[], t: T) {

@@ -1,7 +1,4 @@
-import { targetStatusSymbols, targetYears, type EstimateCell, type EstimatesView, type TargetStatus } from '@samsyn/core';
-
-/** The county's shared target (Bästa platsen att växa upp): 2 percentage points a year from the first wave. */
-export const targetPointsPerYear = 2;
+import { targetStatusSymbols, targetYears, trajectoryValue, type EstimateCell, type EstimatesView, type TargetStatus, type TargetView } from '@samsyn/core';
 
 export interface Filters {
   year: number;
@@ -13,24 +10,29 @@ export interface Filters {
 export interface TrendRow {
   year: number;
   cell: EstimateCell;
-  /** The trajectory's value (a share) and the year's status against it. */
+  /** The stored target's trajectory (a share), the year's status against it and the gap (a share); null before the baseline or without a target. */
   expected: number | null;
   status: TargetStatus | null;
+  gap: number | null;
 }
 
-/** One area's shares over the waves, with the target trajectory from the first shown wave. */
-export function trendOf(view: EstimatesView, f: Omit<Filters, 'year'>): TrendRow[] {
+/** The stored target for the area shown: the county's (its region's) or the municipality's. */
+export function targetForArea(targets: readonly TargetView[], area: string): TargetView | null {
+  return targets.find((t) => (area === 'county' ? t.area.kind === 'county' : t.area.code === area)) ?? null;
+}
+
+/** One area's shares over the waves, judged against the area's stored target (in percent). */
+export function trendOf(view: EstimatesView, f: Omit<Filters, 'year'>, target: TargetView | null): TrendRow[] {
   const cells = view.years.map((year) => view.cells.find((c) => c.year === year && c.area === f.area && c.gender === f.gender && c.grade === f.grade)!).filter(Boolean);
-  const baseline = cells.find((c) => !c.suppressed);
-  if (!baseline || baseline.suppressed) return cells.map((cell) => ({ year: cell.year, cell, expected: null, status: null }));
-  const direction = view.indicator.direction;
-  const rule = { kind: 'yearly_change' as const, baselineYear: baseline.year, baselineValue: baseline.proportion * 100, changePerYear: direction === 'higher_is_better' ? targetPointsPerYear : -targetPointsPerYear };
+  const none = (cell: EstimateCell): TrendRow => ({ year: cell.year, cell, expected: null, status: null, gap: null });
+  if (!target) return cells.map(none);
+  const rule = target.rule;
   const actuals = new Map(cells.map((c) => [c.year, c.suppressed ? null : c.proportion * 100]));
-  const judged = new Map(targetYears(rule, actuals, Math.max(...view.years), direction).map((y) => [y.year, y]));
+  const judged = new Map(targetYears(rule, actuals, Math.max(rule.baselineYear + 1, ...view.years), view.indicator.direction).map((y) => [y.year, y]));
   return cells.map((cell) => {
-    if (cell.year === baseline.year) return { year: cell.year, cell, expected: baseline.proportion, status: null };
+    if (cell.year === rule.baselineYear) return { ...none(cell), expected: trajectoryValue(rule, cell.year) / 100 };
     const j = judged.get(cell.year);
-    return { year: cell.year, cell, expected: j ? j.expected / 100 : null, status: j ? j.status : null };
+    return j ? { year: cell.year, cell, expected: j.expected / 100, status: j.status, gap: j.gap === null ? null : j.gap / 100 } : none(cell);
   });
 }
 

@@ -1,4 +1,4 @@
-import { Anchor, Badge, Button, Group, Select, Stack, Text } from '@mantine/core';
+import { Anchor, Badge, Button, Group, Select, Stack } from '@mantine/core';
 import { canManageIndicators, indicatorOrganisations, indicatorSourceKinds, priorityAreas } from '@samsyn/core';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -43,7 +43,7 @@ export function IndicatorsPage() {
       value: name,
       render: (i) => (
         <Stack gap={2}>
-          <Text fw={600} size="sm">{name(i)}</Text>
+          <Anchor component={Link} to={`/population/indicators/${encodeURIComponent(i.id)}`} fw={600} size="sm">{name(i)}</Anchor>
           {i.koladaTitleChanged && (
             <Badge color="orange" variant="light" leftSection={<span aria-hidden>⚠</span>} style={{ whiteSpace: 'normal', height: 'auto' }}>
               {t('indicators.titleChanged')}

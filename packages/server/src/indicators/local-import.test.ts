@@ -1,0 +1,171 @@
+import ExcelJS from 'exceljs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { LocalImportView, LocalPreviewView, SeriesView } from '@samsyn/core';
+import { createTestApp, type TestApp, type TestClient } from '../test/harness.ts';
+
+let t: TestApp;
+let analyst: TestClient;
+beforeAll(async () => {
+  t = await createTestApp();
+  analyst = await t.loginAs('analyst');
+  const created = await analyst.post('/api/indicators', { id: 'local.fysisk-aktivitet', nameSv: 'Fysiskt aktiva, lokal enkät', nameEn: 'Physically active, local survey', unit: 'percent', direction: 'higher_is_better', priorityArea: 'physical_activity', source: { kind: 'local', ref: 'fysisk-aktivitet' }, breakdowns: ['year', 'municipality', 'gender', 'school_unit'] });
+  expect(created.statusCode).toBe(201);
+});
+afterAll(() => t.close());
+
+const base = '/api/indicators/local.fysisk-aktivitet';
+const mapping = { year: 'År', municipality: 'Kommun', schoolUnit: 'Skolenhet', gender: 'Kön', value: 'Andel', count: 'Antal', status: 'Status' };
+const header = 'År;Kommun;Skolenhet;Kön;Andel;Antal;Status';
+const good = ['2020;9901;;T;60,0;400;', '2021;9901;;T;62,5;410;', '2023;9901;;T;64,0;420;', '2021;9901;;K;;;..', '2021;9902;12345678;M;55,5;40;'];
+const bad = ['2021;99;;T;50;;', '2021;9901;;X;abc;;'];
+const csv = (rows: string[]) => [header, ...rows].join('\r\n') + '\r\n';
+const upload = (content: string, extra: Record<string, unknown> = {}) => ({ fileName: 'aktivitet.csv', format: 'csv', content, mapping, ...extra });
+
+async function waitFor(client: TestClient, id: string): Promise<LocalImportView> {
+  for (let i = 0; i < 400; i++) {
+    const view = (await client.get(`/api/local-imports/${id}`)).json() as LocalImportView;
+    if (!['reading', 'saving'].includes(view.status)) return view;
+    await new Promise((r) => setTimeout(r, 25));
+  }
+  throw new Error('import did not finish');
+}
+
+async function importFile(body: unknown): Promise<LocalImportView> {
+  const res = await analyst.post(`${base}/local-imports`, body);
+  expect(res.statusCode).toBe(202);
+  return waitFor(analyst, (res.json() as LocalImportView).id);
+}
+
+async function state() {
+  const { db } = t.database;
+  return {
+    values: await db.selectFrom('local_value').select(['municipality', 'school_unit', 'year', 'gender', 'value', 'status', 'count']).where('indicator_id', '=', 'local.fysisk-aktivitet').orderBy('municipality').orderBy('school_unit').orderBy('year').orderBy('gender').execute(),
+    revisions: await db.selectFrom('local_value_revision').select(['municipality', 'year', 'gender', 'value', 'status']).where('indicator_id', '=', 'local.fysisk-aktivitet').orderBy('id').execute(),
+  };
+}
+
+async function xlsx(rows: (string | number | null)[][]): Promise<string> {
+  const workbook = new ExcelJS.Workbook();
+  const sheet = workbook.addWorksheet('Data');
+  sheet.addRow(header.split(';'));
+  for (const row of rows) sheet.addRow(row);
+  return Buffer.from(await workbook.xlsx.writeBuffer()).toString('base64');
+}
+
+describe('local statistics import', () => {
+  it('previews a file with its errors per row and column, and writes nothing', async () => {
+    const res = await analyst.post(`${base}/local-imports/preview`, upload(csv([...good, ...bad])));
+    expect(res.statusCode).toBe(200);
+    const preview = res.json() as LocalPreviewView;
+    expect(preview).toMatchObject({ header: header.split(';'), total: 7, valid: 5, rejected: 2 });
+    expect(preview.errors).toEqual([
+      { line: 7, column: 'Kommun', code: 'municipality_invalid' },
+      { line: 8, column: 'Kön', code: 'gender_invalid' },
+      { line: 8, column: 'Andel', code: 'value_invalid' },
+    ]);
+    expect(preview.sample[3]).toEqual({ year: 2021, municipality: '9901', schoolUnit: '', gender: 'K', value: null, status: 'confidential', count: null });
+    expect(await state()).toEqual({ values: [], revisions: [] });
+    expect(await t.database.db.selectFrom('local_import').select('id').execute()).toEqual([]);
+  });
+
+  it('refuses a mapping whose column is not in the file, naming it', async () => {
+    const res = await analyst.post(`${base}/local-imports/preview`, upload('År;Kommun;Kön;Andel\n2020;9901;T;60\n', { mapping: { ...mapping, value: 'Värde' } }));
+    expect(res.statusCode).toBe(400);
+    expect(res.json()).toMatchObject({ error: { code: 'local_file_invalid', details: expect.arrayContaining([{ line: 1, column: 'Värde', code: 'column_missing' }]) } });
+    const broken = await analyst.post(`${base}/local-imports/preview`, { ...upload('x'), format: 'xlsx' });
+    expect(broken.json()).toMatchObject({ error: { code: 'local_file_invalid', details: [{ code: 'file_unreadable' }] } });
+  });
+
+  it('writes nothing from a file with bad rows until skipping them is accepted; then only the good rows', async () => {
+    const refused = await importFile(upload(csv([...good, ...bad])));
+    expect(refused).toMatchObject({ status: 'failed', failure: 'rows_invalid', counts: { added: 0, rejected: 2 }, totalRows: 7, processedRows: 7 });
+    expect((await state()).values).toEqual([]);
+    const skipped = await importFile(upload(csv([...good, ...bad]), { skipInvalidRows: true }));
+    expect(skipped).toMatchObject({ status: 'done', failure: null, counts: { added: 5, revised: 0, unchanged: 0, rejected: 2 } });
+    expect(skipped.errors).toHaveLength(3);
+    const { values } = await state();
+    expect(values).toHaveLength(5);
+    expect(values.find((v) => v.school_unit === '12345678')).toMatchObject({ municipality: '9902', value: 55.5, count: 40 });
+    expect(values.find((v) => v.gender === 'K')).toMatchObject({ value: null, status: 'confidential' });
+    const logged = await t.database.db.selectFrom('audit_log').select(['action', 'details']).where('action', '=', 'indicator.local.import.run').execute();
+    expect(logged).toEqual([{ action: 'indicator.local.import.run', details: expect.objectContaining({ added: 5, rejected: 2 }) }]);
+  });
+
+  it('imports the same figures again from Excel and changes nothing', async () => {
+    const before = await state();
+    const content = await xlsx([[2020, '9901', null, 'T', 60, 400, null], [2021, '9901', null, 'T', 62.5, 410, null], [2023, '9901', null, 'T', 64, 420, null], [2021, '9901', null, 'K', null, null, '..'], [2021, '9902', '12345678', 'M', 55.5, 40, null]]);
+    const again = await importFile({ ...upload(content), fileName: 'aktivitet.xlsx', format: 'xlsx' });
+    expect(again).toMatchObject({ status: 'done', format: 'xlsx', counts: { added: 0, revised: 0, unchanged: 5, rejected: 0 } });
+    expect(await state()).toEqual(before);
+  });
+
+  it('keeps the earlier version of a revised figure', async () => {
+    const revised = await importFile(upload(csv(['2021;9901;;T;63,0;410;'])));
+    expect(revised.counts).toEqual({ added: 0, revised: 1, unchanged: 0, rejected: 0 });
+    const values = ((await (await t.loginAs('teacher')).get(`${base}/local-values`)).json() as { values: { municipality: string; year: number; gender: string; value: number; history: { value: number }[] }[] }).values;
+    expect(values.find((v) => v.municipality === '9901' && v.year === 2021 && v.gender === 'T')).toMatchObject({ value: 63, history: [{ value: 62.5 }] });
+  });
+
+  it('keeps a history of who imported which file, and how many rows', async () => {
+    const { imports } = (await analyst.get(`${base}/local-imports`)).json() as { imports: LocalImportView[] };
+    expect(imports.map((i) => [i.fileName, i.status, i.counts.added, i.counts.revised])).toEqual([
+      ['aktivitet.csv', 'done', 0, 1],
+      ['aktivitet.xlsx', 'done', 0, 0],
+      ['aktivitet.csv', 'done', 5, 0],
+      ['aktivitet.csv', 'failed', 0, 0],
+    ]);
+    expect(imports[0]!.importedBy.displayName).toMatch(/Alva/);
+  });
+
+  it('shows progress on a large file and ends with every row read', async () => {
+    const rows = Array.from({ length: 12_000 }, (_, i) => `${1990 + (i % 100)};${String(1000 + Math.floor(i / 100)).padStart(4, '0')};;T;${(i % 1000) / 10};;`);
+    const done = await importFile(upload(csv(rows)));
+    expect(done).toMatchObject({ status: 'done', totalRows: 12_000, processedRows: 12_000, counts: { added: 12_000 } });
+  });
+
+  it.each(['teacher', 'guardian', 'outsider', 'coordinator', 'orgadmin', 'manager'])('is refused to %s', async (username) => {
+    const client = await t.loginAs(username);
+    expect((await client.post(`${base}/local-imports/preview`, upload(csv(good)))).statusCode).toBe(403);
+    expect((await client.post(`${base}/local-imports`, upload(csv(good)))).statusCode).toBe(403);
+    expect((await client.get(`${base}/local-imports`)).statusCode).toBe(403);
+  });
+
+  it('is only for local indicators', async () => {
+    const res = await analyst.post('/api/indicators/lhu.mar-bra/local-imports/preview', upload(csv(good)));
+    expect(res.json()).toMatchObject({ error: { code: 'validation_failed', details: [{ message: 'not_a_local_indicator' }] } });
+  });
+});
+
+describe('a yearly series with its stored target', () => {
+  it('judges each year after the baseline on track, off track or without data, with the gap in points', async () => {
+    const organisations = await t.database.db.selectFrom('organisation').select(['id', 'municipality_code']).where('municipality_code', '=', '9901').execute();
+    const target = await analyst.post(`${base}/targets`, { organisationId: organisations[0]!.id, rule: { kind: 'yearly_change', baselineYear: 2020, baselineValue: 60, changePerYear: 2 } });
+    expect(target.statusCode).toBe(201);
+    const series = (await (await t.loginAs('teacher')).get(`${base}/series?area=9901`)).json() as SeriesView;
+    expect(series.points.map((p) => [p.year, p.value])).toEqual([[2020, 60], [2021, 63], [2023, 64]]);
+    expect(series.judged.map((j) => [j.year, j.expected, j.status, j.gap])).toEqual([
+      [2021, 62, 'on_track', 1],
+      [2022, 64, 'no_data', null],
+      [2023, 66, 'off_track', -2],
+    ]);
+    // A place with figures for a school unit only is not an area of the series.
+    expect(series.areas.map((a) => a.code)).toEqual(expect.arrayContaining(['county', '9901']));
+    expect(series.areas.map((a) => a.code)).not.toContain('9902');
+    const county = (await analyst.get(`${base}/series`)).json() as SeriesView;
+    expect(county).toMatchObject({ area: { code: 'county' }, points: [], target: null, judged: [] });
+  });
+
+  it('reads the demo’s Kolada series, and an indicator of the municipality’s own schools defaults to the hemkommun target', async () => {
+    const teacher = await t.loginAs('teacher');
+    const home = (await teacher.get('/api/indicators/kolada.n99001/series')).json() as SeriesView;
+    expect(home.points).toHaveLength(10);
+    expect(home.target).toMatchObject({ indicatorId: 'kolada.n99001', rule: { changePerYear: 2 } });
+    expect(home.judged).toHaveLength(9);
+    const own = (await teacher.get('/api/indicators/kolada.n99002/series?area=county')).json() as SeriesView;
+    expect(own.target?.indicatorId).toBe('kolada.n99001');
+    const lindmo = (await teacher.get('/api/indicators/kolada.n99002/series?area=9905&gender=K')).json() as SeriesView;
+    expect(lindmo.points.filter((p) => p.status === 'confidential')).toHaveLength(1);
+    expect((await teacher.get('/api/indicators/lhu.mar-bra/series')).statusCode).toBe(400);
+    expect((await t.client().get('/api/indicators/kolada.n99001/series')).statusCode).toBe(401);
+  });
+});

@@ -1,0 +1,129 @@
+import { Grid, Group, Select, Stack, Table, Text, Title } from '@mantine/core';
+import type { IndicatorView, SeriesView } from '@samsyn/core';
+import type { TFunction } from 'i18next';
+import { useCallback, useMemo, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { LoadError } from '../common/LoadError.tsx';
+import { Loading } from '../common/Loading.tsx';
+import { ChartExports } from '../dashboards/ChartExports.tsx';
+import { DashboardChart, type ChartHandle } from '../dashboards/DashboardChart.tsx';
+import type { ExportTable } from '../dashboards/exports.ts';
+import { TableScroll } from '../dashboards/TableScroll.tsx';
+import { formatChange, formatValue, ruleText, statusText } from './targetText.ts';
+import { useSeries } from './useTargets.ts';
+
+/**
+ * A Kolada or local indicator's yearly series for the county or one municipality, with the
+ * area's stored target: the trajectory on the chart, and per year the status in words with its
+ * symbol and the gap, in a table beside it. Exports as PNG, CSV and Excel as the dashboards do.
+ */
+export function SeriesSection({ indicator }: { indicator: IndicatorView }) {
+  const { t } = useTranslation();
+  const [area, setArea] = useState('county');
+  const [gender, setGender] = useState<'T' | 'K' | 'M'>('T');
+  const series = useSeries(indicator.id, area, gender);
+  const areas = series.data?.areas ?? [{ code: 'county', name: t('dashboards.county') }];
+  return (
+    <section aria-labelledby="series-heading" className="page-panel">
+      <Stack gap="md" p="lg">
+        <Title order={2} size="h3" id="series-heading">{t('populationTargets.seriesHeading')}</Title>
+        <Group gap="sm" align="end" role="group" aria-label={t('dashboards.filters')}>
+          <Select id="series-area" label={t('dashboards.municipality')} data={areas.map((a) => ({ value: a.code, label: a.code === 'county' ? t('dashboards.county') : a.name }))} value={area} onChange={(v) => v && setArea(v)} allowDeselect={false} w={220} />
+          <Select id="series-gender" label={t('dashboards.gender')} data={(['T', 'K', 'M'] as const).map((g) => ({ value: g, label: t(`dashboards.genders.${g}`) }))} value={gender} onChange={(v) => v && setGender(v as 'T')} allowDeselect={false} w={160} />
+        </Group>
+        {series.isPending && <Loading />}
+        {series.isError && <LoadError error={series.error} onRetry={() => void series.refetch()} />}
+        {series.data && <SeriesBody view={series.data} />}
+      </Stack>
+    </section>
+  );
+}
+
+interface Row {
+  year: number;
+  value: number | null;
+  reason: string | null;
+  expected: number | null;
+  status: string;
+  gap: number | null;
+}
+
+function rowsOf(view: SeriesView, t: TFunction): Row[] {
+  const judged = new Map(view.judged.map((j) => [j.year, j]));
+  const years = [...new Set([...view.points.map((p) => p.year), ...view.judged.map((j) => j.year)])].sort((a, b) => a - b);
+  return years.map((year) => {
+    const point = view.points.find((p) => p.year === year);
+    const j = judged.get(year);
+    const baseline = view.target?.rule.baselineYear === year;
+    return {
+      year,
+      value: point?.value ?? null,
+      reason: point && point.status !== 'ok' ? t(`kolada.statuses.${point.status}`) : null,
+      expected: j?.expected ?? (baseline ? view.target!.rule.baselineValue : null),
+      status: j ? statusText(j.status, t) : baseline ? t('dashboards.baseline') : '–',
+      gap: j?.gap ?? null,
+    };
+  });
+}
+
+function SeriesBody({ view }: { view: SeriesView }) {
+  const { t } = useTranslation();
+  const rows = useMemo(() => rowsOf(view, t), [view, t]);
+  const chart = useRef<ChartHandle | null>(null);
+  const handle = useCallback((h: ChartHandle) => (chart.current = h), []);
+  const option = useMemo(() => seriesOption(rows, t), [rows, t]);
+  const areaName = view.area.code === 'county' ? t('dashboards.county') : view.area.name;
+  const header = [t('dashboards.year'), t('populationTargets.value'), t('dashboards.target'), t('dashboards.status'), t('populationTargets.gap')];
+  const cells = (r: Row, locale?: string) => [String(r.year), r.value === null ? (r.reason ?? '–') : formatValue(r.value, locale), r.expected === null ? '–' : formatValue(r.expected, locale), r.status, r.gap === null ? '–' : formatChange(r.gap, locale)];
+  const table = (): ExportTable => ({ header, rows: rows.map((r) => cells(r, 'sv-SE')) });
+  const name = `${view.indicator.id}-${view.area.code}-${view.gender}`;
+  if (rows.length === 0) return <Text>{t('dashboards.noData')}</Text>;
+  return (
+    <Grid>
+      <Grid.Col span={{ base: 12, md: 7 }}>
+        <DashboardChart option={option} label={t('populationTargets.seriesLabel', { area: areaName })} handle={handle} />
+        <ChartExports name={name} label={t('populationTargets.seriesSheet')} chart={() => chart.current} table={table} />
+      </Grid.Col>
+      <Grid.Col span={{ base: 12, md: 5 }}>
+        <TableScroll label={t('dashboards.tableOf', { name: areaName })}>
+          <Table aria-labelledby="series-heading" data-testid="series-table">
+            <Table.Thead>
+              <Table.Tr>{header.map((h) => <Table.Th scope="col" key={h}>{h}</Table.Th>)}</Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {rows.map((r) => {
+                const [year, ...rest] = cells(r);
+                return (
+                  <Table.Tr key={r.year}>
+                    <Table.Th scope="row">{year}</Table.Th>
+                    {rest.map((c, i) => <Table.Td key={i}>{c}</Table.Td>)}
+                  </Table.Tr>
+                );
+              })}
+            </Table.Tbody>
+          </Table>
+        </TableScroll>
+        <Text size="xs" c="dimmed" mt={4} data-testid="series-target">
+          {view.target ? t('populationTargets.dashboardNote', { organisation: view.target.organisation.name, rule: ruleText(view.target.rule, t) }) : t('populationTargets.noTargetForArea', { area: areaName })}
+          {view.target && view.target.indicatorId !== view.indicator.id ? ` ${t('populationTargets.fromDefault', { id: view.target.indicatorId })}` : ''}
+        </Text>
+      </Grid.Col>
+    </Grid>
+  );
+}
+
+function seriesOption(rows: Row[], t: TFunction) {
+  const label = (v: number) => formatValue(v);
+  return {
+    aria: { enabled: true },
+    grid: { left: 48, right: 16, top: 36, bottom: 32 },
+    legend: { data: [t('populationTargets.value'), t('dashboards.target')], top: 0 },
+    tooltip: { trigger: 'axis', valueFormatter: (v: unknown) => (typeof v === 'number' ? label(v) : '–') },
+    xAxis: { type: 'category', data: rows.map((r) => String(r.year)), boundaryGap: false },
+    yAxis: { type: 'value', scale: true, axisLabel: { formatter: (v: number) => label(v) } },
+    series: [
+      { name: t('populationTargets.value'), type: 'line', data: rows.map((r) => r.value), symbol: 'circle', symbolSize: 8, color: '#1864ab', label: { show: true, position: 'top', formatter: (p: { value: number }) => label(p.value) } },
+      { name: t('dashboards.target'), type: 'line', data: rows.map((r) => r.expected), color: '#5c3d00', lineStyle: { type: 'dashed' }, symbol: 'diamond', connectNulls: true },
+    ],
+  };
+}
