@@ -68,6 +68,7 @@ import { schoolRoutes } from './schools/routes.ts';
 import { ChildLevelIndicatorScheduler } from './child-level-indicators/scheduler.ts';
 import { forumRoutes } from './forums/routes.ts';
 import { publicPageRoutes } from './public-pages/routes.ts';
+import { newsletterRoutes } from './newsletter/routes.ts';
 
 const defaultWebDist = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../web/dist');
 
@@ -202,6 +203,7 @@ export async function buildApp(config: Config, database: Database, options: Buil
   await schoolRoutes(app);
   await forumRoutes(app);
   await publicPageRoutes(app);
+  await newsletterRoutes(app);
   if (config.benchRoutes) await benchRoutes(app);
   await installWebApp(app, config.webDist ?? defaultWebDist);
   return app;

@@ -5,9 +5,10 @@ import { systemClock } from '../../server/src/clock.ts';
 import { testClockOffsetDays } from '../../server/src/test/constants.ts';
 import { allViolations, loginAs, resetBrowser, startSession, visit, type Session } from './browser.ts';
 
-// Action plans (Verksamhet): a coordinator creates a plan with a sub-goal and an activity, opens
-// a follow-up round; the responsible teacher finds her task and reports progress; the
-// coordinator closes the round and the report is kept. The demo plan shows what is late and
+// Action plans (Verksamhet), issue 16's journey in one test: a coordinator creates a plan with a
+// sub-goal and an activity, opens a follow-up round; the responsible teacher finds her task and
+// reports progress; the coordinator publishes the plan and its public page opens without login.
+// Then the coordinator closes the round and the report is kept. The demo plan shows what is late and
 // downloads as Excel. Axe at every impact level, in Swedish and English, at 390 px too. The
 // tests run in order on this file's database.
 
@@ -46,7 +47,7 @@ async function openPlan(page: Page, title: string) {
 }
 
 describe('action plans in a browser', () => {
-  it('a coordinator creates a plan with a sub-goal and an activity, and opens a follow-up round', async () => {
+  it('the journey: a coordinator creates a plan with a sub-goal and an activity, opens a follow-up round, the responsible party reports progress, the coordinator publishes the plan and the public page opens without login', async () => {
     const page = await loginAs(session, 'coordinator');
     await page.getByRole('navigation').getByRole('link', { name: 'Verksamhet' }).click();
     await page.getByRole('heading', { level: 1, name: 'Handlingsplaner' }).waitFor();
@@ -95,10 +96,34 @@ describe('action plans in a browser', () => {
     await page.getByRole('table', { name: 'Uppgifter i omgången' }).getByRole('row').filter({ hasText: activityTitle }).getByText('Väntar').waitFor();
     await page.getByText('0 av 1 rapporterade').waitFor();
     await scan(page, 'sv open round');
+
+    // The responsible teacher finds her task and reports progress, but may not change the plan.
+    await resetBrowser(session);
+    await reportAsTeacher(await loginAs(session, 'teacher'));
+
+    // The coordinator publishes the plan's progress; the public page opens without login.
+    await resetBrowser(session);
+    const back = await loginAs(session, 'coordinator');
+    await visit(session, back, '/operations/publishing', 'Publicering');
+    await back.getByRole('textbox', { name: 'Handlingsplan' }).click();
+    await back.getByRole('option', { name: planTitle }).click();
+    await back.getByRole('textbox', { name: 'Rubrik' }).fill('Trygga skolvägar');
+    await back.getByRole('textbox', { name: /^Adress/ }).fill('trygga-skolvagar');
+    await back.getByRole('button', { name: 'Publicera', exact: true }).click();
+    await back.getByRole('status').filter({ hasText: '/public/trygga-skolvagar' }).waitFor();
+    await session.context.clearCookies();
+    const response = await back.goto(`${session.url}/public/trygga-skolvagar`);
+    expect(response?.status()).toBe(200);
+    await back.getByRole('heading', { level: 1, name: 'Trygga skolvägar' }).waitFor();
+    await back.getByRole('heading', { level: 2, name: 'Färre barn känner sig otrygga' }).waitFor();
+    await back.getByRole('row').filter({ hasText: activityTitle }).getByText('Pågår').waitFor();
+    await scan(back, 'sv public plan page');
+    await back.getByRole('link', { name: 'In English' }).click();
+    await back.getByRole('row').filter({ hasText: activityTitle }).getByText('Ongoing').waitFor();
+    await scan(back, 'en public plan page');
   });
 
-  it('the responsible teacher finds her task and reports progress, but may not change the plan', async () => {
-    const page = await loginAs(session, 'teacher');
+  async function reportAsTeacher(page: Page) {
     await visit(session, page, '/operations', 'Handlingsplaner');
     const tasks = page.getByRole('region', { name: 'Mina uppgifter i handlingsplaner' });
     await tasks.getByText(/^Rapportera i uppföljningen senast/).first().waitFor();
@@ -120,7 +145,7 @@ describe('action plans in a browser', () => {
     await visit(session, page, '/operations', 'Handlingsplaner');
     await page.getByRole('region', { name: 'Mina uppgifter i handlingsplaner' }).waitFor();
     expect(await page.getByRole('link', { name: `Följ upp ${activityTitle}` }).count()).toBe(0);
-  });
+  }
 
   it('the coordinator closes the round, which is kept as a report with the history', async () => {
     const page = await loginAs(session, 'coordinator');

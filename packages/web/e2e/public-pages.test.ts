@@ -146,6 +146,59 @@ describe('forums and public pages in a browser', () => {
     expect(found).toEqual([]);
   });
 
+  it('a coordinator creates a forum and adds a member; the reference group records a view with how children were heard, and the theme group responds', async () => {
+    const page = await loginAs(session, 'coordinator');
+    await visit(session, page, '/operations/forums', 'Forum och referensgrupper');
+    await page.getByRole('button', { name: 'Nytt forum' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Nytt forum' });
+    await dialog.getByRole('button', { name: 'Spara' }).click();
+    await dialog.locator('[aria-invalid="true"]').first().waitFor();
+    await scan(page, 'sv new forum with errors');
+    await dialog.getByRole('textbox', { name: 'Namn' }).fill('Arbetsgrupp skolnärvaro');
+    await dialog.getByRole('textbox', { name: 'Slag' }).click();
+    await page.getByRole('option', { name: 'Arbetsgrupp' }).click();
+    await dialog.getByRole('textbox', { name: 'Nivå' }).click();
+    await page.getByRole('option', { name: 'Tjänstemannanivå' }).click();
+    await dialog.getByRole('button', { name: 'Spara' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Arbetsgrupp skolnärvaro' }).waitFor();
+    await page.getByRole('textbox', { name: 'Medlem från' }).click();
+    await page.getByRole('option', { name: 'Exempelstads kommun', exact: true }).click();
+    await page.getByRole('textbox', { name: 'Person', exact: true }).click();
+    await page.getByRole('option', { name: 'Tove Lärare' }).click();
+    await page.getByRole('button', { name: 'Spara medlemmen' }).click();
+    await page.getByRole('status').filter({ hasText: 'Tove Lärare är medlem.' }).waitFor();
+    await page.getByRole('listitem').filter({ hasText: 'Tove Lärare, Exempelstads kommun (ledamot)' }).waitFor();
+    await scan(page, 'sv new forum with a member');
+
+    await visit(session, page, '/operations/forums', 'Forum och referensgrupper');
+    await page.getByRole('link', { name: 'Referensgrupp brukarorganisationer', exact: true }).click();
+    await page.getByRole('heading', { level: 1, name: 'Referensgrupp brukarorganisationer' }).waitFor();
+    expect(await page.getByRole('textbox', { name: 'Till forum' }).inputValue()).toBe('Temagrupp barn och unga Exempelstad');
+    await page.getByRole('textbox', { name: 'Gäller', exact: true }).fill('Fritidsgårdarnas öppettider');
+    await page.getByRole('textbox', { name: 'Synpunkt', exact: true }).fill('Unga vill att gårdarna har öppet på lördagar.');
+    await page.getByRole('textbox', { name: 'Hur har barnens och de ungas egna åsikter inhämtats?' }).fill('Enkät till 40 unga på två fritidsgårdar.');
+    await page.getByRole('button', { name: 'Spara synpunkten' }).click();
+    await page.getByRole('status').filter({ hasText: 'Synpunkten har sparats.' }).waitFor();
+    await page.getByText('Enkät till 40 unga på två fritidsgårdar.').waitFor();
+    await scan(page, 'sv reference group view saved');
+
+    await visit(session, page, '/operations/forums', 'Forum och referensgrupper');
+    await page.getByRole('link', { name: 'Temagrupp barn och unga Exempelstad', exact: true }).click();
+    await page.getByRole('heading', { level: 1, name: 'Temagrupp barn och unga Exempelstad' }).waitFor();
+    await page.getByRole('textbox', { name: 'Forumets svar på Fritidsgårdarnas öppettider' }).fill('Temagruppen prövar lördagsöppet under våren.');
+    await page.getByRole('button', { name: 'Spara svaret på Fritidsgårdarnas öppettider' }).click();
+    await page.getByRole('status').filter({ hasText: 'Svaret har sparats.' }).waitFor();
+    await page.getByText('Temagruppen prövar lördagsöppet under våren.', { exact: false }).first().waitFor();
+    await scan(page, 'sv theme group responded');
+    // Someone outside the forum reads the views and is offered no form.
+    const themePath = new URL(page.url()).pathname;
+    const outsider = await loginAs(session, 'outsider');
+    await visit(session, outsider, themePath, 'Temagrupp barn och unga Exempelstad');
+    await outsider.getByText('Temagruppen prövar lördagsöppet under våren.', { exact: false }).first().waitFor();
+    for (const name of ['Spara medlemmen', 'Spara svaret på Fritidsgårdarnas öppettider', 'Lägg till mötet']) expect(await outsider.getByRole('button', { name }).count(), name).toBe(0);
+    expect(found).toEqual([]);
+  });
+
   it('the forum pages and the contact directory, in Swedish and English', async () => {
     for (const language of ['sv', 'en'] as const) {
       const page = await loginAs(session, 'coordinator', language);

@@ -27,6 +27,7 @@ import { seedWorkspaces } from './workspaces.ts';
 import { seedAgreements } from './agreements.ts';
 import { seedImprovement } from './improvement.ts';
 import { seedFund } from './fund.ts';
+import { seedNewsletter } from './newsletter.ts';
 
 export const defaultDemoSeed = 20261122;
 
@@ -123,6 +124,7 @@ export async function seedDemoData(db: Kysely<DB>, options: { password: string; 
     await seedSchoolResults(trx, { now, analystId: analyst.id });
     await seedImprovement(trx, now);
     await seedFund(trx, now);
+    await seedNewsletter(trx, now);
     // The child level's own indicators, computed from the seeded children as the job would (issue 15).
     await computeChildLevelIndicators(trx, { now, threshold: 10 });
     await registerChildLevelIndicators(trx, { ownerOrganisationId: orgs.get('region'), createdBy: analyst.id, now });

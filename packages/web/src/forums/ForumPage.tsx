@@ -6,6 +6,8 @@ import { LoadError } from '../common/LoadError.tsx';
 import { Loading } from '../common/Loading.tsx';
 import { PageTitle } from '../common/PageTitle.tsx';
 import { NewMeetingForm, OrganisationContactForm } from './ForumForms.tsx';
+import { ForumMemberForm } from './ForumMemberForm.tsx';
+import { RecordViewForm, ViewResponseForm } from './ViewForms.tsx';
 import { useForum } from './useForums.ts';
 
 /** One forum: members and their organisations, contacts, meetings, reference groups and views. */
@@ -38,6 +40,7 @@ export function ForumPage() {
       {f.canEdit && <NewMeetingForm forumId={f.id} today={today()} />}
       <Title order={2}>{t('forums.members')}</Title>
       <List>{f.memberList.map((m) => <List.Item key={m.userId}>{m.displayName}, {m.organisation.name} ({t(`forums.roles.${m.role}`)})</List.Item>)}</List>
+      {f.canEdit && <ForumMemberForm forum={f} />}
       <Title order={2}>{t('forums.organisations')}</Title>
       <List>{f.organisations.map((o) => <List.Item key={o.organisation.id}>{o.organisation.name}: {o.contactName}{o.contactFor ? ` – ${o.contactFor}` : ''}{[o.contactEmail, o.contactPhone].filter(Boolean).length > 0 ? ` (${[o.contactEmail, o.contactPhone].filter(Boolean).join(', ')})` : ''}</List.Item>)}</List>
       {f.canEdit && <OrganisationContactForm forum={f} />}
@@ -56,10 +59,12 @@ export function ForumPage() {
               <Text>{v.view}</Text>
               <Text><strong>{t('forums.childrenViewsHow')}:</strong> {v.childrenViewsHow || t('forums.none')}</Text>
               <Text><strong>{t('forums.response')}:</strong> {v.response ?? t('forums.noResponse')}</Text>
+              {f.canEdit && v.forum.id === f.id && <ViewResponseForm forumId={f.id} viewId={v.id} subject={v.subject} response={v.response} />}
             </div>
           ))}
         </Stack>
       )}
+      {f.canEdit && f.kind === 'reference_group' && <RecordViewForm group={f} />}
     </Stack>
   );
 }

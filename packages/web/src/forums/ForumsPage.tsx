@@ -2,11 +2,12 @@ import { Anchor, Group, Select } from '@mantine/core';
 import { forumKinds } from '@samsyn/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link } from 'react-router';
+import { Link, useNavigate } from 'react-router';
 import { formatDate } from '../common/format.ts';
 import { ListPage } from '../common/ListPage.tsx';
 import type { Column } from '../common/SortableTable.tsx';
 import { useListPage } from '../common/useListPage.ts';
+import { ForumCreateForm, useForumOwners } from './ForumCreateForm.tsx';
 import { useForums } from './useForums.ts';
 
 type Row = NonNullable<ReturnType<typeof useForums>['data']>[number] & { active: true };
@@ -15,6 +16,8 @@ type Row = NonNullable<ReturnType<typeof useForums>['data']>[number] & { active:
 export function ForumsPage() {
   const { t } = useTranslation();
   const forums = useForums();
+  const navigate = useNavigate();
+  const owners = useForumOwners();
   const list = useListPage<Row>({ sortKey: 'name' });
   const [kind, setKind] = useState<string | null>(null);
   const rows = { ...forums, data: forums.data?.map((f): Row => ({ ...f, active: true })) };
@@ -39,6 +42,7 @@ export function ForumsPage() {
         query={rows}
         title={t('forums.title')}
         intro={t('forums.intro')}
+        newLabel={owners.length > 0 ? t('opsForms2.forum.new') : undefined}
         inactiveFilter={false}
         filters={<Select label={t('forums.kind')} placeholder={t('forums.allKinds')} data={forumKinds.map((k) => ({ value: k, label: t(`forums.kinds.${k}`) }))} value={kind} onChange={setKind} clearable />}
         filter={(f) => list.matches(f, `${f.name} ${f.organisation.name}`) && (!kind || f.kind === kind)}
@@ -46,9 +50,9 @@ export function ForumsPage() {
         columns={columns}
         caption={t('forums.caption')}
         exportFile={t('forums.exportFile')}
-        formTitle=""
-        formSize="md"
-        form={null}
+        formTitle={t('opsForms2.forum.new')}
+        formSize="lg"
+        form={<ForumCreateForm key={list.editing.key} onCancel={list.closeForm} onSaved={(forum) => { list.closeForm(); void navigate(`/operations/forums/${forum.id}`); }} />}
       />
     </>
   );
