@@ -67,6 +67,9 @@ const FundPage = lazyPage(() => import('./fund/FundPage.tsx'), 'FundPage');
 const FundApplicationPage = lazyPage(() => import('./fund/ApplicationPage.tsx'), 'ApplicationPage');
 const DashboardPage = lazyPage(() => import('./dashboards/DashboardPage.tsx'), 'DashboardPage');
 const SurveyImportPage = lazyPage(() => import('./surveys/SurveyImportPage.tsx'), 'SurveyImportPage');
+const ChildLevelIndicatorsPage = lazyPage(() => import('./child-level-indicators/ChildLevelIndicatorsPage.tsx'), 'ChildLevelIndicatorsPage');
+const SchoolsPage = lazyPage(() => import('./schools/SchoolsPage.tsx'), 'SchoolsPage');
+const SchoolProfilePage = lazyPage(() => import('./schools/SchoolProfilePage.tsx'), 'SchoolProfilePage');
 
 /** Citizens (guardians, children) start at their children; professionals at the three levels. */
 function Home() {
@@ -130,6 +133,9 @@ export function App() {
             <Route path="population/indicators/:id/import" element={<LocalImportPage />} />
             <Route path="population/surveys/import" element={<SurveyImportPage />} />
             <Route path="population/dashboards/:area" element={<DashboardPage />} />
+            <Route path="population/child-level" element={<ChildLevelIndicatorsPage />} />
+            <Route path="population/schools" element={<SchoolsPage />} />
+            <Route path="population/schools/:unitId" element={<SchoolProfilePage />} />
             <Route path="admin" element={<RequireAdministrator />}>
               <Route index element={<Navigate to="/admin/units" replace />} />
               <Route path="units" element={<UnitsPage />} />

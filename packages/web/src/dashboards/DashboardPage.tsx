@@ -1,8 +1,8 @@
-import { Alert, Group, Select, Stack, Text, Title } from '@mantine/core';
+import { Alert, Anchor, Group, Select, Stack, Text, Title } from '@mantine/core';
 import { priorityAreas, type EstimatesView } from '@samsyn/core';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useParams } from 'react-router';
+import { Link, useParams } from 'react-router';
 import { LoadError } from '../common/LoadError.tsx';
 import { Loading } from '../common/Loading.tsx';
 import { NotFoundPage } from '../common/NotFoundPage.tsx';
@@ -31,6 +31,7 @@ export function DashboardPage() {
       <div>
         <PageTitle>{title}</PageTitle>
         <Text mt="xs">{t('dashboards.intro')}</Text>
+        <Anchor component={Link} to="/population/schools" mt="xs" display="inline-block">{t('schoolProfiles.fromDashboards')}</Anchor>
       </div>
       {indicators.isPending && <Loading />}
       {indicators.isError && <LoadError error={indicators.error} onRetry={() => void indicators.refetch()} />}
