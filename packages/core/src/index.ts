@@ -82,3 +82,6 @@ export * from './agreements/reminders.ts';
 export * from './agreements/dates.ts';
 export * from './forums/schema.ts';
 export * from './public-pages/schema.ts';
+export * from './newsletter/schema.ts';
+export * from './schools/schema.ts';
+export * from './schools/policy.ts';

@@ -64,9 +64,11 @@ import { fundRoutes } from './fund/routes.ts';
 import { impactAssessmentRoutes } from './impact-assessments/routes.ts';
 import { surveyRoutes } from './surveys/routes.ts';
 import { childLevelIndicatorRoutes } from './child-level-indicators/routes.ts';
+import { schoolRoutes } from './schools/routes.ts';
 import { ChildLevelIndicatorScheduler } from './child-level-indicators/scheduler.ts';
 import { forumRoutes } from './forums/routes.ts';
 import { publicPageRoutes } from './public-pages/routes.ts';
+import { newsletterRoutes } from './newsletter/routes.ts';
 
 const defaultWebDist = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../web/dist');
 
@@ -198,8 +200,10 @@ export async function buildApp(config: Config, database: Database, options: Buil
   await impactAssessmentRoutes(app);
   await surveyRoutes(app, { bulk: database.bulk });
   await childLevelIndicatorRoutes(app);
+  await schoolRoutes(app);
   await forumRoutes(app);
   await publicPageRoutes(app);
+  await newsletterRoutes(app);
   if (config.benchRoutes) await benchRoutes(app);
   await installWebApp(app, config.webDist ?? defaultWebDist);
   return app;

@@ -36,6 +36,8 @@ export interface Config {
   auditCheckpoint: AuditCheckpointConfig;
   /** Kolada's open API, for imports fetched directly (a deployment with internet); files work without it. */
   koladaBaseUrl: string;
+  /** The address the public site is reached at, for links in e-mail (the newsletter's confirm and unsubscribe links): never taken from a request's Host header. */
+  publicUrl: string;
   /** The scheduled erasure (retention/scheduler.ts) runs once per this many hours; 0: never (tests run it by hand). */
   retentionIntervalHours: number;
   /** The inbox's notice e-mails (inbox/scheduler.ts) are swept every this many minutes; 0: never (tests sweep by hand). */
@@ -125,6 +127,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
       everySeconds: Math.max(1, int(env.SAMSYN_AUDIT_CHECKPOINT_SECONDS, 300)),
     },
     koladaBaseUrl: env.SAMSYN_KOLADA_BASE_URL || 'https://api.kolada.se/v3',
+    publicUrl: (env.SAMSYN_PUBLIC_URL || `http://localhost:${env.PORT || 3000}`).replace(/\/+$/, ''),
     retentionIntervalHours: int(env.SAMSYN_RETENTION_INTERVAL_HOURS, env.NODE_ENV === 'test' ? 0 : 24),
     inboxNoticeMinutes: int(env.SAMSYN_INBOX_NOTICE_MINUTES, env.NODE_ENV === 'test' ? 0 : 15),
     appUrl: (env.SAMSYN_APP_URL || `http://localhost:${int(env.PORT, 3000)}`).replace(/\/+$/, ''),

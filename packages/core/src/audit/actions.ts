@@ -119,6 +119,13 @@ export const auditActions = [
   'public_page.publish',
   'public_page.withdraw',
   'public_page.feedback.receive',
+  // The newsletter (no child's data): composing, sending, and subscribers (the address is never in the log)
+  'newsletter.issue.create',
+  'newsletter.issue.update',
+  'newsletter.issue.send',
+  'newsletter.subscriber.subscribe',
+  'newsletter.subscriber.confirm',
+  'newsletter.subscriber.unsubscribe',
   // The social-investment fund (no child's data): every change and export
   'fund.application.create',
   'fund.application.update',
@@ -133,6 +140,9 @@ export const auditActions = [
   'survey.indicator.link',
   'survey.import',
   'survey.import.run',
+  // School profiles (schools/): a look at a school's figures and its PDF (no child's data)
+  'school.profile.read',
+  'school.profile.pdf',
   // Improvement work: learning networks, teams, projects, measures, values, PDSA (no child's data)
   'improvement.network.create',
   'improvement.team.create',
@@ -173,6 +183,7 @@ export const auditActions = [
   'child.plan.meeting.create',
   'child.plan.meeting.update',
   'child.plan.meeting.invite',
+  'child.meeting_invitation.list',
   'child.meeting_invitation.read',
   'child.meeting_invitation.reply',
   'child.plan.preparation.save',

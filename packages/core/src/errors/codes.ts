@@ -59,6 +59,8 @@ export const errorStatus = {
   // Issue 17: the fund. A decision before its child-rights impact assessment; a step the application's state refuses.
   fund_assessment_required: 409,
   fund_application_state: 409,
+  // Issue 17: the newsletter. A step the issue's state refuses (publish twice, send a draft or twice, send without e-mail).
+  newsletter_state: 409,
 } as const;
 
 export type ErrorCode = keyof typeof errorStatus;

@@ -6,7 +6,7 @@ import { z } from 'zod';
  * the server keeps one small renderer per kind (public-pages/kinds.ts).
  */
 
-export const publicPageKinds = ['action_plan', 'forum_decisions', 'forum_contacts', 'news'] as const;
+export const publicPageKinds = ['action_plan', 'forum_decisions', 'forum_contacts', 'news', 'newsletter'] as const;
 export type PublicPageKind = (typeof publicPageKinds)[number];
 
 export const PublishInput = z.object({

@@ -68,6 +68,10 @@ const noChildData = new Set([
   'GET /api/open/survey-indicators',
   'GET /api/open/survey-estimates',
   'GET /api/open/child-level-indicators/{id}',
+  // School profiles: a school's suppressed survey figures and Kolada results, no child's data (schools/routes.ts).
+  'GET /api/schools',
+  'GET /api/schools/{unitId}/profile',
+  'GET /api/schools/{unitId}/profile/pdf',
   'GET /api/wellbeing/models',
   'POST /api/wellbeing/models',
   'GET /api/needs-assessment/configs',
@@ -129,6 +133,14 @@ const noChildData = new Set([
   'POST /api/public-pages/{id}/versions',
   'POST /api/public-pages/{id}/withdraw',
   'GET /api/public-pages/feedback',
+  // The newsletter: aggregates only, never a child's data (newsletter.test.ts proves who composes, publishes and sends).
+  'GET /api/newsletter/issues',
+  'POST /api/newsletter/issues',
+  'PATCH /api/newsletter/issues/{id}',
+  'GET /api/newsletter/issues/{id}/preview',
+  'POST /api/newsletter/issues/{id}/publish',
+  'POST /api/newsletter/issues/{id}/withdraw',
+  'POST /api/newsletter/issues/{id}/send',
   // Workspaces and agreements: no child's data; a placement is named by a case reference, never an identity
   // number (workspaces.test.ts and agreements.test.ts prove who edits and who reads).
   'GET /api/workspaces',
@@ -184,8 +196,6 @@ const noChildData = new Set([
   'GET /api/improvement/indicator-projects',
   'GET /api/improvement/indicators/{indicatorId}/projects',
   // The social-investment fund (Verksamhet): no child's data (fund/fund.test.ts proves who decides).
-  // The caller's own open summonses and invitations: ids and times only, each opened through the gate (plans/meetings.test.ts).
-  'GET /api/me/meeting-invitations',
   'GET /api/fund',
   'GET /api/fund/{id}',
   'POST /api/fund/applications',
@@ -224,6 +234,8 @@ const gatedPerChild = new Set([
   'GET /api/start/emergency-reviews',
   'GET /api/notices',
   'GET /api/inbox',
+  // The caller's own open summonses and invitations: ids and times only, one list look (plans/meetings.test.ts).
+  'GET /api/me/meeting-invitations',
   // A new record (one entry for the child it creates), the register's lookup (the register gate),
   // and a register file's preview and run (one entry per child compared, created or changed).
   'POST /api/children',

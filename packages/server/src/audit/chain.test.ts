@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createHash } from 'node:crypto';
+import fc from 'fast-check';
 import { canonicalJson, chainHash, chainTail, genesisHash, hashLink, type ChainedFields } from './chain.ts';
 
 const entry: ChainedFields = {
@@ -21,6 +22,27 @@ describe('audit hash chain', () => {
   it('writes JSON with sorted keys, as jsonb gives them back in another order', () => {
     expect(canonicalJson({ b: 1, a: { d: 2, c: 3 } })).toBe('{"a":{"c":3,"d":2},"b":1}');
     expect(canonicalJson({ a: undefined, b: null })).toBe('{"b":null}');
+  });
+
+  it('matches the plain recursive definition on any JSON-like value, so entries hashed before still verify', () => {
+    // The definition the chain was first written with; the writer's faster loops must agree with it byte for byte.
+    const reference = (value: unknown): string => {
+      if (value === null || value === undefined) return 'null';
+      if (Array.isArray(value)) return `[${value.map(reference).join(',')}]`;
+      if (value instanceof Date) return JSON.stringify(value.toISOString());
+      if (typeof value === 'object') {
+        const entries = Object.entries(value as Record<string, unknown>)
+          .filter(([, v]) => v !== undefined)
+          .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+        return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${reference(v)}`).join(',')}}`;
+      }
+      return JSON.stringify(value);
+    };
+    const leaf = fc.oneof(fc.string({ unit: 'grapheme' }), fc.double({ noNaN: true, noDefaultInfinity: true }), fc.integer(), fc.boolean(), fc.constant(null), fc.constant(undefined), fc.date({ noInvalidDate: true }));
+    const json = fc.letrec((tie) => ({
+      value: fc.oneof({ depthSize: 'small' }, leaf, fc.array(tie('value')), fc.dictionary(fc.string({ unit: 'grapheme' }), tie('value'))),
+    })).value;
+    fc.assert(fc.property(json, (value) => canonicalJson(value) === reference(value)), { numRuns: 500 });
   });
 
   it('gives the same hash whatever the key order of the details', () => {

@@ -18,18 +18,30 @@ export interface ChainedFields {
   details: unknown;
 }
 
-/** JSON with object keys sorted, because jsonb does not keep the order they were written in. */
+/**
+ * JSON with object keys sorted, because jsonb does not keep the order they were written in.
+ * Written as loops over one growing string: a list's look names every child, and this runs for
+ * every entry on the read path (chain.test.ts holds it to the plain recursive definition).
+ */
 export function canonicalJson(value: unknown): string {
   if (value === null || value === undefined) return 'null';
-  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
-  if (value instanceof Date) return JSON.stringify(value.toISOString());
-  if (typeof value === 'object') {
-    const entries = Object.entries(value as Record<string, unknown>)
-      .filter(([, v]) => v !== undefined)
-      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-    return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(',')}}`;
+  if (typeof value !== 'object') return JSON.stringify(value);
+  if (Array.isArray(value)) {
+    let out = '[';
+    for (let i = 0; i < value.length; i++) out += (i === 0 ? '' : ',') + canonicalJson(value[i]);
+    return out + ']';
   }
-  return JSON.stringify(value);
+  if (value instanceof Date) return JSON.stringify(value.toISOString());
+  const object = value as Record<string, unknown>;
+  // The default sort compares UTF-16 code units, as `<` on strings does.
+  const keys = Object.keys(object).sort();
+  let out = '{';
+  for (const key of keys) {
+    const v = object[key];
+    if (v === undefined) continue;
+    out += (out.length === 1 ? '' : ',') + JSON.stringify(key) + ':' + canonicalJson(v);
+  }
+  return out + '}';
 }
 
 export function chainHash(prevHash: string, entry: ChainedFields): string {

@@ -2,11 +2,7 @@ import { sql, type Kysely } from 'kysely';
 import type { Clock } from '../clock.ts';
 import type { DB } from '../db/schema.ts';
 import { computeChildLevelIndicators } from './service.ts';
-
-interface Log {
-  info(details: object, message: string): void;
-  error(details: object, message: string): void;
-}
+import { PeriodicJob, type JobLog } from '../jobs/periodic.ts';
 
 // Any fixed number: nodes take turns, so two never write the same quarter at once.
 const computeLock = 72_034;
@@ -16,39 +12,27 @@ const computeLock = 72_034;
  * a timer on the services' clock. A run recomputes the recent quarters whole (the figures of a
  * quarter change while it lasts, and a closed plan or a late wheel can change the last one).
  */
-export class ChildLevelIndicatorScheduler {
-  private timer: NodeJS.Timeout | undefined;
-  private running: Promise<unknown> = Promise.resolve();
-
+export class ChildLevelIndicatorScheduler extends PeriodicJob<number> {
   constructor(
     private readonly db: Kysely<DB>,
     private readonly clock: Clock,
     private readonly threshold: number,
     private readonly intervalHours: number,
-    private readonly log: Log,
-  ) {}
+    log: JobLog,
+  ) {
+    super('child-level indicators', log);
+  }
 
   start(): void {
-    if (this.intervalHours <= 0) return;
-    this.timer = setInterval(() => void this.run(), this.intervalHours * 3_600_000);
-    this.timer.unref();
+    this.startEvery(this.intervalHours * 3_600_000);
   }
 
-  async stop(): Promise<void> {
-    clearInterval(this.timer);
-    await this.running.catch(() => undefined);
-  }
-
-  /** One run (also on demand, for tests and the CLI); returns the rows stored. */
-  run(): Promise<number> {
-    const done = this.running.then(async () => {
-      const got = await this.db.transaction().execute(async (trx) => (await sql<{ ok: boolean }>`SELECT pg_try_advisory_xact_lock(${computeLock}) AS ok`.execute(trx)).rows[0]!.ok);
-      if (!got) return 0;
-      const rows = await computeChildLevelIndicators(this.db, { now: this.clock.now(), threshold: this.threshold });
-      this.log.info({ rows }, 'child-level indicators computed');
-      return rows;
-    });
-    this.running = done.catch((error: unknown) => this.log.error({ err: error }, 'child-level indicators failed'));
-    return done;
+  /** One run (also on demand, for tests and the CLI): the rows stored. */
+  protected async work(): Promise<number> {
+    const got = await this.db.transaction().execute(async (trx) => (await sql<{ ok: boolean }>`SELECT pg_try_advisory_xact_lock(${computeLock}) AS ok`.execute(trx)).rows[0]!.ok);
+    if (!got) return 0;
+    const rows = await computeChildLevelIndicators(this.db, { now: this.clock.now(), threshold: this.threshold });
+    this.log.info({ rows }, 'child-level indicators computed');
+    return rows;
   }
 }

@@ -141,16 +141,14 @@ async function openPostgres(options: OpenOptions): Promise<Database> {
   // Without a separate owner login, the owner's connections step down to samsyn_app (development).
   const setRole = !separateOwner && (await ownerScript.query<{ ok: boolean }>(hasAppRoleSql))[0]?.ok === true;
   const openPool = (max: number) => {
-    const pool = new pg.Pool({ connectionString, max });
+    // The role is a startup parameter, so a connection is samsyn_app from its first statement
+    // (a SET ROLE sent on 'connect' raced the pool's first query on the same client).
+    const pool = new pg.Pool({ connectionString, max, ...(setRole ? { options: `-c role=${appRole}` } : {}) });
     // An idle connection the server ends (a restart, a forced drop, an administrator) makes the
     // pool emit 'error'; unheard, that would crash the process. pg has already dropped the
     // connection, and the next query opens a new one.
     pool.on('error', () => undefined);
-    pool.on('connect', (client) => {
-      // pg queues queries per client, so SET ROLE runs before anything the pool hands out.
-      if (setRole) void client.query(`SET ROLE ${appRole}`).catch(() => undefined);
-      preparePerConnection(client);
-    });
+    pool.on('connect', (client) => preparePerConnection(client));
     return pool;
   };
   const pool = openPool(options.poolSize ?? 20);

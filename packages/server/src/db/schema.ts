@@ -4,6 +4,7 @@ import type { NeedsConfigContent, NeedsProposal, NeedsStoredContent } from '@sam
 import type { WorkspaceTables } from './schema-workspaces.ts';
 import type { PlanMeetingTables } from './schema-plan-meetings.ts';
 import type { ChildLevelIndicatorTables } from './schema-child-level-indicators.ts';
+import type { SchoolTables } from './schema-schools.ts';
 
 type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
 
@@ -903,6 +904,31 @@ export interface PublicFeedbackTable {
   received_at: Date;
 }
 
+export interface NewsletterIssueTable {
+  id: Generated<string>;
+  owner_organisation_id: string;
+  title: string;
+  slug: string;
+  issue_date: ColumnType<string, string, string>;
+  blocks: ColumnType<unknown, string | undefined, string>;
+  public_page_id: string | null;
+  sent_at: Date | null;
+  sent_count: number | null;
+  created_by: string;
+  created_at: Date;
+  updated_at: Date;
+}
+
+export interface NewsletterSubscriberTable {
+  id: Generated<string>;
+  owner_organisation_id: string;
+  email: string;
+  token: string;
+  lang: Generated<'sv' | 'en'>;
+  confirmed_at: Date | null;
+  created_at: Date;
+}
+
 export interface SurveyTable {
   id: string;
   name_sv: string;
@@ -1164,7 +1190,7 @@ export interface FundCalculationTable {
   updated_at: Date;
 }
 
-export interface DB extends WorkspaceTables, PlanMeetingTables, ChildLevelIndicatorTables {
+export interface DB extends WorkspaceTables, PlanMeetingTables, ChildLevelIndicatorTables, SchoolTables {
   legal_ground: LegalGroundTable;
   child: ChildTable;
   guardian: GuardianTable;
@@ -1227,6 +1253,8 @@ export interface DB extends WorkspaceTables, PlanMeetingTables, ChildLevelIndica
   public_page: PublicPageTable;
   public_page_version: PublicPageVersionTable;
   public_feedback: PublicFeedbackTable;
+  newsletter_issue: NewsletterIssueTable;
+  newsletter_subscriber: NewsletterSubscriberTable;
   child_identity_change: ChildIdentityChangeTable;
   register_import: RegisterImportTable;
   register_import_row: RegisterImportRowTable;

@@ -18,6 +18,8 @@ import { seedNeedsAssessments } from './needs-assessments.ts';
 import { seedPlans } from './plans.ts';
 import { seedRetention } from './retention.ts';
 import { computeChildLevelIndicators } from '../child-level-indicators/service.ts';
+import { registerChildLevelIndicators } from '../child-level-indicators/catalogue.ts';
+import { seedSchoolResults } from './schools.ts';
 import { seedActionPlans } from './action-plans.ts';
 import { seedForums } from './forums.ts';
 import { seedSurveys } from './surveys.ts';
@@ -25,6 +27,7 @@ import { seedWorkspaces } from './workspaces.ts';
 import { seedAgreements } from './agreements.ts';
 import { seedImprovement } from './improvement.ts';
 import { seedFund } from './fund.ts';
+import { seedNewsletter } from './newsletter.ts';
 
 export const defaultDemoSeed = 20261122;
 
@@ -118,10 +121,13 @@ export async function seedDemoData(db: Kysely<DB>, options: { password: string; 
     await seedForums(trx, now);
     const analyst = await trx.selectFrom('app_user').select('id').where('username', '=', 'analyst').executeTakeFirstOrThrow();
     await seedSurveys(trx, { now, ownerOrganisationId: orgs.get('region'), analystId: analyst.id });
+    await seedSchoolResults(trx, { now, analystId: analyst.id });
     await seedImprovement(trx, now);
     await seedFund(trx, now);
+    await seedNewsletter(trx, now);
     // The child level's own indicators, computed from the seeded children as the job would (issue 15).
     await computeChildLevelIndicators(trx, { now, threshold: 10 });
+    await registerChildLevelIndicators(trx, { ownerOrganisationId: orgs.get('region'), createdBy: analyst.id, now });
     const counts = { organisations: orgs.keys().length, units: units.length, users: users.count + children.citizenUsers, children: children.children };
     const seededOn = demoDay(now);
     await appendAudit(trx, [{ action: 'demo.seed', outcome: 'success', details: { ...counts, seededOn } }], now);

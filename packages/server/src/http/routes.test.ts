@@ -15,6 +15,8 @@ const publicRoutes = new Set([
   'GET /api/health', 'GET /api/auth/csrf', 'POST /api/auth/login', 'POST /api/self-rating/open', 'POST /api/self-rating/submit',
   'GET /api/open/survey-indicators', 'GET /api/open/survey-estimates', 'GET /api/open/child-level-indicators/{id}',
   'GET /public/{slug}', 'POST /public/{slug}/feedback',
+  // The newsletter's PDF and its subscribe, confirm and unsubscribe forms (newsletter/, issue 17).
+  'GET /public/newsletter/{slug}/pdf', 'POST /public/newsletter/subscribe', 'GET /public/newsletter/confirm', 'POST /public/newsletter/confirm', 'GET /public/newsletter/unsubscribe', 'POST /public/newsletter/unsubscribe',
 ]);
 
 describe('every API route', () => {

@@ -7,7 +7,7 @@ export async function inboxRoutes(app: App): Promise<void> {
   app.get('/api/inbox', {
     schema: {
       tags: ['inbox'],
-      summary: "The caller's inbox: follow-ups due, actions assigned, changes waiting for their approval, early signals; gated per child (one entry for the look)",
+      summary: "The caller's inbox: follow-ups due, actions assigned, changes waiting for their approval, early signals, summonses and invitations; gated per child (one entry for the look)",
       response: { 200: InboxList, ...errorResponses(401) },
     },
     handler: async (request) => ({ items: await inboxFor(request) }),

@@ -36,17 +36,25 @@ export async function inboxFor(request: FastifyRequest): Promise<InboxItemView[]
   const now = clock.now();
   const candidates = await collectCandidates(db, user, now);
   const childIds = candidates.flatMap((c) => (c.childId ? [c.childId] : []));
-  const answers = await decideEach(request, childIds, 'read', 'record', { auditAction: 'child.inbox.list', detailsFor: (id) => ({ inbox: candidates.filter((c) => c.childId !== null && canonicalId(c.childId) === id).map((c) => c.key) }) });
+  const of = (id: string) => candidates.filter((c) => c.childId !== null && canonicalId(c.childId) === id);
+  const answers = await decideEach(request, childIds, 'read', 'record', {
+    auditAction: 'child.inbox.list',
+    detailsFor: (id) => ({ inbox: of(id).map((c) => c.key) }),
+    // An item of the area's own (a summons to someone not on the team) shows where the gate refuses.
+    areaBasis: (id) => of(id).find((c) => c.areaBasis)?.areaBasis ?? null,
+  });
+  const allowed = (c: InboxCandidate) => c.childId !== null && answers.get(canonicalId(c.childId))?.allow === true;
   const shown = candidates.filter((c) => {
     if (c.childId === null) return true;
     const answer = answers.get(canonicalId(c.childId));
-    if (answer?.allow !== true) return false;
+    if (answer?.allow !== true) return c.areaBasis !== undefined && answer?.byArea === c.areaBasis;
     return c.visible ? c.visible({ actor: answer.access.actor, child: answer.access.child, now: answer.access.now, rules: config.consentRules, record: answer.access.decision }) : true;
   });
   await remember(db, user.userId, shown.map((c) => c.key), now);
   const marks = await marksOf(db, user.userId);
   const names = new Map<string, InboxItemView['childName']>();
-  for (const id of new Set(shown.flatMap((c) => (c.childId ? [c.childId] : [])))) {
+  // The child's name only where the gate let the caller read the record.
+  for (const id of new Set(shown.filter(allowed).flatMap((c) => (c.childId ? [c.childId] : [])))) {
     const row = await findChildRow(db, id);
     names.set(id, row && row.protected_identity === null ? { givenName: row.given_name, familyName: row.family_name } : null);
   }

@@ -3,6 +3,7 @@ import { decidePlan, inboxKey, proposedRevision, stockholmDate, type InboxKind, 
 import type { DB } from '../db/schema.ts';
 import { earlySignalsFor } from '../concerns/early-signals.ts';
 import { planFacts, plansOf, type PlanRow } from '../plans/queries.ts';
+import { invitedProfessionally, inviteeBasis, openRowsFor } from '../plans/meeting-invitations.ts';
 
 /** What waits for one user, before the gate: ids and codes, and how to ask whether it may still show. */
 export interface InboxCandidate {
@@ -15,6 +16,8 @@ export interface InboxCandidate {
   link: string;
   /** After the gate allowed the child: whether this item may show (a plan the caller may read). */
   visible?: (facts: PlanAccessFacts) => boolean;
+  /** Where the gate refuses the child: the area's own reason to show the item anyway (ids and dates only, no name). */
+  areaBasis?: string;
 }
 
 export interface InboxUser {
@@ -22,10 +25,7 @@ export interface InboxUser {
   kind: 'professional' | 'citizen';
 }
 
-/**
- * A source of inbox items: one function per area. The SIP's summonses and invitations join as
- * `(db, user, now) => listOpenSummonsForUser(db, user.userId, now)`.
- */
+/** A source of inbox items: one function per area. */
 export type InboxSource = (db: Kysely<DB>, user: InboxUser, now: Date) => Promise<InboxCandidate[]>;
 
 /** The children whose plans may hold something for the user: their current team, their wards, themselves. */
@@ -85,8 +85,20 @@ export const earlySignals: InboxSource = async (db, user, now) => {
   return (await earlySignalsFor(db, user.userId, { now })).map((s) => ({ key: inboxKey('early_signal', s.childId, 1), kind: 'early_signal' as const, childId: s.childId, subject: '', link: `/child/${s.childId}` }));
 };
 
-/** The registry: the lead adds the summonses' source here. */
-export const inboxSources: InboxSource[] = [followUpsDue, actionsAssigned, approvalsWaiting, earlySignals];
+/**
+ * The caller's open summonses and invitations (the family's own is an invitation), dated by the
+ * meeting's day. A professional invited who is not on the team sees theirs on the invitee's own
+ * basis, as `GET /api/me/meeting-invitations` does; the family's stands on the gate.
+ */
+export const meetingInvitations: InboxSource = async (db, user, now) =>
+  (await openRowsFor(db, user.userId, now)).map((r) => {
+    const kind = r.kind === 'summons' ? ('summons' as const) : ('invitation' as const);
+    const link = user.kind === 'citizen' ? `/my-children/${r.child_id}` : `/child/${r.child_id}/meeting-invitations/${r.id}`;
+    return { key: inboxKey(kind, r.id, 1), kind, date: stockholmDate(new Date(r.starts_at)), childId: r.child_id, subject: '', link, ...(invitedProfessionally(r.kind, user.kind) ? { areaBasis: inviteeBasis } : {}) };
+  });
+
+/** The registry of sources. */
+export const inboxSources: InboxSource[] = [followUpsDue, actionsAssigned, approvalsWaiting, earlySignals, meetingInvitations];
 
 export async function collectCandidates(db: Kysely<DB>, user: InboxUser, now: Date): Promise<InboxCandidate[]> {
   const all = (await Promise.all(inboxSources.map((s) => s(db, user, now)))).flat();

@@ -1,7 +1,8 @@
 import type { FastifyRequest } from 'fastify';
 import type { Kysely, Transaction } from 'kysely';
 import type { InvitationReplyInput, InvitationView, OpenInvitation } from '@samsyn/core';
-import { logRefusal } from '../access/gate.ts';
+import { canonicalId, decideEach, logRefusal } from '../access/gate.ts';
+import { requireActor } from '../http/types.ts';
 import type { DB } from '../db/schema.ts';
 import type { InvitationKind } from '../db/schema-plan-meetings.ts';
 import { AppError } from '../http/errors.ts';
@@ -20,10 +21,15 @@ const iso = (d: Date | string) => new Date(d).toISOString();
  * The caller's open summonses and invitations, soonest meeting first: not yet answered, for a
  * meeting not yet held nor passed, of a plan not closed. Ids and times only: the inbox shows
  * what waits, the invitation itself is opened through the gate. The family's own invitation
- * counts as an invitation.
+ * counts as an invitation. Before the gate: the routes and the inbox ask it (`gatedOpenInvitations`).
  */
 export async function listOpenSummonsForUser(db: Db, userId: string, now: Date): Promise<OpenInvitation[]> {
-  const rows = await db
+  return (await openRowsFor(db, userId, now)).map(toOpen);
+}
+
+/** The open invitations with their own kind (`family` too), for the gate's area basis. */
+export async function openRowsFor(db: Db, userId: string, now: Date) {
+  return db
     .selectFrom('meeting_invitation as i')
     .innerJoin('plan_meeting as m', 'm.id', 'i.meeting_id')
     .innerJoin('plan as p', 'p.id', 'i.plan_id')
@@ -36,7 +42,40 @@ export async function listOpenSummonsForUser(db: Db, userId: string, now: Date):
     .orderBy('m.starts_at')
     .orderBy('i.id')
     .execute();
-  return rows.map((r) => ({ id: r.id, childId: r.child_id, planId: r.plan_id, meetingId: r.meeting_id, kind: r.kind === 'summons' ? 'summons' : 'invitation', sentAt: iso(r.sent_at), readAt: r.read_at ? iso(r.read_at) : null, meetingAt: iso(r.starts_at) }));
+}
+type OpenRow = Awaited<ReturnType<typeof openRowsFor>>[number];
+
+const toOpen = (r: OpenRow): OpenInvitation => ({ id: r.id, childId: r.child_id, planId: r.plan_id, meetingId: r.meeting_id, kind: r.kind === 'summons' ? 'summons' : 'invitation', sentAt: iso(r.sent_at), readAt: r.read_at ? iso(r.read_at) : null, meetingAt: iso(r.starts_at) });
+
+/**
+ * Being summoned or invited by the planning lead is a professional's own reason to see that the
+ * invitation waits, though they are not (yet) on the child's team: ids and times only, as a
+ * pending handover is its receiver's. The family's own invitation stands on the gate alone.
+ */
+export const inviteeBasis = 'meeting_invitee';
+export const invitedProfessionally = (kind: InvitationKind, actorKind: 'professional' | 'citizen') => actorKind === 'professional' && kind !== 'family';
+
+/**
+ * `GET /api/me/meeting-invitations`: the open ones, asked of the gate as a list (one
+ * `child.meeting_invitation.list` entry naming each child with its answer). A child the gate
+ * refuses, where the invitee has no basis of their own, leaves no row, but the look is logged.
+ */
+export async function gatedOpenInvitations(request: FastifyRequest): Promise<OpenInvitation[]> {
+  const { db, clock } = request.server.services;
+  const actor = requireActor(request.actor);
+  const rows = await openRowsFor(db, actor.userId, clock.now());
+  const rowsOf = (childId: string) => rows.filter((r) => canonicalId(r.child_id) === childId);
+  const answers = await decideEach(request, rows.map((r) => r.child_id), 'read', 'record', {
+    auditAction: 'child.meeting_invitation.list',
+    detailsFor: (childId) => ({ invitationIds: rowsOf(childId).map((r) => r.id) }),
+    areaBasis: (childId) => (rowsOf(childId).some((r) => invitedProfessionally(r.kind, actor.kind)) ? inviteeBasis : null),
+  });
+  return rows
+    .filter((r) => {
+      const answer = answers.get(canonicalId(r.child_id));
+      return answer?.allow === true || (answer?.byArea === inviteeBasis && invitedProfessionally(r.kind, actor.kind));
+    })
+    .map(toOpen);
 }
 
 export function toInvitationView(r: InvitationRow): InvitationView {

@@ -2,7 +2,7 @@ import { ChildParams, InvitationInput, InvitationParams, InvitationReplyInput, I
 import { withChildAccess, withChildAction, withChildWrite } from '../access/gate.ts';
 import { errorResponses, requireActor, type App } from '../http/types.ts';
 import type { InvitationKind } from '../db/schema-plan-meetings.ts';
-import { listOpenSummonsForUser, openInvitation, ownInvitation, replyToInvitation } from './meeting-invitations.ts';
+import { gatedOpenInvitations, openInvitation, ownInvitation, replyToInvitation } from './meeting-invitations.ts';
 import { createMeeting, meetingList, readablePlan, sendInvitation, updateMeeting } from './meetings.ts';
 import { answerRequest, createRequest, listRequests } from './requests.ts';
 
@@ -59,8 +59,8 @@ export async function planMeetingRoutes(app: App): Promise<void> {
   });
 
   app.get('/api/me/meeting-invitations', {
-    schema: { tags: ['plans'], summary: 'The caller’s open summonses and invitations (ids and times only; each is opened through the gate)', response: { 200: OpenInvitationList, ...errorResponses(401) } },
-    handler: async (request) => ({ invitations: await listOpenSummonsForUser(request.server.services.db, requireActor(request.actor).userId, request.server.services.clock.now()) }),
+    schema: { tags: ['plans'], summary: 'The caller’s open summonses and invitations (ids and times only), gated per child: one entry for the look; each is opened through the gate', response: { 200: OpenInvitationList, ...errorResponses(401) } },
+    handler: async (request) => ({ invitations: await gatedOpenInvitations(request) }),
   });
 
   app.get('/api/children/:id/meeting-invitations/:invitationId', {

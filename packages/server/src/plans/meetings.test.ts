@@ -195,3 +195,59 @@ describe('the meeting held', () => {
     expect(res.statusCode).toBe(409);
   });
 });
+
+describe('the list of one’s open invitations, asked of the gate', () => {
+  let second: string;
+  const lookOf = async (res: { headers: Record<string, unknown> }) => (await auditOf(t.database.db, res)).filter((e) => e.action === 'child.meeting_invitation.list');
+
+  it('shows an invitee who is not on the team their invitation on their own basis, and logs the look naming the child', async () => {
+    const socialworker = await t.loginAs('socialworker');
+    const startsAt = new Date(t.app.services.clock.now().getTime() + 40 * 86_400_000).toISOString();
+    const booked = await socialworker.post(meetingsUrl(), { startsAt, place: 'Rådhuset', digitalLink: '' });
+    expect(booked.statusCode, booked.body).toBe(201);
+    second = (booked.json() as PlanMeetingList).meetings.find((m) => m.heldAt === null)!.id;
+    const coordinatorId = await userIdOf(t.database.db, 'coordinator');
+    for (const body of [{ kind: 'invitation', userId: coordinatorId }, { kind: 'summons', userId: await userIdOf(t.database.db, 'psychologist') }, { kind: 'family', userId: family.guardianUserId }]) {
+      expect((await socialworker.post(`${meetingsUrl()}/${second}/invitations`, body)).statusCode).toBe(201);
+    }
+    const coordinator = await t.loginAs('coordinator');
+    // Not on the team: the gate refuses the record itself.
+    expect((await coordinator.get(`/api/children/${family.childId}`)).statusCode).toBe(403);
+    const res = await coordinator.get('/api/me/meeting-invitations');
+    expect(res.statusCode, res.body).toBe(200);
+    const open = res.json().invitations as OpenInvitation[];
+    expect(open).toEqual([expect.objectContaining({ childId: family.childId, meetingId: second, kind: 'invitation' })]);
+    const looks = await lookOf(res);
+    expect(looks).toEqual([expect.objectContaining({ subject_type: 'child', subject_id: family.childId, outcome: 'success', details: expect.objectContaining({ reason: 'meeting_invitee', basis: null, invitationIds: [open[0]!.id] }) })]);
+    const raw = await t.database.db.selectFrom('audit_log').select(['subject_type', 'details']).where('request_id', '=', String(res.headers['x-request-id'])).execute();
+    expect(raw).toEqual([expect.objectContaining({ subject_type: 'child_list' })]);
+  });
+
+  it('shows the team member and the guardian theirs on the gate’s basis', async () => {
+    for (const username of ['psychologist', 'guardian']) {
+      const res = await (await t.loginAs(username)).get('/api/me/meeting-invitations');
+      expect((res.json().invitations as OpenInvitation[]).map((i) => i.meetingId), username).toEqual([second]);
+      const looks = await lookOf(res);
+      expect(looks, username).toEqual([expect.objectContaining({ subject_id: family.childId, outcome: 'success', details: expect.objectContaining({ basis: expect.any(String) }) })]);
+    }
+  });
+
+  it('shows nothing and logs nothing to an outsider, who has none', async () => {
+    const res = await (await t.loginAs('outsider')).get('/api/me/meeting-invitations');
+    expect(res.json().invitations).toEqual([]);
+    expect(await lookOf(res)).toEqual([]);
+  });
+
+  it('leaves no row where the gate refuses the family (no longer a guardian), but logs the refused look', async () => {
+    const links = await t.database.db.selectFrom('child_guardian as cg').innerJoin('guardian as g', 'g.id', 'cg.guardian_id').select(['cg.child_id', 'cg.guardian_id']).where('cg.child_id', '=', family.childId).where('g.user_id', '=', family.guardianUserId).execute();
+    await t.database.db.deleteFrom('child_guardian').where('child_id', '=', family.childId).where('guardian_id', 'in', links.map((l) => l.guardian_id)).execute();
+    try {
+      const res = await (await t.loginAs('guardian')).get('/api/me/meeting-invitations');
+      expect(res.statusCode).toBe(200);
+      expect(res.json().invitations).toEqual([]);
+      expect(await lookOf(res)).toEqual([expect.objectContaining({ subject_id: family.childId, outcome: 'denied' })]);
+    } finally {
+      await t.database.db.insertInto('child_guardian').values(links).execute();
+    }
+  });
+});

@@ -7,6 +7,7 @@ import { planView } from '../action-plans/service.ts';
 import { decisionsOf } from '../forums/service.ts';
 import { contactsOf } from '../forums/contacts.ts';
 import { esc, paragraphs, type Lang } from './html.ts';
+import { newsletterKind } from '../newsletter/kind.ts';
 
 /**
  * One small interface per kind of published content. `snapshot` reads what the page shows at
@@ -95,4 +96,4 @@ const news: PublishableKind = {
   },
 };
 
-export const publishableKinds: Record<PublicPageKind, PublishableKind> = { action_plan: actionPlan, forum_decisions: forumDecisions, forum_contacts: forumContacts, news };
+export const publishableKinds: Record<PublicPageKind, PublishableKind> = { action_plan: actionPlan, forum_decisions: forumDecisions, forum_contacts: forumContacts, news, newsletter: newsletterKind };

@@ -1,48 +1,38 @@
 import { sql } from 'kysely';
 import { eraseExpired, type RetentionDeps } from './service.ts';
+import { PeriodicJob, type JobLog } from '../jobs/periodic.ts';
 
-export interface RetentionLog {
-  info(details: object, message: string): void;
-  error(details: object, message: string): void;
-}
+export type RetentionLog = JobLog;
 
 // Any fixed number: nodes take turns deciding whether a run is due.
 const retentionLock = 72_010;
 
 /**
- * The scheduled erasure (gallring), started like the audit checkpointer: a timer that looks once
- * in a while, on the services' clock. A run is due when none started within the interval; the
- * decision is taken under an advisory lock and recorded as the run's row, so several nodes (or a
- * restart) never erase twice in one interval.
+ * The scheduled erasure (gallring), a periodic job on the services' clock. A run is due when none
+ * started within the interval; the decision is taken under an advisory lock and recorded as the
+ * run's row, so several nodes (or a restart) never erase twice in one interval.
  */
-export class RetentionScheduler {
-  private timer: NodeJS.Timeout | undefined;
-  private running: Promise<unknown> = Promise.resolve();
-
+export class RetentionScheduler extends PeriodicJob<string | null> {
   constructor(
     private readonly deps: RetentionDeps,
     private readonly intervalHours: number,
-    private readonly log: RetentionLog,
-  ) {}
-
-  start(): void {
-    if (this.intervalHours <= 0) return;
-    // Looks every few minutes (at most every interval); the first look comes after one of them.
-    const every = Math.min(this.intervalHours * 3_600_000, 10 * 60_000);
-    this.timer = setInterval(() => void this.tick(), every);
-    this.timer.unref();
+    log: RetentionLog,
+  ) {
+    super('retention run', log);
   }
 
-  async stop(): Promise<void> {
-    clearInterval(this.timer);
-    await this.running.catch(() => undefined);
+  /** Looks every few minutes (at most every interval); the first look comes after one of them. */
+  start(): void {
+    if (this.intervalHours > 0) this.startEvery(Math.min(this.intervalHours * 3_600_000, 10 * 60_000));
   }
 
   /** One look: starts a run when one is due; returns its id, or null. */
   tick(): Promise<string | null> {
-    const done = this.running.then(() => this.runIfDue());
-    this.running = done.catch((error: unknown) => this.log.error({ err: error }, 'retention run failed'));
-    return done;
+    return this.run();
+  }
+
+  protected work(): Promise<string | null> {
+    return this.runIfDue();
   }
 
   private async runIfDue(): Promise<string | null> {

@@ -15,8 +15,11 @@ import type { Clock } from '../clock.ts';
 
 export { testPassword };
 
-/** A private copy of the seeded template database for one test file. */
-export async function openTestDatabase(): Promise<Database & { drop(): Promise<void> }> {
+/**
+ * A private copy of the seeded template database for one test file. `oneLogin`: on PostgreSQL,
+ * the server connects with the owner's login alone and steps down to samsyn_app, as in development.
+ */
+export async function openTestDatabase(options: { oneLogin?: boolean } = {}): Promise<Database & { drop(): Promise<void> }> {
   const template = inject('template');
   if (template.kind === 'pglite') {
     const blob = new Blob([await readFile(template.file)]);
@@ -26,7 +29,8 @@ export async function openTestDatabase(): Promise<Database & { drop(): Promise<v
   const name = `samsyn_test_${randomBytes(6).toString('hex')}`;
   await createFromTemplate(template.url, name, template.database);
   // The server runs as the login that owns nothing; `ownerScript` has the owner's rights.
-  const database = await openDatabase({ databaseUrl: withDatabase(template.appUrl, name), ownerUrl: withDatabase(template.url, name), poolSize: 10 });
+  const ownerUrl = withDatabase(template.url, name);
+  const database = await openDatabase(options.oneLogin ? { databaseUrl: ownerUrl, poolSize: 10 } : { databaseUrl: withDatabase(template.appUrl, name), ownerUrl, poolSize: 10 });
   return {
     ...database,
     drop: async () => {

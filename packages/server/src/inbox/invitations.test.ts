@@ -1,0 +1,70 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { InboxList, NavCounts, PlanMeetingList } from '@samsyn/core';
+import { createTestApp, type TestApp } from '../test/harness.ts';
+import { auditOf, demoFamily, userIdOf, type Family } from '../test/fixtures.ts';
+import { demoSipId } from '../plans/fixtures.ts';
+
+/**
+ * Summonses and invitations in the inbox: the demo SIP's lead books a meeting and summons
+ * `psychologist`, invites `coordinator` (not on the team) and the family's `guardian`; each finds
+ * theirs, counted in the navigation, gone once answered.
+ */
+let t: TestApp;
+let family: Family;
+let sipId: string;
+const ids: Record<string, string> = {};
+
+beforeAll(async () => {
+  t = await createTestApp();
+  family = await demoFamily(t.database.db);
+  sipId = await demoSipId(t.database.db, family.childId);
+  const socialworker = await t.loginAs('socialworker');
+  const url = `/api/children/${family.childId}/plans/${sipId}/meetings`;
+  const startsAt = new Date(t.app.services.clock.now().getTime() + 20 * 86_400_000).toISOString();
+  const meeting = ((await socialworker.post(url, { startsAt, place: 'Familjecentralen', digitalLink: '' })).json() as PlanMeetingList).meetings[0]!.id;
+  const sent = { psychologist: 'summons', coordinator: 'invitation', guardian: 'family' } as const;
+  for (const [username, kind] of Object.entries(sent)) {
+    const res = await socialworker.post(`${url}/${meeting}/invitations`, { kind, userId: await userIdOf(t.database.db, username) });
+    expect(res.statusCode, res.body).toBe(201);
+    ids[username] = (res.json() as PlanMeetingList).meetings[0]!.invitees.at(-1)!.id;
+  }
+});
+afterAll(() => t.close());
+
+const inboxOf = async (username: string) => {
+  const client = await t.loginAs(username);
+  const res = await client.get('/api/inbox');
+  expect(res.statusCode, res.body).toBe(200);
+  return { client, res, items: (res.json() as InboxList).items.filter((i) => i.kind === 'summons' || i.kind === 'invitation') };
+};
+
+describe('summonses and invitations in the inbox', () => {
+  it('shows the psychologist her summons with the child, linked to the invitation, and counts it', async () => {
+    const { client, res, items } = await inboxOf('psychologist');
+    expect(items).toEqual([expect.objectContaining({ key: `summons:${ids.psychologist}:1`, kind: 'summons', childId: family.childId, childName: expect.objectContaining({ givenName: 'Ebba' }), link: `/child/${family.childId}/meeting-invitations/${ids.psychologist}`, read: false, done: false })]);
+    const looks = (await auditOf(t.database.db, res)).filter((e) => e.action === 'child.inbox.list');
+    expect(looks).toEqual([expect.objectContaining({ subject_id: family.childId, outcome: 'success', details: expect.objectContaining({ inbox: expect.arrayContaining([`summons:${ids.psychologist}:1`]) }) })]);
+    const before = ((await client.get('/api/start/counts')).json() as NavCounts).inboxUnread;
+    await client.post('/api/inbox/mark', { keys: [items[0]!.key], state: 'read' });
+    expect(((await client.get('/api/start/counts')).json() as NavCounts).inboxUnread).toBe(before - 1);
+  });
+
+  it('shows the coordinator, not on the team, the invitation on her own basis, without the child’s name', async () => {
+    const { res, items } = await inboxOf('coordinator');
+    expect(items).toEqual([expect.objectContaining({ kind: 'invitation', childId: family.childId, childName: null, subject: '' })]);
+    const looks = (await auditOf(t.database.db, res)).filter((e) => e.action === 'child.inbox.list');
+    expect(looks).toEqual([expect.objectContaining({ subject_id: family.childId, outcome: 'success', details: expect.objectContaining({ reason: 'meeting_invitee', basis: null }) })]);
+  });
+
+  it('shows the guardian the family’s invitation on the child’s page, and the teacher and an outsider nothing of it', async () => {
+    expect((await inboxOf('guardian')).items).toEqual([expect.objectContaining({ key: `invitation:${ids.guardian}:1`, kind: 'invitation', link: `/my-children/${family.childId}` })]);
+    for (const username of ['teacher', 'outsider']) expect((await inboxOf(username)).items, username).toEqual([]);
+  });
+
+  it('drops the summons once answered', async () => {
+    const psychologist = await t.loginAs('psychologist');
+    const reply = await psychologist.post(`/api/children/${family.childId}/meeting-invitations/${ids.psychologist}/reply`, { reply: 'coming', comment: '' });
+    expect(reply.statusCode, reply.body).toBe(200);
+    expect((await inboxOf('psychologist')).items).toEqual([]);
+  });
+});

@@ -1,0 +1,103 @@
+import { randomBytes } from 'node:crypto';
+import type { FastifyRequest } from 'fastify';
+import type { Kysely, Transaction } from 'kysely';
+import type { AuditAction } from '@samsyn/core';
+import type { DB } from '../db/schema.ts';
+import { appendAudit } from '../audit/writer.ts';
+import { AppError } from '../http/errors.ts';
+import type { Lang } from '../public-pages/html.ts';
+import type { IssueSnapshot } from './kind.ts';
+import { blockText } from './render.ts';
+import { guardIssue, issueAudit } from './service.ts';
+
+/**
+ * Subscribers: an address confirmed by a link in an e-mail (double opt-in), mailed every issue
+ * sent, and removed by the link in every e-mail (no login). The address is the only thing kept and
+ * never goes into the log or to anyone but the mail server. Mail is sent after the commit, through
+ * services.mailer, so a rolled-back step has mailed nobody.
+ */
+
+type Db = Kysely<DB> | Transaction<DB>;
+
+const mailWords = {
+  sv: { confirmSubject: 'Bekräfta din prenumeration på nyhetsbrevet', confirm: 'Du (eller någon som skrev din adress) vill prenumerera på nyhetsbrevet. Bekräfta med länken nedan. Om det inte var du gör du ingenting: adressen tas bort om den inte bekräftas.', read: 'Läs hela nyhetsbrevet:', unsubscribe: 'Avsluta prenumerationen:' },
+  en: { confirmSubject: 'Confirm your subscription to the newsletter', confirm: 'You (or someone who typed your address) want to subscribe to the newsletter. Confirm with the link below. If it was not you, do nothing: the address is removed unless confirmed.', read: 'Read the whole newsletter:', unsubscribe: 'Unsubscribe:' },
+} as const;
+
+async function publicAudit(trx: Transaction<DB>, request: FastifyRequest, organisationId: string, subscriberId: string, action: AuditAction): Promise<void> {
+  // No address in the log, and no client address either: the visitor is not tracked.
+  await appendAudit(trx, [{ actorId: null, actorUsername: null, requestId: request.id, clientIp: null, action, subjectType: 'newsletter_subscriber', subjectId: subscriberId, organisationId, outcome: 'success', details: {} }], request.server.services.clock.now());
+}
+
+const link = (request: FastifyRequest, path: string, token: string, lang: Lang) => `${request.server.services.config.publicUrl}${path}?token=${token}${lang === 'en' ? '&lang=en' : ''}`;
+
+/**
+ * A subscription asked for: a new address gets a token and a confirmation mail; an unconfirmed one
+ * gets the mail again; a confirmed one nothing. The visitor is told the same in every case, so the
+ * form does not tell who subscribes.
+ */
+export async function subscribe(db: Kysely<DB>, request: FastifyRequest, input: { organisationId: string; email: string; lang: Lang }): Promise<void> {
+  const org = await db.selectFrom('organisation').select('id').where('id', '=', input.organisationId).executeTakeFirst();
+  if (!org) throw new AppError('not_found');
+  const email = input.email.toLowerCase();
+  const pending = await db.transaction().execute(async (trx) => {
+    const found = await trx.selectFrom('newsletter_subscriber').select(['id', 'token', 'confirmed_at']).where('owner_organisation_id', '=', org.id).where('email', '=', email).forUpdate().executeTakeFirst();
+    if (found) return found.confirmed_at ? null : found.token;
+    const token = randomBytes(32).toString('base64url');
+    const { id } = await trx.insertInto('newsletter_subscriber').values({ owner_organisation_id: org.id, email, token, lang: input.lang, created_at: request.server.services.clock.now() }).returning('id').executeTakeFirstOrThrow();
+    await publicAudit(trx, request, org.id, id, 'newsletter.subscriber.subscribe');
+    return token;
+  });
+  if (!pending) return;
+  const w = mailWords[input.lang];
+  await request.server.services.mailer.send({ to: email, subject: w.confirmSubject, text: `${w.confirm}\n\n${link(request, '/public/newsletter/confirm', pending, input.lang)}\n` });
+}
+
+/** Confirms (or, with `remove`, removes) the subscriber the token names; false when the token names none. */
+export async function byToken(db: Kysely<DB>, request: FastifyRequest, token: string, remove: boolean): Promise<boolean> {
+  return db.transaction().execute(async (trx) => {
+    const found = await trx.selectFrom('newsletter_subscriber').select(['id', 'owner_organisation_id', 'confirmed_at']).where('token', '=', token).forUpdate().executeTakeFirst();
+    if (!found) return false;
+    if (remove) await trx.deleteFrom('newsletter_subscriber').where('id', '=', found.id).execute();
+    else if (found.confirmed_at) return true;
+    else await trx.updateTable('newsletter_subscriber').set({ confirmed_at: request.server.services.clock.now() }).where('id', '=', found.id).execute();
+    await publicAudit(trx, request, found.owner_organisation_id, found.id, remove ? 'newsletter.subscriber.unsubscribe' : 'newsletter.subscriber.confirm');
+    return true;
+  });
+}
+
+export async function knownToken(db: Db, token: string): Promise<boolean> {
+  return !!(await db.selectFrom('newsletter_subscriber').select('id').where('token', '=', token).executeTakeFirst());
+}
+
+/** The issue's e-mail: its public text (the snapshot's, as the page shows it), a link to the page and the unsubscribe link. */
+export function issueMail(request: FastifyRequest, snapshot: IssueSnapshot, title: string, lang: Lang, token: string) {
+  const w = mailWords[lang];
+  const base = request.server.services.config.publicUrl;
+  const body = snapshot.blocks.map((b) => blockText(b, lang)).join('\n\n');
+  return { subject: title, text: `${title}\n\n${body}\n\n${w.read} ${base}/public/${snapshot.slug}${lang === 'en' ? '?lang=en' : ''}\n\n${w.unsubscribe} ${link(request, '/public/newsletter/unsubscribe', token, lang)}\n` };
+}
+
+/** Sends a published issue once to the confirmed subscribers of its organisation; answers how many were mailed. */
+export async function sendIssue(db: Kysely<DB>, request: FastifyRequest, id: string): Promise<number> {
+  const mailer = request.server.services.mailer;
+  await guardIssue(db, request, id, 'newsletter.issue.send');
+  const job = await db.transaction().execute(async (trx) => {
+    const issue = await trx.selectFrom('newsletter_issue').selectAll().where('id', '=', id).forUpdate().executeTakeFirst();
+    if (!issue) throw new AppError('not_found');
+    const nope = (message: string) => new AppError('newsletter_state', { details: [{ path: 'id', message }] });
+    if (!mailer.enabled) throw nope('mail_not_configured');
+    if (issue.sent_at) throw nope('already_sent');
+    const page = issue.public_page_id ? await trx.selectFrom('public_page').select('withdrawn_at').where('id', '=', issue.public_page_id).executeTakeFirst() : undefined;
+    if (!page || page.withdrawn_at) throw nope('not_published');
+    const version = await trx.selectFrom('public_page_version').select('data').where('page_id', '=', issue.public_page_id!).orderBy('version', 'desc').executeTakeFirstOrThrow();
+    const to = await trx.selectFrom('newsletter_subscriber').select(['email', 'token', 'lang']).where('owner_organisation_id', '=', issue.owner_organisation_id).where('confirmed_at', 'is not', null).orderBy('created_at').execute();
+    await trx.updateTable('newsletter_issue').set({ sent_at: request.server.services.clock.now(), sent_count: to.length }).where('id', '=', id).execute();
+    await issueAudit(trx, request, { id, organisationId: issue.owner_organisation_id }, 'newsletter.issue.send', { recipients: to.length });
+    return { to, title: issue.title, snapshot: (version.data as { content: IssueSnapshot }).content };
+  });
+  // After the commit, one mail per subscriber (each with their own unsubscribe link).
+  let sent = 0;
+  for (const s of job.to) if (await mailer.send({ to: s.email, ...issueMail(request, job.snapshot, job.title, s.lang, s.token) })) sent += 1;
+  return sent;
+}
