@@ -4,6 +4,7 @@ import { Link } from 'react-router';
 import { useCurrentUser } from '../auth/useCurrentUser.ts';
 import { PageTitle } from '../common/PageTitle.tsx';
 import type { Area } from '../areas/ComingSoonPage.tsx';
+import { AgreementReminders } from '../agreements/AgreementReminders.tsx';
 import { NoticesSection } from '../notices/NoticesSection.tsx';
 import { MyChildrenList } from './MyChildrenList.tsx';
 import { WaitingSection } from './WaitingSection.tsx';
@@ -37,6 +38,8 @@ export function StartPage() {
         <WaitingSection me={me} professional={professional} />
         <NoticesSection />
       </SimpleGrid>
+
+      {me.kind === 'professional' && <AgreementReminders />}
 
       {professional && <MyChildrenList />}
 
