@@ -85,6 +85,9 @@ describe('the fund in a browser', () => {
     await page.getByRole('link', { name: 'Familjecentral med hembesök' }).click();
     await page.getByRole('heading', { level: 1, name: 'Familjecentral med hembesök' }).waitFor();
     await page.getByRole('link', { name: 'Download the calculation as PDF' }).waitFor();
+    // The fund manager may report on and disburse to a granted project: both forms are scanned.
+    await page.getByRole('heading', { level: 2, name: 'New report' }).waitFor();
+    await page.getByRole('heading', { level: 2, name: 'Record a disbursement' }).waitFor();
     await scan(page, 'en project');
     expect(found).toEqual([]);
   });

@@ -1,30 +1,19 @@
 import { Button, Group, NumberInput, Stack, Text, TextInput, Title } from '@mantine/core';
 import type { ApplicationView, Language } from '@samsyn/core';
-import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api } from '../api/client.ts';
 import { errorText } from '../common/errors.ts';
 import { today } from '../common/format.ts';
+import { ReportForm } from './ReportForm.tsx';
+import { useStep } from './useFund.ts';
 
-/** A step on an application that answers the application: its view is replaced and the fund's budget read anew. */
-function useStep(id: string, path: string) {
-  const client = useQueryClient();
-  return useMutation({
-    mutationFn: (body: unknown) => api<ApplicationView>('POST', `/api/fund/applications/${id}/${path}`, body),
-    onSuccess: async (view) => {
-      client.setQueryData(['fund', 'application', id], view);
-      await client.invalidateQueries({ queryKey: ['fund'] });
-    },
-  });
-}
-
-/** Submitting a draft (the applicant) and recording a disbursement (the fund manager), offered as the server allows. */
+/** Submitting a draft (the applicant), recording a disbursement (the fund manager) and a project's report, offered as the server allows. */
 export function ApplicationSteps({ a }: { a: ApplicationView }) {
   return (
     <>
       {a.actions.submit && <SubmitStep a={a} />}
       {a.actions.disburse && <DisbursementForm a={a} />}
+      {a.actions.report && <ReportForm a={a} />}
     </>
   );
 }

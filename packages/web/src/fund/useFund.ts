@@ -30,3 +30,15 @@ export function useApplicationStep(id: string) {
   const decide = useMutation({ mutationFn: (input: FundDecisionInput) => api<ApplicationView>('POST', `/api/fund/applications/${id}/decision`, input), onSuccess: done });
   return { assess, decide };
 }
+
+/** A step on an application that answers the application: its view is replaced and the fund's budget read anew. */
+export function useStep(id: string, path: string) {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (body: unknown) => api<ApplicationView>('POST', `/api/fund/applications/${id}/${path}`, body),
+    onSuccess: async (view) => {
+      client.setQueryData(['fund', 'application', id], view);
+      await client.invalidateQueries({ queryKey: ['fund'] });
+    },
+  });
+}
