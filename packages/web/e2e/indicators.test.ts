@@ -161,6 +161,13 @@ describe('the indicator catalogue in a browser', () => {
     await table.getByRole('row').filter({ hasText: '2025' }).getByText('−3,0').waitFor();
     await scan(page, 'sv indicator page with series');
 
+    // The demo's completed-studies KPI from Kolada, reached from its dashboard, judged against the county's +2 a year.
+    await visit(session, page, '/population/dashboards/completed_studies', 'Uppföljning: Fullföljda studier');
+    await page.getByRole('link', { name: 'Elever i åk 9 som är behöriga till gymnasiet, hemkommun' }).click();
+    await page.getByTestId('series-target').getByText('Målkurvan: målet för Region Exempellän, +2,0 per år').waitFor();
+    expect(await page.getByTestId('series-table').getByText(/^[✓✗] (I fas|Inte i fas) med målet$/).count()).toBe(9);
+    await scan(page, 'sv kolada series');
+
     const english = await loginAs(session, 'analyst', 'en');
     await visit(session, english, '/population/indicators/local.rorelse', 'Movement in the timetable');
     await english.getByTestId('series-table').getByText('✗ Off track').waitFor();
