@@ -53,6 +53,17 @@ describe('the fund in a browser', () => {
   it('a coordinator sees the fund and a project’s reports, with no decision offered', async () => {
     const page = await loginAs(session, 'coordinator');
     await visit(session, page, '/operations/fund', 'Sociala investeringsfonden');
+    // A coordinator may apply: the new application's form (a draft kept in the tab) is offered.
+    await page.getByRole('heading', { level: 2, name: 'Ny ansökan' }).waitFor();
+    await page.getByRole('textbox', { name: 'Projektets namn' }).fill('Läxhjälp i Lindmo');
+    await scan(page, 'sv fund with the application form');
+    await page.setViewportSize({ width: 390, height: 844 });
+    // Nothing wider than the phone once the narrow layout has been drawn (the wait ends as soon as it is).
+    await page.waitForFunction(() => document.documentElement.scrollWidth <= 390, undefined, { timeout: 5000 });
+    await scan(page, 'sv fund 390 px');
+    await page.reload();
+    await page.getByRole('heading', { level: 1, name: 'Sociala investeringsfonden' }).waitFor();
+    await page.getByRole('textbox', { name: 'Projektets namn' }).and(page.locator('[value="Läxhjälp i Lindmo"]')).waitFor();
     await page.getByRole('link', { name: 'Familjecentral med hembesök' }).click();
     await page.getByRole('heading', { level: 1, name: 'Familjecentral med hembesök' }).waitFor();
     await page.getByRole('table', { name: 'Projektets rapporter med indikatorvärden över tid' }).waitFor();
@@ -60,6 +71,9 @@ describe('the fund in a browser', () => {
     await page.getByText(/Nettonuvärde: 3\s282\s501 kr/).waitFor();
     await page.getByRole('link', { name: 'Hämta beräkningen som PDF' }).waitFor();
     expect(await page.getByRole('button', { name: 'Fatta beslut' }).count()).toBe(0);
+    await page.waitForFunction(() => document.documentElement.scrollWidth <= 390, undefined, { timeout: 5000 });
+    await scan(page, 'sv project 390 px');
+    await page.setViewportSize({ width: 1280, height: 860 });
     await scan(page, 'sv project');
   });
 

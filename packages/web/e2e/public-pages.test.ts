@@ -73,6 +73,17 @@ describe('forums and public pages in a browser', () => {
     expect(sheet.rowCount).toBe(2);
     expect(sheet.getRow(2).getCell(2).text).toBe('Planens framsteg (1)');
     expect(sheet.getRow(2).getCell(3).text).toBe('När följs planen upp nästa gång?');
+    // News, one more of the kinds the server publishes: the text only, no source.
+    await back.getByRole('textbox', { name: 'Innehåll' }).click();
+    await back.getByRole('option', { name: 'Nyhet' }).click();
+    expect(await back.getByRole('textbox', { name: 'Handlingsplan' }).count()).toBe(0);
+    await back.getByRole('textbox', { name: 'Rubrik' }).fill('Nytt från temagruppen');
+    await back.getByRole('textbox', { name: /^Adress/ }).fill('nytt-fran-temagruppen');
+    await back.getByRole('textbox', { name: 'Nyhetens text' }).fill('Läxhjälpen får fasta tider från januari.');
+    await back.getByRole('button', { name: 'Publicera', exact: true }).click();
+    await back.getByRole('status').filter({ hasText: '/public/nytt-fran-temagruppen' }).waitFor();
+    await back.getByRole('row').filter({ hasText: 'Nytt från temagruppen' }).getByText('Nyhet').waitFor();
+    await scan(back, 'sv publishing news');
   });
 
   it('a member edits a forum meeting: agenda, attendance, a decision refused without an assessment, then taken; a reader may change nothing', async () => {

@@ -44,6 +44,7 @@ const NeedsConfigPage = lazyPage(() => import('./needs-assessment/NeedsConfigPag
 const InboxPage = lazyPage(() => import('./inbox/InboxPage.tsx'), 'InboxPage');
 const PlansPage = lazyPage(() => import('./plans/PlansPage.tsx'), 'PlansPage');
 const PlanPage = lazyPage(() => import('./plans/PlanPage.tsx'), 'PlanPage');
+const InvitationPage = lazyPage(() => import('./sip/InvitationPage.tsx'), 'InvitationPage');
 const ChronologyPage = lazyPage(() => import('./chronology/ChronologyPage.tsx'), 'ChronologyPage');
 const ActionPlansPage = lazyPage(() => import('./action-plans/ActionPlansPage.tsx'), 'ActionPlansPage');
 const ActionPlanPage = lazyPage(() => import('./action-plans/ActionPlanPage.tsx'), 'ActionPlanPage');
@@ -55,6 +56,8 @@ const ForumPage = lazyPage(() => import('./forums/ForumPage.tsx'), 'ForumPage');
 const MeetingPage = lazyPage(() => import('./forums/MeetingPage.tsx'), 'MeetingPage');
 const ContactsPage = lazyPage(() => import('./forums/ContactsPage.tsx'), 'ContactsPage');
 const PublishingPage = lazyPage(() => import('./public-pages/PublishingPage.tsx'), 'PublishingPage');
+const NewsletterPage = lazyPage(() => import('./newsletter/NewsletterPage.tsx'), 'NewsletterPage');
+const NewsletterIssuePage = lazyPage(() => import('./newsletter/IssuePage.tsx'), 'IssuePage');
 const ImprovementPage = lazyPage(() => import('./improvement/ImprovementPage.tsx'), 'ImprovementPage');
 const NetworkPage = lazyPage(() => import('./improvement/NetworkPage.tsx'), 'NetworkPage');
 const ProjectPage = lazyPage(() => import('./improvement/ProjectPage.tsx'), 'ProjectPage');
@@ -64,6 +67,9 @@ const FundPage = lazyPage(() => import('./fund/FundPage.tsx'), 'FundPage');
 const FundApplicationPage = lazyPage(() => import('./fund/ApplicationPage.tsx'), 'ApplicationPage');
 const DashboardPage = lazyPage(() => import('./dashboards/DashboardPage.tsx'), 'DashboardPage');
 const SurveyImportPage = lazyPage(() => import('./surveys/SurveyImportPage.tsx'), 'SurveyImportPage');
+const ChildLevelIndicatorsPage = lazyPage(() => import('./child-level-indicators/ChildLevelIndicatorsPage.tsx'), 'ChildLevelIndicatorsPage');
+const SchoolsPage = lazyPage(() => import('./schools/SchoolsPage.tsx'), 'SchoolsPage');
+const SchoolProfilePage = lazyPage(() => import('./schools/SchoolProfilePage.tsx'), 'SchoolProfilePage');
 
 /** Citizens (guardians, children) start at their children; professionals at the three levels. */
 function Home() {
@@ -99,6 +105,7 @@ export function App() {
             <Route path="child/:id/needs-assessments/:assessmentId" element={<NeedsAssessmentPage />} />
             <Route path="child/:id/plans" element={<PlansPage />} />
             <Route path="child/:id/plans/:planId" element={<PlanPage />} />
+            <Route path="child/:id/meeting-invitations/:invitationId" element={<InvitationPage />} />
             <Route path="child/:id/chronology" element={<ChronologyPage />} />
             <Route path="operations" element={<ActionPlansPage />} />
             <Route path="operations/action-plans/:id" element={<ActionPlanPage />} />
@@ -110,6 +117,8 @@ export function App() {
             <Route path="operations/forums/:id/meetings/:meetingId" element={<MeetingPage />} />
             <Route path="operations/contacts" element={<ContactsPage />} />
             <Route path="operations/publishing" element={<PublishingPage />} />
+            <Route path="operations/newsletter" element={<NewsletterPage />} />
+            <Route path="operations/newsletter/:id" element={<NewsletterIssuePage />} />
             <Route path="operations/fund" element={<FundPage />} />
             <Route path="operations/fund/applications/:id" element={<FundApplicationPage />} />
             <Route path="operations/log-review" element={<LogReviewPage />} />
@@ -124,6 +133,9 @@ export function App() {
             <Route path="population/indicators/:id/import" element={<LocalImportPage />} />
             <Route path="population/surveys/import" element={<SurveyImportPage />} />
             <Route path="population/dashboards/:area" element={<DashboardPage />} />
+            <Route path="population/child-level" element={<ChildLevelIndicatorsPage />} />
+            <Route path="population/schools" element={<SchoolsPage />} />
+            <Route path="population/schools/:unitId" element={<SchoolProfilePage />} />
             <Route path="admin" element={<RequireAdministrator />}>
               <Route index element={<Navigate to="/admin/units" replace />} />
               <Route path="units" element={<UnitsPage />} />

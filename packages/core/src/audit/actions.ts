@@ -193,6 +193,8 @@ export const auditActions = [
   'child.meeting_invitation.reply',
   'child.plan.preparation.save',
   'child.plan.preparation.read',
+  'child.plan.preparation_note.read',
+  'child.plan.preparation_note.save',
   // The child's shared data as a FHIR R4 bundle (fhir-export/)
   'child.export.fhir',
   // The operations level: workspaces, agreements, joint placements and training (no child's data)

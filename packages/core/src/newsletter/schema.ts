@@ -64,6 +64,8 @@ export const NewsletterList = z.object({
   /** Confirmed subscribers of the caller's organisations (a count: no addresses leave the server). */
   subscribers: z.number().int(),
   mailEnabled: z.boolean(),
+  /** The services' date (Stockholm): a new issue's date, whatever the browser's clock says. */
+  today: z.string(),
 });
 export type NewsletterList = z.infer<typeof NewsletterList>;
 

@@ -286,6 +286,7 @@ const sampleBodies: Record<string, (ids: Ids) => unknown> = {
   'POST /api/children/{id}/plans/{planId}/close': () => ({ reason: 'goals_reached', note: '' }),
   'POST /api/children/{id}/plans/{planId}/approvals': () => ({ revision: 4, decision: 'approved', comment: '' }),
   'POST /api/children/{id}/plans/{planId}/preparation': () => ({ voice: 'child', answers: {}, submit: false }),
+  'POST /api/children/{id}/plans/{planId}/preparation-notes': () => ({ brings: 'Probe' }),
   'POST /api/children/{id}/sip-requests': () => ({ reason: 'Probe' }),
   'POST /api/children/{id}/sip-requests/{requestId}/answer': () => ({ answer: 'refused', reason: 'Probe' }),
   'POST /api/children/{id}/plans/{planId}/meetings': () => ({ startsAt: new Date(t.app.services.clock.now().getTime() + 7 * 86_400_000).toISOString(), place: 'Probe', digitalLink: '' }),

@@ -1268,6 +1268,7 @@ export interface DB extends WorkspaceTables, PlanMeetingTables, ChildLevelIndica
   plan_revision: PlanRevisionTable;
   plan_approval: PlanApprovalTable;
   plan_preparation: PlanPreparationTable;
+  plan_preparation_note: PlanPreparationNoteTable;
   wellbeing_model_version: WellbeingModelVersionTable;
   wellbeing_assessment: WellbeingAssessmentTable;
   wellbeing_self_rating_code: WellbeingSelfRatingCodeTable;
@@ -1343,6 +1344,18 @@ export interface PlanPreparationTable {
   answers: ColumnType<unknown, string, string>;
   updated_at: Timestamp;
   submitted_at: Timestamp | null;
+}
+
+/** A team member's preparation note for the plan's meeting: what they bring (migration 0037). */
+export interface PlanPreparationNoteTable {
+  id: Generated<string>;
+  plan_id: string;
+  child_id: string;
+  author_id: string;
+  organisation_id: string;
+  secrecy_domain_id: string;
+  brings: string;
+  updated_at: Timestamp;
 }
 
 export interface PlanApprovalTable {

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { NewsletterIssueInput, NewsletterIssueSummary, NewsletterIssueUpdate, NewsletterList, NewsletterParams, NewsletterPreview, NewsletterSent, NewsletterBlock } from '@samsyn/core';
+import { stockholmDate, NewsletterIssueInput, NewsletterIssueSummary, NewsletterIssueUpdate, NewsletterList, NewsletterParams, NewsletterPreview, NewsletterSent, NewsletterBlock } from '@samsyn/core';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { takeAttempt } from '../auth/throttle.ts';
@@ -46,7 +46,7 @@ export async function newsletterRoutes(app: App): Promise<void> {
     handler: async (request) => {
       const orgs = coordinatorOrganisations(request);
       const names = orgs.length ? await db.selectFrom('organisation').select(['id', 'name']).where('id', 'in', orgs).orderBy('name').execute() : [];
-      return { issues: await issuesOf(db, orgs), organisations: names, canCompose: orgs.length > 0, subscribers: await confirmedCount(db, orgs), mailEnabled: app.services.mailer.enabled };
+      return { issues: await issuesOf(db, orgs), organisations: names, canCompose: orgs.length > 0, subscribers: await confirmedCount(db, orgs), mailEnabled: app.services.mailer.enabled, today: stockholmDate(app.services.clock.now()) };
     },
   });
 

@@ -5,6 +5,7 @@ import type { InvitationKind } from '../db/schema-plan-meetings.ts';
 import { gatedOpenInvitations, openInvitation, ownInvitation, replyToInvitation } from './meeting-invitations.ts';
 import { createMeeting, meetingList, readablePlan, sendInvitation, updateMeeting } from './meetings.ts';
 import { answerRequest, createRequest, listRequests } from './requests.ts';
+import { PreparationNoteInput, PreparationNoteList, readPreparationNotes, savePreparationNote } from './preparation-notes.ts';
 
 /**
  * The way to a SIP meeting: the request for a SIP and its answer, a plan's meetings, and the
@@ -56,6 +57,16 @@ export async function planMeetingRoutes(app: App): Promise<void> {
       if (sent.mailTo && mailer.enabled) void mailer.send(noticeMail(sent.mailTo, sent.kind, config.appUrl));
       return reply.status(201).send(sent.list);
     },
+  });
+
+  app.get('/api/children/:id/plans/:planId/preparation-notes', {
+    schema: { tags: ['plans'], summary: 'The team’s preparation notes for the plan’s meeting: who brings what (the team only; logged)', params: PlanParams, response: { 200: PreparationNoteList, ...errorResponses(401, 403, 404) } },
+    handler: async (request) => readPreparationNotes(request, await withChildAccess(request, request.params.id, 'read', 'record', { auditAction: 'child.plan.preparation_note.read', details: { planId: request.params.planId } }), request.params.planId),
+  });
+
+  app.post('/api/children/:id/plans/:planId/preparation-notes', {
+    schema: { tags: ['plans'], summary: 'A participant of the open plan saves what they bring to the meeting; empty takes it back (logged without the text)', params: PlanParams, body: PreparationNoteInput, response: { 200: PreparationNoteList, ...errorResponses(400, 401, 403, 404, 409) } },
+    handler: async (request) => withChildWrite(request, request.params.id, 'plan', { auditAction: 'child.plan.preparation_note.save', details: { planId: request.params.planId } }, (trx, access) => savePreparationNote(trx, request, access, request.params.planId, request.body)),
   });
 
   app.get('/api/me/meeting-invitations', {

@@ -30,13 +30,13 @@ export async function readablePlan(db: Db, request: FastifyRequest, access: Chil
   return { row, decision };
 }
 
-const mayWrite = (p: PlanAt) => p.decision.standing !== 'family' && p.decision.actions.includes('save_revision');
+export const mayWrite = (p: PlanAt) => p.decision.standing !== 'family' && p.decision.actions.includes('save_revision');
 function isLead(p: PlanAt, userId: string): boolean {
   const f = planFacts(p.row);
   return (f.planningLeadUserId ?? f.createdBy) === userId;
 }
 
-function refuseWrite(p: PlanAt): AppError {
+export function refuseWrite(p: PlanAt): AppError {
   if (p.row.closed_at) return new AppError('plan_state', { details: { reason: 'plan_closed' } });
   return new AppError('access_denied', { details: { reason: 'not_plan_participant' } });
 }
@@ -128,7 +128,7 @@ export async function meetingList(db: Db, request: FastifyRequest, access: Child
   };
 }
 
-function writerPlace(access: ChildAccess): { organisationId: string; secrecyDomainId: string } {
+export function writerPlace(access: ChildAccess): { organisationId: string; secrecyDomainId: string } {
   const member = access.membership;
   const domainId = member ? partyOf(member, access.now).domainId : null;
   if (!member || !domainId) throw new AppError('access_denied', { details: { reason: 'no_secrecy_domain' } });

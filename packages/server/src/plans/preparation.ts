@@ -1,7 +1,8 @@
 import type { FastifyRequest } from 'fastify';
 import type { Transaction } from 'kysely';
 import { z } from 'zod';
-import { wellbeingAreaCodes } from '@samsyn/core';
+import { goalOutcomes, wellbeingAreaCodes, type PlanContents } from '@samsyn/core';
+import { invalid } from '../consent/refusals.ts';
 import type { ActionAccess, ChildAccess } from '../access/gate.ts';
 import type { DB } from '../db/schema.ts';
 import { AppError } from '../http/errors.ts';
@@ -22,6 +23,11 @@ export const PreparationAnswers = z.object({
   wantToChange: Short.default(''),
   whoAtMeeting: Short.default(''),
   shouldKnow: Short.default(''),
+  /**
+   * The family's own evaluation of each goal, by the goal's id, beside the team's
+   * (`goals[].evaluation.team` in the plan): how it went, in its own words.
+   */
+  goals: z.record(z.string().min(1).max(40), z.object({ outcome: z.enum(goalOutcomes).nullable().default(null), comment: Short.default('') })).default({}),
 });
 export const PreparationInput = z.object({ voice: z.enum(['child', 'guardian']), answers: PreparationAnswers, submit: z.boolean() });
 export const Preparation = z.object({
@@ -40,6 +46,9 @@ export async function savePreparation(trx: Transaction<DB>, request: FastifyRequ
   const decision = row ? decideRow(request, access, row) : null;
   if (!row || !decision?.read) throw new AppError('not_found');
   if (decision.standing !== 'family' || row.closed_at !== null) throw new AppError('plan_state', { details: { reason: 'no_preparation' } });
+  const goalIds = new Set((row.head_contents as PlanContents).goals.map((g) => g.id));
+  const unknown = Object.keys(input.answers.goals).find((id) => !goalIds.has(id));
+  if (unknown !== undefined) throw invalid(`body.answers.goals.${unknown}`, 'no_such_goal');
   const asGuardian = (await guardiansOf(trx, access.childId)).some((g) => g.user_id === access.actor.userId);
   const givenAs = asGuardian ? ('guardian' as const) : ('child' as const);
   // The child speaks only for themselves; a guardian writes their own or, with a younger child, the child's.

@@ -1,6 +1,7 @@
-import { Group, Stack, Tabs, Text, Title } from '@mantine/core';
+import { Button, Group, List, Modal, Stack, Tabs, Text, Title } from '@mantine/core';
 import type { AgreementList, AgreementView, CostTotal, PlacementList, PlacementView, TrainingList, TrainingRecordView } from '@samsyn/core';
 import { useQuery } from '@tanstack/react-query';
+import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../api/client.ts';
 import { formatDate, formatNumber } from '../common/format.ts';
@@ -10,6 +11,14 @@ import { PageTitle } from '../common/PageTitle.tsx';
 import type { Column } from '../common/SortableTable.tsx';
 import { FilteredTable } from '../workspaces/FilteredTable.tsx';
 import { ToneBadge } from '../action-plans/StatusBadge.tsx';
+import { AgreementCreateForm, AgreementVersionForm } from './AgreementForms.tsx';
+import { PlacementCostForm, PlacementCreateForm, TrainingRecordForm } from './PlacementForms.tsx';
+
+/** A dialogue with one form; the tab's status line says what was saved once it closes. */
+function FormDialog({ title, opened, onClose, children }: { title: string; opened: boolean; onClose: () => void; children: ReactNode }) {
+  const { t } = useTranslation();
+  return <Modal opened={opened} onClose={onClose} title={title} size="lg" closeButtonProps={{ 'aria-label': t('common.close') }}>{children}</Modal>;
+}
 
 /** Verksamhet › Överenskommelser: the library, joint placements' shared costs, and training. */
 export function AgreementsPage() {
@@ -55,6 +64,9 @@ const statusTone = { current: ['closed', '✓'], revision_soon: ['soon_late', '�
 
 function Library() {
   const { t } = useTranslation();
+  const [creating, setCreating] = useState(false);
+  const [versioning, setVersioning] = useState<AgreementView | null>(null);
+  const [done, setDone] = useState('');
   const columns: Column<AgreementView>[] = [
     { key: 'title', header: t('agreements.agreementTitle'), value: (a) => a.title },
     { key: 'kind', header: t('agreements.kind'), value: (a) => t(`agreements.kinds.${a.kind}`) },
@@ -64,11 +76,26 @@ function Library() {
     { key: 'revision', header: t('agreements.revisionDue'), value: (a) => a.revisionDueOn, render: (a) => formatDate(a.revisionDueOn), nowrap: true },
     { key: 'status', header: t('agreements.status'), value: (a) => t(`agreements.statuses.${a.status}`), render: (a) => <ToneBadge tone={statusTone[a.status][0]} symbol={statusTone[a.status][1]}>{t(`agreements.statuses.${a.status}`)}</ToneBadge> },
     { key: 'version', header: t('agreements.version'), value: (a) => a.currentVersion },
+    { key: 'actions', header: t('workspaces.actions'), value: () => '', sortable: false, exported: false, render: (a) => (a.canEdit ? <Button size="xs" variant="light" onClick={() => setVersioning(a)} aria-label={t('opsForms2.agreement.newVersionNamed', { title: a.title })}>{t('opsForms2.agreement.newVersion')}</Button> : null) },
   ];
   return (
     <Query<AgreementList> path="/api/agreements">
       {(data) => (
         <Stack>
+          {data.canCreate && <Button w="fit-content" onClick={() => setCreating(true)}>{t('opsForms2.agreement.new')}</Button>}
+          <Text role="status">{done}</Text>
+          <FormDialog title={t('opsForms2.agreement.new')} opened={creating} onClose={() => setCreating(false)}>
+            <AgreementCreateForm onDone={(saved) => { setCreating(false); if (saved) setDone(t('opsForms2.agreement.created')); }} />
+          </FormDialog>
+          <FormDialog title={versioning ? t('opsForms2.agreement.versionTitle', { title: versioning.title }) : ''} opened={versioning !== null} onClose={() => setVersioning(null)}>
+            {versioning && (
+              <Stack>
+                <Text fw={600}>{t('opsForms2.agreement.versions')}</Text>
+                <List size="sm">{versioning.versions.map((v) => <List.Item key={v.version}>{v.version}: {v.summary} ({formatDate(v.decidedOn)}, {v.recordedBy.name})</List.Item>)}</List>
+                <AgreementVersionForm agreement={versioning} onDone={(saved) => { setVersioning(null); if (saved) setDone(t('opsForms2.agreement.versionSaved')); }} />
+              </Stack>
+            )}
+          </FormDialog>
           <Exports path="/api/agreements/export" />
           <FilteredTable rows={data.agreements} columns={columns} caption={t('agreements.tabs.library')} rowKey={(a) => a.id} empty={t('agreements.none')} exportFile={t('agreements.libraryFile')} sortKey="revision" />
         </Stack>
@@ -81,6 +108,8 @@ const kr = (n: number) => `${formatNumber(n)} kr`;
 
 function Placements() {
   const { t } = useTranslation();
+  const [creating, setCreating] = useState(false);
+  const [done, setDone] = useState('');
   type Row = PlacementView['costs'][number] & { placement: PlacementView; key: string };
   const columns: Column<Row>[] = [
     { key: 'ref', header: t('agreements.caseReference'), value: (r) => r.placement.caseReference },
@@ -102,8 +131,19 @@ function Placements() {
       {(data) => (
         <Stack>
           <Text size="sm">{t('agreements.placementsIntro')}</Text>
+          {data.canCreate && <Button w="fit-content" onClick={() => setCreating(true)}>{t('opsForms2.placement.new')}</Button>}
+          <Text role="status">{done}</Text>
+          <FormDialog title={t('opsForms2.placement.new')} opened={creating} onClose={() => setCreating(false)}>
+            <PlacementCreateForm onDone={(saved) => { setCreating(false); if (saved) setDone(t('opsForms2.placement.created')); }} />
+          </FormDialog>
           <Exports path="/api/agreements/placements/export" />
           <FilteredTable rows={data.placements.flatMap((p) => p.costs.map((c) => ({ ...c, placement: p, key: `${p.id}-${c.year}` })))} columns={columns} caption={t('agreements.tabs.placements')} rowKey={(r) => r.key} empty={t('agreements.noPlacements')} exportFile={t('agreements.placementsFile')} sortKey="ref" />
+          {data.placements.some((p) => p.canEdit) && (
+            <section aria-labelledby="placement-costs">
+              <Title order={2} size="h3" id="placement-costs" mb="xs">{t('opsForms2.placement.costTitle')}</Title>
+              <Stack gap="xs">{data.placements.filter((p) => p.canEdit).map((p) => <PlacementCostForm key={p.id} placement={p} />)}</Stack>
+            </section>
+          )}
           <Title order={2} size="h3">{t('agreements.totals')}</Title>
           <FilteredTable rows={data.totals.map((x) => ({ ...x, key: `${x.organisation.id}-${x.year}` }))} columns={totalColumns} caption={t('agreements.totals')} rowKey={(x) => x.key} empty={t('agreements.noPlacements')} exportFile={t('agreements.totalsFile')} sortKey="year" />
         </Stack>
@@ -130,6 +170,7 @@ function Training() {
           <ul className="plain-list">
             {data.shares.map((s) => <li key={`${s.organisation.id}-${s.course.id}`}><Text>{t('agreements.shareLine', { organisation: s.organisation.name, course: s.course.name, share: pct(s.share), below: s.unitsBelowTarget })}</Text></li>)}
           </ul>
+          <TrainingRecordForm data={data} />
           <Exports path="/api/agreements/training/export" />
           <FilteredTable rows={data.records.map((r) => ({ ...r, key: `${r.unit.id}-${r.course.id}` }))} columns={columns} caption={t('agreements.tabs.training')} rowKey={(r) => r.key} empty={t('agreements.noTraining')} exportFile={t('agreements.trainingFile')} sortKey="organisation" />
         </Stack>

@@ -110,7 +110,7 @@ export interface ApiOptions {
 }
 
 /** Calls the API; state-changing calls carry the CSRF token and retry once with a fresh one. */
-export async function api<T>(method: 'GET' | 'POST' | 'PATCH' | 'DELETE', path: string, body?: unknown, options: ApiOptions = {}): Promise<T> {
+export async function api<T>(method: 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE', path: string, body?: unknown, options: ApiOptions = {}): Promise<T> {
   if (method === 'GET') return request<T>(method, path);
   const key = method === 'POST' ? (options.idempotencyKey ?? crypto.randomUUID()) : undefined;
   csrfToken ??= fetchCsrfToken();

@@ -32,6 +32,7 @@ export function DashboardPage() {
       <div>
         <PageTitle>{title}</PageTitle>
         <Text mt="xs">{t('dashboards.intro')}</Text>
+        <Anchor component={Link} to="/population/schools" mt="xs" display="inline-block">{t('schoolProfiles.fromDashboards')}</Anchor>
       </div>
       {indicators.isPending && <Loading />}
       {indicators.isError && <LoadError error={indicators.error} onRetry={() => void indicators.refetch()} />}

@@ -5,8 +5,10 @@ import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { formatDate } from '../common/format.ts';
 import { PageTitle } from '../common/PageTitle.tsx';
+import { ApplicationSteps } from './ApplicationSteps.tsx';
 import { CalculationSection } from './CalculationSection.tsx';
 import { kronor } from './FundPage.tsx';
+import { ScrollTable } from './ScrollTable.tsx';
 import { useApplication, useApplicationStep } from './useFund.ts';
 
 /** An application, or a granted project: its parts, the decision (offered only when the server allows it), reports and calculation. */
@@ -31,6 +33,7 @@ export function ApplicationPage() {
         <dt><strong>{t('fund.indicators')}</strong></dt><dd>{a.indicators.map((n) => (i18n.language === 'en' ? n.nameEn : n.nameSv)).join(', ') || t('fund.none')}</dd>
         <dt><strong>{t('fund.requested')}</strong></dt><dd>{a.budget.map((b) => `${b.year}: ${kr(b.amount)}`).join(' · ')}</dd>
       </dl>
+      <ApplicationSteps a={a} />
       <Decision a={a} />
       {a.reports.length > 0 && <Reports a={a} />}
       {a.calculation && <CalculationSection id={a.id} />}
@@ -84,6 +87,7 @@ function Reports({ a }: { a: ApplicationView }) {
   return (
     <section aria-labelledby="fund-reports">
       <Title order={2} size="h3" id="fund-reports" mb="xs">{t('fund.reports')}</Title>
+      <ScrollTable label={t('fund.reportsCaption')}>
       <Table striped withTableBorder>
         <Table.Caption>{t('fund.reportsCaption')}</Table.Caption>
         <Table.Thead><Table.Tr><Table.Th scope="col">{t('fund.reportedOn')}</Table.Th><Table.Th scope="col">{t('fund.summary')}</Table.Th><Table.Th scope="col">{t('fund.values')}</Table.Th></Table.Tr></Table.Thead>
@@ -93,6 +97,7 @@ function Reports({ a }: { a: ApplicationView }) {
           ))}
         </Table.Tbody>
       </Table>
+      </ScrollTable>
     </section>
   );
 }

@@ -7,6 +7,8 @@ import { formatDate } from '../common/format.ts';
 import { ListPage } from '../common/ListPage.tsx';
 import type { Column } from '../common/SortableTable.tsx';
 import { useListPage } from '../common/useListPage.ts';
+import { ApplicationForm } from './ApplicationForm.tsx';
+import { ScrollTable } from './ScrollTable.tsx';
 import { useFund, useFunds } from './useFund.ts';
 
 type Row = ApplicationSummary & { active: true };
@@ -53,6 +55,7 @@ export function FundPage() {
           <Title order={2} mb="xs">{fund.data.name}</Title>
           <Text mb="sm">{fund.data.description}</Text>
           <Title order={3} size="h4" id="fund-budget" mb="xs">{t('fund.budget')}</Title>
+          <ScrollTable label={t('fund.budgetCaption')}>
           <Table striped withTableBorder>
             <Table.Caption>{t('fund.budgetCaption')}</Table.Caption>
             <Table.Thead><Table.Tr>{(['year', 'budgetYear', 'granted', 'disbursed', 'remaining'] as const).map((k) => <Table.Th key={k} scope="col">{t(`fund.${k}`)}</Table.Th>)}</Table.Tr></Table.Thead>
@@ -63,8 +66,10 @@ export function FundPage() {
               <Table.Tr><Table.Th scope="row">{t('fund.total')}</Table.Th><Table.Td>{kr(fund.data.total.budget)}</Table.Td><Table.Td>{kr(fund.data.total.granted)}</Table.Td><Table.Td>{kr(fund.data.total.disbursed)}</Table.Td><Table.Td data-testid="fund-remaining">{kr(fund.data.total.remaining)}</Table.Td></Table.Tr>
             </Table.Tbody>
           </Table>
+          </ScrollTable>
         </section>
       )}
+      {fund.data?.actions.apply && <ApplicationForm fund={fund.data} />}
     </Stack>
   );
 }

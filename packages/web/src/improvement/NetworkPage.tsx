@@ -9,6 +9,7 @@ import { Loading } from '../common/Loading.tsx';
 import { PageTitle } from '../common/PageTitle.tsx';
 import type { Column } from '../common/SortableTable.tsx';
 import { DataList } from './DataList.tsx';
+import { NetworkForms } from './NetworkForms.tsx';
 import { useNetwork } from './useImprovement.ts';
 
 const statuses = ['signal', 'no_signal', 'too_few', 'no_measure'] as const;
@@ -63,6 +64,7 @@ export function NetworkPage() {
         rowKey={(s) => s.id}
         sortKey="heldOn"
       />
+      {n.canManage && <NetworkForms network={n} />}
     </Stack>
   );
 }

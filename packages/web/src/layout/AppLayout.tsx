@@ -41,6 +41,7 @@ export function AppLayout({ me }: { me: Me }) {
     { to: '/operations/workspaces', label: t('workspaces.nav'), nested: true },
     { to: '/operations/agreements', label: t('agreements.nav'), nested: true },
     { to: '/operations/forums', label: t('forums.nav'), nested: true },
+    ...(me.roles.some((r) => r.role === 'collaboration_coordinator') ? [{ to: '/operations/newsletter', label: t('newsletter.nav'), nested: true }] : []),
     ...(citizen ? [] : [{ to: '/operations/fund', label: t('fund.nav'), nested: true }]),
     ...(isLogReviewer(me) ? [{ to: '/operations/log-review', label: t('nav.logReview'), nested: true }] : []),
     { to: '/improvement', label: t('improvement.nav') },
@@ -48,6 +49,8 @@ export function AppLayout({ me }: { me: Me }) {
     ...(canManageIndicators(me) ? [{ to: '/population/kolada', label: t('nav.kolada'), nested: true }] : []),
     { to: '/population/dashboards/mental_health', label: t('nav.dashboardMentalHealth'), nested: true },
     { to: '/population/dashboards/physical_activity', label: t('nav.dashboardPhysicalActivity'), nested: true },
+    { to: '/population/child-level', label: t('schoolProfiles.childLevel.nav'), nested: true },
+    { to: '/population/schools', label: t('schoolProfiles.nav'), nested: true },
     ...(canManageIndicators(me) ? [{ to: '/population/surveys/import', label: t('nav.surveyImport'), nested: true }] : []),
   ];
   const admin: NavItem[] = [

@@ -16,6 +16,7 @@ import { ApprovalsList } from './ApprovalsList.tsx';
 import { ChangeList } from './PlanDiff.tsx';
 import { PlanContentsView } from './PlanContentsView.tsx';
 import { useAnswerProposal, usePlan, usePlans } from './usePlans.ts';
+import { FamilyMeetingSection } from '../sip/FamilyMeetingSection.tsx';
 
 /**
  * The family's view of the plans (the citizens' page): the plan in force and a proposed change,
@@ -91,6 +92,7 @@ function FamilyPlan({ childId, plan, relation }: { childId: string; plan: PlanVi
           <Button component="a" variant="default" mt="xs" href={familyPdfUrl(childId, plan.id)} download>{t('plans.familyPdf')}</Button>
         </section>
       )}
+      <FamilyMeetingSection childId={childId} plan={plan} relation={relation} />
       {proposal && inForce && (
         <Alert color="samsyn" variant="light" title={t('plans.contents.proposal')}>
           <Stack gap="sm">

@@ -21,6 +21,9 @@ import { ApprovalsList } from './ApprovalsList.tsx';
 import { familyPdfUrl } from './usePlans.ts';
 import { useChildNameFromLink } from './PlansPage.tsx';
 import { useEstablishPlan, usePlan, usePlans } from './usePlans.ts';
+import { MeetingsSection } from '../sip/MeetingsSection.tsx';
+import { PreparationNotesSection } from '../sip/PreparationNotesSection.tsx';
+import { SipRequestSection } from '../sip/SipRequestSection.tsx';
 
 /** One plan: its status, what a SIP still lacks, the plan in force and the proposal, its versions and their differences. */
 export function PlanPage() {
@@ -90,6 +93,10 @@ function Plan({ childId, plan }: { childId: string; plan: PlanView }) {
       {inForce && <ContentsPanel title={t('plans.contents.inForce')} revision={inForce.number} plan={plan} contents={inForce.contents} />}
       {proposal && <ContentsPanel title={t('plans.contents.proposal')} revision={proposal.number} plan={plan} contents={proposal.contents} />}
       {!inForce && head && <ContentsPanel title={t('plans.contents.head')} revision={head.number} plan={plan} contents={head.contents} />}
+      {/* The way to the meeting (issue 14): the request for a SIP, the preparation, the meetings. */}
+      {plan.kind === 'sip' && <SipRequestSection childId={childId} />}
+      <PreparationNotesSection childId={childId} planId={plan.id} goals={(head?.contents.goals ?? []).map((g) => ({ id: g.id, wording: g.wording, team: g.evaluation?.team ?? null }))} />
+      <MeetingsSection childId={childId} planId={plan.id} />
       <section aria-labelledby="revisions-heading" className="page-panel">
         <Stack gap="sm" p="lg">
           <Title order={2} size="h3" id="revisions-heading">{t('plans.revisions.title')}</Title>

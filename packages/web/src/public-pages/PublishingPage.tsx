@@ -1,9 +1,6 @@
-import { Alert, Anchor, Button, Group, Select, Stack, Table, Text, TextInput, Textarea, Title } from '@mantine/core';
+import { Alert, Anchor, Button, Group, Stack, Table, Text, Title } from '@mantine/core';
 import type { Language } from '@samsyn/core';
-import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useActionPlans } from '../action-plans/useActionPlans.ts';
-import { useCurrentUser } from '../auth/useCurrentUser.ts';
 import { errorText } from '../common/errors.ts';
 import { formatDate } from '../common/format.ts';
 import { LoadError } from '../common/LoadError.tsx';
@@ -11,8 +8,9 @@ import { Loading } from '../common/Loading.tsx';
 import { PageTitle } from '../common/PageTitle.tsx';
 import { usePublicPages, usePublishing } from '../forums/useForums.ts';
 import { FeedbackPanel } from './FeedbackPanel.tsx';
+import { PublishForm } from './PublishForm.tsx';
 
-/** For coordinators: what is published, its versions, withdraw; publish an action plan's progress. */
+/** For coordinators: what is published, its versions, withdraw; publish any kind the server supports. */
 export function PublishingPage() {
   const { t, i18n } = useTranslation();
   const pages = usePublicPages();
@@ -25,7 +23,7 @@ export function PublishingPage() {
       <PageTitle>{t('publicPages.title')}</PageTitle>
       <Text>{t('publicPages.intro')}</Text>
       {error && <Alert color="red" role="alert">{errorText(error, t, i18n.language as Language)}</Alert>}
-      {pages.data.canPublish && <PublishPlanForm />}
+      {pages.data.canPublish && <PublishForm />}
       <Title order={2}>{t('publicPages.published')}</Title>
       <Table.ScrollContainer minWidth={320}>
         <Table>
@@ -52,34 +50,5 @@ export function PublishingPage() {
       </Table.ScrollContainer>
       {pages.data.canPublish && <FeedbackPanel pageTitles={new Map(pages.data.pages.map((p) => [p.id, p.title]))} />}
     </Stack>
-  );
-}
-
-function PublishPlanForm() {
-  const { t } = useTranslation();
-  const me = useCurrentUser();
-  const plans = useActionPlans();
-  const { publish } = usePublishing();
-  const [planId, setPlanId] = useState<string | null>(null);
-  const [slug, setSlug] = useState('');
-  const [title, setTitle] = useState('');
-  const [body, setBody] = useState('');
-  const owner = me.roles.find((r) => r.role === 'collaboration_coordinator')?.organisationId;
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
-    publish.mutate({ kind: 'action_plan', sourceId: planId, slug, title, body, ownerOrganisationId: owner }, { onSuccess: () => { setSlug(''); setTitle(''); setBody(''); } });
-  };
-  return (
-    <form onSubmit={submit} aria-labelledby="publish-plan">
-      <Stack gap="sm" maw={560}>
-        <Title order={2} id="publish-plan">{t('publicPages.publishPlan')}</Title>
-        <Select label={t('publicPages.plan')} data={(plans.data?.plans ?? []).filter((p) => p.canEdit).map((p) => ({ value: p.id, label: p.title }))} value={planId} onChange={setPlanId} required />
-        <TextInput label={t('publicPages.pageTitle')} value={title} onChange={(e) => setTitle(e.currentTarget.value)} required />
-        <TextInput label={t('publicPages.slug')} description={t('publicPages.slugHelp')} value={slug} onChange={(e) => setSlug(e.currentTarget.value)} required />
-        <Textarea label={t('publicPages.body')} value={body} onChange={(e) => setBody(e.currentTarget.value)} autosize minRows={2} />
-        <Group><Button type="submit" loading={publish.isPending}>{t('publicPages.publish')}</Button></Group>
-        {publish.isSuccess && <Text role="status">{t('publicPages.publishedNow', { path: publish.data.path })}</Text>}
-      </Stack>
-    </form>
   );
 }

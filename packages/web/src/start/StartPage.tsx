@@ -4,9 +4,11 @@ import { Link } from 'react-router';
 import { useCurrentUser } from '../auth/useCurrentUser.ts';
 import { PageTitle } from '../common/PageTitle.tsx';
 import type { Area } from '../areas/ComingSoonPage.tsx';
+import { AgreementReminders } from '../agreements/AgreementReminders.tsx';
 import { NoticesSection } from '../notices/NoticesSection.tsx';
 import { MyChildrenList } from './MyChildrenList.tsx';
 import { WaitingSection } from './WaitingSection.tsx';
+import { useSchools } from '../schools/useSchools.ts';
 
 const areas: { area: Area; to: string }[] = [
   { area: 'child', to: '/child' },
@@ -23,6 +25,8 @@ export function StartPage() {
   const { t } = useTranslation();
   const me = useCurrentUser();
   const professional = me.roles.some((r) => r.role === 'professional');
+  // A role at a school whose profile the server lets this user open links to it (issue 15, item 8).
+  const schools = new Set((useSchools(me.roles.some((r) => r.unitId !== null)).data ?? []).map((s) => s.unitId));
   return (
     <Stack gap="xl" maw={1200}>
       <div>
@@ -34,6 +38,8 @@ export function StartPage() {
         <WaitingSection me={me} professional={professional} />
         <NoticesSection />
       </SimpleGrid>
+
+      {me.kind === 'professional' && <AgreementReminders />}
 
       {professional && <MyChildrenList />}
 
@@ -56,7 +62,9 @@ export function StartPage() {
                   <Table.Tr key={`${role.organisationId}:${role.unitId ?? ''}:${role.role}`}>
                     <Table.Td>{t(`roles.${role.role}`)}</Table.Td>
                     <Table.Td>{role.organisationName}</Table.Td>
-                    <Table.Td>{role.unitName ?? t('start.wholeOrganisation')}</Table.Td>
+                    <Table.Td>
+                      {role.unitId && schools.has(role.unitId) ? <Anchor component={Link} to={`/population/schools/${role.unitId}`} aria-label={t('schoolProfiles.openProfile', { school: role.unitName ?? '' })}>{role.unitName}</Anchor> : (role.unitName ?? t('start.wholeOrganisation'))}
+                    </Table.Td>
                   </Table.Tr>
                 ))}
               </Table.Tbody>

@@ -1,4 +1,4 @@
-import { Button, FileInput, Group, Stack, Tabs, Text, Textarea, TextInput } from '@mantine/core';
+import { Button, FileInput, Group, Modal, Stack, Tabs, Text, Textarea, TextInput } from '@mantine/core';
 import { workspaceDocumentTypes, type WorkspaceView } from '@samsyn/core';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -13,6 +13,9 @@ import { ToneBadge } from '../action-plans/StatusBadge.tsx';
 import { FilteredTable } from './FilteredTable.tsx';
 import { MeetingForm } from './MeetingForm.tsx';
 import { fileBase64, useWorkspace, useWorkspaceChange } from './useWorkspaces.ts';
+import { useWorkspaceSend } from './useWorkspaceEdits.ts';
+import { AddMemberForm, useMemberActions } from './WorkspaceMembersAdmin.tsx';
+import { WorkspaceSettingsForm } from './WorkspaceSettingsForm.tsx';
 
 const time = (iso: string) => new Intl.DateTimeFormat('sv-SE', { hour: '2-digit', minute: '2-digit', timeZone: 'Europe/Stockholm' }).format(new Date(iso));
 const when = (iso: string) => `${formatDate(iso)} ${time(iso)}`;
@@ -36,12 +39,14 @@ export function WorkspacePage() {
           <Tabs.Tab value="discussion">{t('workspaces.tabs.discussion')}</Tabs.Tab>
           <Tabs.Tab value="calendar">{t('workspaces.tabs.calendar')}</Tabs.Tab>
           <Tabs.Tab value="members">{t('workspaces.tabs.members')}</Tabs.Tab>
+          {w.actions.manageMembers && <Tabs.Tab value="settings">{t('opsForms2.workspace.settings')}</Tabs.Tab>}
         </Tabs.List>
         <Tabs.Panel value="notices" pt="md"><Notices w={w} /></Tabs.Panel>
         <Tabs.Panel value="documents" pt="md"><Documents w={w} /></Tabs.Panel>
         <Tabs.Panel value="discussion" pt="md"><Discussion w={w} /></Tabs.Panel>
         <Tabs.Panel value="calendar" pt="md"><Calendar w={w} /></Tabs.Panel>
         <Tabs.Panel value="members" pt="md"><Members w={w} /></Tabs.Panel>
+        {w.actions.manageMembers && <Tabs.Panel value="settings" pt="md"><WorkspaceSettingsForm w={w} /></Tabs.Panel>}
       </Tabs>
     </Stack>
   );
@@ -153,17 +158,23 @@ function Discussion({ w }: { w: WorkspaceView }) {
 function Calendar({ w }: { w: WorkspaceView }) {
   const { t } = useTranslation();
   const change = useWorkspaceChange(w.id);
+  const send = useWorkspaceSend(w.id);
   const status = useStatus();
+  const [editing, setEditing] = useState<WorkspaceView['meetings'][number] | null>(null);
   const columns: Column<WorkspaceView['meetings'][number]>[] = [
     { key: 'startsAt', header: t('workspaces.meetingWhen'), value: (m) => m.startsAt, render: (m) => `${when(m.startsAt)}–${time(m.endsAt)}` },
     { key: 'title', header: t('workspaces.meetingTitle'), value: (m) => m.title },
     { key: 'location', header: t('workspaces.location'), value: (m) => m.location },
     { key: 'agenda', header: t('workspaces.agenda'), value: (m) => m.agenda },
     { key: 'past', header: t('workspaces.meetingState'), value: (m) => (m.past ? t('workspaces.past') : t('workspaces.coming')) },
+    ...(w.actions.edit ? [{ key: 'edit', header: t('workspaces.actions'), value: () => '', sortable: false, exported: false, render: (m: WorkspaceView['meetings'][number]) => <Button size="xs" variant="light" onClick={() => setEditing(m)} aria-label={t('opsForms2.wsMeeting.editNamed', { title: m.title })}>{t('opsForms2.wsMeeting.edit')}</Button> }] : []),
   ];
   return (
     <Stack>
       <FilteredTable rows={w.meetings} columns={columns} caption={t('workspaces.tabs.calendar')} rowKey={(m) => m.id} empty={t('workspaces.noMeetings')} exportFile={t('workspaces.meetingsFile')} sortKey="startsAt" />
+      <Modal opened={editing !== null} onClose={() => setEditing(null)} title={t('opsForms2.wsMeeting.editTitle')} closeButtonProps={{ 'aria-label': t('common.close') }} size="lg">
+        {editing && <MeetingForm meeting={editing} saving={send.isPending} onSubmit={(meeting) => send.mutate({ method: 'PATCH', path: `/meetings/${editing.id}`, body: meeting }, { onSuccess: () => { setEditing(null); status.ok(t('opsForms2.wsMeeting.saved', { title: meeting.title })); }, onError: status.fail })} />}
+      </Modal>
       {w.actions.edit && <MeetingForm saving={change.isPending} onSubmit={(meeting, done) => change.mutate({ path: '/meetings', body: meeting }, { onSuccess: () => { done(); status.ok(t('workspaces.meetingAdded', { title: meeting.title })); }, onError: status.fail })} />}
       {status.node}
     </Stack>
@@ -174,12 +185,14 @@ function Members({ w }: { w: WorkspaceView }) {
   const { t } = useTranslation();
   const change = useWorkspaceChange(w.id);
   const status = useStatus();
+  const admin = useMemberActions(w);
   const answer = (requestId: string, accept: boolean, name: string) => change.mutate({ path: `/join-requests/${requestId}/answer`, body: { accept } }, { onSuccess: () => status.ok(t(accept ? 'workspaces.accepted' : 'workspaces.declined', { name })), onError: status.fail });
   const columns: Column<WorkspaceView['members'][number]>[] = [
     { key: 'name', header: t('workspaces.name'), value: (m) => m.user.name },
     { key: 'organisation', header: t('workspaces.organisation'), value: (m) => m.organisation.name },
     { key: 'role', header: t('workspaces.role'), value: (m) => t(`workspaces.roles.${m.role}`) },
     { key: 'addedAt', header: t('workspaces.addedAt'), value: (m) => m.addedAt, render: (m) => formatDate(m.addedAt) },
+    ...(admin.column ? [admin.column] : []),
   ];
   return (
     <Stack>
@@ -201,7 +214,10 @@ function Members({ w }: { w: WorkspaceView }) {
           {status.node}
         </section>
       )}
+      {admin.status}
       <FilteredTable rows={w.members} columns={columns} caption={t('workspaces.tabs.members')} rowKey={(m) => m.user.id} empty="" exportFile={t('workspaces.membersFile')} sortKey="name" />
+      {admin.dialog}
+      {w.actions.manageMembers && <AddMemberForm w={w} />}
     </Stack>
   );
 }

@@ -1,8 +1,8 @@
-import { Anchor, Button, Stack, Text } from '@mantine/core';
+import { Anchor, Button, Group, Modal, Stack, Text } from '@mantine/core';
 import type { WorkspaceSummary } from '@samsyn/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link } from 'react-router';
+import { Link, useNavigate } from 'react-router';
 import { LoadError } from '../common/LoadError.tsx';
 import { Loading } from '../common/Loading.tsx';
 import { PageTitle } from '../common/PageTitle.tsx';
@@ -10,6 +10,7 @@ import type { Column } from '../common/SortableTable.tsx';
 import { ToneBadge } from '../action-plans/StatusBadge.tsx';
 import { FilteredTable } from './FilteredTable.tsx';
 import { useJoinRequest, useWorkspaces } from './useWorkspaces.ts';
+import { WorkspaceCreateForm } from './WorkspaceSettingsForm.tsx';
 
 /** Verksamhet › Arbetsplatsytor: the workspaces you belong to, and the open ones you may ask to join. */
 export function WorkspacesPage() {
@@ -17,6 +18,8 @@ export function WorkspacesPage() {
   const list = useWorkspaces();
   const join = useJoinRequest();
   const [status, setStatus] = useState('');
+  const [creating, setCreating] = useState(false);
+  const navigate = useNavigate();
   if (list.isPending) return <Loading />;
   if (list.isError) return <LoadError error={list.error} onRetry={() => void list.refetch()} />;
   const role = (w: WorkspaceSummary) => (w.myRole ? t(`workspaces.roles.${w.myRole}`) : w.requestPending ? t('workspaces.requestPending') : t('workspaces.notMember'));
@@ -33,8 +36,14 @@ export function WorkspacesPage() {
   ];
   return (
     <Stack>
-      <PageTitle>{t('workspaces.title')}</PageTitle>
+      <Group justify="space-between" align="flex-start">
+        <PageTitle>{t('workspaces.title')}</PageTitle>
+        <Button onClick={() => setCreating(true)}>{t('opsForms2.workspace.new')}</Button>
+      </Group>
       <Text>{t('workspaces.intro')}</Text>
+      <Modal opened={creating} onClose={() => setCreating(false)} title={t('opsForms2.workspace.new')} closeButtonProps={{ 'aria-label': t('common.close') }} size="lg">
+        <WorkspaceCreateForm onCancel={() => setCreating(false)} onSaved={(view) => { setCreating(false); void navigate(`/operations/workspaces/${view.id}`); }} />
+      </Modal>
       <Text role="status" aria-live="polite">{status}</Text>
       <FilteredTable rows={list.data.workspaces} columns={columns} caption={t('workspaces.title')} rowKey={(w) => w.id} empty={t('workspaces.none')} exportFile={t('workspaces.exportFile')} sortKey="name" />
     </Stack>

@@ -1,0 +1,63 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { allViolations, loginAs, resetBrowser, startSession, type Session } from './browser.ts';
+
+// School profiles and the child level's own indicators (Befolkning, issue 15 items 7 and 8): the
+// head teacher finds her school's profile from her unit, reads its survey results and Kolada
+// results, downloads its PDF and reads it in English; an analyst opens the child-level page from
+// the navigation and the list of school profiles. Axe in Swedish and English. Who may not open a
+// profile is tested on the server (schools/schools.test.ts), every role.
+
+const schoolName = 'Centrumskolan Exempelstad F–9';
+let session: Session;
+const found: string[] = [];
+beforeAll(async () => {
+  session = await startSession();
+});
+afterAll(async () => {
+  await session?.close();
+});
+
+describe('school profiles and the child-level page in a browser', () => {
+  it('the head teacher opens her school’s profile from her unit, sees its figures and downloads the PDF', async () => {
+    const page = await loginAs(session, 'manager');
+    await page.getByRole('link', { name: `${schoolName}, skolprofil` }).click();
+    await page.getByRole('heading', { level: 1, name: `Skolprofil: ${schoolName}` }).waitFor();
+    const health = page.getByTestId('profile-table-lhu.mar-bra');
+    await health.getByRole('row').nth(2).waitFor();
+    expect(await health.getByRole('columnheader').allTextContents()).toEqual(['År', 'Skolan', 'Kommunen', 'Hela länet', 'Skolans förändring']);
+    expect(await health.getByText(/^\d+,\d\s%/).count()).toBeGreaterThan(0);
+    await page.getByTestId('kolada-table-N15436').getByText('sekretess (..)').waitFor();
+    await page.locator('[data-chart][data-drawn="true"]').first().waitFor();
+    found.push(...(await allViolations(page, 'sv school profile')));
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: 'Skriv ut skolprofilen (PDF)' }).click()]);
+    expect(download.suggestedFilename()).toMatch(/^skolprofil-\d+-\d{4}-\d{2}-\d{2}\.pdf$/);
+    await page.getByRole('button', { name: 'English' }).click();
+    await page.getByRole('heading', { level: 1, name: `School profile: ${schoolName}` }).waitFor();
+    await page.getByTestId('kolada-table-N15503').getByText('The municipality').waitFor();
+    found.push(...(await allViolations(page, 'en school profile')));
+  });
+
+  it('an analyst opens the child level’s indicators from Befolkning, with the child’s own view apart', async () => {
+    await resetBrowser(session);
+    const page = await loginAs(session, 'analyst');
+    await page.getByRole('navigation').getByRole('link', { name: 'Barnnivåns indikatorer' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Barnnivåns egna indikatorer' }).waitFor();
+    await page.getByTestId('table-active_plans').getByRole('row').nth(1).waitFor();
+    await page.getByRole('heading', { level: 3, name: 'Barnets egen bild' }).waitFor();
+    await page.getByTestId('wheel-table-child').getByRole('rowheader', { name: 'Trygg' }).waitFor();
+    // Every quarter's cell is a figure or a hidden cell in words, never an empty cell.
+    for (const text of await page.getByTestId('table-reports_of_concern').locator('tbody td:nth-child(2)').allTextContents()) expect(text).toMatch(/^(\d+(,\d)?|för få|dold \(skyddar en cell med för få\))$/);
+    found.push(...(await allViolations(page, 'sv child level')));
+    await page.getByRole('button', { name: 'English' }).click();
+    await page.getByRole('heading', { level: 1, name: "The child level's own indicators" }).waitFor();
+    await page.getByRole('heading', { level: 3, name: "The child's own view" }).waitFor();
+    found.push(...(await allViolations(page, 'en child level')));
+    await page.getByRole('link', { name: 'School profiles' }).first().click();
+    await page.getByRole('heading', { level: 1, name: 'School profiles' }).waitFor();
+    expect(await page.getByRole('table', { name: 'School profiles' }).getByRole('link').count()).toBe(15);
+  });
+
+  it('has no axe violations at any impact level', () => {
+    expect(found).toEqual([]);
+  });
+});
