@@ -77,8 +77,9 @@ describe('the indicator catalogue in a browser', () => {
     await page.getByText('9 värden lästa: 0 nya, 0 reviderade, 9 oförändrade. 1 rader avvisade. 1 KPI-beskrivningar och 0 kommuner.').waitFor();
     await page.getByText('KPI:er med ny titel').waitFor();
     await page.getByText(/^v3-data-page2\.json values\[1\]:/).waitFor();
-    // The header, these two imports and the demo's own (its schools' results, demo/schools.ts).
-    expect(await page.getByRole('table', { name: 'Tidigare importer' }).getByRole('row').count()).toBe(4);
+    // The header, these two imports and the demo's own: its schools' results (demo/schools.ts) and
+    // its completed-studies series, imported and then revised (demo/population-targets.ts).
+    expect(await page.getByRole('table', { name: 'Tidigare importer' }).getByRole('row').count()).toBe(6);
     await scan(page, 'sv kolada renamed');
 
     await visit(session, page, '/population', 'Indikatorer');
@@ -115,6 +116,64 @@ describe('the indicator catalogue in a browser', () => {
     expect(await page.getByRole('button', { name: /^Ändra/ }).count()).toBe(0);
     await page.goto(`${session.url}/population/kolada`);
     await page.getByRole('heading', { level: 1, name: 'Ingen behörighet' }).waitFor();
+  });
+
+  it('an analyst sets a target on a local indicator, imports a CSV with the mapping and reads each year’s status in words', async () => {
+    const page = await loginAs(session, 'analyst');
+    // The indicator itself is set up through the API; adding one in the form is tested above.
+    await page.evaluate(async () => {
+      const { token } = (await (await fetch('/api/auth/csrf')).json()) as { token: string };
+      const res = await fetch('/api/indicators', { method: 'POST', headers: { 'content-type': 'application/json', 'x-csrf-token': token }, body: JSON.stringify({ id: 'local.rorelse', nameSv: 'Rörelse på schemat', nameEn: 'Movement in the timetable', unit: 'percent', direction: 'higher_is_better', priorityArea: 'physical_activity', source: { kind: 'local', ref: 'rorelse' }, breakdowns: ['year', 'municipality', 'gender'] }) });
+      if (!res.ok) throw new Error(await res.text());
+    });
+    await visit(session, page, '/population/indicators/local.rorelse', 'Rörelse på schemat');
+    await page.getByText('Inga mål är satta för indikatorn.').waitFor();
+    await page.getByRole('button', { name: 'Sätt ett mål' }).click();
+    await page.getByRole('textbox', { name: 'Gäller', exact: true }).click();
+    await page.getByRole('option', { name: 'Hela länet (Region Exempellän)' }).click();
+    await page.getByRole('textbox', { name: 'Utgångsår', exact: true }).fill('2022');
+    await page.getByRole('textbox', { name: 'Värde utgångsåret' }).fill('60');
+    await page.getByRole('button', { name: 'Spara' }).click();
+    await page.getByRole('status').filter({ hasText: 'Målet för Region Exempellän är sparat.' }).waitFor();
+    await page.getByRole('row').filter({ hasText: '+2,0 per år från 60,0 (2022)' }).waitFor();
+    await scan(page, 'sv indicator page with target');
+
+    await page.getByRole('link', { name: 'Importera lokal statistik (CSV eller Excel)' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Importera lokal statistik: Rörelse på schemat' }).waitFor();
+    const csv = 'År;Kommun;Kön;Värde\r\n2022;0099;T;60,0\r\n2023;0099;T;62,5\r\n2025;0099;T;63,0\r\n2025;0099;X;61,0\r\n';
+    await page.locator('input[type="file"]').setInputFiles({ name: 'rorelse.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
+    await page.getByRole('button', { name: 'Förhandsgranska' }).click();
+    await page.getByText('4 rader lästa: 3 felfria, 1 med fel.').waitFor();
+    await page.getByRole('table', { name: 'Rader med fel' }).getByText('Kön ska vara T, K eller M').waitFor();
+    expect(await page.getByRole('button', { name: 'Importera', exact: true }).isDisabled()).toBe(true);
+    await scan(page, 'sv local import preview');
+    await page.getByRole('checkbox', { name: 'Hoppa över raderna med fel (1 st) och importera resten' }).check();
+    await page.getByRole('button', { name: 'Importera', exact: true }).click();
+    await page.getByText('Importen är klar: 3 nya, 0 reviderade, 0 oförändrade värden, 1 rader hoppades över.').waitFor();
+    await page.getByRole('table', { name: 'Tidigare importer' }).getByText('rorelse.csv').waitFor();
+    await scan(page, 'sv local import done');
+
+    await page.getByRole('link', { name: 'Tillbaka till Rörelse på schemat' }).click();
+    const table = page.getByTestId('series-table');
+    await table.getByRole('row').filter({ hasText: '2023' }).getByText('✓ I fas med målet').waitFor();
+    await table.getByRole('row').filter({ hasText: '2024' }).getByText('– Uppgift saknas').waitFor();
+    await table.getByRole('row').filter({ hasText: '2025' }).getByText('✗ Inte i fas med målet').waitFor();
+    await table.getByRole('row').filter({ hasText: '2025' }).getByText('−3,0').waitFor();
+    await scan(page, 'sv indicator page with series');
+
+    // The demo's completed-studies KPI from Kolada, reached from its dashboard, judged against the county's +2 a year.
+    await visit(session, page, '/population/dashboards/completed_studies', 'Uppföljning: Fullföljda studier');
+    await page.getByRole('link', { name: 'Elever i åk 9 som är behöriga till gymnasiet, hemkommun' }).click();
+    await page.getByTestId('series-target').getByText('Målkurvan: målet för Region Exempellän, +2,0 per år').waitFor();
+    expect(await page.getByTestId('series-table').getByText(/^[✓✗] (I fas|Inte i fas) med målet$/).count()).toBe(9);
+    await scan(page, 'sv kolada series');
+
+    const english = await loginAs(session, 'analyst', 'en');
+    await visit(session, english, '/population/indicators/local.rorelse', 'Movement in the timetable');
+    await english.getByTestId('series-table').getByText('✗ Off track').waitFor();
+    await scan(english, 'en indicator page');
+    await visit(session, english, '/population/indicators/local.rorelse/import', 'Import local statistics: Movement in the timetable');
+    await scan(english, 'en local import');
   });
 
   it('has no axe violations at any impact level', () => {

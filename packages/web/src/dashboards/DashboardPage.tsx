@@ -1,4 +1,4 @@
-import { Alert, Anchor, Group, Select, Stack, Text, Title } from '@mantine/core';
+import { Alert, Anchor, Group, List, Select, Stack, Text, Title } from '@mantine/core';
 import { priorityAreas, type EstimatesView } from '@samsyn/core';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -10,6 +10,7 @@ import { PageTitle } from '../common/PageTitle.tsx';
 import { currentLanguage } from '../i18n/index.ts';
 import { useEstimates, useSurveyIndicators, type OpenIndicator } from '../surveys/useSurveys.ts';
 import { ComparisonSection } from './ComparisonSection.tsx';
+import { useIndicators } from '../indicators/useIndicators.ts';
 import { useTargets } from '../indicators/useTargets.ts';
 import { TrendSection } from './TrendSection.tsx';
 import { targetForArea, type Filters } from './panelData.ts';
@@ -37,7 +38,28 @@ export function DashboardPage() {
       {indicators.isError && <LoadError error={indicators.error} onRetry={() => void indicators.refetch()} />}
       {indicators.isSuccess && mine.length === 0 && <Alert>{t('dashboards.none')}</Alert>}
       {mine.map((i) => <IndicatorPanel key={i.id} indicator={i} />)}
+      <SeriesLinks area={area} />
     </Stack>
+  );
+}
+
+/** The area's Kolada and local indicators: each has its yearly series and target on its own page. */
+function SeriesLinks({ area }: { area: string }) {
+  const { t } = useTranslation();
+  const catalogue = useIndicators();
+  const series = (catalogue.data ?? []).filter((i) => i.priorityArea === area && (i.source.kind === 'kolada' || i.source.kind === 'local'));
+  if (series.length === 0) return null;
+  return (
+    <section aria-labelledby="series-links" className="page-panel">
+      <Stack gap="xs" p="lg">
+        <Title order={2} size="h3" id="series-links">{t('populationTargets.seriesLinks')}</Title>
+        <List>
+          {series.map((i) => (
+            <List.Item key={i.id}><Anchor component={Link} to={`/population/indicators/${encodeURIComponent(i.id)}`}>{currentLanguage() === 'sv' ? i.nameSv : i.nameEn}</Anchor></List.Item>
+          ))}
+        </List>
+      </Stack>
+    </section>
   );
 }
 

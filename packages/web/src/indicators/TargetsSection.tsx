@@ -41,7 +41,7 @@ export function TargetsSection({ indicator }: { indicator: IndicatorView }) {
         {list.length === 0 ? (
           <Text>{t('populationTargets.none')}</Text>
         ) : (
-          <TableScroll label={t('populationTargets.heading')}>
+          <TableScroll label={t('dashboards.tableOf', { name: t('populationTargets.heading') })}>
             <Table aria-labelledby="targets-heading">
               <Table.Thead>
                 <Table.Tr>
