@@ -532,3 +532,69 @@ export function rowIdsByChild(rows: readonly { id: string; child_id: string }[])
   }
   return (childId) => byChild.get(childId) ?? [];
 }
+
+/** One child's answer where an area has its own basis: the gate's access, or null where the gate refused and the area's basis carries the call. */
+export interface AreaAnswer {
+  childId: string;
+  /** The gate's access where it allowed; null where the area's own basis carries the call. */
+  gate: ChildAccess | null;
+  now: Date;
+}
+
+/**
+ * `decideEach`'s `areaBasis` for one child: a call the area may carry on its own reason where the
+ * gate refuses (the addressee of a summons who is not on the team opens and answers it). The
+ * caller has established that reason before asking. The gate is asked first; where it refuses,
+ * the call is logged as a success with the area's reason, no gate basis and the gate's own reason,
+ * so it leaves one entry either way. A write holds the child's lock, the decision, the change and
+ * its entry (written last) in one transaction, as `withChildWrite` does; an area's refusal after it
+ * rolls back and is logged. `work` must show only what the area's basis allows when `gate` is null.
+ */
+export async function withChildOrAreaBasis<T>(
+  request: FastifyRequest,
+  childId: string,
+  action: 'read' | 'write',
+  category: AccessCategory,
+  options: GateOptions & { areaBasis: string },
+  work: (db: Kysely<DB> | Transaction<DB>, answer: AreaAnswer) => Promise<T>,
+): Promise<T> {
+  const { db, audit, clock } = request.server.services;
+  const missing = async () => {
+    await audit.append({ ...auditFrom(request), action: options.auditAction, subjectType: 'child', subjectId: canonicalId(childId), outcome: 'failure', details: { reason: 'no_such_child' } });
+    return new AppError('not_found');
+  };
+  const judgeOn = async (on: Kysely<DB> | Transaction<DB>) => {
+    const facts = await loadFacts(request, childId, childOnly, on);
+    if (!facts.child) return null;
+    const judged = judge(request, { actor: facts.actor, child: facts.child, now: facts.now }, childId, action, category, options);
+    const refused = judged.entry();
+    const entry: AuditEntry = judged.allow ? refused : { ...refused, outcome: 'success', details: { ...refused.details, basis: null, reason: options.areaBasis, gateReason: judged.reason } };
+    const answer: AreaAnswer = { childId: canonicalId(childId), gate: judged.allow ? judged : null, now: judged.now };
+    return { entry, answer, organisationId: judged.organisationId };
+  };
+  if (action === 'read') {
+    const judged = await judgeOn(db);
+    if (!judged) throw await missing();
+    const { entry, answer } = judged;
+    durableBeforeReply(request, audit.append(entry));
+    return work(db, answer);
+  }
+  let judgedOrg: string | null | undefined;
+  try {
+    const outcome = await db.transaction().execute(async (trx) => {
+      await lockChild(trx, childId);
+      const judged = await judgeOn(trx);
+      if (!judged) return { missing: true as const };
+      judgedOrg = judged.organisationId;
+      const value = await work(trx, judged.answer);
+      await appendAudit(trx, [judged.entry], clock.now());
+      return { value };
+    });
+    if ('missing' in outcome) throw await missing();
+    return outcome.value;
+  } catch (error) {
+    // The area's own rule refused after the decision: the change is rolled back, the refusal logged.
+    if (judgedOrg !== undefined && error instanceof AppError) await logRefusal(request, childId, options.auditAction, error, { category, basis: null, reason: options.areaBasis }, judgedOrg);
+    throw error;
+  }
+}

@@ -1,8 +1,8 @@
 import { ChildParams, InvitationInput, InvitationParams, InvitationReplyInput, InvitationView, OpenInvitationList, PlanMeetingInput, PlanMeetingList, PlanMeetingParams, PlanMeetingUpdateInput, PlanParams, SipRequestAnswerInput, SipRequestInput, SipRequestList, SipRequestParams } from '@samsyn/core';
-import { withChildAccess, withChildAction, withChildWrite } from '../access/gate.ts';
+import { withChildAccess, withChildAction, withChildOrAreaBasis, withChildWrite } from '../access/gate.ts';
 import { errorResponses, requireActor, type App } from '../http/types.ts';
 import type { InvitationKind } from '../db/schema-plan-meetings.ts';
-import { gatedOpenInvitations, openInvitation, ownInvitation, replyToInvitation } from './meeting-invitations.ts';
+import { gatedOpenInvitations, invitedProfessionally, inviteeBasis, openInvitation, ownInvitation, replyToInvitation } from './meeting-invitations.ts';
 import { createMeeting, meetingList, readablePlan, sendInvitation, updateMeeting } from './meetings.ts';
 import { answerRequest, createRequest, listRequests } from './requests.ts';
 import { PreparationNoteInput, PreparationNoteList, readPreparationNotes, savePreparationNote } from './preparation-notes.ts';
@@ -78,8 +78,11 @@ export async function planMeetingRoutes(app: App): Promise<void> {
     schema: { tags: ['plans'], summary: 'The caller opens their own summons or invitation; the first look is its read receipt (logged)', params: InvitationParams, response: { 200: InvitationView, ...errorResponses(401, 403, 404) } },
     handler: async (request) => {
       const { id, invitationId } = request.params;
-      await ownInvitation(request, id, invitationId, 'child.meeting_invitation.read');
-      const access = await withChildAccess(request, id, 'read', 'record', { auditAction: 'child.meeting_invitation.read', details: { invitationId } });
+      const own = await ownInvitation(request, id, invitationId, 'child.meeting_invitation.read');
+      const options = { auditAction: 'child.meeting_invitation.read' as const, details: { invitationId } };
+      // A professional summoned or invited reads their own invitation on the invitee's basis where the gate refuses: it holds no child data.
+      if (invitedProfessionally(own.kind, requireActor(request.actor).kind)) return withChildOrAreaBasis(request, id, 'read', 'record', { ...options, areaBasis: inviteeBasis }, (db, answer) => openInvitation(db, answer.childId, invitationId, answer.now));
+      const access = await withChildAccess(request, id, 'read', 'record', options);
       return openInvitation(request.server.services.db, access.childId, invitationId, access.now);
     },
   });
@@ -90,9 +93,11 @@ export async function planMeetingRoutes(app: App): Promise<void> {
       const { id, invitationId } = request.params;
       const own = await ownInvitation(request, id, invitationId, 'child.meeting_invitation.reply');
       const options = { auditAction: 'child.meeting_invitation.reply' as const, details: { invitationId, meetingId: own.meeting_id, reply: request.body.reply } };
-      const userId = requireActor(request.actor).userId;
-      if (own.kind === 'family') return withChildAction(request, id, 'give_consent', options, (trx, access) => replyToInvitation(trx, access.childId, invitationId, userId, access.now, request.body));
-      return withChildWrite(request, id, 'plan', options, (trx, access) => replyToInvitation(trx, access.childId, invitationId, userId, access.now, request.body));
+      const actor = requireActor(request.actor);
+      if (own.kind === 'family') return withChildAction(request, id, 'give_consent', options, (trx, access) => replyToInvitation(trx, access.childId, invitationId, actor.userId, access.now, request.body));
+      // The addressee's own answer: a write of the plan on the gate's basis, else on the invitee's own.
+      if (invitedProfessionally(own.kind, actor.kind)) return withChildOrAreaBasis(request, id, 'write', 'plan', { ...options, areaBasis: inviteeBasis }, (trx, answer) => replyToInvitation(trx, answer.childId, invitationId, actor.userId, answer.now, request.body));
+      return withChildWrite(request, id, 'plan', options, (trx, access) => replyToInvitation(trx, access.childId, invitationId, actor.userId, access.now, request.body));
     },
   });
 }

@@ -155,7 +155,9 @@ describe('the invitee', () => {
     expect(opened.json()).toMatchObject({ kind: 'family', digitalLink: 'https://mote.example/sip-1' });
     const res = await guardian.post(`${invitationUrl(invitations.guardian!)}/reply`, { reply: 'coming', comment: '' });
     expect(res.statusCode, res.body).toBe(200);
-    expect((await auditOf(t.database.db, res))[0]).toMatchObject({ action: 'child.meeting_invitation.reply', outcome: 'success' });
+    // The family's invitation stands on the gate alone, never the invitee's own basis.
+    expect((await auditOf(t.database.db, res))[0]).toMatchObject({ action: 'child.meeting_invitation.reply', outcome: 'success', details: expect.objectContaining({ action: 'give_consent', basis: expect.any(String) }) });
+    expect((await auditOf(t.database.db, opened))[0]).toMatchObject({ action: 'child.meeting_invitation.read', outcome: 'success', details: expect.objectContaining({ basis: expect.any(String) }) });
   });
 });
 
@@ -221,6 +223,41 @@ describe('the list of one’s open invitations, asked of the gate', () => {
     expect(looks).toEqual([expect.objectContaining({ subject_type: 'child', subject_id: family.childId, outcome: 'success', details: expect.objectContaining({ reason: 'meeting_invitee', basis: null, invitationIds: [open[0]!.id] }) })]);
     const raw = await t.database.db.selectFrom('audit_log').select(['subject_type', 'details']).where('request_id', '=', String(res.headers['x-request-id'])).execute();
     expect(raw).toEqual([expect.objectContaining({ subject_type: 'child_list' })]);
+  });
+
+  it('lets that invitee open and answer it on their own basis, without the child’s name, one entry each; the lead sees the receipt and the reply', async () => {
+    const coordinator = await t.loginAs('coordinator');
+    const invitationId = ((await coordinator.get('/api/me/meeting-invitations')).json().invitations as OpenInvitation[])[0]!.id;
+    const opened = await coordinator.get(invitationUrl(invitationId));
+    expect(opened.statusCode, opened.body).toBe(200);
+    expect(opened.json()).toMatchObject({ id: invitationId, kind: 'invitation', meetingId: second, place: 'Rådhuset', planKind: 'sip', sentByName: expect.any(String) });
+    const child = await t.database.db.selectFrom('child').select(['given_name', 'family_name', 'identity_number']).where('id', '=', family.childId).executeTakeFirstOrThrow();
+    for (const secret of [child.given_name, child.family_name, child.identity_number]) expect(opened.body, secret).not.toContain(secret);
+    const areaEntry = { subject_type: 'child', subject_id: family.childId, outcome: 'success', details: expect.objectContaining({ basis: null, reason: 'meeting_invitee', gateReason: expect.any(String), invitationId }) };
+    expect(await auditOf(t.database.db, opened)).toEqual([expect.objectContaining({ action: 'child.meeting_invitation.read', ...areaEntry })]);
+    const replied = await coordinator.post(`${invitationUrl(invitationId)}/reply`, { reply: 'coming', comment: 'Jag tar med skolplanen.' });
+    expect(replied.statusCode, replied.body).toBe(200);
+    expect(replied.json()).toMatchObject({ reply: 'coming', replyComment: 'Jag tar med skolplanen.' });
+    expect(await auditOf(t.database.db, replied)).toEqual([expect.objectContaining({ action: 'child.meeting_invitation.reply', ...areaEntry })]);
+    // No reason of its own to anything else of the child: the record and the plan's meetings stay refused.
+    await expectDenied(await coordinator.get(meetingsUrl()), 'coordinator');
+    const lead = (await (await t.loginAs('socialworker')).get(meetingsUrl())).json() as PlanMeetingList;
+    const seen = lead.meetings.find((m) => m.id === second)!.invitees.find((i) => i.id === invitationId)!;
+    expect(seen).toMatchObject({ reply: 'coming', replyComment: 'Jag tar med skolplanen.' });
+    expect(seen.readAt).not.toBeNull();
+  });
+
+  it('refuses another professional, not invited, the invitation and its reply (logged)', async () => {
+    const invitationId = (await listOpenSummonsForUser(t.database.db, family.guardianUserId, t.app.services.clock.now()))[0]!.id;
+    const coordinatorOwn = (await t.database.db.selectFrom('meeting_invitation').select('id').where('invitee_user_id', '=', await userIdOf(t.database.db, 'coordinator')).executeTakeFirstOrThrow()).id;
+    for (const id of [invitationId, coordinatorOwn]) {
+      for (const username of ['outsider', 'nurse']) {
+        await expectDenied(await (await t.loginAs(username)).get(invitationUrl(id)), username);
+        await expectDenied(await (await t.loginAs(username)).post(`${invitationUrl(id)}/reply`, { reply: 'coming', comment: '' }), username);
+      }
+    }
+    // The addressee's reply stands as they gave it.
+    expect((await t.database.db.selectFrom('meeting_invitation').select('reply').where('id', '=', coordinatorOwn).executeTakeFirstOrThrow()).reply).toBe('coming');
   });
 
   it('shows the team member and the guardian theirs on the gate’s basis', async () => {
