@@ -89,7 +89,7 @@ describe('the web app in a browser', () => {
     await login(page, 'teacher', testPassword);
     await page.getByRole('heading', { level: 1, name: 'Hej Tove Lärare!' }).waitFor();
     const nav = page.getByRole('navigation');
-    expect(await nav.getByRole('link', { name: 'Barn' }).isVisible()).toBe(true);
+    expect(await nav.getByRole('link', { name: 'Barn', exact: true }).isVisible()).toBe(true);
     expect(await nav.getByRole('link', { name: 'Enheter' }).count()).toBe(0);
     expect(await nav.getByText('Administration').count()).toBe(0);
 

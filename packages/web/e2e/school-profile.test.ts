@@ -54,7 +54,10 @@ describe('school profiles and the child-level page in a browser', () => {
     found.push(...(await allViolations(page, 'en child level')));
     await page.getByRole('link', { name: 'School profiles' }).first().click();
     await page.getByRole('heading', { level: 1, name: 'School profiles' }).waitFor();
-    expect(await page.getByRole('table', { name: 'School profiles' }).getByRole('link').count()).toBe(15);
+    // The list arrives after the heading: wait for its last row before counting.
+    const links = page.getByRole('table', { name: 'School profiles' }).getByRole('link');
+    await links.nth(14).waitFor();
+    expect(await links.count()).toBe(15);
   });
 
   it('has no axe violations at any impact level', () => {
