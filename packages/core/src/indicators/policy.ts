@@ -26,3 +26,14 @@ export function canManageTargets(actor: AdminActor, target: { indicatorOwnerId: 
   if (actor.roles.some((r) => r.role === 'collaboration_coordinator' && r.organisationId === target.indicatorOwnerId)) return true;
   return target.organisationId !== undefined && canManageIndicators(actor, target.organisationId);
 }
+
+/**
+ * The organisations whose targets for the indicator the actor may set: every one for its keepers
+ * and its owner's coordinators, else those they are an analyst in (empty: none). The server's
+ * `canManage` and the web's editor both read it, so the editor offers only what the server allows.
+ */
+export function targetOrganisations(actor: AdminActor, indicatorOwnerId: string): 'all' | string[] {
+  if (canManageTargets(actor, { indicatorOwnerId })) return 'all';
+  const scope = indicatorOrganisations(actor);
+  return scope === 'all' ? 'all' : scope;
+}

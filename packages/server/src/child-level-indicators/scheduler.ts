@@ -29,9 +29,11 @@ export class ChildLevelIndicatorScheduler extends PeriodicJob<number> {
 
   /** One run (also on demand, for tests and the CLI): the rows stored. */
   protected async work(): Promise<number> {
-    const got = await this.db.transaction().execute(async (trx) => (await sql<{ ok: boolean }>`SELECT pg_try_advisory_xact_lock(${computeLock}) AS ok`.execute(trx)).rows[0]!.ok);
-    if (!got) return 0;
-    const rows = await computeChildLevelIndicators(this.db, { now: this.clock.now(), threshold: this.threshold });
+    // The lock lasts as long as the transaction that computes and writes: another node's run waits for none of it and skips.
+    const rows = await this.db.transaction().execute(async (trx) => {
+      const got = (await sql<{ ok: boolean }>`SELECT pg_try_advisory_xact_lock(${computeLock}) AS ok`.execute(trx)).rows[0]!.ok;
+      return got ? computeChildLevelIndicators(trx, { now: this.clock.now(), threshold: this.threshold }) : 0;
+    });
     this.log.info({ rows }, 'child-level indicators computed');
     return rows;
   }

@@ -184,7 +184,5 @@ describe('the bad-input probe', () => {
     }
     expect(requests).toBeGreaterThan(1000);
     expect(findings.slice(0, 25), `${findings.length} bad answers of ${requests}`).toEqual([]);
-  // Some 270 routes × 14 identities: about 15 s on a quiet machine, and far more while other
-  // suites share its two cores; the limit only catches a probe that hangs.
-  }, 300_000);
+  }, 300_000); // some 270 routes × 14 identities: 15–120 s, far more on two shared cores; the limit catches a hang
 });

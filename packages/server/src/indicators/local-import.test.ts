@@ -102,7 +102,9 @@ describe('local statistics import', () => {
   it('keeps the earlier version of a revised figure', async () => {
     const revised = await importFile(upload(csv(['2021;9901;;T;63,0;410;'])));
     expect(revised.counts).toEqual({ added: 0, revised: 1, unchanged: 0, rejected: 0 });
-    const values = ((await (await t.loginAs('teacher')).get(`${base}/local-values`)).json() as { values: { municipality: string; year: number; gender: string; value: number; history: { value: number }[] }[] }).values;
+    // The raw figures (school units, counts) are the keepers': a teacher is refused them.
+    expect((await (await t.loginAs('teacher')).get(`${base}/local-values`)).statusCode).toBe(403);
+    const values = ((await analyst.get(`${base}/local-values`)).json() as { values: { municipality: string; year: number; gender: string; value: number; history: { value: number }[] }[] }).values;
     expect(values.find((v) => v.municipality === '9901' && v.year === 2021 && v.gender === 'T')).toMatchObject({ value: 63, history: [{ value: 62.5 }] });
   });
 

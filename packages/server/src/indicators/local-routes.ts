@@ -84,7 +84,13 @@ export async function localStatisticsRoutes(app: App, deps: { db: Kysely<DB> }):
   });
 
   app.get('/api/indicators/:id/local-values', {
-    schema: { tags: ['indicators'], summary: 'A local indicator’s current values, each with its status as a reason and its earlier versions', params: Params, response: { 200: LocalValueList, ...errorResponses(400, 401, 404) } },
-    handler: async (request) => ({ values: await localValuesOf(db, (await localIndicator(db, request.params.id)).id) }),
+    // The raw figures, school units and counts unsuppressed, as imported: for the indicator's keepers, as the
+    // import history is. Everyone else reads the judged, public breakdowns through the series.
+    schema: { tags: ['indicators'], summary: 'A local indicator’s current values as imported, each with its status as a reason and its earlier versions (the indicator’s keepers)', params: Params, response: { 200: LocalValueList, ...errorResponses(400, 401, 403, 404) } },
+    handler: async (request) => {
+      const indicator = await localIndicator(db, request.params.id);
+      keeper(requireActor(request.actor), indicator);
+      return { values: await localValuesOf(db, indicator.id) };
+    },
   });
 }

@@ -63,6 +63,17 @@ describe('an indicator’s targets', () => {
     expect((await sysadmin.request('DELETE', `${url}/${target.id}`)).statusCode).toBe(404);
   });
 
+  it('are set by a municipality’s own analyst for that municipality only, who is told so by `canManage`', async () => {
+    const { db } = t.database;
+    const norrvik = (await db.selectFrom('organisation').select('id').where('municipality_code', '=', '9902').executeTakeFirstOrThrow()).id;
+    const nurse = await db.selectFrom('app_user').select('id').where('username', '=', 'nurse').executeTakeFirstOrThrow();
+    await db.insertInto('user_role').values({ user_id: nurse.id, organisation_id: norrvik, unit_id: null, role: 'analyst' }).execute();
+    const analystOfNorrvik = await t.loginAs('nurse');
+    expect(((await analystOfNorrvik.get(url)).json() as TargetList).canManage).toBe(true);
+    expect((await analystOfNorrvik.post(url, { organisationId: norrvik, rule: plusTwo })).statusCode).toBe(201);
+    expect((await analystOfNorrvik.post(url, { organisationId: partner, rule: plusTwo })).statusCode).toBe(403);
+  });
+
   it('hold one target per organisation: a second is a conflict that names the first', async () => {
     const res = await (await t.loginAs('analyst')).post(url, { organisationId: region, rule: byYear });
     expect(res.statusCode).toBe(409);

@@ -1,6 +1,6 @@
 import type { FastifyRequest } from 'fastify';
 import type { Kysely, Transaction } from 'kysely';
-import { canManageTargets, type IndicatorView, type TargetInput, type TargetList, type TargetRuleInput, type TargetView } from '@samsyn/core';
+import { canManageTargets, targetOrganisations, type IndicatorView, type TargetInput, type TargetList, type TargetRuleInput, type TargetView } from '@samsyn/core';
 import type { DB } from '../db/schema.ts';
 import { auditFrom } from '../audit/context.ts';
 import { appendAudit, appendAuditNow } from '../audit/writer.ts';
@@ -64,10 +64,12 @@ export async function defaultTargetIndicator(db: Db, indicator: IndicatorView): 
   return row?.id ?? null;
 }
 
+const mayOffer = (scope: 'all' | string[]) => scope === 'all' || scope.length > 0;
+
 export async function targetList(db: Kysely<DB>, actor: Actor, indicatorId: string): Promise<TargetList> {
   const indicator = await findIndicator(db, indicatorId);
   if (!indicator) throw new AppError('not_found');
-  return { targets: await targetsOf(db, indicatorId), canManage: canManageTargets(actor, { indicatorOwnerId: indicator.owner.id }), defaultTargetIndicatorId: await defaultTargetIndicator(db, indicator) };
+  return { targets: await targetsOf(db, indicatorId), canManage: mayOffer(targetOrganisations(actor, indicator.owner.id)), defaultTargetIndicatorId: await defaultTargetIndicator(db, indicator) };
 }
 
 type TargetAction = 'indicator.target.create' | 'indicator.target.update' | 'indicator.target.delete';

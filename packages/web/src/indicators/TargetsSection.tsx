@@ -1,9 +1,10 @@
 import { Alert, Anchor, Button, Group, NumberInput, SegmentedControl, Select, Stack, Table, Text, Title } from '@mantine/core';
-import type { IndicatorView, TargetRuleInput, TargetView } from '@samsyn/core';
+import { canManageTargets, targetOrganisations, type IndicatorView, type TargetRuleInput, type TargetView } from '@samsyn/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { useOrganisations } from '../admin/useOrganisations.ts';
+import { useCurrentUser } from '../auth/useCurrentUser.ts';
 import { errorText } from '../common/errors.ts';
 import { TableScroll } from '../dashboards/TableScroll.tsx';
 import { currentLanguage } from '../i18n/index.ts';
@@ -22,7 +23,10 @@ export function TargetsSection({ indicator }: { indicator: IndicatorView }) {
   const [editing, setEditing] = useState<TargetView | 'new' | null>(null);
   const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
   const list = targets.data?.targets ?? [];
+  const me = useCurrentUser();
   const manage = targets.data?.canManage ?? false;
+  // The server's rule, per row: a municipality's analyst changes her own municipality's target only.
+  const mayChange = (target: TargetView) => canManageTargets(me, { indicatorOwnerId: indicator.owner.id, organisationId: target.organisation.id });
   const fallback = targets.data?.defaultTargetIndicatorId ?? null;
   const done = (text: string) => {
     setEditing(null);
@@ -56,12 +60,12 @@ export function TargetsSection({ indicator }: { indicator: IndicatorView }) {
                     <Table.Td>{`${target.setBy.displayName}, ${target.setAt.slice(0, 10)}`}</Table.Td>
                     {manage && (
                       <Table.Td>
-                        <Group gap={6} wrap="nowrap">
+                        {mayChange(target) && <Group gap={6} wrap="nowrap">
                           <Button size="compact-sm" variant="light" onClick={() => setEditing(target)} aria-label={t('common.editNamed', { name: target.organisation.name })}>{t('common.edit')}</Button>
                           <Button size="compact-sm" variant="default" color="red" loading={remove.isPending && remove.variables === target.id} aria-label={t('populationTargets.removeNamed', { name: target.organisation.name })} onClick={() => remove.mutate(target.id, { onSuccess: () => done(t('populationTargets.removed', { name: target.organisation.name })), onError: (e) => setMessage({ ok: false, text: errorText(e, t, currentLanguage()) }) })}>
                             {t('populationTargets.remove')}
                           </Button>
-                        </Group>
+                        </Group>}
                       </Table.Td>
                     )}
                   </Table.Tr>
@@ -91,7 +95,9 @@ function TargetForm({ indicator, target, taken, onDone, onCancel }: { indicator:
   const [targetYear, setTargetYear] = useState<number | string>(start?.kind === 'fixed_value' ? start.targetYear : '');
   const [targetValue, setTargetValue] = useState<number | string>(start?.kind === 'fixed_value' ? start.targetValue : '');
   const [error, setError] = useState<string | null>(null);
-  const places = (organisations.data ?? []).filter((o) => (o.kind === 'region' || o.kind === 'municipality') && (o.id === target?.organisation.id || !taken.includes(o.id)));
+  const me = useCurrentUser();
+  const scope = targetOrganisations(me, indicator.owner.id);
+  const places = (organisations.data ?? []).filter((o) => (o.kind === 'region' || o.kind === 'municipality') && (scope === 'all' || scope.includes(o.id)) && (o.id === target?.organisation.id || !taken.includes(o.id)));
   const num = (v: number | string) => (v === '' ? NaN : Number(v));
   const submit = () => {
     const base = { baselineYear: num(baselineYear), baselineValue: num(baselineValue) };
