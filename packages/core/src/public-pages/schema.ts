@@ -6,11 +6,13 @@ import { z } from 'zod';
  * the server keeps one small renderer per kind (public-pages/kinds.ts).
  */
 
-export const publicPageKinds = ['action_plan', 'forum_decisions', 'forum_contacts', 'news', 'newsletter'] as const;
+/** The kinds published through `POST /api/public-pages`; a newsletter issue is published from its own route only (it links the page to the issue). */
+export const publishableKinds = ['action_plan', 'forum_decisions', 'forum_contacts', 'news'] as const;
+export const publicPageKinds = [...publishableKinds, 'newsletter'] as const;
 export type PublicPageKind = (typeof publicPageKinds)[number];
 
 export const PublishInput = z.object({
-  kind: z.enum(publicPageKinds),
+  kind: z.enum(publishableKinds),
   /** The plan or forum the page shows; none for news. */
   sourceId: z.uuid().nullable().default(null),
   slug: z.string().trim().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/).max(80),
@@ -20,7 +22,8 @@ export const PublishInput = z.object({
   ownerOrganisationId: z.uuid(),
   ownerForumId: z.uuid().nullable().default(null),
 });
-export type PublishInput = z.infer<typeof PublishInput>;
+/** What a page is published from; the server's own callers (the newsletter) may name any kind. */
+export type PublishInput = Omit<z.infer<typeof PublishInput>, 'kind'> & { kind: PublicPageKind };
 export const RepublishInput = z.object({ body: z.string().trim().max(20000).optional() });
 
 export const PublicPageParams = z.object({ id: z.uuid() });

@@ -19,7 +19,7 @@ import { estimates } from '../surveys/service.ts';
 export interface SurveyCell { grade: string; shown: boolean; percent: number | null; lower: number | null; upper: number | null; reason: 'too_few' | 'complementary' | null }
 export type BlockData =
   | { type: 'text'; heading: string; text: string }
-  | { type: 'survey'; nameSv: string; nameEn: string; area: string; grades: string[]; rows: { year: number; cells: SurveyCell[] }[] }
+  | { type: 'survey'; nameSv: string; nameEn: string; area: string; /** The municipality's name (absent in issues frozen before it was kept). */ areaName?: string; grades: string[]; rows: { year: number; cells: SurveyCell[] }[] }
   | { type: 'kolada'; kpi: string; municipality: string; municipalityName: string; points: { period: number; value: number | null }[] }
   | { type: 'run_chart'; name: string; points: { period: string; value: number | null }[]; median: number | null; signal: boolean; n: number }
   | { type: 'action_plan'; title: string; periodStart: string; periodEnd: string; overallGoal: string; activities: { title: string; status: string; endsOn: string }[] }
@@ -41,7 +41,8 @@ async function surveyBlock(db: Kysely<DB>, request: FastifyRequest, b: Extract<N
       return { grade: g, shown: true, percent: round1(c.proportion), lower: round1(c.lower), upper: round1(c.upper), reason: null };
     }),
   }));
-  return { type: 'survey', nameSv: view.indicator.nameSv, nameEn: view.indicator.nameEn, area: b.area, grades, rows };
+  const areaName = view.areas.find((a) => a.code === b.area)?.name ?? b.area;
+  return { type: 'survey', nameSv: view.indicator.nameSv, nameEn: view.indicator.nameEn, area: b.area, areaName, grades, rows };
 }
 
 async function koladaBlock(db: Kysely<DB>, b: Extract<NewsletterBlock, { type: 'kolada' }>, year: number): Promise<BlockData> {

@@ -129,6 +129,23 @@ describe('an issue', () => {
     expect(logged.map((l) => l.action)).toEqual(['newsletter.issue.create', 'newsletter.issue.update']);
   });
 
+  it('is changed only while not on show, is published only from its own route, and never takes a public page’s slug', async () => {
+    const issue = await published('nyhetsbrev-las');
+    const edit = await coordinator.patch(`/api/newsletter/issues/${issue.id}`, { title: 'Ett nytt namn' });
+    expect(edit.statusCode).toBe(409);
+    expect(edit.json().error).toMatchObject({ code: 'newsletter_state', details: [{ message: 'published' }] });
+    expect((await coordinator.post(`/api/newsletter/issues/${issue.id}/withdraw`)).statusCode).toBe(200);
+    expect((await coordinator.patch(`/api/newsletter/issues/${issue.id}`, { title: 'Ett nytt namn' })).statusCode).toBe(200);
+    // The generic publishing route would make a second page for the issue, which its withdrawal would not take down.
+    const generic = await coordinator.post('/api/public-pages', { kind: 'newsletter', sourceId: issue.id, slug: 'andra-sidan', title: 'x', ownerOrganisationId: owner });
+    expect(generic.statusCode).toBe(400);
+    const page = await coordinator.post('/api/public-pages', { kind: 'news', slug: 'upptagen-adress', title: 'En nyhet', body: 'Text.', ownerOrganisationId: owner });
+    expect(page.statusCode).toBe(201);
+    const clash = await coordinator.post('/api/newsletter/issues', issueInput('upptagen-adress'));
+    expect(clash.statusCode).toBe(400);
+    expect(clash.json().error.details).toEqual([expect.objectContaining({ path: 'body.slug', message: 'slug_taken' })]);
+  });
+
   it('is composed, published and sent by coordinators of its organisation only; every refusal is logged', async () => {
     const issue = (await coordinator.post('/api/newsletter/issues', issueInput('nyhetsbrev-roller'))).json() as NewsletterIssueSummary;
     for (const username of ['teacher', 'nurse', 'outsider', 'orgadmin', 'sysadmin', 'analyst', 'samordnare.region', 'guardian', 'child']) {

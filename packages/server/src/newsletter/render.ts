@@ -47,7 +47,7 @@ export function blockHtml(b: BlockData, lang: Lang): string {
       return `<section>${b.heading ? `<h2>${esc(b.heading)}</h2>` : ''}${paragraphs(b.text)}</section>`;
     case 'survey': {
       const name = lang === 'sv' ? b.nameSv : b.nameEn;
-      const area = b.area === 'county' ? w.county : b.area;
+      const area = b.area === 'county' ? w.county : (b.areaName ?? b.area);
       const all = b.rows.map((r) => { const c = r.cells[0]!; return c.shown ? c.percent : null; });
       return `<section><h2>${esc(name)}</h2><p>${w.area}: ${esc(area)}. ${w.percent}, ${w.interval}.</p>${sparkline(all)}${table(`${name} – ${area}`, [w.year, ...b.grades.map((g) => `${w.grade}: ${gradeName(w, g)}`)], b.rows.map((r) => [String(r.year), ...r.cells.map((c) => cellText(lang, w, c))]), w.none)}</section>`;
     }

@@ -53,7 +53,10 @@ export async function createIssue(db: Kysely<DB>, request: FastifyRequest, input
   const actor = await composer(request, input.ownerOrganisationId, 'newsletter.issue.create');
   await checkBlocks(db, request, input.blocks, input.issueDate);
   return db.transaction().execute(async (trx) => {
-    if (await trx.selectFrom('newsletter_issue').select('id').where('slug', '=', input.slug).executeTakeFirst()) throw new AppError('validation_failed', { details: [{ path: 'body.slug', message: 'slug_taken' }] });
+    // An issue becomes a public page under its slug, so the slug is free only if no page has it either.
+    const issueHas = await trx.selectFrom('newsletter_issue').select('id').where('slug', '=', input.slug).executeTakeFirst();
+    const pageHas = await trx.selectFrom('public_page').select('id').where('slug', '=', input.slug).executeTakeFirst();
+    if (issueHas || pageHas) throw new AppError('validation_failed', { details: [{ path: 'body.slug', message: 'slug_taken' }] });
     const now = request.server.services.clock.now();
     const { id } = await trx.insertInto('newsletter_issue').values({ owner_organisation_id: input.ownerOrganisationId, title: input.title, slug: input.slug, issue_date: input.issueDate, blocks: JSON.stringify(input.blocks), created_by: actor.userId, created_at: now, updated_at: now }).returning('id').executeTakeFirstOrThrow();
     await issueAudit(trx, request, { id, organisationId: input.ownerOrganisationId }, 'newsletter.issue.create', { slug: input.slug, blocks: input.blocks.map((b) => b.type) });
@@ -86,6 +89,8 @@ export async function updateIssue(db: Kysely<DB>, request: FastifyRequest, id: s
   await checkBlocks(db, request, blocks, change.issueDate ?? current.issue_date);
   await db.transaction().execute(async (trx) => {
     const issue = await ownIssue(trx, id);
+    // A page on show keeps what was published: withdraw it first, and publishing again is a new version.
+    if (issue.public_page_id && !(await trx.selectFrom('public_page').select('withdrawn_at').where('id', '=', issue.public_page_id).executeTakeFirstOrThrow()).withdrawn_at) throw state('published');
     await trx.updateTable('newsletter_issue').set({ title: change.title ?? issue.title, issue_date: change.issueDate ?? issue.issue_date, blocks: JSON.stringify(blocks), updated_at: request.server.services.clock.now() }).where('id', '=', id).execute();
     await issueAudit(trx, request, { id, organisationId: issue.owner_organisation_id }, 'newsletter.issue.update', { fields: Object.keys(change), blocks: blocks.map((b) => b.type) });
   });

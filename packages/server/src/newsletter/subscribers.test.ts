@@ -26,7 +26,10 @@ const mailsTo = (address: string) => smtp.received.filter((m) => m.to.includes(a
 
 async function publishedIssue(slug: string): Promise<NewsletterIssueSummary> {
   const today = stockholmDate(t.app.services.clock.now());
-  const created = (await coordinator.post('/api/newsletter/issues', { ownerOrganisationId: owner, title: `Nyhetsbrev ${slug}`, slug, issueDate: today, blocks: [{ type: 'text', heading: 'Hösten', text: 'Nätverken har träffats tre gånger.' }] })).json() as NewsletterIssueSummary;
+  // Blocks that read live data (a survey's cells, an action plan's activities), so the mail's check for personal data has something to find.
+  const plan = await t.database.db.selectFrom('action_plan').select('id').where('owner_organisation_id', '=', owner).orderBy('created_at').executeTakeFirstOrThrow();
+  const blocks = [{ type: 'text', heading: 'Hösten', text: 'Nätverken har träffats tre gånger.' }, { type: 'survey', indicatorId: 'lhu.mar-bra', area: '9901', gender: 'T' }, { type: 'action_plan', planId: plan.id }];
+  const created = (await coordinator.post('/api/newsletter/issues', { ownerOrganisationId: owner, title: `Nyhetsbrev ${slug}`, slug, issueDate: today, blocks })).json() as NewsletterIssueSummary;
   const res = await coordinator.post(`/api/newsletter/issues/${created.id}/publish`);
   expect(res.statusCode).toBe(200);
   return res.json() as NewsletterIssueSummary;

@@ -41,12 +41,16 @@ export async function subscribe(db: Kysely<DB>, request: FastifyRequest, input: 
   if (!org) throw new AppError('not_found');
   const email = input.email.toLowerCase();
   const pending = await db.transaction().execute(async (trx) => {
-    const found = await trx.selectFrom('newsletter_subscriber').select(['id', 'token', 'confirmed_at']).where('owner_organisation_id', '=', org.id).where('email', '=', email).forUpdate().executeTakeFirst();
-    if (found) return found.confirmed_at ? null : found.token;
+    // Inserted unless the address is there: two requests for one address at once never meet the unique key.
     const token = randomBytes(32).toString('base64url');
-    const { id } = await trx.insertInto('newsletter_subscriber').values({ owner_organisation_id: org.id, email, token, lang: input.lang, created_at: request.server.services.clock.now() }).returning('id').executeTakeFirstOrThrow();
-    await publicAudit(trx, request, org.id, id, 'newsletter.subscriber.subscribe');
-    return token;
+    const inserted = await trx.insertInto('newsletter_subscriber').values({ owner_organisation_id: org.id, email, token, lang: input.lang, created_at: request.server.services.clock.now() })
+      .onConflict((oc) => oc.columns(['owner_organisation_id', 'email']).doNothing()).returning('id').executeTakeFirst();
+    if (inserted) {
+      await publicAudit(trx, request, org.id, inserted.id, 'newsletter.subscriber.subscribe');
+      return token;
+    }
+    const found = await trx.selectFrom('newsletter_subscriber').select(['token', 'confirmed_at']).where('owner_organisation_id', '=', org.id).where('email', '=', email).executeTakeFirstOrThrow();
+    return found.confirmed_at ? null : found.token;
   });
   if (!pending) return;
   const w = mailWords[input.lang];

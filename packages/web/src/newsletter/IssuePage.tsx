@@ -32,7 +32,7 @@ export function IssuePage() {
         {issue.sentAt && ` · ${t('newsletter.sentOn', { date: formatDate(issue.sentAt.slice(0, 10)), count: issue.sentCount ?? 0 })}`}
       </Text>
       {/* The key restarts the form from the saved issue after every save. */}
-      <IssueForm key={issue.updatedAt} issue={issue} />
+      {issue.state === 'published' ? <Text>{t('newsletter.publishedNoEdit')}</Text> : <IssueForm key={issue.updatedAt} issue={issue} />}
       <Steps issue={issue} mailEnabled={query.data.mailEnabled} subscribers={query.data.subscribers} />
       <Preview id={issue.id} />
     </Stack>

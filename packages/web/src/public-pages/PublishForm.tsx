@@ -1,5 +1,5 @@
 import { Button, Group, Select, Stack, Text, TextInput, Textarea, Title } from '@mantine/core';
-import type { PublicPageKind } from '@samsyn/core';
+import { publishableKinds } from '@samsyn/core';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useActionPlans } from '../action-plans/useActionPlans.ts';
@@ -11,8 +11,8 @@ import { useForums, usePublishing } from '../forums/useForums.ts';
  * forum's decisions or contacts (a snapshot of the source), or news (the text only). A forum's page
  * belongs to the forum when the forum is the publishing organisation's, so its feedback lands there.
  */
-// The kinds published from this form; a newsletter issue (issue 17) is published from its own page.
-const formKinds = ['action_plan', 'forum_decisions', 'forum_contacts', 'news'] as const satisfies readonly PublicPageKind[];
+// The kinds the server publishes through this route; a newsletter issue (issue 17) is published from its own page.
+const formKinds = publishableKinds;
 type FormKind = (typeof formKinds)[number];
 
 export function PublishForm() {
