@@ -57,6 +57,16 @@ export async function subscribe(db: Kysely<DB>, request: FastifyRequest, input: 
   await request.server.services.mailer.send({ to: email, subject: w.confirmSubject, text: `${w.confirm}\n\n${link(request, '/public/newsletter/confirm', pending, input.lang)}\n` });
 }
 
+/** How long an address waits for its confirmation before the erasure removes it (the mail says it will be). */
+export const unconfirmedDays = 7;
+
+/** Removes the addresses never confirmed within `unconfirmedDays`; the number removed. Run with the scheduled erasure. */
+export async function purgeUnconfirmed(db: Db, now: Date): Promise<number> {
+  const before = new Date(now.getTime() - unconfirmedDays * 86_400_000);
+  const gone = await db.deleteFrom('newsletter_subscriber').where('confirmed_at', 'is', null).where('created_at', '<', before).executeTakeFirst();
+  return Number(gone.numDeletedRows);
+}
+
 /** Confirms (or, with `remove`, removes) the subscriber the token names; false when the token names none. */
 export async function byToken(db: Kysely<DB>, request: FastifyRequest, token: string, remove: boolean): Promise<boolean> {
   return db.transaction().execute(async (trx) => {

@@ -175,8 +175,18 @@ describe('the dry run and the erasure', () => {
   it('the scheduled job runs once per interval, on the services\' clock', async () => {
     const logged: unknown[] = [];
     const scheduler = new RetentionScheduler(deps, 24, { info: (d) => logged.push(d), error: () => undefined });
+    // A newsletter address never confirmed goes with the run (its confirmation mail says so); a confirmed one stays.
+    const { db } = t.database;
+    const org = (await db.selectFrom('organisation').select('id').limit(1).executeTakeFirstOrThrow()).id;
+    const weeksAgo = new Date(clock.now().getTime() - 30 * 86_400_000);
+    await db.insertInto('newsletter_subscriber').values([
+      { owner_organisation_id: org, email: 'aldrig.bekraftad@example.se', token: 'retention-unconfirmed', lang: 'sv', created_at: weeksAgo },
+      { owner_organisation_id: org, email: 'bekraftad@example.se', token: 'retention-confirmed', lang: 'sv', created_at: weeksAgo, confirmed_at: weeksAgo },
+    ]).execute();
     clock.advance(2 * 86_400_000);
     const first = await scheduler.tick();
+    const left = await db.selectFrom('newsletter_subscriber').select('email').where('token', 'in', ['retention-unconfirmed', 'retention-confirmed']).execute();
+    expect(left.map((r) => r.email)).toEqual(['bekraftad@example.se']);
     expect(first).not.toBeNull();
     expect(await scheduler.tick()).toBeNull();
     clock.advance(25 * 3_600_000);

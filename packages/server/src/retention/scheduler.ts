@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import { eraseExpired, type RetentionDeps } from './service.ts';
 import { PeriodicJob, type JobLog } from '../jobs/periodic.ts';
+import { purgeUnconfirmed } from '../newsletter/subscribers.ts';
 
 export type RetentionLog = JobLog;
 
@@ -47,7 +48,9 @@ export class RetentionScheduler extends PeriodicJob<string | null> {
     });
     if (!runId) return null;
     const plan = await eraseExpired(this.deps, { actorId: null, actorUsername: 'retention-job', requestId: null, clientIp: null }, null, runId);
-    this.log.info({ retentionRun: runId, erased: plan.total }, 'retention run done');
+    // Newsletter addresses never confirmed: the confirmation mail promises they go.
+    const unconfirmed = await purgeUnconfirmed(db, now);
+    this.log.info({ retentionRun: runId, erased: plan.total, unconfirmedSubscribers: unconfirmed }, 'retention run done');
     return runId;
   }
 }
