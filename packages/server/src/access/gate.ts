@@ -570,7 +570,9 @@ export async function withChildOrAreaBasis<T>(
     const refused = judged.entry();
     const entry: AuditEntry = judged.allow ? refused : { ...refused, outcome: 'success', details: { ...refused.details, basis: null, reason: options.areaBasis, gateReason: judged.reason } };
     const answer: AreaAnswer = { childId: canonicalId(childId), gate: judged.allow ? judged : null, now: judged.now };
-    return { entry, answer, organisationId: judged.organisationId };
+    // What a refusal by the area's own rule is logged on: the gate's basis where it allowed, else the area's.
+    const basis = judged.allow ? { basis: judged.decision.basis } : { basis: null, reason: options.areaBasis };
+    return { entry, answer, organisationId: judged.organisationId, basis };
   };
   if (action === 'read') {
     const judged = await judgeOn(db);
@@ -579,13 +581,13 @@ export async function withChildOrAreaBasis<T>(
     durableBeforeReply(request, audit.append(entry));
     return work(db, answer);
   }
-  let judgedOrg: string | null | undefined;
+  let judgedOn: { organisationId: string | null; basis: Record<string, unknown> } | undefined;
   try {
     const outcome = await db.transaction().execute(async (trx) => {
       await lockChild(trx, childId);
       const judged = await judgeOn(trx);
       if (!judged) return { missing: true as const };
-      judgedOrg = judged.organisationId;
+      judgedOn = { organisationId: judged.organisationId, basis: judged.basis };
       const value = await work(trx, judged.answer);
       await appendAudit(trx, [judged.entry], clock.now());
       return { value };
@@ -594,7 +596,7 @@ export async function withChildOrAreaBasis<T>(
     return outcome.value;
   } catch (error) {
     // The area's own rule refused after the decision: the change is rolled back, the refusal logged.
-    if (judgedOrg !== undefined && error instanceof AppError) await logRefusal(request, childId, options.auditAction, error, { category, basis: null, reason: options.areaBasis }, judgedOrg);
+    if (judgedOn !== undefined && error instanceof AppError) await logRefusal(request, childId, options.auditAction, error, { category, ...judgedOn.basis }, judgedOn.organisationId);
     throw error;
   }
 }

@@ -31,11 +31,15 @@ export type InboxSource = (db: Kysely<DB>, user: InboxUser, now: Date) => Promis
 /** The children whose plans may hold something for the user: their current team, their wards, themselves. */
 type NearPlan = PlanRow & { child_id: string };
 
+/** The children a citizen stands for now: their wards, and themselves. */
+function familyOf(db: Kysely<DB>, userId: string) {
+  const wards = db.selectFrom('child_guardian as cg').innerJoin('guardian as g', 'g.id', 'cg.guardian_id').select('cg.child_id').where('g.user_id', '=', userId);
+  return wards.union(db.selectFrom('child').select('id as child_id').where('user_id', '=', userId));
+}
+
 async function plansNear(db: Kysely<DB>, user: InboxUser, now: Date): Promise<NearPlan[]> {
   const team = db.selectFrom('care_team_member').select('child_id').where('user_id', '=', user.userId).where('starts_at', '<=', now).where((eb) => eb.or([eb('ends_at', 'is', null), eb('ends_at', '>', now)]));
-  const wards = db.selectFrom('child_guardian as cg').innerJoin('guardian as g', 'g.id', 'cg.guardian_id').select('cg.child_id').where('g.user_id', '=', user.userId);
-  const self = db.selectFrom('child').select('id as child_id').where('user_id', '=', user.userId);
-  const ids = (await team.union(wards).union(self).execute()).map((r) => r.child_id);
+  const ids = (await team.union(familyOf(db, user.userId)).execute()).map((r) => r.child_id);
   const rows = await Promise.all([...new Set(ids)].map(async (id) => (await plansOf(db, id, user.userId)).map((r) => ({ ...r, child_id: id }))));
   return rows.flat().filter((r) => r.closed_at === null);
 }
@@ -90,12 +94,16 @@ export const earlySignals: InboxSource = async (db, user, now) => {
  * meeting's day. A professional invited who is not on the team sees theirs on the invitee's own
  * basis, as `GET /api/me/meeting-invitations` does; the family's stands on the gate.
  */
-export const meetingInvitations: InboxSource = async (db, user, now) =>
-  (await openRowsFor(db, user.userId, now)).map((r) => {
+export const meetingInvitations: InboxSource = async (db, user, now) => {
+  const rows = await openRowsFor(db, user.userId, now);
+  // A family's invitation counts (in the badge, in the notice mail) only while the user stands for the child.
+  const family = user.kind === 'citizen' && rows.length > 0 ? new Set((await familyOf(db, user.userId).execute()).map((r) => r.child_id)) : null;
+  return rows.filter((r) => family === null || family.has(r.child_id)).map((r) => {
     const kind = r.kind === 'summons' ? ('summons' as const) : ('invitation' as const);
     const link = user.kind === 'citizen' ? `/my-children/${r.child_id}` : `/child/${r.child_id}/meeting-invitations/${r.id}`;
     return { key: inboxKey(kind, r.id, 1), kind, date: stockholmDate(new Date(r.starts_at)), childId: r.child_id, subject: '', link, ...(invitedProfessionally(r.kind, user.kind) ? { areaBasis: inviteeBasis } : {}) };
   });
+};
 
 /** The registry of sources. */
 export const inboxSources: InboxSource[] = [followUpsDue, actionsAssigned, approvalsWaiting, earlySignals, meetingInvitations];

@@ -19,15 +19,9 @@ const iso = (d: Date | string) => new Date(d).toISOString();
 
 /**
  * The caller's open summonses and invitations, soonest meeting first: not yet answered, for a
- * meeting not yet held nor passed, of a plan not closed. Ids and times only: the inbox shows
- * what waits, the invitation itself is opened through the gate. The family's own invitation
- * counts as an invitation. Before the gate: the routes and the inbox ask it (`gatedOpenInvitations`).
+ * meeting not yet held nor passed, of a plan not closed, with their own kind (`family` too). Before
+ * the gate: the route (`gatedOpenInvitations`) and the inbox ask it for each child.
  */
-export async function listOpenSummonsForUser(db: Db, userId: string, now: Date): Promise<OpenInvitation[]> {
-  return (await openRowsFor(db, userId, now)).map(toOpen);
-}
-
-/** The open invitations with their own kind (`family` too), for the gate's area basis. */
 export async function openRowsFor(db: Db, userId: string, now: Date) {
   return db
     .selectFrom('meeting_invitation as i')
@@ -45,7 +39,8 @@ export async function openRowsFor(db: Db, userId: string, now: Date) {
 }
 type OpenRow = Awaited<ReturnType<typeof openRowsFor>>[number];
 
-const toOpen = (r: OpenRow): OpenInvitation => ({ id: r.id, childId: r.child_id, planId: r.plan_id, meetingId: r.meeting_id, kind: r.kind === 'summons' ? 'summons' : 'invitation', sentAt: iso(r.sent_at), readAt: r.read_at ? iso(r.read_at) : null, meetingAt: iso(r.starts_at) });
+/** Ids and times only: the inbox shows what waits, the invitation itself is opened through the gate. The family's own invitation counts as an invitation. */
+export const toOpen = (r: OpenRow): OpenInvitation => ({ id: r.id, childId: r.child_id, planId: r.plan_id, meetingId: r.meeting_id, kind: r.kind === 'summons' ? 'summons' : 'invitation', sentAt: iso(r.sent_at), readAt: r.read_at ? iso(r.read_at) : null, meetingAt: iso(r.starts_at) });
 
 /**
  * Being summoned or invited by the planning lead is a professional's own reason to see that the

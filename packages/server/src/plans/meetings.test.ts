@@ -4,7 +4,7 @@ import { createTestApp, type TestApp } from '../test/harness.ts';
 import { startTestSmtp, type TestSmtp } from '../test/smtp.ts';
 import { auditOf, demoFamily, userIdOf, type Family } from '../test/fixtures.ts';
 import { demoSipId } from './fixtures.ts';
-import { listOpenSummonsForUser } from './meeting-invitations.ts';
+import { openRowsFor, toOpen } from './meeting-invitations.ts';
 
 /**
  * A meeting of the demo SIP, led by `socialworker`: a summons to `psychologist` (the region), an
@@ -115,9 +115,9 @@ describe('the invitee', () => {
     expect(res.statusCode).toBe(200);
     const open = res.json().invitations as OpenInvitation[];
     expect(open).toEqual([expect.objectContaining({ id: invitations.psychologist, childId: family.childId, planId: sipId, meetingId, kind: 'summons', readAt: null })]);
-    expect(await listOpenSummonsForUser(t.database.db, await userIdOf(t.database.db, 'psychologist'), t.app.services.clock.now())).toEqual(open);
+    expect((await openRowsFor(t.database.db, await userIdOf(t.database.db, 'psychologist'), t.app.services.clock.now())).map(toOpen)).toEqual(open);
     // The family's invitation counts as an invitation.
-    expect((await listOpenSummonsForUser(t.database.db, family.guardianUserId, t.app.services.clock.now())).map((i) => i.kind)).toEqual(['invitation']);
+    expect((await openRowsFor(t.database.db, family.guardianUserId, t.app.services.clock.now())).map(toOpen).map((i) => i.kind)).toEqual(['invitation']);
     expect((await (await t.loginAs('outsider')).get('/api/me/meeting-invitations')).json().invitations).toEqual([]);
   });
 
@@ -195,6 +195,10 @@ describe('the meeting held', () => {
   it('takes no more replies once held', async () => {
     const res = await (await t.loginAs('teacher')).post(`${invitationUrl(invitations.teacher!)}/reply`, { reply: 'coming', comment: '' });
     expect(res.statusCode).toBe(409);
+    // The teacher is on the team: the refusal is logged on the gate's basis, not the invitee's own.
+    const refused = await t.database.db.selectFrom('audit_log').select('details').where('action', '=', 'child.meeting_invitation.reply').where('outcome', '=', 'failure').orderBy('seq', 'desc').limit(1).executeTakeFirstOrThrow();
+    expect(refused.details).toMatchObject({ basis: expect.any(String) });
+    expect(refused.details).not.toMatchObject({ reason: 'meeting_invitee' });
   });
 });
 
@@ -248,7 +252,7 @@ describe('the list of one’s open invitations, asked of the gate', () => {
   });
 
   it('refuses another professional, not invited, the invitation and its reply (logged)', async () => {
-    const invitationId = (await listOpenSummonsForUser(t.database.db, family.guardianUserId, t.app.services.clock.now()))[0]!.id;
+    const invitationId = (await openRowsFor(t.database.db, family.guardianUserId, t.app.services.clock.now()))[0]!.id;
     const coordinatorOwn = (await t.database.db.selectFrom('meeting_invitation').select('id').where('invitee_user_id', '=', await userIdOf(t.database.db, 'coordinator')).executeTakeFirstOrThrow()).id;
     for (const id of [invitationId, coordinatorOwn]) {
       for (const username of ['outsider', 'nurse']) {
@@ -277,12 +281,20 @@ describe('the list of one’s open invitations, asked of the gate', () => {
 
   it('leaves no row where the gate refuses the family (no longer a guardian), but logs the refused look', async () => {
     const links = await t.database.db.selectFrom('child_guardian as cg').innerJoin('guardian as g', 'g.id', 'cg.guardian_id').select(['cg.child_id', 'cg.guardian_id']).where('cg.child_id', '=', family.childId).where('g.user_id', '=', family.guardianUserId).execute();
+    const guardian = await t.loginAs('guardian');
+    const unread = async () => ((await guardian.get('/api/start/counts')).json() as { inboxUnread: number }).inboxUnread;
+    const inbox = (await guardian.get('/api/inbox')).json() as { items: { kind: string; childId: string | null; read: boolean }[] };
+    const ofChild = inbox.items.filter((i) => i.childId === family.childId && !i.read);
+    expect(ofChild.map((i) => i.kind)).toContain('invitation');
+    const countBefore = await unread();
     await t.database.db.deleteFrom('child_guardian').where('child_id', '=', family.childId).where('guardian_id', 'in', links.map((l) => l.guardian_id)).execute();
     try {
       const res = await (await t.loginAs('guardian')).get('/api/me/meeting-invitations');
       expect(res.statusCode).toBe(200);
       expect(res.json().invitations).toEqual([]);
       expect(await lookOf(res)).toEqual([expect.objectContaining({ subject_id: family.childId, outcome: 'denied' })]);
+      // Nor is anything of the child's counted in the navigation's badge (or mailed as a notice), the invitation included.
+      expect(await unread()).toBe(countBefore - ofChild.length);
     } finally {
       await t.database.db.insertInto('child_guardian').values(links).execute();
     }
