@@ -8,6 +8,7 @@ export default defineConfig({
         test: {
           name: 'core',
           include: ['packages/core/src/**/*.test.ts'],
+          maxWorkers: 2,
           sequence: { groupOrder: 0 },
         },
       },
@@ -19,6 +20,9 @@ export default defineConfig({
           env: { NODE_ENV: 'test' },
           testTimeout: 30_000,
           hookTimeout: 60_000,
+          // Two files at a time: each has its own copy of the database (PGlite runs in the file's own
+          // worker, so one worker keeps one core busy and leaves the other idle; CI's budget is 30 min).
+          maxWorkers: 2,
           sequence: { groupOrder: 0 },
         },
       },
@@ -33,8 +37,7 @@ export default defineConfig({
           // Each file has its own server (its own port), its own copy of the database and its own
           // Chromium, so two files can run side by side: a browser test waits on the page much
           // of the time, and on CI's two cores the second file fills that time.
-          // Vitest runs projects with different worker counts one group after another: core and
-          // the API first (one worker on two cores), then the browser files two at a time.
+          // Core and the API run first, then the browser files, two at a time.
           maxWorkers: 2,
           sequence: { groupOrder: 1 },
         },
