@@ -51,7 +51,10 @@ export const NewsletterIssueSummary = z.object({
   pdfPath: z.string().nullable(),
   publicPageId: z.uuid().nullable(),
   sentAt: z.string().nullable(),
+  /** Mails delivered so far. */
   sentCount: z.number().int().nullable(),
+  /** Addresses of a send not yet mailed (the mail server refused them, or the send stopped): a send again resumes them. */
+  unsent: z.number().int(),
   updatedAt: z.string(),
 });
 export type NewsletterIssueSummary = z.infer<typeof NewsletterIssueSummary>;

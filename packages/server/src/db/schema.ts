@@ -930,6 +930,12 @@ export interface NewsletterSubscriberTable {
   created_at: Date;
 }
 
+export interface NewsletterDeliveryTable {
+  issue_id: string;
+  subscriber_id: string;
+  sent_at: Date | null;
+}
+
 export interface SurveyTable {
   id: string;
   name_sv: string;
@@ -1256,6 +1262,7 @@ export interface DB extends WorkspaceTables, PlanMeetingTables, ChildLevelIndica
   public_feedback: PublicFeedbackTable;
   newsletter_issue: NewsletterIssueTable;
   newsletter_subscriber: NewsletterSubscriberTable;
+  newsletter_delivery: NewsletterDeliveryTable;
   child_identity_change: ChildIdentityChangeTable;
   register_import: RegisterImportTable;
   register_import_row: RegisterImportRowTable;

@@ -130,6 +130,7 @@ export async function issuesOf(db: Db, organisationIds: readonly string[]): Prom
     .innerJoin('organisation as o', 'o.id', 'i.owner_organisation_id')
     .leftJoin('public_page as p', 'p.id', 'i.public_page_id')
     .select(['i.id', 'i.title', 'i.slug', 'i.issue_date', 'i.blocks', 'i.owner_organisation_id', 'o.name', 'i.public_page_id', 'p.withdrawn_at', 'i.sent_at', 'i.sent_count', 'i.updated_at'])
+    .select((eb) => eb.selectFrom('newsletter_delivery as d').select((e) => e.fn.countAll<string>().as('n')).whereRef('d.issue_id', '=', 'i.id').where('d.sent_at', 'is', null).as('unsent'))
     .where('i.owner_organisation_id', 'in', organisationIds)
     .orderBy('i.issue_date', 'desc')
     .orderBy('i.created_at', 'desc')
@@ -140,7 +141,7 @@ export async function issuesOf(db: Db, organisationIds: readonly string[]): Prom
       id: r.id, title: r.title, slug: r.slug, issueDate: r.issue_date, ownerOrganisation: { id: r.owner_organisation_id, name: r.name }, state: st,
       blocks: NewsletterBlock.array().parse(r.blocks),
       path: st === 'published' ? `/public/${r.slug}` : null, pdfPath: st === 'published' ? `/public/newsletter/${r.slug}/pdf` : null,
-      publicPageId: r.public_page_id, sentAt: r.sent_at ? new Date(r.sent_at).toISOString() : null, sentCount: r.sent_count, updatedAt: new Date(r.updated_at).toISOString(),
+      publicPageId: r.public_page_id, sentAt: r.sent_at ? new Date(r.sent_at).toISOString() : null, sentCount: r.sent_count, unsent: Number(r.unsent ?? 0), updatedAt: new Date(r.updated_at).toISOString(),
     };
   });
 }

@@ -112,6 +112,27 @@ describe('subscribers', () => {
     expect(entries.every((e) => e.client_ip === null)).toBe(true);
   });
 
+  it('resumes a send that the mail server half refused: only the unsent addresses are mailed, no one twice, and then it is done', async () => {
+    const issue = await publishedIssue('nyhetsbrev-delvis');
+    smtp.refused.add('subscriber.two@example.se');
+    const before = smtp.received.length;
+    const first = await coordinator.post(`/api/newsletter/issues/${issue.id}/send`);
+    expect(first.statusCode).toBe(200);
+    expect(first.json()).toMatchObject({ recipients: 1, issue: { sentCount: 1, unsent: 1 } });
+    expect(smtp.received.slice(before).flatMap((m) => m.to)).toEqual(['prenumerant.ett@example.se']);
+    // Still refused: nothing goes, and the address stays unsent.
+    expect((await coordinator.post(`/api/newsletter/issues/${issue.id}/send`)).json()).toMatchObject({ recipients: 0, issue: { sentCount: 1, unsent: 1 } });
+    smtp.refused.clear();
+    const resumed = await coordinator.post(`/api/newsletter/issues/${issue.id}/send`);
+    expect(resumed.json()).toMatchObject({ recipients: 1, issue: { sentCount: 2, unsent: 0 } });
+    expect(smtp.received.slice(before).flatMap((m) => m.to)).toEqual(['prenumerant.ett@example.se', 'subscriber.two@example.se']);
+    const logged = await t.database.db.selectFrom('audit_log').select('details').where('subject_id', '=', issue.id).where('action', '=', 'newsletter.issue.send').orderBy('seq').execute();
+    expect(logged.map((l) => l.details)).toEqual([{ recipients: 2 }, { recipients: 1, resumed: true }, { recipients: 1, resumed: true }]);
+    const done = await coordinator.post(`/api/newsletter/issues/${issue.id}/send`);
+    expect(done.statusCode).toBe(409);
+    expect(done.json().error).toMatchObject({ code: 'newsletter_state', details: [{ message: 'already_sent' }] });
+  });
+
   it('refuses a bad address or an unknown organisation (4xx, the page says so), and throttles a burst', async () => {
     const bad = await form('/public/newsletter/subscribe', { organisation: owner, email: 'inte-en-adress', lang: 'sv' });
     expect(bad.statusCode).toBe(400);

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import type { FastifyRequest } from 'fastify';
-import type { Kysely, Transaction } from 'kysely';
+import { sql, type Kysely, type Transaction } from 'kysely';
 import type { AuditAction } from '@samsyn/core';
 import type { DB } from '../db/schema.ts';
 import { appendAudit } from '../audit/writer.ts';
@@ -92,7 +92,13 @@ export function issueMail(request: FastifyRequest, snapshot: IssueSnapshot, titl
   return { subject: title, text: `${title}\n\n${body}\n\n${w.read} ${base}/public/${snapshot.slug}${lang === 'en' ? '?lang=en' : ''}\n\n${w.unsubscribe} ${link(request, '/public/newsletter/unsubscribe', token, lang)}\n` };
 }
 
-/** Sends a published issue once to the confirmed subscribers of its organisation; answers how many were mailed. */
+/**
+ * Sends a published issue to the confirmed subscribers of its organisation; answers how many were
+ * mailed. The first send writes one delivery row per address (in its transaction, with the audit
+ * entry); the mails go after the commit, each row claimed before its mail and released if the mail
+ * server refuses it. A send again mails only the rows still unsent (resumed), and is refused once
+ * every row is sent.
+ */
 export async function sendIssue(db: Kysely<DB>, request: FastifyRequest, id: string): Promise<number> {
   const mailer = request.server.services.mailer;
   await guardIssue(db, request, id, 'newsletter.issue.send');
@@ -101,17 +107,44 @@ export async function sendIssue(db: Kysely<DB>, request: FastifyRequest, id: str
     if (!issue) throw new AppError('not_found');
     const nope = (message: string) => new AppError('newsletter_state', { details: [{ path: 'id', message }] });
     if (!mailer.enabled) throw nope('mail_not_configured');
-    if (issue.sent_at) throw nope('already_sent');
     const page = issue.public_page_id ? await trx.selectFrom('public_page').select('withdrawn_at').where('id', '=', issue.public_page_id).executeTakeFirst() : undefined;
     if (!page || page.withdrawn_at) throw nope('not_published');
+    const resumed = issue.sent_at !== null;
+    if (!resumed) {
+      const to = trx.selectFrom('newsletter_subscriber').select([sql.lit(id).as('issue_id'), 'id as subscriber_id']).where('owner_organisation_id', '=', issue.owner_organisation_id).where('confirmed_at', 'is not', null);
+      await trx.insertInto('newsletter_delivery').columns(['issue_id', 'subscriber_id']).expression(to).execute();
+      await trx.updateTable('newsletter_issue').set({ sent_at: request.server.services.clock.now(), sent_count: 0 }).where('id', '=', id).execute();
+    }
+    const unsent = await unsentOf(trx, id);
+    if (resumed && unsent === 0) throw nope('already_sent');
+    await issueAudit(trx, request, { id, organisationId: issue.owner_organisation_id }, 'newsletter.issue.send', resumed ? { recipients: unsent, resumed: true } : { recipients: unsent });
     const version = await trx.selectFrom('public_page_version').select('data').where('page_id', '=', issue.public_page_id!).orderBy('version', 'desc').executeTakeFirstOrThrow();
-    const to = await trx.selectFrom('newsletter_subscriber').select(['email', 'token', 'lang']).where('owner_organisation_id', '=', issue.owner_organisation_id).where('confirmed_at', 'is not', null).orderBy('created_at').execute();
-    await trx.updateTable('newsletter_issue').set({ sent_at: request.server.services.clock.now(), sent_count: to.length }).where('id', '=', id).execute();
-    await issueAudit(trx, request, { id, organisationId: issue.owner_organisation_id }, 'newsletter.issue.send', { recipients: to.length });
-    return { to, title: issue.title, snapshot: (version.data as { content: IssueSnapshot }).content };
+    return { title: issue.title, snapshot: (version.data as { content: IssueSnapshot }).content };
   });
-  // After the commit, one mail per subscriber (each with their own unsubscribe link).
+  return deliver(db, request, id, job.title, job.snapshot);
+}
+
+async function unsentOf(db: Db, issueId: string): Promise<number> {
+  const row = await db.selectFrom('newsletter_delivery').select((eb) => eb.fn.countAll<string>().as('n')).where('issue_id', '=', issueId).where('sent_at', 'is', null).executeTakeFirst();
+  return Number(row?.n ?? 0);
+}
+
+/** The mails, one per unsent row (each with its own unsubscribe link), after the commit. */
+async function deliver(db: Kysely<DB>, request: FastifyRequest, issueId: string, title: string, snapshot: IssueSnapshot): Promise<number> {
+  const { mailer, clock } = request.server.services;
+  const rows = await db.selectFrom('newsletter_delivery as d').innerJoin('newsletter_subscriber as s', 's.id', 'd.subscriber_id')
+    .select(['s.id', 's.email', 's.token', 's.lang']).where('d.issue_id', '=', issueId).where('d.sent_at', 'is', null).orderBy('s.created_at').execute();
   let sent = 0;
-  for (const s of job.to) if (await mailer.send({ to: s.email, ...issueMail(request, job.snapshot, job.title, s.lang, s.token) })) sent += 1;
+  for (const s of rows) {
+    // Claimed first: a send running beside this one (a second click) skips the row, so no one gets two.
+    const claimed = await db.updateTable('newsletter_delivery').set({ sent_at: clock.now() }).where('issue_id', '=', issueId).where('subscriber_id', '=', s.id).where('sent_at', 'is', null).returning('subscriber_id').executeTakeFirst();
+    if (!claimed) continue;
+    if (await mailer.send({ to: s.email, ...issueMail(request, snapshot, title, s.lang, s.token) })) {
+      await db.updateTable('newsletter_issue').set((eb) => ({ sent_count: eb(eb.fn.coalesce('sent_count', sql.lit(0)), '+', 1) })).where('id', '=', issueId).execute();
+      sent += 1;
+    } else {
+      await db.updateTable('newsletter_delivery').set({ sent_at: null }).where('issue_id', '=', issueId).where('subscriber_id', '=', s.id).execute();
+    }
+  }
   return sent;
 }

@@ -17,6 +17,8 @@ export interface TestSmtp {
   /** Settings that point Samsyn at this server (`loadConfig({}, { smtp })`). */
   config: SmtpConfig;
   received: ReceivedMail[];
+  /** Addresses the server refuses at RCPT TO (a full mailbox, say), until taken out again. */
+  refused: Set<string>;
   /** Waits until at least `count` messages have arrived (default 1), or fails after `timeoutMs`. */
   waitFor(count?: number, timeoutMs?: number): Promise<ReceivedMail[]>;
   close(): Promise<void>;
@@ -25,10 +27,16 @@ export interface TestSmtp {
 /** A real SMTP server on localhost (no TLS, no login) that keeps what it receives. */
 export async function startTestSmtp(): Promise<TestSmtp> {
   const received: ReceivedMail[] = [];
+  const refused = new Set<string>();
   const server = new SMTPServer({
     authOptional: true,
     disabledCommands: ['STARTTLS'],
     logger: false,
+    onRcptTo(address, _session, callback) {
+      if (!refused.has(address.address)) return callback();
+      const error = Object.assign(new Error('Mailbox unavailable'), { responseCode: 550 });
+      callback(error);
+    },
     onData(stream, session, callback) {
       const chunks: Buffer[] = [];
       stream.on('data', (chunk: Buffer) => chunks.push(chunk));
@@ -54,6 +62,7 @@ export async function startTestSmtp(): Promise<TestSmtp> {
   return {
     config: { host: '127.0.0.1', port, secure: false, requireTls: false, user: undefined, password: undefined, from: 'Samsyn <noreply@samsyn.test>' },
     received,
+    refused,
     async waitFor(count = 1, timeoutMs = 10_000) {
       const until = Date.now() + timeoutMs;
       while (received.length < count) {

@@ -73,6 +73,9 @@ function Steps({ issue, mailEnabled, subscribers }: { issue: NewsletterIssueSumm
   const [asking, setAsking] = useState<'send' | 'withdraw' | null>(null);
   const error = steps.publish.error ?? steps.withdraw.error ?? steps.send.error;
   const confirm = () => (asking === 'send' ? steps.send : steps.withdraw).mutate(undefined, { onSettled: () => setAsking(null) });
+  // A send the mail server half refused is resumed for the addresses left (the server mails no one twice).
+  const resuming = issue.sentAt !== null && issue.unsent > 0;
+  const sendLabel = resuming ? t('newsletter.sendRest', { count: issue.unsent }) : t('newsletter.send');
   return (
     <section aria-labelledby="issue-steps">
       <Stack gap="sm">
@@ -85,16 +88,17 @@ function Steps({ issue, mailEnabled, subscribers }: { issue: NewsletterIssueSumm
         )}
         {error && <Alert color="red" role="alert">{errorText(error, t, i18n.language as Language)}</Alert>}
         <Text>{t('newsletter.subscribers', { count: subscribers })} {mailEnabled ? '' : t('newsletter.mailOff')}</Text>
+        {resuming && <Alert color="orange" variant="light">{t('newsletter.unsent', { count: issue.unsent })}</Alert>}
         <Group>
           {issue.state !== 'published' && <Button onClick={() => steps.publish.mutate()} loading={steps.publish.isPending} disabled={issue.blocks.length === 0}>{t('newsletter.publish')}</Button>}
           {issue.state === 'published' && <Button color="red" variant="light" onClick={() => setAsking('withdraw')}>{t('newsletter.withdraw')}</Button>}
-          {issue.state === 'published' && mailEnabled && !issue.sentAt && <Button variant="light" onClick={() => setAsking('send')}>{t('newsletter.send')}</Button>}
+          {issue.state === 'published' && mailEnabled && (!issue.sentAt || resuming) && <Button variant="light" onClick={() => setAsking('send')}>{sendLabel}</Button>}
         </Group>
         {steps.publish.isSuccess && <Text role="status">{t('newsletter.publishedNow')}</Text>}
         {steps.send.isSuccess && <Text role="status">{t('newsletter.sentNow', { count: steps.send.data.recipients })}</Text>}
       </Stack>
-      <ConfirmDialog item={asking} onClose={() => setAsking(null)} title={asking === 'send' ? t('newsletter.sendTitle') : t('newsletter.withdrawTitle')} confirmLabel={asking === 'send' ? t('newsletter.send') : t('newsletter.withdraw')} onConfirm={confirm} loading={steps.send.isPending || steps.withdraw.isPending}>
-        {(a) => <Text size="sm">{a === 'send' ? t('newsletter.sendText', { count: subscribers }) : t('newsletter.withdrawText')}</Text>}
+      <ConfirmDialog item={asking} onClose={() => setAsking(null)} title={asking === 'send' ? t('newsletter.sendTitle') : t('newsletter.withdrawTitle')} confirmLabel={asking === 'send' ? sendLabel : t('newsletter.withdraw')} onConfirm={confirm} loading={steps.send.isPending || steps.withdraw.isPending}>
+        {(a) => <Text size="sm">{a !== 'send' ? t('newsletter.withdrawText') : resuming ? t('newsletter.sendRestText', { count: issue.unsent }) : t('newsletter.sendText', { count: subscribers })}</Text>}
       </ConfirmDialog>
     </section>
   );

@@ -25,7 +25,7 @@ export function NewsletterPage() {
     { key: 'organisation', header: t('newsletter.organisation'), value: (i) => i.ownerOrganisation.name },
     { key: 'state', header: t('newsletter.state'), value: (i) => t(`newsletter.states.${i.state}`) },
     { key: 'blocks', header: t('newsletter.blockCount'), value: (i) => i.blocks.length, nowrap: true },
-    { key: 'sent', header: t('newsletter.sent'), value: (i) => (i.sentAt ? `${formatDate(i.sentAt.slice(0, 10))} (${i.sentCount ?? 0})` : ''), nowrap: true },
+    { key: 'sent', header: t('newsletter.sent'), value: (i) => (i.sentAt ? `${formatDate(i.sentAt.slice(0, 10))} (${i.sentCount ?? 0}${i.unsent > 0 ? `, ${t('newsletter.unsentShort', { count: i.unsent })}` : ''})` : ''), nowrap: true },
     { key: 'page', header: t('newsletter.publicPage'), value: (i) => i.path ?? '', render: (i) => i.path && <Anchor href={i.path}>{i.path}</Anchor> },
   ];
   return (
