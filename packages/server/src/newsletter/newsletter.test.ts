@@ -154,8 +154,10 @@ describe('an issue', () => {
       expect((await client.patch(`/api/newsletter/issues/${issue.id}`, { title: 'Nej' })).statusCode, username).toBe(403);
       expect((await client.post(`/api/newsletter/issues/${issue.id}/publish`)).statusCode, username).toBe(403);
       expect((await client.post(`/api/newsletter/issues/${issue.id}/send`)).statusCode, username).toBe(403);
+      expect((await client.get(`/api/newsletter/issues/${issue.id}/preview`)).statusCode, username).toBe(403);
+      expect((await client.post(`/api/newsletter/issues/${issue.id}/withdraw`)).statusCode, username).toBe(403);
       const denied = await t.database.db.selectFrom('audit_log').select('action').where('actor_username', '=', username).where('outcome', '=', 'denied').where('subject_type', '=', 'newsletter_issue').execute();
-      expect(denied.map((d) => d.action).sort(), username).toEqual(['newsletter.issue.create', 'newsletter.issue.send', 'newsletter.issue.update', 'public_page.publish']);
+      expect(denied.map((d) => d.action).sort(), username).toEqual(['newsletter.issue.create', 'newsletter.issue.send', 'newsletter.issue.update', 'newsletter.issue.update', 'public_page.publish', 'public_page.withdraw']);
     }
     expect((await (await t.loginAs('teacher')).get('/api/newsletter/issues')).json()).toMatchObject({ issues: [], canCompose: false });
     expect((await t.client().post('/api/newsletter/issues', issueInput('anonym'))).statusCode).toBe(401);

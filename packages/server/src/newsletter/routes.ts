@@ -36,7 +36,7 @@ export async function newsletterRoutes(app: App): Promise<void> {
   const db = app.services.db;
   const key = await serverSecret(db, 'public-feedback');
   const one = async (request: FastifyRequest, id: string) => {
-    const issue = (await issuesOf(db, coordinatorOrganisations(request))).find((i) => i.id === id);
+    const issue = (await issuesOf(db, coordinatorOrganisations(request), id))[0];
     if (!issue) throw new AppError('not_found');
     return issue;
   };

@@ -22,8 +22,10 @@ const state = (msg: string) => new AppError('newsletter_state', { details: [{ pa
 export function coordinatingIn(request: FastifyRequest): string[] {
   try {
     return coordinatorOrganisations(request);
-  } catch {
-    return [];
+  } catch (error) {
+    // Only "reads no plans" means none; anything else (no session, a fault) is not swallowed.
+    if (error instanceof AppError && error.code === 'forbidden') return [];
+    throw error;
   }
 }
 
@@ -122,10 +124,10 @@ export async function withdrawIssue(db: Kysely<DB>, request: FastifyRequest, id:
   await withdraw(db, request, issue.public_page_id);
 }
 
-/** The issues of the organisations the caller coordinates in, newest first. */
-export async function issuesOf(db: Db, organisationIds: readonly string[]): Promise<NewsletterIssueSummary[]> {
+/** The issues of the organisations the caller coordinates in, newest first (or only the one `onlyId` names). */
+export async function issuesOf(db: Db, organisationIds: readonly string[], onlyId?: string): Promise<NewsletterIssueSummary[]> {
   if (organisationIds.length === 0) return [];
-  const rows = await db
+  let query = db
     .selectFrom('newsletter_issue as i')
     .innerJoin('organisation as o', 'o.id', 'i.owner_organisation_id')
     .leftJoin('public_page as p', 'p.id', 'i.public_page_id')
@@ -133,8 +135,9 @@ export async function issuesOf(db: Db, organisationIds: readonly string[]): Prom
     .select((eb) => eb.selectFrom('newsletter_delivery as d').select((e) => e.fn.countAll<string>().as('n')).whereRef('d.issue_id', '=', 'i.id').where('d.sent_at', 'is', null).as('unsent'))
     .where('i.owner_organisation_id', 'in', organisationIds)
     .orderBy('i.issue_date', 'desc')
-    .orderBy('i.created_at', 'desc')
-    .execute();
+    .orderBy('i.created_at', 'desc');
+  if (onlyId !== undefined) query = query.where('i.id', '=', onlyId);
+  const rows = await query.execute();
   return rows.map((r) => {
     const st = !r.public_page_id ? 'draft' : r.withdrawn_at ? 'withdrawn' : 'published';
     return {
