@@ -1,9 +1,9 @@
 import { MultiSelect, NumberInput, Select, SimpleGrid, Stack, Textarea, TextInput } from '@mantine/core';
 import { actionPlanTemplates, ActionPlanInput, ActionPlanUpdate, priorityAreas, type ActionPlanTemplate, type ActionPlanView } from '@samsyn/core';
-import { useMemo, useState, type FormEvent } from 'react';
+import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useOrganisations } from '../admin/useOrganisations.ts';
-import { useCurrentUser } from '../auth/useCurrentUser.ts';
+import { useCoordinatedOrganisations } from '../auth/useCurrentUser.ts';
 import { useDraft } from '../children/useDraft.ts';
 import { CodeSelect } from '../common/CodeSelect.tsx';
 import { errorText, schemaErrors, serverFieldErrors } from '../common/errors.ts';
@@ -31,11 +31,10 @@ const emptyDraft: Draft = { title: '', ownerOrganisationId: null, sharingOrganis
 /** A plan's heading: owner, sharing organisations, period, priority area and overall goal. A new plan keeps its draft. */
 export function PlanForm({ plan, onCancel, onSaved }: { plan: ActionPlanView | null; onCancel: () => void; onSaved: (saved: ActionPlanView, created: boolean) => void }) {
   const { t } = useTranslation();
-  const me = useCurrentUser();
   const organisations = useOrganisations();
   const create = useCreatePlan();
   const change = usePlanChange(plan?.id ?? '');
-  const owners = useMemo(() => [...new Map(me.roles.filter((r) => r.role === 'collaboration_coordinator').map((r) => [r.organisationId, r.organisationName]))], [me.roles]);
+  const owners = useCoordinatedOrganisations();
   const [stored, setStored, clearDraft] = useDraft<Draft>('samsyn.draft.actionPlan', { ...emptyDraft, ownerOrganisationId: owners.length === 1 ? owners[0]![0] : null });
   const [edited, setEdited] = useState<Draft>(() => plan ? { title: plan.title, ownerOrganisationId: plan.owner.organisation.id, sharingOrganisationIds: plan.sharing.map((o) => o.id), periodStart: plan.periodStart, periodEnd: plan.periodEnd, priorityArea: plan.priorityArea, overallGoal: plan.overallGoal, soonLateDays: plan.soonLateDays, template: plan.template } : emptyDraft);
   const draft = plan ? edited : stored;

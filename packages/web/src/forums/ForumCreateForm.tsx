@@ -1,8 +1,8 @@
 import { Select, SimpleGrid, Stack, Textarea, TextInput } from '@mantine/core';
 import { forumKinds, forumLevels, ForumInput, type ForumDetail } from '@samsyn/core';
-import { useMemo, useState, type FormEvent } from 'react';
+import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useCurrentUser } from '../auth/useCurrentUser.ts';
+import { useCoordinatedOrganisations } from '../auth/useCurrentUser.ts';
 import { useDraft } from '../children/useDraft.ts';
 import { errorText, schemaErrors, serverFieldErrors } from '../common/errors.ts';
 import { FormActions, FormError } from '../common/FormActions.tsx';
@@ -15,10 +15,7 @@ interface Draft { name: string; kind: string | null; level: string | null; purpo
 const emptyDraft: Draft = { name: '', kind: null, level: null, purpose: '', organisationId: null, parentForumId: null };
 
 /** The organisations the caller coordinates collaboration in: the server lets them run a forum. */
-export function useForumOwners(): [string, string][] {
-  const me = useCurrentUser();
-  return useMemo(() => [...new Map(me.roles.filter((r) => r.role === 'collaboration_coordinator').map((r) => [r.organisationId, r.organisationName]))], [me.roles]);
-}
+export const useForumOwners = useCoordinatedOrganisations;
 
 /** A coordinator creates a forum or reference group run by their organisation (kept as a draft). */
 export function ForumCreateForm({ onCancel, onSaved }: { onCancel: () => void; onSaved: (forum: ForumDetail) => void }) {

@@ -15,7 +15,8 @@ export function PublishingPage() {
   const { t, i18n } = useTranslation();
   const pages = usePublicPages();
   const actions = usePublishing();
-  const error = actions.publish.error ?? actions.republish.error ?? actions.withdraw.error;
+  // The publish form shows its own errors; these are the table's steps.
+  const error = actions.republish.error ?? actions.withdraw.error;
   if (pages.isPending) return <Loading />;
   if (pages.isError) return <LoadError error={pages.error} onRetry={() => void pages.refetch()} />;
   return (
