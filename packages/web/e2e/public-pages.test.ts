@@ -83,6 +83,12 @@ describe('forums and public pages in a browser', () => {
     await back.getByRole('button', { name: 'Publicera', exact: true }).click();
     await back.getByRole('status').filter({ hasText: '/public/nytt-fran-temagruppen' }).waitFor();
     await back.getByRole('row').filter({ hasText: 'Nytt från temagruppen' }).getByText('Nyhet').waitFor();
+    // The same address again: the form says why the server refused it, in words.
+    await back.getByRole('textbox', { name: 'Rubrik' }).fill('Samma adress');
+    await back.getByRole('textbox', { name: /^Adress/ }).fill('nytt-fran-temagruppen');
+    await back.getByRole('textbox', { name: 'Nyhetens text' }).fill('En gång till.');
+    await back.getByRole('button', { name: 'Publicera', exact: true }).click();
+    expect((await back.locator('.text-error').textContent())?.length).toBeGreaterThan(5);
     await scan(back, 'sv publishing news');
   });
 
