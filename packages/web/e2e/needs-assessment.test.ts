@@ -145,6 +145,11 @@ describe('the sub-areas’ configuration', () => {
       await page.getByRole('button', { name: language === 'sv' ? 'Spara som ny version' : 'Save as a new version' }).click();
       await page.getByText(language === 'sv' ? 'Version 2 är sparad.' : 'Version 3 has been saved.').waitFor();
     }
+    // The versions list sorts like every list: newest first on a click of its column.
+    const table = session.page.getByRole('table', { name: 'Versions' });
+    await table.getByRole('row').nth(3).waitFor();
+    await table.getByRole('button', { name: 'Version', exact: true }).click();
+    expect(await table.getByRole('row').nth(1).getByRole('cell').first().textContent()).toContain('3');
     const versions = await session.database.db.selectFrom('needs_assessment_config_version').select(['version', 'content']).orderBy('version').execute();
     expect(versions.map((v) => v.version)).toEqual([1, 2, 3]);
     const housing = (v: (typeof versions)[number]) => v.content.sides[2]!.subAreas.find((s) => s.code === 'housing')!.label.sv;

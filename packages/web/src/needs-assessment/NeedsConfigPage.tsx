@@ -1,15 +1,15 @@
-import { Button, Fieldset, Group, SimpleGrid, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import { Button, Fieldset, Group, SimpleGrid, Stack, Text, TextInput, Title } from '@mantine/core';
 import { NeedsConfigContent, type LocalizedText, type NeedsConfigVersion, type SubAreaConfig } from '@samsyn/core';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { isApiError } from '../api/client.ts';
 import { errorText } from '../common/errors.ts';
 import { FormError } from '../common/FormActions.tsx';
-import { formatDate } from '../common/format.ts';
 import { LoadError } from '../common/LoadError.tsx';
 import { Loading } from '../common/Loading.tsx';
 import { PageTitle } from '../common/PageTitle.tsx';
 import { StatusMessage, useStatus } from '../common/StatusMessage.tsx';
+import { VersionsTable } from '../common/VersionsTable.tsx';
 import { currentLanguage } from '../i18n/index.ts';
 import { inLanguage } from '../wellbeing/text.ts';
 import { useNeedsConfigs, useSaveNeedsConfig } from './useNeedsAssessments.ts';
@@ -34,28 +34,7 @@ export function NeedsConfigPage() {
       <section aria-labelledby="needs-versions-heading" className="page-panel">
         <Stack gap="sm" p="lg">
           <Title order={2} size="h3" id="needs-versions-heading">{t('needs.admin.versions')}</Title>
-          <div className="table-scroll">
-            <Table striped withTableBorder>
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th scope="col">{t('needs.admin.version')}</Table.Th>
-                  <Table.Th scope="col">{t('needs.list.date')}</Table.Th>
-                  <Table.Th scope="col">{t('needs.admin.by')}</Table.Th>
-                  <Table.Th scope="col">{t('needs.admin.note')}</Table.Th>
-                </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {versions.map((v) => (
-                  <Table.Tr key={v.id}>
-                    <Table.Td>{v.version}</Table.Td>
-                    <Table.Td>{formatDate(v.createdAt)}</Table.Td>
-                    <Table.Td>{v.createdBy ?? t('needs.admin.builtIn')}</Table.Td>
-                    <Table.Td>{v.note || '–'}</Table.Td>
-                  </Table.Tr>
-                ))}
-              </Table.Tbody>
-            </Table>
-          </div>
+          <VersionsTable versions={versions} caption={t('needs.admin.versions')} exportFile={'needs-versions'} />
         </Stack>
       </section>
       <ConfigForm key={current.id} current={current} onSaved={(v) => status.success(t('needs.admin.saved', { version: v.version }))} />

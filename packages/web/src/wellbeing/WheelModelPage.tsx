@@ -1,15 +1,15 @@
-import { Button, Fieldset, Group, SimpleGrid, Stack, Table, Text, TextInput, Textarea, Title } from '@mantine/core';
+import { Button, Fieldset, Group, SimpleGrid, Stack, Text, TextInput, Textarea, Title } from '@mantine/core';
 import { WheelModelContent, type LocalizedText, type WheelModelVersion } from '@samsyn/core';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { isApiError } from '../api/client.ts';
 import { errorText } from '../common/errors.ts';
 import { FormError } from '../common/FormActions.tsx';
-import { formatDate } from '../common/format.ts';
 import { LoadError } from '../common/LoadError.tsx';
 import { Loading } from '../common/Loading.tsx';
 import { PageTitle } from '../common/PageTitle.tsx';
 import { StatusMessage, useStatus } from '../common/StatusMessage.tsx';
+import { VersionsTable } from '../common/VersionsTable.tsx';
 import { currentLanguage } from '../i18n/index.ts';
 import { AreaIcon } from './icons.tsx';
 import { inLanguage } from './text.ts';
@@ -34,26 +34,7 @@ export function WheelModelPage() {
       <section aria-labelledby="versions-heading" className="page-panel">
         <Stack gap="sm" p="lg">
           <Title order={2} size="h3" id="versions-heading">{t('wellbeing.admin.versions')}</Title>
-          <Table striped withTableBorder>
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th scope="col">{t('wellbeing.admin.version')}</Table.Th>
-                <Table.Th scope="col">{t('wellbeing.date')}</Table.Th>
-                <Table.Th scope="col">{t('wellbeing.admin.by')}</Table.Th>
-                <Table.Th scope="col">{t('wellbeing.admin.note')}</Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {versions.map((v) => (
-                <Table.Tr key={v.id}>
-                  <Table.Td>{v.version}</Table.Td>
-                  <Table.Td>{formatDate(v.createdAt)}</Table.Td>
-                  <Table.Td>{v.createdBy ?? t('wellbeing.admin.builtIn')}</Table.Td>
-                  <Table.Td>{v.note || '–'}</Table.Td>
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
+          <VersionsTable versions={versions} caption={t('wellbeing.admin.versions')} exportFile={'wheel-versions'} />
         </Stack>
       </section>
       <ModelForm key={current.id} current={current} onSaved={(v) => status.success(t('wellbeing.admin.saved', { version: v.version }))} />
