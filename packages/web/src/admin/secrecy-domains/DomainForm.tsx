@@ -1,4 +1,4 @@
-import { MultiSelect, Select, Stack, TextInput } from '@mantine/core';
+import { MultiSelect, Stack, TextInput } from '@mantine/core';
 import { defaultSecrecyDomains, SecrecyDomainCreate, secrecyDomainKinds, SecrecyDomainUpdate, sectors, type SecrecyDomainKind, type Sector } from '@samsyn/core';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -8,6 +8,7 @@ import { errorText, schemaErrors, serverFieldErrors } from '../../common/errors.
 import { FormActions, FormError } from '../../common/FormActions.tsx';
 import { useFormErrors } from '../../common/useFocusFirstError.ts';
 import { currentLanguage } from '../../i18n/index.ts';
+import { OrganisationField } from '../OrganisationField.tsx';
 import type { OrganisationItem } from '../useOrganisations.ts';
 import { useCreateDomain, useUpdateDomain, type DomainRow } from './useSecrecyDomains.ts';
 
@@ -71,33 +72,19 @@ export function DomainForm({ domain, organisations, onCancel, onSaved }: Props) 
     <form ref={formRef} onSubmit={submit} noValidate>
       <Stack gap="md">
         <FormError text={failure} />
-        {domain ? (
-          <TextInput label={t('secrecyDomains.organisation')} value={domain.organisationName} readOnly disabled />
-        ) : (
-          <>
-            <Select
-              label={t('secrecyDomains.organisation')}
-              description={t('secrecyDomains.organisationHint')}
-              data={organisations.map((o) => ({ value: o.id, label: o.name }))}
-              value={organisationId}
-              onChange={setOrganisationId}
-              allowDeselect={false}
-              required
-              error={errors.organisationId}
-              data-autofocus={organisations.length > 1 || undefined}
-            />
-            <CodeSelect
-              label={t('secrecyDomains.kind')}
-              description={t('secrecyDomains.kindHint')}
-              codes={secrecyDomainKinds}
-              optionLabel={(k) => t(`secrecyDomains.kinds.${k}`)}
-              value={kind}
-              onChange={chooseKind}
-              required
-              error={errors.kind}
-              data-autofocus={organisations.length <= 1 || undefined}
-            />
-          </>
+        <OrganisationField label={t('secrecyDomains.organisation')} hint={t('secrecyDomains.organisationHint')} fixedName={domain?.organisationName ?? null} organisations={organisations} value={organisationId} onChange={setOrganisationId} error={errors.organisationId} />
+        {!domain && (
+          <CodeSelect
+            label={t('secrecyDomains.kind')}
+            description={t('secrecyDomains.kindHint')}
+            codes={secrecyDomainKinds}
+            optionLabel={(k) => t(`secrecyDomains.kinds.${k}`)}
+            value={kind}
+            onChange={chooseKind}
+            required
+            error={errors.kind}
+            data-autofocus={organisations.length <= 1 || undefined}
+          />
         )}
         <TextInput label={t('secrecyDomains.name')} value={name} onChange={(e) => setName(e.currentTarget.value)} required maxLength={200} error={errors.name} data-autofocus={domain !== null || undefined} />
         <TextInput

@@ -1,4 +1,4 @@
-import { Select, Stack, TextInput } from '@mantine/core';
+import { Stack, TextInput } from '@mantine/core';
 import { sectors, UnitCreate, UnitUpdate, type Sector, type Unit } from '@samsyn/core';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -8,6 +8,7 @@ import { errorText, schemaErrors, serverFieldErrors } from '../../common/errors.
 import { FormActions, FormError } from '../../common/FormActions.tsx';
 import { useFormErrors } from '../../common/useFocusFirstError.ts';
 import { currentLanguage } from '../../i18n/index.ts';
+import { OrganisationField } from '../OrganisationField.tsx';
 import type { OrganisationItem } from '../useOrganisations.ts';
 import { useCreateUnit, useUpdateUnit } from './useUnits.ts';
 
@@ -57,21 +58,7 @@ export function UnitForm({ unit, organisations, onCancel, onSaved }: Props) {
     <form ref={formRef} onSubmit={submit} noValidate>
       <Stack gap="md">
         <FormError text={failure} />
-        {unit ? (
-          <TextInput label={t('units.organisation')} value={unit.organisationName} readOnly disabled />
-        ) : (
-          <Select
-            label={t('units.organisation')}
-            description={t('units.organisationHint')}
-            data={organisations.map((o) => ({ value: o.id, label: o.name }))}
-            value={organisationId}
-            onChange={setOrganisationId}
-            allowDeselect={false}
-            required
-            error={errors.organisationId}
-            data-autofocus={organisations.length > 1 || undefined}
-          />
-        )}
+        <OrganisationField label={t('units.organisation')} hint={t('units.organisationHint')} fixedName={unit?.organisationName ?? null} organisations={organisations} value={organisationId} onChange={setOrganisationId} error={errors.organisationId} />
         <TextInput
           label={t('units.name')}
           value={name}
