@@ -1,12 +1,9 @@
-import { Grid, Table, Title } from '@mantine/core';
+import { Title } from '@mantine/core';
 import { defaultWheelModel } from '@samsyn/core';
-import { useCallback, useMemo, useRef } from 'react';
+import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ChartExports } from '../dashboards/ChartExports.tsx';
-import { DashboardChart, type ChartHandle } from '../dashboards/DashboardChart.tsx';
-import type { ExportTable } from '../dashboards/exports.ts';
-import { formatShare } from '../dashboards/format.ts';
-import { TableScroll } from '../dashboards/TableScroll.tsx';
+import { formatShare } from '../common/format.ts';
+import { FigureTable } from '../dashboards/FigureTable.tsx';
 import { currentLanguage } from '../i18n/index.ts';
 import { suppressedText } from './format.ts';
 import type { ChildLevelCell } from './useChildLevelIndicators.ts';
@@ -25,8 +22,6 @@ const ratingLabel = (r: number, language: 'sv' | 'en') => `${r} ${defaultWheelMo
 export function WheelSection({ respondent, cells, area, quarter, areaName }: { respondent: Respondent; cells: ChildLevelCell[]; area: string; quarter: string; areaName: string }) {
   const { t } = useTranslation();
   const language = currentLanguage();
-  const chart = useRef<ChartHandle | null>(null);
-  const handle = useCallback((h: ChartHandle) => (chart.current = h), []);
   const mine = useMemo(() => new Map(cells.filter((c) => c.area_code === area && c.quarter === quarter && c.breakdown.startsWith(`${respondent}:`)).map((c) => [c.breakdown, c])), [cells, area, quarter, respondent]);
   const wheelAreas = useMemo(() => defaultWheelModel.areas.map((a) => ({ code: a.code, label: a.label[language] })), [language]);
   const text = (c: ChildLevelCell | undefined, totalShown: boolean, locale?: string) => {
@@ -41,7 +36,6 @@ export function WheelSection({ respondent, cells, area, quarter, areaName }: { r
   };
   const ratingName = (r: number) => ratingLabel(r, language);
   const header = [t('schoolProfiles.childLevel.wheelArea'), ...ratings.map(ratingName), t('schoolProfiles.childLevel.ratings')];
-  const table = (): ExportTable => ({ header, rows: wheelAreas.map((a) => [a.label, ...rowCells(a.code, 'sv-SE')]) });
   const option = useMemo(() => ({
     aria: { enabled: true },
     grid: { left: 120, right: 16, top: 36, bottom: 32 },
@@ -62,29 +56,17 @@ export function WheelSection({ respondent, cells, area, quarter, areaName }: { r
   return (
     <section aria-labelledby={headingId}>
       <Title order={3} size="h4" id={headingId}>{name}</Title>
-      <Grid mt="xs">
-        <Grid.Col span={{ base: 12, lg: 6 }}>
-          <DashboardChart option={option} label={t('schoolProfiles.childLevel.wheelChartLabel', { name, area: areaName, quarter })} handle={handle} height={340} />
-          <ChartExports name={`samsyn.wellbeing_ratings-${respondent}-${area}-${quarter}`} label={name} chart={() => chart.current} table={table} />
-        </Grid.Col>
-        <Grid.Col span={{ base: 12, lg: 6 }}>
-          <TableScroll label={t('dashboards.tableOf', { name })}>
-            <Table aria-labelledby={headingId} data-testid={`wheel-table-${respondent}`}>
-              <Table.Thead>
-                <Table.Tr>{header.map((h) => <Table.Th scope="col" key={h}>{h}</Table.Th>)}</Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {wheelAreas.map((a) => (
-                  <Table.Tr key={a.code}>
-                    <Table.Th scope="row">{a.label}</Table.Th>
-                    {rowCells(a.code).map((c, i) => <Table.Td key={i}>{c}</Table.Td>)}
-                  </Table.Tr>
-                ))}
-              </Table.Tbody>
-            </Table>
-          </TableScroll>
-        </Grid.Col>
-      </Grid>
+      <FigureTable
+        headingId={headingId}
+        testId={`wheel-table-${respondent}`}
+        chart={{ option, label: t('schoolProfiles.childLevel.wheelChartLabel', { name, area: areaName, quarter }), height: 340 }}
+        exportName={`samsyn.wellbeing_ratings-${respondent}-${area}-${quarter}`}
+        exportLabel={name}
+        tableLabel={t('dashboards.tableOf', { name })}
+        header={header}
+        rows={(locale) => wheelAreas.map((a) => [a.label, ...rowCells(a.code, locale)])}
+        spans={[{ base: 12, lg: 6 }, { base: 12, lg: 6 }]}
+      />
     </section>
   );
 }

@@ -1,61 +1,37 @@
-import { Grid, Table, Title } from '@mantine/core';
+import { Title } from '@mantine/core';
 import type { EstimatesView } from '@samsyn/core';
-import { useCallback, useMemo, useRef } from 'react';
+import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
-import { TableScroll } from './TableScroll.tsx';
-import { ChartExports } from './ChartExports.tsx';
-import { DashboardChart, type ChartHandle } from './DashboardChart.tsx';
-import type { ExportTable } from './exports.ts';
-import { formatShare } from './format.ts';
+import { formatShare } from '../common/format.ts';
+import { FigureTable } from './FigureTable.tsx';
 import { comparisonOf, type ComparisonRow, type Filters } from './panelData.ts';
 
 /** The municipalities in one year, ordered by value, each with its interval as a whisker. */
 export function ComparisonSection({ view, filters, name }: { view: EstimatesView; filters: Filters; name: string }) {
   const { t } = useTranslation();
   const rows = useMemo(() => comparisonOf(view, filters), [view, filters]);
-  const chart = useRef<ChartHandle | null>(null);
-  const handle = useCallback((h: ChartHandle) => (chart.current = h), []);
   const shown = rows.filter((r) => !r.cell.suppressed);
   const option = useMemo(() => comparisonOption(shown, t('dashboards.share')), [shown, t]);
   const headingId = `comparison-${view.indicator.id}`;
   const cells = (r: ComparisonRow, locale?: string) =>
     r.cell.suppressed ? [r.name, t(`dashboards.suppressed.${r.cell.reason}`), '–', '–'] : [r.name, formatShare(r.cell.proportion, locale), `${formatShare(r.cell.lower, locale)}–${formatShare(r.cell.upper, locale)}`, String(r.cell.respondents)];
-  const table = (): ExportTable => ({ header: [t('dashboards.municipality'), t('dashboards.share'), t('dashboards.interval'), t('dashboards.respondents')], rows: rows.map((r) => cells(r, 'sv-SE')) });
+  const heading = t('dashboards.comparisonHeading', { year: filters.year });
   return (
     <section aria-labelledby={headingId}>
-      <Title order={3} size="h4" id={headingId}>{t('dashboards.comparisonHeading', { year: filters.year })}</Title>
-      <Grid mt="xs">
-        <Grid.Col span={{ base: 12, md: 7 }}>
-          <DashboardChart option={option} label={t('dashboards.comparisonLabel', { year: filters.year })} handle={handle} height={Math.max(220, 48 * shown.length + 60)} />
-          <ChartExports name={`${name}-kommuner-${filters.year}`} label={t('dashboards.comparisonSheet')} chart={() => chart.current} table={table} />
-        </Grid.Col>
-        <Grid.Col span={{ base: 12, md: 5 }}>
-          <TableScroll label={t('dashboards.tableOf', { name: t('dashboards.comparisonHeading', { year: filters.year }) })}>
-            <Table aria-labelledby={headingId} data-testid="comparison-table">
-              <Table.Thead>
-                <Table.Tr>
-                  {table().header.map((h) => <Table.Th scope="col" key={h}>{h}</Table.Th>)}
-                </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {rows.map((r) => {
-                  const [area, ...rest] = cells(r);
-                  return (
-                    <Table.Tr key={r.area}>
-                      <Table.Th scope="row">{area}</Table.Th>
-                      {rest.map((c, i) => <Table.Td key={i}>{c}</Table.Td>)}
-                    </Table.Tr>
-                  );
-                })}
-              </Table.Tbody>
-            </Table>
-          </TableScroll>
-        </Grid.Col>
-      </Grid>
+      <Title order={3} size="h4" id={headingId}>{heading}</Title>
+      <FigureTable
+        headingId={headingId}
+        testId="comparison-table"
+        chart={{ option, label: t('dashboards.comparisonLabel', { year: filters.year }), height: Math.max(220, 48 * shown.length + 60) }}
+        exportName={`${name}-kommuner-${filters.year}`}
+        exportLabel={t('dashboards.comparisonSheet')}
+        tableLabel={t('dashboards.tableOf', { name: heading })}
+        header={[t('dashboards.municipality'), t('dashboards.share'), t('dashboards.interval'), t('dashboards.respondents')]}
+        rows={(locale) => rows.map((r) => cells(r, locale))}
+      />
     </section>
   );
 }
-
 /** Horizontal bars, best at the top, with a whisker from the interval's lower to its upper end. */
 function comparisonOption(rows: ComparisonRow[], shareName: string) {
   const data = rows.map((r) => (r.cell.suppressed ? null : r.cell));

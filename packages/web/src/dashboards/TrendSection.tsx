@@ -1,64 +1,36 @@
-import { Grid, Table, Text, Title } from '@mantine/core';
+import { Text, Title } from '@mantine/core';
 import type { EstimatesView, TargetView } from '@samsyn/core';
-import { useCallback, useMemo, useRef } from 'react';
+import { useMemo } from 'react';
 import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
-import { TableScroll } from './TableScroll.tsx';
-import { ChartExports } from './ChartExports.tsx';
-import { DashboardChart, type ChartHandle } from './DashboardChart.tsx';
-import type { ExportTable } from './exports.ts';
-import { formatPoints, formatShare } from './format.ts';
+import { formatPoints, formatShare } from '../common/format.ts';
 import { ruleText, statusText } from '../indicators/targetText.ts';
+import { FigureTable } from './FigureTable.tsx';
 import { trendOf, type Filters, type TrendRow } from './panelData.ts';
 
 /** The share over the waves with its interval band, the target trajectory and each wave's status. */
 export function TrendSection({ view, filters, areaName, name, target }: { view: EstimatesView; filters: Filters; areaName: string; name: string; target: TargetView | null }) {
   const { t } = useTranslation();
   const rows = useMemo(() => trendOf(view, filters, target), [view, filters, target]);
-  const chart = useRef<ChartHandle | null>(null);
-  const handle = useCallback((h: ChartHandle) => (chart.current = h), []);
   const option = useMemo(() => trendOption(rows, t), [rows, t]);
   const headingId = `trend-${view.indicator.id}`;
-  const table = (): ExportTable => ({
-    header: [t('dashboards.year'), t('dashboards.share'), t('dashboards.interval'), t('dashboards.respondents'), t('dashboards.change'), t('dashboards.target'), t('dashboards.status'), t('populationTargets.gap')],
-    rows: rows.map((r) => trendCells(r, t, 'sv-SE')),
-  });
+  const heading = t('dashboards.trendHeading', { area: areaName });
   return (
     <section aria-labelledby={headingId}>
-      <Title order={3} size="h4" id={headingId}>{t('dashboards.trendHeading', { area: areaName })}</Title>
-      <Grid mt="xs">
-        <Grid.Col span={{ base: 12, md: 7 }}>
-          <DashboardChart option={option} label={t('dashboards.trendLabel', { area: areaName })} handle={handle} />
-          <ChartExports name={`${name}-trend`} label={t('dashboards.trendSheet')} chart={() => chart.current} table={table} />
-        </Grid.Col>
-        <Grid.Col span={{ base: 12, md: 5 }}>
-          <TableScroll label={t('dashboards.tableOf', { name: t('dashboards.trendHeading', { area: areaName }) })}>
-            <Table aria-labelledby={headingId} data-testid="trend-table">
-              <Table.Thead>
-                <Table.Tr>
-                  {[t('dashboards.year'), t('dashboards.share'), t('dashboards.interval'), t('dashboards.change'), t('dashboards.status'), t('populationTargets.gap')].map((h) => <Table.Th scope="col" key={h}>{h}</Table.Th>)}
-                </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {rows.map((r) => {
-                  const [year, share, interval, , change, , status, gap] = trendCells(r, t);
-                  return (
-                    <Table.Tr key={r.year}>
-                      <Table.Th scope="row">{year}</Table.Th>
-                      <Table.Td>{share}</Table.Td>
-                      <Table.Td>{interval}</Table.Td>
-                      <Table.Td>{change}</Table.Td>
-                      <Table.Td>{status}</Table.Td>
-                      <Table.Td>{gap}</Table.Td>
-                    </Table.Tr>
-                  );
-                })}
-              </Table.Tbody>
-            </Table>
-          </TableScroll>
-          <Text size="xs" c="dimmed" mt={4} data-testid="trend-target">{target ? t('populationTargets.dashboardNote', { organisation: target.organisation.name, rule: ruleText(target.rule, t) }) : t('populationTargets.noTargetForArea', { area: areaName })}</Text>
-        </Grid.Col>
-      </Grid>
+      <Title order={3} size="h4" id={headingId}>{heading}</Title>
+      <FigureTable
+        headingId={headingId}
+        testId="trend-table"
+        chart={{ option, label: t('dashboards.trendLabel', { area: areaName }) }}
+        exportName={`${name}-trend`}
+        exportLabel={t('dashboards.trendSheet')}
+        tableLabel={t('dashboards.tableOf', { name: heading })}
+        header={[t('dashboards.year'), t('dashboards.share'), t('dashboards.interval'), t('dashboards.respondents'), t('dashboards.change'), t('dashboards.target'), t('dashboards.status'), t('populationTargets.gap')]}
+        rows={(locale) => rows.map((r) => trendCells(r, t, locale))}
+        // The table leaves out the respondents and the target, which the chart and the note give; the exports hold them.
+        shown={[0, 1, 2, 4, 6, 7]}
+        note={<Text size="xs" c="dimmed" mt={4} data-testid="trend-target">{target ? t('populationTargets.dashboardNote', { organisation: target.organisation.name, rule: ruleText(target.rule, t) }) : t('populationTargets.noTargetForArea', { area: areaName })}</Text>}
+      />
     </section>
   );
 }

@@ -1,14 +1,11 @@
-import { Grid, Group, Select, Stack, Table, Text, Title } from '@mantine/core';
+import { Group, Select, Stack, Text, Title } from '@mantine/core';
 import type { IndicatorView, SeriesView } from '@samsyn/core';
 import type { TFunction } from 'i18next';
-import { useCallback, useMemo, useRef, useState } from 'react';
+import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { LoadError } from '../common/LoadError.tsx';
 import { Loading } from '../common/Loading.tsx';
-import { ChartExports } from '../dashboards/ChartExports.tsx';
-import { DashboardChart, type ChartHandle } from '../dashboards/DashboardChart.tsx';
-import type { ExportTable } from '../dashboards/exports.ts';
-import { TableScroll } from '../dashboards/TableScroll.tsx';
+import { FigureTable } from '../dashboards/FigureTable.tsx';
 import { formatChange, formatValue, ruleText, statusText } from './targetText.ts';
 import { useSeries } from './useTargets.ts';
 
@@ -69,46 +66,29 @@ function rowsOf(view: SeriesView, t: TFunction): Row[] {
 function SeriesBody({ view }: { view: SeriesView }) {
   const { t } = useTranslation();
   const rows = useMemo(() => rowsOf(view, t), [view, t]);
-  const chart = useRef<ChartHandle | null>(null);
-  const handle = useCallback((h: ChartHandle) => (chart.current = h), []);
   const option = useMemo(() => seriesOption(rows, t), [rows, t]);
   const areaName = view.area.code === 'county' ? t('dashboards.county') : view.area.name;
   const header = [t('dashboards.year'), t('populationTargets.value'), t('dashboards.target'), t('dashboards.status'), t('populationTargets.gap')];
   const cells = (r: Row, locale?: string) => [String(r.year), r.value === null ? (r.reason ?? '–') : formatValue(r.value, locale), r.expected === null ? '–' : formatValue(r.expected, locale), r.status, r.gap === null ? '–' : formatChange(r.gap, locale)];
-  const table = (): ExportTable => ({ header, rows: rows.map((r) => cells(r, 'sv-SE')) });
   const name = `${view.indicator.id}-${view.area.code}-${view.gender}`;
   if (rows.length === 0) return <Text>{t('dashboards.noData')}</Text>;
   return (
-    <Grid>
-      <Grid.Col span={{ base: 12, md: 7 }}>
-        <DashboardChart option={option} label={t('populationTargets.seriesLabel', { area: areaName })} handle={handle} />
-        <ChartExports name={name} label={t('populationTargets.seriesSheet')} chart={() => chart.current} table={table} />
-      </Grid.Col>
-      <Grid.Col span={{ base: 12, md: 5 }}>
-        <TableScroll label={t('dashboards.tableOf', { name: areaName })}>
-          <Table aria-labelledby="series-heading" data-testid="series-table">
-            <Table.Thead>
-              <Table.Tr>{header.map((h) => <Table.Th scope="col" key={h}>{h}</Table.Th>)}</Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {rows.map((r) => {
-                const [year, ...rest] = cells(r);
-                return (
-                  <Table.Tr key={r.year}>
-                    <Table.Th scope="row">{year}</Table.Th>
-                    {rest.map((c, i) => <Table.Td key={i}>{c}</Table.Td>)}
-                  </Table.Tr>
-                );
-              })}
-            </Table.Tbody>
-          </Table>
-        </TableScroll>
+    <FigureTable
+      headingId="series-heading"
+      testId="series-table"
+      chart={{ option, label: t('populationTargets.seriesLabel', { area: areaName }) }}
+      exportName={name}
+      exportLabel={t('populationTargets.seriesSheet')}
+      tableLabel={t('dashboards.tableOf', { name: areaName })}
+      header={header}
+      rows={(locale) => rows.map((r) => cells(r, locale))}
+      note={
         <Text size="xs" c="dimmed" mt={4} data-testid="series-target">
           {view.target ? t('populationTargets.dashboardNote', { organisation: view.target.organisation.name, rule: ruleText(view.target.rule, t) }) : t('populationTargets.noTargetForArea', { area: areaName })}
           {view.target && view.target.indicatorId !== view.indicator.id ? ` ${t('populationTargets.fromDefault', { id: view.target.indicatorId })}` : ''}
         </Text>
-      </Grid.Col>
-    </Grid>
+      }
+    />
   );
 }
 

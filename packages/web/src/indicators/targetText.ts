@@ -1,16 +1,16 @@
 import type { TargetRuleInput, TargetStatus } from '@samsyn/core';
 import { targetStatusSymbols } from '@samsyn/core';
 import type { TFunction } from 'i18next';
-import { currentLocale } from '../i18n/index.ts';
+import { formatFigure } from '../common/format.ts';
 
 /** Texts of a target and its status, in the UI language's number format (`+2,0`, `72,5`). */
 
-export function formatValue(value: number, locale = currentLocale()): string {
-  return new Intl.NumberFormat(locale, { minimumFractionDigits: 1, maximumFractionDigits: 1 }).format(value);
+export function formatValue(value: number, locale?: string): string {
+  return formatFigure(value, { exact: true }, locale);
 }
 
-export function formatChange(value: number, locale = currentLocale()): string {
-  return new Intl.NumberFormat(locale, { minimumFractionDigits: 1, maximumFractionDigits: 1, signDisplay: 'exceptZero' }).format(value);
+export function formatChange(value: number, locale?: string): string {
+  return formatFigure(value, { exact: true, sign: true }, locale);
 }
 
 /** "+2,0 per år från 70,0 (2020)" or "72,0 år 2026, från 60,0 (2020)", in the indicator's unit. */

@@ -2,7 +2,7 @@ import { Stack, Table, Text, Title } from '@mantine/core';
 import type { SchoolProfileView } from '@samsyn/core';
 import { useTranslation } from 'react-i18next';
 import { TableScroll } from '../dashboards/TableScroll.tsx';
-import { formatNumber } from '../child-level-indicators/format.ts';
+import { formatFigure } from '../common/format.ts';
 
 type Kpi = SchoolProfileView['kolada'][number];
 type Value = Kpi['years'][number]['school'];
@@ -13,7 +13,7 @@ export function KoladaResults({ kolada }: { kolada: SchoolProfileView['kolada'] 
   const text = (v: Value | null) => {
     if (v === null) return '–';
     if (v.status !== 'ok') return t(`schoolProfiles.koladaStatus.${v.status}`);
-    return v.value === null ? '–' : formatNumber(v.value);
+    return v.value === null ? '–' : formatFigure(v.value);
   };
   return (
     <section aria-labelledby="profile-kolada" className="page-panel">

@@ -1,0 +1,81 @@
+import { Grid, Table, type GridColProps } from '@mantine/core';
+import type { EChartsCoreOption } from 'echarts/core';
+import { useCallback, useRef, type ReactNode } from 'react';
+import { ChartExports } from './ChartExports.tsx';
+import { DashboardChart, type ChartHandle } from './DashboardChart.tsx';
+import type { ExportTable } from './exports.ts';
+import { TableScroll } from './TableScroll.tsx';
+
+/** The drawn chart's handle, for its PNG export: stable across renders, so the chart is not redrawn. */
+export function useChartHandle(): { handle: (h: ChartHandle) => void; current: () => ChartHandle | null } {
+  const ref = useRef<ChartHandle | null>(null);
+  const handle = useCallback((h: ChartHandle) => {
+    ref.current = h;
+  }, []);
+  const current = useCallback(() => ref.current, []);
+  return { handle, current };
+}
+
+export interface FigureTableProps {
+  /** The id of the heading that names the section; the table is labelled by it. */
+  headingId: string;
+  testId: string;
+  chart: { option: EChartsCoreOption; label: string; height?: number };
+  /** The exports' file name (without extension) and the Excel sheet's name. */
+  exportName: string;
+  exportLabel: string;
+  tableLabel: string;
+  header: string[];
+  /**
+   * The rows as text, the first cell of each the row's header. Called without a locale for the
+   * table (the UI language's numbers) and with `sv-SE` for the exports, so a file reads the same
+   * whatever the UI language; both hold the same suppressed figures.
+   */
+  rows: (locale?: string) => string[][];
+  /** The columns the table shows (all by default); the exports hold every column. */
+  shown?: readonly number[];
+  /** The chart's and the table's widths. */
+  spans?: [GridColProps['span'], GridColProps['span']];
+  /** Under the table: what it is judged against, say. */
+  note?: ReactNode;
+}
+
+/**
+ * A chart beside its table, and the chart's exports (PNG, CSV, Excel): every figure of the
+ * population level is shown this way. The chart is a picture of the table; the table is what
+ * screen readers and copying use.
+ */
+export function FigureTable({ headingId, testId, chart, exportName, exportLabel, tableLabel, header, rows, shown, spans = [{ base: 12, md: 7 }, { base: 12, md: 5 }], note }: FigureTableProps) {
+  const handle = useChartHandle();
+  const pick = <T,>(cells: T[]): T[] => (shown ? shown.map((i) => cells[i]!) : cells);
+  const table = (): ExportTable => ({ header, rows: rows('sv-SE') });
+  return (
+    <Grid mt="xs">
+      <Grid.Col span={spans[0]}>
+        <DashboardChart option={chart.option} label={chart.label} handle={handle.handle} height={chart.height} />
+        <ChartExports name={exportName} label={exportLabel} chart={handle.current} table={table} />
+      </Grid.Col>
+      <Grid.Col span={spans[1]}>
+        <TableScroll label={tableLabel}>
+          <Table aria-labelledby={headingId} data-testid={testId}>
+            <Table.Thead>
+              <Table.Tr>{pick(header).map((h) => <Table.Th scope="col" key={h}>{h}</Table.Th>)}</Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {rows().map((row, r) => {
+                const [first, ...rest] = pick(row);
+                return (
+                  <Table.Tr key={`${r}-${first}`}>
+                    <Table.Th scope="row">{first}</Table.Th>
+                    {rest.map((c, i) => <Table.Td key={i}>{c}</Table.Td>)}
+                  </Table.Tr>
+                );
+              })}
+            </Table.Tbody>
+          </Table>
+        </TableScroll>
+        {note}
+      </Grid.Col>
+    </Grid>
+  );
+}
