@@ -71,6 +71,16 @@ function passwordProblemText(issues: readonly { problem?: string }[], t: TFuncti
 }
 
 /**
+ * A refused submit as a form shows it: the server's field issues beside their fields, and a
+ * message above the form when the refusal names no field (or the server itself failed).
+ */
+export function formFailure(error: unknown, t: TFunction, language: Language, specific: Partial<Record<string, string>> = {}): { fields: FieldErrors; message: string | null } {
+  const fields = serverFieldErrors(error, t, specific);
+  const named = Object.keys(fields).length > 0 && error instanceof ApiError && error.status < 500;
+  return { fields, message: named ? null : errorText(error, t, language) };
+}
+
+/**
  * A refused change in the UI language: the rule's reason when the server names one (in
  * `details.reason`, or as a field issue's message), otherwise the error code's message.
  */

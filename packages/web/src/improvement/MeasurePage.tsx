@@ -10,6 +10,7 @@ import { PageTitle } from '../common/PageTitle.tsx';
 import { CsvImport } from './CsvImport.tsx';
 import { DataList } from './DataList.tsx';
 import { MeasureChart } from './MeasureChart.tsx';
+import { PhaseForm } from './PhaseForm.tsx';
 import { useImprovementChange, useMeasure } from './useImprovement.ts';
 
 type Point = MeasureView['points'][number];
@@ -61,6 +62,7 @@ export function MeasurePage() {
         rowKey={(p) => p.period}
         sortKey="period"
       />
+      {m.canEdit && <PhaseForm measure={m} />}
       {m.canEdit && <ValueForm measure={m} />}
       {m.canEdit && <CsvImport measure={m} />}
     </Stack>

@@ -5,18 +5,26 @@ import { useTranslation } from 'react-i18next';
 import { useDraft } from '../children/useDraft.ts';
 import { errorText } from '../common/errors.ts';
 import { today } from '../common/format.ts';
+import { NewTeamForm, TeamEditForm } from './TeamForms.tsx';
 import { useImprovementChange } from './useImprovement.ts';
 
 /**
- * A network's coordinator forms (offered when the server says `canManage`): schedule a learning
- * session, and record which teams attended one. The server answers the network anew each time.
+ * A network's coordinator forms (offered when the server says `canManage`): add a team and change
+ * a team's coach and members, schedule a learning session, and record which teams attended one.
+ * The server answers the network anew each time.
  */
 export function NetworkForms({ network }: { network: NetworkView }) {
   return (
-    <Group align="flex-start" grow>
-      <SessionForm network={network} />
-      {network.sessions.length > 0 && <AttendanceForm network={network} />}
-    </Group>
+    <Stack>
+      <Group align="flex-start" grow>
+        <NewTeamForm network={network} />
+        {network.teamList.length > 0 && <TeamEditForm network={network} />}
+      </Group>
+      <Group align="flex-start" grow>
+        <SessionForm network={network} />
+        {network.sessions.length > 0 && <AttendanceForm network={network} />}
+      </Group>
+    </Stack>
   );
 }
 

@@ -10,6 +10,7 @@ import { PageTitle } from '../common/PageTitle.tsx';
 import type { Column } from '../common/SortableTable.tsx';
 import { DataList } from './DataList.tsx';
 import { NetworkForms } from './NetworkForms.tsx';
+import { StartProjectForm } from './ProjectForms.tsx';
 import { useNetwork } from './useImprovement.ts';
 
 const statuses = ['signal', 'no_signal', 'too_few', 'no_measure'] as const;
@@ -64,6 +65,7 @@ export function NetworkPage() {
         rowKey={(s) => s.id}
         sortKey="heldOn"
       />
+      {n.teamList.filter((x) => x.canEdit && !x.projectId).map((x) => <StartProjectForm key={x.id} team={x} />)}
       {n.canManage && <NetworkForms network={n} />}
     </Stack>
   );

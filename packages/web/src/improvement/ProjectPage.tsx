@@ -1,4 +1,4 @@
-import { Anchor, Stack, Text, Title } from '@mantine/core';
+import { Anchor, Group, Stack, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { formatDate, formatNumber } from '../common/format.ts';
@@ -8,7 +8,9 @@ import { PageTitle } from '../common/PageTitle.tsx';
 import { ActCell } from './ActCell.tsx';
 import { DataList } from './DataList.tsx';
 import { DriverDiagram } from './DriverDiagram.tsx';
+import { ChangeIdeaForm, DriverForm, MeasureForm } from './DriverForms.tsx';
 import { PdsaForm } from './PdsaForm.tsx';
+import { AimForm } from './ProjectForms.tsx';
 import { useProject } from './useImprovement.ts';
 
 /** A team's project: the aim, the driver diagram, the family of measures and the PDSA log. */
@@ -32,6 +34,7 @@ export function ProjectPage() {
         <dt>{t('improvement.aimBy')}</dt><dd>{formatDate(p.aimBy)}</dd>
         <dt>{t('improvement.indicator')}</dt><dd>{p.indicator ? <Anchor component={Link} to={`/population?indicator=${encodeURIComponent(p.indicator.id)}`}>{p.indicator.name}</Anchor> : t('improvement.noIndicator')}</dd>
       </dl>
+      {p.canEdit && <AimForm project={p} />}
       {p.indicator && (
         <>
           <Title order={2}>{t('improvement.indicatorTrend')}</Title>
@@ -52,6 +55,12 @@ export function ProjectPage() {
       )}
       <Title order={2}>{t('improvement.driverDiagram')}</Title>
       <DriverDiagram project={p} />
+      {p.canEdit && (
+        <Group align="flex-start" grow>
+          <DriverForm project={p} />
+          {p.drivers.length > 0 && <ChangeIdeaForm project={p} />}
+        </Group>
+      )}
       <Title order={2}>{t('improvement.measures')}</Title>
       <DataList
         rows={p.measures}
@@ -69,6 +78,7 @@ export function ProjectPage() {
         rowKey={(m) => m.id}
         sortKey="name"
       />
+      {p.canEdit && <MeasureForm project={p} />}
       <Title order={2}>{t('improvement.pdsaLog')}</Title>
       <DataList
         rows={p.pdsa}

@@ -11,9 +11,8 @@ import {
 } from '@samsyn/core';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ApiError } from '../api/client.ts';
 import { CodeSelect } from '../common/CodeSelect.tsx';
-import { errorText, schemaErrors, serverFieldErrors } from '../common/errors.ts';
+import { formFailure, schemaErrors } from '../common/errors.ts';
 import { FormActions, FormError } from '../common/FormActions.tsx';
 import { useFormErrors } from '../common/useFocusFirstError.ts';
 import { currentLanguage } from '../i18n/index.ts';
@@ -55,8 +54,8 @@ export function IndicatorForm({ indicator, owners, onCancel, onSaved }: Props) {
   const { errors, fail, formRef } = useFormErrors();
 
   function onError(error: Error) {
-    const fields = serverFieldErrors(error, t, { 'conflict:source.ref': t('indicators.sourceTaken'), 'conflict:id': t('indicators.idTaken') });
-    setFailure(Object.keys(fields).length > 0 && error instanceof ApiError && error.status < 500 ? null : errorText(error, t, currentLanguage()));
+    const { fields, message } = formFailure(error, t, currentLanguage(), { 'conflict:source.ref': t('indicators.sourceTaken'), 'conflict:id': t('indicators.idTaken') });
+    setFailure(message);
     fail(fields);
   }
 

@@ -2,9 +2,8 @@ import { MultiSelect, Stack, TextInput } from '@mantine/core';
 import { defaultSecrecyDomains, SecrecyDomainCreate, secrecyDomainKinds, SecrecyDomainUpdate, sectors, type SecrecyDomainKind, type Sector } from '@samsyn/core';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ApiError } from '../../api/client.ts';
 import { CodeSelect } from '../../common/CodeSelect.tsx';
-import { errorText, schemaErrors, serverFieldErrors } from '../../common/errors.ts';
+import { formFailure, schemaErrors } from '../../common/errors.ts';
 import { FormActions, FormError } from '../../common/FormActions.tsx';
 import { useFormErrors } from '../../common/useFocusFirstError.ts';
 import { currentLanguage } from '../../i18n/index.ts';
@@ -43,8 +42,8 @@ export function DomainForm({ domain, organisations, onCancel, onSaved }: Props) 
   }
 
   function onError(error: Error) {
-    const fields = serverFieldErrors(error, t, { 'conflict:name': t('secrecyDomains.nameTaken'), 'conflict:sectors': t('secrecyDomains.sectorsTaken') });
-    setFailure(Object.keys(fields).length > 0 && error instanceof ApiError && error.status < 500 ? null : errorText(error, t, currentLanguage()));
+    const { fields, message } = formFailure(error, t, currentLanguage(), { 'conflict:name': t('secrecyDomains.nameTaken'), 'conflict:sectors': t('secrecyDomains.sectorsTaken') });
+    setFailure(message);
     fail(fields);
   }
 

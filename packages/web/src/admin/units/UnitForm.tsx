@@ -2,9 +2,8 @@ import { Stack, TextInput } from '@mantine/core';
 import { sectors, UnitCreate, UnitUpdate, type Sector, type Unit } from '@samsyn/core';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ApiError } from '../../api/client.ts';
 import { CodeSelect } from '../../common/CodeSelect.tsx';
-import { errorText, schemaErrors, serverFieldErrors } from '../../common/errors.ts';
+import { formFailure, schemaErrors } from '../../common/errors.ts';
 import { FormActions, FormError } from '../../common/FormActions.tsx';
 import { useFormErrors } from '../../common/useFocusFirstError.ts';
 import { currentLanguage } from '../../i18n/index.ts';
@@ -32,8 +31,8 @@ export function UnitForm({ unit, organisations, onCancel, onSaved }: Props) {
   const { errors, fail, formRef } = useFormErrors({ organisationId, name, sector });
 
   function onError(error: Error) {
-    const fields = serverFieldErrors(error, t, { 'conflict:name': t('units.nameTaken') });
-    setFailure(Object.keys(fields).length > 0 && error instanceof ApiError && error.status < 500 ? null : errorText(error, t, currentLanguage()));
+    const { fields, message } = formFailure(error, t, currentLanguage(), { 'conflict:name': t('units.nameTaken') });
+    setFailure(message);
     fail(fields);
   }
 
