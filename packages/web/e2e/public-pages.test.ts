@@ -103,7 +103,7 @@ describe('forums and public pages in a browser', () => {
     await page.getByRole('textbox', { name: 'Kontaktperson' }).fill('Alva Kontakt');
     await page.getByRole('button', { name: 'Spara kontaktpersonen' }).click();
     await page.getByRole('status').filter({ hasText: 'Kontaktpersonen har sparats.' }).waitFor();
-    await page.getByRole('listitem').filter({ hasText: 'Alva Kontakt' }).waitFor();
+    await page.getByRole('row').filter({ hasText: 'Alva Kontakt' }).waitFor();
     await scan(page, 'sv forum with contact saved');
     await page.getByRole('textbox', { name: 'Nytt möte, rubrik' }).fill('Extra möte om läxhjälpen');
     await page.getByRole('button', { name: 'Lägg till mötet' }).click();
@@ -120,6 +120,10 @@ describe('forums and public pages in a browser', () => {
     await page.getByRole('button', { name: 'Lägg till deltagare' }).click();
     await page.getByRole('textbox', { name: 'Deltagare 2', exact: true }).fill('Maja Rektor');
     await page.getByRole('checkbox', { name: 'Närvarande, deltagare 2' }).uncheck();
+    // The draft survives a reload, then is saved.
+    await page.reload();
+    expect(await page.getByRole('textbox', { name: 'Punkt 3', exact: true }).inputValue()).toBe('Referensgruppens synpunkter');
+    expect(await page.getByRole('checkbox', { name: 'Närvarande, deltagare 2' }).isChecked()).toBe(false);
     await page.getByRole('button', { name: 'Spara mötet' }).click();
     await page.getByRole('status').filter({ hasText: 'Mötet har sparats.' }).waitFor();
     await page.getByRole('listitem').filter({ hasText: 'Mötets artikel i barnkonventionen – artikel 12 (stående punkt)' }).waitFor();
@@ -184,7 +188,7 @@ describe('forums and public pages in a browser', () => {
     await page.getByRole('option', { name: 'Tove Lärare' }).click();
     await page.getByRole('button', { name: 'Spara medlemmen' }).click();
     await page.getByRole('status').filter({ hasText: 'Tove Lärare är medlem.' }).waitFor();
-    await page.getByRole('listitem').filter({ hasText: 'Tove Lärare, Exempelstads kommun (ledamot)' }).waitFor();
+    await page.getByRole('row').filter({ hasText: 'Tove Lärare' }).filter({ hasText: 'Exempelstads kommun' }).filter({ hasText: 'ledamot' }).waitFor();
     await scan(page, 'sv new forum with a member');
 
     await visit(session, page, '/operations/forums', 'Forum och referensgrupper');
@@ -219,14 +223,30 @@ describe('forums and public pages in a browser', () => {
   it('the forum pages and the contact directory, in Swedish and English', async () => {
     for (const language of ['sv', 'en'] as const) {
       const page = await loginAs(session, 'coordinator', language);
-      const words = language === 'sv' ? { forums: 'Forum och referensgrupper', contacts: 'Kontaktlista', meeting: 'Dagordning' } : { forums: 'Forums and reference groups', contacts: 'Contact directory', meeting: 'Agenda' };
+      const words = language === 'sv' ? { forums: 'Forum och referensgrupper', contacts: 'Kontaktlista', meeting: 'Dagordning', meetings: 'Möten' } : { forums: 'Forums and reference groups', contacts: 'Contact directory', meeting: 'Agenda', meetings: 'Meetings' };
       await visit(session, page, '/operations/forums', words.forums);
       await page.getByRole('row').filter({ hasText: 'Temagrupp barn och unga Exempelstad' }).first().waitFor();
       await scan(page, `${language} forum list`);
       await page.getByRole('link', { name: 'Temagrupp barn och unga Exempelstad', exact: true }).click();
       await page.getByRole('heading', { level: 1, name: 'Temagrupp barn och unga Exempelstad' }).waitFor();
       await scan(page, `${language} forum`);
-      await page.getByRole('table').getByRole('link').last().click();
+      if (language === 'sv') {
+        // The members list sorts (by name, now descending) and exports what it shows to Excel.
+        const members = page.getByRole('region', { name: 'Medlemmar', exact: true });
+        await members.getByRole('button', { name: 'Namn' }).click();
+        await members.locator('th[aria-sort="descending"]').waitFor();
+        const [excel] = await Promise.all([page.waitForEvent('download'), members.getByRole('button', { name: 'Exportera Excel' }).click()]);
+        expect(excel.suggestedFilename()).toMatch(/^forummedlemmar-\d{4}-\d{2}-\d{2}\.xlsx$/);
+        const book = new ExcelJS.Workbook();
+        await book.xlsx.readFile(await excel.path());
+        const sheet = book.worksheets[0]!;
+        expect(sheet.getRow(1).values).toEqual([undefined, 'Namn', 'Organisation', 'Roll']);
+        const names = sheet.getColumn(1).values.slice(2).map(String);
+        expect(names.length).toBeGreaterThanOrEqual(2);
+        expect(names).toEqual([...names].sort((a, b) => b.localeCompare(a, 'sv')));
+        expect(names).toEqual(await members.getByRole('row').locator('td:first-child').allInnerTexts());
+      }
+      await page.getByRole('region', { name: words.meetings, exact: true }).getByRole('table').getByRole('link').last().click();
       await page.getByRole('heading', { level: 2, name: words.meeting }).waitFor();
       await scan(page, `${language} meeting`);
       if (language === 'sv') {

@@ -167,6 +167,21 @@ describe('workspaces in a browser', () => {
     await version.getByRole('button', { name: 'Spara versionen' }).click();
     await sv.getByRole('status').filter({ hasText: 'Den nya versionen har sparats.' }).waitFor();
     await sv.getByRole('row').filter({ hasText: 'Rutin för skolnärvaro' }).getByText('2031-09-01').waitFor();
+    // Its owners change: the last owner cannot be removed (the server's words), then the teacher is added.
+    await sv.getByRole('button', { name: 'Ändra ägare: Rutin för skolnärvaro' }).click();
+    const owners = sv.getByRole('dialog', { name: 'Ägare till Rutin för skolnärvaro' });
+    const ownersTitle = owners.getByRole('heading', { name: 'Ägare till Rutin för skolnärvaro' });
+    await owners.getByRole('textbox', { name: 'Ägare' }).press('Backspace');
+    await ownersTitle.click(); // closes the list of people, which covers the buttons
+    await owners.getByRole('button', { name: 'Spara ägarna' }).click();
+    await owners.getByRole('alert').filter({ hasText: 'En överenskommelse måste ha minst en ägare.' }).first().waitFor();
+    await scan(sv, 'sv agreement owners refused');
+    await owners.getByRole('textbox', { name: 'Ägare' }).click();
+    await sv.getByRole('option', { name: 'Tove Lärare' }).click();
+    await ownersTitle.click();
+    await owners.getByRole('button', { name: 'Spara ägarna' }).click();
+    await sv.getByRole('status').filter({ hasText: 'Ägarna har sparats.' }).waitFor();
+    await sv.getByRole('row').filter({ hasText: 'Rutin för skolnärvaro' }).getByRole('cell', { name: 'Tove Lärare', exact: true }).waitFor();
     // A joint placement by case reference, and its amount for a year.
     await sv.getByRole('tab', { name: 'Gemensamma placeringar' }).click();
     await sv.getByRole('heading', { name: 'Summor per organisation och år' }).waitFor();
@@ -200,6 +215,11 @@ describe('workspaces in a browser', () => {
     // The owner's revision reminder on the start page.
     await sv.goto(`${session.url}/`);
     await sv.getByRole('region', { name: 'Påminnelser om överenskommelser och utbildning' }).getByText(/^Västbus.*ska revideras senast/).waitFor();
+    // Someone of no party, and no owner, is not offered the owners' change (the server would refuse it).
+    const outsider = await loginAs(session, 'outsider');
+    await visit(session, outsider, '/operations/agreements', 'Överenskommelser och riktlinjer');
+    await outsider.getByRole('row').filter({ hasText: 'Rutin för skolnärvaro' }).waitFor();
+    expect(await outsider.getByRole('button', { name: 'Ändra ägare: Rutin för skolnärvaro' }).count()).toBe(0);
     expect(found).toEqual([]);
   });
 });

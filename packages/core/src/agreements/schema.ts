@@ -35,6 +35,9 @@ export type AgreementInput = z.infer<typeof AgreementInput>;
 export const AgreementVersionInput = z.object({ summary: text(500), content: z.string().trim().max(20000).default(''), decidedOn: Day, validFrom: Day.optional(), validUntil: Day.nullable().optional(), revisionDueOn: Day.optional() });
 export type AgreementVersionInput = z.infer<typeof AgreementVersionInput>;
 
+/** The agreement's owners as a whole set; an empty set is refused (agreement_owner_required), so the last owner stays. */
+export const AgreementOwnersInput = z.object({ ownerUserIds: z.array(z.uuid()).max(20).refine((ids) => new Set(ids).size === ids.length, 'duplicate_owner') });
+export type AgreementOwnersInput = z.infer<typeof AgreementOwnersInput>;
 export const AgreementVersionView = z.object({ version: z.number().int(), summary: z.string(), content: z.string(), decidedOn: z.string(), recordedBy: Person, recordedAt: z.iso.datetime() });
 export const AgreementView = z.object({
   id: z.uuid(),

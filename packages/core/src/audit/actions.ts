@@ -213,6 +213,7 @@ export const auditActions = [
   'workspace.meeting.update',
   'agreement.create',
   'agreement.version.add',
+  'agreement.owners.set',
   'agreement.export',
   'joint_placement.create',
   'joint_placement.cost.set',

@@ -57,6 +57,8 @@ export const errorStatus = {
   local_import_state: 409,
   // Issue 16: a forum's decision marked as taken before its child-rights impact assessment is done or not needed.
   decision_assessment_required: 409,
+  // Issue 16: an agreement must keep at least one owner (who answers for it and gets the revision reminder).
+  agreement_owner_required: 409,
   // Issue 17: improvement work. A change to a team's project from someone not on the team.
   not_team_member: 403,
   // Issue 17: the fund. A decision before its child-rights impact assessment; a step the application's state refuses.

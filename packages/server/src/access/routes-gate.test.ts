@@ -173,6 +173,7 @@ const noChildData = new Set([
   'PATCH /api/workspaces/{id}/meetings/{meetingId}',
   'GET /api/agreements',
   'POST /api/agreements',
+  'PUT /api/agreements/{id}/owners',
   'GET /api/agreements/reminders',
   'GET /api/agreements/placements',
   'POST /api/agreements/placements',

@@ -58,6 +58,40 @@ describe('the library of agreements', () => {
   });
 });
 
+describe('an agreement’s owners', () => {
+  it('are changed by its owners and its parties’ coordinators only, keep at least one, and are professionals', async () => {
+    const input = { title: 'Ägarbyte', kind: 'routine', partyOrganisationIds: [orgs.m1], ownerUserIds: [await userId('teacher')], validFrom: today, revisionDueOn: addDays(today, 365) };
+    const { id } = (await coordinator.post('/api/agreements', input)).json() as AgreementView;
+    const [teacher, nurse, region] = [await userId('teacher'), await userId('nurse'), await userId('samordnare.region')];
+    // The teacher as owner, the coordinator as Exempelstad's coordinator; another party's coordinator, admins and the rest are refused.
+    const editors = ['coordinator', 'teacher'];
+    for (const username of professionals) {
+      const client = await t.loginAs(username);
+      const res = await client.request('PUT', `/api/agreements/${id}/owners`, { ownerUserIds: [teacher] });
+      expect(res.statusCode, username).toBe(editors.includes(username) ? 200 : 403);
+      if (res.statusCode === 403) expect(res.json().error.code, username).toBe('forbidden');
+    }
+    for (const username of ['guardian', 'child']) expect((await (await t.loginAs(username)).request('PUT', `/api/agreements/${id}/owners`, { ownerUserIds: [teacher] })).statusCode, username).toBe(403);
+    expect((await coordinator.request('PUT', `/api/agreements/${id}/owners`, { ownerUserIds: [teacher, nurse] })).statusCode).toBe(200);
+    const nurseClient = await t.loginAs('nurse'); // an owner now: may hand the agreement on
+    const handed = await nurseClient.request('PUT', `/api/agreements/${id}/owners`, { ownerUserIds: [region] });
+    expect([handed.statusCode, (handed.json() as AgreementView).owners.map((o) => o.id), (handed.json() as AgreementView).canEdit]).toEqual([200, [region], false]);
+    expect((await nurseClient.request('PUT', `/api/agreements/${id}/owners`, { ownerUserIds: [nurse] })).statusCode).toBe(403);
+    const last = await coordinator.request('PUT', `/api/agreements/${id}/owners`, { ownerUserIds: [] });
+    expect([last.statusCode, last.json().error.code]).toEqual([409, 'agreement_owner_required']);
+    const citizen = await coordinator.request('PUT', `/api/agreements/${id}/owners`, { ownerUserIds: [region, await userId('guardian')] });
+    expect([citizen.statusCode, citizen.json().error.code, citizen.json().error.details[0].message]).toEqual([400, 'validation_failed', 'unknown_user']);
+    expect((await coordinator.request('PUT', `/api/agreements/${id}/owners`, { ownerUserIds: [region, region] })).statusCode).toBe(400);
+    expect((await coordinator.request('PUT', '/api/agreements/00000000-0000-4000-8000-000000000000/owners', { ownerUserIds: [region] })).statusCode).toBe(404);
+    const after = (await coordinator.get(`/api/agreements/${id}`)).json() as AgreementView;
+    expect(after.owners.map((o) => o.id)).toEqual([region]);
+    const audit = await t.database.db.selectFrom('audit_log').select(['action', 'details']).where('subject_id', '=', id).where('action', '=', 'agreement.owners.set').orderBy('seq').execute();
+    expect(audit).toHaveLength(4);
+    const details = audit[3]!.details as { before: string[]; after: string[] };
+    expect([[...details.before].sort(), details.after]).toEqual([[nurse, teacher].sort(), [region]]);
+  });
+});
+
 describe('joint placements', () => {
   const placement = (caseReference: string) => ({ caseReference, regionId: orgs.region, municipalityId: orgs.m1, regionSharePercent: 40, startsOn: today, costs: [{ year: 2030, amount: 100_000 }] });
 

@@ -1,13 +1,13 @@
 import { z } from 'zod';
 import {
-  AgreementInput, AgreementList, AgreementParams, AgreementReminderList, AgreementVersionInput, AgreementView, ExportQuery, PlacementCostInput, PlacementInput, PlacementList, PlacementParams, TrainingList, TrainingRecordInput,
+  AgreementInput, AgreementList, AgreementOwnersInput, AgreementParams, AgreementReminderList, AgreementVersionInput, AgreementView, ExportQuery, PlacementCostInput, PlacementInput, PlacementList, PlacementParams, TrainingList, TrainingRecordInput,
 } from '@samsyn/core';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { AppError } from '../http/errors.ts';
 import { errorResponses, type App } from '../http/types.ts';
 import { agreementTable, placementTables, tablesCsv, tablesWorkbook, trainingTable, type Table } from './export.ts';
 import { agreementRows } from './queries.ts';
-import { addAgreementVersion, audit, createAgreement, createPlacement, listAgreements, listPlacements, listTraining, reader, remindersOf, saveTraining, setPlacementCost, toAgreementView, today } from './service.ts';
+import { addAgreementVersion, audit, setAgreementOwners, createAgreement, createPlacement, listAgreements, listPlacements, listTraining, reader, remindersOf, saveTraining, setPlacementCost, toAgreementView, today } from './service.ts';
 
 /**
  * Agreements and guidelines, joint placements' shared costs, and training (Verksamhet). No child's
@@ -107,6 +107,13 @@ export async function agreementRoutes(app: App): Promise<void> {
     handler: async (request, reply) => {
       await addAgreementVersion(db, request, request.params.id, request.body);
       return reply.status(201).send(await one(request, request.params.id));
+    },
+  });
+  app.put('/api/agreements/:id/owners', {
+    schema: { tags, summary: 'Replace the agreement’s owners, at least one, professionals only (owners, coordinators of a party)', params: AgreementParams, body: AgreementOwnersInput, response: { 200: AgreementView, ...errorResponses(400, 401, 403, 404, 409) } },
+    handler: async (request) => {
+      await setAgreementOwners(db, request, request.params.id, request.body);
+      return one(request, request.params.id);
     },
   });
   app.get('/api/agreements/:id', {

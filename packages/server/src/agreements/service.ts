@@ -2,7 +2,7 @@ import type { FastifyRequest } from 'fastify';
 import type { Kysely, Transaction } from 'kysely';
 import {
   belowTarget, canCreateAgreement, canEditAgreement, canEditPlacement, canEditTraining, canReadOperations, canReadPlacement, completionShare, isCoordinator, needsRevisionReminder, revisionStatus, splitAmount, stockholmDate,
-  type AgreementActor, type AgreementInput, type AgreementVersionInput, type AgreementView, type AuditAction, type CostTotal, type PlacementInput, type PlacementView, type TrainingRecordView,
+  type AgreementActor, type AgreementInput, type AgreementOwnersInput, type AgreementVersionInput, type AgreementView, type AuditAction, type CostTotal, type PlacementInput, type PlacementView, type TrainingRecordView,
 } from '@samsyn/core';
 import type { DB } from '../db/schema.ts';
 import { auditFrom } from '../audit/context.ts';
@@ -77,6 +77,30 @@ export async function addAgreementVersion(db: Kysely<DB>, request: FastifyReques
     await trx.insertInto('agreement_version').values({ agreement_id: id, version, summary: input.summary, content: input.content, decided_on: input.decidedOn, recorded_by: actor.userId, recorded_at: now(request) }).execute();
     await trx.updateTable('agreement').set({ valid_from: validFrom, valid_until: validUntil, revision_due_on: input.revisionDueOn ?? a.revision_due_on, updated_at: now(request) }).where('id', '=', id).execute();
     await audit(trx, request, 'agreement', id, 'agreement.version.add', { version, before: { validFrom: a.valid_from, validUntil: a.valid_until, revisionDueOn: a.revision_due_on }, after: input });
+  });
+}
+
+/**
+ * Replaces the agreement's owners (the same people who may add a version may do this). Owners are
+ * active professionals: they answer for the agreement and get its revision reminder, so the set is
+ * never empty (agreement_owner_required) and a citizen is never one (unknown_user).
+ */
+export async function setAgreementOwners(db: Kysely<DB>, request: FastifyRequest, id: string, input: AgreementOwnersInput): Promise<void> {
+  const actor = reader(request);
+  await db.transaction().execute(async (trx) => {
+    await trx.selectFrom('agreement').select('id').where('id', '=', id).forUpdate().executeTakeFirst();
+    const [a] = await agreementRows(trx, id);
+    if (!a) throw new AppError('not_found');
+    if (!canEditAgreement(actor, editParties(a))) throw new AppError('forbidden');
+    if (input.ownerUserIds.length === 0) throw new AppError('agreement_owner_required', { details: [{ path: 'body.ownerUserIds', message: 'agreement_owner_required' }] });
+    const ids = input.ownerUserIds;
+    const found = new Set((await trx.selectFrom('app_user').select('id').where('id', 'in', ids).where('kind', '=', 'professional').where('active', '=', true).execute()).map((r) => r.id));
+    const missing = ids.findIndex((u) => !found.has(u));
+    if (missing >= 0) throw invalid(`body.ownerUserIds.${missing}`, 'unknown_user');
+    await trx.deleteFrom('agreement_owner').where('agreement_id', '=', id).execute();
+    await trx.insertInto('agreement_owner').values(ids.map((u) => ({ agreement_id: id, user_id: u }))).execute();
+    await trx.updateTable('agreement').set({ updated_at: now(request) }).where('id', '=', id).execute();
+    await audit(trx, request, 'agreement', id, 'agreement.owners.set', { before: a.owners.map((o) => o.id), after: ids });
   });
 }
 

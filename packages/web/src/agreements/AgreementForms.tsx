@@ -80,3 +80,29 @@ export function AgreementVersionForm({ agreement, onDone }: { agreement: Agreeme
     </form>
   );
 }
+
+/**
+ * An owner (or a party's coordinator: `canEdit`, the server's answer) replaces the owners, chosen
+ * among the parties' staff; the owners there now stay choosable even when they work elsewhere. An
+ * empty set is the server's to refuse (409 agreement_owner_required), shown in its words.
+ */
+export function AgreementOwnersForm({ agreement, onDone }: { agreement: AgreementView; onDone: (saved: boolean) => void }) {
+  const { t } = useTranslation();
+  const [owners, setOwners] = useState(agreement.owners.map((o) => o.id));
+  const staff = usePeopleOf(agreement.parties.map((p) => p.id));
+  const people = [...new Map([...agreement.owners.map((o) => [o.id, o.name] as const), ...staff.map((p) => [p.id, p.displayName] as const)]).entries()];
+  const write = useAgreementWrite('PUT', () => `/api/agreements/${agreement.id}/owners`);
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    write.mutate({ body: { ownerUserIds: owners } }, { onSuccess: () => onDone(true) });
+  };
+  return (
+    <form onSubmit={submit} noValidate>
+      <Stack gap="md">
+        <FormError text={write.isError ? errorText(write.error, t, currentLanguage()) : null} />
+        <MultiSelect label={t('opsForms3.owners.label')} description={t('opsForms3.owners.hint')} data={people.map(([value, label]) => ({ value, label }))} value={owners} onChange={setOwners} searchable required data-autofocus />
+        <FormActions onCancel={() => onDone(false)} saving={write.isPending} submitLabel={t('opsForms3.owners.save')} />
+      </Stack>
+    </form>
+  );
+}

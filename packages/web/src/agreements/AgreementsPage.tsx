@@ -11,7 +11,7 @@ import { PageTitle } from '../common/PageTitle.tsx';
 import type { Column } from '../common/SortableTable.tsx';
 import { FilteredTable } from '../workspaces/FilteredTable.tsx';
 import { ToneBadge } from '../action-plans/StatusBadge.tsx';
-import { AgreementCreateForm, AgreementVersionForm } from './AgreementForms.tsx';
+import { AgreementCreateForm, AgreementOwnersForm, AgreementVersionForm } from './AgreementForms.tsx';
 import { PlacementCostForm, PlacementCreateForm, TrainingRecordForm } from './PlacementForms.tsx';
 
 /** A dialogue with one form; the tab's status line says what was saved once it closes. */
@@ -66,6 +66,7 @@ function Library() {
   const { t } = useTranslation();
   const [creating, setCreating] = useState(false);
   const [versioning, setVersioning] = useState<AgreementView | null>(null);
+  const [owning, setOwning] = useState<AgreementView | null>(null);
   const [done, setDone] = useState('');
   const columns: Column<AgreementView>[] = [
     { key: 'title', header: t('agreements.agreementTitle'), value: (a) => a.title },
@@ -76,7 +77,13 @@ function Library() {
     { key: 'revision', header: t('agreements.revisionDue'), value: (a) => a.revisionDueOn, render: (a) => formatDate(a.revisionDueOn), nowrap: true },
     { key: 'status', header: t('agreements.status'), value: (a) => t(`agreements.statuses.${a.status}`), render: (a) => <ToneBadge tone={statusTone[a.status][0]} symbol={statusTone[a.status][1]}>{t(`agreements.statuses.${a.status}`)}</ToneBadge> },
     { key: 'version', header: t('agreements.version'), value: (a) => a.currentVersion },
-    { key: 'actions', header: t('workspaces.actions'), value: () => '', sortable: false, exported: false, render: (a) => (a.canEdit ? <Button size="xs" variant="light" onClick={() => setVersioning(a)} aria-label={t('opsForms2.agreement.newVersionNamed', { title: a.title })}>{t('opsForms2.agreement.newVersion')}</Button> : null) },
+    { key: 'actions', header: t('workspaces.actions'), value: () => '', sortable: false, exported: false, render: (a) => (a.canEdit ? (
+      // The server's canEdit is also who may change the owners (owners, a party's coordinators).
+      <Group gap="xs" wrap="nowrap">
+        <Button size="xs" variant="light" onClick={() => setVersioning(a)} aria-label={t('opsForms2.agreement.newVersionNamed', { title: a.title })}>{t('opsForms2.agreement.newVersion')}</Button>
+        <Button size="xs" variant="light" onClick={() => setOwning(a)} aria-label={t('opsForms3.owners.changeNamed', { title: a.title })}>{t('opsForms3.owners.change')}</Button>
+      </Group>
+    ) : null) },
   ];
   return (
     <Query<AgreementList> path="/api/agreements">
@@ -95,6 +102,9 @@ function Library() {
                 <AgreementVersionForm agreement={versioning} onDone={(saved) => { setVersioning(null); if (saved) setDone(t('opsForms2.agreement.versionSaved')); }} />
               </Stack>
             )}
+          </FormDialog>
+          <FormDialog title={owning ? t('opsForms3.owners.title', { title: owning.title }) : ''} opened={owning !== null} onClose={() => setOwning(null)}>
+            {owning && <AgreementOwnersForm agreement={owning} onDone={(saved) => { setOwning(null); if (saved) setDone(t('opsForms3.owners.saved')); }} />}
           </FormDialog>
           <Exports path="/api/agreements/export" />
           <FilteredTable rows={data.agreements} columns={columns} caption={t('agreements.tabs.library')} rowKey={(a) => a.id} empty={t('agreements.none')} exportFile={t('agreements.libraryFile')} sortKey="revision" />

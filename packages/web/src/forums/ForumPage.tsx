@@ -1,16 +1,17 @@
-import { Anchor, List, Stack, Table, Text, Title } from '@mantine/core';
+import { Anchor, List, Stack, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
-import { formatDate, today } from '../common/format.ts';
+import { today } from '../common/format.ts';
 import { LoadError } from '../common/LoadError.tsx';
 import { Loading } from '../common/Loading.tsx';
 import { PageTitle } from '../common/PageTitle.tsx';
 import { NewMeetingForm, OrganisationContactForm } from './ForumForms.tsx';
 import { ForumMemberForm } from './ForumMemberForm.tsx';
-import { RecordViewForm, ViewResponseForm } from './ViewForms.tsx';
+import { MeetingsTable, MembersTable, OrganisationsTable, ViewsTable } from './ForumLists.tsx';
+import { RecordViewForm } from './ViewForms.tsx';
 import { useForum } from './useForums.ts';
 
-/** One forum: members and their organisations, contacts, meetings, reference groups and views. */
+/** One forum: members and their organisations, contacts, meetings, reference groups and views (the lists sort, filter and export). */
 export function ForumPage() {
   const { t } = useTranslation();
   const { id = '' } = useParams();
@@ -25,24 +26,20 @@ export function ForumPage() {
       <Text>{t(`forums.kinds.${f.kind}`)} · {t(`forums.levels.${f.level}`)} · {f.organisation.name}</Text>
       {f.purpose && <Text>{f.purpose}</Text>}
       <Text>{f.canEdit ? t('forums.youEdit') : t('forums.youRead')}</Text>
-      <Title order={2}>{t('forums.meetings')}</Title>
-      <Table.ScrollContainer minWidth={320}>
-        <Table>
-          <Table.Caption>{t('forums.meetingsCaption')}</Table.Caption>
-          <Table.Thead><Table.Tr><Table.Th>{t('forums.date')}</Table.Th><Table.Th>{t('forums.meeting')}</Table.Th><Table.Th>{t('forums.decisions')}</Table.Th></Table.Tr></Table.Thead>
-          <Table.Tbody>
-            {f.meetingList.map((m) => (
-              <Table.Tr key={m.id}><Table.Td>{formatDate(m.heldOn)}</Table.Td><Table.Td><Anchor component={Link} to={`/operations/forums/${f.id}/meetings/${m.id}`}>{m.title}</Anchor></Table.Td><Table.Td>{m.decisions}</Table.Td></Table.Tr>
-            ))}
-          </Table.Tbody>
-        </Table>
-      </Table.ScrollContainer>
+      <section aria-labelledby="forum-meetings">
+        <Title order={2} id="forum-meetings" mb="xs">{t('forums.meetings')}</Title>
+        <MeetingsTable forum={f} />
+      </section>
       {f.canEdit && <NewMeetingForm forumId={f.id} today={today()} />}
-      <Title order={2}>{t('forums.members')}</Title>
-      <List>{f.memberList.map((m) => <List.Item key={m.userId}>{m.displayName}, {m.organisation.name} ({t(`forums.roles.${m.role}`)})</List.Item>)}</List>
+      <section aria-labelledby="forum-members">
+        <Title order={2} id="forum-members" mb="xs">{t('forums.members')}</Title>
+        <MembersTable forum={f} />
+      </section>
       {f.canEdit && <ForumMemberForm forum={f} />}
-      <Title order={2}>{t('forums.organisations')}</Title>
-      <List>{f.organisations.map((o) => <List.Item key={o.organisation.id}>{o.organisation.name}: {o.contactName}{o.contactFor ? ` – ${o.contactFor}` : ''}{[o.contactEmail, o.contactPhone].filter(Boolean).length > 0 ? ` (${[o.contactEmail, o.contactPhone].filter(Boolean).join(', ')})` : ''}</List.Item>)}</List>
+      <section aria-labelledby="forum-organisations">
+        <Title order={2} id="forum-organisations" mb="xs">{t('forums.organisations')}</Title>
+        <OrganisationsTable forum={f} />
+      </section>
       {f.canEdit && <OrganisationContactForm forum={f} />}
       {f.referenceGroups.length > 0 && (
         <>
@@ -50,20 +47,10 @@ export function ForumPage() {
           <List>{f.referenceGroups.map((g) => <List.Item key={g.id}><Anchor component={Link} to={`/operations/forums/${g.id}`}>{g.name}</Anchor></List.Item>)}</List>
         </>
       )}
-      <Title order={2}>{t('forums.views')}</Title>
-      {f.views.length === 0 ? <Text>{t('forums.none')}</Text> : (
-        <Stack gap="sm">
-          {f.views.map((v) => (
-            <div key={v.id}>
-              <Title order={3} size="h4">{v.subject} ({v.referenceGroup.name} → {v.forum.name})</Title>
-              <Text>{v.view}</Text>
-              <Text><strong>{t('forums.childrenViewsHow')}:</strong> {v.childrenViewsHow || t('forums.none')}</Text>
-              <Text><strong>{t('forums.response')}:</strong> {v.response ?? t('forums.noResponse')}</Text>
-              {f.canEdit && v.forum.id === f.id && <ViewResponseForm forumId={f.id} viewId={v.id} subject={v.subject} response={v.response} />}
-            </div>
-          ))}
-        </Stack>
-      )}
+      <section aria-labelledby="forum-views">
+        <Title order={2} id="forum-views" mb="xs">{t('forums.views')}</Title>
+        <ViewsTable forum={f} />
+      </section>
       {f.canEdit && f.kind === 'reference_group' && <RecordViewForm group={f} />}
     </Stack>
   );

@@ -3,6 +3,7 @@ import type { MeetingView } from '@samsyn/core';
 import type { TFunction } from 'i18next';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useDraft } from '../children/useDraft.ts';
 import { errorText } from '../common/errors.ts';
 import { FormError } from '../common/FormActions.tsx';
 import { currentLanguage } from '../i18n/index.ts';
@@ -19,18 +20,33 @@ export function standingItems(t: TFunction): Agenda {
   ];
 }
 
-/** A member edits the meeting's date, title, agenda (standing items and their CRC article) and attendance. */
+interface Draft { title: string; heldOn: string; agenda: Agenda; attendance: Attendance }
+
+/**
+ * A member edits the meeting's date, title, agenda (standing items and their CRC article) and
+ * attendance. The draft is kept in the tab (a reload keeps what was typed) until it is saved or
+ * undone; after a save the form starts again from the saved meeting (a new round remounts it).
+ */
 export function MeetingEditor({ forumId, meeting }: { forumId: string; meeting: MeetingView }) {
-  const { t } = useTranslation();
   const save = useUpdateMeeting(forumId, meeting.id);
-  const [title, setTitle] = useState(meeting.title);
-  const [heldOn, setHeldOn] = useState(meeting.heldOn);
-  const [agenda, setAgenda] = useState<Agenda>(meeting.agenda);
-  const [attendance, setAttendance] = useState<Attendance>(meeting.attendance);
+  const [round, setRound] = useState(0);
+  return <MeetingForm key={round} meeting={meeting} save={save} onSaved={() => setRound((r) => r + 1)} />;
+}
+
+function MeetingForm({ meeting, save, onSaved }: { meeting: MeetingView; save: ReturnType<typeof useUpdateMeeting>; onSaved: () => void }) {
+  const { t } = useTranslation();
+  const saved: Draft = { title: meeting.title, heldOn: meeting.heldOn, agenda: meeting.agenda, attendance: meeting.attendance };
+  const [draft, setDraft, clearDraft] = useDraft<Draft>(`samsyn.draft.forumMeeting.${meeting.id}`, saved);
+  const { title, heldOn, agenda, attendance } = draft;
+  const set = (patch: Partial<Draft>) => setDraft({ ...draft, ...patch });
+  const setTitle = (v: string) => set({ title: v });
+  const setHeldOn = (v: string) => set({ heldOn: v });
+  const setAgenda = (v: Agenda) => set({ agenda: v });
+  const setAttendance = (v: Attendance) => set({ attendance: v });
   const item = (i: number, change: Partial<Agenda[number]>) => setAgenda(agenda.map((a, j) => (j === i ? { ...a, ...change } : a)));
   const person = (i: number, change: Partial<Attendance[number]>) => setAttendance(attendance.map((a, j) => (j === i ? { ...a, ...change } : a)));
   // Empty rows are left out rather than refused: a row added by mistake needs no removal first.
-  const send = () => save.mutate({ title, heldOn, agenda: agenda.filter((a) => a.title.trim()), attendance: attendance.filter((a) => a.name.trim()) });
+  const send = () => save.mutate({ title, heldOn, agenda: agenda.filter((a) => a.title.trim()), attendance: attendance.filter((a) => a.name.trim()) }, { onSuccess: () => { clearDraft(); onSaved(); } });
   return (
     <form onSubmit={(e) => { e.preventDefault(); send(); }} noValidate aria-labelledby="meeting-editor">
       <Stack gap="md">
@@ -65,7 +81,11 @@ export function MeetingEditor({ forumId, meeting }: { forumId: string; meeting: 
             <Group><Button variant="light" onClick={() => setAttendance([...attendance, { name: '', organisationId: null, present: true }])}>{t('forumEditor.addPerson')}</Button></Group>
           </Stack>
         </Fieldset>
-        <Group><Button type="submit" loading={save.isPending}>{t('forumEditor.saveMeeting')}</Button></Group>
+        <Text size="sm">{t('opsForms3.meeting.draftKept')}</Text>
+        <Group>
+          <Button type="submit" loading={save.isPending}>{t('forumEditor.saveMeeting')}</Button>
+          <Button variant="default" onClick={clearDraft}>{t('opsForms3.meeting.undo')}</Button>
+        </Group>
         {save.isSuccess && <Text role="status">{t('forumEditor.meetingSaved')}</Text>}
       </Stack>
     </form>
