@@ -64,6 +64,15 @@ describe('the fund in a browser', () => {
     await page.reload();
     await page.getByRole('heading', { level: 1, name: 'Sociala investeringsfonden' }).waitFor();
     await page.getByRole('textbox', { name: 'Projektets namn' }).and(page.locator('[value="Läxhjälp i Lindmo"]')).waitFor();
+    // The application through its form: saved as a draft, its page offers to submit it.
+    await page.getByRole('textbox', { name: 'Målgrupp' }).fill('Elever i årskurs 4–6 i Lindmo');
+    await page.getByRole('textbox', { name: 'Insats' }).fill('Läxhjälp två eftermiddagar i veckan');
+    await page.getByRole('textbox', { name: 'Förväntade effekter' }).fill('Fler klarar målen i årskurs 6');
+    await page.getByRole('textbox', { name: 'Belopp i kronor, rad 1' }).fill('250000');
+    await page.getByRole('button', { name: 'Spara ansökan' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Läxhjälp i Lindmo' }).waitFor();
+    await page.getByRole('button', { name: 'Lämna in ansökan' }).waitFor();
+    await visit(session, page, '/operations/fund', 'Sociala investeringsfonden');
     await page.getByRole('link', { name: 'Familjecentral med hembesök' }).click();
     await page.getByRole('heading', { level: 1, name: 'Familjecentral med hembesök' }).waitFor();
     await page.getByRole('table', { name: 'Projektets rapporter med indikatorvärden över tid' }).waitFor();

@@ -1,9 +1,9 @@
-import type { FastifyRequest } from 'fastify';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { Kysely, Transaction } from 'kysely';
 import { canEditProject, canReadNetwork, isImprovementCoordinator, type AuditAction, type ImprovementActor, type TeamParties } from '@samsyn/core';
 import type { DB } from '../db/schema.ts';
 import { auditFrom } from '../audit/context.ts';
-import { appendAudit } from '../audit/writer.ts';
+import { appendAudit, type AuditEntry } from '../audit/writer.ts';
 import { AppError } from '../http/errors.ts';
 import { requireActor } from '../http/types.ts';
 
@@ -76,10 +76,13 @@ export async function readableProject(db: Db, request: FastifyRequest, projectId
   return { actor, team: team!, projectId, canEdit: canEditProject(actor, team!) };
 }
 
-/** As readableProject, and only for the team's members and coach (403 not_team_member); locks the project row. */
-export async function editableProject(trx: Transaction<DB>, request: FastifyRequest, projectId: string): Promise<ProjectAccess> {
+/**
+ * As readableProject, and only for the team's members and coach (403 not_team_member, logged as a
+ * refusal of the change tried); locks the project row.
+ */
+export async function editableProject(trx: Transaction<DB>, request: FastifyRequest, projectId: string, action: AuditAction): Promise<ProjectAccess> {
   const access = await readableProject(trx, request, projectId);
-  if (!access.canEdit) throw new AppError('not_team_member');
+  if (!access.canEdit) refuseNotOnTeam(request, { type: 'improvement_project', id: projectId, organisationId: access.team.organisationId }, action);
   await trx.selectFrom('improvement_project').select('id').where('id', '=', projectId).forUpdate().executeTakeFirst();
   return access;
 }
@@ -92,6 +95,31 @@ export async function measureProject(db: Db, measureId: string): Promise<string>
 
 export async function audit(trx: Transaction<DB>, request: FastifyRequest, subject: { type: 'improvement_network' | 'improvement_project'; id: string; organisationId?: string | null }, action: AuditAction, details: Record<string, unknown>): Promise<void> {
   await appendAudit(trx, [{ ...auditFrom(request), action, subjectType: subject.type, subjectId: subject.id, organisationId: subject.organisationId ?? null, outcome: 'success', details }], request.server.services.clock.now());
+}
+
+/**
+ * A change by someone who is not on the team: 403 not_team_member, carrying the refusal's audit
+ * entry. The entry is written when the error leaves the route (`logRefusals`), after the change's
+ * transaction has rolled back: inside it, the audit writer would wait for the connection the
+ * transaction holds (the embedded database has one).
+ */
+export class NotOnTeam extends AppError {
+  readonly entry: AuditEntry;
+  constructor(entry: AuditEntry) {
+    super('not_team_member');
+    this.entry = entry;
+  }
+}
+
+export function refuseNotOnTeam(request: FastifyRequest, subject: { type: 'improvement_network' | 'improvement_project'; id: string; organisationId: string }, action: AuditAction, details: Record<string, unknown> = {}): never {
+  throw new NotOnTeam({ ...auditFrom(request), action, subjectType: subject.type, subjectId: subject.id, organisationId: subject.organisationId, outcome: 'denied', details: { ...details, reason: 'not_team_member' } });
+}
+
+/** Logs each not_team_member refusal as the error leaves the route. */
+export function logRefusals(app: FastifyInstance): void {
+  app.addHook('onError', async (request, _reply, error) => {
+    if (error instanceof NotOnTeam) await request.server.services.audit.append(error.entry);
+  });
 }
 
 export const invalid = (path: string, message: string) => new AppError('validation_failed', { details: [{ path, message }] });

@@ -28,7 +28,8 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
-const auditOf = (action: string) => t.database.db.selectFrom('audit_log').select(['action', 'subject_id', 'details']).where('action', '=', action).execute();
+const auditOf = (action: string) => t.database.db.selectFrom('audit_log').select(['action', 'subject_id', 'outcome', 'details']).where('action', '=', action).execute();
+const all = ['sysadmin', 'orgadmin', 'manager', 'coordinator', 'analyst', 'teacher', 'nurse', 'socialworker', 'psychologist', 'outsider', 'guardian', 'child'];
 
 describe('the demo’s learning networks', () => {
   it('has two networks with 8 teams from several organisations, sessions with attendance, and 2 years of weekly values', async () => {
@@ -97,22 +98,82 @@ describe('who reads a network (every demo role)', () => {
 
 describe('who changes a project (every demo role)', () => {
   const editors = new Set(['teacher', 'nurse', 'psychologist']);
-  const all = ['sysadmin', 'orgadmin', 'manager', 'coordinator', 'analyst', 'teacher', 'nurse', 'socialworker', 'psychologist', 'outsider', 'guardian', 'child'];
+  const readers = new Set(['manager', 'coordinator', 'analyst', 'socialworker', 'outsider']);
+  // A driver, a change idea, a measure and the marked phases: the changes the project's forms make.
   it.each(all)('%s', async (username) => {
     const client = await as(username);
-    const res = await client.post(`/api/improvement/projects/${project.id}/drivers`, { title: `Drivkraft av ${username}` });
-    if (editors.has(username)) {
-      expect(res.statusCode).toBe(201);
-      expect((res.json() as ProjectView).canEdit).toBe(true);
-    } else {
-      expect(res.statusCode).toBe(403);
-      expect(res.json().error.code).toBe(['guardian', 'child', 'sysadmin', 'orgadmin'].includes(username) ? 'forbidden' : 'not_team_member');
+    const outcome = (await (await as('coordinator')).get(`/api/improvement/measures/${project.measures[0]!.id}`)).json() as MeasureView;
+    const changes = [
+      await client.post(`/api/improvement/projects/${project.id}/drivers`, { title: `Drivkraft av ${username}` }),
+      await client.post(`/api/improvement/projects/${project.id}/change-ideas`, { title: `Idé av ${username}`, driverId: project.drivers[0]!.id }),
+      await client.post(`/api/improvement/projects/${project.id}/measures`, { name: `Mått av ${username}`, role: 'balancing', definition: 'Räknas varje fredag', kind: 'count', frequency: 'weekly' }),
+      await client.patch(`/api/improvement/measures/${outcome.id}`, { phaseStarts: outcome.phaseStarts }),
+    ];
+    for (const res of changes) {
+      if (editors.has(username)) {
+        expect(res.statusCode).toBeLessThan(300);
+        expect((res.json() as { canEdit: boolean }).canEdit).toBe(true);
+      } else {
+        expect(res.statusCode).toBe(403);
+        expect(res.json().error.code).toBe(readers.has(username) ? 'not_team_member' : 'forbidden');
+      }
     }
   });
 
-  it('audits each change in its transaction', async () => {
-    const entries = await auditOf('improvement.driver.create');
-    expect(entries.filter((e) => e.subject_id === project.id)).toHaveLength(3);
+  it('audits each change in its transaction, and each refusal of a reader who is not on the team', async () => {
+    const entries = (await auditOf('improvement.driver.create')).filter((e) => e.subject_id === project.id);
+    expect(entries.filter((e) => e.outcome === 'success')).toHaveLength(3);
+    const refused = entries.filter((e) => e.outcome === 'denied');
+    expect(refused).toHaveLength(readers.size);
+    expect(refused.every((e) => (e.details as { reason: string }).reason === 'not_team_member')).toBe(true);
+    for (const action of ['improvement.change_idea.create', 'improvement.measure.create', 'improvement.measure.update']) {
+      const outcomes = (await auditOf(action)).filter((e) => e.subject_id === project.id).map((e) => e.outcome);
+      expect(outcomes.filter((o) => o === 'success'), action).toHaveLength(3);
+      expect(outcomes.filter((o) => o === 'denied'), action).toHaveLength(readers.size);
+    }
+  });
+});
+
+describe('who builds a team and who starts its project (every demo role)', () => {
+  let teamId = '';
+  it('only a coordinator adds a team to a network or changes its coach and members', async () => {
+    const organisationId = school.teamList[0]!.organisation.id;
+    const [teacherId, psychologistId] = [await userIdOf(t.database.db, 'teacher'), await userIdOf(t.database.db, 'psychologist')];
+    for (const username of all) {
+      const res = await (await as(username)).post(`/api/improvement/networks/${school.id}/teams`, { name: `Lag av ${username}`, organisationId, coachUserId: psychologistId, memberUserIds: [teacherId] });
+      expect(res.statusCode, username).toBe(username === 'coordinator' ? 201 : 403);
+      if (username === 'coordinator') teamId = (res.json() as NetworkView).teamList.find((x) => x.name === 'Lag av coordinator')!.id;
+    }
+    const again = await (await as('coordinator')).post(`/api/improvement/networks/${school.id}/teams`, { name: 'Lag av coordinator', organisationId });
+    expect(again.statusCode).toBe(409);
+    expect(again.json().error.details[0].message).toBe('team_name_taken');
+    for (const username of all) {
+      const res = await (await as(username)).patch(`/api/improvement/teams/${teamId}`, { memberUserIds: [teacherId] });
+      expect(res.statusCode, username).toBe(username === 'coordinator' ? 200 : 403);
+    }
+    const team = ((await (await as('coordinator')).get(`/api/improvement/networks/${school.id}`)).json() as NetworkView).teamList.find((x) => x.id === teamId)!;
+    expect([team.coach?.displayName, team.members.map((m) => m.displayName), team.projectId, team.canEdit]).toEqual(['Petra Psykolog', ['Tove Lärare'], null, false]);
+  });
+
+  it('only its members and coach start the team’s project (the team’s canEdit); each refusal of a professional is logged', async () => {
+    const body = { title: 'Rörelse', aimWhat: 'Fler lektioner med rörelsepaus', aimHowMuch: 'från 20 % till 80 %', aimBy: '2027-06-30' };
+    let notOnTeam = 0;
+    for (const username of all.filter((u) => u !== 'teacher' && u !== 'psychologist')) {
+      const res = await (await as(username)).post(`/api/improvement/teams/${teamId}/project`, body);
+      expect(res.statusCode, username).toBe(403);
+      if (res.json().error.code === 'not_team_member') notOnTeam += 1;
+    }
+    const view = (await (await as('teacher')).get(`/api/improvement/networks/${school.id}`)).json() as NetworkView;
+    expect(view.teamList.find((x) => x.id === teamId)!.canEdit).toBe(true);
+    const started = await (await as('teacher')).post(`/api/improvement/teams/${teamId}/project`, body);
+    expect(started.statusCode).toBe(201);
+    expect((started.json() as ProjectView).canEdit).toBe(true);
+    // The coach passes the team check too: the team has its one project now.
+    const coach = await (await as('psychologist')).post(`/api/improvement/teams/${teamId}/project`, body);
+    expect(coach.json().error.details[0].message).toBe('team_has_project');
+    const refused = (await auditOf('improvement.project.create')).filter((e) => e.outcome === 'denied' && (e.details as { teamId?: string }).teamId === teamId);
+    expect(notOnTeam).toBeGreaterThan(4);
+    expect(refused).toHaveLength(notOnTeam);
   });
 });
 

@@ -1,10 +1,11 @@
 import type { FastifyRequest } from 'fastify';
 import type { Kysely, Transaction } from 'kysely';
 import type { z } from 'zod';
+import { isOnTeam } from '@samsyn/core';
 import type { AttendanceInput, ChangeIdeaInput, DriverInput, MeasureInput, NetworkInput, PdsaInput, PdsaUpdate, ProjectInput, ProjectUpdate, SessionInput, TeamInput, TeamUpdate, ValueEntry } from '@samsyn/core';
 import type { DB } from '../db/schema.ts';
 import { AppError } from '../http/errors.ts';
-import { audit, coordinator, editableProject, improvementActor, invalid, measureProject, teamsOf } from './access.ts';
+import { audit, coordinator, editableProject, improvementActor, invalid, measureProject, refuseNotOnTeam, teamsOf } from './access.ts';
 import { periodOf } from './charts.ts';
 
 /**
@@ -109,7 +110,7 @@ export async function createProject(db: Kysely<DB>, request: FastifyRequest, tea
   return db.transaction().execute(async (trx) => {
     const [team] = await teamsOf(trx, { teamId });
     if (!team) throw new AppError('not_found');
-    if (team.coachUserId !== actor.userId && !team.memberUserIds.includes(actor.userId)) throw new AppError('not_team_member');
+    if (!isOnTeam(actor, team)) refuseNotOnTeam(request, { type: 'improvement_network', id: team.networkId, organisationId: team.organisationId }, 'improvement.project.create', { teamId });
     if (await trx.selectFrom('improvement_project').select('id').where('team_id', '=', teamId).executeTakeFirst()) throw new AppError('conflict', { details: [{ path: 'params.id', message: 'team_has_project' }] });
     await checkIndicator(trx, input.indicatorId);
     const at = now(request);
@@ -121,7 +122,7 @@ export async function createProject(db: Kysely<DB>, request: FastifyRequest, tea
 
 export async function updateProject(db: Kysely<DB>, request: FastifyRequest, id: string, change: In<typeof ProjectUpdate>): Promise<void> {
   await db.transaction().execute(async (trx) => {
-    const { team } = await editableProject(trx, request, id);
+    const { team } = await editableProject(trx, request, id, 'improvement.project.update');
     await checkIndicator(trx, change.indicatorId);
     await trx.updateTable('improvement_project').set({ title: change.title, aim_what: change.aimWhat, aim_how_much: change.aimHowMuch, aim_by: change.aimBy, indicator_id: change.indicatorId, updated_at: now(request) }).where('id', '=', id).execute();
     await audit(trx, request, { type: 'improvement_project', id, organisationId: team.organisationId }, 'improvement.project.update', { after: change });
@@ -130,7 +131,7 @@ export async function updateProject(db: Kysely<DB>, request: FastifyRequest, id:
 
 export async function addDriver(db: Kysely<DB>, request: FastifyRequest, id: string, input: In<typeof DriverInput>): Promise<void> {
   await db.transaction().execute(async (trx) => {
-    const { team } = await editableProject(trx, request, id);
+    const { team } = await editableProject(trx, request, id, 'improvement.driver.create');
     if (input.parentId) {
       const parent = await trx.selectFrom('improvement_driver').select(['id', 'parent_id']).where('id', '=', input.parentId).where('project_id', '=', id).executeTakeFirst();
       // Two levels only: a secondary driver hangs under a primary one.
@@ -143,7 +144,7 @@ export async function addDriver(db: Kysely<DB>, request: FastifyRequest, id: str
 
 export async function addChangeIdea(db: Kysely<DB>, request: FastifyRequest, id: string, input: In<typeof ChangeIdeaInput>): Promise<void> {
   await db.transaction().execute(async (trx) => {
-    const { team } = await editableProject(trx, request, id);
+    const { team } = await editableProject(trx, request, id, 'improvement.change_idea.create');
     const driver = await trx.selectFrom('improvement_driver').select('id').where('id', '=', input.driverId).where('project_id', '=', id).executeTakeFirst();
     if (!driver) throw invalid('body.driverId', 'unknown_driver');
     const { id: ideaId } = await trx.insertInto('improvement_change_idea').values({ project_id: id, driver_id: input.driverId, title: input.title }).returning('id').executeTakeFirstOrThrow();
@@ -153,7 +154,7 @@ export async function addChangeIdea(db: Kysely<DB>, request: FastifyRequest, id:
 
 export async function addMeasure(db: Kysely<DB>, request: FastifyRequest, id: string, input: In<typeof MeasureInput>): Promise<string> {
   return db.transaction().execute(async (trx) => {
-    const { team } = await editableProject(trx, request, id);
+    const { team } = await editableProject(trx, request, id, 'improvement.measure.create');
     const { id: measureId } = await trx.insertInto('improvement_measure').values({ project_id: id, name: input.name, role: input.role, definition: input.definition, kind: input.kind, frequency: input.frequency, phase_starts: input.phaseStarts, created_at: now(request) }).returning('id').executeTakeFirstOrThrow();
     await audit(trx, request, { type: 'improvement_project', id, organisationId: team.organisationId }, 'improvement.measure.create', { measureId, after: input });
     return measureId;
@@ -164,7 +165,7 @@ export async function addMeasure(db: Kysely<DB>, request: FastifyRequest, id: st
 export async function setPhases(db: Kysely<DB>, request: FastifyRequest, measureId: string, phaseStarts: string[]): Promise<void> {
   const projectId = await measureProject(db, measureId);
   await db.transaction().execute(async (trx) => {
-    const { team } = await editableProject(trx, request, projectId);
+    const { team } = await editableProject(trx, request, projectId, 'improvement.measure.update');
     const sorted = [...new Set(phaseStarts)].sort();
     await trx.updateTable('improvement_measure').set({ phase_starts: sorted }).where('id', '=', measureId).execute();
     await audit(trx, request, { type: 'improvement_project', id: projectId, organisationId: team.organisationId }, 'improvement.measure.update', { measureId, phaseStarts: sorted });
@@ -187,7 +188,7 @@ export function entryError(kind: string, e: Entry): string | null {
 /** Writes values, one per period (normalised to the week's Monday or the month's first day); a period again replaces its value. */
 export async function writeValues(trx: Transaction<DB>, request: FastifyRequest, measureId: string, entries: readonly Entry[], action: 'improvement.values.record' | 'improvement.values.import'): Promise<number> {
   const projectId = await measureProject(trx, measureId);
-  const { team } = await editableProject(trx, request, projectId);
+  const { team } = await editableProject(trx, request, projectId, action);
   const m = await trx.selectFrom('improvement_measure').select(['kind', 'frequency']).where('id', '=', measureId).executeTakeFirstOrThrow();
   const bad = entries.findIndex((e) => entryError(m.kind, e) !== null);
   if (bad >= 0) throw invalid(`body.values.${bad}`, entryError(m.kind, entries[bad]!)!);
@@ -209,7 +210,7 @@ async function checkIdea(trx: Transaction<DB>, projectId: string, ideaId: string
 export async function addPdsa(db: Kysely<DB>, request: FastifyRequest, id: string, input: In<typeof PdsaInput>): Promise<void> {
   const actor = improvementActor(request);
   await db.transaction().execute(async (trx) => {
-    const { team } = await editableProject(trx, request, id);
+    const { team } = await editableProject(trx, request, id, 'improvement.pdsa.create');
     await checkIdea(trx, id, input.changeIdeaId);
     const at = now(request);
     const { id: pdsaId } = await trx.insertInto('improvement_pdsa').values({ project_id: id, change_idea_id: input.changeIdeaId, title: input.title, plan: input.plan, prediction: input.prediction, do_notes: input.doNotes, study: input.study, act: input.act, starts_on: input.startsOn, ends_on: input.endsOn, created_by: actor.userId, created_at: at, updated_at: at }).returning('id').executeTakeFirstOrThrow();
@@ -219,7 +220,7 @@ export async function addPdsa(db: Kysely<DB>, request: FastifyRequest, id: strin
 
 export async function updatePdsa(db: Kysely<DB>, request: FastifyRequest, id: string, pdsaId: string, change: In<typeof PdsaUpdate>): Promise<void> {
   await db.transaction().execute(async (trx) => {
-    const { team } = await editableProject(trx, request, id);
+    const { team } = await editableProject(trx, request, id, 'improvement.pdsa.update');
     const cycle = await trx.selectFrom('improvement_pdsa').select(['starts_on', 'act', 'ends_on']).where('id', '=', pdsaId).where('project_id', '=', id).executeTakeFirst();
     if (!cycle) throw new AppError('not_found');
     if (change.endsOn && change.endsOn < cycle.starts_on) throw invalid('body.endsOn', 'ends_before_start');

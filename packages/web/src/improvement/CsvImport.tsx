@@ -1,7 +1,8 @@
 import { Button, FileInput, Group, Text } from '@mantine/core';
-import type { MeasureView } from '@samsyn/core';
+import type { MeasureView, Language } from '@samsyn/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { errorText } from '../common/errors.ts';
 import { DataList } from './DataList.tsx';
 import { useImprovementChange } from './useImprovement.ts';
 
@@ -9,7 +10,7 @@ interface Preview { rows: { line: number; period: string; value: number | null; 
 
 /** Values from a CSV file: a preview with each row's error first; nothing is written until accepted. */
 export function CsvImport({ measure }: { measure: MeasureView }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const [csv, setCsv] = useState<string | null>(null);
   const [preview, setPreview] = useState<Preview | null>(null);
   const run = useImprovementChange<Preview>(`/api/improvement/measures/${measure.id}/import`);
@@ -23,7 +24,7 @@ export function CsvImport({ measure }: { measure: MeasureView }) {
         <Button variant="default" disabled={csv === null} loading={run.isPending && !run.variables} onClick={() => run.mutate({ csv }, { onSuccess: setPreview })}>{t('improvement.preview')}</Button>
         <Button disabled={!preview || preview.invalid > 0 || preview.rows.length === 0 || preview.written > 0} onClick={() => run.mutate({ csv, accept: true }, { onSuccess: setPreview })}>{t('improvement.accept')}</Button>
       </Group>
-      {run.isError && <Text c="red.8" role="alert">{t('improvement.saveFailed')}</Text>}
+      {run.isError && <Text c="red.8" role="alert">{errorText(run.error, t, i18n.language as Language)}</Text>}
       {preview && (
         <>
           <Text role="status">{preview.written > 0 ? t('improvement.imported', { count: preview.written }) : t('improvement.previewed', { valid: preview.valid, invalid: preview.invalid })}</Text>

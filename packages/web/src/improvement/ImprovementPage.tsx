@@ -1,7 +1,8 @@
 import { Anchor, Button, Group, Select, Stack, Text, TextInput } from '@mantine/core';
-import { ageGroups, priorityAreas } from '@samsyn/core';
+import { ageGroups, priorityAreas, type Language } from '@samsyn/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { errorText } from '../common/errors.ts';
 import { Link, useNavigate } from 'react-router';
 import { formatDate } from '../common/format.ts';
 import { LoadError } from '../common/LoadError.tsx';
@@ -48,7 +49,7 @@ export function ImprovementPage() {
 }
 
 function NewNetwork() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const navigate = useNavigate();
   const [name, setName] = useState('');
   const [area, setArea] = useState<string>('completed_studies');
@@ -64,7 +65,7 @@ function NewNetwork() {
           <Select label={t('improvement.ageGroup')} data={[...ageGroups]} value={age} onChange={(v) => setAge(v ?? age)} allowDeselect={false} />
           <Button type="submit" loading={create.isPending}>{t('improvement.create')}</Button>
         </Group>
-        {create.isError && <Text c="red.8" role="alert">{t('improvement.saveFailed')}</Text>}
+        {create.isError && <Text c="red.8" role="alert">{errorText(create.error, t, i18n.language as Language)}</Text>}
       </form>
     </section>
   );

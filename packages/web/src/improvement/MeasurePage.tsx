@@ -1,7 +1,8 @@
 import { Alert, Anchor, Button, Group, Stack, Text, TextInput, Title } from '@mantine/core';
-import type { MeasureView } from '@samsyn/core';
+import type { MeasureView, Language } from '@samsyn/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { errorText } from '../common/errors.ts';
 import { Link, useParams } from 'react-router';
 import { formatDate, formatNumber, today } from '../common/format.ts';
 import { LoadError } from '../common/LoadError.tsx';
@@ -70,7 +71,7 @@ export function MeasurePage() {
 }
 
 function ValueForm({ measure }: { measure: MeasureView }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const [period, setPeriod] = useState(today());
   const [value, setValue] = useState('');
   const [numerator, setNumerator] = useState('');
@@ -93,7 +94,7 @@ function ValueForm({ measure }: { measure: MeasureView }) {
         )}
         <Button type="submit" loading={save.isPending}>{t('improvement.saveValue')}</Button>
       </Group>
-      {save.isError && <Text c="red.8" role="alert">{t('improvement.saveFailed')}</Text>}
+      {save.isError && <Text c="red.8" role="alert">{errorText(save.error, t, i18n.language as Language)}</Text>}
       {save.isSuccess && <Text role="status">{t('improvement.saved')}</Text>}
     </form>
   );

@@ -1,13 +1,14 @@
 import { Button, Group, Select, Stack, Text, TextInput, Textarea } from '@mantine/core';
-import { pdsaActs, type ProjectView } from '@samsyn/core';
+import { pdsaActs, type ProjectView, type Language } from '@samsyn/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { errorText } from '../common/errors.ts';
 import { today } from '../common/format.ts';
 import { useImprovementChange } from './useImprovement.ts';
 
 /** Records a PDSA cycle: the change idea, plan with its prediction, do, study, act, and dates. */
 export function PdsaForm({ project }: { project: ProjectView }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const empty = { changeIdeaId: project.changeIdeas[0]?.id ?? '', title: '', plan: '', prediction: '', doNotes: '', study: '', act: null as string | null, startsOn: today(), endsOn: '' };
   const [form, setForm] = useState(empty);
   const save = useImprovementChange<ProjectView>(`/api/improvement/projects/${project.id}/pdsa`);
@@ -28,7 +29,7 @@ export function PdsaForm({ project }: { project: ProjectView }) {
           <TextInput type="date" label={t('improvement.endsOn')} value={form.endsOn} onChange={set('endsOn')} />
         </Group>
         <Group><Button type="submit" loading={save.isPending}>{t('improvement.savePdsa')}</Button></Group>
-        {save.isError && <Text c="red.8" role="alert">{t('improvement.saveFailed')}</Text>}
+        {save.isError && <Text c="red.8" role="alert">{errorText(save.error, t, i18n.language as Language)}</Text>}
         {save.isSuccess && <Text role="status">{t('improvement.saved')}</Text>}
       </Stack>
     </form>
