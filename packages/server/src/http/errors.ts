@@ -3,20 +3,28 @@ import type { Socket } from 'node:net';
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } from 'fastify-type-provider-zod';
 import { errorMessage, errorStatus, pickLanguage, type ErrorBody, type ErrorCode } from '@samsyn/core';
+import type { AuditEntry } from '../audit/writer.ts';
 
-/** The one error type: a stable code, an HTTP status from the catalogue, optional details. */
+/**
+ * The one error type: a stable code, an HTTP status from the catalogue, optional details. A
+ * refusal found inside a write's transaction carries its `denied` audit entry in `refusal`: it is
+ * written as the error leaves the route, after the transaction has rolled back (inside it, the
+ * audit writer would wait for the connection the transaction holds; the embedded database has one).
+ */
 export class AppError extends Error {
   readonly code: ErrorCode;
   readonly status: number;
   readonly details: unknown;
   readonly headers: Record<string, string>;
+  readonly refusal: AuditEntry | undefined;
 
-  constructor(code: ErrorCode, options: { details?: unknown; headers?: Record<string, string> } = {}) {
+  constructor(code: ErrorCode, options: { details?: unknown; headers?: Record<string, string>; refusal?: AuditEntry } = {}) {
     super(code);
     this.code = code;
     this.status = errorStatus[code];
     this.details = options.details;
     this.headers = options.headers ?? {};
+    this.refusal = options.refusal;
   }
 }
 
@@ -86,6 +94,9 @@ export function frameworkErrorHandler(error: FastifyError, request: FastifyReque
 }
 
 export function installErrorHandling(app: FastifyInstance): void {
+  app.addHook('onError', async (request, _reply, error) => {
+    if (error instanceof AppError && error.refusal) await request.server.services.audit.append(error.refusal);
+  });
   app.setErrorHandler((error: FastifyError, request, reply) => {
     if (error instanceof AppError) {
       return reply.headers(error.headers).status(error.status).send(errorBody(request, error.code, error.details));

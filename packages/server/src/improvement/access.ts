@@ -1,9 +1,9 @@
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyRequest } from 'fastify';
 import type { Kysely, Transaction } from 'kysely';
 import { canEditProject, canReadNetwork, isImprovementCoordinator, type AuditAction, type ImprovementActor, type TeamParties } from '@samsyn/core';
 import type { DB } from '../db/schema.ts';
 import { auditFrom } from '../audit/context.ts';
-import { appendAudit, type AuditEntry } from '../audit/writer.ts';
+import { appendAudit } from '../audit/writer.ts';
 import { AppError } from '../http/errors.ts';
 import { requireActor } from '../http/types.ts';
 
@@ -97,29 +97,9 @@ export async function audit(trx: Transaction<DB>, request: FastifyRequest, subje
   await appendAudit(trx, [{ ...auditFrom(request), action, subjectType: subject.type, subjectId: subject.id, organisationId: subject.organisationId ?? null, outcome: 'success', details }], request.server.services.clock.now());
 }
 
-/**
- * A change by someone who is not on the team: 403 not_team_member, carrying the refusal's audit
- * entry. The entry is written when the error leaves the route (`logRefusals`), after the change's
- * transaction has rolled back: inside it, the audit writer would wait for the connection the
- * transaction holds (the embedded database has one).
- */
-export class NotOnTeam extends AppError {
-  readonly entry: AuditEntry;
-  constructor(entry: AuditEntry) {
-    super('not_team_member');
-    this.entry = entry;
-  }
-}
-
+/** A change by someone who is not on the team: 403 not_team_member, its refusal logged once the transaction has rolled back. */
 export function refuseNotOnTeam(request: FastifyRequest, subject: { type: 'improvement_network' | 'improvement_project'; id: string; organisationId: string }, action: AuditAction, details: Record<string, unknown> = {}): never {
-  throw new NotOnTeam({ ...auditFrom(request), action, subjectType: subject.type, subjectId: subject.id, organisationId: subject.organisationId, outcome: 'denied', details: { ...details, reason: 'not_team_member' } });
-}
-
-/** Logs each not_team_member refusal as the error leaves the route. */
-export function logRefusals(app: FastifyInstance): void {
-  app.addHook('onError', async (request, _reply, error) => {
-    if (error instanceof NotOnTeam) await request.server.services.audit.append(error.entry);
-  });
+  throw new AppError('not_team_member', { refusal: { ...auditFrom(request), action, subjectType: subject.type, subjectId: subject.id, organisationId: subject.organisationId, outcome: 'denied', details: { ...details, reason: 'not_team_member' } } });
 }
 
 export const invalid = (path: string, message: string) => new AppError('validation_failed', { details: [{ path, message }] });

@@ -30,7 +30,6 @@ import {
   ValuesInput,
 } from '@samsyn/core';
 import { errorResponses, type App } from '../http/types.ts';
-import { logRefusals } from './access.ts';
 import { importCsv } from './csv-import.ts';
 import { addChangeIdea, addDriver, addMeasure, addPdsa, createNetwork, createProject, createSession, createTeam, recordAttendance, setPhases, updatePdsa, updateProject, updateTeam, writeValues } from './service.ts';
 import { coachView, measureView, networkList, networkView, projectsForIndicator, projectView } from './views.ts';
@@ -47,7 +46,6 @@ const e = errorResponses;
 
 export async function improvementRoutes(app: App): Promise<void> {
   const db = app.services.db;
-  logRefusals(app);
 
   app.get('/api/improvement/networks', { schema: { tags, summary: 'The learning networks you read', response: { 200: NetworkList, ...e(401, 403) } }, handler: (request) => networkList(db, request) });
   app.post('/api/improvement/networks', {
