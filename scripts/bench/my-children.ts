@@ -1,6 +1,6 @@
 /**
  * "Mina barn" for a professional with about 200 children (the demo's `counsellor`): the gated
- * list (one statement for the list, one for the gate's facts, one audit entry per child through
+ * list (one statement for the list, one for the gate's facts, one compact audit entry naming every child through
  * the group commit) beside the same statement and view without gate and log, its ceiling.
  */
 import { login, type Scenario, type Session } from './scenarios.ts';

@@ -123,14 +123,16 @@ export async function decideEach(
   const [actor, children] = await Promise.all([loadPolicyActor(db, actorFacts), loadPolicyChildren(db, ids, actorFacts.userId)]);
   const looks: ListLook[] = [];
   const look = (id: string, entry: AuditEntry) => {
-    // The list's own fields are said once in its entry; each child keeps its own answer.
+    // The list's own fields are said once in its entry; each child keeps its own answer, and the
+    // rows it stands for apart from it, so that children with the same answer share it (child-looks.ts).
     const { category: _category, passwordResetBy: _resetBy, ...own } = entry.details ?? {};
-    looks.push({ childId: id, outcome: entry.outcome, organisationId: entry.organisationId ?? null, details: own });
+    const rows = options.detailsFor?.(id);
+    looks.push({ childId: id, outcome: entry.outcome, organisationId: entry.organisationId ?? null, details: own, ...(rows ? { rows } : {}) });
   };
   for (const id of ids) {
     const child = children.get(id);
     if (!child) continue;
-    const judged = judge(request, { actor, child, now }, id, action, category, { auditAction: options.auditAction, purpose: options.purposeFor?.(id) ?? 'list', details: options.detailsFor?.(id) ?? {} });
+    const judged = judge(request, { actor, child, now }, id, action, category, { auditAction: options.auditAction, purpose: options.purposeFor?.(id) ?? 'list' });
     if (judged.allow) {
       answers.set(id, { allow: true, access: judged });
       look(id, judged.entry());

@@ -6,6 +6,7 @@ import { verifyAuditChain } from './verify.ts';
 import { AuditBatcher } from './batcher.ts';
 import { appendAudit, appendAuditStatement, appendLinkedIfHead, readChainHead, type AuditEntry } from './writer.ts';
 import { chainHash } from './chain.ts';
+import { childLooks, listLookEntry } from './child-looks.ts';
 
 let t: TestApp;
 beforeAll(async () => {
@@ -153,6 +154,36 @@ describe('audit log', () => {
     expect(written).toHaveLength(66);
     // Sorted as numbers: the text alias orders as text where the seq gains a digit.
     expect(written.map((w) => BigInt(w.seq) - BigInt(before.seq)).sort((a, b) => (a < b ? -1 : 1))).toEqual(Array.from({ length: 66 }, (_, i) => BigInt(i + 1)));
+    expect((await verifyAuditChain(db())).ok).toBe(true);
+  });
+
+  it('reads a list look, compact or in the first form (an object per child), as one look per child with its own answer and rows', async () => {
+    const [a, b, c] = ['0a000000-0000-4000-8000-00000000000a', '0b000000-0000-4000-8000-00000000000b', '0c000000-0000-4000-8000-00000000000c'];
+    const org = '0d000000-0000-4000-8000-00000000000d';
+    const base = { action: 'child.my_children.list', actorUsername: 'looks-test', requestId: 'looks-test' } as const;
+    const allowed = { basis: 'care_team', reason: null, flagged: false };
+    const compact = listLookEntry(base, { category: 'record' }, [
+      { childId: a!, outcome: 'success', organisationId: org, details: allowed, rows: { memberIds: ['m-a'] } },
+      { childId: b!, outcome: 'denied', organisationId: null, details: { basis: null, reason: 'no_basis', flagged: false }, rows: { memberIds: ['m-b'] } },
+      { childId: c!, outcome: 'success', organisationId: org, details: allowed, rows: { memberIds: ['m-c'] } },
+    ]);
+    // Children with the same answer share it: three children, two answers.
+    expect(compact.details).toMatchObject({ children: [a, b, c], answerOf: [0, 1, 0] });
+    expect((compact.details as { answers: unknown[] }).answers).toHaveLength(2);
+    const first: AuditEntry = { ...base, subjectType: 'child_list', subjectId: null, outcome: 'success', details: { category: 'record', children: [a], looks: { [a!]: { outcome: 'success', organisationId: org, ...allowed, memberIds: ['m-old'] } } } };
+    await appendAuditStatement(db(), [first, compact], t.app.services.clock.now());
+    const looksAt = (childId: string) => childLooks(db(), childId).as('l');
+    const ofA = await db().selectFrom(looksAt(a!)).selectAll().where('l.actor_username', '=', 'looks-test').orderBy('l.seq').execute();
+    expect(ofA.map((l) => ({ subject: l.subject_id, outcome: l.outcome, org: l.organisation_id, details: l.details }))).toEqual([
+      { subject: a, outcome: 'success', org, details: { category: 'record', ...allowed, memberIds: ['m-old'] } },
+      { subject: a, outcome: 'success', org, details: { category: 'record', ...allowed, memberIds: ['m-a'] } },
+    ]);
+    const ofB = await db().selectFrom(looksAt(b!)).selectAll().where('l.actor_username', '=', 'looks-test').execute();
+    expect(ofB).toHaveLength(1);
+    expect(ofB[0]).toMatchObject({ subject_id: b, outcome: 'denied', organisation_id: null, details: { category: 'record', basis: null, reason: 'no_basis', memberIds: ['m-b'] } });
+    // Unfiltered, the compact entry is three looks and the first form one.
+    const all = await db().selectFrom(childLooks(db()).as('l')).select(['l.subject_id']).where('l.actor_username', '=', 'looks-test').execute();
+    expect(all.map((l) => l.subject_id).sort()).toEqual([a, a, b, c].sort());
     expect((await verifyAuditChain(db())).ok).toBe(true);
   });
 

@@ -39,9 +39,15 @@ describe('"Mina barn": the children whose team the caller is on', () => {
     const stored = await rawAuditOf(t.database.db, res);
     expect(stored).toHaveLength(1);
     expect(stored[0]).toMatchObject({ action: 'child.my_children.list', subject_type: 'child_list', subject_id: null, outcome: 'success' });
-    const details = stored[0]!.details as { children: string[]; looks: Record<string, { outcome: string; basis: string }> };
+    // Compact: every child named once, each distinct answer said once, and child i's answer and rows by index.
+    const details = stored[0]!.details as { children: string[]; answers: { outcome: string; basis: string }[]; answerOf: number[]; rows: { memberIds: string[] }[] };
     expect([...details.children].sort()).toEqual([...ids].sort());
-    expect(details.looks[family.childId]).toMatchObject({ outcome: 'success', basis: 'own_organisation' });
+    expect(details.answerOf).toHaveLength(details.children.length);
+    expect(details.rows).toHaveLength(details.children.length);
+    expect(details.answers.length).toBeLessThan(details.children.length);
+    const i = details.children.indexOf(family.childId);
+    expect(details.answers[details.answerOf[i]!]).toMatchObject({ outcome: 'success', basis: 'own_organisation' });
+    expect(details.rows[i]!.memberIds).toHaveLength(1);
     // The guardian's access log shows the teacher's look at Ebba from this list, with its basis.
     const log = (await (await t.loginAs('guardian')).get(`/api/children/${family.childId}/access-log`)).json() as { entries: { action: string; who: { name: string }; basis: string | null; at: string }[] };
     const at = stored[0]!.at instanceof Date ? stored[0]!.at.toISOString() : new Date(String(stored[0]!.at)).toISOString();
