@@ -22,6 +22,8 @@ export const Me = z.object({
   sessionIdleMinutes: z.number().int(),
   /** The session started with a password an administrator reset: it may only change it. */
   mustChangePassword: z.boolean(),
+  /** The services' clock as it answered: the web dates its forms and "today" from it, never the device's clock. */
+  now: z.iso.datetime(),
 });
 export type Me = z.infer<typeof Me>;
 

@@ -19,6 +19,8 @@ describe('login', () => {
     const res = await client.login('teacher', testPassword);
     expect(res.statusCode).toBe(200);
     expect(res.json()).toMatchObject({ username: 'teacher', authMethod: 'local', roles: [expect.objectContaining({ role: 'professional' })] });
+    // The services' clock, which the web dates its forms from.
+    expect(Math.abs(Date.parse(res.json().now) - t.app.services.clock.now().getTime())).toBeLessThan(60_000);
     const cookie = [res.headers['set-cookie']].flat().find((c) => c?.startsWith('samsyn_session='));
     expect(cookie).toMatch(/HttpOnly/i);
     expect(cookie).toMatch(/SameSite=Lax/i);

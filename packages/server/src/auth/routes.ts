@@ -32,7 +32,7 @@ export async function authRoutes(app: App, deps: AuthDeps): Promise<void> {
 
   function me(actor: Actor): Me {
     const { userId, username, displayName, authMethod, kind, roles, mustChangePassword } = actor;
-    return { id: userId, username, displayName, authMethod, kind, roles, sessionIdleMinutes: config.sessionIdleMinutes, mustChangePassword };
+    return { id: userId, username, displayName, authMethod, kind, roles, sessionIdleMinutes: config.sessionIdleMinutes, mustChangePassword, now: app.services.clock.now().toISOString() };
   }
 
   app.get('/api/auth/csrf', {

@@ -1,6 +1,7 @@
 import { useMutation, useQuery, useQueryClient, type QueryClient } from '@tanstack/react-query';
 import type { ErrorCode, LoginInput, Me } from '@samsyn/core';
 import { api, ApiError, type ClientErrorCode } from '../api/client.ts';
+import { setServerNow } from '../common/clock.ts';
 
 export const meKey = ['me'] as const;
 
@@ -20,13 +21,19 @@ export function sessionEnded(client: QueryClient, reason: typeof endReason): voi
   client.setQueryData(meKey, null);
 }
 
+/** The answer about who is logged in also sets the web's clock (the services' time). */
+function tookTime(me: Me): Me {
+  setServerNow(me.now);
+  return me;
+}
+
 /** Who is logged in; `null` when nobody is (a 401 is an answer here, not an error). */
 export function useMe() {
   return useQuery({
     queryKey: meKey,
     queryFn: async (): Promise<Me | null> => {
       try {
-        return await api<Me>('GET', '/api/auth/me');
+        return tookTime(await api<Me>('GET', '/api/auth/me'));
       } catch (error) {
         if (error instanceof ApiError && error.status === 401) {
           if (error.code === 'session_expired') endReason = error.code;
@@ -42,7 +49,7 @@ export function useMe() {
 export function useLogin() {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: (input: LoginInput) => api<Me>('POST', '/api/auth/login', input),
+    mutationFn: async (input: LoginInput) => tookTime(await api<Me>('POST', '/api/auth/login', input)),
     onSuccess: (me) => {
       endReason = null;
       client.setQueryData(meKey, me);

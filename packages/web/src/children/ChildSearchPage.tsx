@@ -13,6 +13,7 @@ import { currentLanguage } from '../i18n/index.ts';
 import { childName } from './text.ts';
 import { useChildSearch } from './useChildren.ts';
 import { useChildCreateOptions } from './useRegistration.ts';
+import { now } from '../common/clock.ts';
 
 type InvalidCode = IdentityNumberErrorCode;
 const invalidCodes: readonly string[] = identityNumberErrorCodes;
@@ -46,7 +47,7 @@ export function ChildSearchPage() {
     const input = value.trim();
     if (!input) return fail(t('child.search.required'));
     // The browser's day: a first check only; the server decides on its own clock.
-    const parsed = parseIdentityNumber(input, { referenceDate: new Date() });
+    const parsed = parseIdentityNumber(input, { referenceDate: now() });
     if (!parsed.ok) return fail(t(`child.search.invalid.${parsed.code}`));
     setFieldError(null);
     setSearched(input);

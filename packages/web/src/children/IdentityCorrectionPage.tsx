@@ -12,6 +12,7 @@ import { useFormErrors } from '../common/useFocusFirstError.ts';
 import { currentLanguage } from '../i18n/index.ts';
 import { IdentityHistoryTable } from './IdentityHistoryTable.tsx';
 import { useCorrectIdentity, useIdentityLookup } from './useRegistration.ts';
+import { now } from '../common/clock.ts';
 
 /** Rätta identitetsuppgifter: the register's keeper finds a child by number and corrects the identity data, with a reason. */
 export function IdentityCorrectionPage() {
@@ -26,7 +27,7 @@ export function IdentityCorrectionPage() {
 
   function find(event: FormEvent) {
     event.preventDefault();
-    const parsed = parseIdentityNumber(number, { referenceDate: new Date() });
+    const parsed = parseIdentityNumber(number, { referenceDate: now() });
     if (!parsed.ok) return setNumberProblem(number.trim() ? parsed.code : 'required');
     setNumberProblem(null);
     lookup.mutate(number.trim(), { onSuccess: (answer) => setChild(answer.child ?? null) });
@@ -78,7 +79,7 @@ function CorrectionForm({ child, onSaved }: { child: ChildIdentityView; onSaved:
   function submit(event: FormEvent) {
     event.preventDefault();
     status.clear();
-    const parsed = parseIdentityNumber(values.identityNumber, { referenceDate: new Date() });
+    const parsed = parseIdentityNumber(values.identityNumber, { referenceDate: now() });
     const input: IdentityCorrectionInput = { reason: values.reason.trim() };
     if (values.identityNumber.trim() !== start.identityNumber) input.identityNumber = values.identityNumber.trim();
     // A hidden (protected) value is replaced only when something is typed.

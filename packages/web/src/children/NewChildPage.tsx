@@ -14,6 +14,7 @@ import { useFormErrors } from '../common/useFocusFirstError.ts';
 import { currentLanguage } from '../i18n/index.ts';
 import { useDraft } from './useDraft.ts';
 import { useChildCreateOptions, useCreateChild } from './useRegistration.ts';
+import { now } from '../common/clock.ts';
 
 interface GuardianDraft {
   identityNumber: string;
@@ -74,10 +75,10 @@ export function NewChildPage() {
   /** The form's problems, worded in the language shown (`t` of the render that draws them). */
   function validate(t: TFunction): FieldErrors {
     const found: FieldErrors = {};
-    const now = new Date();
+    const reference = now();
     const numberProblem = (value: string) => {
       if (!value.trim()) return t('validation.required');
-      const parsed = parseIdentityNumber(value, { referenceDate: now });
+      const parsed = parseIdentityNumber(value, { referenceDate: reference });
       return parsed.ok ? null : t(`child.search.invalid.${parsed.code}`);
     };
     if (!placeId) found.organisationId = t('validation.required');

@@ -37,7 +37,4 @@ export function compareText(a: string, b: string): number {
 }
 const collator = new Intl.Collator('sv-SE', { sensitivity: 'base', numeric: true });
 
-/** Today as YYYY-MM-DD, for file names. */
-export function today(): string {
-  return formatDate(new Date());
-}
+export { today } from './clock.ts';

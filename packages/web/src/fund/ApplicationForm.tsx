@@ -10,6 +10,7 @@ import { useCurrentUser } from '../auth/useCurrentUser.ts';
 import { useDraft } from '../children/useDraft.ts';
 import { errorText } from '../common/errors.ts';
 import { useIndicators } from '../indicators/useIndicators.ts';
+import { now } from '../common/clock.ts';
 
 interface Draft { callId: string | null; title: string; applicantOrganisationId: string | null; targetGroup: string; ageFrom: number; ageTo: number; intervention: string; partnerOrganisationIds: string[]; budget: { year: number; amount: number }[]; expectedEffects: string; indicatorIds: string[]; projectStart: string; projectEnd: string }
 
@@ -26,7 +27,7 @@ export function ApplicationForm({ fund }: { fund: FundView }) {
   const navigate = useNavigate();
   const client = useQueryClient();
   const own = [...new Set(me.roles.filter((r) => r.role === 'collaboration_coordinator' || r.role === 'unit_manager').map((r) => r.organisationId))];
-  const year = new Date().getFullYear();
+  const year = now().getFullYear();
   const initial: Draft = { callId: fund.calls[0]?.id ?? null, title: '', applicantOrganisationId: own[0] ?? null, targetGroup: '', ageFrom: 0, ageTo: 18, intervention: '', partnerOrganisationIds: [], budget: [{ year, amount: 0 }], expectedEffects: '', indicatorIds: [], projectStart: '', projectEnd: '' };
   const [form, setForm, clear] = useDraft<Draft>(`fund-application-${fund.id}`, initial);
   const create = useMutation({

@@ -6,6 +6,7 @@ import { errorText } from '../common/errors.ts';
 import { today } from '../common/format.ts';
 import { ReportForm } from './ReportForm.tsx';
 import { useStep } from './useFund.ts';
+import { now } from '../common/clock.ts';
 
 /** Submitting a draft (the applicant), recording a disbursement (the fund manager) and a project's report, offered as the server allows. */
 export function ApplicationSteps({ a }: { a: ApplicationView }) {
@@ -34,7 +35,7 @@ function SubmitStep({ a }: { a: ApplicationView }) {
 function DisbursementForm({ a }: { a: ApplicationView }) {
   const { t, i18n } = useTranslation();
   const save = useStep(a.id, 'disbursements');
-  const empty = { year: a.budget[0]?.year ?? new Date().getFullYear(), amount: 0, paidOn: today(), note: '' };
+  const empty = { year: a.budget[0]?.year ?? now().getFullYear(), amount: 0, paidOn: today(), note: '' };
   const [form, setForm] = useState(empty);
   const submit = (event: FormEvent) => {
     event.preventDefault();

@@ -14,6 +14,7 @@ import { MatrixFields } from './MatrixFields.tsx';
 import { TriangleFields } from './TriangleFields.tsx';
 import { useSaveNeedsAssessment } from './useNeedsAssessments.ts';
 import './needs-assessment.css';
+import { now } from '../common/clock.ts';
 
 interface Props {
   childId: string;
@@ -34,7 +35,7 @@ interface Props {
 export function NeedsAssessmentForm({ childId, config, editing, onCancel, onSaved }: Props) {
   const { t } = useTranslation();
   const save = useSaveNeedsAssessment(childId, editing?.assessmentId ?? null);
-  const initial = useMemo(() => draftFrom(editing?.from ?? null, stockholmDate(new Date())), [editing]);
+  const initial = useMemo(() => draftFrom(editing?.from ?? null, stockholmDate(now())), [editing]);
   const [draft, setDraft, discard] = useDraft<NeedsDraft>(`samsyn.needs.${childId}.${editing ? `${editing.assessmentId}.${editing.from.revision}` : 'new'}`, initial);
   const { errors, fail, clear, formRef } = useFormErrors({ summary: draft.summary, proposal: draft.proposal, occurredOn: draft.occurredOn });
   const [saving, setSaving] = useState<NeedsStatus | null>(null);

@@ -10,6 +10,7 @@ import { AreaIcon } from './icons.tsx';
 import { inLanguage } from './text.ts';
 import { useDraft } from './useDraft.ts';
 import { useRecordAssessment } from './useWellbeing.ts';
+import { now } from '../common/clock.ts';
 
 interface Draft {
   occurredOn: string;
@@ -21,7 +22,7 @@ export function AssessmentForm({ childId, model, onCancel, onSaved }: { childId:
   const { t } = useTranslation();
   const record = useRecordAssessment(childId);
   const [draft, setDraft, clearDraft] = useDraft<Draft>(`professional.${childId}.${model.id}`, () => ({
-    occurredOn: stockholmDate(new Date()),
+    occurredOn: stockholmDate(now()),
     answers: model.content.areas.map((a) => ({ area: a.code, rating: null, strengths: '', worries: '' })),
   }));
   const setAnswer = (i: number, change: Partial<AreaAnswer>) => setDraft({ ...draft, answers: draft.answers.map((a, j) => (j === i ? { ...a, ...change } : a)) });

@@ -16,6 +16,7 @@ import { Logo } from '../layout/Brand.tsx';
 import { LanguageSwitch } from '../layout/LanguageSwitch.tsx';
 import { SelfRatingForm } from './SelfRatingForm.tsx';
 import { useKeepSessionAlive, useOpenCode, useRecordAssessment, useSubmitForm, useWheelModels } from './useWellbeing.ts';
+import { now } from '../common/clock.ts';
 
 function Thanks({ respondent, children }: { respondent: 'child' | 'guardian'; children?: ReactNode }) {
   const { t } = useTranslation();
@@ -57,7 +58,7 @@ export function MeetingSelfRatingPage() {
           draftKey={`meeting.${id}.${respondent}`}
           saving={record.isPending}
           error={record.error ? errorText(record.error, t, currentLanguage()) : null}
-          onSend={(answers, clear) => record.mutate({ ...answers, respondent, occurredOn: stockholmDate(new Date()) }, { onSuccess: clear })}
+          onSend={(answers, clear) => record.mutate({ ...answers, respondent, occurredOn: stockholmDate(now()) }, { onSuccess: clear })}
         />
       )}
     </Stack>
@@ -95,7 +96,7 @@ export function OwnSelfRatingPage() {
             draftKey={`own.${id}`}
             saving={record.isPending}
             error={noNamedPerson ? t('wellbeing.self.noNamedPerson') : record.error ? errorText(record.error, t, currentLanguage()) : null}
-            onSend={(answers, clear) => record.mutate({ ...answers, respondent, occurredOn: stockholmDate(new Date()) }, { onSuccess: clear })}
+            onSend={(answers, clear) => record.mutate({ ...answers, respondent, occurredOn: stockholmDate(now()) }, { onSuccess: clear })}
           />
         </>
       )}
@@ -109,7 +110,7 @@ function storedForm(): SelfRatingOpened | null {
   try {
     const raw = sessionStorage.getItem(openedKey);
     const form = raw ? (JSON.parse(raw) as SelfRatingOpened) : null;
-    return form && new Date(form.formExpiresAt) > new Date() ? form : null;
+    return form && new Date(form.formExpiresAt) > now() ? form : null;
   } catch {
     return null;
   }
