@@ -68,6 +68,13 @@ describe('improvement work in a browser', () => {
     await page.getByRole('button', { name: 'Spara cykeln' }).click();
     await page.getByRole('status').filter({ hasText: 'Sparat.' }).waitFor();
     await page.getByRole('row').filter({ hasText: 'Morgonsamling i alla klasser' }).waitFor();
+    // The cycle's do and study come later, from the log.
+    await page.getByRole('button', { name: 'Anteckna genomförande och studie för Morgonsamling i alla klasser' }).click();
+    const notes = page.getByRole('dialog', { name: 'Genomförande och studie: Morgonsamling i alla klasser' });
+    await notes.getByRole('textbox', { name: 'Studera (Study)' }).fill('Närvaron steg två veckor i rad.');
+    await scan(page, 'sv cycle notes');
+    await notes.getByRole('button', { name: 'Spara anteckningarna' }).click();
+    await page.getByRole('row').filter({ hasText: 'Morgonsamling i alla klasser' }).getByText('Närvaron steg två veckor i rad.').waitFor();
 
     await page.getByRole('link', { name: 'Andel elever med minst 90 % närvaro' }).click();
     await page.getByRole('heading', { level: 1, name: 'Andel elever med minst 90 % närvaro' }).waitFor();

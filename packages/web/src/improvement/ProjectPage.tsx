@@ -6,6 +6,7 @@ import { LoadError } from '../common/LoadError.tsx';
 import { Loading } from '../common/Loading.tsx';
 import { PageTitle } from '../common/PageTitle.tsx';
 import { ActCell } from './ActCell.tsx';
+import { PdsaNotes } from './PdsaNotes.tsx';
 import { DataList } from './DataList.tsx';
 import { DriverDiagram } from './DriverDiagram.tsx';
 import { ChangeIdeaForm, DriverForm, MeasureForm } from './DriverForms.tsx';
@@ -89,6 +90,7 @@ export function ProjectPage() {
           { key: 'idea', header: t('improvement.changeIdea'), value: (c) => idea(c.changeIdeaId) },
           { key: 'prediction', header: t('improvement.prediction'), value: (c) => c.prediction },
           { key: 'study', header: t('improvement.study'), value: (c) => c.study },
+          ...(p.canEdit ? [{ key: 'notes', header: t('improvementForms.notes'), value: () => '', render: (c: (typeof p.pdsa)[number]) => <PdsaNotes projectId={p.id} cycle={c} />, exported: false }] : []),
           { key: 'act', header: t('improvement.act'), value: (c) => (c.act ? t(`improvement.acts.${c.act}`) : t('improvement.ongoing')), render: (c) => (c.act || !p.canEdit ? (c.act ? t(`improvement.acts.${c.act}`) : t('improvement.ongoing')) : <ActCell projectId={p.id} pdsaId={c.id} title={c.title} />) },
         ]}
         caption={t('improvement.pdsaCaption')}
