@@ -124,7 +124,7 @@ export async function openInvitation(db: Db, childId: string, invitationId: stri
 }
 
 /** The reply, inside the gate's transaction; the comment is the invitation's, never the log's. */
-export async function replyToInvitation(trx: Db, childId: string, invitationId: string, userId: string, now: Date, input: InvitationReplyInput): Promise<InvitationView> {
+export async function replyToInvitation(trx: Transaction<DB>, childId: string, invitationId: string, userId: string, now: Date, input: InvitationReplyInput): Promise<InvitationView> {
   const row = await invitationOf(trx, childId, invitationId);
   if (!row || row.invitee_user_id !== userId) throw new AppError('not_found');
   if (row.held_at || row.closed_at) throw new AppError('meeting_state', { details: { reason: row.closed_at ? 'plan_closed' : 'meeting_held' } });

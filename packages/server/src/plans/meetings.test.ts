@@ -312,3 +312,26 @@ describe('the list of one’s open invitations, asked of the gate', () => {
     }
   });
 });
+
+describe('the invitee’s own basis', () => {
+  it('stands in only for not being on the team: an administrator summoned is still refused, each refusal logged', async () => {
+    const sysadmin = await userIdOf(t.database.db, 'sysadmin');
+    const sentBy = await userIdOf(t.database.db, 'socialworker');
+    const now = t.app.services.clock.now();
+    const { id } = await t.database.db.insertInto('meeting_invitation').values({ meeting_id: demoMeetingId, plan_id: sipId, child_id: family.childId, kind: 'summons', invitee_user_id: sysadmin, sent_by: sentBy, sent_at: now, delivered_at: now }).returning('id').executeTakeFirstOrThrow();
+    try {
+      const admin = await t.loginAs('sysadmin');
+      for (const res of [await admin.get(invitationUrl(id)), await admin.post(`${invitationUrl(id)}/reply`, { reply: 'coming', comment: '' })]) {
+        expect(res.statusCode, res.body).toBe(403);
+        const entries = await auditOf(t.database.db, res);
+        expect(entries).toEqual([expect.objectContaining({ outcome: 'denied', details: expect.objectContaining({ reason: 'administrator_no_child_data' }) })]);
+      }
+      const list = await admin.get('/api/me/meeting-invitations');
+      expect(list.json().invitations).toEqual([]);
+      expect((await auditOf(t.database.db, list)).map((e) => e.outcome)).toEqual(['denied']);
+      expect((await t.database.db.selectFrom('meeting_invitation').select(['reply', 'read_at']).where('id', '=', id).executeTakeFirstOrThrow())).toEqual({ reply: null, read_at: null });
+    } finally {
+      await t.database.db.deleteFrom('meeting_invitation').where('id', '=', id).execute();
+    }
+  });
+});
