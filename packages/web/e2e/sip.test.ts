@@ -96,6 +96,8 @@ describe('the SIP’s way to the meeting', () => {
     await page.getByRole('button', { name: 'Skicka svar' }).click();
     await page.getByText('Ditt svar: Kommer').waitFor();
     await page.getByLabel('Vad går bra?').fill('Fotbollen på tisdagar');
+    // One line per area of the wheel, easy-read; she writes about one.
+    await page.getByLabel('Trygg: hur är det?').fill('Jag känner mig trygg hemma');
     await page.getByRole('button', { name: 'Spara och fortsätt senare' }).click();
     await page.getByText('Sparat. Du kan fortsätta senare, också på en annan enhet.').waitFor();
     await page.getByRole('radiogroup', { name: /^Målet: Jag är i skolan/ }).getByRole('radio', { name: 'Det har gått lite bra' }).check();
@@ -115,6 +117,7 @@ describe('the SIP’s way to the meeting', () => {
     await ours.getByRole('cell', { name: 'Kommer: Jag är med digitalt.' }).waitFor();
     await page.getByText(/Jag är i skolan och hinner med.*familjen tycker delvis nått, teamet/).waitFor();
     await page.getByText('Fotbollen på tisdagar', { exact: false }).waitFor();
+    await page.getByText('Trygg: hur är det? Jag känner mig trygg hemma').waitFor();
     await scan(page, 'sv the plan with its meetings');
     await ours.getByLabel(/^Anteckningar från mötet/).fill('Ebba berättade om skolan.');
     await ours.getByLabel(/^Beslut på mötet/).fill('BUP erbjuder sömnskola.');
