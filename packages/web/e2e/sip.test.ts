@@ -50,18 +50,20 @@ describe('the SIP’s way to the meeting', () => {
     await page.getByLabel('Plats', { exact: true }).fill('Familjecentralen, rum 2');
     await page.getByLabel('Länk till digitalt möte (valfritt)').fill('https://mote.example/ebba');
     await page.getByRole('button', { name: 'Boka mötet' }).click();
-    const who = page.getByLabel(/^Kalla eller bjud in till mötet/).and(page.locator('input'));
+    // The demo's own meeting of the SIP stands beside it: the test works in the one it booked.
+    const ours = page.getByRole('article', { name: `${meetingDay} kl. 09:00` });
+    const who = page.getByLabel(`Kalla eller bjud in till mötet ${meetingDay} kl. 09:00`).and(page.locator('input'));
     await who.waitFor();
     for (const [name, send, kind] of [[psychologistName, 'Skicka kallelse', 'Kallelse'], ['Gunilla Vårdnadshavare', 'Skicka familjens inbjudan', 'Familjens inbjudan']] as const) {
       await who.click();
       await page.getByRole('option', { name: new RegExp(`^${name}.*${kind}$`) }).click();
       await page.getByRole('button', { name: send }).click();
-      await page.getByRole('cell', { name: kind, exact: true }).waitFor();
+      await ours.getByRole('cell', { name: kind, exact: true }).waitFor();
     }
     await page.getByLabel('Det här tar jag med till mötet').fill('Utredningens sammanfattning');
     await page.getByRole('button', { name: 'Spara min förberedelse' }).click();
     await page.getByText('Din förberedelse är sparad.').waitFor();
-    const kinds = await session.database.db.selectFrom('meeting_invitation').select('kind').where('plan_id', '=', sipId).orderBy('sent_at').execute();
+    const kinds = await session.database.db.selectFrom('meeting_invitation as i').innerJoin('plan_meeting as m', 'm.id', 'i.meeting_id').select('i.kind').where('i.plan_id', '=', sipId).where('m.place', '=', 'Familjecentralen, rum 2').orderBy('i.sent_at').execute();
     expect(kinds.map((k) => k.kind)).toEqual(['summons', 'family']);
   });
 
@@ -69,8 +71,10 @@ describe('the SIP’s way to the meeting', () => {
     await resetBrowser(session);
     const page = await loginAs(session, 'psychologist');
     await visit(session, page, '/inbox', 'Inkorg');
-    await page.getByRole('cell', { name: 'Kallelse', exact: true }).waitFor();
-    await page.getByRole('row', { name: /Kallelse/ }).getByRole('link').click();
+    // Hers for the meeting just booked (the demo's meeting has one too).
+    const row = page.getByRole('row').filter({ hasText: 'Kallelse' }).filter({ hasText: meetingDay });
+    await row.waitFor();
+    await row.getByRole('link').click();
     await page.getByRole('heading', { level: 1, name: 'Kallelse till möte om en SIP' }).waitFor();
     await page.getByRole('link', { name: 'Gå till det digitala mötet' }).waitFor();
     await scan(page, 'sv the summons');
@@ -92,6 +96,8 @@ describe('the SIP’s way to the meeting', () => {
     await page.getByRole('button', { name: 'Skicka svar' }).click();
     await page.getByText('Ditt svar: Kommer').waitFor();
     await page.getByLabel('Vad går bra?').fill('Fotbollen på tisdagar');
+    // One line per area of the wheel, easy-read; she writes about one.
+    await page.getByLabel('Trygg: hur är det?').fill('Jag känner mig trygg hemma');
     await page.getByRole('button', { name: 'Spara och fortsätt senare' }).click();
     await page.getByText('Sparat. Du kan fortsätta senare, också på en annan enhet.').waitFor();
     await page.getByRole('radiogroup', { name: /^Målet: Jag är i skolan/ }).getByRole('radio', { name: 'Det har gått lite bra' }).check();
@@ -107,16 +113,18 @@ describe('the SIP’s way to the meeting', () => {
     await resetBrowser(session);
     const page = await loginAs(session, 'socialworker');
     await visit(session, page, planUrl(), 'SIP för Ebba');
-    await page.getByRole('cell', { name: 'Kommer: Jag är med digitalt.' }).waitFor();
+    const ours = page.getByRole('article', { name: `${meetingDay} kl. 09:00` });
+    await ours.getByRole('cell', { name: 'Kommer: Jag är med digitalt.' }).waitFor();
     await page.getByText(/Jag är i skolan och hinner med.*familjen tycker delvis nått, teamet/).waitFor();
     await page.getByText('Fotbollen på tisdagar', { exact: false }).waitFor();
+    await page.getByText('Trygg: hur är det? Jag känner mig trygg hemma').waitFor();
     await scan(page, 'sv the plan with its meetings');
-    await page.getByLabel(/^Anteckningar från mötet/).fill('Ebba berättade om skolan.');
-    await page.getByLabel(/^Beslut på mötet/).fill('BUP erbjuder sömnskola.');
-    await page.getByRole('checkbox', { name: 'Mötet är hållet' }).check();
-    await page.getByRole('button', { name: 'Spara mötet' }).click();
+    await ours.getByLabel(/^Anteckningar från mötet/).fill('Ebba berättade om skolan.');
+    await ours.getByLabel(/^Beslut på mötet/).fill('BUP erbjuder sömnskola.');
+    await ours.getByRole('checkbox', { name: 'Mötet är hållet' }).check();
+    await ours.getByRole('button', { name: 'Spara mötet' }).click();
     await page.getByText('Mötet är sparat.').waitFor();
-    const meeting = await session.database.db.selectFrom('plan_meeting').select(['notes', 'held_at']).where('plan_id', '=', sipId).executeTakeFirstOrThrow();
+    const meeting = await session.database.db.selectFrom('plan_meeting').select(['notes', 'held_at']).where('plan_id', '=', sipId).where('place', '=', 'Familjecentralen, rum 2').executeTakeFirstOrThrow();
     expect(meeting.notes).toBe('Ebba berättade om skolan.');
     expect(meeting.held_at).not.toBeNull();
   });

@@ -138,7 +138,7 @@ export async function decideEach(
       look(id, judged.entry());
       continue;
     }
-    const byArea = options.areaBasis?.(id) ?? null;
+    const byArea = areaMayCarry(judged.reason) ? (options.areaBasis?.(id) ?? null) : null;
     answers.set(id, { allow: false, reason: judged.reason, byArea });
     const refused = judged.entry();
     look(id, byArea ? { ...refused, outcome: 'success', details: { ...refused.details, basis: null, reason: byArea, gateReason: judged.reason } } : refused);
@@ -535,6 +535,17 @@ export function rowIdsByChild(rows: readonly { id: string; child_id: string }[])
   return (childId) => byChild.get(childId) ?? [];
 }
 
+/**
+ * An area's own basis (an invitee's, a handover receiver's) stands in only for the refusal of
+ * standing: not on the child's team. Every other refusal stands (a team whose consent is no longer
+ * in force, an administrator or analyst, who never read a child's data, a secrecy domain the
+ * caller's place cannot read, emergency access's limits): the area's reason is to be told that
+ * something waits, not a way round the gate's other rules.
+ */
+export function areaMayCarry(reason: string): boolean {
+  return reason === 'not_in_care_team';
+}
+
 /** One child's answer where an area has its own basis: the gate's access, or null where the gate refused and the area's basis carries the call. */
 export interface AreaAnswer {
   childId: string;
@@ -552,13 +563,15 @@ export interface AreaAnswer {
  * its entry (written last) in one transaction, as `withChildWrite` does; an area's refusal after it
  * rolls back and is logged. `work` must show only what the area's basis allows when `gate` is null.
  */
+export async function withChildOrAreaBasis<T>(request: FastifyRequest, childId: string, action: 'read', category: AccessCategory, options: GateOptions & { areaBasis: string }, work: (db: Kysely<DB>, answer: AreaAnswer) => Promise<T>): Promise<T>;
+export async function withChildOrAreaBasis<T>(request: FastifyRequest, childId: string, action: 'write', category: AccessCategory, options: GateOptions & { areaBasis: string }, work: (trx: Transaction<DB>, answer: AreaAnswer) => Promise<T>): Promise<T>;
 export async function withChildOrAreaBasis<T>(
   request: FastifyRequest,
   childId: string,
   action: 'read' | 'write',
   category: AccessCategory,
   options: GateOptions & { areaBasis: string },
-  work: (db: Kysely<DB> | Transaction<DB>, answer: AreaAnswer) => Promise<T>,
+  work: ((db: Kysely<DB>, answer: AreaAnswer) => Promise<T>) | ((trx: Transaction<DB>, answer: AreaAnswer) => Promise<T>),
 ): Promise<T> {
   const { db, audit, clock } = request.server.services;
   const missing = async () => {
@@ -570,18 +583,23 @@ export async function withChildOrAreaBasis<T>(
     if (!facts.child) return null;
     const judged = judge(request, { actor: facts.actor, child: facts.child, now: facts.now }, childId, action, category, options);
     const refused = judged.entry();
+    if (!judged.allow && !areaMayCarry(judged.reason)) return { gateRefused: true as const, refusal: refused, reason: judged.reason };
     const entry: AuditEntry = judged.allow ? refused : { ...refused, outcome: 'success', details: { ...refused.details, basis: null, reason: options.areaBasis, gateReason: judged.reason } };
     const answer: AreaAnswer = { childId: canonicalId(childId), gate: judged.allow ? judged : null, now: judged.now };
     // What a refusal by the area's own rule is logged on: the gate's basis where it allowed, else the area's.
     const basis = judged.allow ? { basis: judged.decision.basis } : { basis: null, reason: options.areaBasis };
-    return { entry, answer, organisationId: judged.organisationId, basis };
+    return { gateRefused: false as const, entry, answer, organisationId: judged.organisationId, basis };
   };
   if (action === 'read') {
     const judged = await judgeOn(db);
     if (!judged) throw await missing();
+    if (judged.gateRefused) {
+      await audit.append(judged.refusal);
+      throw new AppError('access_denied', { details: { reason: judged.reason } });
+    }
     const { entry, answer } = judged;
     durableBeforeReply(request, audit.append(entry));
-    return work(db, answer);
+    return (work as (db: Kysely<DB>, answer: AreaAnswer) => Promise<T>)(db, answer);
   }
   let judgedOn: { organisationId: string | null; basis: Record<string, unknown> } | undefined;
   try {
@@ -589,12 +607,17 @@ export async function withChildOrAreaBasis<T>(
       await lockChild(trx, childId);
       const judged = await judgeOn(trx);
       if (!judged) return { missing: true as const };
+      if (judged.gateRefused) {
+        await appendAudit(trx, [judged.refusal], clock.now());
+        return { refused: judged.reason };
+      }
       judgedOn = { organisationId: judged.organisationId, basis: judged.basis };
-      const value = await work(trx, judged.answer);
+      const value = await (work as (trx: Transaction<DB>, answer: AreaAnswer) => Promise<T>)(trx, judged.answer);
       await appendAudit(trx, [judged.entry], clock.now());
       return { value };
     });
     if ('missing' in outcome) throw await missing();
+    if ('refused' in outcome) throw new AppError('access_denied', { details: { reason: outcome.refused } });
     return outcome.value;
   } catch (error) {
     // The area's own rule refused after the decision: the change is rolled back, the refusal logged.

@@ -2,6 +2,7 @@ import type { Transaction } from 'kysely';
 import { sql } from 'kysely';
 import { stockholmDate, type PlanActionItem, type PlanContents } from '@samsyn/core';
 import type { DB } from '../db/schema.ts';
+import { seedSipMeeting } from './plan-meetings.ts';
 
 /**
  * Plans in the demo county, dated from the services' clock at seeding:
@@ -9,7 +10,8 @@ import type { DB } from '../db/schema.ts';
  *   region share the plan: started and led by `socialworker` (social services), the region's
  *   part written by `psychologist` (BUP), established a month ago, and a change `psychologist`
  *   proposed three days ago that waits for the guardians' approval (`guardian`, and Göran, who has
- *   no account). `teacher` entered that consent, so it never makes her a participant;
+ *   no account). `teacher` entered that consent, so it never makes her a participant. Its next
+ *   meeting is next month, with its summons and invitations (`plan-meetings.ts`);
  * - a handful of child's plans for other children, in every state (draft, established, a change
  *   proposed, closed with a reason), each on a consent in force that names its creator.
  */
@@ -65,6 +67,7 @@ export async function seedPlans(trx: Transaction<DB>, now: Date): Promise<void> 
     { by: psychologist, at: ago(3), contents: proposed, note: 'Tätare samtal och sömnskola' },
   ]);
   await trx.updateTable('plan').set({ head_revision: 4, in_force_revision: 3, established_at: ago(30), established_by: socialworker.userId }).where('id', '=', sip).execute();
+  await seedSipMeeting(trx, now, { planId: sip, childId: ebba.id, lead: socialworker });
   await seedOtherPlans(trx, now, ebba.id);
 }
 

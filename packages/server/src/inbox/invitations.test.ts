@@ -7,7 +7,8 @@ import { demoSipId } from '../plans/fixtures.ts';
 /**
  * Summonses and invitations in the inbox: the demo SIP's lead books a meeting and summons
  * `psychologist`, invites `coordinator` (not on the team) and the family's `guardian`; each finds
- * theirs, counted in the navigation, gone once answered.
+ * theirs, counted in the navigation, gone once answered. The demo's own meeting of that SIP, next
+ * month, waits beside them for `psychologist`, `teacher` and `guardian` (demo/plan-meetings.ts).
  */
 let t: TestApp;
 let family: Family;
@@ -35,13 +36,17 @@ const inboxOf = async (username: string) => {
   const client = await t.loginAs(username);
   const res = await client.get('/api/inbox');
   expect(res.statusCode, res.body).toBe(200);
-  return { client, res, items: (res.json() as InboxList).items.filter((i) => i.kind === 'summons' || i.kind === 'invitation') };
+  const all = (res.json() as InboxList).items.filter((i) => i.kind === 'summons' || i.kind === 'invitation');
+  // The rows this test sent, and the demo meeting's beside them.
+  const ours = (i: InboxList['items'][number]) => Object.values(ids).some((id) => i.key === `${i.kind}:${id}:1`);
+  return { client, res, items: all.filter(ours), demo: all.filter((i) => !ours(i)) };
 };
 
 describe('summonses and invitations in the inbox', () => {
   it('shows the psychologist her summons with the child, linked to the invitation, and counts it', async () => {
-    const { client, res, items } = await inboxOf('psychologist');
+    const { client, res, items, demo } = await inboxOf('psychologist');
     expect(items).toEqual([expect.objectContaining({ key: `summons:${ids.psychologist}:1`, kind: 'summons', childId: family.childId, childName: expect.objectContaining({ givenName: 'Ebba' }), link: `/child/${family.childId}/meeting-invitations/${ids.psychologist}`, read: false, done: false })]);
+    expect(demo).toEqual([expect.objectContaining({ kind: 'summons', childId: family.childId, read: false })]);
     const looks = (await auditOf(t.database.db, res)).filter((e) => e.action === 'child.inbox.list');
     expect(looks).toEqual([expect.objectContaining({ subject_id: family.childId, outcome: 'success', details: expect.objectContaining({ inbox: expect.arrayContaining([`summons:${ids.psychologist}:1`]) }) })]);
     const before = ((await client.get('/api/start/counts')).json() as NavCounts).inboxUnread;
@@ -50,15 +55,22 @@ describe('summonses and invitations in the inbox', () => {
   });
 
   it('shows the coordinator, not on the team, the invitation on her own basis, without the child’s name', async () => {
-    const { res, items } = await inboxOf('coordinator');
+    const { res, items, demo } = await inboxOf('coordinator');
+    expect(demo).toEqual([]);
     expect(items).toEqual([expect.objectContaining({ kind: 'invitation', childId: family.childId, childName: null, subject: '' })]);
     const looks = (await auditOf(t.database.db, res)).filter((e) => e.action === 'child.inbox.list');
     expect(looks).toEqual([expect.objectContaining({ subject_id: family.childId, outcome: 'success', details: expect.objectContaining({ reason: 'meeting_invitee', basis: null }) })]);
   });
 
   it('shows the guardian the family’s invitation on the child’s page, and the teacher and an outsider nothing of it', async () => {
-    expect((await inboxOf('guardian')).items).toEqual([expect.objectContaining({ key: `invitation:${ids.guardian}:1`, kind: 'invitation', link: `/my-children/${family.childId}` })]);
-    for (const username of ['teacher', 'outsider']) expect((await inboxOf(username)).items, username).toEqual([]);
+    const guardian = await inboxOf('guardian');
+    expect(guardian.items).toEqual([expect.objectContaining({ key: `invitation:${ids.guardian}:1`, kind: 'invitation', link: `/my-children/${family.childId}` })]);
+    expect(guardian.demo).toEqual([expect.objectContaining({ kind: 'invitation', link: `/my-children/${family.childId}` })]);
+    // The teacher has only the demo meeting's invitation of her own; the outsider nothing.
+    const teacher = await inboxOf('teacher');
+    expect(teacher.items).toEqual([]);
+    expect(teacher.demo).toEqual([expect.objectContaining({ kind: 'invitation', link: expect.stringContaining('/meeting-invitations/') })]);
+    expect([...(await inboxOf('outsider')).items, ...(await inboxOf('outsider')).demo]).toEqual([]);
   });
 
   it('drops the summons once answered', async () => {

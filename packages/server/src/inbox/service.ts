@@ -5,7 +5,7 @@ import type { DB } from '../db/schema.ts';
 import { canonicalId, decideEach } from '../access/gate.ts';
 import { requireActor } from '../http/types.ts';
 import { findChildRow } from '../children/queries.ts';
-import { collectCandidates, type InboxCandidate, type InboxUser } from './sources.ts';
+import { collectCandidates, collectCandidatesForAll, type InboxCandidate, type InboxUser } from './sources.ts';
 
 type Marks = Map<string, { first_seen_at: Date; read_at: Date | null; done_at: Date | null }>;
 
@@ -36,7 +36,10 @@ export async function inboxFor(request: FastifyRequest): Promise<InboxItemView[]
   const now = clock.now();
   const candidates = await collectCandidates(db, user, now);
   const childIds = candidates.flatMap((c) => (c.childId ? [c.childId] : []));
-  const of = (id: string) => candidates.filter((c) => c.childId !== null && canonicalId(c.childId) === id);
+  // Each child's items, grouped once (not searched once per child).
+  const byChild = new Map<string, InboxCandidate[]>();
+  for (const c of candidates) if (c.childId !== null) byChild.set(canonicalId(c.childId), [...(byChild.get(canonicalId(c.childId)) ?? []), c]);
+  const of = (id: string) => byChild.get(id) ?? [];
   const answers = await decideEach(request, childIds, 'read', 'record', {
     auditAction: 'child.inbox.list',
     detailsFor: (id) => ({ inbox: of(id).map((c) => c.key) }),
@@ -110,16 +113,22 @@ export async function sendInboxNotices(services: FastifyRequest['server']['servi
   // On demand (after a write, in tests): only the users the write concerns.
   if (only) query = query.where('id', 'in', only.length > 0 ? [...only] : ['00000000-0000-0000-0000-000000000000']);
   const users = await query.execute();
+  // Set-based: every user's items in a few statements, remembered and checked for freshness at once.
+  const candidates = await collectCandidatesForAll(db, users.map((u) => ({ userId: u.id, kind: u.kind })), now);
+  const pairs = users.flatMap((u) => (candidates.get(u.id) ?? []).map((c) => ({ user_id: u.id, key: c.key, first_seen_at: now })));
+  if (pairs.length === 0) return 0;
+  for (let i = 0; i < pairs.length; i += 1000) await db.insertInto('inbox_item').values(pairs.slice(i, i + 1000)).onConflict((oc) => oc.columns(['user_id', 'key']).doNothing()).execute();
+  const wanted = new Set(pairs.map((p) => `${p.user_id}|${p.key}`));
+  const unsent = await db.selectFrom('inbox_item').select(['user_id', 'key']).where('user_id', 'in', [...new Set(pairs.map((p) => p.user_id))]).where('notified_at', 'is', null).where('done_at', 'is', null).execute();
+  const fresh = new Map<string, string[]>();
+  for (const r of unsent) if (wanted.has(`${r.user_id}|${r.key}`)) fresh.set(r.user_id, [...(fresh.get(r.user_id) ?? []), r.key]);
   let sent = 0;
   for (const u of users) {
-    const candidates = await collectCandidates(db, { userId: u.id, kind: u.kind }, now);
-    if (candidates.length === 0) continue;
-    await remember(db, u.id, candidates.map((c) => c.key), now);
-    const fresh = await db.selectFrom('inbox_item').select('key').where('user_id', '=', u.id).where('key', 'in', candidates.map((c) => c.key)).where('notified_at', 'is', null).where('done_at', 'is', null).execute();
-    if (fresh.length === 0) continue;
+    const keys = fresh.get(u.id);
+    if (!keys) continue;
     const ok = await mailer.send({ to: u.email!, subject: 'Du har en ny uppgift i Samsyn', text: `Något väntar på dig i din inkorg i Samsyn. Logga in för att se det: ${appUrl}/inbox\n\nYou have a new task in Samsyn.` });
     if (!ok) continue;
-    await db.updateTable('inbox_item').set({ notified_at: sql<Date>`${now.toISOString()}::timestamptz` }).where('user_id', '=', u.id).where('key', 'in', fresh.map((r) => r.key)).execute();
+    await db.updateTable('inbox_item').set({ notified_at: sql<Date>`${now.toISOString()}::timestamptz` }).where('user_id', '=', u.id).where('key', 'in', keys).execute();
     sent += 1;
   }
   return sent;

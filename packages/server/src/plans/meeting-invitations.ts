@@ -1,7 +1,7 @@
 import type { FastifyRequest } from 'fastify';
 import type { Kysely, Transaction } from 'kysely';
 import type { InvitationReplyInput, InvitationView, OpenInvitation } from '@samsyn/core';
-import { canonicalId, decideEach, logRefusal } from '../access/gate.ts';
+import { canonicalId, decideEach, logRefusal, rowIdsByChild } from '../access/gate.ts';
 import { requireActor } from '../http/types.ts';
 import type { DB } from '../db/schema.ts';
 import type { InvitationKind } from '../db/schema-plan-meetings.ts';
@@ -23,12 +23,18 @@ const iso = (d: Date | string) => new Date(d).toISOString();
  * the gate: the route (`gatedOpenInvitations`) and the inbox ask it for each child.
  */
 export async function openRowsFor(db: Db, userId: string, now: Date) {
+  return openRowsForAll(db, [userId], now);
+}
+
+/** `openRowsFor` of many users in one statement (the inbox's sweep); each row names its invitee. */
+export async function openRowsForAll(db: Db, userIds: readonly string[], now: Date) {
+  if (userIds.length === 0) return [];
   return db
     .selectFrom('meeting_invitation as i')
     .innerJoin('plan_meeting as m', 'm.id', 'i.meeting_id')
     .innerJoin('plan as p', 'p.id', 'i.plan_id')
-    .select(['i.id', 'i.child_id', 'i.plan_id', 'i.meeting_id', 'i.kind', 'i.sent_at', 'i.read_at', 'm.starts_at'])
-    .where('i.invitee_user_id', '=', userId)
+    .select(['i.id', 'i.child_id', 'i.plan_id', 'i.meeting_id', 'i.kind', 'i.sent_at', 'i.read_at', 'm.starts_at', 'i.invitee_user_id'])
+    .where('i.invitee_user_id', 'in', [...userIds])
     .where('i.reply', 'is', null)
     .where('m.held_at', 'is', null)
     .where('m.starts_at', '>=', now)
@@ -59,11 +65,12 @@ export async function gatedOpenInvitations(request: FastifyRequest): Promise<Ope
   const { db, clock } = request.server.services;
   const actor = requireActor(request.actor);
   const rows = await openRowsFor(db, actor.userId, clock.now());
-  const rowsOf = (childId: string) => rows.filter((r) => canonicalId(r.child_id) === childId);
+  const idsOf = rowIdsByChild(rows);
+  const invited = new Set(rows.filter((r) => invitedProfessionally(r.kind, actor.kind)).map((r) => canonicalId(r.child_id)));
   const answers = await decideEach(request, rows.map((r) => r.child_id), 'read', 'record', {
     auditAction: 'child.meeting_invitation.list',
-    detailsFor: (childId) => ({ invitationIds: rowsOf(childId).map((r) => r.id) }),
-    areaBasis: (childId) => (rowsOf(childId).some((r) => invitedProfessionally(r.kind, actor.kind)) ? inviteeBasis : null),
+    detailsFor: (childId) => ({ invitationIds: idsOf(childId) }),
+    areaBasis: (childId) => (invited.has(childId) ? inviteeBasis : null),
   });
   return rows
     .filter((r) => {
@@ -117,7 +124,7 @@ export async function openInvitation(db: Db, childId: string, invitationId: stri
 }
 
 /** The reply, inside the gate's transaction; the comment is the invitation's, never the log's. */
-export async function replyToInvitation(trx: Db, childId: string, invitationId: string, userId: string, now: Date, input: InvitationReplyInput): Promise<InvitationView> {
+export async function replyToInvitation(trx: Transaction<DB>, childId: string, invitationId: string, userId: string, now: Date, input: InvitationReplyInput): Promise<InvitationView> {
   const row = await invitationOf(trx, childId, invitationId);
   if (!row || row.invitee_user_id !== userId) throw new AppError('not_found');
   if (row.held_at || row.closed_at) throw new AppError('meeting_state', { details: { reason: row.closed_at ? 'plan_closed' : 'meeting_held' } });

@@ -10,7 +10,8 @@ import { openRowsFor, toOpen } from './meeting-invitations.ts';
  * A meeting of the demo SIP, led by `socialworker`: a summons to `psychologist` (the region), an
  * invitation to `teacher` (the school) and one to someone outside Samsyn, the family's invitation
  * to `guardian`; receipts, replies, attendance and notes; the family reads its own part only; the
- * notice mails reach a real SMTP server and hold no personal data.
+ * notice mails reach a real SMTP server and hold no personal data. The demo's own meeting of that
+ * SIP, next month and sooner than the test's, stands beside it (demo/plan-meetings.ts).
  */
 
 let t: TestApp;
@@ -18,6 +19,8 @@ let smtp: TestSmtp;
 let family: Family;
 let sipId: string;
 let meetingId: string;
+let demoMeetingId: string;
+const ours = (list: PlanMeetingList) => list.meetings.find((m) => m.id === meetingId)!;
 const invitations: Record<string, string> = {};
 const meetingsUrl = () => `/api/children/${family.childId}/plans/${sipId}/meetings`;
 const invitationUrl = (id: string) => `/api/children/${family.childId}/meeting-invitations/${id}`;
@@ -51,9 +54,15 @@ describe('a meeting of the SIP', () => {
     expect(res.statusCode, res.body).toBe(201);
     const list = res.json() as PlanMeetingList;
     expect(list.actions).toEqual(['write', 'invite']);
-    expect(list.meetings).toHaveLength(1);
-    meetingId = list.meetings[0]!.id;
-    expect(list.nextMeetingId).toBe(meetingId);
+    // The demo's meeting next month, with its summons and two invitations, and the one just booked.
+    expect(list.meetings).toHaveLength(2);
+    meetingId = list.meetings.find((m) => m.place === body.place)!.id;
+    const demo = list.meetings.find((m) => m.id !== meetingId)!;
+    demoMeetingId = demo.id;
+    expect(demo.invitees.map((i) => i.kind)).toEqual(['summons', 'invitation', 'family']);
+    expect(ours(list).invitees).toEqual([]);
+    // The sooner of the two is the next.
+    expect(list.nextMeetingId).toBe(demoMeetingId);
     expect(list.inviteOptions.find((o) => o.userId === family.guardianUserId)?.suggestedKind).toBe('family');
     expect((await auditOf(t.database.db, res))[0]).toMatchObject({ action: 'child.plan.meeting.create', outcome: 'success' });
   });
@@ -82,7 +91,7 @@ describe('a meeting of the SIP', () => {
     }
     expect((await socialworker.post(url, { kind: 'summons', userId: psychologist })).json().error.details.reason).toBe('already_invited');
     const list = (await socialworker.get(meetingsUrl())).json() as PlanMeetingList;
-    const invitees = list.meetings[0]!.invitees;
+    const invitees = ours(list).invitees;
     expect(invitees.map((i) => i.kind)).toEqual(['summons', 'invitation', 'invitation', 'family']);
     expect(invitees.every((i) => i.deliveredAt && i.readAt === null && i.reply === null)).toBe(true);
     invitations.psychologist = invitees[0]!.id;
@@ -114,10 +123,11 @@ describe('the invitee', () => {
     const res = await psychologist.get('/api/me/meeting-invitations');
     expect(res.statusCode).toBe(200);
     const open = res.json().invitations as OpenInvitation[];
-    expect(open).toEqual([expect.objectContaining({ id: invitations.psychologist, childId: family.childId, planId: sipId, meetingId, kind: 'summons', readAt: null })]);
+    // The demo meeting's summons first (it is sooner), then the one just sent.
+    expect(open).toEqual([expect.objectContaining({ meetingId: demoMeetingId, kind: 'summons' }), expect.objectContaining({ id: invitations.psychologist, childId: family.childId, planId: sipId, meetingId, kind: 'summons', readAt: null })]);
     expect((await openRowsFor(t.database.db, await userIdOf(t.database.db, 'psychologist'), t.app.services.clock.now())).map(toOpen)).toEqual(open);
     // The family's invitation counts as an invitation.
-    expect((await openRowsFor(t.database.db, family.guardianUserId, t.app.services.clock.now())).map(toOpen).map((i) => i.kind)).toEqual(['invitation']);
+    expect((await openRowsFor(t.database.db, family.guardianUserId, t.app.services.clock.now())).map(toOpen).map((i) => [i.meetingId, i.kind])).toEqual([[demoMeetingId, 'invitation'], [meetingId, 'invitation']]);
     expect((await (await t.loginAs('outsider')).get('/api/me/meeting-invitations')).json().invitations).toEqual([]);
   });
 
@@ -142,8 +152,8 @@ describe('the invitee', () => {
     expect(res.statusCode, res.body).toBe(200);
     expect(res.json()).toMatchObject({ reply: 'coming', replyComment: 'Kommer digitalt.' });
     expect((await auditOf(t.database.db, res))[0]).toMatchObject({ action: 'child.meeting_invitation.reply', outcome: 'success' });
-    // Answered: no longer open.
-    expect((await psychologist.get('/api/me/meeting-invitations')).json().invitations).toEqual([]);
+    // Answered: no longer open; the demo meeting's summons still is.
+    expect(((await psychologist.get('/api/me/meeting-invitations')).json().invitations as OpenInvitation[]).map((i) => i.meetingId)).toEqual([demoMeetingId]);
     const teacher = await (await t.loginAs('teacher')).post(`${invitationUrl(invitations.teacher!)}/reply`, { reply: 'not_coming', comment: 'Har lektion.' });
     expect(teacher.statusCode, teacher.body).toBe(200);
   });
@@ -170,7 +180,7 @@ describe('the meeting held', () => {
     expect((await socialworker.patch(`${meetingsUrl()}/${meetingId}`, { attendance: [{ invitationId: '00000000-0000-4000-8000-000000000000', attendance: 'present' }] })).statusCode).toBe(400);
     const res = await socialworker.patch(`${meetingsUrl()}/${meetingId}`, body);
     expect(res.statusCode, res.body).toBe(200);
-    const meeting = (res.json() as PlanMeetingList).meetings[0]!;
+    const meeting = ours(res.json() as PlanMeetingList);
     expect(meeting).toMatchObject({ notes: body.notes, decisions: body.decisions });
     expect(meeting.heldAt).not.toBeNull();
     expect(meeting.invitees.map((i) => i.attendance)).toEqual(['present', 'absent', null, null]);
@@ -181,13 +191,15 @@ describe('the meeting held', () => {
 
   it('shows the psychologist the notes, and the guardian the time and her own invitation but no notes, decisions or other invitees', async () => {
     const team = (await (await t.loginAs('psychologist')).get(meetingsUrl())).json() as PlanMeetingList;
-    expect(team.meetings[0]!.notes).toBe('Ebba berättade om skolan.');
+    expect(ours(team).notes).toBe('Ebba berättade om skolan.');
     const res = await (await t.loginAs('guardian')).get(meetingsUrl());
     expect(res.statusCode, res.body).toBe(200);
     const own = res.json() as PlanMeetingList;
     expect(own.actions).toEqual([]);
-    expect(own.meetings[0]).toMatchObject({ notes: '', decisions: '', place: 'Familjecentralen, rum 2' });
-    expect(own.meetings[0]!.invitees.map((i) => i.id)).toEqual([invitations.guardian]);
+    expect(ours(own)).toMatchObject({ notes: '', decisions: '', place: 'Familjecentralen, rum 2' });
+    expect(ours(own).invitees.map((i) => i.id)).toEqual([invitations.guardian]);
+    // Her own invitation to the demo's meeting too, and no one else's.
+    expect(own.meetings.find((m) => m.id === demoMeetingId)!.invitees.map((i) => i.kind)).toEqual(['family']);
     expect(res.body).not.toContain('BUP kallar');
     for (const username of ['outsider', 'sysadmin']) await expectDenied(await (await t.loginAs(username)).get(meetingsUrl()), username);
   });
@@ -211,7 +223,7 @@ describe('the list of one’s open invitations, asked of the gate', () => {
     const startsAt = new Date(t.app.services.clock.now().getTime() + 40 * 86_400_000).toISOString();
     const booked = await socialworker.post(meetingsUrl(), { startsAt, place: 'Rådhuset', digitalLink: '' });
     expect(booked.statusCode, booked.body).toBe(201);
-    second = (booked.json() as PlanMeetingList).meetings.find((m) => m.heldAt === null)!.id;
+    second = (booked.json() as PlanMeetingList).meetings.find((m) => m.place === 'Rådhuset')!.id;
     const coordinatorId = await userIdOf(t.database.db, 'coordinator');
     for (const body of [{ kind: 'invitation', userId: coordinatorId }, { kind: 'summons', userId: await userIdOf(t.database.db, 'psychologist') }, { kind: 'family', userId: family.guardianUserId }]) {
       expect((await socialworker.post(`${meetingsUrl()}/${second}/invitations`, body)).statusCode).toBe(201);
@@ -267,7 +279,7 @@ describe('the list of one’s open invitations, asked of the gate', () => {
   it('shows the team member and the guardian theirs on the gate’s basis', async () => {
     for (const username of ['psychologist', 'guardian']) {
       const res = await (await t.loginAs(username)).get('/api/me/meeting-invitations');
-      expect((res.json().invitations as OpenInvitation[]).map((i) => i.meetingId), username).toEqual([second]);
+      expect((res.json().invitations as OpenInvitation[]).map((i) => i.meetingId), username).toEqual([demoMeetingId, second]);
       const looks = await lookOf(res);
       expect(looks, username).toEqual([expect.objectContaining({ subject_id: family.childId, outcome: 'success', details: expect.objectContaining({ basis: expect.any(String) }) })]);
     }
@@ -297,6 +309,29 @@ describe('the list of one’s open invitations, asked of the gate', () => {
       expect(await unread()).toBe(countBefore - ofChild.length);
     } finally {
       await t.database.db.insertInto('child_guardian').values(links).execute();
+    }
+  });
+});
+
+describe('the invitee’s own basis', () => {
+  it('stands in only for not being on the team: an administrator summoned is still refused, each refusal logged', async () => {
+    const sysadmin = await userIdOf(t.database.db, 'sysadmin');
+    const sentBy = await userIdOf(t.database.db, 'socialworker');
+    const now = t.app.services.clock.now();
+    const { id } = await t.database.db.insertInto('meeting_invitation').values({ meeting_id: demoMeetingId, plan_id: sipId, child_id: family.childId, kind: 'summons', invitee_user_id: sysadmin, sent_by: sentBy, sent_at: now, delivered_at: now }).returning('id').executeTakeFirstOrThrow();
+    try {
+      const admin = await t.loginAs('sysadmin');
+      for (const res of [await admin.get(invitationUrl(id)), await admin.post(`${invitationUrl(id)}/reply`, { reply: 'coming', comment: '' })]) {
+        expect(res.statusCode, res.body).toBe(403);
+        const entries = await auditOf(t.database.db, res);
+        expect(entries).toEqual([expect.objectContaining({ outcome: 'denied', details: expect.objectContaining({ reason: 'administrator_no_child_data' }) })]);
+      }
+      const list = await admin.get('/api/me/meeting-invitations');
+      expect(list.json().invitations).toEqual([]);
+      expect((await auditOf(t.database.db, list)).map((e) => e.outcome)).toEqual(['denied']);
+      expect((await t.database.db.selectFrom('meeting_invitation').select(['reply', 'read_at']).where('id', '=', id).executeTakeFirstOrThrow())).toEqual({ reply: null, read_at: null });
+    } finally {
+      await t.database.db.deleteFrom('meeting_invitation').where('id', '=', id).execute();
     }
   });
 });

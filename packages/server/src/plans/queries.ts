@@ -9,7 +9,15 @@ type Db = Kysely<DB> | Transaction<DB>;
  * caller has approved the head (when it is a proposal), oldest first.
  */
 export async function plansOf(db: Db, childId: string, actorUserId: string, planId?: string) {
-  let query = db
+  let query = planRows(db)
+    .select((eb) => eb.exists(eb.selectFrom('plan_approval as a').select('a.id').whereRef('a.plan_id', '=', 'p.id').whereRef('a.revision', '=', 'p.head_revision').where('a.user_id', '=', actorUserId).where('a.decision', '=', 'approved')).as('approved_by_caller'))
+    .where('p.child_id', '=', childId);
+  if (planId) query = query.where('p.id', '=', planId);
+  return query.orderBy('p.created_at').orderBy('p.id').execute();
+}
+
+function planRows(db: Db) {
+  return db
     .selectFrom('plan as p')
     .innerJoin('organisation as o', 'o.id', 'p.organisation_id')
     .innerJoin('secrecy_domain as sd', 'sd.id', 'p.secrecy_domain_id')
@@ -18,11 +26,29 @@ export async function plansOf(db: Db, childId: string, actorUserId: string, plan
       'p.id', 'p.kind', 'p.consent_id', 'p.organisation_id', 'p.unit_id', 'p.secrecy_domain_id', 'p.created_by', 'p.created_at',
       'p.head_revision', 'p.in_force_revision', 'p.established_at', 'p.closed_at', 'p.close_reason', 'p.close_note',
       'o.name as organisation_name', 'sd.name as secrecy_domain_name', 'h.contents as head_contents',
-      (eb) => eb.exists(eb.selectFrom('plan_approval as a').select('a.id').whereRef('a.plan_id', '=', 'p.id').whereRef('a.revision', '=', 'p.head_revision').where('a.user_id', '=', actorUserId).where('a.decision', '=', 'approved')).as('approved_by_caller'),
-    ])
-    .where('p.child_id', '=', childId);
-  if (planId) query = query.where('p.id', '=', planId);
-  return query.orderBy('p.created_at').orderBy('p.id').execute();
+    ]);
+}
+
+/**
+ * The open plans of many children, each as `plansOf` gives it to each of many users (the inbox's
+ * sweep): two statements for all, not one per child and user. Keyed by user, oldest plan first.
+ */
+export async function openPlansFor(db: Db, childIdsByUser: ReadonlyMap<string, readonly string[]>): Promise<Map<string, (PlanRow & { child_id: string })[]>> {
+  const childIds = [...new Set([...childIdsByUser.values()].flat())];
+  const userIds = [...childIdsByUser.keys()];
+  const byUser = new Map<string, (PlanRow & { child_id: string })[]>();
+  if (childIds.length === 0) return byUser;
+  const [rows, approvals] = await Promise.all([
+    planRows(db).select('p.child_id').where('p.child_id', 'in', childIds).where('p.closed_at', 'is', null).orderBy('p.created_at').orderBy('p.id').execute(),
+    db.selectFrom('plan_approval as a').innerJoin('plan as p', (j) => j.onRef('p.id', '=', 'a.plan_id').onRef('p.head_revision', '=', 'a.revision')).select(['a.plan_id', 'a.user_id']).where('p.child_id', 'in', childIds).where('a.user_id', 'in', userIds).where('a.decision', '=', 'approved').execute(),
+  ]);
+  const approved = new Set(approvals.map((a) => `${a.plan_id}|${a.user_id}`));
+  const plansOfChild = new Map<string, typeof rows>();
+  for (const r of rows) plansOfChild.set(r.child_id, [...(plansOfChild.get(r.child_id) ?? []), r]);
+  for (const [userId, ids] of childIdsByUser) {
+    byUser.set(userId, [...new Set(ids)].flatMap((id) => (plansOfChild.get(id) ?? []).map((r) => ({ ...r, approved_by_caller: approved.has(`${r.id}|${userId}`) }))));
+  }
+  return byUser;
 }
 export type PlanRow = Awaited<ReturnType<typeof plansOf>>[number];
 

@@ -38,3 +38,27 @@ export function compareText(a: string, b: string): number {
 const collator = new Intl.Collator('sv-SE', { sensitivity: 'base', numeric: true });
 
 export { today } from './clock.ts';
+
+const stockholmParts = new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/Stockholm', hourCycle: 'h23', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit' });
+
+/** How far Stockholm's clock is ahead of UTC at an instant, in milliseconds (1 h in winter, 2 h in summer). */
+function stockholmOffset(at: number): number {
+  const p = Object.fromEntries(stockholmParts.formatToParts(new Date(at)).map((x) => [x.type, Number(x.value)]));
+  return Date.UTC(p.year!, p.month! - 1, p.day!, p.hour!, p.minute!) - Math.floor(at / 60_000) * 60_000;
+}
+
+/**
+ * A Stockholm date (YYYY-MM-DD) and time (HH:MM) as an instant (ISO), whatever the browser's own
+ * time zone: the times Samsyn's users type are Stockholm's, as the server's calendar days are.
+ * Null where the date or time is not one.
+ */
+export function stockholmInstant(date: string, time: string): string | null {
+  const d = /^(\d{4})-(\d{2})-(\d{2})$/.exec(date);
+  const t = /^(\d{2}):(\d{2})/.exec(time);
+  if (!d || !t) return null;
+  const wall = Date.UTC(Number(d[1]), Number(d[2]) - 1, Number(d[3]), Number(t[1]), Number(t[2]));
+  if (Number.isNaN(wall)) return null;
+  // The offset at the guess, then at the answer: right on either side of a change of clocks.
+  const first = wall - stockholmOffset(wall);
+  return new Date(wall - stockholmOffset(first)).toISOString();
+}

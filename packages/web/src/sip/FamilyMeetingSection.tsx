@@ -1,5 +1,5 @@
-import { Alert, Anchor, Button, Group, Radio, Stack, Text, Textarea, Title } from '@mantine/core';
-import type { PlanView } from '@samsyn/core';
+import { Alert, Anchor, Button, Group, Radio, Stack, Text, TextInput, Textarea, Title } from '@mantine/core';
+import { wellbeingAreaCodes, type PlanView } from '@samsyn/core';
 import { type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useDraft } from '../children/useDraft.ts';
@@ -87,6 +87,9 @@ function PreparationFields({ childId, plan, voice, initial, submittedAt }: { chi
         <Text>{t('sipMeetings.form.intro')}</Text>
         <FormError text={save.isError ? refusalText(save.error, t, currentLanguage()) : null} />
         {questions.map((q) => <Textarea key={q} label={t(`sipMeetings.form.${q}`)} value={draft[q]} onChange={(e) => setDraft({ ...draft, [q]: e.currentTarget.value })} maxLength={1000} autosize minRows={2} />)}
+        {/* One line per area of the wellbeing wheel, in the words the wheel uses: what the family says about each, if anything. */}
+        <Text fw={600}>{t('sipMeetings.form.areasIntro')}</Text>
+        {wellbeingAreaCodes.map((a) => <TextInput key={a} label={t('sipMeetings.form.area', { area: t(`concerns.areas.${a}`) })} value={draft.areas[a] ?? ''} onChange={(e) => setDraft({ ...draft, areas: { ...draft.areas, [a]: e.currentTarget.value } })} maxLength={1000} />)}
         {goals.length > 0 && <Text fw={600}>{t('sipMeetings.form.goalsIntro')}</Text>}
         {goals.map((g) => {
           const own = draft.goals[g.id] ?? { outcome: null, comment: '' };

@@ -9,6 +9,7 @@ import { LoadError } from '../common/LoadError.tsx';
 import { Loading } from '../common/Loading.tsx';
 import { useFormErrors } from '../common/useFocusFirstError.ts';
 import { currentLanguage } from '../i18n/index.ts';
+import { TableScroll } from '../dashboards/TableScroll.tsx';
 import { useCreateMeeting, useInvite, useMeetings, useUpdateMeeting } from './useSip.ts';
 import { meetingTime, receiptWords, replyWords, toInstant } from './words.ts';
 
@@ -44,8 +45,8 @@ function Meeting({ childId, planId, meeting: m, list }: { childId: string; planI
       {m.place && <Text size="sm">{t('sipMeetings.meetings.placeLine', { place: m.place })}</Text>}
       {m.digitalLink && <Anchor href={m.digitalLink} target="_blank" rel="noreferrer" size="sm">{t('sipMeetings.meetings.digital')}</Anchor>}
       {m.invitees.length > 0 && (
-        <Table.ScrollContainer minWidth={600}>
-          <Table>
+        <TableScroll label={t('sipMeetings.meetings.invitees', { time: meetingTime(m.startsAt, t) })}>
+          <Table miw={600}>
             <Table.Caption>{t('sipMeetings.meetings.invitees', { time: meetingTime(m.startsAt, t) })}</Table.Caption>
             <Table.Thead><Table.Tr><Table.Th>{t('sipMeetings.invitee.name')}</Table.Th><Table.Th>{t('sipMeetings.invitee.kind')}</Table.Th><Table.Th>{t('sipMeetings.invitee.receipt')}</Table.Th><Table.Th>{t('sipMeetings.invitee.reply')}</Table.Th><Table.Th>{t('sipMeetings.invitee.attendance')}</Table.Th></Table.Tr></Table.Thead>
             <Table.Tbody>
@@ -60,7 +61,7 @@ function Meeting({ childId, planId, meeting: m, list }: { childId: string; planI
               ))}
             </Table.Tbody>
           </Table>
-        </Table.ScrollContainer>
+        </TableScroll>
       )}
       {m.notes && <><Text fw={600} size="sm" mt="xs">{t('sipMeetings.meetings.notes')}</Text><Text size="sm" style={{ whiteSpace: 'pre-wrap' }}>{m.notes}</Text></>}
       {m.decisions && <><Text fw={600} size="sm" mt="xs">{t('sipMeetings.meetings.decisions')}</Text><Text size="sm" style={{ whiteSpace: 'pre-wrap' }}>{m.decisions}</Text></>}

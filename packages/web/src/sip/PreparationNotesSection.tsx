@@ -1,4 +1,5 @@
 import { Button, Group, Stack, Text, Textarea, Title } from '@mantine/core';
+import { wellbeingAreaCodes } from '@samsyn/core';
 import { type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useDraft } from '../children/useDraft.ts';
@@ -53,6 +54,7 @@ function FamilyAnswers({ answers, goals }: { answers: PreparationView[]; goals: 
         <li key={`${p.voice}-${p.updatedAt}`} className="record-entry">
           <Text size="sm" fw={600}>{t(`sipMeetings.preparation.voice.${p.voice}`)}{p.voice === 'child' && p.givenAs === 'guardian' ? ` (${t('sipMeetings.preparation.withGuardian')})` : ''}</Text>
           {(['goingWell', 'wantToChange', 'whoAtMeeting', 'shouldKnow'] as const).filter((k) => p.answers[k]).map((k) => <Text key={k} size="sm">{t(`sipMeetings.form.${k}`)}: {p.answers[k]}</Text>)}
+          {wellbeingAreaCodes.filter((a) => p.answers.areas[a]).map((a) => <Text key={a} size="sm">{t('sipMeetings.form.area', { area: t(`concerns.areas.${a}`) })} {p.answers.areas[a]}</Text>)}
           {goals.filter((g) => p.answers.goals[g.id]?.outcome).map((g) => (
             <Text key={g.id} size="sm">{t('sipMeetings.preparation.goalBeside', { goal: g.wording, family: t(`sipMeetings.outcomes.${p.answers.goals[g.id]!.outcome!}`), team: g.team ? t(`sipMeetings.outcomes.${g.team}`) : t('sipMeetings.outcomes.none') })}{p.answers.goals[g.id]!.comment ? ` – ${p.answers.goals[g.id]!.comment}` : ''}</Text>
           ))}

@@ -1,6 +1,6 @@
 import type { InviteeView } from '@samsyn/core';
 import type { TFunction } from 'i18next';
-import { formatDate } from '../common/format.ts';
+import { formatDate, stockholmInstant } from '../common/format.ts';
 
 const timeFormat = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Stockholm', hour: '2-digit', minute: '2-digit' });
 
@@ -21,8 +21,8 @@ export function replyWords(i: Pick<InviteeView, 'reply' | 'replyComment'>, t: TF
   return i.replyComment ? `${reply}: ${i.replyComment}` : reply;
 }
 
-/** A `datetime-local` value (the browser's local time) as an instant. */
+/** A `datetime-local` value (`YYYY-MM-DDTHH:MM`) as an instant, read as Stockholm time whatever the browser's zone. */
 export function toInstant(local: string): string | null {
-  const d = new Date(local);
-  return Number.isNaN(d.getTime()) ? null : d.toISOString();
+  const [date = '', time = ''] = local.split('T');
+  return stockholmInstant(date, time);
 }

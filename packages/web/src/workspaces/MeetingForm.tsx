@@ -1,13 +1,10 @@
 import { Button, Group, Stack, Textarea, TextInput, Title } from '@mantine/core';
-import { startOfStockholmDay } from '@samsyn/core';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import { stockholmInstant } from '../common/format.ts';
 
-/** A Stockholm date and time (HH:MM) as an instant: the calendar's times are Stockholm's, whatever the browser's zone. */
-const instant = (date: string, time: string) => {
-  const [h, m] = time.split(':').map(Number);
-  return new Date(startOfStockholmDay(date).getTime() + ((h ?? 0) * 60 + (m ?? 0)) * 60_000).toISOString();
-};
+/** The calendar's times are Stockholm's, whatever the browser's zone (a form that can be sent has both). */
+const instant = (date: string, time: string) => stockholmInstant(date, time) ?? '';
 
 const stockholm = (iso: string, options: Intl.DateTimeFormatOptions) => new Intl.DateTimeFormat('sv-SE', { ...options, timeZone: 'Europe/Stockholm' }).format(new Date(iso));
 interface Existing { title: string; startsAt: string; endsAt: string; location: string; agenda: string }
