@@ -73,5 +73,13 @@ export const SeriesView = z.object({
   target: TargetView.nullable(),
   /** Each year after the target's baseline: expected, actual, on_track / off_track / no_data, the gap. */
   judged: z.array(z.object({ year: z.number().int(), expected: z.number(), actual: z.number().nullable(), status: z.enum(['on_track', 'off_track', 'no_data']), gap: z.number().nullable() })),
+  /**
+   * Each year's change since the previous year with a figure, in the unit's points; with Newcombe's
+   * interval (in points) when both years are shares whose denominators are known (a local figure's
+   * count), else `interval: null` (Kolada gives no number of pupils).
+   */
+  changes: z.array(z.object({ year: z.number().int(), difference: z.number(), interval: z.object({ lower: z.number(), upper: z.number(), significant: z.boolean() }).nullable() })),
+  /** Anhøj's run-chart rules over the yearly values (`runChartAnalysis`); they signal only from 10 useful points. */
+  runChart: z.object({ n: z.number().int(), median: z.number().nullable(), longestRun: z.number().int(), longestRunMax: z.number().int().nullable(), crossings: z.number().int(), crossingsMin: z.number().int().nullable(), runsSignal: z.boolean(), crossingsSignal: z.boolean(), signal: z.boolean() }),
 });
 export type SeriesView = z.infer<typeof SeriesView>;

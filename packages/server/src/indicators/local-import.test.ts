@@ -1,6 +1,7 @@
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { LocalImportView, LocalPreviewView, SeriesView } from '@samsyn/core';
+import { newcombeDifference, runChartAnalysis } from '@samsyn/core';
 import { createTestApp, type TestApp, type TestClient } from '../test/harness.ts';
 
 let t: TestApp;
@@ -157,12 +158,32 @@ describe('a yearly series with its stored target', () => {
     expect(county).toMatchObject({ area: { code: 'county' }, points: [], target: null, judged: [] });
   });
 
+  it('gives each year’s change with Newcombe’s interval where the shares’ counts are known, and the run-chart rules', async () => {
+    const series = (await analyst.get(`${base}/series?area=9901`)).json() as SeriesView;
+    const rows = await t.database.db.selectFrom('local_value').select(['year', 'value', 'count']).where('indicator_id', '=', 'local.fysisk-aktivitet').where('municipality', '=', '9901').where('school_unit', '=', '').where('gender', '=', 'T').orderBy('year').execute();
+    const share = (r: (typeof rows)[number]) => ({ successes: Math.round((r.value! / 100) * r.count!), n: r.count! });
+    const expected = rows.slice(1).map((r, i) => {
+      const d = newcombeDifference(share(r), share(rows[i]!));
+      return { year: r.year, difference: expect.closeTo(r.value! - rows[i]!.value!, 9), interval: { lower: expect.closeTo(d.lower * 100, 9), upper: expect.closeTo(d.upper * 100, 9), significant: d.significant } };
+    });
+    expect(series.changes).toEqual(expected);
+    expect(series.changes.map((c) => c.year)).toEqual([2021, 2023]);
+    for (const c of series.changes) expect(c.interval!.lower).toBeLessThan(c.difference);
+    // Three points are too few for Anhøj's rules: the figures are given, no signal.
+    expect(series.runChart).toMatchObject({ n: 2, signal: false });
+  });
+
   it('reads the demo’s Kolada series, and an indicator of the municipality’s own schools defaults to the hemkommun target', async () => {
     const teacher = await t.loginAs('teacher');
     const home = (await teacher.get('/api/indicators/kolada.n99001/series')).json() as SeriesView;
     expect(home.points).toHaveLength(10);
     expect(home.target).toMatchObject({ indicatorId: 'kolada.n99001', rule: { changePerYear: 2 } });
     expect(home.judged).toHaveLength(9);
+    // Kolada gives no number of pupils, so its changes have no interval; ten years rising are a signal by the crossings rule.
+    expect(home.changes).toHaveLength(9);
+    expect(home.changes.every((c) => c.interval === null)).toBe(true);
+    expect(home.runChart).toEqual(runChartAnalysis(home.points.map((p) => p.value)));
+    expect(home.runChart).toMatchObject({ n: 10, crossingsSignal: true, signal: true });
     const own = (await teacher.get('/api/indicators/kolada.n99002/series?area=county')).json() as SeriesView;
     expect(own.target?.indicatorId).toBe('kolada.n99001');
     const lindmo = (await teacher.get('/api/indicators/kolada.n99002/series?area=9905&gender=K')).json() as SeriesView;

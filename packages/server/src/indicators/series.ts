@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely';
-import { targetYears, type KoladaValueStatus, type SeriesQuery, type SeriesView, type TargetView } from '@samsyn/core';
+import { newcombeDifference, runChartAnalysis, targetYears, type KoladaValueStatus, type SeriesQuery, type SeriesView, type TargetView } from '@samsyn/core';
 import type { DB } from '../db/schema.ts';
 import { AppError } from '../http/errors.ts';
 import { findIndicator } from './queries.ts';
@@ -15,6 +15,8 @@ interface Point {
   year: number;
   value: number | null;
   status: KoladaValueStatus;
+  /** The number a share is of, where known (a local figure's count); Kolada's `count` is not that. */
+  n?: number | null;
 }
 
 /** The county's code in Kolada's series: the region that owns the indicator, or else the first region. */
@@ -29,7 +31,7 @@ async function koladaPoints(db: Kysely<DB>, kpi: string, code: string, gender: s
 }
 
 async function localPoints(db: Kysely<DB>, indicatorId: string, code: string, gender: string): Promise<Point[]> {
-  return db.selectFrom('local_value').select(['year', 'value', 'status']).where('indicator_id', '=', indicatorId).where('municipality', '=', code).where('school_unit', '=', '').where('gender', '=', gender as 'T').orderBy('year').execute();
+  return db.selectFrom('local_value').select(['year', 'value', 'status', 'count as n']).where('indicator_id', '=', indicatorId).where('municipality', '=', code).where('school_unit', '=', '').where('gender', '=', gender as 'T').orderBy('year').execute();
 }
 
 /** The places with figures, by code, named from the organisations or Kolada's municipality list. */
@@ -49,6 +51,23 @@ async function names(db: Kysely<DB>, codes: readonly string[]): Promise<Map<stri
 
 function targetFor(targets: readonly TargetView[], area: string): TargetView | null {
   return targets.find((t) => (area === 'county' ? t.area.kind === 'county' : t.area.code === area)) ?? null;
+}
+
+/**
+ * Each year's change since the previous figure. Newcombe's interval needs each share's
+ * denominator: a percent figure with its count (successes = value × n); otherwise the change is
+ * given without an interval rather than with one made up.
+ */
+export function changesOf(points: readonly Point[], percent: boolean): SeriesView['changes'] {
+  const shown = points.filter((p): p is Point & { value: number } => p.value !== null);
+  return shown.slice(1).map((p, i) => {
+    const before = shown[i]!;
+    const counted = percent && before.n && p.n && p.n > 0 && before.n > 0;
+    if (!counted) return { year: p.year, difference: p.value - before.value, interval: null };
+    const share = (q: Point & { value: number }) => ({ successes: Math.round((q.value / 100) * q.n!), n: q.n! });
+    const d = newcombeDifference(share(p), share(before));
+    return { year: p.year, difference: p.value - before.value, interval: { lower: d.lower * 100, upper: d.upper * 100, significant: d.significant } };
+  });
 }
 
 export async function seriesOf(db: Kysely<DB>, indicatorId: string, query: SeriesQuery): Promise<SeriesView> {
@@ -76,5 +95,7 @@ export async function seriesOf(db: Kysely<DB>, indicatorId: string, query: Serie
     points: points.map((p) => ({ year: p.year, value: p.value, status: p.status })),
     target,
     judged,
+    changes: changesOf(points, indicator.unit === 'percent'),
+    runChart: runChartAnalysis(points.map((p) => p.value)),
   };
 }

@@ -1,10 +1,11 @@
 import { Alert, Anchor, Button, Group, NumberInput, SegmentedControl, Select, Stack, Table, Text, Title } from '@mantine/core';
 import { canManageTargets, targetOrganisations, type IndicatorView, type TargetRuleInput, type TargetView } from '@samsyn/core';
-import { useState } from 'react';
+import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { useOrganisations } from '../admin/useOrganisations.ts';
 import { useCurrentUser } from '../auth/useCurrentUser.ts';
+import { useDraft } from '../children/useDraft.ts';
 import { errorText } from '../common/errors.ts';
 import { TableScroll } from '../dashboards/TableScroll.tsx';
 import { currentLanguage } from '../i18n/index.ts';
@@ -20,9 +21,12 @@ export function TargetsSection({ indicator }: { indicator: IndicatorView }) {
   const { t } = useTranslation();
   const targets = useTargets(indicator.id);
   const remove = useRemoveTarget(indicator.id);
-  const [editing, setEditing] = useState<TargetView | 'new' | null>(null);
+  // Which form is open is part of the draft, so a reload reopens it with what was typed.
+  const [open, setOpen, closeForm] = useDraft<{ editing: string | null }>(`target-editing:${indicator.id}`, noneOpen);
   const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
   const list = targets.data?.targets ?? [];
+  const editing: TargetView | 'new' | null = open.editing === 'new' ? 'new' : (list.find((x) => x.id === open.editing) ?? null);
+  const setEditing = (next: TargetView | 'new' | null) => (next === null ? closeForm() : setOpen({ editing: next === 'new' ? 'new' : next.id }));
   const me = useCurrentUser();
   const manage = targets.data?.canManage ?? false;
   // The server's rule, per row: a municipality's analyst changes her own municipality's target only.
@@ -81,19 +85,44 @@ export function TargetsSection({ indicator }: { indicator: IndicatorView }) {
   );
 }
 
+const noneOpen = { editing: null };
+
+interface TargetDraft {
+  organisationId: string | null;
+  kind: TargetRuleInput['kind'];
+  baselineYear: number | string;
+  baselineValue: number | string;
+  changePerYear: number | string;
+  targetYear: number | string;
+  targetValue: number | string;
+}
+
 function TargetForm({ indicator, target, taken, onDone, onCancel }: { indicator: IndicatorView; target: TargetView | null; taken: string[]; onDone: (text: string) => void; onCancel: () => void }) {
   const { t } = useTranslation();
   const organisations = useOrganisations();
   const create = useCreateTarget(indicator.id);
   const change = useChangeTarget(indicator.id);
   const start = target?.rule;
-  const [organisationId, setOrganisationId] = useState<string | null>(target?.organisation.id ?? null);
-  const [kind, setKind] = useState<TargetRuleInput['kind']>(start?.kind ?? 'yearly_change');
-  const [baselineYear, setBaselineYear] = useState<number | string>(start?.baselineYear ?? '');
-  const [baselineValue, setBaselineValue] = useState<number | string>(start?.baselineValue ?? '');
-  const [changePerYear, setChangePerYear] = useState<number | string>(start?.kind === 'yearly_change' ? start.changePerYear : 2);
-  const [targetYear, setTargetYear] = useState<number | string>(start?.kind === 'fixed_value' ? start.targetYear : '');
-  const [targetValue, setTargetValue] = useState<number | string>(start?.kind === 'fixed_value' ? start.targetValue : '');
+  const initial = useMemo<TargetDraft>(() => ({
+    organisationId: target?.organisation.id ?? null,
+    kind: start?.kind ?? 'yearly_change',
+    baselineYear: start?.baselineYear ?? '',
+    baselineValue: start?.baselineValue ?? '',
+    changePerYear: start?.kind === 'yearly_change' ? start.changePerYear : 2,
+    targetYear: start?.kind === 'fixed_value' ? start.targetYear : '',
+    targetValue: start?.kind === 'fixed_value' ? start.targetValue : '',
+  }), [target, start]);
+  // The form keeps a draft in the tab (useDraft) across a reload; sending or cancelling clears it.
+  const [draft, setDraft, clearDraft] = useDraft(`target-form:${indicator.id}:${target?.id ?? 'new'}`, initial);
+  const { organisationId, kind, baselineYear, baselineValue, changePerYear, targetYear, targetValue } = draft;
+  const field = <K extends keyof TargetDraft>(key: K) => (value: TargetDraft[K]) => setDraft({ ...draft, [key]: value });
+  const setOrganisationId = field('organisationId');
+  const setKind = field('kind');
+  const setBaselineYear = field('baselineYear');
+  const setBaselineValue = field('baselineValue');
+  const setChangePerYear = field('changePerYear');
+  const setTargetYear = field('targetYear');
+  const setTargetValue = field('targetValue');
   const [error, setError] = useState<string | null>(null);
   const me = useCurrentUser();
   const scope = targetOrganisations(me, indicator.owner.id);
@@ -105,8 +134,12 @@ function TargetForm({ indicator, target, taken, onDone, onCancel }: { indicator:
     if (!organisationId || Object.values(rule).some((v) => typeof v === 'number' && Number.isNaN(v))) return setError(t('populationTargets.incomplete'));
     const name = places.find((p) => p.id === organisationId)?.name ?? '';
     const onError = (e: unknown) => setError(errorText(e, t, currentLanguage()));
-    if (target) change.mutate({ targetId: target.id, rule }, { onSuccess: () => onDone(t('populationTargets.saved', { name })), onError });
-    else create.mutate({ organisationId, rule }, { onSuccess: () => onDone(t('populationTargets.saved', { name })), onError });
+    const onSuccess = () => {
+      clearDraft();
+      onDone(t('populationTargets.saved', { name }));
+    };
+    if (target) change.mutate({ targetId: target.id, rule }, { onSuccess, onError });
+    else create.mutate({ organisationId, rule }, { onSuccess, onError });
   };
   return (
     <form aria-labelledby="target-form-heading" onSubmit={(e) => { e.preventDefault(); submit(); }}>
@@ -132,7 +165,7 @@ function TargetForm({ indicator, target, taken, onDone, onCancel }: { indicator:
         {error && <Alert color="red" role="alert">{error}</Alert>}
         <Group gap="sm">
           <Button type="submit" loading={create.isPending || change.isPending}>{t('common.save')}</Button>
-          <Button variant="default" onClick={onCancel}>{t('common.cancel')}</Button>
+          <Button variant="default" onClick={() => { clearDraft(); onCancel(); }}>{t('common.cancel')}</Button>
         </Group>
       </Stack>
     </form>
