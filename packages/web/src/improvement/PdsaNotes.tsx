@@ -28,7 +28,7 @@ export function PdsaNotes({ projectId, cycle }: { projectId: string; cycle: Proj
   return (
     <>
       <Button size="compact-sm" variant="default" onClick={() => { setDoNotes(cycle.doNotes); setStudy(cycle.study); setOpen(true); }} aria-label={t('improvementForms.pdsaNotesFor', { title: cycle.title })}>{t('improvementForms.pdsaNotes')}</Button>
-      <Modal opened={open} onClose={() => setOpen(false)} title={t('improvementForms.pdsaNotesTitle', { title: cycle.title })}>
+      <Modal opened={open} onClose={() => setOpen(false)} closeButtonProps={{ 'aria-label': t('common.close') }} title={t('improvementForms.pdsaNotesTitle', { title: cycle.title })}>
         <form onSubmit={(e) => { e.preventDefault(); submit(); }}>
           <Stack gap="sm">
             <FormError text={failure} />
