@@ -36,6 +36,8 @@ describe('workspaces in a browser', () => {
     const page = await loginAs(session, 'teacher');
     await openWorkspace(page, theme);
     await page.getByRole('tab', { name: /^Notiser/ }).waitFor();
+    // The theme group's workspace is its forum's: the visitors' questions from its public pages are read here.
+    await page.getByRole('region', { name: 'Frågor från de öppna sidorna' }).getByRole('table').waitFor();
     await scan(page, 'sv workspace notices');
     await page.getByRole('tab', { name: 'Diskussion' }).click();
     await page.getByRole('textbox', { name: 'Nytt inlägg' }).fill('Skolan tar med elevernas synpunkter till nästa möte.');

@@ -43,6 +43,9 @@ export const PublicPageSummary = z.object({
 export type PublicPageSummary = z.infer<typeof PublicPageSummary>;
 export const PublicPageList = z.object({ pages: z.array(PublicPageSummary), canPublish: z.boolean() });
 
+/** A visitor's question sent from a public page's form: what they wrote, and an address only if they gave one. */
+export const PublicFeedbackItem = z.object({ id: z.uuid(), pageId: z.uuid(), pageTitle: z.string(), pageVersion: z.number().int(), message: z.string(), replyTo: z.string(), receivedAt: z.iso.datetime() });
+export type PublicFeedbackItem = z.infer<typeof PublicFeedbackItem>;
 export const FeedbackList = z.object({
-  feedback: z.array(z.object({ id: z.uuid(), pageId: z.uuid(), pageVersion: z.number().int(), message: z.string(), replyTo: z.string(), receivedAt: z.iso.datetime() })),
+  feedback: z.array(PublicFeedbackItem),
 });

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { PublicFeedbackItem } from '../public-pages/schema.ts';
 
 /**
  * Workspaces (arbetsplatsytor), the operations level: members from any organisation (non-profits
@@ -12,7 +13,7 @@ export const WorkspaceBelongsToKind = z.enum(workspaceBelongsToKinds);
 export const workspaceMemberRoles = ['owner', 'member'] as const;
 export const WorkspaceMemberRole = z.enum(workspaceMemberRoles);
 export type WorkspaceMemberRole = z.infer<typeof WorkspaceMemberRole>;
-export const workspaceNoticeKinds = ['post', 'document_version', 'meeting', 'member_added', 'join_requested', 'join_answered'] as const;
+export const workspaceNoticeKinds = ['post', 'document_version', 'meeting', 'member_added', 'join_requested', 'join_answered', 'feedback'] as const;
 export const joinRequestStates = ['pending', 'accepted', 'declined'] as const;
 
 /** The largest document version stored (bytes): the database keeps them, so they stay small. */
@@ -109,6 +110,8 @@ export const WorkspaceView = WorkspaceSummary.extend({
   posts: z.array(PostView),
   documents: z.array(DocumentView),
   meetings: z.array(WorkspaceMeetingView),
+  /** A forum's workspace: the visitors' questions from the public pages the forum owns (issue 16: the feedback lands here). */
+  feedback: z.array(PublicFeedbackItem),
   /** What the server allows you here: the web app shows these actions and no others. */
   actions: z.object({ edit: z.boolean(), manageMembers: z.boolean() }),
 });

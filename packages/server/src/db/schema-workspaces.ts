@@ -20,7 +20,7 @@ export interface WorkspaceTables {
   };
   workspace_member: { workspace_id: string; user_id: string; organisation_id: string; role: 'owner' | 'member'; added_by: string; added_at: Timestamp; notices_read_at: Timestamp | null };
   workspace_join_request: { id: Generated<string>; workspace_id: string; user_id: string; message: Generated<string>; state: 'pending' | 'accepted' | 'declined'; requested_at: Timestamp; answered_by: string | null; answered_at: Timestamp | null };
-  workspace_notice: { id: Generated<string>; workspace_id: string; kind: 'post' | 'document_version' | 'meeting' | 'member_added' | 'join_requested' | 'join_answered'; subject_id: string | null; title: string; actor_id: string | null; created_at: Timestamp };
+  workspace_notice: { id: Generated<string>; workspace_id: string; kind: 'post' | 'document_version' | 'meeting' | 'member_added' | 'join_requested' | 'join_answered' | 'feedback'; subject_id: string | null; title: string; actor_id: string | null; created_at: Timestamp };
   workspace_post: { id: Generated<string>; workspace_id: string; author_id: string; body: string; created_at: Timestamp };
   workspace_document: { id: Generated<string>; workspace_id: string; title: string; created_by: string; created_at: Timestamp; updated_at: Timestamp };
   workspace_document_version: { document_id: string; version: number; file_name: string; media_type: string; size_bytes: number; sha256: string; content: Buffer | Uint8Array; note: Generated<string>; uploaded_by: string; uploaded_at: Timestamp };

@@ -108,3 +108,12 @@ async function meeting(trx: Transaction<DB>, now: Date, workspaceId: string, tit
   const { id } = await trx.insertInto('workspace_meeting').values({ workspace_id: workspaceId, title, starts_at: starts, ends_at: ends, location, agenda, created_by: by, created_at: planned, updated_at: planned }).returning('id').executeTakeFirstOrThrow();
   await trx.insertInto('workspace_notice').values({ workspace_id: workspaceId, kind: 'meeting', subject_id: id, title, actor_id: by, created_at: planned }).execute();
 }
+
+/**
+ * The theme group's workspace is the forum's own (seeded after the forums): a visitor's question on a
+ * page the theme group publishes lands there as a notice, and its members read the questions there.
+ */
+export async function linkThemeWorkspace(trx: Transaction<DB>): Promise<void> {
+  const forum = await trx.selectFrom('forum').select('id').where('name', '=', 'Temagrupp barn och unga Exempelstad').executeTakeFirstOrThrow();
+  await trx.updateTable('workspace').set({ belongs_to_kind: 'forum', belongs_to_id: forum.id }).where('name', '=', 'Temagrupp barn och unga').execute();
+}

@@ -96,6 +96,25 @@ describe('the feedback form', () => {
     expect((await (await t.loginAs('teacher')).get('/api/public-pages/feedback')).statusCode).toBe(403);
   });
 
+  it('lands in the forum’s workspace when the forum owns the page: a notice there, the question for its members only', async () => {
+    const forumId = (await t.database.db.selectFrom('forum').select('id').where('name', '=', 'Temagrupp barn och unga Exempelstad').executeTakeFirstOrThrow()).id;
+    const workspaceId = (await t.database.db.selectFrom('workspace').select('id').where('belongs_to_id', '=', forumId).executeTakeFirstOrThrow()).id;
+    const published = await coordinator.post('/api/public-pages', { kind: 'news', slug: 'temagruppen-fragar', title: 'Temagruppen vill veta', body: 'Vad saknar du?', ownerOrganisationId: owner, ownerForumId: forumId });
+    expect(published.statusCode).toBe(201);
+    const sent = await send('temagruppen-fragar', { token: tokenIn((await visit('/public/temagruppen-fragar')).body), message: 'Fler kvällsöppna fritidsgårdar.', lang: 'sv' });
+    expect(sent.statusCode).toBe(303);
+    const member = await t.loginAs('teacher');
+    const view = (await member.get(`/api/workspaces/${workspaceId}`)).json();
+    expect(view.feedback).toMatchObject([{ pageTitle: 'Temagruppen vill veta', message: 'Fler kvällsöppna fritidsgårdar.', replyTo: '' }]);
+    expect(view.notices[0]).toMatchObject({ kind: 'feedback', title: 'Temagruppen vill veta', actor: null, unread: true });
+    // Not a member: the workspace (and the question in it) is refused.
+    expect((await (await t.loginAs('nurse')).get(`/api/workspaces/${workspaceId}`)).statusCode).toBe(403);
+    // A page no forum owns leaves no notice in any workspace.
+    const before = await t.database.db.selectFrom('workspace_notice').select('id').where('kind', '=', 'feedback').execute();
+    await send('nyhet', { token: tokenIn((await visit('/public/nyhet')).body), message: 'En till fråga.', lang: 'sv' });
+    expect(await t.database.db.selectFrom('workspace_notice').select('id').where('kind', '=', 'feedback').execute()).toHaveLength(before.length);
+  });
+
   it('is throttled per page, and the limit holds under parallel requests', async () => {
     await coordinator.post('/api/public-pages', { kind: 'news', slug: 'nyhet-flod', title: 'Flod', body: 'Text.', ownerOrganisationId: owner });
     const token = tokenIn((await visit('/public/nyhet-flod')).body);

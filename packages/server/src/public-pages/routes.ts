@@ -8,7 +8,7 @@ import { AppError } from '../http/errors.ts';
 import { serverSecret } from '../http/secrets.ts';
 import { ErrorResponse, errorResponses, type App } from '../http/types.ts';
 import { notice, pagePath, publicWords, type Lang } from './html.ts';
-import { coordinatorOrganisations, feedbackOf, pagesOf, publish, republish, servedPage, tokenMatches, withdraw } from './service.ts';
+import { coordinatorOrganisations, feedbackOf, noticeFeedback, pagesOf, publish, republish, servedPage, tokenMatches, withdraw } from './service.ts';
 
 /**
  * Publishing (coordinators, under /api) and the public part itself (/public, no session, no
@@ -72,7 +72,7 @@ export async function publicPageRoutes(app: App): Promise<void> {
     handler: async (request) => {
       const orgs = coordinatorOrganisations(request);
       if (orgs.length === 0) throw new AppError('forbidden');
-      return { feedback: await feedbackOf(db, orgs) };
+      return { feedback: await feedbackOf(db, { organisationIds: orgs }) };
     },
   });
 
@@ -107,6 +107,7 @@ export async function publicPageRoutes(app: App): Promise<void> {
         if (!attempt.allowed) return page(reply.header('retry-after', String(attempt.retryAfterSeconds)), 429, notice(lang, w.feedback, w.throttled, found, pagePath(found.slug, lang)));
         await db.transaction().execute(async (trx) => {
           const { id } = await trx.insertInto('public_feedback').values({ page_id: found.id, page_version: found.version, owner_organisation_id: found.owner_organisation_id, owner_forum_id: found.owner_forum_id, message: form.data.message, reply_to: form.data.replyTo, received_at: now }).returning('id').executeTakeFirstOrThrow();
+          await noticeFeedback(trx, found, id, now);
           // No address in the log either: the visitor is not tracked.
           await appendAudit(trx, [{ actorId: null, actorUsername: null, requestId: request.id, clientIp: null, action: 'public_page.feedback.receive', subjectType: 'public_page', subjectId: found.id, organisationId: found.owner_organisation_id, outcome: 'success', details: { feedbackId: id, version: found.version } }], now);
         });

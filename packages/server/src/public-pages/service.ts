@@ -1,7 +1,7 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
 import type { FastifyRequest } from 'fastify';
 import type { Kysely, Transaction } from 'kysely';
-import { stockholmDate, type AuditAction, type PublicPageKind, type PublicPageSummary, type PublishInput } from '@samsyn/core';
+import { stockholmDate, type AuditAction, type PublicFeedbackItem, type PublicPageKind, type PublicPageSummary, type PublishInput } from '@samsyn/core';
 import type { DB } from '../db/schema.ts';
 import { auditFrom } from '../audit/context.ts';
 import { appendAudit } from '../audit/writer.ts';
@@ -122,11 +122,23 @@ export async function pagesOf(db: Db, organisationIds: readonly string[]): Promi
   }));
 }
 
-/** The feedback of the pages the caller's organisations own (coordinators). */
-export async function feedbackOf(db: Db, organisationIds: readonly string[]) {
-  if (organisationIds.length === 0) return [];
-  const rows = await db.selectFrom('public_feedback').selectAll().where('owner_organisation_id', 'in', organisationIds).orderBy('received_at', 'desc').execute();
-  return rows.map((f) => ({ id: f.id, pageId: f.page_id, pageVersion: f.page_version, message: f.message, replyTo: f.reply_to, receivedAt: new Date(f.received_at).toISOString() }));
+/**
+ * Visitors' feedback, newest first: of the pages the caller's organisations own (the coordinators'
+ * publishing page), or of the pages a forum owns (its workspace).
+ */
+export async function feedbackOf(db: Db, owner: { organisationIds: readonly string[] } | { forumId: string }): Promise<PublicFeedbackItem[]> {
+  if ('organisationIds' in owner && owner.organisationIds.length === 0) return [];
+  let query = db.selectFrom('public_feedback as f').innerJoin('public_page as p', 'p.id', 'f.page_id').selectAll('f').select('p.title as page_title');
+  query = 'forumId' in owner ? query.where('f.owner_forum_id', '=', owner.forumId) : query.where('f.owner_organisation_id', 'in', owner.organisationIds);
+  const rows = await query.orderBy('f.received_at', 'desc').execute();
+  return rows.map((f) => ({ id: f.id, pageId: f.page_id, pageTitle: f.page_title, pageVersion: f.page_version, message: f.message, replyTo: f.reply_to, receivedAt: new Date(f.received_at).toISOString() }));
+}
+
+/** A question on a forum's page is a notice in the forum's workspaces (written in the feedback's transaction). */
+export async function noticeFeedback(trx: Transaction<DB>, page: { title: string; owner_forum_id: string | null }, feedbackId: string, at: Date): Promise<void> {
+  if (!page.owner_forum_id) return;
+  const workspaces = trx.selectFrom('workspace').select((eb) => ['id as workspace_id', eb.val('feedback').as('kind'), eb.val(page.title).as('title'), eb.val(feedbackId).as('subject_id'), eb.val(at).as('created_at')]).where('belongs_to_kind', '=', 'forum').where('belongs_to_id', '=', page.owner_forum_id);
+  await trx.insertInto('workspace_notice').columns(['workspace_id', 'kind', 'title', 'subject_id', 'created_at']).expression(workspaces).execute();
 }
 
 /** The newest version of a published page, or none when there is no such page or it is withdrawn. */

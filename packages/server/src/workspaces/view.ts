@@ -3,6 +3,7 @@ import type { Kysely } from 'kysely';
 import { canEditWorkspace, canManageMembers, canRequestJoin, type WorkspaceSummary, type WorkspaceView } from '@samsyn/core';
 import type { DB } from '../db/schema.ts';
 import { AppError } from '../http/errors.ts';
+import { feedbackOf } from '../public-pages/service.ts';
 import { documentsOf, meetingsOf, membersOf, membershipOf, noticesOf, pendingRequests, postsOf, workspaceRows, type WorkspaceRow } from './queries.ts';
 import { wsActor } from './service.ts';
 
@@ -38,8 +39,10 @@ export async function workspaceView(db: Kysely<DB>, request: FastifyRequest, id:
   const summary = toSummary(row, actor);
   if (!canEditWorkspace(actor, summary.myRole)) throw new AppError('forbidden');
   const owner = canManageMembers(actor, summary.myRole);
-  const [members, requests, notices, posts, documents, meetings, me] = await Promise.all([
+  const forumId = row.belongs_to_kind === 'forum' ? row.belongs_to_id : null;
+  const [members, requests, notices, posts, documents, meetings, me, feedback] = await Promise.all([
     membersOf(db, id), owner ? pendingRequests(db, id) : Promise.resolve([]), noticesOf(db, id), postsOf(db, id), documentsOf(db, id), meetingsOf(db, id), membershipOf(db, id, actor.userId),
+    forumId ? feedbackOf(db, { forumId }) : Promise.resolve([]),
   ]);
   const readAt = me?.notices_read_at ? new Date(me.notices_read_at).getTime() : -Infinity;
   const nowMs = request.server.services.clock.now().getTime();
@@ -51,6 +54,7 @@ export async function workspaceView(db: Kysely<DB>, request: FastifyRequest, id:
     posts: posts.map((p) => ({ id: p.id, author: { id: p.author_id, name: p.display_name }, body: p.body, createdAt: iso(p.created_at) })),
     documents: documents.map((d) => ({ id: d.id, title: d.title, updatedAt: iso(d.updated_at), versions: d.versions.map((v) => ({ version: v.version, fileName: v.file_name, mediaType: v.media_type, sizeBytes: v.size_bytes, sha256: v.sha256, note: v.note, uploadedBy: { id: v.uploaded_by, name: v.display_name }, uploadedAt: iso(v.uploaded_at) })) })),
     meetings: meetings.map((m) => ({ id: m.id, title: m.title, startsAt: iso(m.starts_at), endsAt: iso(m.ends_at), location: m.location, agenda: m.agenda, past: new Date(m.ends_at).getTime() < nowMs })),
+    feedback,
     actions: { edit: true, manageMembers: owner },
   };
 }

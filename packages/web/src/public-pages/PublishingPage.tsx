@@ -49,7 +49,7 @@ export function PublishingPage() {
           </Table.Tbody>
         </Table>
       </Table.ScrollContainer>
-      {pages.data.canPublish && <FeedbackPanel pageTitles={new Map(pages.data.pages.map((p) => [p.id, p.title]))} />}
+      {pages.data.canPublish && <FeedbackPanel />}
     </Stack>
   );
 }

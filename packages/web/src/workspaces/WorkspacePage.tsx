@@ -1,4 +1,4 @@
-import { Button, FileInput, Group, Modal, Stack, Tabs, Text, Textarea, TextInput } from '@mantine/core';
+import { Button, FileInput, Group, Modal, Stack, Tabs, Text, Textarea, TextInput, Title } from '@mantine/core';
 import { workspaceDocumentTypes, type WorkspaceView } from '@samsyn/core';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -16,6 +16,7 @@ import { fileBase64, useWorkspace, useWorkspaceChange } from './useWorkspaces.ts
 import { useWorkspaceSend } from './useWorkspaceEdits.ts';
 import { AddMemberForm, useMemberActions } from './WorkspaceMembersAdmin.tsx';
 import { WorkspaceSettingsForm } from './WorkspaceSettingsForm.tsx';
+import { FeedbackTable } from '../public-pages/FeedbackPanel.tsx';
 
 const time = (iso: string) => new Intl.DateTimeFormat('sv-SE', { hour: '2-digit', minute: '2-digit', timeZone: 'Europe/Stockholm' }).format(new Date(iso));
 const when = (iso: string) => `${formatDate(iso)} ${time(iso)}`;
@@ -61,7 +62,14 @@ function useStatus() {
 function Notices({ w }: { w: WorkspaceView }) {
   const { t } = useTranslation();
   const change = useWorkspaceChange(w.id);
-  if (w.notices.length === 0) return <Text>{t('workspaces.noNotices')}</Text>;
+  // A forum's workspace: the visitors' questions from the forum's public pages land here (issue 16).
+  const feedback = w.belongsTo?.kind === 'forum' && (
+    <section aria-labelledby="workspace-feedback">
+      <Title order={2} size="h3" id="workspace-feedback">{t('workspaces.feedbackTitle')}</Title>
+      <FeedbackTable rows={w.feedback} />
+    </section>
+  );
+  if (w.notices.length === 0) return <Stack><Text>{t('workspaces.noNotices')}</Text>{feedback}</Stack>;
   return (
     <Stack>
       {w.unreadNotices > 0 && <Button variant="default" w="fit-content" onClick={() => change.mutate({ path: '/notices/read', body: {} })}>{t('workspaces.markRead')}</Button>}
@@ -76,6 +84,7 @@ function Notices({ w }: { w: WorkspaceView }) {
           </li>
         ))}
       </ul>
+      {feedback}
     </Stack>
   );
 }
