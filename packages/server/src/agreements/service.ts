@@ -62,14 +62,20 @@ export async function createAgreement(db: Kysely<DB>, request: FastifyRequest, i
   });
 }
 
+/** The agreement, locked for the change, when the caller may edit it (its owners and the parties' coordinators): 404 or 403 otherwise. */
+async function editableAgreement(trx: Transaction<DB>, actor: ReturnType<typeof reader>, id: string) {
+  await trx.selectFrom('agreement').select('id').where('id', '=', id).forUpdate().executeTakeFirst();
+  const [a] = await agreementRows(trx, id);
+  if (!a) throw new AppError('not_found');
+  if (!canEditAgreement(actor, editParties(a))) throw new AppError('forbidden');
+  return a;
+}
+
 /** A new version: its text, and the validity and revision date it sets (kept on the agreement as current). */
 export async function addAgreementVersion(db: Kysely<DB>, request: FastifyRequest, id: string, input: AgreementVersionInput): Promise<void> {
   const actor = reader(request);
   await db.transaction().execute(async (trx) => {
-    await trx.selectFrom('agreement').select('id').where('id', '=', id).forUpdate().executeTakeFirst();
-    const [a] = await agreementRows(trx, id);
-    if (!a) throw new AppError('not_found');
-    if (!canEditAgreement(actor, editParties(a))) throw new AppError('forbidden');
+    const a = await editableAgreement(trx, actor, id);
     const validFrom = input.validFrom ?? a.valid_from;
     const validUntil = input.validUntil === undefined ? a.valid_until : input.validUntil;
     if (validUntil !== null && validUntil < validFrom) throw invalid('body.validUntil', 'ends_before_start');
@@ -88,10 +94,7 @@ export async function addAgreementVersion(db: Kysely<DB>, request: FastifyReques
 export async function setAgreementOwners(db: Kysely<DB>, request: FastifyRequest, id: string, input: AgreementOwnersInput): Promise<void> {
   const actor = reader(request);
   await db.transaction().execute(async (trx) => {
-    await trx.selectFrom('agreement').select('id').where('id', '=', id).forUpdate().executeTakeFirst();
-    const [a] = await agreementRows(trx, id);
-    if (!a) throw new AppError('not_found');
-    if (!canEditAgreement(actor, editParties(a))) throw new AppError('forbidden');
+    const a = await editableAgreement(trx, actor, id);
     if (input.ownerUserIds.length === 0) throw new AppError('agreement_owner_required', { details: [{ path: 'body.ownerUserIds', message: 'agreement_owner_required' }] });
     const ids = input.ownerUserIds;
     const found = new Set((await trx.selectFrom('app_user').select('id').where('id', 'in', ids).where('kind', '=', 'professional').where('active', '=', true).execute()).map((r) => r.id));

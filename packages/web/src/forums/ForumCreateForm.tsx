@@ -14,13 +14,11 @@ import { useForums } from './useForums.ts';
 interface Draft { name: string; kind: string | null; level: string | null; purpose: string; organisationId: string | null; parentForumId: string | null }
 const emptyDraft: Draft = { name: '', kind: null, level: null, purpose: '', organisationId: null, parentForumId: null };
 
-/** The organisations the caller coordinates collaboration in: the server lets them run a forum. */
-export const useForumOwners = useCoordinatedOrganisations;
 
 /** A coordinator creates a forum or reference group run by their organisation (kept as a draft). */
 export function ForumCreateForm({ onCancel, onSaved }: { onCancel: () => void; onSaved: (forum: ForumDetail) => void }) {
   const { t } = useTranslation();
-  const owners = useForumOwners();
+  const owners = useCoordinatedOrganisations();
   const forums = useForums();
   const create = useCreateForum();
   const [draft, setDraft, clearDraft] = useDraft<Draft>('samsyn.draft.forum', { ...emptyDraft, organisationId: owners.length === 1 ? owners[0]![0] : null });

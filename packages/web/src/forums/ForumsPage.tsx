@@ -7,7 +7,8 @@ import { formatDate } from '../common/format.ts';
 import { ListPage } from '../common/ListPage.tsx';
 import type { Column } from '../common/SortableTable.tsx';
 import { useListPage } from '../common/useListPage.ts';
-import { ForumCreateForm, useForumOwners } from './ForumCreateForm.tsx';
+import { useCoordinatedOrganisations } from '../auth/useCurrentUser.ts';
+import { ForumCreateForm } from './ForumCreateForm.tsx';
 import { useForums } from './useForums.ts';
 
 type Row = NonNullable<ReturnType<typeof useForums>['data']>[number] & { active: true };
@@ -17,7 +18,7 @@ export function ForumsPage() {
   const { t } = useTranslation();
   const forums = useForums();
   const navigate = useNavigate();
-  const owners = useForumOwners();
+  const owners = useCoordinatedOrganisations();
   const list = useListPage<Row>({ sortKey: 'name' });
   const [kind, setKind] = useState<string | null>(null);
   const rows = { ...forums, data: forums.data?.map((f): Row => ({ ...f, active: true })) };
