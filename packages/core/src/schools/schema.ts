@@ -14,11 +14,25 @@ export const ProfileShare = z.discriminatedUnion('suppressed', [
 ]);
 export type ProfileShare = z.infer<typeof ProfileShare>;
 
+/** The school's, the municipality's and the county's cells of one gender in one wave. */
+export const ProfileGenderRow = z.object({
+  gender: z.enum(['K', 'M']),
+  school: ProfileShare,
+  municipality: ProfileShare,
+  county: ProfileShare,
+});
+export type ProfileGenderRow = z.infer<typeof ProfileGenderRow>;
+
 export const ProfileSurveyRow = z.object({
   year: z.number().int(),
   school: ProfileShare,
   municipality: ProfileShare,
   county: ProfileShare,
+  /**
+   * Girls and boys apart, each cell suppressed as the analysts' tables suppress it (the school's by
+   * its municipality's schools table, whose complementary suppression covers the genders too).
+   */
+  genders: z.array(ProfileGenderRow),
   /** The school's own change since the previous wave, when both waves are shown (Newcombe). */
   change: z.object({ fromYear: z.number().int(), difference: z.number(), lower: z.number(), upper: z.number(), significant: z.boolean() }).nullable(),
 });
@@ -52,3 +66,25 @@ export type SchoolProfileView = z.infer<typeof SchoolProfileView>;
 
 export const SchoolListView = z.object({ schools: z.array(z.object({ unitId: z.uuid(), name: z.string(), organisation: z.string(), municipalityCode: z.string().nullable(), hasKolada: z.boolean() })) });
 export type SchoolListView = z.infer<typeof SchoolListView>;
+
+/**
+ * Which Kolada unit (ou) a school unit is (issue 15, item 8): Kolada's ou list names no
+ * skolenhetskod, so an administrator of the school's organisation says it once.
+ */
+export const KoladaOu = z.string().trim().regex(/^[A-Za-z0-9_]{1,40}$/, 'kolada_ou_format');
+export const KoladaOuInput = z.object({ koladaOu: KoladaOu }).strict();
+export type KoladaOuInput = z.infer<typeof KoladaOuInput>;
+
+export const KoladaOuLink = z.object({
+  unitId: z.uuid(),
+  name: z.string(),
+  organisationId: z.uuid(),
+  organisation: z.string(),
+  schoolUnitCode: z.string().nullable(),
+  koladaOu: z.string().nullable(),
+  /** How many of Kolada's values the imports hold for that ou: 0 says the id may be mistyped, or not imported yet. */
+  koladaValues: z.number().int(),
+});
+export type KoladaOuLink = z.infer<typeof KoladaOuLink>;
+export const KoladaOuList = z.object({ schools: z.array(KoladaOuLink) });
+export type KoladaOuList = z.infer<typeof KoladaOuList>;

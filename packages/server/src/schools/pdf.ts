@@ -13,6 +13,7 @@ const words = {
     suppressed: { too_few: 'för få svar', complementary: 'dold (skyddar en cell med för få svar)' }, kstatus: { confidential: 'sekretess (..)', not_applicable: 'ej tillämplig (.)', missing: 'saknas (-)', ok: '' },
     note: (n: number) => `Celler med färre än ${n} svar visas inte, och inte heller celler som annars skulle avslöja dem. Intervall 95 %.`,
     printed: 'Utskriven', page: (p: number, n: number) => `Sida ${p} av ${n}`, significant: 'säkerställd', notSignificant: 'inte säkerställd', points: 'procentenheter', locale: 'sv-SE',
+    gender: 'Kön', genders: { K: 'Flickor', M: 'Pojkar' },
   },
   en: {
     title: 'School profile', code: 'School unit code', survey: 'Survey results', school: 'The school', municipality: 'The municipality', county: 'The county', year: 'Year', change: 'The school’s change',
@@ -20,6 +21,7 @@ const words = {
     suppressed: { too_few: 'too few answers', complementary: 'hidden (protects a cell with too few answers)' }, kstatus: { confidential: 'confidential (..)', not_applicable: 'not applicable (.)', missing: 'missing (-)', ok: '' },
     note: (n: number) => `Cells with fewer than ${n} answers are not shown, nor are cells that would otherwise give them away. Intervals 95 %.`,
     printed: 'Printed', page: (p: number, n: number) => `Page ${p} of ${n}`, significant: 'significant', notSignificant: 'not significant', points: 'percentage points', locale: 'en-GB',
+    gender: 'Gender', genders: { K: 'Girls', M: 'Boys' },
   },
 } as const;
 
@@ -47,6 +49,15 @@ export async function schoolProfilePdf(view: SchoolProfileView, language: Profil
         ],
       },
       layout: 'lightHorizontalLines',
+    },
+    {
+      table: {
+        headerRows: 1,
+        widths: ['10%', '15%', '25%', '25%', '25%'],
+        body: [header([w.year, w.gender, w.school, w.municipality, w.county]), ...i.waves.flatMap((r) => r.genders.map((g) => [String(r.year), w.genders[g.gender], cell(g.school), cell(g.municipality), cell(g.county)]))],
+      },
+      layout: 'lightHorizontalLines',
+      margin: [0, 4, 0, 0],
     },
   ]);
   const kvalue = (v: { value: number | null; status: keyof typeof w.kstatus } | null) => (v === null ? '–' : v.value === null ? w.kstatus[v.status] : num(v.value));

@@ -107,6 +107,21 @@ describe('what a profile holds', () => {
     // The municipality and county cells are the open API's.
     const open = (await t.client().get(`/api/open/survey-estimates?indicator=lhu.mar-bra&area=9901&gender=T&grade=all&year=${health.waves[1]!.year}`)).json() as { cells: { proportion: number }[] };
     expect(health.waves[1]!.municipality).toMatchObject({ proportion: open.cells[0]!.proportion });
+    // Girls and boys apart: the school's cells are its row of the analysts' schools table, the
+    // municipality's and the county's those of the open API, gender by gender.
+    const fine = (await (await as('analyst')).get('/api/survey-estimates/schools?indicator=lhu.mar-bra&municipality=9901')).json() as { cells: ({ schoolUnit: string; gender: string; year: number } & ({ suppressed: false; proportion: number } | { suppressed: true }))[] };
+    for (const w of health.waves) {
+      expect(w.genders.map((g) => g.gender)).toEqual(['K', 'M']);
+      for (const g of w.genders) {
+        const row = fine.cells.find((c) => c.schoolUnit === view.school.schoolUnitCode && c.gender === g.gender && c.year === w.year)!;
+        expect(row.suppressed).toBe(false);
+        expect(g.school).toMatchObject({ suppressed: false, proportion: (row as { proportion: number }).proportion });
+        const [m] = ((await t.client().get(`/api/open/survey-estimates?indicator=lhu.mar-bra&area=9901&gender=${g.gender}&grade=all&year=${w.year}`)).json() as { cells: { proportion: number }[] }).cells;
+        expect(g.municipality).toMatchObject({ suppressed: false, proportion: m!.proportion });
+        expect(g.county.suppressed).toBe(false);
+      }
+      expect(w.genders[0]!.school).not.toEqual(w.genders[1]!.school);
+    }
     const kpis = view.kolada.map((k) => k.kpi).sort();
     expect(kpis).toEqual(['N15436', 'N15503']);
     const results = view.kolada.find((k) => k.kpi === 'N15436')!;
@@ -127,6 +142,8 @@ describe('what a profile holds', () => {
     expect(text).toContain('Andel elever som mår bra');
     expect(text).toContain('Skolresultat från Kolada');
     expect(text).toContain('sekretess (..)');
+    expect(text).toContain('Flickor');
+    expect(text).toContain('Pojkar');
     expect(text).toMatch(/\d+,\d %/);
     expect(text).toMatch(/Sida 1 av \d/);
     expect(await auditOf(t.database.db, res)).toEqual([expect.objectContaining({ action: 'school.profile.pdf', outcome: 'success', subject_id: school })]);
@@ -160,5 +177,12 @@ describe('suppression holds in the profile and its PDF', () => {
     const code = view.school.schoolUnitCode!;
     const health = view.survey.find((i) => i.id === 'lhu.mar-bra')!;
     for (const w of health.waves) expect(w.school.suppressed).toBe(fine.cells.find((c) => c.schoolUnit === code && c.gender === 'T' && c.year === w.year)?.suppressed ?? true);
+    // Girls and boys: hidden exactly where the analysts' table hides them, and only with a reason.
+    const genderCells = health.waves.flatMap((w) => w.genders.map((g) => ({ year: w.year, ...g })));
+    expect(genderCells.some((g) => g.school.suppressed)).toBe(true);
+    for (const g of genderCells) {
+      expect(g.school.suppressed).toBe(fine.cells.find((c) => c.schoolUnit === code && c.gender === g.gender && c.year === g.year)?.suppressed ?? true);
+      for (const c of [g.school, g.municipality, g.county]) if (c.suppressed) expect(Object.keys(c).sort()).toEqual(['reason', 'suppressed']);
+    }
   });
 });

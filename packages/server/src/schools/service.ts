@@ -1,6 +1,6 @@
 import type { FastifyRequest } from 'fastify';
 import type { Kysely } from 'kysely';
-import { countyArea, newcombeFromIntervals, schoolProfileAccess, stockholmDate, type AuditAction, type EstimateCell, type ProfileShare, type SchoolEstimateCell, type SchoolProfileReason, type SchoolProfileView } from '@samsyn/core';
+import { countyArea, newcombeFromIntervals, schoolProfileAccess, stockholmDate, type AuditAction, type EstimateCell, type ProfileShare, type SchoolEstimateCell, type SchoolProfileReason, type SchoolProfileView, type SurveyGender } from '@samsyn/core';
 import type { DB } from '../db/schema.ts';
 import { auditFrom } from '../audit/context.ts';
 import { AppError } from '../http/errors.ts';
@@ -57,10 +57,14 @@ const share = (c: EstimateCell | SchoolEstimateCell | undefined): ProfileShare =
 async function surveyPart(db: Kysely<DB>, school: SchoolUnit, threshold: number): Promise<SchoolProfileView['survey']> {
   const out: SchoolProfileView['survey'] = [];
   for (const indicator of await surveyIndicatorIndex(db)) {
-    const view = await estimates(db, { indicator: indicator.id, gender: 'T', grade: 'all' }, { threshold });
-    const schoolCells = school.municipalityCode && school.schoolUnitCode ? (await schoolUnitEstimates(db, { indicator: indicator.id, municipality: school.municipalityCode }, { threshold })).cells.filter((c) => c.schoolUnit === school.schoolUnitCode && c.gender === 'T') : [];
-    const at = (year: number, area: string) => view.cells.find((c) => c.year === year && c.area === area);
-    const waves = view.years.map((year) => ({ year, school: share(schoolCells.find((c) => c.year === year)), municipality: share(school.municipalityCode ? at(year, school.municipalityCode) : undefined), county: share(at(year, countyArea)) }));
+    const view = await estimates(db, { indicator: indicator.id, grade: 'all' }, { threshold });
+    const schoolCells = school.municipalityCode && school.schoolUnitCode ? (await schoolUnitEstimates(db, { indicator: indicator.id, municipality: school.municipalityCode }, { threshold })).cells.filter((c) => c.schoolUnit === school.schoolUnitCode) : [];
+    const cellsOf = (year: number, gender: SurveyGender) => ({
+      school: share(schoolCells.find((c) => c.year === year && c.gender === gender)),
+      municipality: share(school.municipalityCode ? view.cells.find((c) => c.year === year && c.gender === gender && c.area === school.municipalityCode) : undefined),
+      county: share(view.cells.find((c) => c.year === year && c.gender === gender && c.area === countyArea)),
+    });
+    const waves = view.years.map((year) => ({ year, ...cellsOf(year, 'T'), genders: (['K', 'M'] as const).map((gender) => ({ gender, ...cellsOf(year, gender) })) }));
     out.push({
       id: indicator.id,
       nameSv: indicator.nameSv,

@@ -1,19 +1,16 @@
 import { Title } from '@mantine/core';
 import type { ProfileShare, SchoolProfileView } from '@samsyn/core';
-import type { TFunction } from 'i18next';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatPoints, formatShare } from '../common/format.ts';
 import { FigureTable } from '../dashboards/FigureTable.tsx';
 import { currentLanguage } from '../i18n/index.ts';
+import { GenderTable } from './GenderTable.tsx';
+import { shareText } from './shareText.ts';
 
 type Indicator = SchoolProfileView['survey'][number];
 
-export function shareText(s: ProfileShare, t: TFunction, locale?: string): string {
-  return s.suppressed ? t(`dashboards.suppressed.${s.reason}`) : `${formatShare(s.proportion, locale)} (${formatShare(s.lower, locale)}–${formatShare(s.upper, locale)})`;
-}
-
-/** One survey indicator at the school over the waves, beside its municipality and the county. */
+/** One survey indicator at the school over the waves, beside its municipality and the county; then girls and boys apart. */
 export function SurveyTrend({ indicator, unitId }: { indicator: Indicator; unitId: string }) {
   const { t } = useTranslation();
   const name = currentLanguage() === 'sv' ? indicator.nameSv : indicator.nameEn;
@@ -51,6 +48,7 @@ export function SurveyTrend({ indicator, unitId }: { indicator: Indicator; unitI
         rows={(locale) => indicator.waves.map((w) => cells(w, locale))}
         spans={[{ base: 12, md: 6 }, { base: 12, md: 6 }]}
       />
+      <GenderTable indicator={indicator} name={name} unitId={unitId} />
     </section>
   );
 }
