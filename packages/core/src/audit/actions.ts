@@ -148,6 +148,9 @@ export const auditActions = [
   // School profiles (schools/): a look at a school's figures and its PDF (no child's data)
   'school.profile.read',
   'school.profile.pdf',
+  // An administrator links a school unit to its Kolada unit (ou), or removes the link
+  'school.kolada_ou.set',
+  'school.kolada_ou.remove',
   // Improvement work: learning networks, teams, projects, measures, values, PDSA (no child's data)
   'improvement.network.create',
   'improvement.team.create',

@@ -84,6 +84,10 @@ const noChildData = new Set([
   'GET /api/schools',
   'GET /api/schools/{unitId}/profile',
   'GET /api/schools/{unitId}/profile/pdf',
+  // Which Kolada unit a school is: a directory, administrators only (schools/kolada-ou-routes.ts).
+  'GET /api/schools/kolada-ous',
+  'PUT /api/schools/{unitId}/kolada-ou',
+  'DELETE /api/schools/{unitId}/kolada-ou',
   'GET /api/wellbeing/models',
   'POST /api/wellbeing/models',
   'GET /api/needs-assessment/configs',

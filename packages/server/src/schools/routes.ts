@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { SchoolListView, SchoolProfileQuery, SchoolProfileView, SchoolUnitParams } from '@samsyn/core';
 import { errorResponses, requireActor, type App } from '../http/types.ts';
+import { koladaOuRoutes } from './kolada-ou-routes.ts';
 import { profileFileName, schoolProfilePdf } from './pdf.ts';
 import { openableSchools, openSchool, schoolProfile } from './service.ts';
 
@@ -13,6 +14,7 @@ const Binary = z.any().describe('a file');
 
 export async function schoolRoutes(app: App): Promise<void> {
   const { db } = app.services;
+  await koladaOuRoutes(app);
 
   app.get('/api/schools', {
     schema: { tags: ['schools'], summary: 'The school units whose profile you may open (your own school, the student-health team’s schools; analysts all)', response: { 200: SchoolListView, ...errorResponses(401) } },
