@@ -6,13 +6,15 @@ import { useTranslation } from 'react-i18next';
 import { LoadError } from '../common/LoadError.tsx';
 import { Loading } from '../common/Loading.tsx';
 import { FigureTable } from '../dashboards/FigureTable.tsx';
+import { ChangesSection } from './ChangesSection.tsx';
 import { formatChange, formatValue, ruleText, statusText } from './targetText.ts';
 import { useSeries } from './useTargets.ts';
 
 /**
  * A Kolada or local indicator's yearly series for the county or one municipality, with the
  * area's stored target: the trajectory on the chart, and per year the status in words with its
- * symbol and the gap, in a table beside it. Exports as PNG, CSV and Excel as the dashboards do.
+ * symbol and the gap, in a table beside it; then each year's change with its interval and the
+ * run-chart verdict (ChangesSection). Exports as PNG, CSV and Excel as the dashboards do.
  */
 export function SeriesSection({ indicator }: { indicator: IndicatorView }) {
   const { t } = useTranslation();
@@ -73,22 +75,25 @@ function SeriesBody({ view }: { view: SeriesView }) {
   const name = `${view.indicator.id}-${view.area.code}-${view.gender}`;
   if (rows.length === 0) return <Text>{t('dashboards.noData')}</Text>;
   return (
-    <FigureTable
-      headingId="series-heading"
-      testId="series-table"
-      chart={{ option, label: t('populationTargets.seriesLabel', { area: areaName }) }}
-      exportName={name}
-      exportLabel={t('populationTargets.seriesSheet')}
-      tableLabel={t('dashboards.tableOf', { name: areaName })}
-      header={header}
-      rows={(locale) => rows.map((r) => cells(r, locale))}
-      note={
-        <Text size="xs" c="dimmed" mt={4} data-testid="series-target">
-          {view.target ? t('populationTargets.dashboardNote', { organisation: view.target.organisation.name, rule: ruleText(view.target.rule, t) }) : t('populationTargets.noTargetForArea', { area: areaName })}
-          {view.target && view.target.indicatorId !== view.indicator.id ? ` ${t('populationTargets.fromDefault', { id: view.target.indicatorId })}` : ''}
-        </Text>
-      }
-    />
+    <>
+      <FigureTable
+        headingId="series-heading"
+        testId="series-table"
+        chart={{ option, label: t('populationTargets.seriesLabel', { area: areaName }) }}
+        exportName={name}
+        exportLabel={t('populationTargets.seriesSheet')}
+        tableLabel={t('dashboards.tableOf', { name: areaName })}
+        header={header}
+        rows={(locale) => rows.map((r) => cells(r, locale))}
+        note={
+          <Text size="xs" c="dimmed" mt={4} data-testid="series-target">
+            {view.target ? t('populationTargets.dashboardNote', { organisation: view.target.organisation.name, rule: ruleText(view.target.rule, t) }) : t('populationTargets.noTargetForArea', { area: areaName })}
+            {view.target && view.target.indicatorId !== view.indicator.id ? ` ${t('populationTargets.fromDefault', { id: view.target.indicatorId })}` : ''}
+          </Text>
+        }
+      />
+      <ChangesSection view={view} name={name} />
+    </>
   );
 }
 

@@ -1,0 +1,116 @@
+import { Stack, Text, Title } from '@mantine/core';
+import { runChartMinimumPoints, type SeriesView } from '@samsyn/core';
+import type { TFunction } from 'i18next';
+import { useMemo } from 'react';
+import { useTranslation } from 'react-i18next';
+import { FigureTable } from '../dashboards/FigureTable.tsx';
+import { formatChange, formatValue } from './targetText.ts';
+
+type Change = SeriesView['changes'][number];
+
+/**
+ * A series' change from year to year, each with Newcombe's interval where the shares' counts are
+ * known, and whether the series as a whole varies more than chance by Anhøj's run-chart rules.
+ * Both are the server's (indicators/series.ts); this only puts them in words, so the page never
+ * claims a signal the server did not find.
+ */
+export function ChangesSection({ view, name }: { view: SeriesView; name: string }) {
+  const { t } = useTranslation();
+  const option = useMemo(() => changesOption(view.changes, t('population3.change')), [view.changes, t]);
+  const headingId = 'changes-heading';
+  const header = [t('dashboards.year'), t('population3.change'), t('population3.interval'), t('population3.significance')];
+  const cells = (c: Change, locale?: string) => [String(c.year), changeText(c, view, t, locale), intervalText(c, view, t, locale), c.interval ? t(c.interval.significant ? 'population3.significant' : 'population3.notSignificant') : '–'];
+  return (
+    <section aria-labelledby={headingId}>
+      <Stack gap="xs">
+        <Title order={3} size="h4" id={headingId}>{t('population3.changesHeading')}</Title>
+        <Text size="sm" data-testid="run-chart-verdict">{runChartText(view.runChart, t)}</Text>
+        {view.changes.length === 0 ? (
+          <Text>{t('population3.noChanges')}</Text>
+        ) : (
+          <FigureTable
+            headingId={headingId}
+            testId="changes-table"
+            chart={{ option, label: t('population3.changesLabel'), height: 260 }}
+            exportName={`${name}-forandring`}
+            exportLabel={t('population3.changesSheet')}
+            tableLabel={t('dashboards.tableOf', { name: t('population3.changesHeading') })}
+            header={header}
+            rows={(locale) => view.changes.map((c) => cells(c, locale))}
+          />
+        )}
+      </Stack>
+    </section>
+  );
+}
+
+/** The unit a difference is counted in: percentage points for a share, else the indicator's own unit. */
+function pointsUnit(view: SeriesView, t: TFunction): string {
+  const unit = view.indicator.unit;
+  return unit === 'percent' || unit === 'rate_per_1000' ? t(`population3.points.${unit}`) : '';
+}
+
+/** "+2,1 procentenheter (95 % KI 0,4–3,8)", or the change alone where no interval can be given. */
+export function changeText(c: Change, view: SeriesView, t: TFunction, locale?: string): string {
+  const change = `${formatChange(c.difference, locale)} ${pointsUnit(view, t)}`.trim();
+  if (!c.interval) return change;
+  return t('population3.withInterval', { change, lower: formatValue(c.interval.lower, locale), upper: formatValue(c.interval.upper, locale) });
+}
+
+/** The interval alone, or why there is none: Kolada gives no counts, a year lacks its count, or the figure is not a share. */
+function intervalText(c: Change, view: SeriesView, t: TFunction, locale?: string): string {
+  if (c.interval) return `${formatValue(c.interval.lower, locale)}–${formatValue(c.interval.upper, locale)}`;
+  if (view.indicator.unit !== 'percent') return t('population3.noInterval.notShare');
+  return t(view.indicator.sourceKind === 'kolada' ? 'population3.noInterval.kolada' : 'population3.noInterval.noCounts');
+}
+
+/** Anhøj's verdict in words: too few points, a shift (a long run), too few crossings (a trend or a lasting shift), or chance alone. */
+export function runChartText(run: SeriesView['runChart'], t: TFunction): string {
+  const median = run.median === null ? '–' : formatValue(run.median);
+  // Fewer useful points than the rules are calibrated for never signal (runChartAnalysis in core).
+  if (run.n < runChartMinimumPoints) return t('population3.runChart.tooFew', { n: run.n, min: runChartMinimumPoints });
+  const parts: string[] = [];
+  if (run.runsSignal) parts.push(t('population3.runChart.shift', { run: run.longestRun, max: run.longestRunMax, median }));
+  if (run.crossingsSignal) parts.push(t('population3.runChart.crossings', { crossings: run.crossings, min: run.crossingsMin, median }));
+  if (parts.length === 0) parts.push(t('population3.runChart.none', { n: run.n, run: run.longestRun, max: run.longestRunMax, crossings: run.crossings, min: run.crossingsMin }));
+  return parts.join(' ');
+}
+
+/** A bar per year's change, with a whisker from the interval's lower to its upper end where there is one. */
+function changesOption(changes: readonly Change[], name: string) {
+  const label = (v: number) => formatChange(v);
+  const whiskers = changes.map((c, i) => [i, c.interval?.lower ?? c.difference, c.interval?.upper ?? c.difference]);
+  return {
+    aria: { enabled: true },
+    grid: { left: 48, right: 16, top: 24, bottom: 32 },
+    tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' }, valueFormatter: (v: unknown) => (typeof v === 'number' ? label(v) : '–') },
+    xAxis: { type: 'category', data: changes.map((c) => String(c.year)) },
+    yAxis: { type: 'value', axisLabel: { formatter: (v: number) => label(v) } },
+    series: [
+      { name, type: 'bar', data: changes.map((c) => Number(c.difference.toFixed(2))), color: '#1864ab', barMaxWidth: 28 },
+      {
+        name: 'interval',
+        type: 'custom',
+        data: whiskers,
+        tooltip: { show: false },
+        silent: true,
+        z: 3,
+        renderItem: (_: unknown, api: { value(i: number): number; coord(p: number[]): number[] }) => {
+          const [x, y1] = api.coord([api.value(0), api.value(1)]);
+          const [, y2] = api.coord([api.value(0), api.value(2)]);
+          const cap = 6;
+          const style = { stroke: '#212529', lineWidth: 1.5 };
+          if (y1 === y2) return { type: 'group', children: [] };
+          return {
+            type: 'group',
+            children: [
+              { type: 'line', shape: { x1: x, y1, x2: x, y2 }, style },
+              { type: 'line', shape: { x1: x! - cap, y1, x2: x! + cap, y2: y1 }, style },
+              { type: 'line', shape: { x1: x! - cap, y1: y2, x2: x! + cap, y2 }, style },
+            ],
+          };
+        },
+      },
+    ],
+  };
+}
