@@ -48,8 +48,8 @@ export function UnitsPage() {
         return (
           <Group gap={6} wrap="nowrap">
             <Text size="sm">{school.koladaOu ?? '–'}</Text>
-            <Button size="compact-sm" variant="light" onClick={() => setLinking(school)} aria-label={t('population3.ou.editNamed', { name: u.name })}>
-              {t(school.koladaOu ? 'common.edit' : 'population3.ou.set')}
+            <Button size="compact-sm" variant="light" onClick={() => setLinking(school)} aria-label={t(school.koladaOu ? 'population3.ou.changeNamed' : 'population3.ou.setNamed', { name: u.name })}>
+              {t(school.koladaOu ? 'population3.ou.change' : 'population3.ou.set')}
             </Button>
           </Group>
         );
