@@ -140,7 +140,8 @@ describe('the indicator catalogue in a browser', () => {
 
     await page.getByRole('link', { name: 'Importera lokal statistik (CSV eller Excel)' }).click();
     await page.getByRole('heading', { level: 1, name: 'Importera lokal statistik: Rörelse på schemat' }).waitFor();
-    const csv = 'År;Kommun;Kön;Värde\r\n2022;0099;T;60,0\r\n2023;0099;T;62,5\r\n2025;0099;T;63,0\r\n2025;0099;X;61,0\r\n';
+    // With the number each share is of, so the series' changes get Newcombe's interval.
+    const csv = 'År;Kommun;Kön;Värde;Antal\r\n2022;0099;T;60,0;400\r\n2023;0099;T;62,5;400\r\n2025;0099;T;63,0;400\r\n2025;0099;X;61,0;400\r\n';
     await page.locator('input[type="file"]').setInputFiles({ name: 'rorelse.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
     await page.getByRole('button', { name: 'Förhandsgranska' }).click();
     await page.getByText('4 rader lästa: 3 felfria, 1 med fel.').waitFor();
@@ -159,6 +160,13 @@ describe('the indicator catalogue in a browser', () => {
     await table.getByRole('row').filter({ hasText: '2024' }).getByText('– Uppgift saknas').waitFor();
     await table.getByRole('row').filter({ hasText: '2025' }).getByText('✗ Inte i fas med målet').waitFor();
     await table.getByRole('row').filter({ hasText: '2025' }).getByText('−3,0').waitFor();
+    // Each year's change with its interval in words, and the run-chart verdict: three points are too few.
+    const changes = page.getByTestId('changes-table');
+    const change2023 = changes.getByRole('row').filter({ hasText: '2023' });
+    await change2023.getByText(/^\+2,5 procentenheter \(95 % KI −?\d+,\d–\d+,\d\)$/).waitFor();
+    await change2023.getByText('Nej, inte säkerställd').waitFor();
+    await changes.getByRole('row').filter({ hasText: '2025' }).getByText(/^\+0,5 procentenheter \(95 % KI/).waitFor();
+    await page.getByTestId('run-chart-verdict').getByText(/^Seriereglerna \(Anhøj\): för få punkter för en slutsats, \d av minst 10 som behövs\.$/).waitFor();
     await scan(page, 'sv indicator page with series');
 
     // The demo's completed-studies KPI from Kolada, reached from its dashboard, judged against the county's +2 a year.
@@ -166,11 +174,18 @@ describe('the indicator catalogue in a browser', () => {
     await page.getByRole('link', { name: 'Elever i åk 9 som är behöriga till gymnasiet, hemkommun' }).click();
     await page.getByTestId('series-target').getByText('Målkurvan: målet för Region Exempellän, +2,0 per år').waitFor();
     expect(await page.getByTestId('series-table').getByText(/^[✓✗] (I fas|Inte i fas) med målet$/).count()).toBe(9);
+    // Kolada gives no counts: no change has an interval; and a verdict over the years.
+    const koladaChanges = page.getByTestId('changes-table').getByRole('row');
+    await koladaChanges.nth(8).waitFor();
+    expect(await page.getByTestId('changes-table').getByText('inget intervall: Kolada anger inte antalet').count()).toBe((await koladaChanges.count()) - 1);
+    expect(await page.getByTestId('run-chart-verdict').textContent()).toMatch(/^Seriereglerna \(Anhøj\): (signal|ingen signal)/);
     await scan(page, 'sv kolada series');
 
     const english = await loginAs(session, 'analyst', 'en');
     await visit(session, english, '/population/indicators/local.rorelse', 'Movement in the timetable');
     await english.getByTestId('series-table').getByText('✗ Off track').waitFor();
+    await english.getByTestId('changes-table').getByText(/^\+2\.5 percentage points \(95 % CI/).waitFor();
+    await english.getByTestId('run-chart-verdict').getByText(/too few points for a conclusion/).waitFor();
     await scan(english, 'en indicator page');
     await visit(session, english, '/population/indicators/local.rorelse/import', 'Import local statistics: Movement in the timetable');
     await scan(english, 'en local import');

@@ -26,6 +26,11 @@ describe('school profiles and the child-level page in a browser', () => {
     await health.getByRole('row').nth(2).waitFor();
     expect(await health.getByRole('columnheader').allTextContents()).toEqual(['År', 'Skolan', 'Kommunen', 'Hela länet', 'Skolans förändring']);
     expect(await health.getByText(/^\d+,\d\s%/).count()).toBeGreaterThan(0);
+    // Girls and boys apart, each cell a share with its interval or a hidden cell's reason.
+    const genders = page.getByTestId('profile-gender-lhu.mar-bra');
+    expect(await genders.getByRole('columnheader').allTextContents()).toEqual(['År', 'Kön', 'Skolan', 'Kommunen', 'Hela länet']);
+    expect(await genders.getByRole('row').filter({ hasText: 'Flickor' }).count()).toBe(2);
+    for (const text of await genders.locator('tbody td:nth-child(3)').allTextContents()) expect(text).toMatch(/^(\d+,\d\s%\s\(|för få svar$|dold)/);
     await page.getByTestId('kolada-table-N15436').getByText('sekretess (..)').waitFor();
     await page.locator('[data-chart][data-drawn="true"]').first().waitFor();
     found.push(...(await allViolations(page, 'sv school profile')));
@@ -34,6 +39,8 @@ describe('school profiles and the child-level page in a browser', () => {
     await page.getByRole('button', { name: 'English' }).click();
     await page.getByRole('heading', { level: 1, name: `School profile: ${schoolName}` }).waitFor();
     await page.getByTestId('kolada-table-N15503').getByText('The municipality').waitFor();
+    await page.getByTestId('profile-gender-lhu.mar-bra').getByRole('rowheader').first().waitFor();
+    expect(await page.getByTestId('profile-gender-lhu.mar-bra').getByText('Girls').count()).toBe(2);
     found.push(...(await allViolations(page, 'en school profile')));
   });
 
@@ -58,6 +65,26 @@ describe('school profiles and the child-level page in a browser', () => {
     const links = page.getByRole('table', { name: 'School profiles' }).getByRole('link');
     await links.nth(14).waitFor();
     expect(await links.count()).toBe(15);
+  });
+
+  it('an organisation administrator links a school to its Kolada unit on the units page', async () => {
+    await resetBrowser(session);
+    const page = await loginAs(session, 'orgadmin');
+    await page.goto(`${session.url}/admin/units`);
+    await page.getByRole('heading', { level: 1, name: 'Enheter' }).waitFor();
+    await page.getByRole('searchbox', { name: 'Sök' }).fill('Exempelstadskolan F–6');
+    await page.getByRole('button', { name: 'Ange Kolada-enhet för Exempelstadskolan F–6' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Kolada-enhet för Exempelstadskolan F–6' });
+    const field = dialog.getByRole('textbox', { name: 'Kolada-enhetens id (OU)' });
+    // Another school's ou is refused beside the field, in words.
+    await field.fill('V15E990100101');
+    await dialog.getByRole('button', { name: 'Spara' }).click();
+    await dialog.getByText('En annan skolenhet är redan kopplad till den Kolada-enheten.').waitFor();
+    found.push(...(await allViolations(page, 'sv kolada ou form with error')));
+    await field.fill('V15E990100103');
+    await dialog.getByRole('button', { name: 'Spara' }).click();
+    await page.getByRole('status').filter({ hasText: 'Kolada-enheten för Exempelstadskolan F–6 är sparad.' }).waitFor();
+    await page.getByRole('row').filter({ hasText: 'Exempelstadskolan F–6' }).getByText('V15E990100103').waitFor();
   });
 
   it('has no axe violations at any impact level', () => {

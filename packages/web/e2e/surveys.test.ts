@@ -106,6 +106,18 @@ describe('surveys and dashboards in a browser', () => {
       expect(row).toMatch(/;\d{1,3},\d\s%;\d{1,3},\d\s%–\d{1,3},\d\s%;\d+$/);
       expect(Number(row.split(';')[3])).toBeGreaterThanOrEqual(10);
     }
+
+    // The wave the analyst imported in the first step is on the dashboard: its year is a filter,
+    // and the trend's CSV holds its row beside the demo's waves, in Swedish number format.
+    await choose(panel, page, 'År', '2005');
+    await panel.getByRole('heading', { name: 'Kommunerna 2005' }).waitFor();
+    await panel.getByTestId('comparison-table').getByRole('row').filter({ hasText: 'Exempelstad' }).getByText(/^\d{1,3},\d\s%$/).waitFor();
+    const [trend] = await Promise.all([page.waitForEvent('download'), trendExports.getByRole('button', { name: 'Data (CSV)' }).click()]);
+    expect(trend.suggestedFilename()).toBe('lhu.mar-bra-trend.csv');
+    const [trendHeader, ...trendRows] = (await readFile((await trend.path())!, 'utf8')).replace(/^\uFEFF/, '').trim().split('\r\n');
+    expect(trendHeader).toBe('År;Andel;Intervall (95 %);Antal svar;Förändring sedan förra omgången;Målkurva;Status mot målet;Avstånd till målkurvan');
+    expect(trendRows.map((r) => r.split(';')[0])).toEqual(['2005', String(Number(years) - 3), years]);
+    expect(trendRows[0]).toMatch(/^2005;\d{1,3},\d\s%;\d{1,3},\d\s%–\d{1,3},\d\s%;\d+;/);
   });
 
   it('the dashboard in English, at 390 px too', async () => {
