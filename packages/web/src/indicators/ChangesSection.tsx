@@ -1,10 +1,10 @@
 import { Stack, Text, Title } from '@mantine/core';
-import { runChartMinimumPoints, type SeriesView } from '@samsyn/core';
-import type { TFunction } from 'i18next';
+import type { SeriesView } from '@samsyn/core';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { FigureTable } from '../dashboards/FigureTable.tsx';
-import { formatChange, formatValue } from './targetText.ts';
+import { changeText, intervalText, runChartText } from './changeText.ts';
+import { formatChange } from './targetText.ts';
 
 type Change = SeriesView['changes'][number];
 
@@ -19,7 +19,7 @@ export function ChangesSection({ view, name }: { view: SeriesView; name: string 
   const option = useMemo(() => changesOption(view.changes, t('population3.change')), [view.changes, t]);
   const headingId = 'changes-heading';
   const header = [t('dashboards.year'), t('population3.change'), t('population3.interval'), t('population3.significance')];
-  const cells = (c: Change, locale?: string) => [String(c.year), changeText(c, view, t, locale), intervalText(c, view, t, locale), c.interval ? t(c.interval.significant ? 'population3.significant' : 'population3.notSignificant') : '–'];
+  const cells = (c: Change, locale?: string) => [String(c.year), changeText(c, view.indicator, t, locale), intervalText(c, view.indicator, t, locale), c.interval ? t(c.interval.significant ? 'population3.significant' : 'population3.notSignificant') : '–'];
   return (
     <section aria-labelledby={headingId}>
       <Stack gap="xs">
@@ -42,38 +42,6 @@ export function ChangesSection({ view, name }: { view: SeriesView; name: string 
       </Stack>
     </section>
   );
-}
-
-/** The unit a difference is counted in: percentage points for a share, else the indicator's own unit. */
-function pointsUnit(view: SeriesView, t: TFunction): string {
-  const unit = view.indicator.unit;
-  return unit === 'percent' || unit === 'rate_per_1000' ? t(`population3.points.${unit}`) : '';
-}
-
-/** "+2,1 procentenheter (95 % KI 0,4–3,8)", or the change alone where no interval can be given. */
-export function changeText(c: Change, view: SeriesView, t: TFunction, locale?: string): string {
-  const change = `${formatChange(c.difference, locale)} ${pointsUnit(view, t)}`.trim();
-  if (!c.interval) return change;
-  return t('population3.withInterval', { change, lower: formatValue(c.interval.lower, locale), upper: formatValue(c.interval.upper, locale) });
-}
-
-/** The interval alone, or why there is none: Kolada gives no counts, a year lacks its count, or the figure is not a share. */
-function intervalText(c: Change, view: SeriesView, t: TFunction, locale?: string): string {
-  if (c.interval) return `${formatValue(c.interval.lower, locale)}–${formatValue(c.interval.upper, locale)}`;
-  if (view.indicator.unit !== 'percent') return t('population3.noInterval.notShare');
-  return t(view.indicator.sourceKind === 'kolada' ? 'population3.noInterval.kolada' : 'population3.noInterval.noCounts');
-}
-
-/** Anhøj's verdict in words: too few points, a shift (a long run), too few crossings (a trend or a lasting shift), or chance alone. */
-export function runChartText(run: SeriesView['runChart'], t: TFunction): string {
-  const median = run.median === null ? '–' : formatValue(run.median);
-  // Fewer useful points than the rules are calibrated for never signal (runChartAnalysis in core).
-  if (run.n < runChartMinimumPoints) return t('population3.runChart.tooFew', { n: run.n, min: runChartMinimumPoints });
-  const parts: string[] = [];
-  if (run.runsSignal) parts.push(t('population3.runChart.shift', { run: run.longestRun, max: run.longestRunMax, median }));
-  if (run.crossingsSignal) parts.push(t('population3.runChart.crossings', { crossings: run.crossings, min: run.crossingsMin, median }));
-  if (parts.length === 0) parts.push(t('population3.runChart.none', { n: run.n, run: run.longestRun, max: run.longestRunMax, crossings: run.crossings, min: run.crossingsMin }));
-  return parts.join(' ');
 }
 
 /** A bar per year's change, with a whisker from the interval's lower to its upper end where there is one. */
