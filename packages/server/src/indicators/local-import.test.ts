@@ -1,9 +1,11 @@
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { LocalImportView, LocalPreviewView, SeriesView } from '@samsyn/core';
-import { newcombeDifference, runChartAnalysis } from '@samsyn/core';
+import { localLayout, newcombeDifference, runChartAnalysis } from '@samsyn/core';
 import { createTestApp, type TestApp, type TestClient } from '../test/harness.ts';
-import { STALE_AFTER_MS } from './local-import.ts';
+import { runLocalImport, STALE_AFTER_MS } from './local-import.ts';
+import { readLocalFile } from './local-file.ts';
+import { findIndicator } from './queries.ts';
 
 let t: TestApp;
 let analyst: TestClient;
@@ -176,6 +178,22 @@ describe('local statistics import', () => {
     expect(Date.parse(after.finishedAt!)).toBeGreaterThanOrEqual(now.getTime());
     const logged = await db.selectFrom('audit_log').select(['outcome', 'details']).where('action', '=', 'indicator.local.import.run').where('subject_id', '=', dead.id).execute();
     expect(logged).toEqual([{ outcome: 'failure', details: expect.objectContaining({ reason: 'stale', heartbeatAt: ago(STALE_AFTER_MS + 60_000).toISOString() }) }]);
+  });
+
+  it('stops a run that a newer import failed as stale: it writes nothing and leaves the row failed', async () => {
+    const { db } = t.database;
+    const indicator = (await findIndicator(db, 'local.samtidig'))!;
+    const owner = (await db.selectFrom('app_user').select('id').where('username', '=', 'analyst').executeTakeFirstOrThrow()).id;
+    const now = t.app.services.clock.now();
+    // The row as a newer import left it: failed while its run was still reading.
+    const row = await db.insertInto('local_import').values({ indicator_id: indicator.id, file_name: 'sen.csv', file_sha256: 'x', format: 'csv', mapping: '{}', status: 'failed', failure: 'internal_error', imported_by: owner, started_at: now, heartbeat_at: now, finished_at: now }).returning('id').executeTakeFirstOrThrow();
+    const before = await db.selectFrom('local_value').select(['municipality', 'year', 'gender', 'value']).where('indicator_id', '=', indicator.id).orderBy('municipality').orderBy('year').orderBy('gender').execute();
+    const fresh = ['2030;9905;;T;10,0;;', '2031;9905;;T;11,0;;'];
+    const table = await readLocalFile('csv', csv(fresh));
+    const { layout } = localLayout(table.header, mapping);
+    await runLocalImport({ db, clock: t.app.services.clock }, { importId: row.id, indicator, table, layout: layout!, upload: { fileName: 'sen.csv', format: 'csv', content: csv(fresh), mapping, skipInvalidRows: false }, audit: {} });
+    expect(await db.selectFrom('local_value').select(['municipality', 'year', 'gender', 'value']).where('indicator_id', '=', indicator.id).orderBy('municipality').orderBy('year').orderBy('gender').execute()).toEqual(before);
+    expect(await db.selectFrom('local_import').select(['status', 'failure', 'processed_rows']).where('id', '=', row.id).executeTakeFirstOrThrow()).toEqual({ status: 'failed', failure: 'internal_error', processed_rows: 0 });
   });
 
   it('is only for local indicators', async () => {
