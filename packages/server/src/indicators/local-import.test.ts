@@ -14,6 +14,9 @@ beforeAll(async () => {
   analyst = await t.loginAs('analyst');
   const created = await analyst.post('/api/indicators', { id: 'local.fysisk-aktivitet', nameSv: 'Fysiskt aktiva, lokal enkät', nameEn: 'Physically active, local survey', unit: 'percent', direction: 'higher_is_better', priorityArea: 'physical_activity', source: { kind: 'local', ref: 'fysisk-aktivitet' }, breakdowns: ['year', 'municipality', 'gender', 'school_unit'] });
   expect(created.statusCode).toBe(201);
+  // A second local indicator, for the tests of imports at once and of a stale import.
+  const other = await analyst.post('/api/indicators', { id: 'local.samtidig', nameSv: 'Samtidig import', nameEn: 'Concurrent import', unit: 'percent', direction: 'higher_is_better', priorityArea: 'other', source: { kind: 'local', ref: 'samtidig' }, breakdowns: ['year', 'municipality'] });
+  expect(other.statusCode).toBe(201);
 });
 afterAll(() => t.close());
 
@@ -138,7 +141,6 @@ describe('local statistics import', () => {
 
   it('runs one import of an indicator at a time: of two at once one is started (202), the other refused (409)', async () => {
     const other = '/api/indicators/local.samtidig';
-    expect((await analyst.post('/api/indicators', { id: 'local.samtidig', nameSv: 'Samtidig import', nameEn: 'Concurrent import', unit: 'percent', direction: 'higher_is_better', priorityArea: 'other', source: { kind: 'local', ref: 'samtidig' }, breakdowns: ['year', 'municipality'] })).statusCode).toBe(201);
     // Large enough that the first is still reading when the second asks; a bad last row, so nothing is saved.
     const rows = [...Array.from({ length: 12_000 }, (_, i) => `${1990 + (i % 100)};${String(1000 + Math.floor(i / 100)).padStart(4, '0')};;T;50;;`), '2021;99;;T;50;;'];
     const second = await t.loginAs('analyst');
