@@ -148,6 +148,8 @@ export async function buildApp(config: Config, database: Database, options: Buil
   app.addHook('onClose', () => retention.stop());
   // The child level's own anonymised indicators, recomputed on the same kind of timer (issue 15).
   const childLevel = new ChildLevelIndicatorScheduler(db, clock, config.suppressionThreshold, config.retentionIntervalHours, app.log);
+  // Their catalogue rows are every install's, not only the demo's: added once, here (docs/child-level-indicators.md).
+  await childLevel.registerCatalogue();
   childLevel.start();
   app.addHook('onClose', () => childLevel.stop());
   // The inbox's notice e-mails, swept every 15 minutes by default (only with SMTP configured).

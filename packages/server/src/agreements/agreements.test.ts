@@ -42,8 +42,12 @@ describe('the library of agreements', () => {
     for (const username of ['guardian', 'child']) expect((await (await t.loginAs(username)).get('/api/agreements')).statusCode, username).toBe(403);
     const after = (await coordinator.get(`/api/agreements/${sip.id}`)).json() as AgreementView;
     expect(after.versions.map((v) => v.version)).toEqual([3, 2, 1]);
-    const audit = await t.database.db.selectFrom('audit_log').select('action').where('subject_id', '=', sip.id).execute();
-    expect(audit.map((a) => a.action)).toEqual(['agreement.version.add', 'agreement.version.add']);
+    const audit = await t.database.db.selectFrom('audit_log').select(['action', 'outcome', 'actor_username']).where('subject_id', '=', sip.id).orderBy('seq').execute();
+    expect(audit.filter((a) => a.outcome === 'success').map((a) => a.action)).toEqual(['agreement.version.add', 'agreement.version.add']);
+    // The refused versions are logged too, under the change each professional tried.
+    const denied = audit.filter((a) => a.outcome === 'denied');
+    expect(denied.map((a) => a.actor_username)).toEqual(professionals.filter((u) => !editors.includes(u)));
+    expect(new Set(denied.map((a) => a.action))).toEqual(new Set(['agreement.version.add']));
   });
 
   it('lets a coordinator add an agreement only for parties including their own organisation', async () => {
@@ -85,8 +89,12 @@ describe('an agreement’s owners', () => {
     expect((await coordinator.request('PUT', '/api/agreements/00000000-0000-4000-8000-000000000000/owners', { ownerUserIds: [region] })).statusCode).toBe(404);
     const after = (await coordinator.get(`/api/agreements/${id}`)).json() as AgreementView;
     expect(after.owners.map((o) => o.id)).toEqual([region]);
-    const audit = await t.database.db.selectFrom('audit_log').select(['action', 'details']).where('subject_id', '=', id).where('action', '=', 'agreement.owners.set').orderBy('seq').execute();
+    const audit = await t.database.db.selectFrom('audit_log').select(['action', 'details']).where('subject_id', '=', id).where('action', '=', 'agreement.owners.set').where('outcome', '=', 'success').orderBy('seq').execute();
     expect(audit).toHaveLength(4);
+    // Each professional's refused change is on the log under the change it tried (the citizens never reach the agreement).
+    const refused = await t.database.db.selectFrom('audit_log').select(['actor_username', 'details']).where('subject_id', '=', id).where('action', '=', 'agreement.owners.set').where('outcome', '=', 'denied').orderBy('seq').execute();
+    expect(refused.map((e) => e.actor_username)).toEqual([...professionals.filter((u) => !editors.includes(u)), 'nurse']);
+    expect(refused.every((e) => (e.details as { reason: string }).reason === 'forbidden')).toBe(true);
     const details = audit[3]!.details as { before: string[]; after: string[] };
     expect([[...details.before].sort(), details.after]).toEqual([[nurse, teacher].sort(), [region]]);
   });

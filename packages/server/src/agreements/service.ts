@@ -5,7 +5,7 @@ import {
   type AgreementActor, type AgreementInput, type AgreementOwnersInput, type AgreementVersionInput, type AgreementView, type AuditAction, type CostTotal, type PlacementInput, type PlacementView, type TrainingRecordView,
 } from '@samsyn/core';
 import type { DB } from '../db/schema.ts';
-import { auditFrom } from '../audit/context.ts';
+import { auditFrom, deniedEntry } from '../audit/context.ts';
 import { appendAudit } from '../audit/writer.ts';
 import { AppError } from '../http/errors.ts';
 import { requireActor } from '../http/types.ts';
@@ -16,6 +16,9 @@ import { agreementRows, organisationKinds, placementRows, trainingRows, type Agr
 const invalid = (path: string, message: string) => new AppError('validation_failed', { details: [{ path, message }] });
 const now = (request: FastifyRequest) => request.server.services.clock.now();
 export const today = (request: FastifyRequest) => stockholmDate(now(request));
+
+/** 403, its refusal logged under the change it tried. */
+const refused = (request: FastifyRequest, action: AuditAction, subjectType: string, subjectId: string | null) => new AppError('forbidden', { refusal: deniedEntry(request, action, { type: subjectType, id: subjectId }, 'forbidden') });
 
 export function reader(request: FastifyRequest): AgreementActor {
   const actor = requireActor(request.actor);
@@ -49,7 +52,7 @@ async function checkExisting(trx: Transaction<DB>, table: 'organisation' | 'app_
 
 export async function createAgreement(db: Kysely<DB>, request: FastifyRequest, input: AgreementInput): Promise<string> {
   const actor = reader(request);
-  if (!canCreateAgreement(actor, input.partyOrganisationIds)) throw new AppError('forbidden');
+  if (!canCreateAgreement(actor, input.partyOrganisationIds)) throw refused(request, 'agreement.create', 'agreement', null);
   const at = now(request);
   return db.transaction().execute(async (trx) => {
     await checkExisting(trx, 'organisation', input.partyOrganisationIds, 'body.partyOrganisationIds');
@@ -63,11 +66,11 @@ export async function createAgreement(db: Kysely<DB>, request: FastifyRequest, i
 }
 
 /** The agreement, locked for the change, when the caller may edit it (its owners and the parties' coordinators): 404 or 403 otherwise. */
-async function editableAgreement(trx: Transaction<DB>, actor: ReturnType<typeof reader>, id: string) {
+async function editableAgreement(trx: Transaction<DB>, request: FastifyRequest, actor: ReturnType<typeof reader>, id: string, action: AuditAction) {
   await trx.selectFrom('agreement').select('id').where('id', '=', id).forUpdate().executeTakeFirst();
   const [a] = await agreementRows(trx, id);
   if (!a) throw new AppError('not_found');
-  if (!canEditAgreement(actor, editParties(a))) throw new AppError('forbidden');
+  if (!canEditAgreement(actor, editParties(a))) throw refused(request, action, 'agreement', id);
   return a;
 }
 
@@ -75,7 +78,7 @@ async function editableAgreement(trx: Transaction<DB>, actor: ReturnType<typeof 
 export async function addAgreementVersion(db: Kysely<DB>, request: FastifyRequest, id: string, input: AgreementVersionInput): Promise<void> {
   const actor = reader(request);
   await db.transaction().execute(async (trx) => {
-    const a = await editableAgreement(trx, actor, id);
+    const a = await editableAgreement(trx, request, actor, id, 'agreement.version.add');
     const validFrom = input.validFrom ?? a.valid_from;
     const validUntil = input.validUntil === undefined ? a.valid_until : input.validUntil;
     if (validUntil !== null && validUntil < validFrom) throw invalid('body.validUntil', 'ends_before_start');
@@ -94,7 +97,7 @@ export async function addAgreementVersion(db: Kysely<DB>, request: FastifyReques
 export async function setAgreementOwners(db: Kysely<DB>, request: FastifyRequest, id: string, input: AgreementOwnersInput): Promise<void> {
   const actor = reader(request);
   await db.transaction().execute(async (trx) => {
-    const a = await editableAgreement(trx, actor, id);
+    const a = await editableAgreement(trx, request, actor, id, 'agreement.owners.set');
     if (input.ownerUserIds.length === 0) throw new AppError('agreement_owner_required', { details: [{ path: 'body.ownerUserIds', message: 'agreement_owner_required' }] });
     const ids = input.ownerUserIds;
     const found = new Set((await trx.selectFrom('app_user').select('id').where('id', 'in', ids).where('kind', '=', 'professional').where('active', '=', true).execute()).map((r) => r.id));
@@ -151,7 +154,7 @@ export async function listPlacements(db: Kysely<DB>, request: FastifyRequest) {
 
 export async function createPlacement(db: Kysely<DB>, request: FastifyRequest, input: PlacementInput): Promise<string> {
   const actor = reader(request);
-  if (!canEditPlacement(actor, input)) throw new AppError('forbidden');
+  if (!canEditPlacement(actor, input)) throw refused(request, 'joint_placement.create', 'joint_placement', null);
   const at = now(request);
   return db.transaction().execute(async (trx) => {
     const kinds = await organisationKinds(trx, [input.regionId, input.municipalityId]);
@@ -171,7 +174,7 @@ export async function setPlacementCost(db: Kysely<DB>, request: FastifyRequest, 
   await db.transaction().execute(async (trx) => {
     const p = await trx.selectFrom('joint_placement').select(['region_id', 'municipality_id']).where('id', '=', id).forUpdate().executeTakeFirst();
     if (!p) throw new AppError('not_found');
-    if (!canEditPlacement(actor, { regionId: p.region_id, municipalityId: p.municipality_id })) throw new AppError('forbidden');
+    if (!canEditPlacement(actor, { regionId: p.region_id, municipalityId: p.municipality_id })) throw refused(request, 'joint_placement.cost.set', 'joint_placement', id);
     const before = await trx.selectFrom('joint_placement_cost').select('amount').where('placement_id', '=', id).where('year', '=', cost.year).executeTakeFirst();
     await trx.insertInto('joint_placement_cost').values({ placement_id: id, year: cost.year, amount: cost.amount }).onConflict((oc) => oc.columns(['placement_id', 'year']).doUpdateSet({ amount: cost.amount })).execute();
     await trx.updateTable('joint_placement').set({ updated_at: now(request) }).where('id', '=', id).execute();
@@ -211,7 +214,7 @@ export async function saveTraining(db: Kysely<DB>, request: FastifyRequest, inpu
     const unit = await trx.selectFrom('unit').select(['id', 'organisation_id']).where('id', '=', input.unitId).executeTakeFirst();
     if (!unit) throw invalid('body.unitId', 'unknown_unit');
     if (!(await trx.selectFrom('training_course').select('id').where('id', '=', input.courseId).executeTakeFirst())) throw invalid('body.courseId', 'unknown_course');
-    if (!canEditTraining(actor, { id: unit.id, organisationId: unit.organisation_id })) throw new AppError('forbidden');
+    if (!canEditTraining(actor, { id: unit.id, organisationId: unit.organisation_id })) throw refused(request, 'training.record.save', 'training_record', unit.id);
     const before = await trx.selectFrom('training_record').select(['staff_count', 'completed_count']).where('unit_id', '=', input.unitId).where('course_id', '=', input.courseId).executeTakeFirst();
     const values = { staff_count: input.staffCount, completed_count: input.completedCount, recorded_on: today(request), recorded_by: actor.userId };
     await trx.insertInto('training_record').values({ unit_id: input.unitId, course_id: input.courseId, ...values }).onConflict((oc) => oc.columns(['unit_id', 'course_id']).doUpdateSet(values)).execute();

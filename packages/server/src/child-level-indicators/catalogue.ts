@@ -1,5 +1,6 @@
-import type { Transaction } from 'kysely';
+import type { Kysely, Transaction } from 'kysely';
 import type { DB } from '../db/schema.ts';
+import { appendAudit } from '../audit/writer.ts';
 
 /**
  * The child level's own indicators as rows of the shared catalogue (issue 15, items 1 and 7), so
@@ -51,15 +52,45 @@ export const childLevelCatalogue = [
   },
 ] as const;
 
-/** Puts the four in the catalogue once (the same source is never added twice); the region owns them. */
-export async function registerChildLevelIndicators(trx: Transaction<DB>, options: { ownerOrganisationId: string; createdBy: string; now: Date }): Promise<void> {
+/**
+ * Puts the four in the catalogue once (a row already there, or the same source under another id,
+ * is left as it is, so an owner's later change of a direction stands); returns the ids added.
+ * `createdBy` null: Samsyn registered them itself, at start-up.
+ */
+export async function registerChildLevelIndicators(trx: Kysely<DB> | Transaction<DB>, options: { ownerOrganisationId: string; createdBy: string | null; now: Date }): Promise<string[]> {
   const { ownerOrganisationId, createdBy, now } = options;
-  await trx
+  const added = await trx
     .insertInto('indicator')
     .values(childLevelCatalogue.map((i) => ({
       id: i.id, name_sv: i.nameSv, name_en: i.nameEn, description_sv: i.descriptionSv, description_en: i.descriptionEn, unit: i.unit, direction: i.direction, priority_area: i.priorityArea,
       source_kind: 'samsyn' as const, source_ref: i.id.replace(/^samsyn\./, ''), pupil_basis: null, breakdowns: ['year', 'municipality'], owner_organisation_id: ownerOrganisationId, created_by: createdBy, created_at: now, updated_at: now,
     })))
     .onConflict((oc) => oc.doNothing())
+    .returning('id')
     .execute();
+  return added.map((r) => r.id);
+}
+
+/**
+ * The owner of Samsyn's own indicators on an install: its region, which holds the county the
+ * figures add up to (the oldest active one, should a deployment hold several).
+ */
+async function platformOwner(db: Kysely<DB> | Transaction<DB>): Promise<string | undefined> {
+  const row = await db.selectFrom('organisation').select('id').where('kind', '=', 'region').where('active', '=', true).orderBy('created_at').orderBy('id').limit(1).executeTakeFirst();
+  return row?.id;
+}
+
+/**
+ * The start-up step of every install (and of each scheduled run, for a region added later): the
+ * four rows, owned by the region, each addition logged. Without a region there is no owner yet and
+ * nothing is added; a second run adds nothing.
+ */
+export async function ensureChildLevelCatalogue(db: Kysely<DB>, now: Date): Promise<string[]> {
+  return db.transaction().execute(async (trx) => {
+    const owner = await platformOwner(trx);
+    if (!owner) return [];
+    const added = await registerChildLevelIndicators(trx, { ownerOrganisationId: owner, createdBy: null, now });
+    await appendAudit(trx, added.map((id) => ({ action: 'indicator.create' as const, subjectType: 'indicator', subjectId: id, organisationId: owner, outcome: 'success' as const, details: { registeredBy: 'samsyn' } })), now);
+    return added;
+  });
 }

@@ -2,6 +2,7 @@ import { sql, type Kysely } from 'kysely';
 import type { Clock } from '../clock.ts';
 import type { DB } from '../db/schema.ts';
 import { computeChildLevelIndicators } from './service.ts';
+import { ensureChildLevelCatalogue } from './catalogue.ts';
 import { PeriodicJob, type JobLog } from '../jobs/periodic.ts';
 
 // Any fixed number: nodes take turns, so two never write the same quarter at once.
@@ -27,8 +28,16 @@ export class ChildLevelIndicatorScheduler extends PeriodicJob<number> {
     this.startEvery(this.intervalHours * 3_600_000);
   }
 
+  /** The four catalogue rows, when the install has a region to own them; logs what it added. */
+  async registerCatalogue(): Promise<void> {
+    const added = await ensureChildLevelCatalogue(this.db, this.clock.now());
+    if (added.length > 0) this.log.info({ added }, 'child-level indicators registered in the catalogue');
+  }
+
   /** One run (also on demand, for tests and the CLI): the rows stored. */
   protected async work(): Promise<number> {
+    // A region added after the start gets the catalogue rows at the next run.
+    await this.registerCatalogue();
     // The lock lasts as long as the transaction that computes and writes: another node's run waits for none of it and skips.
     const rows = await this.db.transaction().execute(async (trx) => {
       const got = (await sql<{ ok: boolean }>`SELECT pg_try_advisory_xact_lock(${computeLock}) AS ok`.execute(trx)).rows[0]!.ok;

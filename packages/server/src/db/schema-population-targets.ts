@@ -1,6 +1,6 @@
 import type { ColumnType, Generated } from 'kysely';
 
-/** Tables of migration 0036: stored targets and local statistics (issue 15, items 3 and 4). */
+/** Tables of migration 0036 (0047: the heartbeat): stored targets and local statistics (issue 15, items 3 and 4). */
 
 type Timestamp = ColumnType<Date, Date | string, Date | string>;
 type Status = 'ok' | 'confidential' | 'not_applicable' | 'missing';
@@ -30,6 +30,8 @@ export interface PopulationTargetTables {
     imported_by: string;
     started_at: Timestamp;
     finished_at: Timestamp | null;
+    /** The running import's last sign of life (migration 0047): a new one fails it once too old. */
+    heartbeat_at: Timestamp;
     total_rows: Generated<number>;
     processed_rows: Generated<number>;
     added: Generated<number>;

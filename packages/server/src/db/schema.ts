@@ -526,7 +526,8 @@ export interface IndicatorTable {
   pupil_basis: 'home_municipality' | 'municipal_schools' | null;
   breakdowns: ColumnType<string[], string[], string[]>;
   owner_organisation_id: string;
-  created_by: string;
+  /** null: registered by Samsyn itself (its child-level indicators, migration 0046). */
+  created_by: string | null;
   created_at: Date;
   updated_at: Date;
 }

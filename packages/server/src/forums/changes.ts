@@ -13,7 +13,7 @@ const nowOf = (request: FastifyRequest) => request.server.services.clock.now();
 
 export async function addMember(db: Kysely<DB>, request: FastifyRequest, forumId: string, input: ForumMemberInput): Promise<void> {
   await db.transaction().execute(async (trx) => {
-    const { forum } = await editableForum(trx, request, forumId);
+    const { forum } = await editableForum(trx, request, forumId, 'forum.member.add');
     const works = await trx.selectFrom('user_role').select('user_id').where('user_id', '=', input.userId).where('organisation_id', '=', input.organisationId).executeTakeFirst();
     if (!works) throw invalid('body.userId', 'not_in_organisation');
     await trx.insertInto('forum_member').values({ forum_id: forumId, user_id: input.userId, organisation_id: input.organisationId, role: input.role }).onConflict((oc) => oc.columns(['forum_id', 'user_id']).doUpdateSet({ role: input.role, organisation_id: input.organisationId })).execute();
@@ -23,7 +23,7 @@ export async function addMember(db: Kysely<DB>, request: FastifyRequest, forumId
 
 export async function saveOrganisation(db: Kysely<DB>, request: FastifyRequest, forumId: string, input: ForumOrganisationInput): Promise<void> {
   await db.transaction().execute(async (trx) => {
-    const { forum } = await editableForum(trx, request, forumId);
+    const { forum } = await editableForum(trx, request, forumId, 'forum.organisation.save');
     if (!(await trx.selectFrom('organisation').select('id').where('id', '=', input.organisationId).executeTakeFirst())) throw invalid('body.organisationId', 'unknown_organisation');
     const values = { contact_name: input.contactName, contact_email: input.contactEmail, contact_phone: input.contactPhone, contact_for: input.contactFor };
     await trx.insertInto('forum_organisation').values({ forum_id: forumId, organisation_id: input.organisationId, ...values }).onConflict((oc) => oc.columns(['forum_id', 'organisation_id']).doUpdateSet(values)).execute();
@@ -34,7 +34,7 @@ export async function saveOrganisation(db: Kysely<DB>, request: FastifyRequest, 
 export async function createMeeting(db: Kysely<DB>, request: FastifyRequest, forumId: string, input: MeetingInput): Promise<string> {
   const at = nowOf(request);
   return db.transaction().execute(async (trx) => {
-    const { forum } = await editableForum(trx, request, forumId);
+    const { forum } = await editableForum(trx, request, forumId, 'forum.meeting.create');
     const { id } = await trx.insertInto('forum_meeting').values({ forum_id: forumId, held_on: input.heldOn, title: input.title, agenda: JSON.stringify(input.agenda), minutes: input.minutes, attendance: JSON.stringify(input.attendance), created_at: at, updated_at: at }).returning('id').executeTakeFirstOrThrow();
     await forumAudit(trx, request, forum, 'forum.meeting.create', { meetingId: id, after: input });
     return id;
@@ -43,7 +43,7 @@ export async function createMeeting(db: Kysely<DB>, request: FastifyRequest, for
 
 export async function updateMeeting(db: Kysely<DB>, request: FastifyRequest, forumId: string, meetingId: string, change: MeetingUpdate): Promise<void> {
   await db.transaction().execute(async (trx) => {
-    const { forum } = await editableForum(trx, request, forumId);
+    const { forum } = await editableForum(trx, request, forumId, 'forum.meeting.update');
     const before = await trx.selectFrom('forum_meeting').selectAll().where('id', '=', meetingId).where('forum_id', '=', forumId).executeTakeFirst();
     if (!before) throw new AppError('not_found');
     await trx
@@ -79,7 +79,7 @@ async function checkPlanLink(trx: Transaction<DB>, input: DecisionInput): Promis
 export async function createDecision(db: Kysely<DB>, request: FastifyRequest, forumId: string, meetingId: string, input: DecisionInput): Promise<string> {
   const at = nowOf(request);
   return db.transaction().execute(async (trx) => {
-    const { forum } = await editableForum(trx, request, forumId);
+    const { forum } = await editableForum(trx, request, forumId, 'forum.decision.create');
     if (!(await trx.selectFrom('forum_meeting').select('id').where('id', '=', meetingId).where('forum_id', '=', forumId).executeTakeFirst())) throw new AppError('not_found');
     await checkPlanLink(trx, input);
     const { id } = await trx.insertInto('forum_decision').values({ forum_id: forumId, meeting_id: meetingId, text: input.text, action_plan_id: input.actionPlanId, sub_goal_id: input.subGoalId, activity_id: input.activityId, state: 'proposed', created_at: at }).returning('id').executeTakeFirstOrThrow();
@@ -97,7 +97,7 @@ async function decisionOf(trx: Transaction<DB>, forumId: string, decisionId: str
 export async function saveDecisionAssessment(db: Kysely<DB>, request: FastifyRequest, forumId: string, decisionId: string, input: ImpactAssessmentInput): Promise<void> {
   checkAssessmentInput(input);
   await db.transaction().execute(async (trx) => {
-    const { actor, forum } = await editableForum(trx, request, forumId);
+    const { actor, forum } = await editableForum(trx, request, forumId, 'impact_assessment.save');
     await decisionOf(trx, forumId, decisionId);
     const before = await upsertAssessment(trx, 'decision', decisionId, actor.userId, input, nowOf(request));
     await forumAudit(trx, request, forum, 'impact_assessment.save', { subjectKind: 'decision', decisionId, before, after: input.state, ...(input.state === 'not_needed' ? { reason: input.reason } : {}) });
@@ -107,7 +107,7 @@ export async function saveDecisionAssessment(db: Kysely<DB>, request: FastifyReq
 /** Marks a decision as taken: refused (409, decision_assessment_required) until its assessment is done or not needed with a reason. */
 export async function takeDecision(db: Kysely<DB>, request: FastifyRequest, forumId: string, decisionId: string): Promise<void> {
   await db.transaction().execute(async (trx) => {
-    const { actor, forum } = await editableForum(trx, request, forumId);
+    const { actor, forum } = await editableForum(trx, request, forumId, 'forum.decision.take');
     const d = await decisionOf(trx, forumId, decisionId);
     if (d.state === 'taken') throw new AppError('conflict');
     const assessment = await trx.selectFrom('child_rights_assessment').select(['state', 'not_needed_reason']).where('subject_kind', '=', 'decision').where('subject_id', '=', decisionId).executeTakeFirst();
@@ -121,7 +121,7 @@ export async function takeDecision(db: Kysely<DB>, request: FastifyRequest, foru
 /** A reference group's members record a view they bring to the forum it serves. */
 export async function createView(db: Kysely<DB>, request: FastifyRequest, groupId: string, input: ViewInput): Promise<string> {
   return db.transaction().execute(async (trx) => {
-    const { actor, forum } = await editableForum(trx, request, groupId);
+    const { actor, forum } = await editableForum(trx, request, groupId, 'forum.view.create');
     await findForum(trx, input.forumId);
     const { id } = await trx.insertInto('forum_view').values({ reference_group_id: groupId, forum_id: input.forumId, meeting_id: input.meetingId, subject: input.subject, view: input.view, children_views_how: input.childrenViewsHow, created_by: actor.userId, created_at: nowOf(request) }).returning('id').executeTakeFirstOrThrow();
     await forumAudit(trx, request, forum, 'forum.view.create', { viewId: id, after: input });
@@ -132,7 +132,7 @@ export async function createView(db: Kysely<DB>, request: FastifyRequest, groupI
 /** The receiving forum's members record its response to a view. */
 export async function respondToView(db: Kysely<DB>, request: FastifyRequest, forumId: string, viewId: string, response: string): Promise<void> {
   await db.transaction().execute(async (trx) => {
-    const { actor, forum } = await editableForum(trx, request, forumId);
+    const { actor, forum } = await editableForum(trx, request, forumId, 'forum.view.respond');
     const v = await trx.selectFrom('forum_view').select(['id', 'response']).where('id', '=', viewId).where('forum_id', '=', forumId).executeTakeFirst();
     if (!v) throw new AppError('not_found');
     await trx.updateTable('forum_view').set({ response, responded_by: actor.userId, responded_at: nowOf(request) }).where('id', '=', viewId).execute();

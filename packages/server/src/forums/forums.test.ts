@@ -80,6 +80,11 @@ describe('who edits a forum', () => {
       expect((await client.post(`/api/forums/${forumId}/meetings/${meeting.id}/decisions`, { text: 'Nej' })).statusCode, username).toBe(403);
       expect((await client.post(`/api/forums/${forumId}/meetings`, { heldOn: today, title: 'Nej' })).statusCode, username).toBe(403);
     }
+    // Each refused change is logged under the change it tried, with the forum as its subject.
+    for (const action of ['forum.meeting.update', 'forum.decision.create', 'forum.meeting.create']) {
+      const denied = await t.database.db.selectFrom('audit_log').select(['details']).where('subject_id', '=', forumId).where('action', '=', action).where('outcome', '=', 'denied').execute();
+      expect(denied.map((e) => (e.details as { reason: string }).reason), action).toEqual(Array(10).fill('not_a_member'));
+    }
     const guardian = await t.loginAs('guardian');
     expect((await guardian.get(`/api/forums/${forumId}`)).statusCode).toBe(403);
     expect((await t.client().get(`/api/forums/${forumId}`)).statusCode).toBe(401);
@@ -94,7 +99,7 @@ describe('who edits a forum', () => {
     expect(res.statusCode).toBe(200);
     expect((res.json() as MeetingView).minutes).toBe('Protokoll: artikel 12 diskuterades.');
     expect((res.json() as MeetingView).agenda[0]).toMatchObject({ standing: true, crcArticle: 12 });
-    const logged = await t.database.db.selectFrom('audit_log').select(['action', 'actor_id']).where('subject_id', '=', forumId).where('action', '=', 'forum.meeting.update').execute();
+    const logged = await t.database.db.selectFrom('audit_log').select(['action', 'actor_id']).where('subject_id', '=', forumId).where('action', '=', 'forum.meeting.update').where('outcome', '=', 'success').execute();
     expect(logged).toEqual([{ action: 'forum.meeting.update', actor_id: teacherId }]);
   });
 });

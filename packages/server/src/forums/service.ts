@@ -2,7 +2,7 @@ import type { FastifyRequest } from 'fastify';
 import type { Kysely, Transaction } from 'kysely';
 import { canEditForum, canReadActionPlans, type AuditAction, type ForumDetail, type ForumInput, type MeetingView } from '@samsyn/core';
 import type { DB } from '../db/schema.ts';
-import { auditFrom } from '../audit/context.ts';
+import { auditFrom, deniedEntry } from '../audit/context.ts';
 import { appendAudit } from '../audit/writer.ts';
 import { AppError } from '../http/errors.ts';
 import { planActor } from '../action-plans/service.ts';
@@ -31,11 +31,11 @@ export async function findForum(db: Db, id: string) {
   return forum;
 }
 
-/** The forum, locked for the change, when the caller is a member: 404 when there is none, 403 for a non-member. */
-export async function editableForum(trx: Transaction<DB>, request: FastifyRequest, id: string) {
+/** The forum, locked for the change, when the caller is a member: 404 when there is none, 403 for a non-member (logged under the change it tried). */
+export async function editableForum(trx: Transaction<DB>, request: FastifyRequest, id: string, action: AuditAction) {
   const actor = forumReader(request);
   const forum = await findForum(trx, id);
-  if (!canEditForum(actor, await memberIds(trx, id))) throw new AppError('forbidden');
+  if (!canEditForum(actor, await memberIds(trx, id))) throw new AppError('forbidden', { refusal: deniedEntry(request, action, { type: 'forum', id, organisationId: forum.organisation_id }, 'not_a_member') });
   await trx.selectFrom('forum').select('id').where('id', '=', id).forUpdate().executeTakeFirst();
   return { actor, forum };
 }
@@ -47,7 +47,7 @@ export async function forumAudit(trx: Transaction<DB>, request: FastifyRequest, 
 /** A collaboration coordinator creates a forum run by their organisation, and becomes its secretary. */
 export async function createForum(db: Kysely<DB>, request: FastifyRequest, input: ForumInput): Promise<string> {
   const actor = forumReader(request);
-  if (!actor.roles.some((r) => r.role === 'collaboration_coordinator' && r.organisationId === input.organisationId)) throw new AppError('forbidden');
+  if (!actor.roles.some((r) => r.role === 'collaboration_coordinator' && r.organisationId === input.organisationId)) throw new AppError('forbidden', { refusal: deniedEntry(request, 'forum.create', { type: 'forum', id: null, organisationId: input.organisationId }, 'not_a_coordinator') });
   const at = request.server.services.clock.now();
   return db.transaction().execute(async (trx) => {
     if (input.parentForumId) await findForum(trx, input.parentForumId);

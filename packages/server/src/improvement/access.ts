@@ -2,7 +2,7 @@ import type { FastifyRequest } from 'fastify';
 import type { Kysely, Transaction } from 'kysely';
 import { canEditProject, canReadNetwork, isImprovementCoordinator, type AuditAction, type ImprovementActor, type TeamParties } from '@samsyn/core';
 import type { DB } from '../db/schema.ts';
-import { auditFrom } from '../audit/context.ts';
+import { auditFrom, deniedEntry } from '../audit/context.ts';
 import { appendAudit } from '../audit/writer.ts';
 import { AppError } from '../http/errors.ts';
 import { requireActor } from '../http/types.ts';
@@ -99,7 +99,8 @@ export async function audit(trx: Transaction<DB>, request: FastifyRequest, subje
 
 /** A change by someone who is not on the team: 403 not_team_member, its refusal logged once the transaction has rolled back. */
 export function refuseNotOnTeam(request: FastifyRequest, subject: { type: 'improvement_network' | 'improvement_project'; id: string; organisationId: string }, action: AuditAction, details: Record<string, unknown> = {}): never {
-  throw new AppError('not_team_member', { refusal: { ...auditFrom(request), action, subjectType: subject.type, subjectId: subject.id, organisationId: subject.organisationId, outcome: 'denied', details: { ...details, reason: 'not_team_member' } } });
+  const entry = deniedEntry(request, action, subject, 'not_team_member');
+  throw new AppError('not_team_member', { refusal: { ...entry, details: { ...details, ...entry.details } } });
 }
 
 export const invalid = (path: string, message: string) => new AppError('validation_failed', { details: [{ path, message }] });

@@ -1,8 +1,11 @@
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { LocalImportView, LocalPreviewView, SeriesView } from '@samsyn/core';
-import { newcombeDifference, runChartAnalysis } from '@samsyn/core';
+import { localLayout, newcombeDifference, runChartAnalysis } from '@samsyn/core';
 import { createTestApp, type TestApp, type TestClient } from '../test/harness.ts';
+import { runLocalImport, STALE_AFTER_MS } from './local-import.ts';
+import { readLocalFile } from './local-file.ts';
+import { findIndicator } from './queries.ts';
 
 let t: TestApp;
 let analyst: TestClient;
@@ -11,6 +14,9 @@ beforeAll(async () => {
   analyst = await t.loginAs('analyst');
   const created = await analyst.post('/api/indicators', { id: 'local.fysisk-aktivitet', nameSv: 'Fysiskt aktiva, lokal enkät', nameEn: 'Physically active, local survey', unit: 'percent', direction: 'higher_is_better', priorityArea: 'physical_activity', source: { kind: 'local', ref: 'fysisk-aktivitet' }, breakdowns: ['year', 'municipality', 'gender', 'school_unit'] });
   expect(created.statusCode).toBe(201);
+  // A second local indicator, for the tests of imports at once and of a stale import.
+  const other = await analyst.post('/api/indicators', { id: 'local.samtidig', nameSv: 'Samtidig import', nameEn: 'Concurrent import', unit: 'percent', direction: 'higher_is_better', priorityArea: 'other', source: { kind: 'local', ref: 'samtidig' }, breakdowns: ['year', 'municipality'] });
+  expect(other.statusCode).toBe(201);
 });
 afterAll(() => t.close());
 
@@ -131,6 +137,65 @@ describe('local statistics import', () => {
     expect((await client.post(`${base}/local-imports/preview`, upload(csv(good)))).statusCode).toBe(403);
     expect((await client.post(`${base}/local-imports`, upload(csv(good)))).statusCode).toBe(403);
     expect((await client.get(`${base}/local-imports`)).statusCode).toBe(403);
+  });
+
+  it('runs one import of an indicator at a time: of two at once one is started (202), the other refused (409)', async () => {
+    const other = '/api/indicators/local.samtidig';
+    // Large enough that the first is still reading when the second asks; a bad last row, so nothing is saved.
+    const rows = [...Array.from({ length: 12_000 }, (_, i) => `${1990 + (i % 100)};${String(1000 + Math.floor(i / 100)).padStart(4, '0')};;T;50;;`), '2021;99;;T;50;;'];
+    const second = await t.loginAs('analyst');
+    const answers = await Promise.all([analyst.post(`${other}/local-imports`, upload(csv(rows))), second.post(`${other}/local-imports`, upload(csv(rows)))]);
+    expect(answers.map((r) => r.statusCode).sort()).toEqual([202, 409]);
+    expect(answers.find((r) => r.statusCode === 409)!.json()).toMatchObject({ error: { code: 'local_import_state', details: { reason: 'import_running' } } });
+    const started = answers.find((r) => r.statusCode === 202)!.json() as LocalImportView;
+    expect((await waitFor(analyst, started.id)).failure).toBe('rows_invalid');
+    const { imports } = (await analyst.get(`${other}/local-imports`)).json() as { imports: LocalImportView[] };
+    expect(imports.map((i) => i.id)).toEqual([started.id]);
+    // The database itself holds the rule: a second running row of the indicator is refused.
+    const { db } = t.database;
+    const running = { indicator_id: 'local.samtidig', file_name: 'x.csv', file_sha256: 'x', format: 'csv' as const, mapping: '{}', status: 'reading' as const, imported_by: started.importedBy.id, started_at: t.app.services.clock.now(), heartbeat_at: t.app.services.clock.now() };
+    await db.insertInto('local_import').values(running).execute();
+    await expect(db.insertInto('local_import').values(running).execute()).rejects.toThrow(/local_import_one_running/);
+    await db.deleteFrom('local_import').where('indicator_id', '=', 'local.samtidig').where('status', '=', 'reading').execute();
+  });
+
+  it('fails a running import whose heartbeat is older than the timeout (its process died), and starts the new one; a live one still refuses', async () => {
+    const other = '/api/indicators/local.samtidig';
+    const { db } = t.database;
+    const now = t.app.services.clock.now();
+    const ago = (ms: number) => new Date(now.getTime() - ms);
+    const owner = (await db.selectFrom('app_user').select('id').where('username', '=', 'analyst').executeTakeFirstOrThrow()).id;
+    const dead = await db.insertInto('local_import').values({ indicator_id: 'local.samtidig', file_name: 'dog.csv', file_sha256: 'x', format: 'csv', mapping: '{}', status: 'saving', imported_by: owner, started_at: ago(STALE_AFTER_MS + 120_000), heartbeat_at: ago(STALE_AFTER_MS - 60_000) }).returning('id').executeTakeFirstOrThrow();
+    // Within the timeout it is taken as alive.
+    const refused = await analyst.post(`${other}/local-imports`, upload(csv(good)));
+    expect(refused.statusCode).toBe(409);
+    expect(refused.json()).toMatchObject({ error: { code: 'local_import_state' } });
+    // Its beat one minute past the timeout: it is failed, logged, and the new import runs.
+    await db.updateTable('local_import').set({ heartbeat_at: ago(STALE_AFTER_MS + 60_000) }).where('id', '=', dead.id).execute();
+    const res = await analyst.post(`${other}/local-imports`, upload(csv(good)));
+    expect(res.statusCode).toBe(202);
+    expect(await waitFor(analyst, (res.json() as LocalImportView).id)).toMatchObject({ status: 'done', counts: { added: 5 } });
+    const after = (await analyst.get(`/api/local-imports/${dead.id}`)).json() as LocalImportView;
+    expect(after).toMatchObject({ status: 'failed', failure: 'internal_error' });
+    expect(Date.parse(after.finishedAt!)).toBeGreaterThanOrEqual(now.getTime());
+    const logged = await db.selectFrom('audit_log').select(['outcome', 'details']).where('action', '=', 'indicator.local.import.run').where('subject_id', '=', dead.id).execute();
+    expect(logged).toEqual([{ outcome: 'failure', details: expect.objectContaining({ reason: 'stale', heartbeatAt: ago(STALE_AFTER_MS + 60_000).toISOString() }) }]);
+  });
+
+  it('stops a run that a newer import failed as stale: it writes nothing and leaves the row failed', async () => {
+    const { db } = t.database;
+    const indicator = (await findIndicator(db, 'local.samtidig'))!;
+    const owner = (await db.selectFrom('app_user').select('id').where('username', '=', 'analyst').executeTakeFirstOrThrow()).id;
+    const now = t.app.services.clock.now();
+    // The row as a newer import left it: failed while its run was still reading.
+    const row = await db.insertInto('local_import').values({ indicator_id: indicator.id, file_name: 'sen.csv', file_sha256: 'x', format: 'csv', mapping: '{}', status: 'failed', failure: 'internal_error', imported_by: owner, started_at: now, heartbeat_at: now, finished_at: now }).returning('id').executeTakeFirstOrThrow();
+    const before = await db.selectFrom('local_value').select(['municipality', 'year', 'gender', 'value']).where('indicator_id', '=', indicator.id).orderBy('municipality').orderBy('year').orderBy('gender').execute();
+    const fresh = ['2030;9905;;T;10,0;;', '2031;9905;;T;11,0;;'];
+    const table = await readLocalFile('csv', csv(fresh));
+    const { layout } = localLayout(table.header, mapping);
+    await runLocalImport({ db, clock: t.app.services.clock }, { importId: row.id, indicator, table, layout: layout!, upload: { fileName: 'sen.csv', format: 'csv', content: csv(fresh), mapping, skipInvalidRows: false }, audit: {} });
+    expect(await db.selectFrom('local_value').select(['municipality', 'year', 'gender', 'value']).where('indicator_id', '=', indicator.id).orderBy('municipality').orderBy('year').orderBy('gender').execute()).toEqual(before);
+    expect(await db.selectFrom('local_import').select(['status', 'failure', 'processed_rows']).where('id', '=', row.id).executeTakeFirstOrThrow()).toEqual({ status: 'failed', failure: 'internal_error', processed_rows: 0 });
   });
 
   it('is only for local indicators', async () => {

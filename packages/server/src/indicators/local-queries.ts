@@ -1,4 +1,4 @@
-import type { Kysely, Transaction } from 'kysely';
+import type { Kysely, Transaction, Updateable } from 'kysely';
 import { localRowKey, type KoladaValueStatus, type LocalImportView, type LocalRow } from '@samsyn/core';
 import type { DB } from '../db/schema.ts';
 
@@ -40,8 +40,35 @@ export async function localImportsOf(db: Db, indicatorId: string): Promise<Local
   return (await importQuery(db).where('l.indicator_id', '=', indicatorId).orderBy('l.started_at', 'desc').limit(200).execute()).map(toView);
 }
 
-export async function runningLocalImport(db: Db, indicatorId: string): Promise<boolean> {
-  return (await db.selectFrom('local_import').select('id').where('indicator_id', '=', indicatorId).where('status', 'in', ['reading', 'saving']).executeTakeFirst()) !== undefined;
+const running = ['reading', 'saving'] as const;
+
+/**
+ * Fails the indicator's running import whose heartbeat is older than `staleBefore` (its process
+ * died): its id, or undefined. A row locked by a live save is skipped: it is not stale.
+ */
+export async function failStaleLocalImport(trx: Transaction<DB>, indicatorId: string, staleBefore: Date, now: Date): Promise<{ id: string; heartbeat_at: Date } | undefined> {
+  return trx
+    .updateTable('local_import')
+    .set({ status: 'failed', failure: 'internal_error', finished_at: now })
+    .where('id', 'in', (eb) => eb.selectFrom('local_import').select('id').where('indicator_id', '=', indicatorId).where('status', 'in', [...running]).where('heartbeat_at', '<', staleBefore).forUpdate().skipLocked())
+    .returning(['id', 'heartbeat_at'])
+    .executeTakeFirst();
+}
+
+/** Whether a database error is the second running import of an indicator (migration 0047's index). */
+export function isSecondRunningImport(error: unknown): boolean {
+  const e = error as { code?: string; constraint?: string; message?: string };
+  return e.code === '23505' && (e.constraint === 'local_import_one_running' || (e.message ?? '').includes('local_import_one_running'));
+}
+
+/**
+ * Moves a running import on and beats its heartbeat, only while it is still in `from`: false when
+ * it is not (a new import failed it as stale), and the run then stops.
+ */
+export async function advanceLocalImport(db: Db, id: string, from: 'reading' | 'saving' | readonly ('reading' | 'saving')[], set: Updateable<DB['local_import']>, now: Date): Promise<boolean> {
+  const states = typeof from === 'string' ? [from] : [...from];
+  const result = await db.updateTable('local_import').set({ ...set, heartbeat_at: now }).where('id', '=', id).where('status', 'in', states).executeTakeFirst();
+  return result.numUpdatedRows > 0n;
 }
 
 /** The indicator's current values by key, for an import to compare against. */

@@ -80,6 +80,20 @@ describe('an indicator’s targets', () => {
     expect(res.json()).toMatchObject({ error: { code: 'conflict', details: [{ path: 'body.organisationId', message: 'target_exists' }] } });
   });
 
+  it('hold one target when two are set at once: one 201, the other a conflict naming it, one entry in the log', async () => {
+    const { db } = t.database;
+    const lindmo = (await db.selectFrom('organisation').select('id').where('municipality_code', '=', '9903').executeTakeFirstOrThrow()).id;
+    const [a, b] = [await t.loginAs('analyst'), await t.loginAs('analyst')];
+    const before = (await entries('indicator.target.create', 'success')).length;
+    const answers = await Promise.all([a.post(url, { organisationId: lindmo, rule: plusTwo }), b.post(url, { organisationId: lindmo, rule: byYear })]);
+    expect(answers.map((r) => r.statusCode).sort()).toEqual([201, 409]);
+    const won = answers.find((r) => r.statusCode === 201)!.json() as TargetView;
+    expect(answers.find((r) => r.statusCode === 409)!.json()).toMatchObject({ error: { code: 'conflict', details: [{ path: 'body.organisationId', message: 'target_exists', targetId: won.id }] } });
+    const stored = await db.selectFrom('indicator_target').select('id').where('indicator_id', '=', 'local.fullfoljda').where('organisation_id', '=', lindmo).execute();
+    expect(stored).toEqual([{ id: won.id }]);
+    expect(await entries('indicator.target.create', 'success')).toHaveLength(before + 1);
+  });
+
   it('refuse bad input with the field named', async () => {
     const analyst = await t.loginAs('analyst');
     const backwards = await analyst.post(url, { organisationId: exempelstad, rule: { ...byYear, targetYear: 2019 } });

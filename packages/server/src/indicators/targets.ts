@@ -102,9 +102,16 @@ export async function createTarget(db: Kysely<DB>, request: FastifyRequest, acto
   if (organisation.kind === 'partner') throw invalid('body.organisationId', 'not_a_municipality_or_region');
   const at = request.server.services.clock.now();
   const id = await db.transaction().execute(async (trx) => {
-    const existing = await trx.selectFrom('indicator_target').select('id').where('indicator_id', '=', indicatorId).where('organisation_id', '=', input.organisationId).executeTakeFirst();
-    if (existing) throw new AppError('conflict', { details: [{ path: 'body.organisationId', message: 'target_exists', targetId: existing.id }] });
-    const row = await trx.insertInto('indicator_target').values({ indicator_id: indicatorId, organisation_id: input.organisationId, ...columns(input.rule), set_by: actor.userId, set_at: at }).returning('id').executeTakeFirstOrThrow();
+    // The unique key decides, not a look before the insert: of two requests at once, the second
+    // waits for the first's commit, inserts nothing and is told of the target that won.
+    const row = await trx.insertInto('indicator_target').values({ indicator_id: indicatorId, organisation_id: input.organisationId, ...columns(input.rule), set_by: actor.userId, set_at: at })
+      .onConflict((oc) => oc.columns(['indicator_id', 'organisation_id']).doNothing())
+      .returning('id')
+      .executeTakeFirst();
+    if (!row) {
+      const existing = await trx.selectFrom('indicator_target').select('id').where('indicator_id', '=', indicatorId).where('organisation_id', '=', input.organisationId).executeTakeFirstOrThrow();
+      throw new AppError('conflict', { details: [{ path: 'body.organisationId', message: 'target_exists', targetId: existing.id }] });
+    }
     await appendAudit(trx, [{ ...auditFrom(request), action: 'indicator.target.create', subjectType: 'indicator', subjectId: indicatorId, organisationId: input.organisationId, outcome: 'success', details: { targetId: row.id, indicatorOwnerId: indicator.owner.id, after: input.rule } }], at);
     return row.id;
   });

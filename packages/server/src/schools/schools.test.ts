@@ -5,6 +5,8 @@ import { createTestApp, type TestApp, type TestClient } from '../test/harness.ts
 import { pdfText } from '../test/pdf.ts';
 import { auditOf } from '../test/fixtures.ts';
 import { demoSchoolOus } from '../demo/schools.ts';
+import type { Actor } from '../http/types.ts';
+import { openableSchools } from './service.ts';
 
 // School profiles (issue 15, item 8) and the child level's indicators in the catalogue (item 7).
 let t: TestApp;
@@ -82,6 +84,38 @@ describe('who may open a school profile', () => {
     expect(await list('outsider')).not.toContain(school);
     expect(await list('socialworker')).toEqual([]);
     expect((await list('analyst')).length).toBe(15);
+  });
+
+  it('lists every school of several roles at once (two schools, another municipality’s student health), in at most two queries however many schools', async () => {
+    const { db } = t.database;
+    const username = await staffOf(otherSchool);
+    const user = await db.selectFrom('app_user').select('id').where('username', '=', username).executeTakeFirstOrThrow();
+    const lindmo = await db.selectFrom('unit').select(['id', 'organisation_id']).where('id', '=', lindmoSchool).executeTakeFirstOrThrow();
+    const norrvik = await db.selectFrom('unit as u').innerJoin('organisation as o', 'o.id', 'u.organisation_id').select(['u.id', 'u.organisation_id']).where('u.sector', '=', 'student_health').where('o.municipality_code', '=', '9902').executeTakeFirstOrThrow();
+    await db.insertInto('user_role').values([
+      { user_id: user.id, organisation_id: lindmo.organisation_id, unit_id: lindmo.id, role: 'professional' },
+      { user_id: user.id, organisation_id: norrvik.organisation_id, unit_id: norrvik.id, role: 'professional' },
+    ]).execute();
+    const norrvikSchools = (await db.selectFrom('unit').select('id').where('organisation_id', '=', norrvik.organisation_id).where('sector', '=', 'school').where('active', '=', true).execute()).map((u) => u.id);
+    expect(norrvikSchools.length).toBeGreaterThan(1);
+    const listed = ((await (await t.loginAs(username)).get('/api/schools')).json() as SchoolListView).schools.map((s) => s.unitId);
+    expect(new Set(listed)).toEqual(new Set([otherSchool, lindmoSchool, ...norrvikSchools]));
+    expect(listed).toHaveLength(new Set(listed).size);
+
+    // The number of queries does not grow with the schools: the list, and the caller's units when they have any.
+    let queries = 0;
+    const counted = db.withPlugin({ transformQuery: (args) => { queries += 1; return args.node; }, transformResult: (args) => Promise.resolve(args.result) });
+    const actorOf = async (name: string) => {
+      const who = await db.selectFrom('app_user').select('id').where('username', '=', name).executeTakeFirstOrThrow();
+      const roles = await db.selectFrom('user_role').select(['organisation_id as organisationId', 'unit_id as unitId', 'role']).where('user_id', '=', who.id).execute();
+      return { userId: who.id, username: name, roles } as unknown as Actor;
+    };
+    for (const [name, count, expected] of [['analyst', 15, 1], [username, listed.length, 2]] as const) {
+      const actor = await actorOf(name);
+      queries = 0;
+      expect(await openableSchools(counted, actor), name).toHaveLength(count);
+      expect(queries, name).toBe(expected);
+    }
   });
 
   it('answers 400 for a bad unit id and 404 for a unit that is not a school', async () => {

@@ -16,10 +16,14 @@ import { findSchoolUnit, koladaOfMunicipality, koladaOfOu, listSchoolUnits, sect
  * not already see, and no set of profiles together gives a hidden cell away.
  */
 
-async function accessOf(db: Kysely<DB>, actor: Actor, school: SchoolUnit): Promise<SchoolProfileReason> {
+/** The caller's roles as the profile's rule reads them: one query for all their units' sectors. */
+async function profileRoles(db: Kysely<DB>, actor: Actor) {
   const sectors = await sectorsOfUnits(db, actor.roles.flatMap((r) => (r.unitId ? [r.unitId] : [])));
-  const roles = actor.roles.map((r) => ({ organisationId: r.organisationId, unitId: r.unitId, role: r.role, unitSector: r.unitId ? (sectors.get(r.unitId) ?? null) : null }));
-  return schoolProfileAccess(roles, { unitId: school.unitId, organisationId: school.organisationId });
+  return actor.roles.map((r) => ({ organisationId: r.organisationId, unitId: r.unitId, role: r.role, unitSector: r.unitId ? (sectors.get(r.unitId) ?? null) : null }));
+}
+
+async function accessOf(db: Kysely<DB>, actor: Actor, school: SchoolUnit): Promise<SchoolProfileReason> {
+  return schoolProfileAccess(await profileRoles(db, actor), { unitId: school.unitId, organisationId: school.organisationId });
 }
 
 /**
@@ -41,12 +45,11 @@ export async function openSchool(request: FastifyRequest, unitId: string, action
   return { school, reason };
 }
 
-/** The school units whose profile the caller may open. */
+/** The school units whose profile the caller may open (the same rule as `openSchool`). */
 export async function openableSchools(db: Kysely<DB>, actor: Actor): Promise<SchoolUnit[]> {
-  const all = await listSchoolUnits(db);
-  const out: SchoolUnit[] = [];
-  for (const school of all) if (await accessOf(db, actor, school)) out.push(school);
-  return out;
+  // Two queries however many schools: the list and the caller's units; the rule decides each in memory.
+  const [all, roles] = await Promise.all([listSchoolUnits(db), profileRoles(db, actor)]);
+  return all.filter((school) => schoolProfileAccess(roles, { unitId: school.unitId, organisationId: school.organisationId }) !== null);
 }
 
 const share = (c: EstimateCell | SchoolEstimateCell | undefined): ProfileShare => {

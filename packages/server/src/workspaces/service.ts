@@ -3,7 +3,7 @@ import type { FastifyRequest } from 'fastify';
 import type { Kysely, Transaction } from 'kysely';
 import { canEditWorkspace, canManageMembers, canRequestJoin, workspaceDocumentMaxBytes, type AuditAction, type WorkspaceMeetingInput, type VersionInput, type WorkspaceActor, type WorkspaceInput, type WorkspaceMemberRole, type WorkspaceUpdate } from '@samsyn/core';
 import type { DB } from '../db/schema.ts';
-import { auditFrom } from '../audit/context.ts';
+import { auditFrom, deniedEntry } from '../audit/context.ts';
 import { appendAudit } from '../audit/writer.ts';
 import { AppError } from '../http/errors.ts';
 import { requireActor } from '../http/types.ts';
@@ -41,20 +41,20 @@ async function exists(db: Kysely<DB> | Transaction<DB>, id: string): Promise<voi
 }
 
 /** The caller's role in the workspace; 404 when there is none, 403 for a non-member unless `allowOutsider`. */
-export async function roleIn(db: Kysely<DB> | Transaction<DB>, request: FastifyRequest, id: string, need: 'member' | 'owner'): Promise<WorkspaceMemberRole> {
+export async function roleIn(db: Kysely<DB> | Transaction<DB>, request: FastifyRequest, id: string, need: 'member' | 'owner', change?: AuditAction): Promise<WorkspaceMemberRole> {
   const actor = wsActor(request);
   await exists(db, id);
   const role = (await membershipOf(db, id, actor.userId))?.role ?? null;
   const ok = need === 'owner' ? canManageMembers(actor, role) : canEditWorkspace(actor, role);
-  if (!ok || role === null) throw new AppError('forbidden');
+  if (!ok || role === null) throw new AppError('forbidden', change ? { refusal: deniedEntry(request, change, { type: 'workspace', id }, role === null ? 'not_a_member' : 'not_an_owner') } : {});
   return role;
 }
 
-/** Runs a member's change in one transaction, the workspace row locked first. */
-export async function asMember<T>(db: Kysely<DB>, request: FastifyRequest, id: string, need: 'member' | 'owner', change: (trx: Transaction<DB>) => Promise<T>): Promise<T> {
+/** Runs a member's change in one transaction, the workspace row locked first; a refusal is logged under `action`. */
+export async function asMember<T>(db: Kysely<DB>, request: FastifyRequest, id: string, need: 'member' | 'owner', action: AuditAction, change: (trx: Transaction<DB>) => Promise<T>): Promise<T> {
   return db.transaction().execute(async (trx) => {
     await trx.selectFrom('workspace').select('id').where('id', '=', id).forUpdate().executeTakeFirst();
-    await roleIn(trx, request, id, need);
+    await roleIn(trx, request, id, need, action);
     const result = await change(trx);
     await touch(trx, request, id);
     return result;
@@ -75,7 +75,7 @@ export async function createWorkspace(db: Kysely<DB>, request: FastifyRequest, i
 }
 
 export async function updateWorkspace(db: Kysely<DB>, request: FastifyRequest, id: string, input: WorkspaceUpdate): Promise<void> {
-  await asMember(db, request, id, 'owner', async (trx) => {
+  await asMember(db, request, id, 'owner', 'workspace.update', async (trx) => {
     const before = await trx.selectFrom('workspace').select(['name', 'description', 'open_to_join', 'belongs_to_kind', 'belongs_to_id']).where('id', '=', id).executeTakeFirstOrThrow();
     await trx.updateTable('workspace').set({
       ...(input.name === undefined ? {} : { name: input.name }),
@@ -88,7 +88,7 @@ export async function updateWorkspace(db: Kysely<DB>, request: FastifyRequest, i
 }
 
 export async function addMember(db: Kysely<DB>, request: FastifyRequest, id: string, userId: string, role: WorkspaceMemberRole): Promise<void> {
-  await asMember(db, request, id, 'owner', async (trx) => {
+  await asMember(db, request, id, 'owner', 'workspace.member.add', async (trx) => {
     const user = await trx.selectFrom('app_user').select(['display_name', 'kind', 'active']).where('id', '=', userId).executeTakeFirst();
     const organisationId = user?.kind === 'professional' && user.active ? await homeOrganisation(trx, userId) : undefined;
     if (!organisationId) throw new AppError('validation_failed', { details: [{ path: 'body.userId', message: 'unknown_professional' }] });
@@ -103,7 +103,7 @@ export async function addMember(db: Kysely<DB>, request: FastifyRequest, id: str
 
 /** Changes a member's role or removes them; the last owner stays (a workspace always has one). */
 export async function changeMember(db: Kysely<DB>, request: FastifyRequest, id: string, userId: string, role: WorkspaceMemberRole | null): Promise<void> {
-  await asMember(db, request, id, 'owner', async (trx) => {
+  await asMember(db, request, id, 'owner', role === null ? 'workspace.member.remove' : 'workspace.member.update', async (trx) => {
     const current = await membershipOf(trx, id, userId);
     if (!current) throw new AppError('not_found');
     const owners = await trx.selectFrom('workspace_member').select('user_id').where('workspace_id', '=', id).where('role', '=', 'owner').execute();
@@ -122,7 +122,7 @@ export async function requestJoin(db: Kysely<DB>, request: FastifyRequest, id: s
     const role = (await membershipOf(trx, id, actor.userId))?.role ?? null;
     const pending = await trx.selectFrom('workspace_join_request').select('id').where('workspace_id', '=', id).where('user_id', '=', actor.userId).where('state', '=', 'pending').executeTakeFirst();
     if (role !== null || pending) throw new AppError('conflict', { details: [{ path: 'params.id', message: role !== null ? 'already_member' : 'request_pending' }] });
-    if (!canRequestJoin(actor, { openToJoin: ws.open_to_join }, role, false)) throw new AppError('forbidden');
+    if (!canRequestJoin(actor, { openToJoin: ws.open_to_join }, role, false)) throw new AppError('forbidden', { refusal: deniedEntry(request, 'workspace.join.request', { type: 'workspace', id }, 'closed_to_join') });
     const { id: requestId } = await trx.insertInto('workspace_join_request').values({ workspace_id: id, user_id: actor.userId, message, state: 'pending', requested_at: now(request) }).returning('id').executeTakeFirstOrThrow();
     await notice(trx, request, id, 'join_requested', requireActor(request.actor).displayName, requestId);
     await audit(trx, request, id, 'workspace.join.request', { requestId });
@@ -130,7 +130,7 @@ export async function requestJoin(db: Kysely<DB>, request: FastifyRequest, id: s
 }
 
 export async function answerJoin(db: Kysely<DB>, request: FastifyRequest, id: string, requestId: string, accept: boolean): Promise<void> {
-  await asMember(db, request, id, 'owner', async (trx) => {
+  await asMember(db, request, id, 'owner', 'workspace.join.answer', async (trx) => {
     const req = await trx.selectFrom('workspace_join_request as r').innerJoin('app_user as u', 'u.id', 'r.user_id').select(['r.user_id', 'r.state', 'u.display_name']).where('r.id', '=', requestId).where('r.workspace_id', '=', id).executeTakeFirst();
     if (!req) throw new AppError('not_found');
     if (req.state !== 'pending') throw new AppError('conflict', { details: [{ path: 'params.requestId', message: 'already_answered' }] });
@@ -147,7 +147,7 @@ export async function answerJoin(db: Kysely<DB>, request: FastifyRequest, id: st
 }
 
 export async function addPost(db: Kysely<DB>, request: FastifyRequest, id: string, body: string): Promise<void> {
-  await asMember(db, request, id, 'member', async (trx) => {
+  await asMember(db, request, id, 'member', 'workspace.post.create', async (trx) => {
     const { id: postId } = await trx.insertInto('workspace_post').values({ workspace_id: id, author_id: request.actor!.userId, body, created_at: now(request) }).returning('id').executeTakeFirstOrThrow();
     await notice(trx, request, id, 'post', body.slice(0, 80), postId);
     await audit(trx, request, id, 'workspace.post.create', { postId, length: body.length });
@@ -174,7 +174,7 @@ function looksLike(type: string, b: Buffer): boolean {
 
 export async function addDocument(db: Kysely<DB>, request: FastifyRequest, id: string, title: string, version: VersionInput): Promise<string> {
   const content = decodeVersion(version);
-  return asMember(db, request, id, 'member', async (trx) => {
+  return asMember(db, request, id, 'member', 'workspace.document.create', async (trx) => {
     const at = now(request);
     const { id: documentId } = await trx.insertInto('workspace_document').values({ workspace_id: id, title, created_by: request.actor!.userId, created_at: at, updated_at: at }).returning('id').executeTakeFirstOrThrow();
     await storeVersion(trx, request, id, documentId, title, version, content, 1);
@@ -185,7 +185,7 @@ export async function addDocument(db: Kysely<DB>, request: FastifyRequest, id: s
 
 export async function addVersion(db: Kysely<DB>, request: FastifyRequest, id: string, documentId: string, version: VersionInput): Promise<void> {
   const content = decodeVersion(version);
-  await asMember(db, request, id, 'member', async (trx) => {
+  await asMember(db, request, id, 'member', 'workspace.document.version.add', async (trx) => {
     const doc = await trx.selectFrom('workspace_document').select('title').where('id', '=', documentId).where('workspace_id', '=', id).forUpdate().executeTakeFirst();
     if (!doc) throw new AppError('not_found');
     await storeVersion(trx, request, id, documentId, doc.title, version, content, await nextVersion(trx, documentId));
@@ -201,7 +201,7 @@ async function storeVersion(trx: Transaction<DB>, request: FastifyRequest, id: s
 }
 
 export async function saveMeeting(db: Kysely<DB>, request: FastifyRequest, id: string, meetingId: string | null, input: WorkspaceMeetingInput): Promise<void> {
-  await asMember(db, request, id, 'member', async (trx) => {
+  await asMember(db, request, id, 'member', meetingId === null ? 'workspace.meeting.create' : 'workspace.meeting.update', async (trx) => {
     const at = now(request);
     const values = { title: input.title, starts_at: input.startsAt, ends_at: input.endsAt, location: input.location, agenda: input.agenda, updated_at: at };
     if (meetingId === null) {

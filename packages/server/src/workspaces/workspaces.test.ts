@@ -70,6 +70,11 @@ describe('who may read and change a workspace', () => {
         if (!member) expect(res.json().error.code).toBe('forbidden');
       }
     }
+    // Each non-member's refused change is logged under the change it tried; their reads are not changes.
+    for (const action of ['workspace.post.create', 'workspace.meeting.create', 'workspace.document.version.add']) {
+      const denied = await t.database.db.selectFrom('audit_log').select(['actor_username', 'details']).where('subject_id', '=', theme.id).where('action', '=', action).where('outcome', '=', 'denied').orderBy('seq').execute();
+      expect(denied.map((e) => [e.actor_username, (e.details as { reason: string }).reason]), action).toEqual(nonMembers.map((u) => [u, 'not_a_member']));
+    }
     const after = (await coordinator.get(`/api/workspaces/${theme.id}`)).json() as WorkspaceView;
     expect(after.documents[0]!.versions.map((v) => v.version)).toEqual([6, 5, 4, 3, 2, 1]);
     expect(after.posts.map((p) => p.body)).toEqual(expect.arrayContaining(members.map((m) => `Inlägg av ${m}`)));
@@ -82,6 +87,8 @@ describe('who may read and change a workspace', () => {
       expect(res.statusCode, username).toBe(403);
       expect((await (await t.loginAs(username)).patch(`/api/workspaces/${theme.id}`, { openToJoin: true })).statusCode, username).toBe(403);
     }
+    const refused = await t.database.db.selectFrom('audit_log').select(['actor_username', 'details']).where('subject_id', '=', theme.id).where('action', '=', 'workspace.member.add').where('outcome', '=', 'denied').orderBy('seq').execute();
+    expect(refused.map((e) => [e.actor_username, (e.details as { reason: string }).reason])).toEqual([['teacher', 'not_an_owner'], ['psychologist', 'not_an_owner'], ['outsider', 'not_a_member']]);
     const added = await (await t.loginAs('samordnare.norrvik')).post(`/api/workspaces/${theme.id}/members`, { userId: outsiderId });
     expect(added.statusCode).toBe(201);
     expect((added.json() as WorkspaceView).members.some((m) => m.user.id === outsiderId)).toBe(true);
