@@ -67,6 +67,7 @@ const stickyDecider: Decider = (actor, child, context) => {
       if (!first.has(key)) first.set(key, decide.decide(action, category, entry));
       return first.get(key)!;
     },
+    sharedFromOtherDomains: (category) => decide.sharedFromOtherDomains(category),
   };
 };
 

@@ -138,6 +138,8 @@ export function decideAccess(actor: PolicyActor, child: PolicyChild, action: Acc
 /** The gate for one reader and one child at one instant, asked for any action, category and entry. */
 export interface ChildDecider {
   decide(action: AccessAction, category: AccessCategory, entry?: EntryFacts): AccessDecision;
+  /** Whether entries of a category written in other domains can reach the reader at all (see `sharedFromOtherDomains`). */
+  sharedFromOtherDomains(category: InfoCategory): boolean;
 }
 
 /**
@@ -180,6 +182,16 @@ class Decider implements ChildDecider {
     if (action === 'review_log') return this.known(`log:${category}`) ?? this.keep(`log:${category}`, decideLogReview(actor, child, category));
     if (this.member) return this.decideForMember(this.member, action, category, entry);
     return this.known(`${action}:${category}`) ?? this.keep(`${action}:${category}`, decideWithoutPlace(actor, child, action, category, asked));
+  }
+
+  /** `sharedFromOtherDomains` on this decider's facts: a record asks it for every category. */
+  sharedFromOtherDomains(category: InfoCategory): boolean {
+    const { actor, child, asked } = this;
+    const member = actor.citizen ? activeMembership(actor, child, asked) : this.member;
+    if (!member) return child.emergencyAccesses.some((e) => e.userId === actor.userId && e.startsAt <= asked.now && asked.now < e.expiresAt && holdsRole(actor, e.organisationId, 'professional') && emergencyOpens(e, category));
+    // The consents that count for the member and name them (as for an entry), of which one covers the category.
+    const readable = member === this.member ? (this.readable ??= consentsForReader(child, member, asked)) : consentsForReader(child, member, asked);
+    return readable.some((c) => c.categories.includes(category));
   }
 
   /** A member's answers: the record, the team and the consents by their category; an information category by the entry, where and when it was written. */
@@ -394,10 +406,7 @@ function coversEntry(readable: readonly ConsentFacts[], category: InfoCategory, 
  * available – no consent" where this is false.
  */
 export function sharedFromOtherDomains(actor: PolicyActor, child: PolicyChild, category: InfoCategory, context: Pick<AccessContext, 'now' | 'rules'>): boolean {
-  const member = activeMembership(actor, child, context);
-  if (!member) return child.emergencyAccesses.some((e) => e.userId === actor.userId && e.startsAt <= context.now && context.now < e.expiresAt && holdsRole(actor, e.organisationId, 'professional') && emergencyOpens(e, category));
-  const reader = partyOf(member, context.now);
-  return child.consents.some((c) => c.categories.includes(category) && consentNames(c, reader) && consentCountsFor(child, c, member.userId, context));
+  return new Decider(actor, child, context).sharedFromOtherDomains(category);
 }
 
 function outsiderReason(actor: PolicyActor, child: PolicyChild, now: Date): DenyReason {

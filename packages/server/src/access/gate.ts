@@ -1,6 +1,6 @@
 import type { FastifyRequest } from 'fastify';
 import type { Kysely, Transaction } from 'kysely';
-import { childDecider, decideRegisterAccess, sharedFromOtherDomains, type AccessPurpose, type InfoCategory, type AccessAction, type AccessCategory, type AccessDecision, type ChildAction, type DenyReason, type EntryFacts, type PolicyActor, type PolicyChild } from '@samsyn/core';
+import { childDecider, decideRegisterAccess, type AccessPurpose, type InfoCategory, type AccessAction, type AccessCategory, type AccessDecision, type ChildAction, type DenyReason, type EntryFacts, type PolicyActor, type PolicyChild } from '@samsyn/core';
 import type { DB } from '../db/schema.ts';
 import { appendAudit, type AuditEntry } from '../audit/writer.ts';
 import type { AuditAction } from '@samsyn/core';
@@ -365,7 +365,7 @@ function judge(request: FastifyRequest, { actor, child, now }: { actor: PolicyAc
     now,
     entry,
     organisationId,
-    sharedFromOtherDomains: (c) => sharedFromOtherDomains(actor, child, c, context),
+    sharedFromOtherDomains: (c) => decider.sharedFromOtherDomains(c),
     decide: (a, c, e) => decider.decide(a, c, e),
     logWrite: (trx, details) => appendAudit(trx, [entry(details)], request.server.services.clock.now()),
     logAllowed: (details) => request.server.services.audit.append(entry(details)),

@@ -1,6 +1,6 @@
 import type { FastifyRequest } from 'fastify';
 import type { Transaction } from 'kysely';
-import { childDecider, sharedFromOtherDomains, type AccessAction, type AccessCategory, type AccessContext, type AccessDecision, type AccessPurpose, type AuditAction, type ChildDecider, type EntryFacts, type InfoCategory, type PolicyActor, type PolicyChild } from '@samsyn/core';
+import { childDecider, type AccessAction, type AccessCategory, type AccessContext, type AccessDecision, type AccessPurpose, type AuditAction, type ChildDecider, type EntryFacts, type InfoCategory, type PolicyActor, type PolicyChild } from '@samsyn/core';
 import type { DB } from '../db/schema.ts';
 import { appendAudit, type AuditEntry } from '../audit/writer.ts';
 import { auditFrom } from '../audit/context.ts';
@@ -152,7 +152,7 @@ class ListedAccess implements ChildAccess {
   }
 
   sharedFromOtherDomains(category: InfoCategory): boolean {
-    return sharedFromOtherDomains(this.actor, this.child, category, { now: this.now, rules: this.list.rules });
+    return this.decider.sharedFromOtherDomains(category);
   }
 
   logWrite(trx: Transaction<DB>, details?: Record<string, unknown>): Promise<void> {
