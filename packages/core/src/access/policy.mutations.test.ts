@@ -3,8 +3,8 @@ import type { IProperty } from 'fast-check';
 import { infoCategories, type AccessCategory } from '../children/schema.ts';
 import { domainAt } from '../secrecy/domains.ts';
 import { consentNames } from './consent.ts';
-import { activeMembership, consentCountsFor, decideAccess, partyOf, type AccessDecision } from './policy.ts';
-import { agreesWithModel, caught, emergencyNeverWrites, movingNeverWidens, ownRoleChangesNeverAdd, withdrawingNeverAdds, type Gate } from './policy.properties.ts';
+import { activeMembership, childDecider, consentCountsFor, decideAccess, partyOf, type AccessDecision } from './policy.ts';
+import { agreesWithModel, caught, deciderAgreesWithModel, emergencyNeverWrites, movingNeverWidens, othersPlacesDecideNothing, ownRoleChangesNeverAdd, withdrawingNeverAdds, type Decider, type Gate } from './policy.properties.ts';
 
 /**
  * The properties can fail: each broken copy of the gate below is caught by them within one run
@@ -57,6 +57,26 @@ const judgedByCurrentDomain: Gate = (actor, child, action, category, context) =>
 const selfGrantedRoleCounts: Gate = (actor, child, action, category, context) =>
   decideAccess({ ...actor, roles: actor.roles.map((r) => ({ ...r, grantedBy: null })) }, child, action, category, context);
 
+/** Mistake 7: the many-questions form keeps its first answer for a category, whatever entry is asked next. */
+const stickyDecider: Decider = (actor, child, context) => {
+  const decide = childDecider(actor, child, context);
+  const first = new Map<string, AccessDecision>();
+  return {
+    decide(action, category, entry) {
+      const key = `${action}:${category}`;
+      if (!first.has(key)) first.set(key, decide.decide(action, category, entry));
+      return first.get(key)!;
+    },
+    sharedFromOtherDomains: (category) => decide.sharedFromOtherDomains(category),
+  };
+};
+
+/** Mistake 8: a list weighs another member's place as the reader's (the first current place on the team, whoever holds it). */
+const anyonesPlaceCounts: Gate = (actor, child, action, category, context) => {
+  const someone = child.careTeam.find((m) => m.startsAt <= context.now && (m.endsAt === null || context.now < m.endsAt));
+  return decideAccess(actor, someone ? { ...child, careTeam: child.careTeam.map((m) => (m === someone ? { ...m, userId: actor.userId } : m)) } : child, action, category, context);
+};
+
 function expectCaught(property: IProperty<unknown[]>) {
   const result = caught(property, 20_000);
   expect(result, `not caught with SAMSYN_PROPERTY_SEED=${result.seed}`).toEqual({ failed: true, seed: result.seed });
@@ -89,5 +109,13 @@ describe('the policy gate’s properties catch a broken gate', () => {
   it('catches a self-granted role counting', () => {
     expectCaught(agreesWithModel(selfGrantedRoleCounts));
     expectCaught(ownRoleChangesNeverAdd(selfGrantedRoleCounts));
+  });
+
+  it('catches the many-questions form carrying one entry’s answer over to the next', () => {
+    expectCaught(deciderAgreesWithModel(stickyDecider));
+  });
+
+  it('catches another member’s place deciding for the reader', () => {
+    expectCaught(othersPlacesDecideNothing(anyonesPlaceCounts));
   });
 });

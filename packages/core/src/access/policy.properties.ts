@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { expect } from 'vitest';
 import { infoCategories } from '../children/schema.ts';
-import type { decideAccess, AccessDecision, PolicyActor, PolicyChild, PolicyRole } from './policy.ts';
+import type { childDecider, decideAccess, AccessContext, AccessDecision, PolicyActor, PolicyChild, PolicyRole } from './policy.ts';
 import { referenceDecision, stockholmDay, type Expected } from './policy.reference.ts';
 import { cases, domainsOf, hour, moveUnit, organisations, unitDomainAt, unitHome, withUnits, type Case } from './policy.world.ts';
 
@@ -11,6 +11,8 @@ import { cases, domainsOf, hour, moveUnit, organisations, unitDomainAt, unitHome
  * broken copies of it, to prove they can fail.
  */
 export type Gate = typeof decideAccess;
+/** The many-questions form of the gate (`childDecider`), for the property on a read that asks it many times. */
+export type Decider = typeof childDecider;
 
 /**
  * One random seed per run, so that every run explores new cases; a failure names it, and
@@ -130,4 +132,31 @@ export const movingNeverWidens = (gate: Gate) =>
     const child = { ...c.child, consents: c.child.consents.filter((k) => !k.domainIds.includes(target)) };
     const moved = withUnits(child, { ...c.units, [unit]: moveUnit(c.units[unit]!, target, at) });
     expect(adds(ask(gate, c, { child }), ask(gate, c, { child: moved }), true)).toBe(false);
+  });
+
+/**
+ * The gate asked many times about one child (`childDecider`: a record's entries, an overview's
+ * events) agrees with the reference model on every question, in any order and asked again: what it
+ * finds once and the answers it shares never carry one question's answer over to another.
+ */
+export const deciderAgreesWithModel = (decider: Decider) =>
+  fc.property(cases, fc.array(cases, { minLength: 1, maxLength: 8 }), (c, others) => {
+    const decide = decider(c.actor, c.child, c.context);
+    const { entry: _entry, ...asked } = c.context;
+    for (const q of [...others, c, ...others]) {
+      const context: AccessContext = q.context.entry ? { ...asked, entry: q.context.entry } : asked;
+      expect(normalised(decide.decide(q.action, q.category, q.context.entry))).toEqual(referenceDecision(c.actor, c.child, q.action, q.category, context));
+    }
+  });
+
+/**
+ * Other people's places on the team decide nothing for the reader but log review (whose reviewer
+ * weighs every organisation on the team): the reader's own places decide every other answer. A list
+ * ("Mina barn") loads only the reader's places of each child, and gets the same answers.
+ */
+export const othersPlacesDecideNothing = (gate: Gate) =>
+  fc.property(cases, (c) => {
+    fc.pre(c.action !== 'review_log');
+    const own = { ...c.child, careTeam: c.child.careTeam.filter((m) => m.userId === c.actor.userId) };
+    expect(ask(gate, c, { child: own })).toEqual(ask(gate, c));
   });

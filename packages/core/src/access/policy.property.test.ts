@@ -1,8 +1,8 @@
 import { describe, it } from 'vitest';
 import { defaultConsentRules } from './consent.ts';
-import { decideAccess } from './policy.ts';
+import { childDecider, decideAccess } from './policy.ts';
 import type { Case } from './policy.world.ts';
-import { agreesWithModel, assertProperty, emergencyNeverWrites, movingNeverWidens, ownRoleChangesNeverAdd, withdrawingNeverAdds } from './policy.properties.ts';
+import { agreesWithModel, assertProperty, deciderAgreesWithModel, emergencyNeverWrites, movingNeverWidens, othersPlacesDecideNothing, ownRoleChangesNeverAdd, withdrawingNeverAdds } from './policy.properties.ts';
 
 // The gate against an independently written reference model (policy.reference.ts), over
 // generated counties (policy.world.ts), with a new random seed each run: a failure prints the
@@ -47,6 +47,14 @@ describe('the policy gate (property-based)', () => {
   it('agrees with the reference model on allow, basis, reason, fields, actions and flagging, over 10,000 cases', () => {
     assertProperty(agreesWithModel(decideAccess), 10_000);
   }, 60_000);
+
+  it('agrees with the reference model when asked many questions about one child (the many-entries form), over 500 children', () => {
+    assertProperty(deciderAgreesWithModel(childDecider), 500);
+  }, 60_000);
+
+  it('decides everything but log review on the reader’s own places on the team (what a list loads)', () => {
+    assertProperty(othersPlacesDecideNothing(decideAccess), 3_000);
+  }, 30_000);
 
   it('never adds access when a consent is withdrawn or expires, and counts it for nothing', () => {
     assertProperty(withdrawingNeverAdds(decideAccess), 3_000);

@@ -132,10 +132,111 @@ type Standing =
   | { kind: 'none' };
 
 export function decideAccess(actor: PolicyActor, child: PolicyChild, action: AccessAction, category: AccessCategory, context: AccessContext): AccessDecision {
-  if (actor.citizen) return decideForCitizen(actor.citizen, child, action, category, context);
-  if (action === 'review_log') return decideLogReview(actor, child, category);
-  const member = activeMembership(actor, child, context);
-  if (member) return decideForMember(actor, member, child, action, category, context);
+  return childDecider(actor, child, context).decide(action, category, context.entry);
+}
+
+/** The gate for one reader and one child at one instant, asked for any action, category and entry. */
+export interface ChildDecider {
+  decide(action: AccessAction, category: AccessCategory, entry?: EntryFacts): AccessDecision;
+  /** Whether entries of a category written in other domains can reach the reader at all (see `sharedFromOtherDomains`). */
+  sharedFromOtherDomains(category: InfoCategory): boolean;
+}
+
+/**
+ * The same gate as `decideAccess` (which is this, asked once), for a read that asks it many times:
+ * every entry of a record, the 500 events of an overview, every child of a list. What does not
+ * depend on the question is found once: the reader's place on the team, their domain now, the
+ * consents that count for them and name them. Equal answers are one frozen object, so a long list
+ * of entries leaves no garbage. Only a member's information categories depend on the entry; every
+ * other answer depends on the action and the category alone (`context.entry` is not read here).
+ */
+export function childDecider(actor: PolicyActor, child: PolicyChild, context: AccessContext): ChildDecider {
+  return new Decider(actor, child, context);
+}
+
+// A class, not closures: a list makes one per child, and its methods are made once.
+class Decider implements ChildDecider {
+  private readonly asked: AccessContext;
+  private readonly member: CareTeamFacts | undefined;
+  private readonly standing: Standing | undefined;
+  private readonly own: string | null = null;
+  private answers: Map<string, AccessDecision> | undefined;
+  private readable: readonly ConsentFacts[] | undefined;
+
+  constructor(
+    private readonly actor: PolicyActor,
+    private readonly child: PolicyChild,
+    context: AccessContext,
+  ) {
+    this.asked = context.purpose ? { now: context.now, rules: context.rules, purpose: context.purpose } : { now: context.now, rules: context.rules };
+    this.member = actor.citizen ? undefined : activeMembership(actor, child, this.asked);
+    if (this.member) {
+      this.standing = { kind: 'member', member: this.member };
+      this.own = domainAt(this.member.secrecyDomains, context.now);
+    }
+  }
+
+  decide(action: AccessAction, category: AccessCategory, entry?: EntryFacts): AccessDecision {
+    const { actor, child, asked } = this;
+    if (actor.citizen) return this.known(`${action}:${category}`) ?? this.keep(`${action}:${category}`, decideForCitizen(actor.citizen, child, action, category, asked));
+    if (action === 'review_log') return this.known(`log:${category}`) ?? this.keep(`log:${category}`, decideLogReview(actor, child, category));
+    if (this.member) return this.decideForMember(this.member, action, category, entry);
+    return this.known(`${action}:${category}`) ?? this.keep(`${action}:${category}`, decideWithoutPlace(actor, child, action, category, asked));
+  }
+
+  /** `sharedFromOtherDomains` on this decider's facts: a record asks it for every category. */
+  sharedFromOtherDomains(category: InfoCategory): boolean {
+    const { actor, child, asked } = this;
+    const member = actor.citizen ? activeMembership(actor, child, asked) : this.member;
+    if (!member) return child.emergencyAccesses.some((e) => e.userId === actor.userId && e.startsAt <= asked.now && asked.now < e.expiresAt && holdsRole(actor, e.organisationId, 'professional') && emergencyOpens(e, category));
+    // The consents that count for the member and name them (as for an entry), of which one covers the category.
+    const readable = member === this.member ? (this.readable ??= consentsForReader(child, member, asked)) : consentsForReader(child, member, asked);
+    return readable.some((c) => c.categories.includes(category));
+  }
+
+  /** A member's answers: the record, the team and the consents by their category; an information category by the entry, where and when it was written. */
+  private decideForMember(member: CareTeamFacts, action: AccessAction, category: AccessCategory, entry: EntryFacts | undefined): AccessDecision {
+    if (category === 'record' || category === 'care_team' || category === 'consent') {
+      if (action === 'write' && category === 'care_team' && member.role === 'member') return this.refuse('not_team_coordinator');
+      return this.allowAs(member.basis, 'care_team_member');
+    }
+    if (category === 'access_log' || !infoSet.has(category)) return this.refuse('not_log_reviewer');
+    if (action === 'write') {
+      // An entry is written in the writer's own domain; without one they cannot write.
+      if (this.own === null) return this.refuse('no_secrecy_domain');
+      return !entry || entry.secrecyDomainId === this.own ? this.allowAs('own_organisation', 'own_secrecy_domain_entry') : this.refuse('other_secrecy_domain');
+    }
+    if (entry && writtenInMemberDomain(member, entry)) return this.allowAs('own_organisation', 'own_secrecy_domain_entry');
+    if (!entry) return this.refuse('other_secrecy_domain');
+    this.readable ??= consentsForReader(this.child, member, this.asked);
+    return coversEntry(this.readable, category as InfoCategory, entry) ? this.allowAs('consent', 'consent_covers_category') : this.refuse('no_consent_for_category');
+  }
+
+  private allowAs(basis: AccessBasis, reason: string): AccessDecision {
+    const key = `allow:${basis}:${reason}`;
+    return this.known(key) ?? this.keep(key, allow(basis, reason, this.child, this.standing!, this.asked, this.actor));
+  }
+
+  private refuse(reason: DenyReason): AccessDecision {
+    const key = `deny:${reason}`;
+    return this.known(key) ?? this.keep(key, deny(reason, this.child, this.actor, this.asked, this.standing));
+  }
+
+  private known(key: string): AccessDecision | undefined {
+    return this.answers?.get(key);
+  }
+
+  /** A shared answer is frozen: none of the many callers that hold it can change it for the others. */
+  private keep(key: string, decision: AccessDecision): AccessDecision {
+    Object.freeze(decision.fields);
+    Object.freeze(decision.actions);
+    (this.answers ??= new Map()).set(key, Object.freeze(decision));
+    return decision;
+  }
+}
+
+/** A professional without a current place on the team: a handover's receiver, emergency access, or an outsider. */
+function decideWithoutPlace(actor: PolicyActor, child: PolicyChild, action: AccessAction, category: AccessCategory, context: AccessContext): AccessDecision {
   if (previewsHandover(actor, child, action, category, context)) return allow('handover', 'handover_receiver', child, standingOf(actor, child, context), context, actor);
   const open = child.emergencyAccesses.filter((e) => e.userId === actor.userId && e.startsAt <= context.now && context.now < e.expiresAt);
   if (open.length > 0) {
@@ -271,28 +372,6 @@ export function consentCountsFor(child: PolicyChild, consent: ConsentFacts, read
   return consentGiverCounts(consent.givenBy, age, child.guardianCount, context.rules);
 }
 
-function decideForMember(actor: PolicyActor, member: CareTeamFacts, child: PolicyChild, action: AccessAction, category: AccessCategory, context: AccessContext): AccessDecision {
-  const standing: Standing = { kind: 'member', member };
-  const refuse = (reason: DenyReason) => deny(reason, child, actor, context, standing);
-  if (category === 'record' || category === 'care_team' || category === 'consent') {
-    if (action === 'write' && category === 'care_team' && member.role === 'member') return refuse('not_team_coordinator');
-    return allow(member.basis, 'care_team_member', child, standing, context, actor);
-  }
-  if (category === 'access_log' || !infoSet.has(category)) return refuse('not_log_reviewer');
-  const own = domainAt(member.secrecyDomains, context.now);
-  const entry = context.entry;
-  if (action === 'write') {
-    // An entry is written in the writer's own domain; without one they cannot write.
-    if (own === null) return refuse('no_secrecy_domain');
-    return !entry || entry.secrecyDomainId === own ? allow('own_organisation', 'own_secrecy_domain_entry', child, standing, context, actor) : refuse('other_secrecy_domain');
-  }
-  if (entry && writtenInMemberDomain(member, entry)) return allow('own_organisation', 'own_secrecy_domain_entry', child, standing, context, actor);
-  if (!entry) return refuse('other_secrecy_domain');
-  return consentCoversEntry(child, member, category as InfoCategory, entry, context)
-    ? allow('consent', 'consent_covers_category', child, standing, context, actor)
-    : refuse('no_consent_for_category');
-}
-
 /**
  * Read without consent: the entry was written in the domain the member's unit belonged to when it
  * was written. So moving a unit into another domain never opens that domain's earlier entries.
@@ -306,16 +385,19 @@ function writtenInMemberDomain(member: CareTeamFacts, entry: EntryFacts): boolea
  * both the writer's domain (or organisation) and the reader's, and not excluding the entry.
  */
 export function consentCoversEntry(child: PolicyChild, member: CareTeamFacts, category: InfoCategory, entry: EntryFacts, context: Pick<AccessContext, 'now' | 'rules'>): boolean {
+  return coversEntry(consentsForReader(child, member, context), category, entry);
+}
+
+/** The child's consents that count for this member now and name them: what of a consent does not depend on the entry. */
+function consentsForReader(child: PolicyChild, member: CareTeamFacts, context: Pick<AccessContext, 'now' | 'rules'>): ConsentFacts[] {
   const reader = partyOf(member, context.now);
+  return child.consents.filter((c) => consentNames(c, reader) && consentCountsFor(child, c, member.userId, context));
+}
+
+/** Of the consents that count for the reader and name them: one covers the category, names the writer and does not exclude the entry. */
+function coversEntry(readable: readonly ConsentFacts[], category: InfoCategory, entry: EntryFacts): boolean {
   const writer = { organisationId: entry.organisationId, domainId: entry.secrecyDomainId };
-  return child.consents.some(
-    (c) =>
-      c.categories.includes(category) &&
-      consentNames(c, writer) &&
-      consentNames(c, reader) &&
-      !consentExcludes(c, category, entry) &&
-      consentCountsFor(child, c, member.userId, context),
-  );
+  return readable.some((c) => c.categories.includes(category) && consentNames(c, writer) && !consentExcludes(c, category, entry));
 }
 
 /**
@@ -324,10 +406,7 @@ export function consentCoversEntry(child: PolicyChild, member: CareTeamFacts, ca
  * available – no consent" where this is false.
  */
 export function sharedFromOtherDomains(actor: PolicyActor, child: PolicyChild, category: InfoCategory, context: Pick<AccessContext, 'now' | 'rules'>): boolean {
-  const member = activeMembership(actor, child, context);
-  if (!member) return child.emergencyAccesses.some((e) => e.userId === actor.userId && e.startsAt <= context.now && context.now < e.expiresAt && holdsRole(actor, e.organisationId, 'professional') && emergencyOpens(e, category));
-  const reader = partyOf(member, context.now);
-  return child.consents.some((c) => c.categories.includes(category) && consentNames(c, reader) && consentCountsFor(child, c, member.userId, context));
+  return new Decider(actor, child, context).sharedFromOtherDomains(category);
 }
 
 function outsiderReason(actor: PolicyActor, child: PolicyChild, now: Date): DenyReason {

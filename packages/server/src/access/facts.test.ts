@@ -54,4 +54,22 @@ describe("the gate's facts for a list", () => {
     expect(seen.guardians).toBeGreaterThan(0);
     if (username === 'counsellor' || username === 'teacher') expect(seen.domains).toBeGreaterThan(0);
   });
+
+  // "Mina barn" loads only the reader's own places (core: the reader's own places decide every
+  // answer but log review): each child's facts are the full facts with the others' places left out.
+  it('are the full facts without the other members’ places, when only the reader’s places are asked for', async () => {
+    const { db } = database;
+    const actorId = await userIdOf(db, 'counsellor');
+    const ids = (await db.selectFrom('care_team_member').select('child_id').distinct().limit(250).execute()).map((r) => r.child_id);
+    const [all, own] = await Promise.all([loadPolicyChildren(db, ids, actorId), loadPolicyChildren(db, ids, actorId, 'reader')]);
+    expect(own.size).toBe(all.size);
+    let others = 0;
+    for (const [id, child] of all) {
+      others += child.careTeam.filter((m) => m.userId !== actorId).length;
+      expect(normalised(own.get(id)!), id).toEqual(normalised({ ...child, careTeam: child.careTeam.filter((m) => m.userId === actorId) }));
+    }
+    // Something was left out, and the reader's own places (with their domains) were kept.
+    expect(others).toBeGreaterThan(0);
+    expect([...own.values()].some((c) => c.careTeam.some((m) => m.secrecyDomains.length > 0))).toBe(true);
+  });
 });

@@ -42,16 +42,23 @@ export function factsWith<T>(companion: Companion<T>, options: { usesTime: boole
 }
 
 /**
+ * Which places on each child's team a list loads: every member's, or only the reader's own. The
+ * reader's own decide every answer but log review (core's property "decides everything but log
+ * review on the reader's own places"), and a list of 200 children then reads a fifth of the rows.
+ */
+export type TeamPlaces = 'all' | 'reader';
+
+/**
  * The gate's facts about many children in one statement, for a list that asks the gate per row
  * (handovers, the emergency review queue, log review). Children that do not exist are absent.
  */
-export async function loadPolicyChildren(db: Db, childIds: readonly string[], actorUserId: string): Promise<Map<string, PolicyChild>> {
+export async function loadPolicyChildren(db: Db, childIds: readonly string[], actorUserId: string, places: TeamPlaces = 'all'): Promise<Map<string, PolicyChild>> {
   const found = new Map<string, PolicyChild>();
   const unique = [...new Set(childIds.map((id) => id.toLowerCase()))];
   // Chunks keep one statement's parameter list small, even for a large export.
   for (let i = 0; i < unique.length; i += chunk) {
-    const rows = await policyChildrenFacts(db, unique.slice(i, i + chunk), actorUserId);
-    for (const row of assemble(rows)) found.set(row.id, toPolicyChild(row));
+    const rows = await policyChildrenFacts(db, unique.slice(i, i + chunk), actorUserId, places);
+    for (const row of assemble(rows, actorUserId)) found.set(row.id, toPolicyChild(row));
   }
   return found;
 }
@@ -62,20 +69,22 @@ export async function loadPolicyChildren(db: Db, childIds: readonly string[], ac
  * children this is several times cheaper. Every row is JSON, as in the record's statement, so the
  * one `toPolicyChild` reads both (facts.test.ts compares them child by child).
  */
-async function policyChildrenFacts(db: Db, ids: readonly string[], actorUserId: string) {
+async function policyChildrenFacts(db: Db, ids: readonly string[], actorUserId: string, places: TeamPlaces) {
   const list = sql`${sql.val(ids)}::uuid[]`;
-  const result = await sql<{ k: 'c' | 'g' | 'm' | 'k' | 'e' | 'h'; child_id: string; v: Record<string, unknown> }>`
-    SELECT 'c' AS k, c.id AS child_id, json_build_object('birth_date', c.birth_date, 'protected_identity', c.protected_identity) AS v
+  const team = places === 'reader' ? sql`AND m.user_id = ${actorUserId}` : sql``;
+  // `about` is the child's id, but for 'd' the unit's: its domains are said once, not once per child.
+  const result = await sql<{ k: 'c' | 'm' | 'd' | 'k' | 'e' | 'h'; about: string; v: Record<string, unknown> }>`
+    SELECT 'c' AS k, c.id AS about, json_build_object('birth_date', c.birth_date, 'protected_identity', c.protected_identity,
+        'guardian_count', (SELECT count(*) FROM child_guardian g WHERE g.child_id = c.id)) AS v
       FROM child c WHERE c.id = ANY(${list})
     UNION ALL
-    SELECT 'g', g.child_id, json_build_object('n', count(*)) FROM child_guardian g WHERE g.child_id = ANY(${list}) GROUP BY g.child_id
-    UNION ALL
     SELECT 'm', m.child_id, json_build_object('user_id', m.user_id, 'organisation_id', m.organisation_id, 'unit_id', m.unit_id, 'role', m.role,
-        'starts_at', m.starts_at, 'ends_at', m.ends_at, 'basis', m.basis, 'consent_id', m.consent_id,
-        -- As in the single child's facts: only the asking member's unit's domains are weighed.
-        'domains', CASE WHEN m.user_id = ${actorUserId} THEN (SELECT coalesce(json_agg(json_build_object('secrecy_domain_id', d.secrecy_domain_id, 'valid_from', d.valid_from, 'valid_to', d.valid_to)), '[]')
-          FROM unit_secrecy_domain d WHERE d.unit_id = m.unit_id) ELSE '[]' END)
-      FROM care_team_member m WHERE m.child_id = ANY(${list})
+        'starts_at', m.starts_at, 'ends_at', m.ends_at, 'basis', m.basis, 'consent_id', m.consent_id)
+      FROM care_team_member m WHERE m.child_id = ANY(${list}) ${team}
+    UNION ALL
+    -- As in the single child's facts: only the asking member's units' domains are weighed.
+    SELECT 'd', d.unit_id, json_build_object('secrecy_domain_id', d.secrecy_domain_id, 'valid_from', d.valid_from, 'valid_to', d.valid_to)
+      FROM unit_secrecy_domain d WHERE d.unit_id IN (SELECT m.unit_id FROM care_team_member m WHERE m.user_id = ${actorUserId} AND m.child_id = ANY(${list}))
     UNION ALL
     SELECT 'k', k.child_id, json_build_object('id', k.id, 'given_by', k.given_by, 'organisation_ids', k.organisation_ids, 'domain_ids', k.domain_ids, 'exclusions', k.exclusions,
         'categories', k.categories, 'valid_from', k.valid_from, 'valid_to', k.valid_to, 'withdrawn_at', k.withdrawn_at, 'recorded_by_professional', k.recorded_by_professional)
@@ -91,21 +100,30 @@ async function policyChildrenFacts(db: Db, ids: readonly string[], actorUserId: 
 }
 
 type FactRow = Awaited<ReturnType<typeof policyChildrenFacts>>[number];
+type Domain = PolicyChildRow['team'][number]['domains'][number];
 
 /** The set-based rows, regrouped into one row per child as the single child's statement gives it. */
-function assemble(rows: readonly FactRow[]): PolicyChildRow[] {
+function assemble(rows: readonly FactRow[], actorUserId: string): PolicyChildRow[] {
   const byChild = new Map<string, PolicyChildRow>();
+  const domainsOf = new Map<string, Domain[]>();
   for (const r of rows) {
-    if (r.k !== 'c') continue;
-    const v = r.v as Pick<PolicyChildRow, 'birth_date' | 'protected_identity'>;
-    byChild.set(r.child_id, { id: r.child_id, birth_date: v.birth_date, protected_identity: v.protected_identity, guardian_count: 0, team: [], consents: [], emergencies: [], pending_handover: null });
+    if (r.k === 'c') {
+      const v = r.v as Pick<PolicyChildRow, 'birth_date' | 'protected_identity' | 'guardian_count'>;
+      byChild.set(r.about, { id: r.about, birth_date: v.birth_date, protected_identity: v.protected_identity, guardian_count: v.guardian_count, team: [], consents: [], emergencies: [], pending_handover: null });
+    } else if (r.k === 'd') {
+      const known = domainsOf.get(r.about);
+      if (known) known.push(r.v as Domain);
+      else domainsOf.set(r.about, [r.v as Domain]);
+    }
   }
   for (const r of rows) {
-    const child = byChild.get(r.child_id);
+    const child = byChild.get(r.about);
     if (!child) continue;
-    if (r.k === 'g') child.guardian_count = Number((r.v as { n: number }).n);
-    else if (r.k === 'm') child.team.push(r.v as PolicyChildRow['team'][number]);
-    else if (r.k === 'k') child.consents.push(r.v as PolicyChildRow['consents'][number]);
+    if (r.k === 'm') {
+      const m = r.v as Omit<PolicyChildRow['team'][number], 'domains'>;
+      // The asking member's unit's domains; the gate weighs no other member's domain.
+      child.team.push({ ...m, domains: m.user_id === actorUserId && m.unit_id ? (domainsOf.get(m.unit_id) ?? []) : [] });
+    } else if (r.k === 'k') child.consents.push(r.v as PolicyChildRow['consents'][number]);
     else if (r.k === 'e') child.emergencies.push(r.v as PolicyChildRow['emergencies'][number]);
     else if (r.k === 'h') child.pending_handover = r.v as NonNullable<PolicyChildRow['pending_handover']>;
   }

@@ -1,15 +1,14 @@
 import type { FastifyRequest } from 'fastify';
 import type { Kysely, Transaction } from 'kysely';
-import { decideAccess, decideRegisterAccess, sharedFromOtherDomains, type AccessPurpose, type InfoCategory, type AccessAction, type AccessCategory, type AccessDecision, type ChildAction, type DenyReason, type EntryFacts, type PolicyActor, type PolicyChild } from '@samsyn/core';
+import { childDecider, decideRegisterAccess, type AccessPurpose, type InfoCategory, type AccessAction, type AccessCategory, type AccessDecision, type ChildAction, type DenyReason, type EntryFacts, type PolicyActor, type PolicyChild } from '@samsyn/core';
 import type { DB } from '../db/schema.ts';
 import { appendAudit, type AuditEntry } from '../audit/writer.ts';
 import type { AuditAction } from '@samsyn/core';
 import { auditFrom } from '../audit/context.ts';
-import { listLookEntry, type ListLook } from '../audit/child-looks.ts';
 import { AppError } from '../http/errors.ts';
 import { requireActor } from '../http/types.ts';
 import { durableBeforeReply } from '../http/durable-reply.ts';
-import { loadPolicyActor, loadPolicyChild, loadPolicyChildren, type FactsWith } from './facts.ts';
+import { loadPolicyActor, loadPolicyChild, type FactsWith } from './facts.ts';
 
 /** An allowed access: the decision, and the facts to decide finer questions without reloading. */
 export interface ChildAccess {
@@ -82,76 +81,8 @@ export async function withChildAccessLoading<T>(
   return { access, loaded: facts.loaded };
 }
 
-/** One child's answer in a list: the gate's access, or its refusal and whether the area's own basis lets the row show. */
-export type ListAnswer = { allow: true; access: ChildAccess } | { allow: false; reason: string; byArea: string | null };
-
-export interface ListGateOptions {
-  auditAction: AuditAction;
-  /** The details of one child's entry, such as the rows of the list it stands for. */
-  detailsFor?: (childId: string) => Record<string, unknown>;
-  /**
-   * Where the gate refuses, an area's own reason to show the row anyway (a pending handover is
-   * addressed to its receiver, who is not yet on the team): the look is logged as a success with
-   * that reason and no gate basis. Null where the area has none.
-   */
-  areaBasis?: (childId: string) => string | null;
-  /** The purpose a child's row is asked for, when not `list` (a pending handover's receiver asks for `handover_preview`). */
-  purposeFor?: (childId: string) => AccessPurpose;
-}
-
-/**
- * The gate for a list of rows about many children (handovers, the emergency review queue, log
- * review): asked once per child with purpose `list`, on facts loaded in one statement, and the
- * look leaves one entry that names every child with its answer, allowed or refused (see
- * audit/child-looks.ts; the access log and log review read it as one look per child). A
- * row shows the child's data only where its answer allows. Children that do not exist are
- * absent from the answer and leave no entry: there is no child to look at.
- */
-export async function decideEach(
-  request: FastifyRequest,
-  childIds: readonly string[],
-  action: AccessAction,
-  category: AccessCategory,
-  options: ListGateOptions,
-): Promise<Map<string, ListAnswer>> {
-  const answers = new Map<string, ListAnswer>();
-  const ids = [...new Set(childIds.map(canonicalId))];
-  if (ids.length === 0) return answers;
-  const { db, audit } = request.server.services;
-  const actorFacts = requireActor(request.actor);
-  const now = request.server.services.clock.now();
-  const [actor, children] = await Promise.all([loadPolicyActor(db, actorFacts), loadPolicyChildren(db, ids, actorFacts.userId)]);
-  const looks: ListLook[] = [];
-  const look = (id: string, entry: AuditEntry) => {
-    // The list's own fields are said once in its entry; each child keeps its own answer, and the
-    // rows it stands for apart from it, so that children with the same answer share it (child-looks.ts).
-    const { category: _category, passwordResetBy: _resetBy, ...own } = entry.details ?? {};
-    const rows = options.detailsFor?.(id);
-    looks.push({ childId: id, outcome: entry.outcome, organisationId: entry.organisationId ?? null, details: own, ...(rows ? { rows } : {}) });
-  };
-  for (const id of ids) {
-    const child = children.get(id);
-    if (!child) continue;
-    const judged = judge(request, { actor, child, now }, id, action, category, { auditAction: options.auditAction, purpose: options.purposeFor?.(id) ?? 'list' });
-    if (judged.allow) {
-      answers.set(id, { allow: true, access: judged });
-      look(id, judged.entry());
-      continue;
-    }
-    const byArea = areaMayCarry(judged.reason) ? (options.areaBasis?.(id) ?? null) : null;
-    answers.set(id, { allow: false, reason: judged.reason, byArea });
-    const refused = judged.entry();
-    look(id, byArea ? { ...refused, outcome: 'success', details: { ...refused.details, basis: null, reason: byArea, gateReason: judged.reason } } : refused);
-  }
-  // A page opened once is one entry: the list's look names every child with that child's answer,
-  // and is durable before the list's answer leaves.
-  if (looks.length > 0) {
-    const resetBy = request.actor?.passwordResetBy ?? null;
-    const shared = { category, ...(resetBy ? { passwordResetBy: resetBy } : {}) };
-    durableBeforeReply(request, audit.append(listLookEntry({ ...auditFrom(request), action: options.auditAction }, shared, looks)));
-  }
-  return answers;
-}
+// The gate for lists (one statement of facts, one decision per child, one entry for the look).
+export { decideEach, type ListAnswer, type ListGateOptions } from './list-gate.ts';
 
 /**
  * The gate for a change: one transaction holds the child's row lock, the facts, the decision, the
@@ -408,7 +339,9 @@ function judge(request: FastifyRequest, { actor, child, now }: { actor: PolicyAc
   const subjectId = canonicalId(childId);
   const base = { ...auditFrom(request), action: options.auditAction, subjectType: 'child', subjectId };
   const context = { now, rules: config.consentRules, ...(options.purpose ? { purpose: options.purpose } : {}) };
-  const decided = decideAccess(actor, child, action, category, { ...context, ...(options.entry ? { entry: options.entry } : {}) });
+  // One decider for this look: the entries and events a view decides after the gate reuse what it found (core's childDecider).
+  const decider = childDecider(actor, child, context);
+  const decided = decider.decide(action, category, options.entry);
   const decision = notOffered(decided, options.offered);
   const membership = currentMembership(child, actor.userId, now);
   const organisationId = membership?.organisationId ?? null;
@@ -419,7 +352,7 @@ function judge(request: FastifyRequest, { actor, child, now }: { actor: PolicyAc
     ...base,
     organisationId,
     outcome: decision.allow ? 'success' : 'denied',
-    details: { category, basis: decision.basis, reason: decision.reason, flagged: decision.flagged, ...resetMark, ...options.details, ...extra },
+    details: gateDetails(category, decision, resetMark, options.details, extra),
   });
   if (!decision.allow) return { allow: false, reason: decision.reason, decision, now, entry, organisationId };
   return {
@@ -432,11 +365,16 @@ function judge(request: FastifyRequest, { actor, child, now }: { actor: PolicyAc
     now,
     entry,
     organisationId,
-    sharedFromOtherDomains: (c) => sharedFromOtherDomains(actor, child, c, context),
-    decide: (a, c, e) => decideAccess(actor, child, a, c, { ...context, ...(e ? { entry: e } : {}) }),
+    sharedFromOtherDomains: (c) => decider.sharedFromOtherDomains(c),
+    decide: (a, c, e) => decider.decide(a, c, e),
     logWrite: (trx, details) => appendAudit(trx, [entry(details)], request.server.services.clock.now()),
     logAllowed: (details) => request.server.services.audit.append(entry(details)),
   };
+}
+
+/** What a gate entry says of its decision: the category, basis, reason and flag, the session's mark, the route's details. */
+export function gateDetails(category: AccessCategory, decision: AccessDecision, resetMark: Record<string, unknown>, details?: Record<string, unknown>, extra?: Record<string, unknown>): Record<string, unknown> {
+  return { category, basis: decision.basis, reason: decision.reason, flagged: decision.flagged, ...resetMark, ...details, ...extra };
 }
 
 /** A decision that allows the read but does not offer the action asked for is a refusal of that action. */
@@ -473,7 +411,7 @@ async function decide(
   return { ...access, logAllowed: (details) => log(judged.entry(details)) };
 }
 
-function currentMembership(child: PolicyChild, userId: string, now: Date): ChildAccess['membership'] {
+export function currentMembership(child: PolicyChild, userId: string, now: Date): ChildAccess['membership'] {
   return child.careTeam.find((m) => m.userId === userId && m.startsAt <= now && (m.endsAt === null || now < m.endsAt));
 }
 

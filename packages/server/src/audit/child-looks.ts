@@ -93,7 +93,13 @@ export interface ListLook {
 export function listLookEntry(base: Omit<AuditEntry, 'subjectType' | 'subjectId' | 'outcome' | 'details' | 'organisationId'>, shared: Record<string, unknown>, looks: readonly ListLook[]): AuditEntry {
   const answers: Record<string, unknown>[] = [];
   const indexOf = new Map<string, number>();
+  // The list gate hands children with the same answer one details object: they are matched by it
+  // and their outcome and organisation, without writing each answer out to compare it.
+  const bySameDetails = new Map<Record<string, unknown>, Map<string, number>>();
   const answerOf = looks.map((l) => {
+    const own = `${l.outcome}\u0000${l.organisationId ?? ''}`;
+    const known = bySameDetails.get(l.details)?.get(own);
+    if (known !== undefined) return known;
     const answer = { outcome: l.outcome, organisationId: l.organisationId, ...l.details };
     // The gate builds every answer with its keys in one order, so plain JSON finds the equal ones
     // (canonical JSON cost a third of this entry's time); two equal answers written in another
@@ -104,6 +110,8 @@ export function listLookEntry(base: Omit<AuditEntry, 'subjectType' | 'subjectId'
       index = answers.push(answer) - 1;
       indexOf.set(key, index);
     }
+    const same = bySameDetails.get(l.details) ?? new Map<string, number>();
+    bySameDetails.set(l.details, same.set(own, index));
     return index;
   });
   const rows = looks.some((l) => l.rows !== undefined) ? { rows: looks.map((l) => l.rows ?? {}) } : {};

@@ -24,6 +24,8 @@ export async function myChildren(request: FastifyRequest): Promise<TeamChild[]> 
   const answers = await decideEach(request, rows.map((r) => r.child_id), 'read', 'record', {
     auditAction: 'child.my_children.list',
     detailsFor: (childId) => ({ memberIds: idsOf(childId) }),
+    // The list uses the answers' decisions only: the reader's own places decide them.
+    places: 'reader',
   });
   return toTeamChildren(rows, userId, now, (childId) => answers.get(canonicalId(childId)));
 }
