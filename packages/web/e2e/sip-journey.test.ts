@@ -363,7 +363,9 @@ describe('a whole SIP, from consent to the family’s PDF', () => {
     await page.getByRole('button', { name: 'Visa planen' }).click();
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: 'Planen som PDF för familjen' }).click()]);
     const text = await pdfText(await readFile((await download.path())!));
-    for (const words of ['SIP för Siri', 'Närvaron är minst 90 procent varje vecka', 'Samtalskontakt på BUP och en sömnskola i grupp', 'Familjebehandling varannan vecka', 'En mentor och anpassad studiegång', day(30), 'Sixten Socialsekreterare']) expect(text).toContain(words);
+    for (const words of ['SIP för Siri', 'Närvaron är minst 90 procent varje vecka', 'Samtalskontakt på BUP och en sömnskola i grupp', 'Familjebehandling varannan vecka', 'En mentor och anpassad studiegång', `Nästa uppföljning ${day(30)}`, 'Sixten Socialsekreterare']) expect(text).toContain(words);
+    // The meeting is held and no other is booked: the paper says so rather than an old time.
+    expect(text).toContain('Nästa möte Inget möte är bokat än.');
     // The evaluation waits for approval: the paper holds only what is in force.
     expect(text).not.toContain('85 procent');
     expect(found).toEqual([]);
