@@ -1,11 +1,12 @@
 import type { PlanView, PlanRevisionView, PlanPrincipal } from './schema.ts';
 import type { WellbeingArea } from '../wellbeing/areas.ts';
 import { activityStatus } from '../action-plans/activity-status.ts';
+import { stockholmDate } from '../time/stockholm.ts';
 
 /**
  * The plan as the family reads it on paper (issue 14, point 6): in plain words, what we want to
- * reach, who does what and when, the next follow-up and whom to contact. Pure: the server renders
- * these sections as a PDF, and a test reads them back. It holds only what the caller's plan view
+ * reach, who does what and when, the next follow-up and meeting, and whom to contact. Pure: the
+ * server renders these sections as a PDF, and a test reads them back. It holds only what the caller's plan view
  * holds (the gate decided that), and never the child's name or address: the family knows whose
  * plan it is, and a printed page of a protected child must not say where she lives.
  */
@@ -32,6 +33,11 @@ const words = {
     guardianViews: 'Vårdnadshavarna',
     nextFollowUp: 'Nästa uppföljning',
     noFollowUp: 'Inte bestämd än.',
+    nextMeeting: 'Nästa möte',
+    noMeeting: 'Inget möte är bokat än.',
+    meetingAt: (date: string, time: string) => `${date} kl. ${time}`,
+    meetingPlace: 'Plats',
+    meetingLink: 'Ni kan också vara med på nätet',
     contact: 'Vem ni kan kontakta',
     lead: 'Den som samordnar planen',
     noLead: 'Ingen är utsedd än.',
@@ -60,6 +66,11 @@ const words = {
     guardianViews: 'The guardians',
     nextFollowUp: 'Next follow-up',
     noFollowUp: 'Not decided yet.',
+    nextMeeting: 'Next meeting',
+    noMeeting: 'No meeting is booked yet.',
+    meetingAt: (date: string, time: string) => `${date} at ${time}`,
+    meetingPlace: 'Place',
+    meetingLink: 'You can also take part online',
     contact: 'Whom you can contact',
     lead: 'The person who coordinates the plan',
     noLead: 'No one has been named yet.',
@@ -95,6 +106,9 @@ export interface FamilyDocument {
   views: { who: string; text: string }[];
   nextFollowUpHeading: string;
   nextFollowUp: string;
+  nextMeetingHeading: string;
+  /** When the next meeting is, in Swedish time, then where and its link: one line each. */
+  nextMeeting: string[];
   contactHeading: string;
   contact: { label: string; value: string }[];
   madeOn: string;
@@ -116,7 +130,26 @@ function standingOf(plan: PlanView, w: (typeof words)[FamilyDocumentLanguage]): 
   return plan.proposedRevision !== null && plan.status === 'established' ? [first, w.proposed] : [first];
 }
 
-export function familyPlanDocument(plan: PlanView, options: { language: FamilyDocumentLanguage; today: string; areaLabel: (area: WellbeingArea) => string }): FamilyDocument {
+/** The plan's next meeting as the family sees it: its time, place and digital link. */
+export interface FamilyMeeting {
+  startsAt: string;
+  place: string;
+  digitalLink: string;
+}
+
+const meetingClock = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Stockholm', hour: '2-digit', minute: '2-digit' });
+
+function meetingLines(meeting: FamilyMeeting | null, w: (typeof words)[FamilyDocumentLanguage]): string[] {
+  if (!meeting) return [w.noMeeting];
+  const at = new Date(meeting.startsAt);
+  return [
+    w.meetingAt(stockholmDate(at), meetingClock.format(at)),
+    ...(meeting.place ? [`${w.meetingPlace}: ${meeting.place}`] : []),
+    ...(meeting.digitalLink ? [`${w.meetingLink}: ${meeting.digitalLink}`] : []),
+  ];
+}
+
+export function familyPlanDocument(plan: PlanView, options: { language: FamilyDocumentLanguage; today: string; areaLabel: (area: WellbeingArea) => string; nextMeeting?: FamilyMeeting | null }): FamilyDocument {
   const w = words[options.language];
   const revision = revisionShown(plan);
   const contents = revision?.contents;
@@ -146,6 +179,8 @@ export function familyPlanDocument(plan: PlanView, options: { language: FamilyDo
     ].filter((v) => v.text.length > 0),
     nextFollowUpHeading: w.nextFollowUp,
     nextFollowUp: contents?.nextFollowUpOn ?? plan.nextFollowUpOn ?? w.noFollowUp,
+    nextMeetingHeading: w.nextMeeting,
+    nextMeeting: meetingLines(options.nextMeeting ?? null, w),
     contactHeading: w.contact,
     contact: [{ label: w.lead, value: plan.planningLeadName ?? w.noLead }, ...(overall ? [{ label: w.overall, value: overall }] : [])],
     madeOn: w.madeOn(options.today),

@@ -45,20 +45,46 @@ export interface GateOptions {
 }
 
 /**
+ * The gate's options where the area has its own basis for the call (the addressee of a summons who
+ * is not on the team opens and answers it). The caller has established that reason before asking.
+ * The gate is asked first; where it refuses for want of standing only (`areaMayCarry`), the call
+ * goes on, logged as a success with the area's reason, no gate basis and the gate's own reason, so
+ * it leaves one entry either way. The work then gets an `AreaAnswer` whose `gate` is null, and must
+ * show only what the area's basis allows.
+ */
+export interface AreaBasisOptions extends GateOptions {
+  areaBasis: string;
+}
+
+/** One child's answer where an area has its own basis: the gate's access, or null where the gate refused and the area's basis carries the call. */
+export interface AreaAnswer {
+  childId: string;
+  /** The gate's access where it allowed; null where the area's own basis carries the call. */
+  gate: ChildAccess | null;
+  now: Date;
+}
+
+/**
  * The only way to a child's data. Loads what the policy needs, asks the pure gate in core and
  * logs the answer with its basis; throws `access_denied` when refused. Reads and refusals are
  * logged through the group-commit writer, durable before this returns. An allowed write is
  * logged by the route with `logWrite` inside the transaction that makes the change: asking
  * before the transaction opens keeps PGlite's single connection free for the log.
  */
+export async function withChildAccess(request: FastifyRequest, childId: string, action: AccessAction, category: AccessCategory, options: AreaBasisOptions): Promise<AreaAnswer>;
+export async function withChildAccess(request: FastifyRequest, childId: string, action: AccessAction, category: AccessCategory, options: GateOptions): Promise<ChildAccess>;
 export async function withChildAccess(
   request: FastifyRequest,
   childId: string,
   action: AccessAction,
   category: AccessCategory,
-  options: GateOptions,
-): Promise<ChildAccess> {
-  return allowedOrThrow(await decide(request, await loadFacts(request, childId, childOnly), childId, action, category, options));
+  options: GateOptions | AreaBasisOptions,
+): Promise<ChildAccess | AreaAnswer> {
+  const decided = await decide(request, await loadFacts(request, childId, childOnly), childId, action, category, options);
+  if (!('areaBasis' in options)) return allowedOrThrow(decided);
+  if (decided.allow) return { childId: decided.childId, gate: decided, now: decided.now };
+  if (decided.byArea) return { childId: decided.byArea.childId, gate: null, now: decided.byArea.now };
+  return allowedOrThrow(decided);
 }
 
 /**
@@ -92,25 +118,40 @@ export { decideEach, type ListAnswer, type ListGateOptions } from './list-gate.t
  * alone; a refusal by the area's own rule rolls the change back and is logged after it. `work`
  * logs its change with `access.logWrite(trx, details)`; one that does not is logged plainly.
  */
+export async function withChildWrite<T>(request: FastifyRequest, childId: string, category: AccessCategory, options: AreaBasisOptions, work: (trx: Transaction<DB>, answer: AreaAnswer) => Promise<T>): Promise<T>;
+export async function withChildWrite<T>(request: FastifyRequest, childId: string, category: AccessCategory, options: GateOptions, work: (trx: Transaction<DB>, access: ChildAccess) => Promise<T>): Promise<T>;
 export async function withChildWrite<T>(
   request: FastifyRequest,
   childId: string,
   category: AccessCategory,
-  options: GateOptions,
-  work: (trx: Transaction<DB>, access: ChildAccess) => Promise<T>,
+  options: GateOptions | AreaBasisOptions,
+  work: ((trx: Transaction<DB>, access: ChildAccess) => Promise<T>) | ((trx: Transaction<DB>, answer: AreaAnswer) => Promise<T>),
 ): Promise<T> {
-  const { db } = request.server.services;
-  let access: ChildAccess | undefined;
+  const { db, clock } = request.server.services;
+  const byArea = 'areaBasis' in options;
+  // What a refusal by the area's own rule after the decision is logged on.
+  let judgedOn: { childId: string; organisationId: string | null; basis: Record<string, unknown> } | undefined;
   try {
     const outcome = await db.transaction().execute(async (trx) => {
       await lockChild(trx, childId);
       const facts = await loadFacts(request, childId, childOnly, trx);
       if (!facts.child) return { missing: true as const };
-      const decided = await decide(request, facts, childId, 'write', category, options, (entry) => appendAudit(trx, [entry], request.server.services.clock.now()));
+      const decided = await decide(request, facts, childId, 'write', category, options, (entry) => appendAudit(trx, [entry], clock.now()));
+      if (!decided.allow && decided.byArea) {
+        // The area's basis carries the change: its entry is written last, as a write's is.
+        const carried = decided.byArea;
+        judgedOn = { childId: carried.childId, organisationId: carried.entry.organisationId ?? null, basis: { category, basis: null, reason: (options as AreaBasisOptions).areaBasis } };
+        const value = await (work as (trx: Transaction<DB>, answer: AreaAnswer) => Promise<T>)(trx, { childId: carried.childId, gate: null, now: carried.now });
+        await appendAudit(trx, [carried.entry], clock.now());
+        return { value };
+      }
       if (!decided.allow) return { refused: decided.reason };
       let logged = false;
-      access = { ...decided, logWrite: async (t, details) => { logged = true; await decided.logWrite(t, details); } };
-      const value = await work(trx, access);
+      const access: ChildAccess = { ...decided, logWrite: async (t, details) => { logged = true; await decided.logWrite(t, details); } };
+      judgedOn = { childId: access.childId, organisationId: access.membership?.organisationId ?? null, basis: { basis: access.decision.basis, category } };
+      const value = byArea
+        ? await (work as (trx: Transaction<DB>, answer: AreaAnswer) => Promise<T>)(trx, { childId: access.childId, gate: access, now: access.now })
+        : await (work as (trx: Transaction<DB>, access: ChildAccess) => Promise<T>)(trx, access);
       if (!logged) await decided.logWrite(trx);
       return { value };
     });
@@ -121,8 +162,8 @@ export async function withChildWrite<T>(
     if ('refused' in outcome) throw new AppError('access_denied', { details: { reason: outcome.refused } });
     return outcome.value;
   } catch (error) {
-    // The area's own rule refused after the gate allowed: the change is rolled back, the refusal logged.
-    if (access && error instanceof AppError) await logRefusal(request, access.childId, options.auditAction, error, { basis: access.decision.basis, category }, access.membership?.organisationId ?? null);
+    // The area's own rule refused after the decision: the change is rolled back, the refusal logged.
+    if (judgedOn && error instanceof AppError) await logRefusal(request, judgedOn.childId, options.auditAction, error, judgedOn.basis, judgedOn.organisationId);
     throw error;
   }
 }
@@ -385,6 +426,13 @@ function notOffered(decision: AccessDecision, offered: ChildAction | undefined):
   return { allow: false, basis: null, reason, fields: { protectedIdentity: false, protectedGuardians: false }, actions: decision.actions, flagged: decision.flagged };
 }
 
+/** A call the area's own basis carries where the gate refused: its entry, written by the read at once, by a write after its change. */
+interface CarriedByArea {
+  childId: string;
+  now: Date;
+  entry: AuditEntry;
+}
+
 /** Judges and logs: a read or a refusal through `log`, an allowed write later by the route. */
 async function decide(
   request: FastifyRequest,
@@ -394,13 +442,21 @@ async function decide(
   category: AccessCategory,
   options: GateOptions,
   log: (entry: AuditEntry) => Promise<void> = (entry) => request.server.services.audit.append(entry),
-): Promise<(ChildAccess & { allow: true }) | { allow: false; reason: string; actions: readonly ChildAction[] }> {
+): Promise<(ChildAccess & { allow: true }) | { allow: false; reason: string; actions: readonly ChildAction[]; byArea?: CarriedByArea }> {
   if (!child) {
     await log({ ...auditFrom(request), action: options.auditAction, subjectType: 'child', subjectId: canonicalId(childId), outcome: 'failure', details: { reason: 'no_such_child' } });
     throw new AppError('not_found');
   }
   const judged = judge(request, { actor, child, now }, childId, action, category, options);
   if (!judged.allow) {
+    const areaBasis = 'areaBasis' in options ? (options as AreaBasisOptions).areaBasis : null;
+    if (areaBasis !== null && areaMayCarry(judged.reason)) {
+      // The area's basis carries the call: logged as a success on its reason, beside the gate's own.
+      const refused = judged.entry();
+      const entry: AuditEntry = { ...refused, outcome: 'success', details: { ...refused.details, basis: null, reason: areaBasis, gateReason: judged.reason } };
+      if (action !== 'write') durableBeforeReply(request, log(entry));
+      return { allow: false, reason: judged.reason, actions: judged.decision.actions, byArea: { childId: canonicalId(childId), now: judged.now, entry } };
+    }
     await log(judged.entry());
     return { allow: false, reason: judged.reason, actions: judged.decision.actions };
   }
@@ -482,84 +538,4 @@ export function rowIdsByChild(rows: readonly { id: string; child_id: string }[])
  */
 export function areaMayCarry(reason: string): boolean {
   return reason === 'not_in_care_team';
-}
-
-/** One child's answer where an area has its own basis: the gate's access, or null where the gate refused and the area's basis carries the call. */
-export interface AreaAnswer {
-  childId: string;
-  /** The gate's access where it allowed; null where the area's own basis carries the call. */
-  gate: ChildAccess | null;
-  now: Date;
-}
-
-/**
- * `decideEach`'s `areaBasis` for one child: a call the area may carry on its own reason where the
- * gate refuses (the addressee of a summons who is not on the team opens and answers it). The
- * caller has established that reason before asking. The gate is asked first; where it refuses,
- * the call is logged as a success with the area's reason, no gate basis and the gate's own reason,
- * so it leaves one entry either way. A write holds the child's lock, the decision, the change and
- * its entry (written last) in one transaction, as `withChildWrite` does; an area's refusal after it
- * rolls back and is logged. `work` must show only what the area's basis allows when `gate` is null.
- */
-export async function withChildOrAreaBasis<T>(request: FastifyRequest, childId: string, action: 'read', category: AccessCategory, options: GateOptions & { areaBasis: string }, work: (db: Kysely<DB>, answer: AreaAnswer) => Promise<T>): Promise<T>;
-export async function withChildOrAreaBasis<T>(request: FastifyRequest, childId: string, action: 'write', category: AccessCategory, options: GateOptions & { areaBasis: string }, work: (trx: Transaction<DB>, answer: AreaAnswer) => Promise<T>): Promise<T>;
-export async function withChildOrAreaBasis<T>(
-  request: FastifyRequest,
-  childId: string,
-  action: 'read' | 'write',
-  category: AccessCategory,
-  options: GateOptions & { areaBasis: string },
-  work: ((db: Kysely<DB>, answer: AreaAnswer) => Promise<T>) | ((trx: Transaction<DB>, answer: AreaAnswer) => Promise<T>),
-): Promise<T> {
-  const { db, audit, clock } = request.server.services;
-  const missing = async () => {
-    await audit.append({ ...auditFrom(request), action: options.auditAction, subjectType: 'child', subjectId: canonicalId(childId), outcome: 'failure', details: { reason: 'no_such_child' } });
-    return new AppError('not_found');
-  };
-  const judgeOn = async (on: Kysely<DB> | Transaction<DB>) => {
-    const facts = await loadFacts(request, childId, childOnly, on);
-    if (!facts.child) return null;
-    const judged = judge(request, { actor: facts.actor, child: facts.child, now: facts.now }, childId, action, category, options);
-    const refused = judged.entry();
-    if (!judged.allow && !areaMayCarry(judged.reason)) return { gateRefused: true as const, refusal: refused, reason: judged.reason };
-    const entry: AuditEntry = judged.allow ? refused : { ...refused, outcome: 'success', details: { ...refused.details, basis: null, reason: options.areaBasis, gateReason: judged.reason } };
-    const answer: AreaAnswer = { childId: canonicalId(childId), gate: judged.allow ? judged : null, now: judged.now };
-    // What a refusal by the area's own rule is logged on: the gate's basis where it allowed, else the area's.
-    const basis = judged.allow ? { basis: judged.decision.basis } : { basis: null, reason: options.areaBasis };
-    return { gateRefused: false as const, entry, answer, organisationId: judged.organisationId, basis };
-  };
-  if (action === 'read') {
-    const judged = await judgeOn(db);
-    if (!judged) throw await missing();
-    if (judged.gateRefused) {
-      await audit.append(judged.refusal);
-      throw new AppError('access_denied', { details: { reason: judged.reason } });
-    }
-    const { entry, answer } = judged;
-    durableBeforeReply(request, audit.append(entry));
-    return (work as (db: Kysely<DB>, answer: AreaAnswer) => Promise<T>)(db, answer);
-  }
-  let judgedOn: { organisationId: string | null; basis: Record<string, unknown> } | undefined;
-  try {
-    const outcome = await db.transaction().execute(async (trx) => {
-      await lockChild(trx, childId);
-      const judged = await judgeOn(trx);
-      if (!judged) return { missing: true as const };
-      if (judged.gateRefused) {
-        await appendAudit(trx, [judged.refusal], clock.now());
-        return { refused: judged.reason };
-      }
-      judgedOn = { organisationId: judged.organisationId, basis: judged.basis };
-      const value = await (work as (trx: Transaction<DB>, answer: AreaAnswer) => Promise<T>)(trx, judged.answer);
-      await appendAudit(trx, [judged.entry], clock.now());
-      return { value };
-    });
-    if ('missing' in outcome) throw await missing();
-    if ('refused' in outcome) throw new AppError('access_denied', { details: { reason: outcome.refused } });
-    return outcome.value;
-  } catch (error) {
-    // The area's own rule refused after the decision: the change is rolled back, the refusal logged.
-    if (judgedOn !== undefined && error instanceof AppError) await logRefusal(request, childId, options.auditAction, error, { category, ...judgedOn.basis }, judgedOn.organisationId);
-    throw error;
-  }
 }

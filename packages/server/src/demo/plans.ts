@@ -2,6 +2,7 @@ import type { Transaction } from 'kysely';
 import { sql } from 'kysely';
 import { stockholmDate, type PlanActionItem, type PlanContents } from '@samsyn/core';
 import type { DB } from '../db/schema.ts';
+import { seedCountyPlans } from './plan-county.ts';
 import { seedSipMeeting } from './plan-meetings.ts';
 
 /**
@@ -13,14 +14,15 @@ import { seedSipMeeting } from './plan-meetings.ts';
  *   no account). `teacher` entered that consent, so it never makes her a participant. Its next
  *   meeting is next month, with its summons and invitations (`plan-meetings.ts`);
  * - a handful of child's plans for other children, in every state (draft, established, a change
- *   proposed, closed with a reason), each on a consent in force that names its creator.
+ *   proposed, closed with a reason), each on a consent in force that names its creator;
+ * - about 300 more plans across the county, with revisions, evaluations and meetings (`plan-county.ts`).
  */
 
 const dayMs = 86_400_000;
 
 interface Place { userId: string; displayName: string; organisationId: string; unitId: string; secrecyDomainId: string }
 
-export async function seedPlans(trx: Transaction<DB>, now: Date): Promise<void> {
+export async function seedPlans(trx: Transaction<DB>, now: Date, fixedLogins: readonly string[]): Promise<void> {
   const ago = (days: number, hours = 0) => new Date(now.getTime() - days * dayMs - hours * 3_600_000);
   const day = (offset: number) => stockholmDate(new Date(now.getTime() + offset * dayMs));
   const staff = await placesOf(trx, ['socialworker', 'psychologist']);
@@ -69,6 +71,9 @@ export async function seedPlans(trx: Transaction<DB>, now: Date): Promise<void> 
   await trx.updateTable('plan').set({ head_revision: 4, in_force_revision: 3, established_at: ago(30), established_by: socialworker.userId }).where('id', '=', sip).execute();
   await seedSipMeeting(trx, now, { planId: sip, childId: ebba.id, lead: socialworker });
   await seedOtherPlans(trx, now, ebba.id);
+  // The demo family's children (Ebba's brother Olle has no plan) are the tests' own.
+  const family = await trx.selectFrom('child_guardian as g').innerJoin('child_guardian as s', 's.guardian_id', 'g.guardian_id').select('s.child_id').distinct().where('g.child_id', '=', ebba.id).execute();
+  await seedCountyPlans(trx, now, { childIds: family.map((f) => f.child_id), usernames: fixedLogins });
 }
 
 async function insertPlan(trx: Transaction<DB>, p: { childId: string; kind: 'sip' | 'child_plan'; consentId: string; by: Place; at: Date }): Promise<string> {

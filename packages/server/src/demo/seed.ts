@@ -8,7 +8,7 @@ import { county, firstNames, lastNames, municipalUnits, regionalUnits, titles } 
 import { Random } from './random.ts';
 import { demoDay, seedChildren, type SeedStaff } from './children.ts';
 import { demoChildIdentityNumber } from './demo-child.ts';
-import { seedCaseload } from './caseload.ts';
+import { caseloadLogin, seedCaseload } from './caseload.ts';
 import { assignSchoolUnitCodes } from './school-unit-codes.ts';
 import { seedWellbeing } from './wellbeing.ts';
 import { seedFollowUps } from './follow-ups.ts';
@@ -114,7 +114,7 @@ export async function seedDemoData(db: Kysely<DB>, options: { password: string; 
     await seedWellbeing(trx, now);
     await seedNeedsAssessments(trx, now);
     await seedFollowUps(trx, { now, passwordHash });
-    await seedPlans(trx, now);
+    await seedPlans(trx, now, [...demoLogins.map((l) => l.username), caseloadLogin.username]);
     await seedRetention(trx, now);
     await seedActionPlans(trx, now);
     await seedWorkspaces(trx, { now, passwordHash });

@@ -15,6 +15,7 @@ const as = async (username: string) => {
   if (!clients.has(username)) clients.set(username, await t.loginAs(username));
   return clients.get(username)!;
 };
+const clock = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Stockholm', hour: '2-digit', minute: '2-digit' });
 const pdfUrl = (lang?: 'sv' | 'en') => `/api/children/${family.childId}/plans/${sipId}/pdf${lang ? `?lang=${lang}` : ''}`;
 
 beforeAll(async () => {
@@ -26,7 +27,7 @@ beforeAll(async () => {
 afterAll(() => t.close());
 
 describe('the plan as a PDF for the family', () => {
-  it('holds the plan in force in plain Swedish: goals, who does what, the next follow-up, whom to contact, the date and page numbers', async () => {
+  it('holds the plan in force in plain Swedish: goals, who does what, the next follow-up and meeting, whom to contact, the date and page numbers', async () => {
     const socialworker = await as('socialworker');
     const view = (await socialworker.get(`/api/children/${family.childId}/plans/${sipId}`)).json() as PlanView;
     const inForce = view.revisions.find((r) => r.number === view.inForceRevision)!;
@@ -42,6 +43,10 @@ describe('the plan as a PDF for the family', () => {
     for (const action of inForce.contents.actions) expect(text).toContain(action.what);
     expect(text).toContain('Nästa uppföljning');
     if (inForce.contents.nextFollowUpOn) expect(text).toContain(inForce.contents.nextFollowUpOn);
+    // The next meeting in Swedish time, with its place and link (the demo's, next month).
+    const meeting = await t.database.db.selectFrom('plan_meeting').select(['starts_at', 'place', 'digital_link']).where('plan_id', '=', sipId).where('held_at', 'is', null).orderBy('starts_at').executeTakeFirstOrThrow();
+    const at = new Date(meeting.starts_at);
+    expect(text).toContain(`Nästa möte ${stockholmDate(at)} kl. ${clock.format(at)} Plats: ${meeting.place} Ni kan också vara med på nätet: ${meeting.digital_link}`);
     expect(text).toContain('Vem ni kan kontakta');
     expect(text).toContain(view.planningLeadName!);
     expect(text).toContain(`Utskriven ${today}`);
@@ -62,6 +67,7 @@ describe('the plan as a PDF for the family', () => {
     const text = await pdfText((await (await as('psychologist')).get(pdfUrl('en'))).rawPayload);
     expect(text).toContain('Coordinated individual plan (SIP)');
     expect(text).toContain('Who does what');
+    expect(text).toMatch(/Next meeting \d{4}-\d{2}-\d{2} at \d{2}:\d{2} Place: /);
     expect(text).toContain(`Printed ${today}`);
     expect(text).toMatch(/Page 1 of \d/);
   });

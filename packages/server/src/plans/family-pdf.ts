@@ -38,6 +38,8 @@ export function familyPlanPdf(doc: FamilyDocument, language: 'sv' | 'en'): Promi
       ...(doc.views.length > 0 ? [heading(doc.viewsHeading), ...doc.views.map((v) => ({ text: [{ text: `${v.who}: `, bold: true }, v.text], margin: [0, 0, 0, 4] }))] : []),
       heading(doc.nextFollowUpHeading),
       { text: doc.nextFollowUp },
+      heading(doc.nextMeetingHeading),
+      ...doc.nextMeeting.map((text) => ({ text })),
       heading(doc.contactHeading),
       ...doc.contact.map((c) => ({ text: [{ text: `${c.label}: `, bold: true }, c.value] })),
     ],

@@ -1,5 +1,5 @@
 import { ChildParams, InvitationInput, InvitationParams, InvitationReplyInput, InvitationView, OpenInvitationList, PlanMeetingInput, PlanMeetingList, PlanMeetingParams, PlanMeetingUpdateInput, PlanParams, SipRequestAnswerInput, SipRequestInput, SipRequestList, SipRequestParams } from '@samsyn/core';
-import { withChildAccess, withChildAction, withChildOrAreaBasis, withChildWrite } from '../access/gate.ts';
+import { withChildAccess, withChildAction, withChildWrite } from '../access/gate.ts';
 import { errorResponses, requireActor, type App } from '../http/types.ts';
 import type { InvitationKind } from '../db/schema-plan-meetings.ts';
 import { gatedOpenInvitations, invitedProfessionally, inviteeBasis, openInvitation, ownInvitation, replyToInvitation } from './meeting-invitations.ts';
@@ -81,8 +81,7 @@ export async function planMeetingRoutes(app: App): Promise<void> {
       const own = await ownInvitation(request, id, invitationId, 'child.meeting_invitation.read');
       const options = { auditAction: 'child.meeting_invitation.read' as const, details: { invitationId } };
       // A professional summoned or invited reads their own invitation on the invitee's basis where the gate refuses: it holds no child data.
-      if (invitedProfessionally(own.kind, requireActor(request.actor).kind)) return withChildOrAreaBasis(request, id, 'read', 'record', { ...options, areaBasis: inviteeBasis }, (db, answer) => openInvitation(db, answer.childId, invitationId, answer.now));
-      const access = await withChildAccess(request, id, 'read', 'record', options);
+      const access = invitedProfessionally(own.kind, requireActor(request.actor).kind) ? await withChildAccess(request, id, 'read', 'record', { ...options, areaBasis: inviteeBasis }) : await withChildAccess(request, id, 'read', 'record', options);
       return openInvitation(request.server.services.db, access.childId, invitationId, access.now);
     },
   });
@@ -96,7 +95,7 @@ export async function planMeetingRoutes(app: App): Promise<void> {
       const actor = requireActor(request.actor);
       if (own.kind === 'family') return withChildAction(request, id, 'give_consent', options, (trx, access) => replyToInvitation(trx, access.childId, invitationId, actor.userId, access.now, request.body));
       // The addressee's own answer: a write of the plan on the gate's basis, else on the invitee's own.
-      if (invitedProfessionally(own.kind, actor.kind)) return withChildOrAreaBasis(request, id, 'write', 'plan', { ...options, areaBasis: inviteeBasis }, (trx, answer) => replyToInvitation(trx, answer.childId, invitationId, actor.userId, answer.now, request.body));
+      if (invitedProfessionally(own.kind, actor.kind)) return withChildWrite(request, id, 'plan', { ...options, areaBasis: inviteeBasis }, (trx, answer) => replyToInvitation(trx, answer.childId, invitationId, actor.userId, answer.now, request.body));
       return withChildWrite(request, id, 'plan', options, (trx, access) => replyToInvitation(trx, access.childId, invitationId, actor.userId, access.now, request.body));
     },
   });

@@ -90,6 +90,11 @@ async function teamPlaces(db: Db, access: ChildAccess) {
   });
 }
 
+/** The plan's next meeting: the first not yet held that has not begun. */
+export function nextMeeting(meetings: readonly MeetingRow[], now: Date): MeetingRow | null {
+  return meetings.find((m) => m.held_at === null && new Date(m.starts_at) >= now) ?? null;
+}
+
 export async function meetingList(db: Db, request: FastifyRequest, access: ChildAccess, plan: PlanAt): Promise<PlanMeetingList> {
   const family = plan.decision.standing === 'family';
   const meetings = await meetingsOf(db, plan.row.id);
@@ -107,7 +112,7 @@ export async function meetingList(db: Db, request: FastifyRequest, access: Child
     decisions: family ? '' : m.decisions,
     invitees: invitees.filter((i) => i.meeting_id === m.id && (!family || i.invitee_user_id === access.actor.userId)).map((i) => inviteeView(i, orgOf)),
   });
-  const next = meetings.find((m) => m.held_at === null && new Date(m.starts_at) >= access.now) ?? null;
+  const next = nextMeeting(meetings, access.now);
   const actions: PlanMeetingList['actions'] = [];
   if (mayWrite(plan)) actions.push('write');
   if (mayWrite(plan) && isLead(plan, access.actor.userId)) actions.push('invite');

@@ -6,6 +6,8 @@ import { AppError } from '../http/errors.ts';
 import { errorResponses, type App } from '../http/types.ts';
 import { answerProposal } from './approvals.ts';
 import { familyPlanPdf } from './family-pdf.ts';
+import { nextMeeting } from './meetings.ts';
+import { meetingsOf } from './meetings-queries.ts';
 import { PreparationInput, PreparationList, Preparation, readPreparations, savePreparation } from './preparation.ts';
 import { wheelAreaLabels } from '../wellbeing/queries.ts';
 import { closePlanWithReason, createPlan, establishPlan, listPlans, PlanConflict, readPlan, saveRevision } from './service.ts';
@@ -59,7 +61,7 @@ export async function planRoutes(app: App): Promise<void> {
   app.get('/api/children/:id/plans/:planId/pdf', {
     schema: {
       tags: ['plans'],
-      summary: 'The plan for the family as a PDF, in plain words: goals, who does what, the next follow-up and whom to contact; what the caller may read of it, never the child’s name or address (logged)',
+      summary: 'The plan for the family as a PDF, in plain words: goals, who does what, the next follow-up and meeting, and whom to contact; what the caller may read of it, never the child’s name or address (logged)',
       params: PlanParams,
       querystring: FamilyPdfQuery,
       produces: ['application/pdf'],
@@ -71,7 +73,10 @@ export async function planRoutes(app: App): Promise<void> {
       const language = request.query.lang ?? pickLanguage(request.headers['accept-language']);
       const labels = await wheelAreaLabels(request.server.services.db, language);
       const today = stockholmDate(access.now);
-      const pdf = await familyPlanPdf(familyPlanDocument(plan, { language, today, areaLabel: (area: WellbeingArea) => labels.get(area) ?? area }), language);
+      // The meeting's time and place, as the family's plan page shows them (never its notes).
+      const next = nextMeeting(await meetingsOf(request.server.services.db, plan.id), access.now);
+      const nextMeetingFacts = next ? { startsAt: new Date(next.starts_at).toISOString(), place: next.place, digitalLink: next.digital_link } : null;
+      const pdf = await familyPlanPdf(familyPlanDocument(plan, { language, today, areaLabel: (area: WellbeingArea) => labels.get(area) ?? area, nextMeeting: nextMeetingFacts }), language);
       return reply.header('content-type', 'application/pdf').header('content-disposition', `attachment; filename="plan-${today}.pdf"`).send(pdf);
     },
   });
