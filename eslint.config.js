@@ -18,6 +18,8 @@ export default tseslint.config(
   },
   {
     files: ['packages/web/**/*.tsx', 'packages/web/**/*.ts'],
+    // The browser tests are no React: their `useBrowserSession` registers vitest hooks.
+    ignores: ['packages/web/e2e/**'],
     plugins: { 'react-hooks': reactHooks },
     rules: reactHooks.configs.recommended.rules,
   },

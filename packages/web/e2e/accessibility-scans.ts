@@ -1,6 +1,6 @@
 import type { Locator, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { allViolations, login, loginAs, resetBrowser, startSession, type Session, rememberLanguage } from './browser.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { login, loginAs, resetBrowser, scanner, useBrowserSession, type Session, rememberLanguage } from './browser.ts';
 
 // Every page, as the demo logins that see it, in both languages, at 1280 px and on a 390 px wide
 // phone: no WCAG 2.1 A/AA violation of any impact level (label-in-name included), one main
@@ -29,6 +29,8 @@ export const screens = {
 type Language = keyof typeof texts;
 type Screen = (typeof screens)[keyof typeof screens];
 
+const { violations } = scanner();
+
 /** One scan's findings: axe of every impact level, the landmarks, and sideways scrolling on a phone. */
 async function check(page: Page, screen: Screen, label: string): Promise<string[]> {
   const found: string[] = [];
@@ -38,7 +40,7 @@ async function check(page: Page, screen: Screen, label: string): Promise<string[
     const wide = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
     if (wide > 0) found.push(`[${label}] the page scrolls sideways by ${wide} px`);
   }
-  found.push(...(await allViolations(page, label)));
+  found.push(...(await violations(page, label)));
   return found;
 }
 
@@ -62,8 +64,8 @@ async function dialogNamed(page: Page, name: string): Promise<Locator> {
 
 /** Every scan at one screen size, in both languages (one test file per size, so the two run side by side). */
 export function scanEveryPage(screen: Screen): void {
+  session = useBrowserSession({ resetEach: false });
   beforeAll(async () => {
-    session = await startSession();
     const { db } = session.database;
     const row = await db
       .selectFrom('child')
@@ -71,9 +73,6 @@ export function scanEveryPage(screen: Screen): void {
       .where('child.user_id', '=', db.selectFrom('app_user').select('app_user.id').where('app_user.username', '=', 'child'))
       .executeTakeFirstOrThrow();
     child = { id: row.id, identityNumber: row.identity_number };
-  });
-  afterAll(async () => {
-    await session?.close();
   });
 
   describe(`at ${screen.name}`, () => {

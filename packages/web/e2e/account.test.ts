@@ -1,16 +1,8 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { login, loginAs, resetBrowser, allViolations, startSession, visit, type Session } from './browser.ts';
+import { describe, expect, it } from 'vitest';
+import { login, loginAs, resetBrowser, visit, useBrowserSession, scanner } from './browser.ts';
 
-let session: Session;
-beforeAll(async () => {
-  session = await startSession();
-});
-afterAll(async () => {
-  await session?.close();
-});
-beforeEach(async () => {
-  await resetBrowser(session);
-});
+const session = useBrowserSession();
+const { violations } = scanner();
 
 /** Calls the API with the browser's own session (its cookies), as the web client does. */
 async function apiAsBrowser(method: 'GET' | 'PATCH', path: string, body?: unknown) {
@@ -44,7 +36,7 @@ describe('my account', () => {
     await page.goto(`${url}/login`);
     await login(page, 'nurse', 'engangs-kod-123');
     await page.getByRole('heading', { level: 1, name: 'Välj ett nytt lösenord' }).waitFor();
-    expect(await allViolations(page, 'forced password change')).toEqual([]);
+    expect(await violations(page, 'forced password change')).toEqual([]);
     // Nothing else is reachable until then.
     expect(await page.getByRole('navigation').count()).toBe(0);
     await page.getByLabel('Engångslösenordet du fick').fill('engangs-kod-123');
@@ -64,6 +56,6 @@ describe('my account', () => {
     await row.waitFor();
     expect(await row.textContent()).toContain('Olle Organisationsadmin');
     expect(await row.textContent()).toMatch(/\d{4}-\d{2}-\d{2} \d{2}:\d{2}/);
-    expect(await allViolations(page, 'my account')).toEqual([]);
+    expect(await violations(page, 'my account')).toEqual([]);
   });
 });

@@ -1,9 +1,9 @@
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { stockholmDate } from '@samsyn/core';
 import { systemClock } from '../../server/src/clock.ts';
 import { testClockOffsetDays } from '../../server/src/test/constants.ts';
-import { allViolations, loginAs, resetBrowser, startSession, visit, type Session } from './browser.ts';
+import { loginAs, resetBrowser, visit, useBrowserSession, scanner } from './browser.ts';
 
 // Action plans (Verksamhet), issue 16's journey in one test: a coordinator creates a plan with a
 // sub-goal and an activity, opens a follow-up round; the responsible teacher finds her task and
@@ -17,21 +17,9 @@ const addDays = (date: string, days: number) => new Date(Date.UTC(Number(date.sl
 const planTitle = 'Plan för trygga skolvägar';
 const activityTitle = 'Vuxenvandringar vid skolorna';
 
-let session: Session;
-beforeAll(async () => {
-  session = await startSession();
-});
-afterAll(async () => {
-  await session?.close();
-});
-beforeEach(async () => {
-  await resetBrowser(session);
-});
+const session = useBrowserSession();
 
-const found: string[] = [];
-async function scan(page: Page, label: string): Promise<void> {
-  found.push(...(await allViolations(page, label)));
-}
+const { found, scan } = scanner();
 
 async function choose(page: Page, label: string, option: string, type?: string) {
   const box = page.getByRole('dialog').getByRole('textbox', { name: label, exact: true });

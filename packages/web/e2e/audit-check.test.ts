@@ -1,16 +1,8 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { login, resetBrowser, allViolations, startSession, testPassword, type Session } from './browser.ts';
+import { describe, expect, it } from 'vitest';
+import { login, testPassword, useBrowserSession, scanner } from './browser.ts';
 
-let session: Session;
-beforeAll(async () => {
-  session = await startSession();
-});
-afterAll(async () => {
-  await session?.close();
-});
-beforeEach(async () => {
-  await resetBrowser(session);
-});
+const session = useBrowserSession();
+const { violations } = scanner();
 
 describe('the audit log check page', () => {
   it('lets a system administrator check the log, shows progress and the result, and names a tampered entry', async () => {
@@ -26,7 +18,7 @@ describe('the audit log check page', () => {
     expect(await page.getByRole('status').filter({ hasText: 'poster kontrollerade' }).textContent()).toMatch(/^([\d\s]+) av \1 poster kontrollerade\.$/);
     expect(await page.getByRole('progressbar', { name: 'Kontrollens förlopp' }).getAttribute('aria-valuenow')).toBe('100');
     expect(await page.getByText(/Signerade kontrollpunkter: [1-9]/).isVisible()).toBe(true);
-    expect(await allViolations(page, 'audit check, intact')).toEqual([]);
+    expect(await violations(page, 'audit check, intact')).toEqual([]);
 
     // The quick check starts at the last signed checkpoint (the server wrote one when it started).
     await page.getByRole('button', { name: 'Kontrollera sedan senaste kontrollpunkten' }).click();
@@ -41,7 +33,7 @@ describe('the audit log check page', () => {
     expect(await page.getByRole('alert').textContent()).toContain('posten har ändrats');
     // It stopped at the first break: one entry of all of them verified.
     expect(await page.getByRole('status').filter({ hasText: 'poster kontrollerade' }).textContent()).toMatch(/^1 av [1-9][\d\s]* poster kontrollerade\.$/);
-    expect(await allViolations(page, 'audit check, broken')).toEqual([]);
+    expect(await violations(page, 'audit check, broken')).toEqual([]);
     await page.screenshot({ path: '/tmp/samsyn-audit-check.png', fullPage: false });
   });
 

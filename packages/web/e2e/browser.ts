@@ -6,6 +6,7 @@ import { fileURLToPath } from 'node:url';
 import AxeBuilder from '@axe-core/playwright';
 import axe from 'axe-core';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { afterAll, beforeAll, beforeEach, expect } from 'vitest';
 import { startTestServer } from '../../server/src/test/harness.ts';
 
 import { testPassword } from '../../server/src/test/harness.ts';
@@ -95,18 +96,30 @@ export async function login(page: Page, username: string, password: string): Pro
 }
 
 const wcagTags = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
-/** Every axe rule for WCAG 2.1 A/AA, with label-in-name (2.5.3), which axe counts as experimental and skips unless named. */
-const wcagRules = axe
-  .getRules()
-  .filter((r) => r.tags.some((tag) => wcagTags.includes(tag)) && (!r.tags.includes('experimental') || r.ruleId === 'label-content-name-mismatch'))
-  .map((r) => r.ruleId);
+/** Axe's rules with any of the tags, with label-in-name (2.5.3), which axe counts as experimental and skips unless named. */
+const rulesTagged = (tags: string[]) =>
+  axe
+    .getRules()
+    .filter((r) => r.tags.some((tag) => tags.includes(tag)) && (!r.tags.includes('experimental') || r.ruleId === 'label-content-name-mismatch'))
+    .map((r) => r.ruleId);
+const wcagRules = rulesTagged(wcagTags);
+const wcagAndBestPracticeRules = rulesTagged([...wcagTags, 'best-practice']);
+
+export interface ScanOptions {
+  /** Axe's best-practice rules as well as WCAG 2.1 A/AA. */
+  bestPractice?: boolean;
+  /** Only this part of the page (a CSS selector). */
+  within?: string;
+}
 
 /**
  * Violations of WCAG 2.1 A/AA of every impact level (minor and moderate too) on the page as it is
  * now, formatted; label-in-name (WCAG 2.5.3), an experimental rule in axe, is run as well.
  */
-export async function allViolations(page: Page, label: string): Promise<string[]> {
-  const result = await new AxeBuilder({ page }).options({ resultTypes: ['violations'], runOnly: { type: 'rule', values: wcagRules } }).analyze();
+export async function allViolations(page: Page, label: string, options: ScanOptions = {}): Promise<string[]> {
+  let builder = new AxeBuilder({ page }).options({ resultTypes: ['violations'], runOnly: { type: 'rule', values: options.bestPractice ? wcagAndBestPracticeRules : wcagRules } });
+  if (options.within) builder = builder.include(options.within);
+  const result = await builder.analyze();
   return result.violations
     .map((v) => {
       const nodes = v.nodes.slice(0, 5).map((n) => `    ${n.target.join(' ')}\n      ${(n.failureSummary ?? '').replace(/\n/g, '\n      ')}`);
@@ -141,4 +154,87 @@ export async function visit(session: Session, page: Page, path: string, heading:
   await page.goto(`${session.url}${path}`);
   await page.getByRole('heading', { level: 1, name: heading }).waitFor();
   await page.waitForLoadState('networkidle');
+}
+
+export interface SessionOptions {
+  /** Before each test, forget the cookie and the language (`resetBrowser`); on unless `false`. */
+  resetEach?: boolean;
+  /** Before each test, the window at this size (after a step at 390 px, say). */
+  viewport?: { width: number; height: number };
+}
+
+/**
+ * The test file's one browser session: the server and Chromium start once before its tests
+ * (`beforeAll`) and stop after them, and each test starts as a new visitor. Returns the session
+ * at once; its fields are there from the first hook on. A file's own `beforeAll`, written after
+ * this call, runs after the start.
+ */
+export function useBrowserSession(options: SessionOptions = {}): Session {
+  let current: Session | undefined;
+  const started = (): Session => {
+    if (!current) throw new Error('The browser session starts in beforeAll: use it in a hook or a test.');
+    return current;
+  };
+  beforeAll(async () => {
+    current = await startSession();
+  });
+  afterAll(async () => {
+    await current?.close();
+  });
+  if (options.resetEach !== false || options.viewport) {
+    beforeEach(async () => {
+      if (options.viewport) await started().page.setViewportSize(options.viewport);
+      if (options.resetEach !== false) await resetBrowser(started());
+    });
+  }
+  return {
+    get url() {
+      return started().url;
+    },
+    get database() {
+      return started().database;
+    },
+    get context() {
+      return started().context;
+    },
+    get page() {
+      return started().page;
+    },
+    close: () => started().close(),
+  };
+}
+
+export interface Scanner {
+  /** Every finding of `scan` so far, for one `expect(found, …).toEqual([])` when the journey is done. */
+  found: string[];
+  /** Scans the page and keeps its findings in `found` (the journey goes on). */
+  scan(page: Page, label: string, within?: string): Promise<void>;
+  /** Scans the page and returns its findings, keeping nothing. */
+  violations(page: Page, label: string, within?: string): Promise<string[]>;
+}
+
+export interface ScannerOptions {
+  /** Axe's best-practice rules as well as WCAG 2.1 A/AA. */
+  bestPractice?: boolean;
+  /** Expect exactly one h1 before each scan. */
+  oneH1?: boolean;
+  /** Wait until the network is quiet before each scan (a page still loading its parts). */
+  settle?: boolean;
+}
+
+/** An axe scanner for one file's pages: every impact level, the same rules and format everywhere. */
+export function scanner(options: ScannerOptions = {}): Scanner {
+  const found: string[] = [];
+  const violations = async (page: Page, label: string, within?: string): Promise<string[]> => {
+    if (options.oneH1) expect(await page.locator('h1').count(), `${label}: one h1`).toBe(1);
+    if (options.settle) await page.waitForLoadState('networkidle');
+    return allViolations(page, label, { bestPractice: options.bestPractice, within });
+  };
+  return {
+    found,
+    violations,
+    scan: async (page, label, within) => {
+      found.push(...(await violations(page, label, within)));
+    },
+  };
 }

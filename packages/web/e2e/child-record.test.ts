@@ -1,18 +1,17 @@
 import { readFile } from 'node:fs/promises';
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { loginAs as openAs, resetBrowser, allViolations, startSession, visit as visitPage, type Session } from './browser.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { loginAs as openAs, resetBrowser, visit as visitPage, useBrowserSession, scanner } from './browser.ts';
 import { withCheckDigit } from '../../server/src/demo/children.ts';
 
 // The tests run in order on one server: the guardian's withdrawal near the end changes what
 // the psychologist may see, so the pages that need the plan consent come first.
 
-let session: Session;
 // The demo child's number and birth date follow the day the demo was seeded: read, not written down.
 let child: { id: string; identityNumber: string; birthDate: string; unknownNumber: string };
 
+const session = useBrowserSession();
 beforeAll(async () => {
-  session = await startSession();
   const { db } = session.database;
   const row = await db
     .selectFrom('child')
@@ -25,12 +24,6 @@ beforeAll(async () => {
   const unknownNumber = sameDay.find((n) => !taken.has(n));
   if (!unknownNumber) throw new Error('no free test-series number on the demo child\'s birthday');
   child = { id: row.id, identityNumber: row.identity_number, birthDate: row.birth_date, unknownNumber };
-});
-afterAll(async () => {
-  await session?.close();
-});
-beforeEach(async () => {
-  await resetBrowser(session);
 });
 
 /** `YYYYMMDD-NNNN`, as a professional types it. */
@@ -46,11 +39,7 @@ async function search(page: Page, identityNumber: string): Promise<void> {
   await page.getByRole('button', { name: /^(Sök|Search)$/ }).click();
 }
 
-const found: string[] = [];
-async function scan(page: Page, label: string): Promise<void> {
-  expect(await page.locator('h1').count(), `${label}: one h1`).toBe(1);
-  found.push(...(await allViolations(page, label)));
-}
+const { found, scan } = scanner({ oneH1: true });
 
 describe('the child area in a browser', () => {
   it('a teacher searches the demo child by identity number and opens the record', async () => {

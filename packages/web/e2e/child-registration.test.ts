@@ -1,7 +1,6 @@
-import AxeBuilder from '@axe-core/playwright';
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { loginAs as openAs, resetBrowser, startSession, visit as visitPage, type Session } from './browser.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { loginAs as openAs, resetBrowser, visit as visitPage, useBrowserSession, scanner } from './browser.ts';
 import { freshTestNumbers } from '../../server/src/test/identity-numbers.ts';
 import { registerFile, type RegisterFileRow } from '../../server/src/register-import/register-file.ts';
 
@@ -9,24 +8,17 @@ import { registerFile, type RegisterFileRow } from '../../server/src/register-im
 // child and finds them again; an administrator imports a register file with one bad row, fixes
 // it and imports it again, and nothing is duplicated; and corrects a child's identity data.
 
-let session: Session;
 let numbers: string[];
 let guardians: string[];
 let schoolCode: string;
 
+const session = useBrowserSession();
 beforeAll(async () => {
-  session = await startSession();
   const { db } = session.database;
   numbers = await freshTestNumbers(db, new Date(), 6, 12);
   guardians = await freshTestNumbers(db, new Date(), 36, 12, 700);
   const school = await db.selectFrom('unit as u').innerJoin('organisation as o', 'o.id', 'u.organisation_id').select('u.school_unit_code').where('o.name', '=', 'Exempelstads kommun').where('u.school_unit_code', 'is not', null).orderBy('u.school_unit_code').executeTakeFirstOrThrow();
   schoolCode = school.school_unit_code!;
-});
-afterAll(async () => {
-  await session?.close();
-});
-beforeEach(async () => {
-  await resetBrowser(session);
 });
 
 const loginAs = (username: string, language: 'sv' | 'en') => openAs(session, username, language);
@@ -34,10 +26,9 @@ const visit = (page: Page, path: string, heading: string | RegExp) => visitPage(
 const display = (n: string) => `${n.slice(0, 8)}-${n.slice(8)}`;
 
 /** Axe with every impact level (minor and moderate too), WCAG 2.1 A/AA and best practice. */
+const { violations } = scanner({ oneH1: true, bestPractice: true });
 async function expectNoViolations(page: Page, label: string): Promise<void> {
-  expect(await page.locator('h1').count(), `${label}: one h1`).toBe(1);
-  const result = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice']).analyze();
-  const found = result.violations.map((v) => `[${label}] ${v.id} (${v.impact}): ${v.help}\n${v.nodes.slice(0, 5).map((n) => `    ${n.target.join(' ')}`).join('\n')}`);
+  const found = await violations(page, label);
   expect(found, found.join('\n')).toEqual([]);
 }
 
@@ -164,7 +155,6 @@ describe('an administrator imports a register file', () => {
     }
   }, 60_000);
 });
-
 
 describe('Mina barn', () => {
   it('lists the children the teacher created on her start page, in Swedish and English', async () => {

@@ -1,21 +1,15 @@
 import { readFile } from 'node:fs/promises';
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { allViolations, loginAs, resetBrowser, startSession, visit, type Session } from './browser.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { loginAs, visit, useBrowserSession, scanner } from './browser.ts';
 
-let session: Session;
 let childId: string;
 
+const session = useBrowserSession();
+const { violations } = scanner();
 beforeAll(async () => {
-  session = await startSession();
   const { db } = session.database;
   childId = (await db.selectFrom('child').innerJoin('app_user', 'app_user.id', 'child.user_id').select('child.id').where('app_user.username', '=', 'child').executeTakeFirstOrThrow()).id;
-});
-afterAll(async () => {
-  await session?.close();
-});
-beforeEach(async () => {
-  await resetBrowser(session);
 });
 
 const texts = {
@@ -31,7 +25,7 @@ const texts = {
 
 /** Every axe violation of WCAG 2.1 A/AA at any impact, one h1, and at 390 px nothing wider than the screen. */
 async function findings(page: Page, label: string, phone: boolean): Promise<string[]> {
-  const found = await allViolations(page, label);
+  const found = await violations(page, label);
   if ((await page.locator('h1').count()) !== 1) found.push(`[${label}] not exactly one h1`);
   if (phone) {
     const wide = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);

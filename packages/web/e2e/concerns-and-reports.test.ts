@@ -1,29 +1,15 @@
-import AxeBuilder from '@axe-core/playwright';
-import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { loginAs, resetBrowser, startSession, visit, type Session } from './browser.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { loginAs, resetBrowser, visit, useBrowserSession, scanner } from './browser.ts';
 
-let session: Session;
 let olleId: string;
 
+const session = useBrowserSession();
 beforeAll(async () => {
-  session = await startSession();
   olleId = (await session.database.db.selectFrom('child').select('id').where('given_name', '=', 'Olle').where('family_name', '=', 'Vårdnadshavare').executeTakeFirstOrThrow()).id;
-});
-afterAll(async () => {
-  await session?.close();
-});
-beforeEach(async () => {
-  await resetBrowser(session);
 });
 
 /** Every axe violation of WCAG 2.1 A/AA, whatever its impact, in the part of the page given (or all of it). */
-async function violations(page: Page, label: string, within?: string): Promise<string[]> {
-  let builder = new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']);
-  if (within) builder = builder.include(within);
-  const result = await builder.analyze();
-  return result.violations.map((v) => `[${label}] ${v.id} (${v.impact}): ${v.help}\n${v.nodes.slice(0, 5).map((n) => `    ${n.target.join(' ')}`).join('\n')}`);
-}
+const { violations } = scanner();
 
 const texts = {
   sv: {

@@ -1,18 +1,8 @@
 import { readFile } from 'node:fs/promises';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { login, resetBrowser, startSession, testPassword, type Session } from './browser.ts';
+import { describe, expect, it } from 'vitest';
+import { login, testPassword, useBrowserSession } from './browser.ts';
 
-let session: Session;
-
-beforeAll(async () => {
-  session = await startSession();
-});
-afterAll(async () => {
-  await session?.close();
-});
-beforeEach(async () => {
-  await resetBrowser(session);
-});
+const session = useBrowserSession();
 
 describe('the web app in a browser', () => {
   it('an administrator logs in, switches to English, creates a unit, sees it listed and logs out', async () => {

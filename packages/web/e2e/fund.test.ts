@@ -1,27 +1,15 @@
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { allViolations, loginAs, resetBrowser, startSession, visit, type Session } from './browser.ts';
+import { describe, expect, it } from 'vitest';
+import { loginAs, visit, useBrowserSession, scanner } from './browser.ts';
 
 // The social-investment fund (Verksamhet): the fund manager marks a waiting application's
 // child-rights impact assessment not needed, grants it, and the remaining budget falls by what
 // it asked for. Axe at every impact level, in Swedish and English. The tests run in order.
 
 const waiting = 'Språkförskola för nyanlända';
-let session: Session;
-beforeAll(async () => {
-  session = await startSession();
-});
-afterAll(async () => {
-  await session?.close();
-});
-beforeEach(async () => {
-  await resetBrowser(session);
-});
+const session = useBrowserSession();
 
-const found: string[] = [];
-async function scan(page: Page, label: string): Promise<void> {
-  found.push(...(await allViolations(page, label)));
-}
+const { found, scan } = scanner();
 const remaining = async (page: Page) => Number((await page.getByTestId('fund-remaining').innerText()).replace(/\D/g, ''));
 
 describe('the fund in a browser', () => {

@@ -1,19 +1,17 @@
-import AxeBuilder from '@axe-core/playwright';
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { loginAs as openAs, resetBrowser, startSession, visit as visitPage, type Session } from './browser.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { loginAs as openAs, resetBrowser, visit as visitPage, useBrowserSession, scanner } from './browser.ts';
 
 // Handovers everyone can follow and emergency access that reaches a reviewer (issue 12), in
 // Swedish and English, on one server: the tests run in order.
 
-let session: Session;
 let childId: string;
 let otherChildId: string;
 /** Two colleagues at the teacher's own school, on no team of the demo child. */
 let colleagues: { username: string; displayName: string; id: string }[];
 
+const session = useBrowserSession();
 beforeAll(async () => {
-  session = await startSession();
   const { db } = session.database;
   childId = (await db.selectFrom('child').select('child.id').where('child.user_id', '=', db.selectFrom('app_user').select('app_user.id').where('app_user.username', '=', 'child')).executeTakeFirstOrThrow()).id;
   const teacher = await db.selectFrom('user_role as r').innerJoin('app_user as u', 'u.id', 'r.user_id').select(['r.unit_id']).where('u.username', '=', 'teacher').where('r.role', '=', 'professional').executeTakeFirstOrThrow();
@@ -35,23 +33,12 @@ beforeAll(async () => {
   const outsider = await db.selectFrom('user_role as r').innerJoin('app_user as u', 'u.id', 'r.user_id').select('r.organisation_id').where('u.username', '=', 'outsider').executeTakeFirstOrThrow();
   otherChildId = (await db.selectFrom('child').select('id').where('home_organisation_id', '=', outsider.organisation_id).where('protected_identity', 'is', null).orderBy('identity_number', 'desc').executeTakeFirstOrThrow()).id;
 });
-afterAll(async () => {
-  await session?.close();
-});
-beforeEach(async () => {
-  await resetBrowser(session);
-});
 
 const loginAs = (username: string, language: 'sv' | 'en' = 'sv') => openAs(session, username, language);
 const visit = (page: Page, path: string, heading: string | RegExp) => visitPage(session, page, path, heading);
 
 /** Axe with every impact level (minor and moderate too), WCAG 2.1 A/AA and best practice. */
-const found: string[] = [];
-async function scan(page: Page, label: string): Promise<void> {
-  expect(await page.locator('h1').count(), `${label}: one h1`).toBe(1);
-  const result = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice']).analyze();
-  found.push(...result.violations.map((v) => `[${label}] ${v.id} (${v.impact}): ${v.help} ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(', ')}`));
-}
+const { found, scan } = scanner({ oneH1: true, bestPractice: true });
 
 async function pickPerson(page: Page, field: string, displayName: string): Promise<void> {
   const dialog = page.getByRole('dialog');

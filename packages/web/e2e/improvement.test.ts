@@ -1,6 +1,6 @@
 import type { Locator, Page } from 'playwright-core';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { allViolations, loginAs, resetBrowser, startSession, visit, type Session } from './browser.ts';
+import { describe, expect, it } from 'vitest';
+import { loginAs, visit, useBrowserSession, scanner } from './browser.ts';
 
 // Improvement work: a team member (Tove Lärare, on Centrumskolan Exempelstad's team) records a
 // PDSA cycle and enters this week's value of the outcome measure; the measure's page shows the
@@ -11,21 +11,9 @@ import { allViolations, loginAs, resetBrowser, startSession, visit, type Session
 // measure, whose draft survives a reload, and marks a phase change. The tests run in order on this
 // file's database.
 
-let session: Session;
-beforeAll(async () => {
-  session = await startSession();
-});
-afterAll(async () => {
-  await session?.close();
-});
-beforeEach(async () => {
-  await resetBrowser(session);
-});
+const session = useBrowserSession();
 
-const found: string[] = [];
-async function scan(page: Page, label: string): Promise<void> {
-  found.push(...(await allViolations(page, label)));
-}
+const { found, scan } = scanner();
 
 const network = 'Bästa platsen att växa upp – närvaro';
 const project = 'Fler elever i skolan varje dag';

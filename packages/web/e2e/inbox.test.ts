@@ -1,5 +1,5 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { allViolations, loginAs, resetBrowser, startSession, type Session } from './browser.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { loginAs, resetBrowser, useBrowserSession, scanner } from './browser.ts';
 
 /**
  * The inbox in a browser (issue 14): `guardian` finds the demo SIP's proposed change waiting for
@@ -8,19 +8,16 @@ import { allViolations, loginAs, resetBrowser, startSession, type Session } from
  * impact level in Swedish and English.
  */
 
-let session: Session;
 let ebbaId: string;
 let key: string;
 
+const session = useBrowserSession({ resetEach: false });
+const { violations } = scanner();
 beforeAll(async () => {
-  session = await startSession();
   const db = session.database.db;
   ebbaId = (await db.selectFrom('child as c').innerJoin('app_user as u', 'u.id', 'c.user_id').select('c.id').where('u.username', '=', 'child').executeTakeFirstOrThrow()).id;
   const sip = await db.selectFrom('plan').select('id').where('child_id', '=', ebbaId).where('kind', '=', 'sip').executeTakeFirstOrThrow();
   key = `approval_waiting:${sip.id}:4`;
-});
-afterAll(async () => {
-  await session?.close();
 });
 
 const texts = {
@@ -55,7 +52,7 @@ describe('the inbox', () => {
       await row.getByText(text.unread, { exact: true }).waitFor();
       // The item links to where it is handled: the child's page for the family.
       expect(await row.getByRole('link', { name: 'SIP för Ebba' }).getAttribute('href')).toBe(`/my-children/${ebbaId}`);
-      found.push(...(await allViolations(page, `${language} inbox`)));
+      found.push(...(await violations(page, `${language} inbox`)));
       if (language === 'en') {
         await row.getByRole('button', { name: new RegExp(`^${text.markDone}: ${text.kind}, SIP för Ebba`) }).click();
         await page.getByText(/^Marked as done: /).waitFor();
@@ -66,7 +63,7 @@ describe('the inbox', () => {
         await row.getByText(text.done, { exact: true }).waitFor();
         await page.getByRole('navigation').getByRole('link', { name: unread === 1 ? text.title : `${text.title} (${text.spoken(unread - 1)})`, exact: true }).waitFor();
         expect(await unreadCount()).toBe(unread - 1);
-        found.push(...(await allViolations(page, `${language} inbox, done filter`)));
+        found.push(...(await violations(page, `${language} inbox, done filter`)));
       }
     }
     const mark = await session.database.db.selectFrom('inbox_item as i').innerJoin('app_user as u', 'u.id', 'i.user_id').select(['i.done_at']).where('u.username', '=', 'guardian').where('i.key', '=', key).executeTakeFirstOrThrow();

@@ -1,9 +1,8 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import AxeBuilder from '@axe-core/playwright';
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { loginAs, resetBrowser, startSession, visit, type Session } from './browser.ts';
+import { describe, expect, it } from 'vitest';
+import { loginAs, visit, useBrowserSession, scanner } from './browser.ts';
 
 // The indicator catalogue and the Kolada import (Befolkning): an analyst adds an indicator, imports
 // Kolada-shaped files (v2 and v3), sees what changed and confirms a renamed KPI; a teacher reads
@@ -12,22 +11,9 @@ import { loginAs, resetBrowser, startSession, visit, type Session } from './brow
 const fixtures = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../core/src/indicators/fixtures');
 const fixture = (name: string) => path.join(fixtures, name);
 
-let session: Session;
-beforeAll(async () => {
-  session = await startSession();
-});
-afterAll(async () => {
-  await session?.close();
-});
-beforeEach(async () => {
-  await resetBrowser(session);
-});
+const session = useBrowserSession();
 
-const found: string[] = [];
-async function scan(page: Page, label: string): Promise<void> {
-  const result = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).options({ resultTypes: ['violations'] }).analyze();
-  found.push(...result.violations.map((v) => `[${label}] ${v.id} (${v.impact}): ${v.help}\n${v.nodes.slice(0, 5).map((n) => `    ${n.target.join(' ')}`).join('\n')}`));
-}
+const { found, scan } = scanner();
 
 async function choose(page: Page, label: string, option: string) {
   await page.getByRole('dialog').getByRole('textbox', { name: label, exact: true }).click();

@@ -1,30 +1,22 @@
 import { readFile } from 'node:fs/promises';
 import { sql } from 'kysely';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { RegisterExtract } from '@samsyn/core';
-import { allViolations, loginAs as openAs, resetBrowser, startSession, type Session } from './browser.ts';
+import { loginAs as openAs, useBrowserSession, scanner } from './browser.ts';
 
 // Issue 12: a look is one entry, the register extract a guardian downloads on a phone, and the
 // retention page. Axe runs with every impact level on the pages this changes.
 
-let session: Session;
 let childId: string;
 
+const session = useBrowserSession({ viewport: { width: 1280, height: 860 } });
 beforeAll(async () => {
-  session = await startSession();
   const { db } = session.database;
   childId = (await db.selectFrom('child').select('child.id').where('child.user_id', '=', db.selectFrom('app_user').select('app_user.id').where('app_user.username', '=', 'child')).executeTakeFirstOrThrow()).id;
 });
-afterAll(async () => {
-  await session?.close();
-});
-beforeEach(async () => {
-  await resetBrowser(session);
-  await session.page.setViewportSize({ width: 1280, height: 860 });
-});
 
 /** Every violation of WCAG 2.1 A/AA, whatever its impact (minor and moderate too), label-in-name included. */
-const violations = allViolations;
+const { violations } = scanner();
 
 async function headSeq(): Promise<string> {
   return (await session.database.db.selectFrom('audit_chain_head').select(sql<string>`seq::text`.as('seq')).executeTakeFirstOrThrow()).seq;

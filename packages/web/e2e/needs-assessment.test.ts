@@ -1,25 +1,19 @@
 import type { Locator, Page } from 'playwright-core';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { allViolations, loginAs, resetBrowser, startSession, visit, type Session } from './browser.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { loginAs, resetBrowser, visit, useBrowserSession, scanner } from './browser.ts';
 
 // The needs assessment in a browser: the teacher opens it from Ebba's record, fills it in and
 // saves it with the keyboard only, led by the five questions, in Swedish at 1280 px and in
 // English on a 390 px wide phone; axe finds no WCAG 2.1 A/AA violation of any impact level on
 // the list, the form (empty, with errors, filled in) and the saved assessment.
 
-let session: Session;
 let childId: string;
 
+const session = useBrowserSession();
+const { violations } = scanner();
 beforeAll(async () => {
-  session = await startSession();
   const { db } = session.database;
   childId = (await db.selectFrom('child').select('child.id').where('child.user_id', '=', db.selectFrom('app_user').select('app_user.id').where('app_user.username', '=', 'child')).executeTakeFirstOrThrow()).id;
-});
-afterAll(async () => {
-  await session?.close();
-});
-beforeEach(async () => {
-  await resetBrowser(session);
 });
 
 const texts = {
@@ -64,13 +58,13 @@ describe.each([
     await page.waitForLoadState('networkidle');
     // The demo's assessments: the nurse's is shared through the family's consent.
     await page.getByRole('cell', { name: text.nurse }).first().waitFor();
-    found.push(...(await allViolations(page, `${language} list`)));
+    found.push(...(await violations(page, `${language} list`)));
     await page.getByRole('link', { name: text.newButton }).click();
     await page.getByRole('heading', { level: 1, name: text.formTitle }).waitFor();
     // The five questions are the form's structure.
     await page.getByRole('heading', { level: 2, name: text.q1 }).waitFor();
     await page.getByRole('heading', { level: 2, name: text.q5 }).waitFor();
-    found.push(...(await allViolations(page, `${language} empty form`)));
+    found.push(...(await violations(page, `${language} empty form`)));
 
     // Saving as final without a summary or proposal says what is missing and moves focus there.
     const finalButton = page.getByRole('button', { name: text.final });
@@ -79,7 +73,7 @@ describe.each([
     await page.getByText(text.required).first().waitFor();
     const summary = page.getByRole('textbox', { name: text.summary, exact: true });
     expect(await summary.evaluate((el) => document.activeElement === el)).toBe(true);
-    found.push(...(await allViolations(page, `${language} form with errors`)));
+    found.push(...(await violations(page, `${language} form with errors`)));
 
     // From the top, with Tab and typing only: the triangle, the matrix, an answer, the summary, the proposal.
     await page.getByRole('heading', { level: 1 }).focus();
@@ -102,7 +96,7 @@ describe.each([
     await page.keyboard.press('ArrowDown');
     expect(await page.getByRole('radio', { name: text.proposal }).isChecked()).toBe(true);
     if (width === 390) expect(await sideways(page), 'no sideways scrolling').toBeLessThanOrEqual(0);
-    found.push(...(await allViolations(page, `${language} filled-in form`)));
+    found.push(...(await violations(page, `${language} filled-in form`)));
 
     await tabTo(page, finalButton, 400);
     await page.keyboard.press('Enter');
@@ -114,7 +108,7 @@ describe.each([
     await read.getByText(text.shown, { exact: true }).waitFor();
     await page.waitForLoadState('networkidle');
     if (width === 390) expect(await sideways(page), 'no sideways scrolling').toBeLessThanOrEqual(0);
-    found.push(...(await allViolations(page, `${language} assessment`)));
+    found.push(...(await violations(page, `${language} assessment`)));
 
     const saved = await session.database.db
       .selectFrom('needs_assessment_version as r')
@@ -139,7 +133,7 @@ describe('the sub-areas’ configuration', () => {
       await page.setViewportSize({ width: 1280, height: 860 });
       await loginAs(session, 'sysadmin', language);
       await visit(session, page, '/admin/needs-assessment', language === 'sv' ? 'Behovsbedömningens områden' : 'Needs assessment sub-areas');
-      found.push(...(await allViolations(page, `${language} sub-areas`)));
+      found.push(...(await violations(page, `${language} sub-areas`)));
       const name = page.getByRole('group', { name: 'housing' }).getByRole('textbox', { name: language === 'sv' ? 'Namn på området (svenska)' : 'Name of the sub-area (Swedish)' });
       await name.fill(language === 'sv' ? 'Bostad' : 'Bostaden');
       await page.getByRole('button', { name: language === 'sv' ? 'Spara som ny version' : 'Save as a new version' }).click();

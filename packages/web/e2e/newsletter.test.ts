@@ -1,23 +1,13 @@
-import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { allViolations, loginAs, startSession, visit, type Session } from './browser.ts';
+import { describe, expect, it } from 'vitest';
+import { loginAs, visit, useBrowserSession, scanner } from './browser.ts';
 
 // The newsletter (issue 17 point 6): a coordinator composes an issue with a chart block, publishes
 // it, and the public page opens without login; the list, the issue page and the public page pass
 // axe at every impact level, in Swedish and English.
 
-let session: Session;
-beforeAll(async () => {
-  session = await startSession();
-});
-afterAll(async () => {
-  await session?.close();
-});
+const session = useBrowserSession({ resetEach: false });
 
-const found: string[] = [];
-async function scan(page: Page, label: string): Promise<void> {
-  found.push(...(await allViolations(page, label)));
-}
+const { found, scan } = scanner();
 
 describe('the newsletter in a browser', () => {
   it('a coordinator publishes an issue with a chart block, and the public page opens without login', async () => {

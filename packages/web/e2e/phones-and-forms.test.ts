@@ -1,18 +1,17 @@
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { loginAs as openAs, resetBrowser, startSession, visit as visitPage, type Session } from './browser.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { loginAs as openAs, resetBrowser, visit as visitPage, useBrowserSession } from './browser.ts';
 
 // Phones (the header, the burger, tables as cards) and the forms and lists that help: asking
 // before a deactivation, messages that follow a language switch, the focus ring, messages that
 // go when a field is corrected, and the colleague search.
 
-let session: Session;
 let childId: string;
 /** A colleague at the teacher's own school, on no team of the demo child. */
 let colleague: string;
 
+const session = useBrowserSession({ viewport: { width: 1280, height: 860 } });
 beforeAll(async () => {
-  session = await startSession();
   const { db } = session.database;
   const child = await db
     .selectFrom('child')
@@ -32,13 +31,6 @@ beforeAll(async () => {
     .orderBy('u.username')
     .executeTakeFirstOrThrow();
   colleague = row.display_name;
-});
-afterAll(async () => {
-  await session?.close();
-});
-beforeEach(async () => {
-  await resetBrowser(session);
-  await session.page.setViewportSize({ width: 1280, height: 860 });
 });
 
 const loginAs = (username: string, language: 'sv' | 'en' = 'sv') => openAs(session, username, language);

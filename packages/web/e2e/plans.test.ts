@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { allViolations, loginAs, resetBrowser, startSession, visit, type Session } from './browser.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { loginAs, resetBrowser, visit, useBrowserSession, scanner } from './browser.ts';
 
 /**
  * The plan pages in a browser, in Swedish and English, scanned by axe at every impact level, at
@@ -11,22 +11,15 @@ import { allViolations, loginAs, resetBrowser, startSession, visit, type Session
  * conflict shows both versions, and `guardian` approving the proposed change.
  */
 
-let session: Session;
 let ebbaId: string;
 let sipId: string;
 
+const session = useBrowserSession({ viewport: { width: 1280, height: 860 } });
+const { violations } = scanner();
 beforeAll(async () => {
-  session = await startSession();
   const db = session.database.db;
   ebbaId = (await db.selectFrom('child as c').innerJoin('app_user as u', 'u.id', 'c.user_id').select('c.id').where('u.username', '=', 'child').executeTakeFirstOrThrow()).id;
   sipId = (await db.selectFrom('plan').select('id').where('child_id', '=', ebbaId).where('kind', '=', 'sip').executeTakeFirstOrThrow()).id;
-});
-afterAll(async () => {
-  await session?.close();
-});
-beforeEach(async () => {
-  await resetBrowser(session);
-  await session.page.setViewportSize({ width: 1280, height: 860 });
 });
 
 const texts = {
@@ -45,9 +38,9 @@ const texts = {
 } as const;
 
 async function scanBothWidths(page: Page, label: string, found: string[]): Promise<void> {
-  found.push(...(await allViolations(page, `${label} (1280 px)`)));
+  found.push(...(await violations(page, `${label} (1280 px)`)));
   await page.setViewportSize({ width: 390, height: 844 });
-  found.push(...(await allViolations(page, `${label} (390 px)`)));
+  found.push(...(await violations(page, `${label} (390 px)`)));
   const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
   if (overflow > 1) found.push(`[${label}] the page scrolls sideways at 390 px (${overflow} px)`);
   await page.setViewportSize({ width: 1280, height: 860 });
@@ -90,7 +83,7 @@ describe.each(['sv', 'en'] as const)('the plan pages in %s', (language) => {
     await dialog.getByRole('textbox', { name: text.kind }).click();
     await page.getByRole('option', { name: text.sipOption, exact: true }).click();
     await dialog.getByRole('textbox', { name: text.title }).fill(`Ny SIP (${language})`);
-    found.push(...(await allViolations(page, `${language} new plan form`)));
+    found.push(...(await violations(page, `${language} new plan form`)));
     await dialog.getByRole('button', { name: text.save, exact: true }).click();
     await page.getByRole('heading', { level: 1, name: `Ny SIP (${language})` }).waitFor();
     await page.getByText(text.missing).waitFor();
@@ -112,7 +105,7 @@ describe.each(['sv', 'en'] as const)('the plan pages in %s', (language) => {
     await page.getByText(text.conflict).waitFor();
     await page.getByRole('dialog').getByText(`Någon annans text (${language})`).first().waitFor();
     await page.getByRole('dialog').getByText(`Jag vill ha lugn och ro (${language})`).first().waitFor();
-    found.push(...(await allViolations(page, `${language} the conflict`)));
+    found.push(...(await violations(page, `${language} the conflict`)));
     await page.getByRole('button', { name: text.keepMine }).click();
     await page.getByRole('dialog').getByRole('button', { name: text.save, exact: true }).click();
     await page.getByText(text.saved).waitFor();

@@ -1,7 +1,6 @@
 import ExcelJS from 'exceljs';
-import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { allViolations, loginAs, resetBrowser, startSession, visit, type Session } from './browser.ts';
+import { describe, expect, it } from 'vitest';
+import { loginAs, resetBrowser, visit, useBrowserSession, scanner } from './browser.ts';
 
 // Forums and public pages: a coordinator publishes the demo action plan and the public page opens
 // without login; the forum pages (list, forum, meeting), the contact directory, the publishing
@@ -9,21 +8,9 @@ import { allViolations, loginAs, resetBrowser, startSession, visit, type Session
 
 const planTitle = 'Handlingsplan för barn och unga i Exempelstad';
 
-let session: Session;
-beforeAll(async () => {
-  session = await startSession();
-});
-afterAll(async () => {
-  await session?.close();
-});
-beforeEach(async () => {
-  await resetBrowser(session);
-});
+const session = useBrowserSession();
 
-const found: string[] = [];
-async function scan(page: Page, label: string): Promise<void> {
-  found.push(...(await allViolations(page, label)));
-}
+const { found, scan } = scanner();
 
 describe('forums and public pages in a browser', () => {
   it('a coordinator publishes the demo action plan, and the public page opens without login', async () => {

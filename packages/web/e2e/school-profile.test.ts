@@ -1,5 +1,5 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { allViolations, loginAs, resetBrowser, startSession, type Session } from './browser.ts';
+import { describe, expect, it } from 'vitest';
+import { loginAs, resetBrowser, useBrowserSession, scanner } from './browser.ts';
 
 // School profiles and the child level's own indicators (Befolkning, issue 15 items 7 and 8): the
 // head teacher finds her school's profile from her unit, reads its survey results and Kolada
@@ -8,14 +8,8 @@ import { allViolations, loginAs, resetBrowser, startSession, type Session } from
 // profile is tested on the server (schools/schools.test.ts), every role.
 
 const schoolName = 'Centrumskolan Exempelstad F–9';
-let session: Session;
-const found: string[] = [];
-beforeAll(async () => {
-  session = await startSession();
-});
-afterAll(async () => {
-  await session?.close();
-});
+const session = useBrowserSession({ resetEach: false });
+const { found, scan } = scanner();
 
 describe('school profiles and the child-level page in a browser', () => {
   it('the head teacher opens her school’s profile from her unit, sees its figures and downloads the PDF', async () => {
@@ -33,7 +27,7 @@ describe('school profiles and the child-level page in a browser', () => {
     for (const text of await genders.locator('tbody td:nth-child(3)').allTextContents()) expect(text).toMatch(/^(\d+,\d\s%\s\(|för få svar$|dold)/);
     await page.getByTestId('kolada-table-N15436').getByText('sekretess (..)').waitFor();
     await page.locator('[data-chart][data-drawn="true"]').first().waitFor();
-    found.push(...(await allViolations(page, 'sv school profile')));
+    await scan(page, 'sv school profile');
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: 'Skriv ut skolprofilen (PDF)' }).click()]);
     expect(download.suggestedFilename()).toMatch(/^skolprofil-\d+-\d{4}-\d{2}-\d{2}\.pdf$/);
     await page.getByRole('button', { name: 'English' }).click();
@@ -41,7 +35,7 @@ describe('school profiles and the child-level page in a browser', () => {
     await page.getByTestId('kolada-table-N15503').getByText('The municipality').waitFor();
     await page.getByTestId('profile-gender-lhu.mar-bra').getByRole('rowheader').first().waitFor();
     expect(await page.getByTestId('profile-gender-lhu.mar-bra').getByText('Girls').count()).toBe(2);
-    found.push(...(await allViolations(page, 'en school profile')));
+    await scan(page, 'en school profile');
   });
 
   it('an analyst opens the child level’s indicators from Befolkning, with the child’s own view apart', async () => {
@@ -54,11 +48,11 @@ describe('school profiles and the child-level page in a browser', () => {
     await page.getByTestId('wheel-table-child').getByRole('rowheader', { name: 'Trygg' }).waitFor();
     // Every quarter's cell is a figure or a hidden cell in words, never an empty cell.
     for (const text of await page.getByTestId('table-reports_of_concern').locator('tbody td:nth-child(2)').allTextContents()) expect(text).toMatch(/^(\d+(,\d)?|för få|dold \(skyddar en cell med för få\))$/);
-    found.push(...(await allViolations(page, 'sv child level')));
+    await scan(page, 'sv child level');
     await page.getByRole('button', { name: 'English' }).click();
     await page.getByRole('heading', { level: 1, name: "The child level's own indicators" }).waitFor();
     await page.getByRole('heading', { level: 3, name: "The child's own view" }).waitFor();
-    found.push(...(await allViolations(page, 'en child level')));
+    await scan(page, 'en child level');
     await page.getByRole('link', { name: 'School profiles' }).first().click();
     await page.getByRole('heading', { level: 1, name: 'School profiles' }).waitFor();
     // The list arrives after the heading: wait for its last row before counting.
@@ -80,7 +74,7 @@ describe('school profiles and the child-level page in a browser', () => {
     await field.fill('V15E990100101');
     await dialog.getByRole('button', { name: 'Spara' }).click();
     await dialog.getByText('En annan skolenhet är redan kopplad till den Kolada-enheten.').waitFor();
-    found.push(...(await allViolations(page, 'sv kolada ou form with error')));
+    await scan(page, 'sv kolada ou form with error');
     await field.fill('V15E990100103');
     await dialog.getByRole('button', { name: 'Spara' }).click();
     await page.getByRole('status').filter({ hasText: 'Kolada-enheten för Exempelstadskolan F–6 är sparad.' }).waitFor();

@@ -1,26 +1,11 @@
 import { readFile } from 'node:fs/promises';
-import AxeBuilder from '@axe-core/playwright';
-import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { login, resetBrowser, startSession, testPassword, type Session, rememberLanguage } from './browser.ts';
+import { describe, expect, it } from 'vitest';
+import { login, testPassword, rememberLanguage, useBrowserSession, scanner } from './browser.ts';
 
-let session: Session;
-
-beforeAll(async () => {
-  session = await startSession();
-});
-afterAll(async () => {
-  await session?.close();
-});
-beforeEach(async () => {
-  await resetBrowser(session);
-});
+const session = useBrowserSession();
 
 /** WCAG 2.1 A/AA violations of every impact, minor ones too, on the page as it is now. */
-async function violations(page: Page, label: string): Promise<string[]> {
-  const result = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).options({ resultTypes: ['violations'] }).analyze();
-  return result.violations.map((v) => `[${label}] ${v.id} (${v.impact}): ${v.help}\n${v.nodes.slice(0, 5).map((n) => `    ${n.target.join(' ')}`).join('\n')}`);
-}
+const { violations } = scanner();
 
 const texts = {
   sv: {

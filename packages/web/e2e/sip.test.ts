@@ -1,9 +1,8 @@
-import type { Page } from 'playwright-core';
 import { stockholmDate } from '@samsyn/core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { systemClock } from '../../server/src/clock.ts';
 import { testClockOffsetDays } from '../../server/src/test/constants.ts';
-import { allViolations, loginAs, resetBrowser, startSession, visit, type Session } from './browser.ts';
+import { loginAs, resetBrowser, visit, useBrowserSession, scanner } from './browser.ts';
 
 /**
  * The SIP's way to the meeting in a browser (issue 14): `socialworker` (social services, the
@@ -16,30 +15,23 @@ import { allViolations, loginAs, resetBrowser, startSession, visit, type Session
  * plan with its meetings, the summons and the family's plan page with the form.
  */
 
-let session: Session;
 let ebbaId: string;
 let sipId: string;
 let psychologistName: string;
-const found: string[] = [];
 // The meeting's day, on the server's clock (CI runs it ahead): three weeks from its today, 09:00.
 const meetingDay = stockholmDate(new Date(systemClock(testClockOffsetDays).now().getTime() + 21 * 86_400_000));
 
+const session = useBrowserSession({ resetEach: false });
+const { found, scan } = scanner();
 beforeAll(async () => {
-  session = await startSession();
   const db = session.database.db;
   ebbaId = (await db.selectFrom('child as c').innerJoin('app_user as u', 'u.id', 'c.user_id').select('c.id').where('u.username', '=', 'child').executeTakeFirstOrThrow()).id;
   psychologistName = (await db.selectFrom('app_user').select('display_name').where('username', '=', 'psychologist').executeTakeFirstOrThrow()).display_name;
   sipId = (await db.selectFrom('plan').select('id').where('child_id', '=', ebbaId).where('kind', '=', 'sip').executeTakeFirstOrThrow()).id;
 });
-afterAll(async () => {
-  await session?.close();
-});
 
 const planUrl = () => `/child/${ebbaId}/plans/${sipId}`;
 
-async function scan(page: Page, label: string) {
-  found.push(...(await allViolations(page, label)));
-}
 
 describe('the SIP’s way to the meeting', () => {
   it('the lead books the meeting, summons the region and invites the guardian, and writes what she brings', async () => {

@@ -1,27 +1,11 @@
 import { readFile } from 'node:fs/promises';
-import AxeBuilder from '@axe-core/playwright';
-import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { loginAs, resetBrowser, startSession, type Session } from './browser.ts';
+import { describe, expect, it } from 'vitest';
+import { loginAs, resetBrowser, useBrowserSession, scanner } from './browser.ts';
 
-let session: Session;
-
-beforeAll(async () => {
-  session = await startSession();
-});
-afterAll(async () => {
-  await session?.close();
-});
-beforeEach(async () => {
-  await resetBrowser(session);
-});
+const session = useBrowserSession();
 
 /** WCAG 2.1 A/AA violations of every impact level, minor included. */
-async function violations(page: Page, label: string): Promise<string[]> {
-  await page.waitForLoadState('networkidle');
-  const result = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice']).analyze();
-  return result.violations.map((v) => `[${label}] ${v.id} (${v.impact}): ${v.help} ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(' | ')}`);
-}
+const { violations } = scanner({ settle: true, bestPractice: true });
 
 const texts = {
   sv: {

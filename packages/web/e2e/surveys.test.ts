@@ -1,27 +1,15 @@
 import { readFile } from 'node:fs/promises';
 import type { Locator, Page } from 'playwright-core';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { allViolations, loginAs, resetBrowser, startSession, visit, type Session } from './browser.ts';
+import { describe, expect, it } from 'vitest';
+import { loginAs, visit, useBrowserSession, scanner } from './browser.ts';
 
 // Surveys and dashboards (Befolkning): an analyst imports a survey file and sees its progress,
 // opens the mental-health dashboard, changes the filters and downloads a chart's PNG and CSV; the
 // dashboard in Swedish and English has no axe violations at any impact level.
 
-let session: Session;
-beforeAll(async () => {
-  session = await startSession();
-});
-afterAll(async () => {
-  await session?.close();
-});
-beforeEach(async () => {
-  await resetBrowser(session);
-});
+const session = useBrowserSession();
 
-const found: string[] = [];
-async function scan(page: Page, label: string): Promise<void> {
-  found.push(...(await allViolations(page, label)));
-}
+const { found, scan } = scanner();
 
 /** A wave far back in time, large enough that its progress shows while it is read. */
 function surveyFile(rows: number): string {

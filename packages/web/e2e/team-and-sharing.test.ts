@@ -1,17 +1,16 @@
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { loginAs as openAs, resetBrowser, allViolations, startSession, visit as visitPage, type Session } from './browser.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { loginAs as openAs, resetBrowser, visit as visitPage, useBrowserSession, scanner } from './browser.ts';
 
 // The tests run in order on one server (this file's own database copy): the handover at the
 // end takes the teacher off the team, so everything the teacher does as named person comes first.
 
-let session: Session;
 let childId: string;
 /** Two colleagues at the teacher's own school, on no team of the demo child. */
 let colleagues: { username: string; displayName: string }[];
 
+const session = useBrowserSession();
 beforeAll(async () => {
-  session = await startSession();
   const { db } = session.database;
   const child = await db
     .selectFrom('child')
@@ -42,21 +41,11 @@ beforeAll(async () => {
   ).map((u) => ({ username: u.username, displayName: u.display_name }));
   expect(colleagues).toHaveLength(2);
 });
-afterAll(async () => {
-  await session?.close();
-});
-beforeEach(async () => {
-  await resetBrowser(session);
-});
 
 const loginAs = (username: string, language: 'sv' | 'en' = 'sv') => openAs(session, username, language);
 const visit = (page: Page, path: string, heading: string | RegExp) => visitPage(session, page, path, heading);
 
-const found: string[] = [];
-async function scan(page: Page, label: string): Promise<void> {
-  expect(await page.locator('h1').count(), `${label}: one h1`).toBe(1);
-  found.push(...(await allViolations(page, label)));
-}
+const { found, scan } = scanner({ oneH1: true });
 
 /** Searches a colleague in the person picker and picks them at their school. */
 async function pickPerson(page: Page, field: string, displayName: string): Promise<void> {

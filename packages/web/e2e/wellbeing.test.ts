@@ -1,34 +1,20 @@
-import AxeBuilder from '@axe-core/playwright';
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { loginAs as openAs, resetBrowser, startSession, visit as visitPage, type Session, rememberLanguage } from './browser.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { loginAs as openAs, resetBrowser, visit as visitPage, rememberLanguage, useBrowserSession, scanner } from './browser.ts';
 
-let session: Session;
 let childId: string;
 
+const session = useBrowserSession({ viewport: { width: 1280, height: 860 } });
 beforeAll(async () => {
-  session = await startSession();
   const { db } = session.database;
   childId = (await db.selectFrom('child').select('child.id').where('child.user_id', '=', db.selectFrom('app_user').select('app_user.id').where('app_user.username', '=', 'child')).executeTakeFirstOrThrow()).id;
-});
-afterAll(async () => {
-  await session?.close();
-});
-beforeEach(async () => {
-  await session.page.setViewportSize({ width: 1280, height: 860 });
-  await resetBrowser(session);
 });
 
 const loginAs = (username: string, language: 'sv' | 'en' = 'sv') => openAs(session, username, language);
 const visit = (page: Page, path: string, heading: string | RegExp) => visitPage(session, page, path, heading);
 
 /** Axe at every impact level (WCAG 2.1 A and AA), on the page or one part of it. */
-async function violations(page: Page, label: string, include?: string): Promise<string[]> {
-  let builder = new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']);
-  if (include) builder = builder.include(include);
-  const result = await builder.analyze();
-  return result.violations.map((v) => `[${label}] ${v.id} (${v.impact}): ${v.help}\n${v.nodes.slice(0, 5).map((n) => `    ${n.target.join(' ')} ${n.failureSummary ?? ''}`).join('\n')}`);
-}
+const { violations } = scanner();
 
 /** Tabs until the focused element matches, as a keyboard user would. */
 async function tabTo(page: Page, selector: string, limit = 40): Promise<void> {

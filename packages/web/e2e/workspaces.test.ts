@@ -1,27 +1,15 @@
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { allViolations, loginAs, resetBrowser, startSession, visit, type Session } from './browser.ts';
+import { describe, expect, it } from 'vitest';
+import { loginAs, resetBrowser, visit, useBrowserSession, scanner } from './browser.ts';
 
 // Workspaces and agreements (Verksamhet): a member posts in the theme group's workspace and
 // uploads a new version of its document; a non-member asks to join the open learning network;
 // its owner accepts. The agreements page's three tabs. Axe at every impact level, in Swedish and
 // English. The tests run in order on this file's database.
 
-let session: Session;
-beforeAll(async () => {
-  session = await startSession();
-});
-afterAll(async () => {
-  await session?.close();
-});
-beforeEach(async () => {
-  await resetBrowser(session);
-});
+const session = useBrowserSession();
 
-const found: string[] = [];
-async function scan(page: Page, label: string): Promise<void> {
-  found.push(...(await allViolations(page, label)));
-}
+const { found, scan } = scanner();
 const theme = 'Temagrupp barn och unga';
 const network = 'Lärande nätverk: fullföljda studier';
 

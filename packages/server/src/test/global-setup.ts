@@ -2,6 +2,7 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
+import type { ProvidedContext } from 'vitest';
 import type { TestProject } from 'vitest/node';
 import { openDatabase } from '../db/database.ts';
 import { pgliteTemplate } from '../db/pglite-template.ts';
@@ -19,13 +20,35 @@ declare module 'vitest' {
   }
 }
 
+type Template = ProvidedContext['template'];
+
+/**
+ * `vitest run` starts the server and web projects' global setups one after the other, in one
+ * process, before any test file: the second takes the first one's template instead of migrating
+ * and seeding the same county again while both cores wait. The last project's teardown removes it.
+ */
+const shared = globalThis as { samsynTestTemplate?: { template: Promise<{ template: Template; remove(): Promise<void> }>; users: number } };
+
 /**
  * Builds one migrated database with the demo county per test run; each test file starts from
  * a copy of it (a PGlite data-folder load, or CREATE DATABASE … TEMPLATE on PostgreSQL).
  */
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
+  const run = (shared.samsynTestTemplate ??= { template: build(), users: 0 });
+  run.users += 1;
+  const { template, remove } = await run.template;
+  project.provide('template', template);
+  return async () => {
+    run.users -= 1;
+    if (run.users > 0) return;
+    delete shared.samsynTestTemplate;
+    await remove();
+  };
+}
+
+async function build(): Promise<{ template: Template; remove(): Promise<void> }> {
   const databaseUrl = process.env.DATABASE_URL;
-  if (databaseUrl) return setupPostgres(project, databaseUrl);
+  if (databaseUrl) return setupPostgres(databaseUrl);
   const dir = await mkdtemp(path.join(os.tmpdir(), 'samsyn-template-'));
   const template = await pgliteTemplate();
   const database = await openDatabase({ dataDir: 'memory://', ...(template ? { loadDataDir: template } : {}) });
@@ -34,12 +57,11 @@ export default async function setup(project: TestProject): Promise<() => Promise
   await database.close();
   const file = path.join(dir, 'template.tar');
   await writeFile(file, Buffer.from(await dump.arrayBuffer()));
-  project.provide('template', { kind: 'pglite', file });
-  return () => rm(dir, { recursive: true, force: true });
+  return { template: { kind: 'pglite', file }, remove: () => rm(dir, { recursive: true, force: true }) };
 }
 
-async function setupPostgres(project: TestProject, databaseUrl: string): Promise<() => Promise<void>> {
-  const name = `samsyn_template_${project.name}_${process.pid}`;
+async function setupPostgres(databaseUrl: string): Promise<{ template: Template; remove(): Promise<void> }> {
+  const name = `samsyn_template_${process.pid}`;
   const admin = new pg.Client({ connectionString: databaseUrl });
   await admin.connect();
   await admin.query(`DROP DATABASE IF EXISTS ${name}`);
@@ -52,10 +74,12 @@ async function setupPostgres(project: TestProject, databaseUrl: string): Promise
   const database = await openDatabase({ databaseUrl: withDatabase(appUrl, name), ownerUrl: url, poolSize: 2 });
   await seedDemoData(database.db, { password: testPassword, now: systemClock(testClockOffsetDays).now() });
   await database.close();
-  project.provide('template', { kind: 'postgresql', url: databaseUrl, appUrl, database: name });
-  return async () => {
-    await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-    await admin.end();
+  return {
+    template: { kind: 'postgresql', url: databaseUrl, appUrl, database: name },
+    remove: async () => {
+      await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      await admin.end();
+    },
   };
 }
 

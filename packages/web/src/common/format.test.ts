@@ -1,9 +1,14 @@
-import { describe, expect, it, vi } from 'vitest';
+import { afterAll, describe, expect, it, vi } from 'vitest';
 
 // format.ts formats numbers in the interface's language; its i18n sets the page's `lang`, which Node has not.
 vi.hoisted(() => Object.assign(globalThis, { document: { documentElement: {} } }));
 import { stockholmInstant } from './format.ts';
 import { toInstant } from '../sip/words.ts';
+
+// The worker goes on to other test files with its globals (isolate: false): the stand-in page leaves with this file.
+afterAll(() => {
+  Reflect.deleteProperty(globalThis, 'document');
+});
 
 /** Times typed in Samsyn are Stockholm's, whatever zone the browser (or the test runner) is in. */
 describe('stockholmInstant', () => {
