@@ -143,9 +143,11 @@ describe('the web app in a browser', () => {
     const csv = await readFile(file, 'utf8');
     expect(csv.startsWith('\uFEFF')).toBe(true);
     const lines = csv.slice(1).trimEnd().split('\r\n');
-    expect(lines[0]).toBe('Organisation;Namn;Sektor;Status;Ändrad');
+    expect(lines[0]).toBe('Organisation;Namn;Sektor;Kolada-enhet (OU);Status;Ändrad');
     expect(lines).toHaveLength(shown + 1);
-    for (const line of lines.slice(1)) expect(line).toMatch(/;Skola;Aktiv;\d{4}-\d{2}-\d{2}$/);
+    // A school's Kolada unit where it has one (V15E…), else empty.
+    for (const line of lines.slice(1)) expect(line).toMatch(/;Skola;(V15E\d+)?;Aktiv;\d{4}-\d{2}-\d{2}$/);
+    expect(lines.some((line) => /;Skola;V15E\d+;/.test(line))).toBe(true);
   });
 
   it('an administrator creates a user with a role, edits and deactivates the account', async () => {
