@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { formatShare } from '../common/format.ts';
 import { FigureTable } from './FigureTable.tsx';
 import { comparisonOf, type ComparisonRow, type Filters } from './panelData.ts';
+import { whiskerSeries } from './whiskers.ts';
 
 /** The municipalities in one year, ordered by value, each with its interval as a whisker. */
 export function ComparisonSection({ view, filters, name }: { view: EstimatesView; filters: Filters; name: string }) {
@@ -47,28 +48,7 @@ function comparisonOption(rows: ComparisonRow[], shareName: string) {
     yAxis: { type: 'category', data: names },
     series: [
       { name: shareName, type: 'bar', data: values, color: '#1864ab', barMaxWidth: 28, label: { show: true, position: 'right', formatter: (p: { value: number }) => label(p.value) } },
-      {
-        name: 'interval',
-        type: 'custom',
-        data: whiskers,
-        tooltip: { show: false },
-        silent: true,
-        z: 3,
-        renderItem: (_: unknown, api: { value(i: number): number; coord(p: number[]): number[] }) => {
-          const [x1, y] = api.coord([api.value(1), api.value(0)]);
-          const [x2] = api.coord([api.value(2), api.value(0)]);
-          const cap = 6;
-          const style = { stroke: '#212529', lineWidth: 1.5 };
-          return {
-            type: 'group',
-            children: [
-              { type: 'line', shape: { x1, y1: y, x2, y2: y }, style },
-              { type: 'line', shape: { x1, y1: y! - cap, x2: x1, y2: y! + cap }, style },
-              { type: 'line', shape: { x1: x2, y1: y! - cap, x2, y2: y! + cap }, style },
-            ],
-          };
-        },
-      },
+      whiskerSeries(whiskers, 'horizontal'),
     ],
   };
 }

@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { FigureTable } from '../dashboards/FigureTable.tsx';
 import { changeText, intervalText, runChartText } from './changeText.ts';
 import { formatChange } from './targetText.ts';
+import { whiskerSeries } from '../dashboards/whiskers.ts';
 
 type Change = SeriesView['changes'][number];
 
@@ -56,29 +57,7 @@ function changesOption(changes: readonly Change[], name: string) {
     yAxis: { type: 'value', axisLabel: { formatter: (v: number) => label(v) } },
     series: [
       { name, type: 'bar', data: changes.map((c) => Number(c.difference.toFixed(2))), color: '#1864ab', barMaxWidth: 28 },
-      {
-        name: 'interval',
-        type: 'custom',
-        data: whiskers,
-        tooltip: { show: false },
-        silent: true,
-        z: 3,
-        renderItem: (_: unknown, api: { value(i: number): number; coord(p: number[]): number[] }) => {
-          const [x, y1] = api.coord([api.value(0), api.value(1)]);
-          const [, y2] = api.coord([api.value(0), api.value(2)]);
-          const cap = 6;
-          const style = { stroke: '#212529', lineWidth: 1.5 };
-          if (y1 === y2) return { type: 'group', children: [] };
-          return {
-            type: 'group',
-            children: [
-              { type: 'line', shape: { x1: x, y1, x2: x, y2 }, style },
-              { type: 'line', shape: { x1: x! - cap, y1, x2: x! + cap, y2: y1 }, style },
-              { type: 'line', shape: { x1: x! - cap, y1: y2, x2: x! + cap, y2 }, style },
-            ],
-          };
-        },
-      },
+      whiskerSeries(whiskers, 'vertical'),
     ],
   };
 }
