@@ -70,7 +70,13 @@ export const SeriesView = z.object({
   areas: z.array(z.object({ code: z.string(), name: z.string() })),
   gender: z.enum(koladaGenders),
   points: z.array(z.object({ year: z.number().int(), value: z.number().nullable(), status: z.enum(koladaValueStatuses) })),
+  /** The area's stored target (its own, or its hemkommun indicator's); null when none is stored. */
   target: TargetView.nullable(),
+  /**
+   * What the years are judged by (`judgingRule` in core): the stored target, or without one the
+   * county's shared rule, +2 points a year from the area's first figure; null without either.
+   */
+  judgedBy: z.object({ source: z.enum(['stored', 'shared']), rule: TargetRuleInput }).nullable(),
   /** Each year after the target's baseline: expected, actual, on_track / off_track / no_data, the gap. */
   judged: z.array(z.object({ year: z.number().int(), expected: z.number(), actual: z.number().nullable(), status: z.enum(['on_track', 'off_track', 'no_data']), gap: z.number().nullable() })),
   /**

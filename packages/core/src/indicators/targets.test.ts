@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { targetStatusSymbols, targetYears, trajectoryValue, type TargetRule } from './targets.ts';
+import { judgingRule, sharedPointsPerYear, targetForArea, targetStatusSymbols, targetYears, trajectoryValue, type TargetRule } from './targets.ts';
 
 const plusTwo: TargetRule = { kind: 'yearly_change', baselineYear: 2020, baselineValue: 70, changePerYear: 2 };
 
@@ -38,4 +38,24 @@ describe('a fixed target by a year', () => {
 it('gives every status a symbol as well as its words', () => {
   expect(Object.keys(targetStatusSymbols).sort()).toEqual(['no_data', 'off_track', 'on_track']);
   expect(new Set(Object.values(targetStatusSymbols)).size).toBe(3);
+});
+
+describe('the rule a dashboard judges an area by', () => {
+  const county = { area: { kind: 'county' as const, code: 'county' }, rule: plusTwo, name: 'Region' };
+  const lindmo = { area: { kind: 'municipality' as const, code: '9905' }, rule: { ...plusTwo, changePerYear: 1 }, name: 'Lindmo' };
+  const points = [{ year: 2023, value: null }, { year: 2022, value: 61.26 }, { year: 2025, value: 66 }];
+
+  it('is the area’s stored target where one exists: the county’s for the county, the municipality’s for it', () => {
+    expect(targetForArea([lindmo, county], 'county')).toBe(county);
+    expect(targetForArea([county, lindmo], '9905')).toBe(lindmo);
+    expect(judgingRule([county, lindmo], '9905', points)).toEqual({ source: 'stored', target: lindmo, rule: lindmo.rule });
+  });
+
+  it('falls back to the shared +2 a year from the area’s first figure only without one, −2 where lower is better', () => {
+    // The county's target does not judge a municipality: it has no target of its own.
+    expect(targetForArea([county], '9901')).toBeNull();
+    expect(judgingRule([county], '9901', points)).toEqual({ source: 'shared', rule: { kind: 'yearly_change', baselineYear: 2022, baselineValue: 61.3, changePerYear: sharedPointsPerYear } });
+    expect(judgingRule([], 'county', points, 'lower_is_better')?.rule).toMatchObject({ changePerYear: -2 });
+    expect(judgingRule([], '9901', [{ year: 2022, value: null }])).toBeNull();
+  });
 });

@@ -54,3 +54,38 @@ export function targetYears(rule: TargetRule, actuals: ReadonlyMap<number, numbe
 
 /** The symbol that goes with a status, beside its words (WCAG 1.4.1: never colour alone). */
 export const targetStatusSymbols: Record<TargetStatus, string> = { on_track: '✓', off_track: '✗', no_data: '–' };
+
+/** The county's shared rule ("Bästa platsen att växa upp"): +2 percentage points a year, −2 where lower is better. */
+export const sharedPointsPerYear = 2;
+
+/** Where a stored target applies: the county as a whole (its region's) or one municipality, by kommunkod. */
+export interface TargetArea {
+  area: { kind: 'county' | 'municipality'; code: string };
+}
+
+/** The stored target that judges an area's figures (`county` or a kommunkod), or null. */
+export function targetForArea<T extends TargetArea>(targets: readonly T[], area: string): T | null {
+  return targets.find((t) => (area === 'county' ? t.area.kind === 'county' : t.area.kind === 'municipality' && t.area.code === area)) ?? null;
+}
+
+/** The shared rule from an area's first figure (rounded to a tenth, as it is shown), or null without one. */
+export function sharedTargetRule(points: readonly { year: number; value: number | null }[], direction: IndicatorDirection = 'higher_is_better'): TargetRule | null {
+  const first = points.filter((p): p is { year: number; value: number } => p.value !== null).sort((a, b) => a.year - b.year)[0];
+  if (!first) return null;
+  return { kind: 'yearly_change', baselineYear: first.year, baselineValue: Math.round(first.value * 10) / 10, changePerYear: direction === 'higher_is_better' ? sharedPointsPerYear : -sharedPointsPerYear };
+}
+
+/** Which rule judges an area, and whether it is a stored target (with its organisation) or the shared rule. */
+export type JudgingRule<T> = { source: 'stored'; target: T; rule: TargetRule } | { source: 'shared'; rule: TargetRule };
+
+/**
+ * The rule a dashboard judges an area by: the area's stored target where one exists, and only
+ * without one the county's shared rule from the area's first figure. Null when there is neither
+ * (no stored target and no figure). The series page and the dashboards ask this one function.
+ */
+export function judgingRule<T extends TargetArea & { rule: TargetRule }>(targets: readonly T[], area: string, points: readonly { year: number; value: number | null }[], direction: IndicatorDirection = 'higher_is_better'): JudgingRule<T> | null {
+  const stored = targetForArea(targets, area);
+  if (stored) return { source: 'stored', target: stored, rule: stored.rule };
+  const shared = sharedTargetRule(points, direction);
+  return shared ? { source: 'shared', rule: shared } : null;
+}

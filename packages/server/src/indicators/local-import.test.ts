@@ -219,8 +219,10 @@ describe('a yearly series with its stored target', () => {
     // A place with figures for a school unit only is not an area of the series.
     expect(series.areas.map((a) => a.code)).toEqual(expect.arrayContaining(['county', '9901']));
     expect(series.areas.map((a) => a.code)).not.toContain('9902');
+    expect(series.judgedBy).toEqual({ source: 'stored', rule: { kind: 'yearly_change', baselineYear: 2020, baselineValue: 60, changePerYear: 2 } });
+    // No figures and no target: nothing to judge by, not even the shared rule.
     const county = (await analyst.get(`${base}/series`)).json() as SeriesView;
-    expect(county).toMatchObject({ area: { code: 'county' }, points: [], target: null, judged: [] });
+    expect(county).toMatchObject({ area: { code: 'county' }, points: [], target: null, judgedBy: null, judged: [] });
   });
 
   it('gives each year’s change with Newcombe’s interval where the shares’ counts are known, and the run-chart rules', async () => {
@@ -254,6 +256,18 @@ describe('a yearly series with its stored target', () => {
     const lindmo = (await teacher.get('/api/indicators/kolada.n99002/series?area=9905&gender=K')).json() as SeriesView;
     expect(lindmo.points.filter((p) => p.status === 'confidential')).toHaveLength(1);
     expect((await teacher.get('/api/indicators/lhu.mar-bra/series')).statusCode).toBe(400);
+  });
+
+  it('judges a municipality without a target of its own by the county’s shared rule, +2 a year from its first figure, and says so', async () => {
+    const view = (await (await t.loginAs('teacher')).get('/api/indicators/kolada.n99001/series?area=9902')).json() as SeriesView;
+    const first = view.points[0]!;
+    expect(view.target).toBeNull();
+    expect(view.judgedBy).toEqual({ source: 'shared', rule: { kind: 'yearly_change', baselineYear: first.year, baselineValue: first.value, changePerYear: 2 } });
+    expect(view.judged.map((j) => j.year)).toEqual(view.points.slice(1).map((p) => p.year));
+    for (const [i, j] of view.judged.entries()) {
+      expect(j.expected).toBeCloseTo(first.value! + 2 * (i + 1), 9);
+      expect(j.status).toBe(j.actual! >= j.expected ? 'on_track' : 'off_track');
+    }
     expect((await t.client().get('/api/indicators/kolada.n99001/series')).statusCode).toBe(401);
   });
 });

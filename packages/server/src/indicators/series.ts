@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely';
-import { newcombeDifference, runChartAnalysis, targetYears, type KoladaValueStatus, type SeriesQuery, type SeriesView, type TargetView } from '@samsyn/core';
+import { judgingRule, newcombeDifference, runChartAnalysis, targetForArea, targetYears, type KoladaValueStatus, type SeriesQuery, type SeriesView } from '@samsyn/core';
 import type { DB } from '../db/schema.ts';
 import { AppError } from '../http/errors.ts';
 import { findIndicator } from './queries.ts';
@@ -7,7 +7,8 @@ import { defaultTargetIndicator, targetsOf } from './targets.ts';
 
 /**
  * The yearly series of a Kolada or local indicator for the county or one municipality, with the
- * stored target for that area judged year by year (`targetYears` in core). The county's figures are
+ * stored target for that area (or, without one, the county's shared rule) judged year by year
+ * (`judgingRule` and `targetYears` in core). The county's figures are
  * kept under Kolada's code for a county, `00` and the county code (0099 for the demo's county).
  */
 
@@ -49,10 +50,6 @@ async function names(db: Kysely<DB>, codes: readonly string[]): Promise<Map<stri
   return new Map([...kolada.map((k) => [k.id, k.title] as const), ...orgs.map((o) => [o.municipality_code!, o.name] as const)]);
 }
 
-function targetFor(targets: readonly TargetView[], area: string): TargetView | null {
-  return targets.find((t) => (area === 'county' ? t.area.kind === 'county' : t.area.code === area)) ?? null;
-}
-
 /**
  * Each year's change since the previous figure. Newcombe's interval needs each share's
  * denominator: a percent figure with its count (successes = value × n); otherwise the change is
@@ -82,11 +79,13 @@ export async function seriesOf(db: Kysely<DB>, indicatorId: string, query: Serie
   const named = await names(db, codes);
   const municipalities = codes.filter((c) => c !== county);
   // A target of the indicator itself, or else that of its hemkommun indicator, which targets default to.
-  let target = targetFor(await targetsOf(db, indicator.id), query.area);
+  let target = targetForArea(await targetsOf(db, indicator.id), query.area);
   const fallback = target ? null : await defaultTargetIndicator(db, indicator);
-  if (fallback) target = targetFor(await targetsOf(db, fallback), query.area);
+  if (fallback) target = targetForArea(await targetsOf(db, fallback), query.area);
+  // Without a stored target the county's shared rule judges, as on the dashboards (one rule, in core).
+  const judge = judgingRule(target ? [target] : [], query.area, points, indicator.direction);
   const lastYear = Math.max(0, ...points.map((p) => p.year));
-  const judged = target ? targetYears(target.rule, new Map(points.map((p) => [p.year, p.value])), Math.max(lastYear, target.rule.baselineYear + 1), indicator.direction) : [];
+  const judged = judge ? targetYears(judge.rule, new Map(points.map((p) => [p.year, p.value])), Math.max(lastYear, judge.rule.baselineYear + 1), indicator.direction) : [];
   return {
     indicator: { id: indicator.id, nameSv: indicator.nameSv, nameEn: indicator.nameEn, unit: indicator.unit, direction: indicator.direction, sourceKind: kind, pupilBasis: indicator.pupilBasis },
     area: { code: query.area, name: query.area === 'county' ? countyName : named.get(query.area) ?? query.area },
@@ -94,6 +93,7 @@ export async function seriesOf(db: Kysely<DB>, indicatorId: string, query: Serie
     gender: query.gender,
     points: points.map((p) => ({ year: p.year, value: p.value, status: p.status })),
     target,
+    judgedBy: judge ? { source: judge.source, rule: judge.rule } : null,
     judged,
     changes: changesOf(points, indicator.unit === 'percent'),
     runChart: runChartAnalysis(points.map((p) => p.value)),
