@@ -42,11 +42,14 @@ describe('the indicator catalogue', () => {
   it('is read by anyone logged in, and by no one without a session', async () => {
     expect((await t.client().get('/api/indicators')).statusCode).toBe(401);
     // The demo's catalogue holds its survey's indicators (demo/surveys.ts), Samsyn's own from the
-    // child level (child-level-indicators/catalogue.ts) and its completed-studies KPIs (demo/population-targets.ts).
-    const { indicators } = (await (await t.loginAs('teacher')).get('/api/indicators')).json() as { indicators: { id: string; source: { kind: string } }[] };
+    // child level (child-level-indicators/catalogue.ts) and its six Kolada KPIs, two for each of the
+    // three priorities (demo/population-targets.ts).
+    const { indicators } = (await (await t.loginAs('teacher')).get('/api/indicators')).json() as { indicators: { id: string; priorityArea: string; source: { kind: string } }[] };
     expect(indicators.some((i) => i.source.kind === 'survey')).toBe(true);
-    expect(indicators.every((i) => i.source.kind === 'survey' || i.source.kind === 'samsyn' || i.id.startsWith('kolada.n9900'))).toBe(true);
-    expect(indicators.filter((i) => i.source.kind === 'kolada').map((i) => i.id)).toEqual(['kolada.n99001', 'kolada.n99002']);
+    expect(indicators.every((i) => i.source.kind === 'survey' || i.source.kind === 'samsyn' || i.source.kind === 'kolada')).toBe(true);
+    const kolada = indicators.filter((i) => i.source.kind === 'kolada');
+    expect(kolada.map((i) => i.id).sort()).toEqual(['kolada.n99001', 'kolada.n99002', 'kolada.u15570', 'kolada.u15571', 'kolada.u15611', 'kolada.u15613']);
+    expect(kolada.map((i) => i.priorityArea).sort()).toEqual(['completed_studies', 'completed_studies', 'mental_health', 'mental_health', 'physical_activity', 'physical_activity']);
   });
 
   it('is kept by an analyst, for her own organisation, and logged', async () => {

@@ -258,6 +258,24 @@ describe('a yearly series with its stored target', () => {
     expect((await teacher.get('/api/indicators/lhu.mar-bra/series')).statusCode).toBe(400);
   });
 
+  it('holds the demo’s six Kolada indicators over the three priorities: ten years each, the county’s +2 a year, one revised value and one confidential cell', async () => {
+    const teacher = await t.loginAs('teacher');
+    const twins: Record<string, string> = { 'kolada.n99002': 'kolada.n99001', 'kolada.u15571': 'kolada.u15570' };
+    for (const id of ['kolada.n99001', 'kolada.n99002', 'kolada.u15611', 'kolada.u15613', 'kolada.u15570', 'kolada.u15571']) {
+      const view = (await teacher.get(`/api/indicators/${id}/series`)).json() as SeriesView;
+      expect(view.points).toHaveLength(10);
+      expect(view.areas.map((a) => a.code)).toEqual(['county', '9901', '9902', '9903', '9904', '9905']);
+      // Judged by the county's stored target, +2 points a year from the first year; a kommunala skolor twin by its hemkommun one's.
+      expect(view.target).toMatchObject({ indicatorId: twins[id] ?? id, area: { kind: 'county' }, rule: { kind: 'yearly_change', changePerYear: 2 } });
+      expect(view.judgedBy?.source).toBe('stored');
+      expect(view.judged).toHaveLength(9);
+    }
+    const kpis = ['N99001', 'N99002', 'U15611', 'U15613', 'U15570', 'U15571'];
+    const db = t.database.db;
+    expect((await db.selectFrom('kolada_value').select('status').where('kpi', 'in', kpis).where('status', '<>', 'ok').execute()).map((r) => r.status)).toEqual(['confidential']);
+    expect(await db.selectFrom('kolada_value_revision').select(['kpi', 'municipality']).where('kpi', 'in', kpis).execute()).toEqual([{ kpi: 'N99001', municipality: '9901' }]);
+  });
+
   it('judges a municipality without a target of its own by the county’s shared rule, +2 a year from its first figure, and says so', async () => {
     const view = (await (await t.loginAs('teacher')).get('/api/indicators/kolada.n99001/series?area=9902')).json() as SeriesView;
     const first = view.points[0]!;

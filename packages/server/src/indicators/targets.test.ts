@@ -124,10 +124,13 @@ describe('an indicator’s targets', () => {
 });
 
 describe('the demo’s targets', () => {
-  it('are +2 points a year for the county from the first wave, and −2 where lower is better', async () => {
+  it('are +2 points a year for the county from the first wave, and −2 where lower is better; Exempelstad has its own for "mår bra"', async () => {
     const client = await t.loginAs('teacher');
     const feelWell = ((await client.get('/api/indicators/lhu.mar-bra/targets')).json() as TargetList).targets;
-    expect(feelWell).toEqual([expect.objectContaining({ area: { kind: 'county', code: 'county' }, rule: expect.objectContaining({ kind: 'yearly_change', changePerYear: 2 }) })]);
+    expect(feelWell).toEqual([
+      expect.objectContaining({ area: { kind: 'county', code: 'county' }, rule: expect.objectContaining({ kind: 'yearly_change', changePerYear: 2 }) }),
+      expect.objectContaining({ area: { kind: 'municipality', code: '9901' }, organisation: expect.objectContaining({ name: 'Exempelstads kommun' }), rule: expect.objectContaining({ kind: 'yearly_change', baselineYear: feelWell[0]!.rule.baselineYear, changePerYear: 2 }) }),
+    ]);
     const stressed = ((await client.get('/api/indicators/lhu.stressad/targets')).json() as TargetList).targets;
     expect(stressed[0]!.rule).toMatchObject({ changePerYear: -2 });
   });
