@@ -158,7 +158,7 @@ describe('the indicator catalogue in a browser', () => {
     // The demo's completed-studies KPI from Kolada, reached from its dashboard, judged against the county's +2 a year.
     await visit(session, page, '/population/dashboards/completed_studies', 'Uppföljning: Fullföljda studier');
     await page.getByRole('link', { name: 'Elever i åk 9 som är behöriga till gymnasiet, hemkommun' }).click();
-    await page.getByTestId('series-target').getByText('Målkurvan: målet för Region Exempellän, +2,0 per år').waitFor();
+    await page.getByTestId('series-target').getByText(/^Mål \(Region Exempellän\): \+2,0 procentenheter per år från \d{4}, utgångsvärde \d+,\d %\.$/).waitFor();
     expect(await page.getByTestId('series-table').getByText(/^[✓✗] (I fas|Inte i fas) med målet$/).count()).toBe(9);
     // Kolada gives no counts: no change has an interval; and a verdict over the years.
     const koladaChanges = page.getByTestId('changes-table').getByRole('row');

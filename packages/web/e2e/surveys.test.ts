@@ -108,12 +108,46 @@ describe('surveys and dashboards in a browser', () => {
     expect(trendRows[0]).toMatch(/^2005;\d{1,3},\d\s%;\d{1,3},\d\s%–\d{1,3},\d\s%;\d+;/);
   });
 
+  it('a municipality’s page, reached from Befolkning: its priorities’ indicators beside the county, judged by its own target or the shared rule in words', async () => {
+    const page = await loginAs(session, 'analyst');
+    await page.getByRole('navigation').getByRole('link', { name: 'Kommunerna' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Kommunerna i länet' }).waitFor();
+    expect(await page.getByRole('table', { name: 'Kommunerna i länet' }).getByRole('row').count()).toBe(6);
+    await scan(page, 'sv municipalities');
+    await page.getByRole('link', { name: 'Uppföljning för Lindmo kommun' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Uppföljning: Lindmo kommun' }).waitFor();
+    // Six Kolada series and four survey indicators, each a chart beside its table.
+    await chartsDrawn(page, 10);
+    const feelWell = page.getByRole('region', { name: 'Andel elever som mår bra', exact: true });
+    await feelWell.getByTestId('trend-target').getByText(/^Inget eget mål är satt för Lindmo kommun\. Länets gemensamma regel gäller: \+2,0 procentenheter per år från \d{4}, utgångsvärde \d+,\d\s%\.$/).waitFor();
+    expect(await feelWell.getByTestId('trend-table').getByRole('columnheader', { name: 'Andel, Hela länet' }).count()).toBe(1);
+    await feelWell.getByTestId('trend-table').getByText(/^[✓✗] (I fas|Inte i fas) med målet$/).first().waitFor();
+    // Lindmo has few pupils in upper-secondary year 2: the girls' cells give the reason, never a figure.
+    await choose(feelWell, page, 'Kön', 'Flickor');
+    await choose(feelWell, page, 'Årskurs', 'Gymnasiet år 2');
+    await feelWell.getByTestId('trend-table').getByText(/^(för få svar|dold \(skyddar en cell med för få svar\))$/).first().waitFor();
+    // Kolada's confidential cell for Lindmo's girls in its own schools keeps its reason.
+    const eligible = page.getByRole('region', { name: 'Elever i åk 9 som är behöriga till gymnasiet, kommunala skolor', exact: true });
+    await choose(eligible, page, 'Kön', 'Flickor');
+    await eligible.getByTestId('series-table').getByText('sekretess (..)').waitFor();
+    await eligible.getByTestId('series-target').getByText(/^Inget eget mål är satt för Lindmo kommun\./).waitFor();
+    await scan(page, 'sv municipality');
+    // Exempelstad has a target of its own for "mår bra"; its other indicators follow the shared rule.
+    await visit(session, page, '/population/municipalities/9901', 'Uppföljning: Exempelstads kommun');
+    await page.getByRole('region', { name: 'Andel elever som mår bra', exact: true }).getByTestId('trend-target').getByText(/^Mål \(Exempelstads kommun\): \+2,0 procentenheter per år från \d{4}/).waitFor();
+    await page.getByRole('region', { name: 'Andel elever som känner sig trygga i skolan', exact: true }).getByTestId('trend-target').getByText(/^Inget eget mål är satt för Exempelstads kommun\./).waitFor();
+  });
+
   it('the dashboard in English, at 390 px too', async () => {
     const page = await loginAs(session, 'analyst', 'en');
     await visit(session, page, '/population/dashboards/mental_health', 'Follow-up: Mental health');
     await page.getByRole('region', { name: 'Share of pupils who feel well' }).getByRole('heading', { name: 'Over time: The whole county' }).waitFor();
     await chartsDrawn(page, 2);
     await scan(page, 'en dashboard');
+    await visit(session, page, '/population/municipalities/9905', 'Follow-up: Lindmo kommun');
+    await chartsDrawn(page, 10);
+    await page.getByRole('region', { name: 'Share of pupils who feel well', exact: true }).getByTestId('trend-target').getByText(/^No target of its own is set for Lindmo kommun\. The county's shared rule applies: \+2\.0 percentage points a year from \d{4}/).waitFor();
+    await scan(page, 'en municipality');
     await page.setViewportSize({ width: 390, height: 844 });
     await visit(session, page, '/population/dashboards/physical_activity', 'Follow-up: Physical activity');
     await chartsDrawn(page, 1);

@@ -69,6 +69,8 @@ const DashboardPage = lazyPage(() => import('./dashboards/DashboardPage.tsx'), '
 const SurveyImportPage = lazyPage(() => import('./surveys/SurveyImportPage.tsx'), 'SurveyImportPage');
 const ChildLevelIndicatorsPage = lazyPage(() => import('./child-level-indicators/ChildLevelIndicatorsPage.tsx'), 'ChildLevelIndicatorsPage');
 const SchoolsPage = lazyPage(() => import('./schools/SchoolsPage.tsx'), 'SchoolsPage');
+const MunicipalitiesPage = lazyPage(() => import('./dashboards/MunicipalitiesPage.tsx'), 'MunicipalitiesPage');
+const MunicipalityPage = lazyPage(() => import('./dashboards/MunicipalityPage.tsx'), 'MunicipalityPage');
 const SchoolProfilePage = lazyPage(() => import('./schools/SchoolProfilePage.tsx'), 'SchoolProfilePage');
 
 /** Citizens (guardians, children) start at their children; professionals at the three levels. */
@@ -135,6 +137,8 @@ export function App() {
             <Route path="population/dashboards/:area" element={<DashboardPage />} />
             <Route path="population/child-level" element={<ChildLevelIndicatorsPage />} />
             <Route path="population/schools" element={<SchoolsPage />} />
+            <Route path="population/municipalities" element={<MunicipalitiesPage />} />
+            <Route path="population/municipalities/:code" element={<MunicipalityPage />} />
             <Route path="population/schools/:unitId" element={<SchoolProfilePage />} />
             <Route path="admin" element={<RequireAdministrator />}>
               <Route index element={<Navigate to="/admin/units" replace />} />

@@ -13,7 +13,7 @@ import { ComparisonSection } from './ComparisonSection.tsx';
 import { useIndicators } from '../indicators/useIndicators.ts';
 import { useTargets } from '../indicators/useTargets.ts';
 import { TrendSection } from './TrendSection.tsx';
-import { targetForArea, type Filters } from './panelData.ts';
+import type { Filters } from './panelData.ts';
 
 /**
  * A priority area's dashboard (Befolkning): for each of its survey indicators, the trend with its
@@ -32,7 +32,10 @@ export function DashboardPage() {
       <div>
         <PageTitle>{title}</PageTitle>
         <Text mt="xs">{t('dashboards.intro')}</Text>
-        <Anchor component={Link} to="/population/schools" mt="xs" display="inline-block">{t('schoolProfiles.fromDashboards')}</Anchor>
+        <Group gap="lg" mt="xs">
+          <Anchor component={Link} to="/population/municipalities">{t('municipalityPages.fromDashboards')}</Anchor>
+          <Anchor component={Link} to="/population/schools">{t('schoolProfiles.fromDashboards')}</Anchor>
+        </Group>
       </div>
       {indicators.isPending && <Loading />}
       {indicators.isError && <LoadError error={indicators.error} onRetry={() => void indicators.refetch()} />}
@@ -81,7 +84,7 @@ function IndicatorPanel({ indicator }: { indicator: OpenIndicator }) {
 
 function PanelBody({ view, fileName }: { view: EstimatesView; fileName: string }) {
   const { t } = useTranslation();
-  // The stored target of the area shown (issue 15, item 4); none is shown as none, never a constant.
+  // The stored target of the area shown judges it (issue 15, item 4); without one, the county's shared rule, said in words.
   const targets = useTargets(view.indicator.id);
   const latest = Math.max(...view.years);
   const [filters, setFilters] = useState<Filters>({ year: latest, area: 'county', gender: 'T', grade: 'all' });
@@ -99,7 +102,9 @@ function PanelBody({ view, fileName }: { view: EstimatesView; fileName: string }
         <Select id={id('grade')} label={t('dashboards.grade')} data={['all', ...view.grades].map((g) => ({ value: g, label: t(`dashboards.grades.${g}`, { defaultValue: g }) }))} value={filters.grade} onChange={(v) => v && set({ grade: v })} allowDeselect={false} w={180} />
       </Group>
       <Text size="sm" c="dimmed">{t('dashboards.suppressionNote', { threshold: view.threshold })}</Text>
-      <TrendSection view={view} filters={stable} areaName={areaName(filters.area)} name={fileName} target={targetForArea(targets.data?.targets ?? [], filters.area)} />
+      {targets.isPending && <Loading />}
+      {targets.isError && <LoadError error={targets.error} onRetry={() => void targets.refetch()} />}
+      {targets.data && <TrendSection view={view} filters={stable} areaName={areaName(filters.area)} name={fileName} targets={targets.data.targets} />}
       <ComparisonSection view={view} filters={stable} name={fileName} />
     </>
   );

@@ -21,8 +21,12 @@ export function exportCsv(fileName: string, table: ExportTable): void {
   downloadCsv(fileName, toCsv(table.header, table.rows));
 }
 
-/** Excel through exceljs, loaded only when someone exports (it is large). */
-export async function exportExcel(fileName: string, sheetName: string, table: ExportTable): Promise<void> {
+/**
+ * The table as an Excel workbook (exceljs, loaded only when someone exports: it is large): one
+ * sheet, the header in bold, every cell the table's text, so a figure reads `62,3 %` as on the
+ * page and a hidden cell holds its reason ("för få svar"), never a number.
+ */
+export async function excelWorkbook(sheetName: string, table: ExportTable): Promise<ArrayBuffer> {
   const loaded = await import('exceljs');
   // The browser build is a UMD bundle: its exports arrive as the default export.
   const excel = (loaded as unknown as { default?: typeof loaded }).default ?? loaded;
@@ -31,7 +35,11 @@ export async function exportExcel(fileName: string, sheetName: string, table: Ex
   sheet.addRow(table.header).font = { bold: true };
   for (const row of table.rows) sheet.addRow(row);
   sheet.columns.forEach((c) => (c.width = 22));
-  const buffer = await workbook.xlsx.writeBuffer();
+  return workbook.xlsx.writeBuffer();
+}
+
+export async function exportExcel(fileName: string, sheetName: string, table: ExportTable): Promise<void> {
+  const buffer = await excelWorkbook(sheetName, table);
   const url = URL.createObjectURL(new Blob([buffer], { type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' }));
   downloadDataUrl(fileName, url);
   setTimeout(() => URL.revokeObjectURL(url), 1000);

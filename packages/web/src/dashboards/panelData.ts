@@ -1,4 +1,4 @@
-import { targetStatusSymbols, targetYears, trajectoryValue, type EstimateCell, type EstimatesView, type TargetStatus, type TargetView } from '@samsyn/core';
+import { judgingRule, targetStatusSymbols, targetYears, trajectoryValue, type EstimateCell, type EstimatesView, type JudgingRule, type TargetStatus, type TargetView } from '@samsyn/core';
 
 export interface Filters {
   year: number;
@@ -10,30 +10,43 @@ export interface Filters {
 export interface TrendRow {
   year: number;
   cell: EstimateCell;
-  /** The stored target's trajectory (a share), the year's status against it and the gap (a share); null before the baseline or without a target. */
+  /** The same year's cell of the area shown beside (the county, on a municipality's page). */
+  beside: EstimateCell | null;
+  /** The trajectory (a share), the year's status against it and the gap (a share); null before the baseline or without a rule. */
   expected: number | null;
   status: TargetStatus | null;
   gap: number | null;
 }
 
-/** The stored target for the area shown: the county's (its region's) or the municipality's. */
-export function targetForArea(targets: readonly TargetView[], area: string): TargetView | null {
-  return targets.find((t) => (area === 'county' ? t.area.kind === 'county' : t.area.code === area)) ?? null;
+export interface Trend {
+  rows: TrendRow[];
+  /** What judges the area: its stored target, or the county's shared rule from its first wave (`judgingRule` in core). */
+  judge: JudgingRule<TargetView> | null;
 }
 
-/** One area's shares over the waves, judged against the area's stored target (in percent). */
-export function trendOf(view: EstimatesView, f: Omit<Filters, 'year'>, target: TargetView | null): TrendRow[] {
-  const cells = view.years.map((year) => view.cells.find((c) => c.year === year && c.area === f.area && c.gender === f.gender && c.grade === f.grade)!).filter(Boolean);
-  const none = (cell: EstimateCell): TrendRow => ({ year: cell.year, cell, expected: null, status: null, gap: null });
-  if (!target) return cells.map(none);
-  const rule = target.rule;
-  const actuals = new Map(cells.map((c) => [c.year, c.suppressed ? null : c.proportion * 100]));
-  const judged = new Map(targetYears(rule, actuals, Math.max(rule.baselineYear + 1, ...view.years), view.indicator.direction).map((y) => [y.year, y]));
-  return cells.map((cell) => {
+function cellsOf(view: EstimatesView, f: Omit<Filters, 'year'>, area: string): EstimateCell[] {
+  return view.years.map((year) => view.cells.find((c) => c.year === year && c.area === area && c.gender === f.gender && c.grade === f.grade)!).filter(Boolean);
+}
+
+/**
+ * One area's shares over the waves (in percent for the rule), judged by the area's stored target
+ * or, without one, by the county's shared +2 a year; `beside` adds another area's cells per year.
+ */
+export function trendOf(view: EstimatesView, f: Omit<Filters, 'year'>, targets: readonly TargetView[], beside?: string): Trend {
+  const cells = cellsOf(view, f, f.area);
+  const others = new Map(beside ? cellsOf(view, f, beside).map((c) => [c.year, c]) : []);
+  const none = (cell: EstimateCell): TrendRow => ({ year: cell.year, cell, beside: others.get(cell.year) ?? null, expected: null, status: null, gap: null });
+  const points = cells.map((c) => ({ year: c.year, value: c.suppressed ? null : c.proportion * 100 }));
+  const judge = judgingRule(targets, f.area, points, view.indicator.direction);
+  if (!judge) return { rows: cells.map(none), judge };
+  const rule = judge.rule;
+  const judged = new Map(targetYears(rule, new Map(points.map((p) => [p.year, p.value])), Math.max(rule.baselineYear + 1, ...view.years), view.indicator.direction).map((y) => [y.year, y]));
+  const rows = cells.map((cell) => {
     if (cell.year === rule.baselineYear) return { ...none(cell), expected: trajectoryValue(rule, cell.year) / 100 };
     const j = judged.get(cell.year);
-    return j ? { year: cell.year, cell, expected: j.expected / 100, status: j.status, gap: j.gap === null ? null : j.gap / 100 } : none(cell);
+    return j ? { ...none(cell), expected: j.expected / 100, status: j.status, gap: j.gap === null ? null : j.gap / 100 } : none(cell);
   });
+  return { rows, judge };
 }
 
 export interface ComparisonRow {

@@ -49,6 +49,7 @@ export function AppLayout({ me }: { me: Me }) {
     ...(canManageIndicators(me) ? [{ to: '/population/kolada', label: t('nav.kolada'), nested: true }] : []),
     { to: '/population/dashboards/mental_health', label: t('nav.dashboardMentalHealth'), nested: true },
     { to: '/population/dashboards/physical_activity', label: t('nav.dashboardPhysicalActivity'), nested: true },
+    { to: '/population/municipalities', label: t('municipalityPages.nav'), nested: true },
     { to: '/population/child-level', label: t('schoolProfiles.childLevel.nav'), nested: true },
     { to: '/population/schools', label: t('schoolProfiles.nav'), nested: true },
     ...(canManageIndicators(me) ? [{ to: '/population/surveys/import', label: t('nav.surveyImport'), nested: true }] : []),
