@@ -106,6 +106,10 @@ describe('surveys and dashboards in a browser', () => {
     expect(trendHeader).toBe('År;Andel;Intervall (95 %);Antal svar;Förändring sedan förra omgången;Målkurva;Status mot målet;Avstånd till målkurvan');
     expect(trendRows.map((r) => r.split(';')[0])).toEqual(['2005', String(Number(years) - 3), years]);
     expect(trendRows[0]).toMatch(/^2005;\d{1,3},\d\s%;\d{1,3},\d\s%–\d{1,3},\d\s%;\d+;/);
+
+    // Under the municipalities' table, each municipality's own page.
+    await panel.getByTestId('municipality-links').getByRole('link', { name: 'Lindmo kommun' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Uppföljning: Lindmo kommun' }).waitFor();
   });
 
   it('a municipality’s page, reached from Befolkning: its priorities’ indicators beside the county, judged by its own target or the shared rule in words', async () => {

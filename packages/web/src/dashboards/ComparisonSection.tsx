@@ -1,7 +1,8 @@
-import { Title } from '@mantine/core';
+import { Anchor, Group, Text, Title } from '@mantine/core';
 import type { EstimatesView } from '@samsyn/core';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
 import { formatShare } from '../common/format.ts';
 import { FigureTable } from './FigureTable.tsx';
 import { comparisonOf, type ComparisonRow, type Filters } from './panelData.ts';
@@ -29,6 +30,12 @@ export function ComparisonSection({ view, filters, name }: { view: EstimatesView
         tableLabel={t('dashboards.tableOf', { name: heading })}
         header={[t('dashboards.municipality'), t('dashboards.share'), t('dashboards.interval'), t('dashboards.respondents')]}
         rows={(locale) => rows.map((r) => cells(r, locale))}
+        note={
+          <Group gap="xs" mt={4} data-testid="municipality-links">
+            <Text size="xs">{t('municipalityPages.comparisonLinks')}</Text>
+            {[...rows].sort((a, b) => a.name.localeCompare(b.name, 'sv')).map((r) => <Anchor key={r.area} component={Link} to={`/population/municipalities/${r.area}`} size="xs">{r.name}</Anchor>)}
+          </Group>
+        }
       />
     </section>
   );
