@@ -95,6 +95,29 @@ describe('surveys and dashboards in a browser', () => {
       expect(Number(row.split(';')[3])).toBeGreaterThanOrEqual(10);
     }
 
+    // The table beside the chart sorts by a column header (mouse or keyboard) and filters; hidden
+    // cells keep their reason below the figures either way, and the CSV holds what the table shows.
+    const comparison = panel.getByTestId('comparison-table');
+    const shareHeader = comparison.getByRole('columnheader', { name: 'Andel' });
+    await shareHeader.getByRole('button').click();
+    expect(await shareHeader.getAttribute('aria-sort')).toBe('ascending');
+    const ascending = await comparison.locator('tbody td:nth-child(2)').allTextContents();
+    const figures = ascending.filter((s) => /^\d/.test(s)).map((s) => Number(s.replace(/\s%$/, '').replace(',', '.')));
+    expect(figures).toEqual([...figures].sort((a, b) => a - b));
+    expect(ascending.slice(figures.length).every((s) => /^(för få svar|dold)/.test(s))).toBe(true);
+    await shareHeader.getByRole('button').press('Enter');
+    expect(await shareHeader.getAttribute('aria-sort')).toBe('descending');
+    const descending = await comparison.locator('tbody td:nth-child(2)').allTextContents();
+    expect(descending.slice(0, figures.length)).toEqual(ascending.slice(0, figures.length).reverse());
+    const municipalities = panel.getByRole('region', { name: `Kommunerna ${Number(years) - 3}` });
+    await municipalities.getByRole('searchbox', { name: 'Filtrera' }).fill('Lindmo');
+    await municipalities.getByRole('status').filter({ hasText: 'Visar 1–1 av 1 rad (filtrerat från 5)' }).waitFor();
+    const [lindmoCsv] = await Promise.all([page.waitForEvent('download'), panel.getByRole('group', { name: 'Exportera Kommunerna' }).getByRole('button', { name: 'Data (CSV)' }).click()]);
+    const lindmoRows = (await readFile((await lindmoCsv.path())!, 'utf8')).replace(/^\uFEFF/, '').trim().split('\r\n');
+    expect(lindmoRows).toHaveLength(2);
+    expect(lindmoRows[1]).toMatch(/^Lindmo kommun;(för få svar|dold \(skyddar en cell med för få svar\));–;–$/);
+    await municipalities.getByRole('searchbox', { name: 'Filtrera' }).fill('');
+
     // The wave the analyst imported in the first step is on the dashboard: its year is a filter,
     // and the trend's CSV holds its row beside the demo's waves, in Swedish number format.
     await choose(panel, page, 'År', '2005');
