@@ -1,3 +1,4 @@
+import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { loginAs, resetBrowser, useBrowserSession, scanner } from './browser.ts';
 
@@ -61,6 +62,13 @@ describe('school profiles and the child-level page in a browser', () => {
     const links = page.getByRole('table', { name: 'School profiles' }).getByRole('link');
     await links.nth(14).waitFor();
     expect(await links.count()).toBe(15);
+    // The list exports as Excel beside CSV: every school, as the table shows them.
+    const [excel] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export Excel' }).click()]);
+    expect(excel.suggestedFilename()).toMatch(/^school-profiles-\d{4}-\d{2}-\d{2}\.xlsx$/);
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.readFile(await excel.path());
+    expect(book.worksheets[0]!.rowCount).toBe(16);
+    expect(book.worksheets[0]!.getRow(1).values).toEqual([undefined, 'The school', 'Organisation', 'Results in Kolada']);
   });
 
   it('an organisation administrator links a school to its Kolada unit on the units page', async () => {
@@ -77,6 +85,12 @@ describe('school profiles and the child-level page in a browser', () => {
     await dialog.getByRole('button', { name: 'Spara' }).click();
     await dialog.getByText('En annan skolenhet är redan kopplad till den Kolada-enheten.').waitFor();
     await scan(page, 'sv kolada ou form with error');
+    // What she typed is kept as a draft: a reload loses nothing.
+    await page.reload();
+    await page.getByRole('heading', { level: 1, name: 'Enheter' }).waitFor();
+    await page.getByRole('searchbox', { name: 'Sök' }).fill('Exempelstadskolan F–6');
+    await page.getByRole('button', { name: 'Ange Kolada-enhet för Exempelstadskolan F–6' }).click();
+    expect(await field.inputValue()).toBe('V15E990100101');
     await field.fill('V15E990100103');
     await dialog.getByRole('button', { name: 'Spara' }).click();
     await page.getByRole('status').filter({ hasText: 'Kolada-enheten för Exempelstadskolan F–6 är sparad.' }).waitFor();

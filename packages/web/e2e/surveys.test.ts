@@ -1,3 +1,4 @@
+import ExcelJS from 'exceljs';
 import { readFile } from 'node:fs/promises';
 import type { Locator, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
@@ -48,6 +49,18 @@ describe('surveys and dashboards in a browser', () => {
     expect(await page.getByRole('progressbar').count()).toBe(0);
     await page.getByRole('row').filter({ hasText: 'liv-och-halsa-ung-2005.csv' }).getByText('Gäller').waitFor();
     await scan(page, 'sv survey import done');
+    // The history is a list with who and the rejected rows; it filters and exports as Excel.
+    const history = page.getByRole('table', { name: 'Tidigare importer' });
+    await page.getByRole('textbox', { name: 'Filtrera' }).fill('2005');
+    await history.getByRole('row').nth(1).getByText('liv-och-halsa-ung-2005.csv').waitFor();
+    expect(await history.getByRole('row').count()).toBe(2);
+    const [excel] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Exportera Excel' }).click()]);
+    expect(excel.suggestedFilename()).toMatch(/^enkatimporter-\d{4}-\d{2}-\d{2}\.xlsx$/);
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.readFile(await excel.path());
+    const sheet = book.worksheets[0]!;
+    expect(sheet.getRow(1).values).toEqual([undefined, 'När', 'Vem', 'Fil (CSV)', 'År', 'Svar', 'Avvisade rader', 'Rader med fel (de första)', 'Status']);
+    expect([2, 3, 4, 5, 6, 8].map((c) => sheet.getRow(2).getCell(c).text)).toEqual(['Alva Analytiker', 'liv-och-halsa-ung-2005.csv', '2005', '150000', '0', 'Gäller']);
   });
 
   it('the analyst opens the mental-health dashboard, changes the filters and downloads the PNG and the CSV', async () => {
