@@ -153,7 +153,7 @@ describe('small-cell suppression over the API (property)', () => {
         expect(determinedTargets(table, full.threshold)).toEqual([]);
 
       }),
-      { numRuns: 25 },
+      { numRuns: 20 },
     );
   });
 
