@@ -1,3 +1,4 @@
+import ExcelJS from 'exceljs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Page } from 'playwright-core';
@@ -35,6 +36,12 @@ describe('the indicator catalogue in a browser', () => {
     await dialog.getByRole('textbox', { name: 'Källans id', exact: true }).fill('N15419');
     await dialog.getByRole('textbox', { name: 'Namn på svenska' }).fill('Behöriga till yrkesprogram, hemkommun');
     await dialog.getByRole('textbox', { name: 'Namn på engelska' }).fill('Eligible for a vocational programme, home municipality');
+    // The form keeps its draft as she types: a reload loses nothing.
+    await page.reload();
+    await page.getByRole('heading', { level: 1, name: 'Indikatorer' }).waitFor();
+    await page.getByRole('button', { name: 'Ny indikator' }).click();
+    expect(await dialog.getByRole('textbox', { name: 'Id', exact: true }).inputValue()).toBe('kolada.n15419');
+    expect(await dialog.getByRole('textbox', { name: 'Namn på engelska' }).inputValue()).toBe('Eligible for a vocational programme, home municipality');
     await choose(page, 'Enhet', 'Procent');
     await choose(page, 'Prioriterat område', 'Fullföljda studier');
     await choose(page, 'Vilka elever', 'Hemkommun');
@@ -45,6 +52,18 @@ describe('the indicator catalogue in a browser', () => {
     await row.getByText('Kolada N15419').waitFor();
     await row.getByText('År, Kommun, Kön').waitFor();
     await scan(page, 'sv catalogue');
+    // Saving cleared the draft; the catalogue exports as Excel beside CSV.
+    await page.getByRole('button', { name: 'Ny indikator' }).click();
+    expect(await dialog.getByRole('textbox', { name: 'Id', exact: true }).inputValue()).toBe('');
+    await page.keyboard.press('Escape');
+    const [excel] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Exportera Excel' }).click()]);
+    expect(excel.suggestedFilename()).toMatch(/^indikatorer-\d{4}-\d{2}-\d{2}\.xlsx$/);
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.readFile(await excel.path());
+    const sheet = book.worksheets[0]!;
+    expect(sheet.getRow(1).getCell(2).text).toBe('Namn');
+    const names = sheet.getColumn(2).values.map(String);
+    expect(names).toContain('Behöriga till yrkesprogram, hemkommun');
   });
 
   it('the analyst imports Kolada files, again without change, then a renamed KPI, and confirms it', async () => {
@@ -62,10 +81,25 @@ describe('the indicator catalogue in a browser', () => {
     await page.getByRole('button', { name: 'Importera' }).click();
     await page.getByText('9 värden lästa: 0 nya, 0 reviderade, 9 oförändrade. 1 rader avvisade. 1 KPI-beskrivningar och 0 kommuner.').waitFor();
     await page.getByText('KPI:er med ny titel').waitFor();
-    await page.getByText(/^v3-data-page2\.json values\[1\]:/).waitFor();
+    await page.getByRole('region', { name: 'Resultat' }).getByText(/^v3-data-page2\.json values\[1\]:/).waitFor();
     // The header, these two imports and the demo's own: its schools' results (demo/schools.ts) and
     // its completed-studies series, imported and then revised (demo/population-targets.ts).
-    expect(await page.getByRole('table', { name: 'Tidigare importer' }).getByRole('row').count()).toBe(6);
+    const history = page.getByRole('table', { name: 'Tidigare importer' });
+    expect(await history.getByRole('row').count()).toBe(6);
+    // The history is a list that filters and exports: the rejected row is in it with its reason.
+    await page.getByRole('textbox', { name: 'Filtrera' }).fill('v3-data');
+    await history.getByRole('row').nth(1).getByText(/^v3-data-page2\.json values\[1\]:/).waitFor();
+    expect(await history.getByRole('row').count()).toBe(2);
+    const [file] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Exportera Excel' }).click()]);
+    expect(file.suggestedFilename()).toMatch(/^kolada-importer-\d{4}-\d{2}-\d{2}\.xlsx$/);
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.readFile(await file.path());
+    const sheet = book.worksheets[0]!;
+    expect(sheet.getRow(1).values).toEqual([undefined, 'När', 'Vem', 'Källa', 'Nya', 'Reviderade', 'Oförändrade', 'Avvisade', 'Avvisade rader (de första)']);
+    expect(sheet.rowCount).toBe(2);
+    expect([sheet.getRow(2).getCell(6).text, sheet.getRow(2).getCell(7).text]).toEqual(['9', '1']);
+    expect(sheet.getRow(2).getCell(8).text).toMatch(/^v3-data-page2\.json values\[1\]:/);
+    await page.getByRole('textbox', { name: 'Filtrera' }).fill('');
     await scan(page, 'sv kolada renamed');
 
     await visit(session, page, '/population', 'Indikatorer');
@@ -82,8 +116,14 @@ describe('the indicator catalogue in a browser', () => {
     await page.getByRole('row').filter({ hasText: 'Eligible for a vocational programme, home municipality' }).getByText('Home municipality', { exact: true }).waitFor();
     await scan(page, 'en catalogue');
     await page.getByRole('button', { name: 'New indicator' }).click();
-    await page.getByRole('dialog', { name: 'New indicator' }).waitFor();
+    const dialog = page.getByRole('dialog', { name: 'New indicator' });
+    await dialog.waitFor();
     await scan(page, 'en indicator form');
+    // Cancelling throws the draft away.
+    await dialog.getByRole('textbox', { name: 'Id', exact: true }).fill('draft.thrown-away');
+    await dialog.getByRole('button', { name: 'Cancel' }).click();
+    await page.getByRole('button', { name: 'New indicator' }).click();
+    expect(await dialog.getByRole('textbox', { name: 'Id', exact: true }).inputValue()).toBe('');
     await page.keyboard.press('Escape');
     await visit(session, page, '/population/kolada', 'Import from Kolada');
     await scan(page, 'en kolada');

@@ -134,7 +134,8 @@ describe('the family’s view of the plan', () => {
       const text = texts[language];
       const page = await loginAs(session, 'guardian', language);
       await visit(session, page, `/my-children/${ebbaId}`, 'Ebba Vårdnadshavare');
-      await page.getByRole('button', { name: text.family }).click();
+      // The SIPs this file started stand beside it as plans being prepared (without their titles): open the established one.
+      await page.getByRole('listitem').filter({ hasText: 'SIP för Ebba' }).getByRole('button', { name: text.family }).click();
       await page.getByRole('heading', { name: text.inForce }).waitFor();
       await page.getByRole('button', { name: text.approve }).waitFor();
       await scanBothWidths(page, `${language} the family's plan`, found);

@@ -1,3 +1,5 @@
+import ExcelJS from 'exceljs';
+import { readFile } from 'node:fs/promises';
 import { describe, expect, it } from 'vitest';
 import { loginAs, resetBrowser, useBrowserSession, scanner } from './browser.ts';
 
@@ -18,14 +20,21 @@ describe('school profiles and the child-level page in a browser', () => {
     await page.getByRole('heading', { level: 1, name: `Skolprofil: ${schoolName}` }).waitFor();
     const health = page.getByTestId('profile-table-lhu.mar-bra');
     await health.getByRole('row').nth(2).waitFor();
-    expect(await health.getByRole('columnheader').allTextContents()).toEqual(['År', 'Skolan', 'Kommunen', 'Hela länet', 'Skolans förändring']);
+    // The headers sort their columns: their text is the name beside a hidden arrow.
+    const headers = async (table: typeof health) => (await table.getByRole('columnheader').allTextContents()).map((h) => h.replace(/[▲▼↕]/g, ''));
+    expect(await headers(health)).toEqual(['År', 'Skolan', 'Kommunen', 'Hela länet', 'Skolans förändring']);
     expect(await health.getByText(/^\d+,\d\s%/).count()).toBeGreaterThan(0);
     // Girls and boys apart, each cell a share with its interval or a hidden cell's reason.
     const genders = page.getByTestId('profile-gender-lhu.mar-bra');
-    expect(await genders.getByRole('columnheader').allTextContents()).toEqual(['År', 'Kön', 'Skolan', 'Kommunen', 'Hela länet']);
+    expect(await headers(genders)).toEqual(['År', 'Kön', 'Skolan', 'Kommunen', 'Hela länet']);
     expect(await genders.getByRole('row').filter({ hasText: 'Flickor' }).count()).toBe(2);
     for (const text of await genders.locator('tbody td:nth-child(3)').allTextContents()) expect(text).toMatch(/^(\d+,\d\s%\s\(|för få svar$|dold)/);
     await page.getByTestId('kolada-table-N15436').getByText('sekretess (..)').waitFor();
+    // The Kolada results export as the other tables do, the reason of a missing value kept.
+    const [koladaCsv] = await Promise.all([page.waitForEvent('download'), page.getByRole('group', { name: 'Exportera N15436' }).getByRole('button', { name: 'Data (CSV)' }).click()]);
+    const koladaRows = (await readFile((await koladaCsv.path())!, 'utf8')).replace(/^\uFEFF/, '').trim().split('\r\n');
+    expect(koladaRows[0]).toBe('År;Skolan;Kommunen');
+    expect(koladaRows.some((r) => /;sekretess \(\.\.\)(;|$)/.test(r))).toBe(true);
     await page.locator('[data-chart][data-drawn="true"]').first().waitFor();
     await scan(page, 'sv school profile');
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: 'Skriv ut skolprofilen (PDF)' }).click()]);
@@ -59,6 +68,13 @@ describe('school profiles and the child-level page in a browser', () => {
     const links = page.getByRole('table', { name: 'School profiles' }).getByRole('link');
     await links.nth(14).waitFor();
     expect(await links.count()).toBe(15);
+    // The list exports as Excel beside CSV: every school, as the table shows them.
+    const [excel] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export Excel' }).click()]);
+    expect(excel.suggestedFilename()).toMatch(/^school-profiles-\d{4}-\d{2}-\d{2}\.xlsx$/);
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.readFile(await excel.path());
+    expect(book.worksheets[0]!.rowCount).toBe(16);
+    expect(book.worksheets[0]!.getRow(1).values).toEqual([undefined, 'The school', 'Organisation', 'Results in Kolada']);
   });
 
   it('an organisation administrator links a school to its Kolada unit on the units page', async () => {
@@ -75,6 +91,12 @@ describe('school profiles and the child-level page in a browser', () => {
     await dialog.getByRole('button', { name: 'Spara' }).click();
     await dialog.getByText('En annan skolenhet är redan kopplad till den Kolada-enheten.').waitFor();
     await scan(page, 'sv kolada ou form with error');
+    // What she typed is kept as a draft: a reload loses nothing.
+    await page.reload();
+    await page.getByRole('heading', { level: 1, name: 'Enheter' }).waitFor();
+    await page.getByRole('searchbox', { name: 'Sök' }).fill('Exempelstadskolan F–6');
+    await page.getByRole('button', { name: 'Ange Kolada-enhet för Exempelstadskolan F–6' }).click();
+    expect(await field.inputValue()).toBe('V15E990100101');
     await field.fill('V15E990100103');
     await dialog.getByRole('button', { name: 'Spara' }).click();
     await page.getByRole('status').filter({ hasText: 'Kolada-enheten för Exempelstadskolan F–6 är sparad.' }).waitFor();

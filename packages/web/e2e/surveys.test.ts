@@ -1,3 +1,4 @@
+import ExcelJS from 'exceljs';
 import { readFile } from 'node:fs/promises';
 import type { Locator, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
@@ -78,6 +79,18 @@ describe('surveys and dashboards in a browser', () => {
     expect(await page.getByRole('progressbar').count()).toBe(0);
     await page.getByRole('row').filter({ hasText: 'liv-och-halsa-ung-2005.csv' }).getByText('Gäller').waitFor();
     await scan(page, 'sv survey import done');
+    // The history is a list with who and the rejected rows; it filters and exports as Excel.
+    const history = page.getByRole('table', { name: 'Tidigare importer' });
+    await page.getByRole('textbox', { name: 'Filtrera' }).fill('2005');
+    await history.getByRole('row').nth(1).getByText('liv-och-halsa-ung-2005.csv').waitFor();
+    expect(await history.getByRole('row').count()).toBe(2);
+    const [excel] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Exportera Excel' }).click()]);
+    expect(excel.suggestedFilename()).toMatch(/^enkatimporter-\d{4}-\d{2}-\d{2}\.xlsx$/);
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.readFile(await excel.path());
+    const sheet = book.worksheets[0]!;
+    expect(sheet.getRow(1).values).toEqual([undefined, 'När', 'Vem', 'Fil (CSV)', 'År', 'Svar', 'Avvisade rader', 'Rader med fel (de första)', 'Status']);
+    expect([2, 3, 4, 5, 6, 8].map((c) => sheet.getRow(2).getCell(c).text)).toEqual(['Alva Analytiker', 'liv-och-halsa-ung-2005.csv', '2005', '150000', '0', 'Gäller']);
   });
 
   it('the analyst opens the mental-health dashboard, changes the filters and downloads the PNG and the CSV', async () => {
@@ -125,6 +138,29 @@ describe('surveys and dashboards in a browser', () => {
       expect(row).toMatch(/;\d{1,3},\d\s%;\d{1,3},\d\s%–\d{1,3},\d\s%;\d+$/);
       expect(Number(row.split(';')[3])).toBeGreaterThanOrEqual(10);
     }
+
+    // The table beside the chart sorts by a column header (mouse or keyboard) and filters; hidden
+    // cells keep their reason below the figures either way, and the CSV holds what the table shows.
+    const comparison = panel.getByTestId('comparison-table');
+    const shareHeader = comparison.getByRole('columnheader', { name: 'Andel' });
+    await shareHeader.getByRole('button').click();
+    expect(await shareHeader.getAttribute('aria-sort')).toBe('ascending');
+    const ascending = await comparison.locator('tbody td:nth-child(2)').allTextContents();
+    const figures = ascending.filter((s) => /^\d/.test(s)).map((s) => Number(s.replace(/\s%$/, '').replace(',', '.')));
+    expect(figures).toEqual([...figures].sort((a, b) => a - b));
+    expect(ascending.slice(figures.length).every((s) => /^(för få svar|dold)/.test(s))).toBe(true);
+    await shareHeader.getByRole('button').press('Enter');
+    expect(await shareHeader.getAttribute('aria-sort')).toBe('descending');
+    const descending = await comparison.locator('tbody td:nth-child(2)').allTextContents();
+    expect(descending.slice(0, figures.length)).toEqual(ascending.slice(0, figures.length).reverse());
+    const municipalities = panel.getByRole('region', { name: `Kommunerna ${Number(years) - 3}` });
+    await municipalities.getByRole('searchbox', { name: 'Filtrera' }).fill('Lindmo');
+    await municipalities.getByRole('status').filter({ hasText: 'Visar 1–1 av 1 rad (filtrerat från 5)' }).waitFor();
+    const [lindmoCsv] = await Promise.all([page.waitForEvent('download'), panel.getByRole('group', { name: 'Exportera Kommunerna' }).getByRole('button', { name: 'Data (CSV)' }).click()]);
+    const lindmoRows = (await readFile((await lindmoCsv.path())!, 'utf8')).replace(/^\uFEFF/, '').trim().split('\r\n');
+    expect(lindmoRows).toHaveLength(2);
+    expect(lindmoRows[1]).toMatch(/^Lindmo kommun;(för få svar|dold \(skyddar en cell med för få svar\));–;–$/);
+    await municipalities.getByRole('searchbox', { name: 'Filtrera' }).fill('');
 
     // The wave the analyst imported in the first step is on the dashboard: its year is a filter,
     // and the trend's CSV holds its row beside the demo's waves, in Swedish number format.

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { decideAccess, type CareTeamFacts, type EntryFacts, type PolicyActor, type PolicyChild } from '../access/policy.ts';
 import { defaultConsentRules, type ConsentFacts } from '../access/consent.ts';
-import { decidePlan, isPlanParticipant, mayReadPlanEntry, mayStartPlanOn, planConsentOptions, proposedRevision, type PlanAccessFacts, type PlanFacts } from './policy.ts';
+import { decidePlan, isFamilyStanding, isPlanParticipant, mayReadPlanEntry, mayStartPlanOn, planConsentOptions, planFieldsFor, proposedRevision, type PlanAccessFacts, type PlanFacts } from './policy.ts';
 
 // A municipality (school, student health, social services) and a region (health care), as in the demo.
 const municipality = 'org-m';
@@ -90,22 +90,64 @@ describe('a plan’s participants are the parties of its consent', () => {
 });
 
 describe('the family’s view of a plan', () => {
-  it('sees nothing of a plan being prepared', () => {
-    expect(decidePlan(facts(actors.guardian), plan())).toEqual({ read: false, reason: 'plan_not_shared_with_family' });
+  // On `now` (2026-11-23): 16 (the consent age is 15), 14 (from the access age 13), 12 (below it).
+  const sixteen = child({ birthDate: '2010-01-10' });
+  const twelve = child({ birthDate: '2014-05-14' });
+
+  it('sees a plan being prepared as coming: its kind, lead, principals and meetings, never the draft’s contents', () => {
+    const d = decidePlan(facts(actors.guardian), plan());
+    expect(d).toEqual({ read: true, standing: 'family_preparing', actions: ['prepare'] });
+    const fields = planFieldsFor('family_preparing');
+    expect(fields).toEqual(['planning_lead', 'principals', 'meetings']);
+    // Not the needs, goals, actions, revisions or their diff (`contents`), nor the meetings’ notes or the team’s preparation notes.
+    expect(fields).not.toContain('contents');
+    expect(fields).not.toContain('meeting_records');
+    expect(isFamilyStanding('family_preparing')).toBe(true);
+    // Establishing, saving or approving a draft is nobody’s in the family.
+    expect(decidePlan(facts(actors.guardian), plan({ headRevision: 4 }))).toMatchObject({ actions: ['prepare'] });
+  });
+
+  it('lets the child from the access age see the plan being prepared, and fill in the form from the consent age', () => {
+    expect(decidePlan(facts(actors.child), plan())).toEqual({ read: true, standing: 'family_preparing', actions: [] });
+    expect(decidePlan(facts(actors.child, sixteen), plan())).toEqual({ read: true, standing: 'family_preparing', actions: ['prepare'] });
+    expect(decidePlan(facts(actors.child, twelve), plan())).toEqual({ read: false, reason: 'no_basis_for_plan' });
+  });
+
+  it('refuses a guardian without custody of the child, and a guardian of an adult, the plan being prepared', () => {
+    const other: PolicyActor = { userId: 'other-parent', roles: [], citizen: { guardianOf: ['another-child'], selfChildId: null } };
+    expect(decidePlan(facts(other), plan())).toEqual({ read: false, reason: 'no_basis_for_plan' });
+    expect(decidePlan(facts(actors.guardian, child({ birthDate: '2008-01-10' })), plan())).toEqual({ read: false, reason: 'no_basis_for_plan' });
+  });
+
+  it('keeps the family’s standing where the child has a protected identity (the record marks the look, the plan’s rule is the same)', () => {
+    const protectedChild = child({ protectedIdentity: 'sekretessmarkering' });
+    const f = facts(actors.guardian, protectedChild);
+    expect(f.record.flagged).toBe(true);
+    expect(decidePlan(f, plan())).toEqual({ read: true, standing: 'family_preparing', actions: ['prepare'] });
+  });
+
+  it('gives the team all of a plan, as before', () => {
+    expect(planFieldsFor('participant')).toEqual(['contents', 'planning_lead', 'meetings', 'meeting_records']);
+    expect(planFieldsFor('home_domain')).toContain('contents');
+    expect(planFieldsFor('family')).toEqual(['contents', 'planning_lead', 'principals', 'meetings']);
+    expect(isFamilyStanding('participant')).toBe(false);
   });
 
   it('sees an established plan; a guardian approves a proposed change, the child below the consent age does not', () => {
     const proposed = plan({ status: 'established', inForceRevision: 2, headRevision: 3 });
     expect(proposedRevision(proposed)).toBe(3);
-    expect(decidePlan(facts(actors.guardian), proposed)).toEqual({ read: true, standing: 'family', actions: ['approve'] });
+    expect(decidePlan(facts(actors.guardian), proposed)).toEqual({ read: true, standing: 'family', actions: ['approve', 'prepare'] });
     expect(decidePlan(facts(actors.child), proposed)).toEqual({ read: true, standing: 'family', actions: [] });
-    expect(decidePlan(facts(actors.guardian), plan({ status: 'established', inForceRevision: 3, headRevision: 3 }))).toEqual({ read: true, standing: 'family', actions: [] });
-    expect(decidePlan(facts(actors.guardian), { ...proposed, approvedByCaller: true })).toEqual({ read: true, standing: 'family', actions: [] });
+    expect(decidePlan(facts(actors.guardian), plan({ status: 'established', inForceRevision: 3, headRevision: 3 }))).toEqual({ read: true, standing: 'family', actions: ['prepare'] });
+    expect(decidePlan(facts(actors.guardian), { ...proposed, approvedByCaller: true })).toEqual({ read: true, standing: 'family', actions: ['prepare'] });
+  });
+
+  it('offers nothing to do on a closed plan, which the family still reads', () => {
+    expect(decidePlan(facts(actors.guardian), plan({ status: 'closed', inForceRevision: 2, headRevision: 2 }))).toEqual({ read: true, standing: 'family', actions: [] });
   });
 
   it('lets the child approve from the age their own consent counts', () => {
-    const older = child({ birthDate: '2010-01-10' });
-    expect(decidePlan(facts(actors.child, older), plan({ status: 'established', inForceRevision: 1, headRevision: 2 }))).toMatchObject({ actions: ['approve'] });
+    expect(decidePlan(facts(actors.child, sixteen), plan({ status: 'established', inForceRevision: 1, headRevision: 2 }))).toMatchObject({ actions: ['approve', 'prepare'] });
   });
 });
 

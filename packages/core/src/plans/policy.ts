@@ -2,7 +2,7 @@ import type { AccessDecision, EntryFacts, PolicyActor, PolicyChild } from '../ac
 import { activeMembership, consentCountsFor, consentCoversEntry, decideAccess, partyOf } from '../access/policy.ts';
 import { consentNames, type ConsentFacts, type ConsentRules } from '../access/consent.ts';
 import { domainAt } from '../secrecy/domains.ts';
-import type { PlanAction, PlanKind, PlanStatus } from './schema.ts';
+import type { PlanAction, PlanField, PlanKind, PlanStatus } from './schema.ts';
 
 /**
  * Who may see and change a plan. The gate decides first (the record, then each entry by the
@@ -35,10 +35,15 @@ export interface PlanAccessFacts {
   record: AccessDecision;
 }
 
-export const planDenyReasons = ['not_plan_participant', 'plan_not_shared_with_family', 'no_basis_for_plan'] as const;
+export const planDenyReasons = ['not_plan_participant', 'no_basis_for_plan'] as const;
 export type PlanDenyReason = (typeof planDenyReasons)[number];
 
-export type PlanStanding = 'participant' | 'home_domain' | 'emergency' | 'family';
+/**
+ * `family`: a guardian or the child (from the access age) on an established or closed plan;
+ * `family_preparing`: the same on a plan being prepared (a draft), which the family meets before
+ * its first meeting, where the plan is made with it.
+ */
+export type PlanStanding = 'participant' | 'home_domain' | 'emergency' | 'family' | 'family_preparing';
 
 export type PlanDecision = { read: true; standing: PlanStanding; actions: PlanAction[] } | { read: false; reason: PlanDenyReason };
 
@@ -110,15 +115,36 @@ function memberActions(f: PlanAccessFacts, plan: PlanFacts): PlanAction[] {
 }
 
 /**
- * The family sees a plan once it is established (a plan being prepared is the team's draft), the
- * revision in force and the change proposed. Those whose consent counts (the gate's
- * `give_consent`: the guardians, and the child from the consent age) approve a proposal.
+ * The family sees a plan being prepared as coming (its kind, lead, principals and meetings, never
+ * the team's draft: `planFields`), and an established one as the revision in force and the
+ * change proposed. Those whose consent counts (the gate's `give_consent`: the guardians, and the
+ * child from the consent age) fill in their preparation form while the plan is open, and
+ * approve a proposal.
  */
 function decideForFamily(f: PlanAccessFacts, plan: PlanFacts): PlanDecision {
-  if (plan.status === 'draft') return { read: false, reason: 'plan_not_shared_with_family' };
-  const approves = proposedRevision(plan) !== null && f.record.actions.includes('give_consent') && plan.approvedByCaller !== true;
-  return { read: true, standing: 'family', actions: approves ? ['approve'] : [] };
+  const speaks = f.record.actions.includes('give_consent');
+  const actions: PlanAction[] = [];
+  if (speaks && proposedRevision(plan) !== null && plan.approvedByCaller !== true) actions.push('approve');
+  if (speaks && plan.status !== 'closed') actions.push('prepare');
+  return { read: true, standing: plan.status === 'draft' ? 'family_preparing' : 'family', actions };
 }
+
+const teamFields: PlanField[] = ['contents', 'planning_lead', 'meetings', 'meeting_records'];
+const fieldsOf: Record<PlanStanding, PlanField[]> = {
+  participant: teamFields,
+  home_domain: teamFields,
+  emergency: teamFields,
+  family: ['contents', 'planning_lead', 'principals', 'meetings'],
+  family_preparing: ['planning_lead', 'principals', 'meetings'],
+};
+
+/** What of a plan its reader sees, by the standing the plan's rule gave them (see `planFields` in schema.ts). */
+export function planFieldsFor(standing: PlanStanding): PlanField[] {
+  return fieldsOf[standing];
+}
+
+/** Whether the standing is the family's (the plan in force, or a plan being prepared). */
+export const isFamilyStanding = (standing: PlanStanding): boolean => standing === 'family' || standing === 'family_preparing';
 
 /**
  * Whether a team member may start a plan on this consent: they write in a secrecy domain, and

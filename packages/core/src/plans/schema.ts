@@ -168,10 +168,24 @@ export const revisionStates = ['draft', 'in_force', 'proposed', 'superseded'] as
 export const RevisionState = z.enum(revisionStates);
 export type RevisionState = z.infer<typeof RevisionState>;
 
-/** The actions the plan's policy offers the caller; the web app offers exactly these. */
-export const planActions = ['save_revision', 'establish', 'close', 'approve'] as const;
+/**
+ * The actions the plan's policy offers the caller; the web app offers exactly these. `prepare`:
+ * the family fills in its own "Vad är viktigt för dig?" form (a guardian, or the child from the consent age).
+ */
+export const planActions = ['save_revision', 'establish', 'close', 'approve', 'prepare'] as const;
 export const PlanAction = z.enum(planActions);
 export type PlanAction = z.infer<typeof PlanAction>;
+
+/**
+ * What of a plan the policy shows the caller. `contents`: the revisions' contents (title, needs,
+ * goals, actions, views, the follow-up date), with their diff, the approvals and the family's PDF;
+ * `meeting_records`: the meetings' notes, decisions and every invitee, and the team's preparation
+ * notes. The family of a plan being prepared sees neither: that a plan is coming, its kind, its
+ * planning lead, the principals taking part and the meetings' time, place and link with its own invitation.
+ */
+export const planFields = ['contents', 'planning_lead', 'principals', 'meetings', 'meeting_records'] as const;
+export const PlanField = z.enum(planFields);
+export type PlanField = z.infer<typeof PlanField>;
 
 export const PlanRevisionView = z.object({
   number: z.number().int(),
@@ -218,6 +232,8 @@ export const PlanSummary = z.object({
   /** A SIP's legal contents still missing in the head revision; empty for a child's plan. */
   missingSipContents: z.array(z.enum(sipRequiredContents)),
   actions: z.array(PlanAction),
+  /** What of the plan the caller sees (the policy's answer); the web shows exactly these. */
+  fields: z.array(PlanField),
 });
 export type PlanSummary = z.infer<typeof PlanSummary>;
 
@@ -242,5 +258,7 @@ export const PlanView = PlanSummary.extend({
   waitingFor: z.array(z.enum(['guardian', 'child'])),
   /** The planning lead's name, when the plan names one. */
   planningLeadName: z.string().nullable(),
+  /** The principals (organisations) taking part, the parties of the plan's consent: for the family (`principals`), else empty. */
+  principals: z.array(z.string()),
 });
 export type PlanView = z.infer<typeof PlanView>;

@@ -42,6 +42,11 @@ export interface GateOptions {
    * action, else refused as `action_not_offered`, so the caller leaves one entry either way.
    */
   offered?: ChildAction;
+  /**
+   * A read's own rule on top of the gate's yes (a plan's draft is not the family's to print):
+   * asked before the entry is written, so a refusal is the call's one entry, logged as denied.
+   */
+  areaRule?: (access: ChildAccess) => Promise<AppError | null>;
 }
 
 /**
@@ -460,11 +465,17 @@ async function decide(
     await log(judged.entry());
     return { allow: false, reason: judged.reason, actions: judged.decision.actions };
   }
+  const { entry: _entry, organisationId: _organisationId, ...allowed } = judged;
+  // logAllowed goes through the same log as the decision (the transaction's, for a write).
+  const access = { ...allowed, logAllowed: (details?: Record<string, unknown>) => log(judged.entry(details)) };
+  const refusal = action !== 'write' && options.areaRule ? await options.areaRule(access) : null;
+  if (refusal) {
+    await log({ ...judged.entry({ code: refusal.code, refusal: refusal.details ?? null }), outcome: refusal.status === 403 ? 'denied' : 'failure' });
+    throw refusal;
+  }
   // A read's entry is durable before the answer leaves (http/durable-reply.ts), not before the route runs.
   if (action !== 'write') durableBeforeReply(request, log(judged.entry()));
-  const { entry: _entry, organisationId: _organisationId, ...access } = judged;
-  // logAllowed goes through the same log as the decision (the transaction's, for a write).
-  return { ...access, logAllowed: (details) => log(judged.entry(details)) };
+  return access;
 }
 
 export function currentMembership(child: PolicyChild, userId: string, now: Date): ChildAccess['membership'] {

@@ -1,6 +1,7 @@
 import type { Kysely, Transaction, Updateable } from 'kysely';
 import { localRowKey, type KoladaValueStatus, type LocalImportView, type LocalRow } from '@samsyn/core';
 import type { DB } from '../db/schema.ts';
+import { isUniqueViolation } from '../db/errors.ts';
 
 type Db = Kysely<DB> | Transaction<DB>;
 
@@ -57,8 +58,7 @@ export async function failStaleLocalImport(trx: Transaction<DB>, indicatorId: st
 
 /** Whether a database error is the second running import of an indicator (migration 0047's index). */
 export function isSecondRunningImport(error: unknown): boolean {
-  const e = error as { code?: string; constraint?: string; message?: string };
-  return e.code === '23505' && (e.constraint === 'local_import_one_running' || (e.message ?? '').includes('local_import_one_running'));
+  return isUniqueViolation(error, 'local_import_one_running');
 }
 
 /**

@@ -32,7 +32,7 @@ describe('a proposed change under joint custody', () => {
     expect(res.statusCode, res.body).toBe(201);
     expect(res.json()).toMatchObject({ inForceRevision: 3, proposedRevision: 4, waitingFor: ['guardian'], approvals: [{ revision: 4, by: 'guardian', decision: 'approved' }] });
     // Approved once: the policy no longer offers it to her.
-    expect(res.json().actions).toEqual([]);
+    expect(res.json().actions).toEqual(['prepare']);
     const entries = await auditOf(t.database.db, res);
     expect(entries).toHaveLength(1);
     expect(entries[0]).toMatchObject({ action: 'child.plan.approve', outcome: 'success', details: expect.objectContaining({ planId: sipId, revision: 4, decision: 'approved', inForce: false }) });
@@ -78,10 +78,10 @@ describe('when the consent rules are met', () => {
     expect(first.statusCode, first.body).toBe(201);
     expect(first.json()).toMatchObject({ inForceRevision: 3, waitingFor: ['child'] });
     const child = await later.loginAs('child');
-    expect((await child.get(`/api/children/${family.childId}/plans`)).json().plans[0].actions).toEqual(['approve']);
+    expect((await child.get(`/api/children/${family.childId}/plans`)).json().plans[0].actions).toEqual(['approve', 'prepare']);
     const second = await child.post(`${url()}/approvals`, { revision: 4, decision: 'approved', comment: 'Bra' });
     expect(second.statusCode, second.body).toBe(201);
-    expect(second.json()).toMatchObject({ inForceRevision: 4, proposedRevision: null, waitingFor: [], actions: [] });
+    expect(second.json()).toMatchObject({ inForceRevision: 4, proposedRevision: null, waitingFor: [], actions: ['prepare'] });
     expect((second.json() as PlanView).revisions.map((r) => r.state)).toEqual(['in_force']);
     const entries = await auditOf(later.database.db, second);
     expect(entries[0]).toMatchObject({ action: 'child.plan.approve', details: expect.objectContaining({ inForce: true, givenAs: 'child' }) });

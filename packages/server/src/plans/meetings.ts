@@ -1,6 +1,6 @@
 import type { FastifyRequest } from 'fastify';
 import type { Kysely, Transaction } from 'kysely';
-import { partyOf, type InvitationInput, type PlanMeetingInput, type PlanMeetingList, type PlanMeetingUpdateInput, type PlanMeetingView } from '@samsyn/core';
+import { isFamilyStanding, partyOf, planFieldsFor, type InvitationInput, type PlanMeetingInput, type PlanMeetingList, type PlanMeetingUpdateInput, type PlanMeetingView } from '@samsyn/core';
 import type { ChildAccess } from '../access/gate.ts';
 import type { DB } from '../db/schema.ts';
 import type { InvitationKind } from '../db/schema-plan-meetings.ts';
@@ -30,7 +30,7 @@ export async function readablePlan(db: Db, request: FastifyRequest, access: Chil
   return { row, decision };
 }
 
-export const mayWrite = (p: PlanAt) => p.decision.standing !== 'family' && p.decision.actions.includes('save_revision');
+export const mayWrite = (p: PlanAt) => !isFamilyStanding(p.decision.standing) && p.decision.actions.includes('save_revision');
 function isLead(p: PlanAt, userId: string): boolean {
   const f = planFacts(p.row);
   return (f.planningLeadUserId ?? f.createdBy) === userId;
@@ -96,7 +96,8 @@ export function nextMeeting(meetings: readonly MeetingRow[], now: Date): Meeting
 }
 
 export async function meetingList(db: Db, request: FastifyRequest, access: ChildAccess, plan: PlanAt): Promise<PlanMeetingList> {
-  const family = plan.decision.standing === 'family';
+  // The family (also of a plan being prepared) sees the time, the place, the link and its own invitation.
+  const family = !planFieldsFor(plan.decision.standing).includes('meeting_records');
   const meetings = await meetingsOf(db, plan.row.id);
   const invitees = await inviteesOf(db, meetings.map((m) => m.id));
   const places = family ? [] : await teamPlaces(db, access);

@@ -26,7 +26,7 @@ afterAll(() => t.close());
 
 describe('the demo SIP, as every demo role sees it', () => {
   it('shows the participants the plan with what each may do, and leaves one entry per look', async () => {
-    const expected: Record<string, string[]> = { socialworker: ['save_revision', 'close'], psychologist: ['save_revision'], nurse: ['save_revision'], guardian: ['approve'], child: [] };
+    const expected: Record<string, string[]> = { socialworker: ['save_revision', 'close'], psychologist: ['save_revision'], nurse: ['save_revision'], guardian: ['approve', 'prepare'], child: [] };
     for (const [username, actions] of Object.entries(expected)) {
       const res = await (await as(username)).get(plansUrl());
       expect(res.statusCode, username).toBe(200);
@@ -89,8 +89,8 @@ describe('starting a plan', () => {
     const entries = await auditOf(t.database.db, res);
     expect(entries).toHaveLength(1);
     expect(entries[0]).toMatchObject({ action: 'child.plan.create', outcome: 'success', details: expect.objectContaining({ category: 'plan', planId: view.id, consentId }) });
-    // The family sees nothing of a plan being prepared.
-    expect((await (await as('guardian')).get(`${plansUrl()}/${view.id}`)).statusCode).toBe(404);
+    // The family sees that a plan is being prepared, nothing of its draft (plans/family-preparing.test.ts).
+    expect((await (await as('guardian')).get(`${plansUrl()}/${view.id}`)).json()).toMatchObject({ status: 'draft', title: '', revisions: [] });
   });
 
   it('refuses a consent that does not name the starter, and anyone who may not write', async () => {

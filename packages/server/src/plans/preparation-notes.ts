@@ -1,6 +1,7 @@
 import type { FastifyRequest } from 'fastify';
 import type { Transaction } from 'kysely';
 import { z } from 'zod';
+import { planFieldsFor } from '@samsyn/core';
 import type { ChildAccess } from '../access/gate.ts';
 import type { DB } from '../db/schema.ts';
 import { userNames } from './queries.ts';
@@ -45,7 +46,7 @@ export async function readPreparationNotes(request: FastifyRequest, access: Chil
   const { db } = request.server.services;
   const plan = await readablePlan(db, request, access, planId);
   // The family reads its own form, not the team's working notes: an empty list, as the look was allowed.
-  if (plan.decision.standing === 'family') return { notes: [], actions: [] };
+  if (!planFieldsFor(plan.decision.standing).includes('meeting_records')) return { notes: [], actions: [] };
   return notesOf(db, planId, access.actor.userId, mayWrite(plan));
 }
 

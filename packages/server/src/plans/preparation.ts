@@ -1,7 +1,7 @@
 import type { FastifyRequest } from 'fastify';
 import type { Transaction } from 'kysely';
 import { z } from 'zod';
-import { goalOutcomes, wellbeingAreaCodes, type PlanContents } from '@samsyn/core';
+import { goalOutcomes, planFieldsFor, wellbeingAreaCodes, type PlanContents } from '@samsyn/core';
 import { invalid } from '../consent/refusals.ts';
 import type { ActionAccess, ChildAccess } from '../access/gate.ts';
 import type { DB } from '../db/schema.ts';
@@ -14,7 +14,9 @@ import { decideRow } from './views.ts';
  * Easy-read answers, all optional. Written through the gate's `give_consent` (a guardian, or the
  * child from the consent age); a younger child's answers are given with a guardian, who writes
  * them with the voice `child`. The server keeps the draft (one row per writer and voice), so a
- * closed browser or another device loses nothing; the team reads submitted answers only.
+ * closed browser or another device loses nothing; the team reads submitted answers only. The
+ * family fills it in before the plan is established too (`family_preparing`): the first
+ * meeting, where the SIP is made, is the one it prepares for.
  */
 const Short = z.string().trim().max(1000);
 export const PreparationAnswers = z.object({
@@ -45,8 +47,11 @@ export async function savePreparation(trx: Transaction<DB>, request: FastifyRequ
   const row = await planOf(trx, access.childId, access.actor.userId, planId);
   const decision = row ? decideRow(request, access, row) : null;
   if (!row || !decision?.read) throw new AppError('not_found');
-  if (decision.standing !== 'family' || row.closed_at !== null) throw new AppError('plan_state', { details: { reason: 'no_preparation' } });
-  const goalIds = new Set((row.head_contents as PlanContents).goals.map((g) => g.id));
+  // The policy's `prepare`: the family's, on a plan being prepared or established, until it is closed.
+  if (!decision.actions.includes('prepare')) throw new AppError('plan_state', { details: { reason: 'no_preparation' } });
+  // The goals the family evaluates are those it sees: none of a plan being prepared, whose goals are the team's draft.
+  const goals = planFieldsFor(decision.standing).includes('contents') ? (row.head_contents as PlanContents).goals : [];
+  const goalIds = new Set(goals.map((g) => g.id));
   const unknown = Object.keys(input.answers.goals).find((id) => !goalIds.has(id));
   if (unknown !== undefined) throw invalid(`body.answers.goals.${unknown}`, 'no_such_goal');
   const asGuardian = (await guardiansOf(trx, access.childId)).some((g) => g.user_id === access.actor.userId);

@@ -164,3 +164,17 @@ export async function userNames(db: Db, ids: readonly string[]): Promise<Map<str
   const rows = await db.selectFrom('app_user').select(['id', 'display_name']).where('id', 'in', [...new Set(ids)]).execute();
   return new Map(rows.map((r) => [r.id, r.display_name]));
 }
+
+/** The names of these organisations and of those owning these secrecy domains, once each, in Swedish order. */
+export async function principalNames(db: Db, organisationIds: readonly string[], domainIds: readonly string[]): Promise<string[]> {
+  if (organisationIds.length === 0 && domainIds.length === 0) return [];
+  const rows = await db
+    .selectFrom('organisation as o')
+    .select('o.name')
+    .where((eb) => eb.or([
+      ...(organisationIds.length ? [eb('o.id', 'in', [...organisationIds])] : []),
+      ...(domainIds.length ? [eb('o.id', 'in', eb.selectFrom('secrecy_domain as d').select('d.organisation_id').where('d.id', 'in', [...domainIds]))] : []),
+    ]))
+    .execute();
+  return [...new Set(rows.map((r) => r.name))].sort((a, b) => a.localeCompare(b, 'sv'));
+}

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { familyPlanDocument, pickLanguage, stockholmDate, type WellbeingArea } from '@samsyn/core';
 import { ChildParams, PlanApprovalInput, PlanCloseInput, PlanCreateInput, PlanEstablishInput, PlanList, PlanParams, PlanRevisionInput, PlanView } from '@samsyn/core';
-import { withChildAccess, withChildAction, withChildWrite } from '../access/gate.ts';
+import { withChildAccess, withChildAction, withChildWrite, type ChildAccess } from '../access/gate.ts';
 import { AppError } from '../http/errors.ts';
 import { errorResponses, type App } from '../http/types.ts';
 import { answerProposal } from './approvals.ts';
@@ -68,8 +68,19 @@ export async function planRoutes(app: App): Promise<void> {
       response: { 200: z.any().describe('a PDF file'), ...errorResponses(400, 401, 403, 404) },
     },
     handler: async (request, reply) => {
-      const access = await withChildAccess(request, request.params.id, 'read', 'record', { auditAction: 'child.plan.pdf', details: { planId: request.params.planId } });
-      const plan = await readPlan(request, access, request.params.planId);
+      let plan: PlanView | undefined;
+      // The plan is decided before the look is logged, so a refusal is its one entry: the family of a plan being prepared has nothing to print.
+      const areaRule = async (a: ChildAccess): Promise<AppError | null> => {
+        try {
+          plan = await readPlan(request, a, request.params.planId);
+        } catch (error) {
+          if (error instanceof AppError) return error;
+          throw error;
+        }
+        return plan.fields.includes('contents') ? null : new AppError('access_denied', { details: { reason: 'plan_being_prepared' } });
+      };
+      const access = await withChildAccess(request, request.params.id, 'read', 'record', { auditAction: 'child.plan.pdf', details: { planId: request.params.planId }, areaRule });
+      if (!plan) throw new AppError('not_found');
       const language = request.query.lang ?? pickLanguage(request.headers['accept-language']);
       const labels = await wheelAreaLabels(request.server.services.db, language);
       const today = stockholmDate(access.now);

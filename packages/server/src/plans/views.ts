@@ -1,8 +1,8 @@
 import type { FastifyRequest } from 'fastify';
-import { ageOn, approvalsWaitingFor, type AccessDecision, type PolicyActor, type PolicyChild, decidePlan, mayReadPlanEntry, proposedRevision, revisionState, sipContentsMissing, stockholmDate, type PlanAccessFacts, type PlanContents, type PlanDecision, type PlanSummary, type PlanView } from '@samsyn/core';
+import { ageOn, approvalsWaitingFor, type AccessDecision, type PolicyActor, type PolicyChild, decidePlan, isFamilyStanding, mayReadPlanEntry, planFieldsFor, proposedRevision, revisionState, sipContentsMissing, stockholmDate, type PlanAccessFacts, type PlanContents, type PlanDecision, type PlanSummary, type PlanView } from '@samsyn/core';
 import type { Kysely, Transaction } from 'kysely';
 import type { DB } from '../db/schema.ts';
-import { approvalsOf, guardiansOf, planFacts, planStatus, revisionEntry, revisionsOf, userNames, type PlanRow, type RevisionRow } from './queries.ts';
+import { approvalsOf, guardiansOf, planFacts, planStatus, principalNames, revisionEntry, revisionsOf, userNames, type PlanRow, type RevisionRow } from './queries.ts';
 
 type Db = Kysely<DB> | Transaction<DB>;
 const iso = (d: Date | string) => new Date(d).toISOString();
@@ -27,13 +27,16 @@ export type ReadableDecision = Extract<PlanDecision, { read: true }>;
 export function toSummary(row: PlanRow, decision: ReadableDecision): PlanSummary {
   const facts = planFacts(row);
   const head = row.head_contents as PlanContents;
-  const family = decision.standing === 'family';
+  const family = isFamilyStanding(decision.standing);
+  const fields = planFieldsFor(decision.standing);
+  // Nothing of a draft's contents reaches the family, not even its title (`family_preparing`).
+  const contents = fields.includes('contents');
   // The family sees the plan as it stands in force; the team sees the head it works on.
   return {
     id: row.id,
     kind: row.kind,
     status: planStatus(row),
-    title: head.title,
+    title: contents ? head.title : '',
     consentId: row.consent_id,
     organisationName: row.organisation_name,
     secrecyDomainName: row.secrecy_domain_name,
@@ -45,9 +48,10 @@ export function toSummary(row: PlanRow, decision: ReadableDecision): PlanSummary
     headRevision: row.head_revision,
     inForceRevision: row.in_force_revision,
     proposedRevision: proposedRevision(facts),
-    nextFollowUpOn: head.nextFollowUpOn,
+    nextFollowUpOn: contents ? head.nextFollowUpOn : null,
     missingSipContents: family ? [] : sipContentsMissing(row.kind, head),
     actions: decision.actions,
+    fields,
   };
 }
 
@@ -60,9 +64,11 @@ export async function toPlanView(db: Db, request: FastifyRequest, access: PlanGa
   const f = planAccessFacts(request, access);
   const facts = planFacts(row);
   const [revisions, approvals, guardians] = await Promise.all([revisionsOf(db, row.id), approvalsOf(db, row.id), guardiansOf(db, access.childId)]);
-  const family = decision.standing === 'family';
+  const family = isFamilyStanding(decision.standing);
+  const fields = planFieldsFor(decision.standing);
   const shown = revisions.filter((r) => {
     const state = revisionState(facts, r.number);
+    if (!fields.includes('contents')) return false;
     if (family) return state === 'in_force' || state === 'proposed';
     // `readable` only for the bench's ceiling (plans/bench.ts), which asks no gate.
     return readable ? readable(r) : mayReadPlanEntry(f, facts, revisionEntry(r));
@@ -71,8 +77,9 @@ export async function toPlanView(db: Db, request: FastifyRequest, access: PlanGa
   const age = ageOn(access.child.birthDate, stockholmDate(access.now));
   const ofProposal = approvals.filter((a) => a.revision === proposal).map((a) => ({ by: a.given_as, guardianId: a.guardian_id, decision: a.decision }));
   const waitingFor = proposal === null ? [] : approvalsWaitingFor({ guardianIds: guardians.map((g) => g.id), childAge: age }, ofProposal, f.rules);
-  const lead = facts.planningLeadUserId;
-  const names = await userNames(db, lead ? [lead] : []);
+  // The family is told who leads: the named planning lead, else the one who started the plan.
+  const lead = family ? (facts.planningLeadUserId ?? facts.createdBy) : facts.planningLeadUserId;
+  const [names, principals] = await Promise.all([userNames(db, lead ? [lead] : []), fields.includes('principals') ? principalsOf(db, access, row) : []]);
   return {
     ...toSummary(row, decision),
     revisions: shown.map((r) => ({
@@ -86,10 +93,17 @@ export async function toPlanView(db: Db, request: FastifyRequest, access: PlanGa
       note: r.note,
       contents: r.contents as PlanContents,
     })),
-    approvals: approvals.filter((a) => !family || a.revision === proposal || a.revision === facts.inForceRevision).map((a) => ({ revision: a.revision, by: a.given_as, decision: a.decision, comment: a.comment, at: iso(a.at) })),
+    approvals: approvals.filter((a) => fields.includes('contents') && (!family || a.revision === proposal || a.revision === facts.inForceRevision)).map((a) => ({ revision: a.revision, by: a.given_as, decision: a.decision, comment: a.comment, at: iso(a.at) })),
     waitingFor,
     planningLeadName: lead ? (names.get(lead) ?? null) : null,
+    principals,
   };
+}
+
+/** The principals taking part, for the family: the organisations the plan's consent names, by itself or through a secrecy domain. */
+async function principalsOf(db: Db, access: PlanGateAnswer, row: PlanRow): Promise<string[]> {
+  const consent = access.child.consents.find((c) => c.id === row.consent_id);
+  return consent ? principalNames(db, consent.organisationIds, consent.domainIds) : [];
 }
 
 /** The plan's rule on one row, on the gate's facts. */

@@ -92,7 +92,11 @@ describe('setting and removing a school’s Kolada unit', () => {
       const put = await client.request('PUT', `/api/schools/${unit}/kolada-ou`, { koladaOu: 'V15E000000001' });
       expect(put.statusCode, u).toBe(403);
       expect(put.json().error.code, u).toBe('forbidden');
-      expect((await client.request('DELETE', `/api/schools/${unit}/kolada-ou`)).statusCode, u).toBe(403);
+      // The refusal is logged as denied, under the change it tried.
+      expect(await auditOf(t.database.db, put), u).toEqual([expect.objectContaining({ action: 'school.kolada_ou.set', outcome: 'denied', subject_type: 'unit', subject_id: unit, details: { reason: 'not_an_administrator' } })]);
+      const del = await client.request('DELETE', `/api/schools/${unit}/kolada-ou`);
+      expect(del.statusCode, u).toBe(403);
+      expect(await auditOf(t.database.db, del), u).toEqual([expect.objectContaining({ action: 'school.kolada_ou.remove', outcome: 'denied', subject_id: unit })]);
     }
     expect(await stored(lindmo)).toBeNull();
     expect(await stored(exempelstadSchool)).toBe(demoSchoolOus[0].ou);

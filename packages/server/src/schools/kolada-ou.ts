@@ -2,11 +2,12 @@ import type { FastifyRequest } from 'fastify';
 import type { Kysely, Transaction } from 'kysely';
 import { administeredOrganisations, canAdministerOrganisation, isAdministrator, type KoladaOuLink } from '@samsyn/core';
 import type { DB } from '../db/schema.ts';
-import { auditFrom } from '../audit/context.ts';
+import { auditFrom, deniedEntry } from '../audit/context.ts';
 import { appendAudit } from '../audit/writer.ts';
 import { AppError } from '../http/errors.ts';
 import type { Actor } from '../http/types.ts';
 import { findSchoolUnit, type SchoolUnit } from './queries.ts';
+import { isUniqueViolation } from '../db/errors.ts';
 
 /**
  * Which Kolada unit (ou) a school unit is (table school_unit_kolada_ou, migration 0038). Kolada's
@@ -44,21 +45,27 @@ async function linkOf(db: Db, unitId: string): Promise<KoladaOuLink> {
   return toLink(await links(db).where('u.id', '=', unitId).executeTakeFirstOrThrow());
 }
 
-/** The school unit an administrator of its organisation changes: 404 when it is no school unit, 403 when not theirs. */
-async function administeredSchool(db: Kysely<DB>, actor: Actor, unitId: string): Promise<SchoolUnit> {
-  const school = await findSchoolUnit(db, unitId);
+/**
+ * The school unit an administrator of its organisation changes: 404 when it is no school unit,
+ * 403 when not theirs. A refused change is logged as denied, under the action it tried.
+ */
+async function administeredSchool(request: FastifyRequest, actor: Actor, unitId: string, action: KoladaOuAction): Promise<SchoolUnit> {
+  const school = await findSchoolUnit(request.server.services.db, unitId);
   if (!school) throw new AppError('not_found');
-  if (!canAdministerOrganisation(actor, school.organisationId)) throw new AppError('forbidden');
+  if (!canAdministerOrganisation(actor, school.organisationId)) {
+    throw new AppError('forbidden', { refusal: deniedEntry(request, action, { type: 'unit', id: unitId, organisationId: school.organisationId }, 'not_an_administrator') });
+  }
   return school;
 }
 
-const isUniqueViolation = (error: unknown) => (error as { code?: unknown } | null)?.code === '23505';
+type KoladaOuAction = 'school.kolada_ou.set' | 'school.kolada_ou.remove';
+
 const taken = (unitId: string) => new AppError('conflict', { details: [{ path: 'body.koladaOu', message: 'kolada_ou_taken', unitId }] });
 
 /** Sets (or changes) a school unit's Kolada ou. One ou is one school: a second school asking for it gets 409. */
 export async function setKoladaOu(request: FastifyRequest, actor: Actor, unitId: string, koladaOu: string): Promise<KoladaOuLink> {
   const { db, clock } = request.server.services;
-  const school = await administeredSchool(db, actor, unitId);
+  const school = await administeredSchool(request, actor, unitId, 'school.kolada_ou.set');
   const at = clock.now();
   try {
     return await db.transaction().execute(async (trx) => {
@@ -82,7 +89,7 @@ export async function setKoladaOu(request: FastifyRequest, actor: Actor, unitId:
 /** Removes a school unit's Kolada ou; the profile then shows no Kolada results. Removing none changes nothing and logs nothing. */
 export async function removeKoladaOu(request: FastifyRequest, actor: Actor, unitId: string): Promise<void> {
   const { db, clock } = request.server.services;
-  const school = await administeredSchool(db, actor, unitId);
+  const school = await administeredSchool(request, actor, unitId, 'school.kolada_ou.remove');
   const at = clock.now();
   await db.transaction().execute(async (trx) => {
     const removed = await trx.deleteFrom('school_unit_kolada_ou').where('unit_id', '=', unitId).returning('kolada_ou').executeTakeFirst();

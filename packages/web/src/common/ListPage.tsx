@@ -6,6 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { ActiveBadge } from './ActiveBadge.tsx';
 import { ConfirmDialog } from './ConfirmDialog.tsx';
 import { downloadCsv } from './csv.ts';
+import { exportExcel } from '../dashboards/exports.ts';
 import { today } from './format.ts';
 import { ListToolbar, TablePages, usePage } from './ListToolbar.tsx';
 import { LoadError } from './LoadError.tsx';
@@ -32,6 +33,8 @@ interface Props<T extends { id: string; active: boolean }> {
   caption: string;
   /** The exported file's name, before the date. */
   exportFile: string;
+  /** The Excel sheet's name: the list exports Excel beside CSV when given. */
+  excelSheet?: string;
   formTitle: string;
   formSize: ModalProps['size'];
   /** The create/edit form, shown in a dialogue. */
@@ -48,12 +51,21 @@ export function ListPage<T extends { id: string; active: boolean }>(props: Props
   const { t } = useTranslation();
   const all = query.data ?? [];
   const rows = sortRows(all.filter(props.filter), columns, list.sort);
+  const sheet = props.excelSheet;
   const paged = usePage(rows, JSON.stringify([list.search, ...props.filterKey, list.showInactive, list.sort]));
 
   function exportCsv() {
     const data = exportRows(rows, columns);
     const file = `${props.exportFile}-${today()}.csv`;
     downloadCsv(file, toCsv(data.header, data.rows));
+    list.status.success(message('table.exported', { count: rows.length, file }));
+  }
+
+  // The same rows and columns as the CSV (filtered, in the list's order), as text; exceljs loads on the first export.
+  async function exportXlsx(sheet: string) {
+    const data = exportRows(rows, columns);
+    const file = `${props.exportFile}-${today()}.xlsx`;
+    await exportExcel(file, sheet, { header: data.header, rows: data.rows.map((r) => r.map(String)) });
     list.status.success(message('table.exported', { count: rows.length, file }));
   }
 
@@ -80,7 +92,7 @@ export function ListPage<T extends { id: string; active: boolean }>(props: Props
         <LoadError error={query.error} onRetry={() => void query.refetch()} />
       ) : (
         <>
-          <ListToolbar from={paged.from} to={paged.to} count={rows.length} total={all.length} onExport={exportCsv} />
+          <ListToolbar from={paged.from} to={paged.to} count={rows.length} total={all.length} onExport={exportCsv} onExportExcel={sheet === undefined ? undefined : () => void exportXlsx(sheet)} />
           <div className="page-panel">
             <SortableTable caption={props.caption} columns={columns} rows={paged.rows} rowKey={(row) => row.id} sort={list.sort} onSort={list.setSort} empty={t('table.empty')} />
           </div>

@@ -24,8 +24,8 @@ export function usePage<T>(rows: readonly T[], resetKey: string) {
   };
 }
 
-/** The row count (announced politely as filters change) and the export button. */
-export function ListToolbar({ from, to, count, total, onExport }: { from: number; to: number; count: number; total: number; onExport: () => void }) {
+/** The row count (announced politely as filters change) and the export buttons: CSV, and Excel when the list offers it. */
+export function ListToolbar({ from, to, count, total, onExport, onExportExcel }: { from: number; to: number; count: number; total: number; onExport: () => void; onExportExcel?: () => void }) {
   const { t } = useTranslation();
   return (
     <Group justify="space-between" align="center" my="sm">
@@ -33,9 +33,16 @@ export function ListToolbar({ from, to, count, total, onExport }: { from: number
         {count === 0 ? t('table.none') : t('table.showing', { count, from: formatNumber(from), to: formatNumber(to) })}
         {count !== total && ` ${t('table.filteredFrom', { total: formatNumber(total) })}`}
       </Text>
-      <Button variant="default" size="sm" onClick={onExport} disabled={count === 0}>
-        {t('table.export')}
-      </Button>
+      <Group gap="xs">
+        <Button variant="default" size="sm" onClick={onExport} disabled={count === 0}>
+          {t('table.export')}
+        </Button>
+        {onExportExcel && (
+          <Button variant="default" size="sm" onClick={onExportExcel} disabled={count === 0}>
+            {t('table.exportExcel')}
+          </Button>
+        )}
+      </Group>
     </Group>
   );
 }

@@ -1,48 +1,37 @@
 import { Table, Text, UnstyledButton } from '@mantine/core';
-import type { ReactNode } from 'react';
+import { useState } from 'react';
 import { useFocusableWhenScrolling } from './DataTable.tsx';
-import { compareText } from './format.ts';
+import { nextSort, sortRows, type Column, type SortState } from './sortRows.ts';
 
-export type CellValue = string | number | boolean;
+// The pure part (columns, sorting, the export's rows) is its own module, unit-tested without a page.
+export { exportRows, nextSort, sortRows, type CellValue, type Column, type SortState } from './sortRows.ts';
 
-export interface Column<T> {
-  key: string;
-  header: string;
-  /** What the column sorts on and exports. */
-  value: (row: T) => CellValue;
-  render?: (row: T) => ReactNode;
-  sortable?: boolean;
-  /** Short values (dates, status, buttons) that should not wrap. */
-  nowrap?: boolean;
-  exported?: boolean;
+/**
+ * The state of a list that sorts and filters: the free-text filter looks in each row's `texts`
+ * (by default the columns' values), then the rows are sorted. FilteredTable and the population's
+ * figure tables share it.
+ */
+export function useSortedFilter<T>(rows: readonly T[], columns: readonly Column<T>[], initial: SortState, texts: (row: T) => readonly string[] = (row) => columns.map((c) => String(c.value(row)))) {
+  const [search, setSearch] = useState('');
+  const [sort, setSort] = useState<SortState>(initial);
+  const needle = search.trim().toLocaleLowerCase('sv');
+  const matches = (row: T) => !needle || texts(row).some((text) => text.toLocaleLowerCase('sv').includes(needle));
+  return { search, setSearch, sort, setSort, filtered: needle !== '', rows: sortRows(rows.filter(matches), columns, sort) };
 }
 
-export interface SortState {
-  key: string;
-  direction: 'ascending' | 'descending';
-}
-
-export function sortRows<T>(rows: readonly T[], columns: readonly Column<T>[], sort: SortState): T[] {
-  const column = columns.find((c) => c.key === sort.key);
-  if (!column) return [...rows];
-  const sign = sort.direction === 'ascending' ? 1 : -1;
-  return [...rows].sort((a, b) => sign * compareValues(column.value(a), column.value(b)));
-}
-
-function compareValues(a: CellValue, b: CellValue): number {
-  if (typeof a === 'string' && typeof b === 'string') return compareText(a, b);
-  return Number(a) - Number(b);
-}
-
-export function nextSort(sort: SortState, key: string): SortState {
-  if (sort.key !== key) return { key, direction: 'ascending' };
-  return { key, direction: sort.direction === 'ascending' ? 'descending' : 'ascending' };
-}
-
-/** The header row and values of the exported columns, for CSV. */
-export function exportRows<T>(rows: readonly T[], columns: readonly Column<T>[]): { header: string[]; rows: CellValue[][] } {
-  const exported = columns.filter((c) => c.exported !== false);
-  return { header: exported.map((c) => c.header), rows: rows.map((row) => exported.map((c) => c.value(row))) };
+/** A column header that sorts its column: a button inside, aria-sort on the sorted one, the arrow hidden from screen readers. */
+export function SortHeader({ label, sort, columnKey, onSort }: { label: string; sort: SortState; columnKey: string; onSort: (sort: SortState) => void }) {
+  const sorted = sort.key === columnKey;
+  return (
+    <Table.Th scope="col" aria-sort={sorted ? sort.direction : undefined}>
+      <UnstyledButton className="sort-button" onClick={() => onSort(nextSort(sort, columnKey))}>
+        {label}
+        <span aria-hidden="true" className={sorted ? 'sort-icon sort-icon-active' : 'sort-icon'}>
+          {sorted ? (sort.direction === 'ascending' ? '▲' : '▼') : '↕'}
+        </span>
+      </UnstyledButton>
+    </Table.Th>
+  );
 }
 
 interface Props<T> {
@@ -67,20 +56,9 @@ export function SortableTable<T>({ caption, columns, rows, rowKey, sort, onSort,
         <Table.Caption className="visually-hidden">{caption}</Table.Caption>
         <Table.Thead>
           <Table.Tr>
-            {columns.map((column) => {
-              const sorted = sort.key === column.key;
-              if (column.sortable === false) return <Table.Th key={column.key} scope="col">{column.header}</Table.Th>;
-              return (
-                <Table.Th key={column.key} scope="col" aria-sort={sorted ? sort.direction : undefined}>
-                  <UnstyledButton className="sort-button" onClick={() => onSort(nextSort(sort, column.key))}>
-                    {column.header}
-                    <span aria-hidden="true" className={sorted ? 'sort-icon sort-icon-active' : 'sort-icon'}>
-                      {sorted ? (sort.direction === 'ascending' ? '▲' : '▼') : '↕'}
-                    </span>
-                  </UnstyledButton>
-                </Table.Th>
-              );
-            })}
+            {columns.map((column) =>
+              column.sortable === false ? <Table.Th key={column.key} scope="col">{column.header}</Table.Th> : <SortHeader key={column.key} label={column.header} sort={sort} columnKey={column.key} onSort={onSort} />,
+            )}
           </Table.Tr>
         </Table.Thead>
         <Table.Tbody>

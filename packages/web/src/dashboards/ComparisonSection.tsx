@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { formatShare } from '../common/format.ts';
 import { FigureTable } from './FigureTable.tsx';
-import { comparisonOf, type ComparisonRow, type Filters } from './panelData.ts';
+import { comparisonOf, shareSeries, type ComparisonRow, type Filters } from './panelData.ts';
 import { whiskerSeries } from './whiskers.ts';
 
 /** The municipalities in one year, ordered by value, each with its interval as a whisker. */
@@ -42,11 +42,11 @@ export function ComparisonSection({ view, filters, name }: { view: EstimatesView
 }
 /** Horizontal bars, best at the top, with a whisker from the interval's lower to its upper end. */
 function comparisonOption(rows: ComparisonRow[], shareName: string) {
-  const data = rows.map((r) => (r.cell.suppressed ? null : r.cell));
+  const series = shareSeries(rows.map((r) => r.cell));
   const label = (v: number) => formatShare(v / 100);
   const names = rows.map((r) => r.name).reverse();
-  const values = data.map((c) => (c ? Number((c.proportion * 100).toFixed(2)) : null)).reverse();
-  const whiskers = data.map((c, i) => [rows.length - 1 - i, c ? c.lower * 100 : 0, c ? c.upper * 100 : 0]);
+  const values = [...series.value].reverse();
+  const whiskers = series.lower.map((lower, i) => [rows.length - 1 - i, lower ?? 0, series.upper[i] ?? 0]);
   return {
     aria: { enabled: true },
     grid: { left: 110, right: 60, top: 16, bottom: 32 },

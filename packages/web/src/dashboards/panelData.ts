@@ -67,4 +67,16 @@ export function comparisonOf(view: EstimatesView, f: Omit<Filters, 'area'>): Com
   });
 }
 
+/** A chart's points in percent (two decimals): the share and its interval's ends; a hidden cell is a gap (null), never a figure. */
+export interface ShareSeries {
+  value: (number | null)[];
+  lower: (number | null)[];
+  upper: (number | null)[];
+}
+
+export function shareSeries(cells: readonly EstimateCell[]): ShareSeries {
+  const pct = (pick: (c: EstimateCell & { suppressed: false }) => number) => cells.map((c) => (c.suppressed ? null : Number((pick(c) * 100).toFixed(2))));
+  return { value: pct((c) => c.proportion), lower: pct((c) => c.lower), upper: pct((c) => c.upper) };
+}
+
 export { targetStatusSymbols };

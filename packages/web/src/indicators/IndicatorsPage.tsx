@@ -112,6 +112,7 @@ export function IndicatorsPage() {
         columns={columns}
         caption={t('indicators.caption')}
         exportFile={t('indicators.exportFile')}
+        excelSheet={t('indicators.title')}
         formTitle={t(list.editing.item ? 'indicators.editTitle' : 'indicators.createTitle')}
         formSize="xl"
         form={<IndicatorForm key={list.editing.key} indicator={list.editing.item} owners={owners} onCancel={list.closeForm} onSaved={(saved, created) => list.saved(t(created ? 'indicators.created' : 'indicators.saved', { name: saved }))} />}

@@ -1,10 +1,13 @@
-import { Alert, Button, FileInput, List, Progress, Stack, Table, Text, Title } from '@mantine/core';
+import { Alert, Button, FileInput, List, Progress, Stack, Text, Title } from '@mantine/core';
 import type { KoladaImportView } from '@samsyn/core';
 import { canManageIndicators } from '@samsyn/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useCurrentUser } from '../auth/useCurrentUser.ts';
 import { errorText } from '../common/errors.ts';
+import { formatNumber } from '../common/format.ts';
+import type { Column } from '../common/SortableTable.tsx';
+import { FilteredTable } from '../workspaces/FilteredTable.tsx';
 import { formatDateTime } from '../account/time.ts';
 import { NotAllowedPage } from '../common/NotAllowedPage.tsx';
 import { PageTitle } from '../common/PageTitle.tsx';
@@ -88,42 +91,27 @@ export function KoladaImportPage() {
       {result && <ImportResult result={result} />}
       <section aria-labelledby="kolada-history">
         <Title order={2} size="h3" id="kolada-history" mb="sm">{t('kolada.history')}</Title>
-        {history.data && history.data.length === 0 ? (
-          <Text>{t('kolada.noImports')}</Text>
-        ) : (
-          <Table.ScrollContainer minWidth={700} type="native">
-            <Table striped>
-              <caption className="visually-hidden">{t('kolada.history')}</caption>
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th scope="col">{t('kolada.when')}</Table.Th>
-                  <Table.Th scope="col">{t('kolada.who')}</Table.Th>
-                  <Table.Th scope="col">{t('kolada.source')}</Table.Th>
-                  <Table.Th scope="col">{t('kolada.added')}</Table.Th>
-                  <Table.Th scope="col">{t('kolada.revised')}</Table.Th>
-                  <Table.Th scope="col">{t('kolada.unchanged')}</Table.Th>
-                  <Table.Th scope="col">{t('kolada.rejected')}</Table.Th>
-                </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {(history.data ?? []).map((i) => (
-                  <Table.Tr key={i.id}>
-                    <Table.Td>{formatDateTime(i.importedAt)}</Table.Td>
-                    <Table.Td>{i.importedBy.displayName}</Table.Td>
-                    <Table.Td style={{ overflowWrap: 'anywhere' }}>{i.source}</Table.Td>
-                    <Table.Td>{i.counts.added}</Table.Td>
-                    <Table.Td>{i.counts.revised}</Table.Td>
-                    <Table.Td>{i.counts.unchanged}</Table.Td>
-                    <Table.Td>{i.counts.rejected}</Table.Td>
-                  </Table.Tr>
-                ))}
-              </Table.Tbody>
-            </Table>
-          </Table.ScrollContainer>
-        )}
+        <KoladaHistory imports={history.data ?? []} />
       </section>
     </Stack>
   );
+}
+
+/** Every import, newest first: who, when, the source, the row counts and the rejected rows; to sort, filter and export. */
+function KoladaHistory({ imports }: { imports: readonly KoladaImportView[] }) {
+  const { t } = useTranslation();
+  const count = (key: 'added' | 'revised' | 'unchanged' | 'rejected'): Column<KoladaImportView> => ({ key, header: t(`kolada.${key}`), value: (i) => i.counts[key], render: (i) => formatNumber(i.counts[key]), nowrap: true });
+  const columns: Column<KoladaImportView>[] = [
+    { key: 'when', header: t('kolada.when'), value: (i) => formatDateTime(i.importedAt), nowrap: true },
+    { key: 'who', header: t('kolada.who'), value: (i) => i.importedBy.displayName },
+    { key: 'source', header: t('kolada.source'), value: (i) => i.source, render: (i) => <span style={{ overflowWrap: 'anywhere' }}>{i.source}</span> },
+    count('added'),
+    count('revised'),
+    count('unchanged'),
+    count('rejected'),
+    { key: 'rejectedRows', header: t('kolada.rejectedRows'), value: (i) => i.rejected.map((r) => t('kolada.rejectedItem', r)).join('; '), sortable: false },
+  ];
+  return <FilteredTable rows={imports} columns={columns} caption={t('kolada.history')} rowKey={(i) => i.id} empty={t('kolada.noImports')} exportFile={t('kolada.historyFile')} sortKey="when" sortDirection="descending" excelSheet={t('kolada.history')} />;
 }
 
 function ImportResult({ result }: { result: KoladaImportView }) {

@@ -7,6 +7,9 @@ import { formatDateTime } from '../account/time.ts';
 import { useCurrentUser } from '../auth/useCurrentUser.ts';
 import { errorText } from '../common/errors.ts';
 import { formatNumber } from '../common/format.ts';
+import { rowErrorsText } from '../common/rowErrors.ts';
+import type { Column } from '../common/SortableTable.tsx';
+import { FilteredTable } from '../workspaces/FilteredTable.tsx';
 import { NotAllowedPage } from '../common/NotAllowedPage.tsx';
 import { NotFoundPage } from '../common/NotFoundPage.tsx';
 import { PageTitle } from '../common/PageTitle.tsx';
@@ -179,32 +182,26 @@ function ImportState({ view }: { view: LocalImportView }) {
   return <Alert color="red" variant="light" role="alert">{t(`populationTargets.import.failures.${(view.failure ?? 'internal_error') as 'rows_invalid'}`, { rejected: formatNumber(c.rejected) })}</Alert>;
 }
 
+/** Every import of the indicator, newest first: who, when, the file, the row counts and the rows with errors; to sort, filter and export. */
 function History({ imports }: { imports: LocalImportView[] }) {
   const { t } = useTranslation();
+  const count = (key: 'added' | 'revised' | 'unchanged' | 'rejected'): Column<LocalImportView> => ({ key, header: t(`populationTargets.import.columns.${key}`), value: (i) => i.counts[key], render: (i) => formatNumber(i.counts[key]), nowrap: true });
+  const columns: Column<LocalImportView>[] = [
+    { key: 'when', header: t('populationTargets.import.columns.when'), value: (i) => formatDateTime(i.startedAt), nowrap: true },
+    { key: 'who', header: t('populationTargets.import.columns.who'), value: (i) => i.importedBy.displayName },
+    { key: 'file', header: t('populationTargets.import.columns.file'), value: (i) => i.fileName, render: (i) => <span style={{ overflowWrap: 'anywhere' }}>{i.fileName}</span> },
+    count('added'),
+    count('revised'),
+    count('unchanged'),
+    count('rejected'),
+    { key: 'rejectedRows', header: t('populationTargets.import.columns.rejectedRows'), value: (i) => rowErrorsText(i.errors, t, 'populationTargets.import.codes'), sortable: false },
+    { key: 'status', header: t('populationTargets.import.columns.status'), value: (i) => t(`populationTargets.import.statuses.${i.status}`), nowrap: true },
+  ];
   return (
     <section aria-labelledby="local-history" className="page-panel">
       <Stack gap="sm" p="lg">
         <Title order={2} size="h3" id="local-history">{t('populationTargets.import.history')}</Title>
-        <TableScroll label={t('dashboards.tableOf', { name: t('populationTargets.import.history') })}>
-          <Table aria-labelledby="local-history">
-            <Table.Thead>
-              <Table.Tr>
-                {(['when', 'who', 'file', 'rows', 'status'] as const).map((h) => <Table.Th scope="col" key={h}>{t(`populationTargets.import.columns.${h}`)}</Table.Th>)}
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {imports.map((i) => (
-                <Table.Tr key={i.id}>
-                  <Table.Td>{formatDateTime(i.startedAt)}</Table.Td>
-                  <Table.Td>{i.importedBy.displayName}</Table.Td>
-                  <Table.Td>{i.fileName}</Table.Td>
-                  <Table.Td>{t('populationTargets.import.rowCounts', { added: formatNumber(i.counts.added), revised: formatNumber(i.counts.revised), unchanged: formatNumber(i.counts.unchanged), rejected: formatNumber(i.counts.rejected) })}</Table.Td>
-                  <Table.Td>{t(`populationTargets.import.statuses.${i.status}`)}</Table.Td>
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
-        </TableScroll>
+        <FilteredTable rows={imports} columns={columns} caption={t('populationTargets.import.history')} rowKey={(i) => i.id} empty={t('populationTargets.import.noImports')} exportFile={t('populationTargets.import.historyFile')} sortKey="when" sortDirection="descending" excelSheet={t('populationTargets.import.history')} />
       </Stack>
     </section>
   );

@@ -55,7 +55,8 @@ function FamilyPlanItem({ childId, summary, relation }: { childId: string; summa
     <li className="record-entry">
       <Group justify="space-between" wrap="wrap" gap="xs">
         <div>
-          <Text fw={700}>{summary.title}</Text>
+          {/* A plan being prepared shows nothing of its draft, not even its title (the policy's fields). */}
+          <Text fw={700}>{summary.fields.includes('contents') ? summary.title : t('plans.family.preparing.title', { kind: t(`plans.kinds.${summary.kind}`) })}</Text>
           <Group gap="xs">
             <Badge variant="light" tt="none">{t(`plans.kinds.${summary.kind}`)}</Badge>
             <Badge variant="light" tt="none" className={summary.status === 'established' ? 'badge-active' : 'badge-inactive'}>{t(`plans.statuses.${summary.status}`)}</Badge>
@@ -85,6 +86,7 @@ function FamilyPlan({ childId, plan, relation }: { childId: string; plan: PlanVi
   return (
     <Stack gap="sm" mt="sm">
       <StatusMessage status={status.status} onClose={status.clear} />
+      {!plan.fields.includes('contents') && <PreparingPlan plan={plan} />}
       {inForce && (
         <section aria-label={t('plans.contents.inForce')}>
           <Title order={3} size="h4">{t('plans.contents.inForce')}</Title>
@@ -105,6 +107,23 @@ function FamilyPlan({ childId, plan, relation }: { childId: string; plan: PlanVi
         </Alert>
       )}
     </Stack>
+  );
+}
+
+/**
+ * A plan being prepared, in plain words: what is coming, who holds the planning together and
+ * who takes part. Its contents are made with the family at the meeting, so none are shown.
+ */
+function PreparingPlan({ plan }: { plan: PlanView }) {
+  const { t } = useTranslation();
+  const headingId = `preparing-plan-${plan.id}`;
+  return (
+    <section aria-labelledby={headingId}>
+      <Title order={3} size="h4" id={headingId}>{t('plans.family.preparing.heading')}</Title>
+      <Text>{t(`plans.family.preparing.what.${plan.kind}`)}</Text>
+      {plan.fields.includes('planning_lead') && plan.planningLeadName && <Text>{t('plans.family.preparing.lead', { name: plan.planningLeadName })}</Text>}
+      {plan.fields.includes('principals') && plan.principals.length > 0 && <Text>{t('plans.family.preparing.principals', { names: plan.principals.join(', ') })}</Text>}
+    </section>
   );
 }
 

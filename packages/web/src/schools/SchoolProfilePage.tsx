@@ -54,7 +54,7 @@ function Profile({ unitId }: { unitId: string }) {
           {view.survey.map((i) => <SurveyTrend key={i.id} indicator={i} unitId={unitId} />)}
         </Stack>
       </section>
-      <KoladaResults kolada={view.kolada} />
+      <KoladaResults kolada={view.kolada} unitId={unitId} />
     </Stack>
   );
 }

@@ -27,7 +27,8 @@ export function FamilyMeetingSection({ childId, plan, relation }: { childId: str
         <Title order={3} size="h4" id={`next-meeting-${plan.id}`}>{t('sipMeetings.family.nextMeeting')}</Title>
         {meetings.isPending ? <Loading /> : meetings.isError ? <LoadError error={meetings.error} onRetry={() => void meetings.refetch()} /> : <NextMeeting childId={childId} list={meetings.data} />}
       </section>
-      {plan.closedAt === null && <PreparationForm childId={childId} plan={plan} relation={relation} />}
+      {/* The policy's `prepare`: a guardian, or the child from the consent age; a younger child fills it in with a guardian. */}
+      {plan.actions.includes('prepare') ? <PreparationForm childId={childId} plan={plan} relation={relation} /> : plan.closedAt === null && <Text size="sm">{t('sipMeetings.form.withGuardian')}</Text>}
     </Stack>
   );
 }

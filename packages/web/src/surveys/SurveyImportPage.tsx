@@ -2,11 +2,13 @@ import { Alert, Button, Checkbox, FileInput, Progress, Select, Stack, Table, Tex
 import { canManageSurveys, type SurveyImportView } from '@samsyn/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { TableScroll } from '../dashboards/TableScroll.tsx';
 import { useCurrentUser } from '../auth/useCurrentUser.ts';
 import { ApiError } from '../api/client.ts';
 import { errorText } from '../common/errors.ts';
 import { formatNumber } from '../common/format.ts';
+import { rowErrorsText } from '../common/rowErrors.ts';
+import type { Column } from '../common/SortableTable.tsx';
+import { FilteredTable } from '../workspaces/FilteredTable.tsx';
 import { formatDateTime } from '../account/time.ts';
 import { NotAllowedPage } from '../common/NotAllowedPage.tsx';
 import { PageTitle } from '../common/PageTitle.tsx';
@@ -80,34 +82,27 @@ export function SurveyImportPage() {
       <section aria-labelledby="survey-history" className="page-panel">
         <Stack gap="sm" p="lg">
           <Title order={2} size="h3" id="survey-history">{t('surveys.import.history')}</Title>
-          <TableScroll label={t('dashboards.tableOf', { name: t('surveys.import.history') })}>
-            <Table>
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th scope="col">{t('surveys.import.when')}</Table.Th>
-                  <Table.Th scope="col">{t('surveys.import.file')}</Table.Th>
-                  <Table.Th scope="col">{t('surveys.import.years')}</Table.Th>
-                  <Table.Th scope="col">{t('surveys.import.rows')}</Table.Th>
-                  <Table.Th scope="col">{t('surveys.import.status')}</Table.Th>
-                </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {(history.data ?? []).map((i) => (
-                  <Table.Tr key={i.id}>
-                    <Table.Td>{formatDateTime(i.startedAt)}</Table.Td>
-                    <Table.Td>{i.fileName}</Table.Td>
-                    <Table.Td>{i.years.join(', ')}</Table.Td>
-                    <Table.Td>{formatNumber(i.importedRows)}</Table.Td>
-                    <Table.Td>{t(`surveys.import.statuses.${i.status}`)}</Table.Td>
-                  </Table.Tr>
-                ))}
-              </Table.Tbody>
-            </Table>
-          </TableScroll>
+          <SurveyHistory imports={history.data ?? []} />
         </Stack>
       </section>
     </Stack>
   );
+}
+
+/** A survey's imports, newest first: who, when, the file, its years, the rows imported and rejected; to sort, filter and export. */
+function SurveyHistory({ imports }: { imports: readonly SurveyImportView[] }) {
+  const { t } = useTranslation();
+  const columns: Column<SurveyImportView>[] = [
+    { key: 'when', header: t('surveys.import.when'), value: (i) => formatDateTime(i.startedAt), nowrap: true },
+    { key: 'who', header: t('surveys.import.who'), value: (i) => i.importedBy },
+    { key: 'file', header: t('surveys.import.file'), value: (i) => i.fileName, render: (i) => <span style={{ overflowWrap: 'anywhere' }}>{i.fileName}</span> },
+    { key: 'years', header: t('surveys.import.years'), value: (i) => i.years.join(', ') },
+    { key: 'rows', header: t('surveys.import.rows'), value: (i) => i.importedRows, render: (i) => formatNumber(i.importedRows), nowrap: true },
+    { key: 'rejected', header: t('surveys.import.rejected'), value: (i) => i.rejectedRows, render: (i) => formatNumber(i.rejectedRows), nowrap: true },
+    { key: 'rejectedRows', header: t('surveys.import.rejectedRows'), value: (i) => rowErrorsText(i.errors, t, 'surveys.import.codes'), sortable: false },
+    { key: 'status', header: t('surveys.import.status'), value: (i) => t(`surveys.import.statuses.${i.status}`), nowrap: true },
+  ];
+  return <FilteredTable rows={imports} columns={columns} caption={t('surveys.import.history')} rowKey={(i) => i.id} empty={t('surveys.import.noImports')} exportFile={t('surveys.import.historyFile')} sortKey="when" sortDirection="descending" excelSheet={t('surveys.import.history')} />;
 }
 
 function ImportState({ view }: { view: SurveyImportView }) {

@@ -1,19 +1,15 @@
 import { Button, Group, TextInput } from '@mantine/core';
 import { toCsv } from '@samsyn/core';
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { downloadCsv } from '../common/csv.ts';
 import { today } from '../common/format.ts';
 import { exportExcel } from '../dashboards/exports.ts';
-import { exportRows, sortRows, SortableTable, type Column, type SortState } from '../common/SortableTable.tsx';
+import { exportRows, SortableTable, useSortedFilter, type Column, type SortState } from '../common/SortableTable.tsx';
 
 /** A list that sorts (column headers; `sortDirection` for newest first), filters (free text over the exported values) and exports CSV (and Excel when `excelSheet` names a sheet). */
 export function FilteredTable<T>({ rows, columns, caption, rowKey, empty, exportFile, sortKey, sortDirection = 'ascending', excelSheet }: { rows: readonly T[]; columns: readonly Column<T>[]; caption: string; rowKey: (row: T) => string; empty: string; exportFile: string; sortKey: string; sortDirection?: SortState['direction']; excelSheet?: string }) {
   const { t } = useTranslation();
-  const [search, setSearch] = useState('');
-  const [sort, setSort] = useState<SortState>({ key: sortKey, direction: sortDirection });
-  const needle = search.trim().toLocaleLowerCase('sv');
-  const shown = sortRows(rows.filter((r) => !needle || columns.some((c) => String(c.value(r)).toLocaleLowerCase('sv').includes(needle))), columns, sort);
+  const { search, setSearch, sort, setSort, rows: shown } = useSortedFilter(rows, columns, { key: sortKey, direction: sortDirection });
   const exportCsv = () => {
     const data = exportRows(shown, columns);
     downloadCsv(`${exportFile}-${today()}.csv`, toCsv(data.header, data.rows));

@@ -1,7 +1,8 @@
 import { Button, Group, Stack, Text, TextInput } from '@mantine/core';
 import { KoladaOuInput, type KoladaOuLink } from '@samsyn/core';
-import { useState, type FormEvent } from 'react';
+import { useMemo, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useDraft } from '../../children/useDraft.ts';
 import { formFailure } from '../../common/errors.ts';
 import { FormActions, FormError } from '../../common/FormActions.tsx';
 import { useFormErrors } from '../../common/useFocusFirstError.ts';
@@ -16,7 +17,14 @@ export function KoladaOuForm({ school, onCancel, onDone }: { school: KoladaOuLin
   const { t } = useTranslation();
   const set = useSetKoladaOu();
   const remove = useRemoveKoladaOu();
-  const [koladaOu, setKoladaOu] = useState(school.koladaOu ?? '');
+  // The typed id is kept as a draft in the tab (useDraft) across a reload; saving, removing or cancelling clears it.
+  const initial = useMemo(() => ({ koladaOu: school.koladaOu ?? '' }), [school.koladaOu]);
+  const [draft, setDraft, clearDraft] = useDraft(`kolada-ou:${school.unitId}`, initial);
+  const { koladaOu } = draft;
+  const done = (removed: boolean) => {
+    clearDraft();
+    onDone(removed);
+  };
   const [failure, setFailure] = useState<string | null>(null);
   const { errors, fail, formRef } = useFormErrors({ koladaOu });
 
@@ -31,7 +39,7 @@ export function KoladaOuForm({ school, onCancel, onDone }: { school: KoladaOuLin
     setFailure(null);
     const parsed = KoladaOuInput.safeParse({ koladaOu });
     if (!parsed.success) return fail({ koladaOu: koladaOu.trim() === '' ? t('validation.required') : t('population3.ou.format') });
-    set.mutate({ unitId: school.unitId, input: parsed.data }, { onSuccess: () => onDone(false), onError });
+    set.mutate({ unitId: school.unitId, input: parsed.data }, { onSuccess: () => done(false), onError });
   }
 
   return (
@@ -39,15 +47,15 @@ export function KoladaOuForm({ school, onCancel, onDone }: { school: KoladaOuLin
       <Stack gap="md">
         <FormError text={failure} />
         <Text size="sm">{t('population3.ou.intro', { name: school.name })}</Text>
-        <TextInput label={t('population3.ou.label')} description={t('population3.ou.hint')} value={koladaOu} onChange={(e) => setKoladaOu(e.currentTarget.value)} required maxLength={40} error={errors.koladaOu} data-autofocus />
+        <TextInput label={t('population3.ou.label')} description={t('population3.ou.hint')} value={koladaOu} onChange={(e) => setDraft({ koladaOu: e.currentTarget.value })} required maxLength={40} error={errors.koladaOu} data-autofocus />
         {school.koladaOu !== null && (
           <Group>
-            <Button variant="default" color="red" loading={remove.isPending} onClick={() => remove.mutate(school.unitId, { onSuccess: () => onDone(true), onError })}>
+            <Button variant="default" color="red" loading={remove.isPending} onClick={() => remove.mutate(school.unitId, { onSuccess: () => done(true), onError })}>
               {t('population3.ou.remove')}
             </Button>
           </Group>
         )}
-        <FormActions onCancel={onCancel} saving={set.isPending} />
+        <FormActions onCancel={() => { clearDraft(); onCancel(); }} saving={set.isPending} />
       </Stack>
     </form>
   );
