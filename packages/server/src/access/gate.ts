@@ -208,20 +208,23 @@ export async function withChildAction<T>(
   options: ActionOptions,
   work: (trx: Transaction<DB>, access: ActionAccess) => Promise<T>,
 ): Promise<T> {
-  const { db } = request.server.services;
+  const { db, clock, databaseKind } = request.server.services;
   let access: ActionAccess | undefined;
   try {
-    const outcome = await db.transaction().execute(async (trx) => {
+    type Outcome = { missing: true } | { refused: AppError } | { value: T };
+    // As a write's: the entries are the transaction's last statement (audit/logged-transaction.ts).
+    const outcome = await loggedTransaction<Outcome>(db, databaseKind, () => clock.now(), async (trx) => {
+      const entries: AuditEntry[] = [];
       await lockChild(trx, childId);
       const facts = await loadFacts(request, childId, childOnly, trx);
-      if (!facts.child) return { missing: true as const };
+      if (!facts.child) return { value: { missing: true }, entries };
       const as = options.decideAs ?? { action: 'read', category: 'record' };
       const judged = judge(request, { actor: facts.actor, child: facts.child, now: facts.now }, childId, as.action, as.category, options);
       const { decision } = judged;
       if (!decision.actions.includes(action)) {
         const error = options.refusal?.(decision) ?? new AppError('access_denied', { details: { reason: decision.allow ? 'action_not_offered' : decision.reason } });
-        await appendAudit(trx, [refusalEntry(request, childId, options.auditAction, error, { category: as.category, action, basis: null, reason: decision.reason, flagged: decision.flagged, ...options.details }, judged.organisationId)], request.server.services.clock.now());
-        return { refused: error };
+        entries.push(refusalEntry(request, childId, options.auditAction, error, { category: as.category, action, basis: null, reason: decision.reason, flagged: decision.flagged, ...options.details }, judged.organisationId));
+        return { value: { refused: error }, entries };
       }
       let logged = false;
       const base = judged.entry();
@@ -231,15 +234,15 @@ export async function withChildAction<T>(
         actor: facts.actor,
         child: facts.child,
         now: judged.now,
-        logDone: async (t, details, organisationId) => {
+        logDone: async (_t, details, organisationId) => {
           logged = true;
           const entry: AuditEntry = { ...base, outcome: 'success', details: { category: as.category, action, basis: decision.basis, flagged: decision.flagged, ...options.details, ...details } };
-          await appendAudit(t, [organisationId === undefined ? entry : { ...entry, organisationId }], request.server.services.clock.now());
+          entries.push(organisationId === undefined ? entry : { ...entry, organisationId });
         },
       };
       const value = await work(trx, access);
       if (!logged) await access.logDone(trx);
-      return { value };
+      return { value: { value }, entries };
     });
     if ('missing' in outcome) {
       await request.server.services.audit.append({ ...auditFrom(request), action: options.auditAction, subjectType: 'child', subjectId: canonicalId(childId), outcome: 'failure', details: { reason: 'no_such_child' } });
