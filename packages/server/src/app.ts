@@ -134,7 +134,7 @@ export async function buildApp(config: Config, database: Database, options: Buil
   const clock = options.clock ?? systemClock(config.clockOffsetDays);
   const mailer = createMailer(config.smtp, app.log);
   app.addHook('onClose', () => mailer.close());
-  app.decorate('services', { db, audit: new AuditBatcher(database.auditDb, clock), config, clock, mailer });
+  app.decorate('services', { db, audit: new AuditBatcher(database.auditDb, clock), config, clock, mailer, databaseKind: database.kind });
   // Signed checkpoints of the chain head, outside the database (audit/checkpoints.ts); the key
   // is required in production, so this refuses to start without one.
   const checkpointKey = await loadCheckpointKey(config.auditCheckpoint, config.production);

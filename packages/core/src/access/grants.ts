@@ -1,5 +1,5 @@
 import type { CareTeamFacts, AccessContext, AccessPurpose, PolicyActor, PolicyChild } from './policy.ts';
-import { holdsRole } from './policy.ts';
+import { holdsRole } from './membership.ts';
 import { ageOn } from './consent.ts';
 import { stockholmDate } from '../time/stockholm.ts';
 
@@ -36,7 +36,7 @@ export const noFields: AccessFields = { protectedIdentity: false, protectedGuard
 export const childActions = ['change_team', 'hand_over', 'withdraw_handover', 'record_consent', 'record_withdrawal', 'record_disclosure', 'open_emergency_access', 'give_consent', 'review_log', 'export_fhir'] as const;
 export type ChildAction = (typeof childActions)[number];
 
-type Standing =
+export type Standing =
   | { kind: 'citizen'; guardian: boolean }
   | { kind: 'member'; member: CareTeamFacts }
   | { kind: 'emergency' }

@@ -3,6 +3,7 @@ import type { Kysely, Transaction } from 'kysely';
 import { childDecider, decideRegisterAccess, type AccessPurpose, type InfoCategory, type AccessAction, type AccessCategory, type AccessDecision, type ChildAction, type DenyReason, type EntryFacts, type PolicyActor, type PolicyChild } from '@samsyn/core';
 import type { DB } from '../db/schema.ts';
 import { appendAudit, type AuditEntry } from '../audit/writer.ts';
+import { loggedTransaction } from '../audit/logged-transaction.ts';
 import type { AuditAction } from '@samsyn/core';
 import { auditFrom } from '../audit/context.ts';
 import { AppError } from '../http/errors.ts';
@@ -132,25 +133,29 @@ export async function withChildWrite<T>(
   options: GateOptions | AreaBasisOptions,
   work: ((trx: Transaction<DB>, access: ChildAccess) => Promise<T>) | ((trx: Transaction<DB>, answer: AreaAnswer) => Promise<T>),
 ): Promise<T> {
-  const { db, clock } = request.server.services;
+  const { db, clock, databaseKind } = request.server.services;
   const byArea = 'areaBasis' in options;
   // What a refusal by the area's own rule after the decision is logged on.
   let judgedOn: { childId: string; organisationId: string | null; basis: Record<string, unknown> } | undefined;
   try {
-    const outcome = await db.transaction().execute(async (trx) => {
+    // The transaction's entries (the change's, or the gate's refusal) are its last statement (audit/logged-transaction.ts).
+    type Outcome = { missing: true } | { refused: string } | { value: T };
+    const outcome = await loggedTransaction<Outcome>(db, databaseKind, () => clock.now(), async (trx) => {
+      const entries: AuditEntry[] = [];
+      const record = async (entry: AuditEntry) => void entries.push(entry);
       await lockChild(trx, childId);
       const facts = await loadFacts(request, childId, childOnly, trx);
-      if (!facts.child) return { missing: true as const };
-      const decided = await decide(request, facts, childId, 'write', category, options, (entry) => appendAudit(trx, [entry], clock.now()));
+      if (!facts.child) return { value: { missing: true as const }, entries };
+      const decided = await decide(request, facts, childId, 'write', category, options, record, (_t, entry) => record(entry));
       if (!decided.allow && decided.byArea) {
         // The area's basis carries the change: its entry is written last, as a write's is.
         const carried = decided.byArea;
         judgedOn = { childId: carried.childId, organisationId: carried.entry.organisationId ?? null, basis: { category, basis: null, reason: (options as AreaBasisOptions).areaBasis } };
         const value = await (work as (trx: Transaction<DB>, answer: AreaAnswer) => Promise<T>)(trx, { childId: carried.childId, gate: null, now: carried.now });
-        await appendAudit(trx, [carried.entry], clock.now());
-        return { value };
+        entries.push(carried.entry);
+        return { value: { value }, entries };
       }
-      if (!decided.allow) return { refused: decided.reason };
+      if (!decided.allow) return { value: { refused: decided.reason }, entries };
       let logged = false;
       const access: ChildAccess = { ...decided, logWrite: async (t, details) => { logged = true; await decided.logWrite(t, details); } };
       judgedOn = { childId: access.childId, organisationId: access.membership?.organisationId ?? null, basis: { basis: access.decision.basis, category } };
@@ -158,7 +163,7 @@ export async function withChildWrite<T>(
         ? await (work as (trx: Transaction<DB>, answer: AreaAnswer) => Promise<T>)(trx, { childId: access.childId, gate: access, now: access.now })
         : await (work as (trx: Transaction<DB>, access: ChildAccess) => Promise<T>)(trx, access);
       if (!logged) await decided.logWrite(trx);
-      return { value };
+      return { value: { value }, entries };
     });
     if ('missing' in outcome) {
       await request.server.services.audit.append({ ...auditFrom(request), action: options.auditAction, subjectType: 'child', subjectId: canonicalId(childId), outcome: 'failure', details: { reason: 'no_such_child' } });
@@ -208,20 +213,23 @@ export async function withChildAction<T>(
   options: ActionOptions,
   work: (trx: Transaction<DB>, access: ActionAccess) => Promise<T>,
 ): Promise<T> {
-  const { db } = request.server.services;
+  const { db, clock, databaseKind } = request.server.services;
   let access: ActionAccess | undefined;
   try {
-    const outcome = await db.transaction().execute(async (trx) => {
+    type Outcome = { missing: true } | { refused: AppError } | { value: T };
+    // As a write's: the entries are the transaction's last statement (audit/logged-transaction.ts).
+    const outcome = await loggedTransaction<Outcome>(db, databaseKind, () => clock.now(), async (trx) => {
+      const entries: AuditEntry[] = [];
       await lockChild(trx, childId);
       const facts = await loadFacts(request, childId, childOnly, trx);
-      if (!facts.child) return { missing: true as const };
+      if (!facts.child) return { value: { missing: true }, entries };
       const as = options.decideAs ?? { action: 'read', category: 'record' };
       const judged = judge(request, { actor: facts.actor, child: facts.child, now: facts.now }, childId, as.action, as.category, options);
       const { decision } = judged;
       if (!decision.actions.includes(action)) {
         const error = options.refusal?.(decision) ?? new AppError('access_denied', { details: { reason: decision.allow ? 'action_not_offered' : decision.reason } });
-        await appendAudit(trx, [refusalEntry(request, childId, options.auditAction, error, { category: as.category, action, basis: null, reason: decision.reason, flagged: decision.flagged, ...options.details }, judged.organisationId)], request.server.services.clock.now());
-        return { refused: error };
+        entries.push(refusalEntry(request, childId, options.auditAction, error, { category: as.category, action, basis: null, reason: decision.reason, flagged: decision.flagged, ...options.details }, judged.organisationId));
+        return { value: { refused: error }, entries };
       }
       let logged = false;
       const base = judged.entry();
@@ -231,15 +239,15 @@ export async function withChildAction<T>(
         actor: facts.actor,
         child: facts.child,
         now: judged.now,
-        logDone: async (t, details, organisationId) => {
+        logDone: async (_t, details, organisationId) => {
           logged = true;
           const entry: AuditEntry = { ...base, outcome: 'success', details: { category: as.category, action, basis: decision.basis, flagged: decision.flagged, ...options.details, ...details } };
-          await appendAudit(t, [organisationId === undefined ? entry : { ...entry, organisationId }], request.server.services.clock.now());
+          entries.push(organisationId === undefined ? entry : { ...entry, organisationId });
         },
       };
       const value = await work(trx, access);
       if (!logged) await access.logDone(trx);
-      return { value };
+      return { value: { value }, entries };
     });
     if ('missing' in outcome) {
       await request.server.services.audit.append({ ...auditFrom(request), action: options.auditAction, subjectType: 'child', subjectId: canonicalId(childId), outcome: 'failure', details: { reason: 'no_such_child' } });
@@ -378,8 +386,19 @@ type Judged =
   | (ChildAccess & { allow: true; entry: (extra?: Record<string, unknown>) => AuditEntry; organisationId: string | null })
   | { allow: false; reason: string; decision: AccessDecision; now: Date; entry: (extra?: Record<string, unknown>) => AuditEntry; organisationId: string | null };
 
+/** How an allowed write's entry is written: in its transaction now, or (withChildWrite) as the transaction's last statement. */
+type WriteLog = (trx: Transaction<DB>, entry: AuditEntry) => Promise<void>;
+
 /** The decision on loaded facts and the entry that records it, without logging: every gate function logs it its own way. */
-function judge(request: FastifyRequest, { actor, child, now }: { actor: PolicyActor; child: PolicyChild; now: Date }, childId: string, action: AccessAction, category: AccessCategory, options: GateOptions): Judged {
+function judge(
+  request: FastifyRequest,
+  { actor, child, now }: { actor: PolicyActor; child: PolicyChild; now: Date },
+  childId: string,
+  action: AccessAction,
+  category: AccessCategory,
+  options: GateOptions,
+  writeLog: WriteLog = (trx, entry) => appendAudit(trx, [entry], request.server.services.clock.now()),
+): Judged {
   const { config } = request.server.services;
   // The log is searched by id as text (access log, log review): one spelling for every look.
   const subjectId = canonicalId(childId);
@@ -413,7 +432,7 @@ function judge(request: FastifyRequest, { actor, child, now }: { actor: PolicyAc
     organisationId,
     sharedFromOtherDomains: (c) => decider.sharedFromOtherDomains(c),
     decide: (a, c, e) => decider.decide(a, c, e),
-    logWrite: (trx, details) => appendAudit(trx, [entry(details)], request.server.services.clock.now()),
+    logWrite: (trx, details) => writeLog(trx, entry(details)),
     logAllowed: (details) => request.server.services.audit.append(entry(details)),
   };
 }
@@ -447,12 +466,13 @@ async function decide(
   category: AccessCategory,
   options: GateOptions,
   log: (entry: AuditEntry) => Promise<void> = (entry) => request.server.services.audit.append(entry),
+  writeLog?: WriteLog,
 ): Promise<(ChildAccess & { allow: true }) | { allow: false; reason: string; actions: readonly ChildAction[]; byArea?: CarriedByArea }> {
   if (!child) {
     await log({ ...auditFrom(request), action: options.auditAction, subjectType: 'child', subjectId: canonicalId(childId), outcome: 'failure', details: { reason: 'no_such_child' } });
     throw new AppError('not_found');
   }
-  const judged = judge(request, { actor, child, now }, childId, action, category, options);
+  const judged = judge(request, { actor, child, now }, childId, action, category, options, writeLog);
   if (!judged.allow) {
     const areaBasis = 'areaBasis' in options ? (options as AreaBasisOptions).areaBasis : null;
     if (areaBasis !== null && areaMayCarry(judged.reason)) {

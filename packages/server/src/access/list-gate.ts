@@ -17,6 +17,8 @@ export interface ListGateOptions {
   auditAction: AuditAction;
   /** The details of one child's entry, such as the rows of the list it stands for. */
   detailsFor?: (childId: string) => Record<string, unknown>;
+  /** Details the list's entry says once for every child, such as how to find the rows where they only repeat the list's own statement. */
+  listDetails?: Record<string, unknown>;
   /**
    * Where the gate refuses, an area's own reason to show the row anyway (a pending handover is
    * addressed to its receiver, who is not yet on the team): the look is logged as a success with
@@ -85,7 +87,7 @@ export async function decideEach(
   // A page opened once is one entry: the list's look names every child with that child's answer,
   // and is durable before the list's answer leaves.
   if (looks.length > 0) {
-    const shared = { category, ...(resetBy ? { passwordResetBy: resetBy } : {}) };
+    const shared = { category, ...options.listDetails, ...(resetBy ? { passwordResetBy: resetBy } : {}) };
     durableBeforeReply(request, audit.append(listLookEntry({ ...auditFrom(request), action: options.auditAction }, shared, looks)));
   }
   return answers;

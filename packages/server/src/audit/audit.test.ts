@@ -6,6 +6,7 @@ import { verifyAuditChain } from './verify.ts';
 import { AuditBatcher } from './batcher.ts';
 import { appendAudit, appendAuditStatement, appendLinkedIfHead, readChainHead, type AuditEntry } from './writer.ts';
 import { chainHash } from './chain.ts';
+import { loggedTransaction } from './logged-transaction.ts';
 import { childLooks, listLookEntry } from './child-looks.ts';
 
 let t: TestApp;
@@ -154,6 +155,35 @@ describe('audit log', () => {
     expect(written).toHaveLength(66);
     // Sorted as numbers: the text alias orders as text where the seq gains a digit.
     expect(written.map((w) => BigInt(w.seq) - BigInt(before.seq)).sort((a, b) => (a < b ? -1 : 1))).toEqual(Array.from({ length: 66 }, (_, i) => BigInt(i + 1)));
+    expect((await verifyAuditChain(db())).ok).toBe(true);
+  });
+
+  it('commits a change with its entries as its last statement, the same text whatever the entry holds, and rolls both back when the append fails', async () => {
+    const at = () => t.app.services.clock.now();
+    const tricky = `it's \\ "quoted" \\' '' $1 $$ E'x' åäö \u2028 ${'x'.repeat(3000)}`;
+    const requestId = `logged-${Date.now()}`;
+    const entry = (n: number): AuditEntry => ({ action: 'auth.login', outcome: 'success', actorUsername: 'teacher', requestId, details: { n, tricky } });
+    // The change (here an entry of its own, written by the work) and the entries the work returns commit together.
+    const value = await loggedTransaction(db(), t.database.kind, at, async (trx) => {
+      await appendAudit(trx, [entry(1)], at());
+      return { value: 'done', entries: [entry(2), entry(3)] };
+    });
+    expect(value).toBe('done');
+    const stored = await db().selectFrom('audit_log').select(['seq', 'details']).where('request_id', '=', requestId).orderBy('seq').execute();
+    expect(stored.map((r) => r.details)).toEqual([1, 2, 3].map((n) => ({ n, tricky })));
+    expect((await verifyAuditChain(db())).ok).toBe(true);
+    // An entry the database refuses (an actor id that is no uuid) takes the change with it.
+    const failing = `logged-failing-${Date.now()}`;
+    await expect(
+      loggedTransaction(db(), t.database.kind, at, async (trx) => {
+        await appendAudit(trx, [{ ...entry(4), requestId: failing }], at());
+        return { value: null, entries: [{ ...entry(5), requestId: failing, actorId: 'not-a-uuid' }] };
+      }),
+    ).rejects.toThrow(/uuid/);
+    expect(await db().selectFrom('audit_log').select('seq').where('request_id', '=', failing).execute()).toEqual([]);
+    // The connection went back to the pool outside a transaction: the next change commits as usual.
+    await loggedTransaction(db(), t.database.kind, at, async () => ({ value: null, entries: [{ ...entry(6), requestId: failing }] }));
+    expect(await db().selectFrom('audit_log').select('seq').where('request_id', '=', failing).execute()).toHaveLength(1);
     expect((await verifyAuditChain(db())).ok).toBe(true);
   });
 

@@ -41,17 +41,37 @@ export async function appendAudit(trx: Transaction<DB>, entries: readonly AuditE
  */
 export async function appendAuditStatement(db: Kysely<DB> | Transaction<DB>, entries: readonly AuditEntry[], at: Date): Promise<void> {
   if (entries.length === 0) return;
-  const rows = entries.map((entry, i) => {
+  await appendQuery(sql`${JSON.stringify(inputRows(entries, at))}`).execute(db);
+}
+
+/**
+ * The same append as text, its one value written in as a literal, for a change's transaction that
+ * sends it with its COMMIT in one simple query (audit/logged-transaction.ts). An escape string
+ * (E'…' with backslashes and quotes doubled) reads the same whatever standard_conforming_strings says.
+ */
+export function appendAuditStatementSql(db: Kysely<DB> | Transaction<DB>, entries: readonly AuditEntry[], at: Date): string {
+  const json = JSON.stringify(inputRows(entries, at));
+  const literal = `E'${json.replace(/\\/g, '\\\\').replace(/'/g, "''")}'`;
+  const compiled = appendQuery(sql.raw(literal)).compile(db);
+  if (compiled.parameters.length > 0) throw new Error('the audit append as text must hold no parameters');
+  return compiled.sql;
+}
+
+function inputRows(entries: readonly AuditEntry[], at: Date) {
+  return entries.map((entry, i) => {
     const fields = fieldsOf(entry, at);
     return { ...toRow(fields), n: i + 1, tail: chainTail(fields) };
   });
-  // One statement shape for every batch size (a prepared statement, planned once). The head is
-  // read FOR UPDATE: a writer queued behind another sees the head that one left.
-  await sql`
+}
+
+// One statement shape for every batch size (a prepared statement, planned once). The head is
+// read FOR UPDATE: a writer queued behind another sees the head that one left.
+function appendQuery(rowsJson: RawBuilder<unknown>) {
+  return sql`
     WITH RECURSIVE
     head AS (SELECT seq, hash FROM audit_chain_head WHERE id = 1 FOR UPDATE),
     input AS MATERIALIZED (
-      SELECT * FROM json_to_recordset(${JSON.stringify(rows)}::json) AS r(
+      SELECT * FROM json_to_recordset(${rowsJson}::json) AS r(
         n int, at timestamptz, actor_id uuid, actor_username text, action text, subject_type text, subject_id text, outcome text,
         organisation_id uuid, request_id text, client_ip text, details jsonb, tail text)),
     chain (n, seq, prev_hash, hash) AS (
@@ -67,7 +87,7 @@ export async function appendAuditStatement(db: Kysely<DB> | Transaction<DB>, ent
       RETURNING seq, hash)
     UPDATE audit_chain_head SET seq = last.seq, hash = last.hash
     FROM (SELECT seq, hash FROM appended ORDER BY seq DESC LIMIT 1) AS last
-    WHERE id = 1`.execute(db);
+    WHERE id = 1`;
 }
 
 // The link of chain.ts's `hashLink` in SQL: the tail is `i.tail`, the seq's JSON is its digits quoted.

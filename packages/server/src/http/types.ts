@@ -11,6 +11,7 @@ import type { Kysely } from 'kysely';
 import type { RoleAssignmentView } from '@samsyn/core';
 import type { DB } from '../db/schema.ts';
 import type { AuditBatcher } from '../audit/batcher.ts';
+import type { DatabaseKind } from '../audit/logged-transaction.ts';
 import type { Config } from '../config.ts';
 import type { Clock } from '../clock.ts';
 import type { Mailer } from '../mail/mailer.ts';
@@ -56,6 +57,8 @@ export interface Services {
   clock: Clock;
   /** Notice e-mails after commit; disabled without SMTP settings (mail/mailer.ts). */
   mailer: Mailer;
+  /** PostgreSQL lets a change send its audit append with its COMMIT (audit/logged-transaction.ts); PGlite does not. */
+  databaseKind?: DatabaseKind;
 }
 
 declare module 'fastify' {

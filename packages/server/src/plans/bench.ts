@@ -28,10 +28,11 @@ export async function planBenchRoutes(app: App): Promise<void> {
         const writer = { organisationId: row.organisation_id, unitId: row.unit_id, secrecyDomainId: row.secrecy_domain_id, userId: actor.userId, at: now };
         await insertRevision(trx, { planId, number, basedOn: row.head_revision, contents: request.body.contents as PlanContents, note: request.body.note ?? '', writer });
         if (!(await moveHead(trx, planId, row.head_revision, number))) throw new AppError('plan_revision_conflict');
-        const after = await planOf(trx, childId, actor.userId, planId);
+        // The plan after the save, as the gated save builds it (not read again).
+        const after = { ...row, head_revision: number, head_contents: request.body.contents, approved_by_caller: false };
         // The child's birth date for the family's approvals, not the gate's facts.
         const born = await trx.selectFrom('child').select('birth_date').where('id', '=', childId).executeTakeFirst();
-        if (!after || !born) throw new AppError('not_found');
+        if (!born) throw new AppError('not_found');
         const child = { id: childId, birthDate: born.birth_date, guardianCount: 0, protectedIdentity: null, careTeam: [], consents: [], emergencyAccesses: [] };
         // Every revision shown, as the gate shows them to a participant.
         return toPlanView(trx, request, { childId, actor: { userId: actor.userId, roles: [] }, child, now, decision: allowed }, after, { read: true, standing: 'participant', actions: ['save_revision'] }, () => true);

@@ -129,10 +129,20 @@ export async function saveRevision(trx: Transaction<DB>, request: FastifyRequest
   const number = row.head_revision + 1;
   await insertRevision(trx, { planId, number, basedOn: input.baseRevision, contents: input.contents, note: input.note ?? '', writer });
   if (!(await moveHead(trx, planId, input.baseRevision, number))) throw await conflict(trx, request, access, row, input.baseRevision);
-  const view = await viewAfterWrite(trx, request, access, planId);
+  // The plan after the save is the row read under the child's lock with its new head: not read again.
+  // Nobody has answered a revision just saved, so the caller has not approved it.
+  const saved: PlanRow = { ...row, head_revision: number, head_contents: input.contents, approved_by_caller: false };
+  const view = await toPlanView(trx, request, access, saved, readableAfterSave(request, access, saved));
   // Who changed what, and when: the paths that changed, never their text.
   await access.logWrite(trx, { planId, revision: number, basedOn: input.baseRevision, proposed: row.in_force_revision !== null, changed, secrecyDomainId: writer.secrecyDomainId });
   return view;
+}
+
+/** The policy's answer on the plan after a save: the caller could read it before, and the save does not change who may. */
+function readableAfterSave(request: FastifyRequest, access: ChildAccess, saved: PlanRow): ReadableDecision {
+  const d = decideRow(request, access, saved);
+  if (!d.read) throw new AppError('not_found');
+  return d;
 }
 
 async function conflict(trx: Transaction<DB>, request: FastifyRequest, access: ChildAccess, row: PlanRow, base: number): Promise<PlanConflict> {

@@ -20,10 +20,12 @@ export async function myChildren(request: FastifyRequest): Promise<TeamChild[]> 
   const userId = requireActor(request.actor).userId;
   const now = clock.now();
   const rows = await teamChildrenOf(db, userId, now);
-  const idsOf = rowIdsByChild(rows);
   const answers = await decideEach(request, rows.map((r) => r.child_id), 'read', 'record', {
     auditAction: 'child.my_children.list',
-    detailsFor: (childId) => ({ memberIds: idsOf(childId) }),
+    // Each child's rows are the reader's own places on its team at the list's instant: the entry
+    // says that once (its actor, this instant), instead of 200 lists of one member id that repeat
+    // the list's statement (half the entry's bytes). care_team_member keeps them: a place that ends is ended, not deleted.
+    listDetails: { readerPlacesAt: now.toISOString() },
     // The list uses the answers' decisions only: the reader's own places decide them.
     places: 'reader',
   });

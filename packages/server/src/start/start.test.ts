@@ -29,7 +29,12 @@ describe('"Mina barn": the children whose team the caller is on', () => {
     expect(entries).toHaveLength(new Set(children.map((c) => c.childId)).size);
     const entry = entries.find((e) => e.subject_id === family.childId);
     expect(entry).toMatchObject({ action: 'child.my_children.list', outcome: 'success', subject_type: 'child', actor_username: 'teacher' });
-    expect(entry!.details).toMatchObject({ category: 'record', basis: 'own_organisation', memberIds: [ebba!.id] });
+    expect(entry!.details).toMatchObject({ category: 'record', basis: 'own_organisation' });
+    // The row the look stood for is the reader's own place at the list's instant, which the entry names once.
+    const at = (entry!.details as { readerPlacesAt: string }).readerPlacesAt;
+    const places = await t.database.db.selectFrom('care_team_member').select('id').where('child_id', '=', family.childId).where('user_id', '=', entry!.actor_id!)
+      .where('starts_at', '<=', new Date(at)).where((w) => w.or([w('ends_at', 'is', null), w('ends_at', '>', new Date(at))])).execute();
+    expect(places.map((p) => p.id)).toEqual([ebba!.id]);
   });
 
   it('leaves one stored entry for the page that names every child, and the family reads it as a look at their child', async () => {
@@ -40,14 +45,15 @@ describe('"Mina barn": the children whose team the caller is on', () => {
     expect(stored).toHaveLength(1);
     expect(stored[0]).toMatchObject({ action: 'child.my_children.list', subject_type: 'child_list', subject_id: null, outcome: 'success' });
     // Compact: every child named once, each distinct answer said once, and child i's answer and rows by index.
-    const details = stored[0]!.details as { children: string[]; answers: { outcome: string; basis: string }[]; answerOf: number[]; rows: { memberIds: string[] }[] };
+    const details = stored[0]!.details as { children: string[]; answers: { outcome: string; basis: string }[]; answerOf: number[]; rows?: unknown; readerPlacesAt: string };
     expect([...details.children].sort()).toEqual([...ids].sort());
     expect(details.answerOf).toHaveLength(details.children.length);
-    expect(details.rows).toHaveLength(details.children.length);
+    // The rows are the reader's places at one instant, said once, not a list of member ids per child.
+    expect(details.rows).toBeUndefined();
+    expect(Date.parse(details.readerPlacesAt)).toBeLessThanOrEqual(t.app.services.clock.now().getTime());
     expect(details.answers.length).toBeLessThan(details.children.length);
     const i = details.children.indexOf(family.childId);
     expect(details.answers[details.answerOf[i]!]).toMatchObject({ outcome: 'success', basis: 'own_organisation' });
-    expect(details.rows[i]!.memberIds).toHaveLength(1);
     // The guardian's access log shows the teacher's look at Ebba from this list, with its basis.
     const log = (await (await t.loginAs('guardian')).get(`/api/children/${family.childId}/access-log`)).json() as { entries: { action: string; who: { name: string }; basis: string | null; at: string }[] };
     const at = stored[0]!.at instanceof Date ? stored[0]!.at.toISOString() : new Date(String(stored[0]!.at)).toISOString();
