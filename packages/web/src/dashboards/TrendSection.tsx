@@ -6,7 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { formatShare } from '../common/format.ts';
 import { judgedByText } from '../indicators/targetText.ts';
 import { FigureTable } from './FigureTable.tsx';
-import { trendOf, type Filters, type Trend, type TrendRow } from './panelData.ts';
+import { shareSeries, trendOf, type Filters, type Trend, type TrendRow } from './panelData.ts';
 import { trendCells, trendHeader } from './trendTable.ts';
 
 /**
@@ -46,10 +46,9 @@ type T = TFunction;
 
 function trendOption(rows: TrendRow[], t: T, besideName?: string) {
   const years = rows.map((r) => String(r.year));
-  const pct = (f: (r: TrendRow & { cell: { suppressed: false } }) => number) => rows.map((r) => (r.cell.suppressed ? null : Number((f(r as never) * 100).toFixed(2))));
-  const lower = pct((r) => r.cell.lower);
-  const band = rows.map((r) => (r.cell.suppressed ? null : Number(((r.cell.upper - r.cell.lower) * 100).toFixed(2))));
-  const value = pct((r) => r.cell.proportion);
+  // The shared rule of every chart: a hidden cell is a gap, never a figure (panelData.test.ts).
+  const { value, lower, upper } = shareSeries(rows.map((r) => r.cell));
+  const band = lower.map((l, i) => (l === null || upper[i] === null ? null : Number((upper[i]! - l).toFixed(2))));
   const target = rows.map((r) => (r.expected === null ? null : Number((r.expected * 100).toFixed(2))));
   const beside = rows.map((r) => (r.beside && !r.beside.suppressed ? Number((r.beside.proportion * 100).toFixed(2)) : null));
   const label = (v: number) => formatShare(v / 100);
