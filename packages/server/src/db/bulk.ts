@@ -81,11 +81,12 @@ export function pgliteBulk(pglite: PGlite, appRole: string | null): BulkWriter {
       const session: BulkSession = {
         query: async <T>(sql: string, params: unknown[] = []) => (await tx.query<T>(sql, params)).rows,
         copy: async (table, columns, lines, format = 'text') => {
+          // The chunks are plain ArrayBuffer-backed bytes and strings: what a Blob takes.
           const parts: (string | Uint8Array)[] = [];
           for await (const chunk of chunks(lines)) parts.push(chunk);
           if (appRole) await tx.exec('RESET ROLE');
           try {
-            await tx.query(`COPY ${copyTarget(table, columns)} FROM '/dev/blob' WITH (FORMAT ${format === 'binary' ? 'binary' : 'text'})`, [], { blob: new Blob(parts) });
+            await tx.query(`COPY ${copyTarget(table, columns)} FROM '/dev/blob' WITH (FORMAT ${format === 'binary' ? 'binary' : 'text'})`, [], { blob: new Blob(parts as NonNullable<ConstructorParameters<typeof Blob>[0]>) });
           } finally {
             if (appRole) await tx.exec(`SET ROLE ${appRole}`);
           }
