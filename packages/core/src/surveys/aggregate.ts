@@ -18,41 +18,59 @@ export interface AggregateRow {
   squaredWeight: number;
 }
 
+interface Cell {
+  key: string;
+  year: number;
+  municipality: string;
+  gender: RespondentGender;
+  grade: string;
+  sums: Float64Array;
+}
+
 /** Accumulates respondents into the table; one typed array per cell keeps a million rows cheap. */
 export class SurveyAggregator {
-  private readonly cells = new Map<string, { year: number; municipality: string; gender: RespondentGender; grade: string; sums: Float64Array }>();
+  private readonly cells = new Map<string, Cell>();
   private readonly codes: number;
+  private readonly codesOf: Int16Array;
 
   constructor(private readonly questions: number, maxAnswerCode: number) {
     this.codes = maxAnswerCode + 1;
+    this.codesOf = new Int16Array(questions);
   }
 
   add(r: Respondent): void {
-    const key = `${r.year}|${r.municipality}|${r.gender}|${r.grade}`;
+    for (let q = 0; q < this.questions; q++) this.codesOf[q] = r.answers[q] ?? -1;
+    this.addCodes(r.year, r.municipality, r.gender, r.grade, r.weight, this.codesOf);
+  }
+
+  /** One respondent whose answers are codes by question, −1 for no answer (the import's reader). */
+  addCodes(year: number, municipality: string, gender: RespondentGender, grade: string, weight: number, answers: Int16Array): void {
+    const key = `${year}|${municipality}|${gender}|${grade}`;
     let cell = this.cells.get(key);
     if (!cell) {
-      cell = { year: r.year, municipality: r.municipality, gender: r.gender, grade: r.grade, sums: new Float64Array(this.questions * this.codes * 3) };
+      cell = { key, year, municipality, gender, grade, sums: new Float64Array(this.questions * this.codes * 3) };
       this.cells.set(key, cell);
     }
-    const w = r.weight;
-    const ww = w * w;
+    const ww = weight * weight;
     const sums = cell.sums;
     for (let q = 0; q < this.questions; q++) {
-      const a = r.answers[q];
-      if (a === null || a === undefined) continue;
+      const a = answers[q]!;
+      if (a < 0) continue;
       const at = (q * this.codes + a) * 3;
       sums[at]! += 1;
-      sums[at + 1]! += w;
+      sums[at + 1]! += weight;
       sums[at + 2]! += ww;
     }
   }
 
-  /** The table's rows, in a stable order (cells by key, then question and answer). */
+  /**
+   * The table's rows, question by question (then cells by key, then answer): a panel reads one
+   * question, so its rows lie together on disk and the query reads a few dozen pages, not thousands.
+   */
   *rows(): Generator<AggregateRow> {
-    const keys = [...this.cells.keys()].sort();
-    for (const key of keys) {
-      const c = this.cells.get(key)!;
-      for (let q = 0; q < this.questions; q++) {
+    const cells = [...this.cells.values()].sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+    for (let q = 0; q < this.questions; q++) {
+      for (const c of cells) {
         for (let a = 0; a < this.codes; a++) {
           const at = (q * this.codes + a) * 3;
           if (c.sums[at] === 0) continue;

@@ -36,7 +36,6 @@ interface Sums {
 
 const empty = (): Sums => ({ respondents: 0, weight: 0, squaredWeight: 0, countingWeight: 0 });
 const key = (area: string, gender: string, grade: string) => `${area}|${gender}|${grade}`;
-const genders = ['T', 'K', 'M', 'X'] as const;
 
 export interface EstimateOptions {
   countingAnswers: readonly number[];
@@ -73,58 +72,30 @@ export function surveyEstimates(rows: readonly AnswerSums[], options: EstimateOp
 export function surveyEstimatesFromCells(rows: readonly CellSums[], options: Omit<EstimateOptions, 'countingAnswers'>): EstimateCell[] {
   const threshold = options.threshold ?? defaultSuppressionThreshold;
   const level = options.level ?? 0.95;
-  const years = [...new Set(rows.map((r) => r.year))].sort((a, b) => a - b);
-  const municipalities = [...new Set(rows.map((r) => r.area))].sort();
-  const areas = [countyArea, ...municipalities];
-  const grades = [allGrades, ...options.grades];
-  const byYear = new Map<number, Map<string, Sums>>();
-  for (const year of years) byYear.set(year, new Map());
-  for (const r of rows) {
-    const cube = byYear.get(r.year)!;
-    // Each answer goes into its cell and every margin above it.
-    for (const area of [r.area, countyArea]) {
-      for (const gender of [r.gender, 'T']) {
-        for (const grade of [r.grade, allGrades]) {
-          const k = key(area, gender, grade);
-          const s = cube.get(k) ?? empty();
-          s.respondents += r.respondents;
-          s.weight += r.weight;
-          s.squaredWeight += r.squaredWeight;
-          s.countingWeight += r.countingWeight;
-          cube.set(k, s);
-        }
-      }
-    }
-  }
-  const hiddenByYear = new Map<number, Map<string, SuppressionReason>>();
-  for (const [year, cube] of byYear) hiddenByYear.set(year, suppressCube(cube, areas, grades, threshold));
+  const cube = new WaveCubes(rows, options.grades);
+  const hiddenByYear = cube.years.map((_, y) => suppressCube(cube, y, threshold));
 
   // Intervals only for the cells asked for (and the wave before each, for its change): the
   // suppression above still saw the whole table.
   const include = options.include ?? (() => true);
-  const memo = new Map<string, Shown>();
-  const estimateOf = (year: number, k: string): Shown => {
-    const at = `${year}|${k}`;
-    let e = memo.get(at);
-    if (!e) memo.set(at, (e = shownEstimate(byYear.get(year)!.get(k), hiddenByYear.get(year)!.get(k), threshold, level)));
-    return e;
-  };
+  const memo = cube.years.map(() => new Array<Shown | undefined>(cube.size));
+  const estimateOf = (y: number, cell: number): Shown => (memo[y]![cell] ??= shownEstimate(cube.sumsAt(y, cell), hiddenByYear[y]!.get(cube.keys[cell]!), threshold, level));
   const cells: EstimateCell[] = [];
-  for (const [i, year] of years.entries()) {
-    const previous = i > 0 ? years[i - 1]! : null;
-    for (const area of areas) {
-      for (const gender of ['T', 'K', 'M'] as SurveyGender[]) {
-        for (const grade of grades) {
-          const base = { year, area, gender, grade };
+  for (const [y, year] of cube.years.entries()) {
+    const previous = y > 0 ? cube.years[y - 1]! : null;
+    for (const [a, area] of cube.areas.entries()) {
+      for (const [g, gender] of publishedGenders.entries()) {
+        for (let r = 0; r < cube.publishedGrades; r++) {
+          const base = { year, area, gender, grade: cube.grades[r]! };
           if (!include(base)) continue;
-          const k = key(area, gender, grade);
-          const shown = estimateOf(year, k);
+          const cell = cube.cell(a, g, r);
+          const shown = estimateOf(y, cell);
           if (shown.suppressed) {
             cells.push({ ...base, change: null, ...shown });
             continue;
           }
           let change: EstimateCell['change'] = null;
-          const before = previous === null ? null : estimateOf(previous, k);
+          const before = previous === null ? null : estimateOf(y - 1, cell);
           if (before && !before.suppressed) {
             const d = newcombeFromIntervals(shown, before);
             change = { fromYear: previous!, difference: d.difference, lower: d.lower, upper: d.upper, significant: d.significant };
@@ -135,6 +106,77 @@ export function surveyEstimatesFromCells(rows: readonly CellSums[], options: Omi
     }
   }
   return cells;
+}
+
+/** T first (the margin), then K, M and X, as the cube's gender index has them. */
+const cubeGenders = ['T', 'K', 'M', 'X'] as const;
+/** The published genders: the cube's first three. */
+const publishedGenders: readonly SurveyGender[] = ['T', 'K', 'M'];
+const SUMS = 4;
+
+/**
+ * Each wave's table as one Float64Array: area (0 the county) × gender (0 T) × grade (0 all) ×
+ * { respondents, Σw, Σw², Σw counting }. A panel sums a few thousand base cells into every margin
+ * above them; integer indices instead of a Map of string keys keep that to a few milliseconds.
+ * Grades a row has that the survey no longer lists are kept after the listed ones: they are in
+ * the totals and the suppression, never published.
+ */
+class WaveCubes {
+  readonly years: number[];
+  readonly areas: string[];
+  readonly grades: string[];
+  readonly publishedGrades: number;
+  readonly size: number;
+  /** Each cell's key (`area|gender|grade`), as the suppression names cells. */
+  readonly keys: string[];
+  private readonly sums: Float64Array[];
+
+  constructor(rows: readonly CellSums[], listedGrades: readonly string[]) {
+    this.years = [...new Set(rows.map((r) => r.year))].sort((a, b) => a - b);
+    this.areas = [countyArea, ...[...new Set(rows.map((r) => r.area))].sort()];
+    const published = [allGrades, ...listedGrades];
+    this.publishedGrades = published.length;
+    this.grades = [...published, ...[...new Set(rows.map((r) => r.grade))].filter((g) => !published.includes(g)).sort()];
+    this.size = this.areas.length * cubeGenders.length * this.grades.length;
+    this.keys = new Array<string>(this.size);
+    for (const [a, area] of this.areas.entries()) for (const [g, gender] of cubeGenders.entries()) for (const [r, grade] of this.grades.entries()) this.keys[this.cell(a, g, r)] = key(area, gender, grade);
+    this.sums = this.years.map(() => new Float64Array(this.size * SUMS));
+    const yearIndex = new Map(this.years.map((y, i) => [y, i]));
+    const areaIndex = new Map(this.areas.map((a, i) => [a, i]));
+    const gradeIndex = new Map(this.grades.map((g, i) => [g, i]));
+    for (const row of rows) {
+      const sums = this.sums[yearIndex.get(row.year)!]!;
+      const a = areaIndex.get(row.area)!;
+      const g = cubeGenders.indexOf(row.gender);
+      const r = gradeIndex.get(row.grade)!;
+      // Each base cell goes into its own cell and every margin above it (county, T, all grades).
+      for (const area of [a, 0]) {
+        for (const gender of [g, 0]) {
+          for (const grade of [r, 0]) {
+            const at = this.cell(area, gender, grade) * SUMS;
+            sums[at]! += row.respondents;
+            sums[at + 1]! += row.weight;
+            sums[at + 2]! += row.squaredWeight;
+            sums[at + 3]! += row.countingWeight;
+          }
+        }
+      }
+    }
+  }
+
+  cell(area: number, gender: number, grade: number): number {
+    return (area * cubeGenders.length + gender) * this.grades.length + grade;
+  }
+
+  respondents(y: number, cell: number): number {
+    return this.sums[y]![cell * SUMS]!;
+  }
+
+  sumsAt(y: number, cell: number): Sums {
+    const s = this.sums[y]!;
+    const at = cell * SUMS;
+    return { respondents: s[at]!, weight: s[at + 1]!, squaredWeight: s[at + 2]!, countingWeight: s[at + 3]! };
+  }
 }
 
 type Shown = { suppressed: false; proportion: number; lower: number; upper: number; respondents: number; effectiveN: number } | { suppressed: true; reason: SuppressionReason };
@@ -148,18 +190,24 @@ function shownEstimate(sums: Sums | undefined, hidden: SuppressionReason | undef
 }
 
 /** Suppression on one wave's cube: area × gender × grade with their margins. */
-function suppressCube(cube: Map<string, Sums>, areas: readonly string[], grades: readonly string[], threshold: number): Map<string, SuppressionReason> {
-  const present = (k: string) => (cube.get(k)?.respondents ?? 0) > 0;
-  const cells = [...cube.entries()].filter(([, s]) => s.respondents > 0).map(([k, s]) => ({ key: k, respondents: s.respondents }));
+function suppressCube(cube: WaveCubes, y: number, threshold: number): Map<string, SuppressionReason> {
+  const present = (cell: number) => cube.respondents(y, cell) > 0;
+  const cells: { key: string; respondents: number }[] = [];
+  for (let cell = 0; cell < cube.size; cell++) if (present(cell)) cells.push({ key: cube.keys[cell]!, respondents: cube.respondents(y, cell) });
+  // With no cell below the threshold nothing is hidden, so nothing can be worked out either.
+  if (cells.every((c) => c.respondents >= threshold)) return new Map();
   const relations: AdditiveRelation[] = [];
-  const add = (total: string, parts: string[]) => {
-    if (present(total)) relations.push({ total, parts: parts.filter(present) });
+  const add = (total: number, parts: number[]) => {
+    if (present(total)) relations.push({ total: cube.keys[total]!, parts: parts.filter(present).map((p) => cube.keys[p]!) });
   };
-  const municipalities = areas.filter((a) => a !== countyArea);
-  const parts = grades.filter((g) => g !== allGrades);
-  for (const gender of genders) for (const grade of grades) add(key(countyArea, gender, grade), municipalities.map((m) => key(m, gender, grade)));
-  for (const area of areas) for (const grade of grades) add(key(area, 'T', grade), ['K', 'M', 'X'].map((g) => key(area, g, grade)));
-  for (const area of areas) for (const gender of genders) add(key(area, gender, allGrades), parts.map((g) => key(area, gender, g)));
+  const areas = cube.areas.map((_, a) => a);
+  const municipalities = areas.slice(1);
+  const grades = Array.from({ length: cube.publishedGrades }, (_, r) => r);
+  const parts = grades.slice(1);
+  const genders = cubeGenders.map((_, g) => g);
+  for (const g of genders) for (const r of grades) add(cube.cell(0, g, r), municipalities.map((m) => cube.cell(m, g, r)));
+  for (const a of areas) for (const r of grades) add(cube.cell(a, 0, r), [1, 2, 3].map((g) => cube.cell(a, g, r)));
+  for (const a of areas) for (const g of genders) add(cube.cell(a, g, 0), parts.map((r) => cube.cell(a, g, r)));
   return suppressTable(cells, relations, threshold).hidden;
 }
 
@@ -194,7 +242,7 @@ export function schoolEstimates(rows: readonly AnswerSums[], publicCells: readon
     const schools = [...new Set(rows.filter((x) => x.year === year).map((r) => r.area ?? noSchool))].sort();
     const present = (k: string) => (cube.get(k)?.respondents ?? 0) > 0;
     const relations: AdditiveRelation[] = [];
-    for (const gender of genders) if (present(`${total}|${gender}`)) relations.push({ total: `${total}|${gender}`, parts: schools.map((s) => `${s}|${gender}`).filter(present) });
+    for (const gender of cubeGenders) if (present(`${total}|${gender}`)) relations.push({ total: `${total}|${gender}`, parts: schools.map((s) => `${s}|${gender}`).filter(present) });
     for (const school of [...schools, total]) if (present(`${school}|T`)) relations.push({ total: `${school}|T`, parts: ['K', 'M', 'X'].map((g) => `${school}|${g}`).filter(present) });
     // The municipality's cells as the public table has them. The part without a school is never
     // shown: below the threshold it is hidden like any cell; above it, working it out reveals no one.

@@ -3,3 +3,4 @@ export * from './microdata.ts';
 export * from './aggregate.ts';
 export * from './estimates.ts';
 export * from './policy.ts';
+export * from './reader.ts';

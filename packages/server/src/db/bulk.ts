@@ -12,8 +12,8 @@ import { from as copyFrom } from 'pg-copy-streams';
  */
 export interface BulkSession {
   query<T = Record<string, unknown>>(sql: string, params?: unknown[]): Promise<T[]>;
-  /** Loads COPY text-format lines into `table (columns)`. */
-  copy(table: string, columns: readonly string[], lines: Iterable<string> | AsyncIterable<string>): Promise<void>;
+  /** Loads COPY lines (text format) into `table (columns)`; bytes are passed as they are, and `binary` says they are COPY's binary format. */
+  copy(table: string, columns: readonly string[], lines: Iterable<string | Uint8Array> | AsyncIterable<string | Uint8Array>, format?: 'text' | 'binary'): Promise<void>;
 }
 
 export type BulkWriter = <T>(work: (session: BulkSession) => Promise<T>) => Promise<T>;
@@ -25,10 +25,17 @@ function copyTarget(table: string, columns: readonly string[]): string {
 }
 
 /** Joins lines into chunks of about 1 MB, so the stream does not pay per row. */
-async function* chunks(lines: Iterable<string> | AsyncIterable<string>): AsyncGenerator<string> {
+async function* chunks(lines: Iterable<string | Uint8Array> | AsyncIterable<string | Uint8Array>): AsyncGenerator<string | Uint8Array> {
   let parts: string[] = [];
   let size = 0;
   for await (const line of lines) {
+    if (typeof line !== 'string') {
+      if (parts.length > 0) yield parts.join('');
+      parts = [];
+      size = 0;
+      yield line;
+      continue;
+    }
     parts.push(line);
     size += line.length;
     if (size >= 1 << 20) {
@@ -47,8 +54,8 @@ export function postgresBulk(pool: pg.Pool): BulkWriter {
       await client.query('BEGIN');
       const session: BulkSession = {
         query: async <T>(sql: string, params: unknown[] = []) => (await client.query(sql, params)).rows as T[],
-        copy: async (table, columns, lines) => {
-          await pipeline(Readable.from(chunks(lines)), client.query(copyFrom(`COPY ${copyTarget(table, columns)} FROM STDIN`)));
+        copy: async (table, columns, lines, format = 'text') => {
+          await pipeline(Readable.from(chunks(lines)), client.query(copyFrom(`COPY ${copyTarget(table, columns)} FROM STDIN (FORMAT ${format === 'binary' ? 'binary' : 'text'})`)));
         },
       };
       const result = await work(session);
@@ -73,12 +80,13 @@ export function pgliteBulk(pglite: PGlite, appRole: string | null): BulkWriter {
     pglite.transaction(async (tx: PGliteTransaction) => {
       const session: BulkSession = {
         query: async <T>(sql: string, params: unknown[] = []) => (await tx.query<T>(sql, params)).rows,
-        copy: async (table, columns, lines) => {
-          const parts: string[] = [];
+        copy: async (table, columns, lines, format = 'text') => {
+          // The chunks are plain ArrayBuffer-backed bytes and strings: what a Blob takes.
+          const parts: (string | Uint8Array)[] = [];
           for await (const chunk of chunks(lines)) parts.push(chunk);
           if (appRole) await tx.exec('RESET ROLE');
           try {
-            await tx.query(`COPY ${copyTarget(table, columns)} FROM '/dev/blob'`, [], { blob: new Blob(parts) });
+            await tx.query(`COPY ${copyTarget(table, columns)} FROM '/dev/blob' WITH (FORMAT ${format === 'binary' ? 'binary' : 'text'})`, [], { blob: new Blob(parts as NonNullable<ConstructorParameters<typeof Blob>[0]>) });
           } finally {
             if (appRole) await tx.exec(`SET ROLE ${appRole}`);
           }

@@ -9,7 +9,7 @@
 import { createHash } from 'node:crypto';
 import type { FastifyBaseLogger, FastifyRequest } from 'fastify';
 import type { Kysely } from 'kysely';
-import { aggregateCopyLine, copyLine, countDataLines, fileLines, headerLine, parseRespondent, respondentLayout, SurveyAggregator, type RespondentLayout, type SurveyDefinitionView, type SurveyImportUpload, type SurveyRowError } from '@samsyn/core';
+import { aggregateCopyLine, countDataLines, fileLines, headerLine, RespondentReader, respondentCopyColumns, respondentLayout, SurveyAggregator, type RespondentLayout, type SurveyDefinitionView, type SurveyImportUpload, type SurveyRowError } from '@samsyn/core';
 import type { DB } from '../db/schema.ts';
 import type { BulkWriter } from '../db/bulk.ts';
 import type { Clock } from '../clock.ts';
@@ -78,54 +78,46 @@ export async function runSurveyImport(deps: ImportDeps, ctx: RunContext, log?: F
     const parsed = await parseAll(db, ctx);
     const finish = (failure: string) => db.updateTable('survey_import').set({ status: 'failed', failure, finished_at: deps.clock.now(), processed_rows: parsed.processed, rejected_rows: parsed.rejected, errors: JSON.stringify(parsed.errors) }).where('id', '=', ctx.importId).execute();
     if (parsed.rejected > 0 && !ctx.skipInvalidRows) return void (await finish('rows_invalid'));
-    if (parsed.lines.length === 0) return void (await finish('no_rows'));
+    if (parsed.rows === 0) return void (await finish('no_rows'));
     const years = parsed.aggregator.years();
     const overlapping = (await doneImports(db, ctx.survey.id)).filter((i) => i.years.some((y) => years.includes(y)));
     if (overlapping.length > 0 && !ctx.replaceWave) return void (await finish('wave_exists'));
     await db.updateTable('survey_import').set({ status: 'saving', processed_rows: parsed.processed }).where('id', '=', ctx.importId).execute();
     await deps.bulk(async (s) => {
-      await s.copy('survey_respondent', ['import_id', 'year', 'municipality', 'school_unit', 'grade', 'gender', 'weight', 'answers'], withImportId(ctx.importId, parsed.lines));
+      await s.copy('survey_respondent', respondentCopyColumns, parsed.copy, 'binary');
       await s.copy('survey_aggregate', ['import_id', 'year', 'municipality', 'gender', 'grade', 'question', 'answer', 'respondents', 'weight_sum', 'weight_squared_sum'], mapLines(parsed.aggregator.rows(), (r) => aggregateCopyLine(ctx.importId, r)));
       if (overlapping.length > 0) await s.query(`UPDATE survey_import SET status = 'replaced' WHERE id = ANY($1::uuid[])`, [overlapping.map((o) => o.id)]);
-      await s.query(`UPDATE survey_import SET status = 'done', finished_at = $2, years = $3, imported_rows = $4, rejected_rows = $5, errors = $6 WHERE id = $1`, [ctx.importId, deps.clock.now().toISOString(), years, parsed.lines.length, parsed.rejected, JSON.stringify(parsed.errors)]);
+      await s.query(`UPDATE survey_import SET status = 'done', finished_at = $2, years = $3, imported_rows = $4, rejected_rows = $5, errors = $6 WHERE id = $1`, [ctx.importId, deps.clock.now().toISOString(), years, parsed.rows, parsed.rejected, JSON.stringify(parsed.errors)]);
     });
     const now = deps.clock.now();
-    await db.transaction().execute((trx) => appendAudit(trx, [{ ...ctx.audit, action: 'survey.import.run', subjectType: 'survey_import', subjectId: ctx.importId, organisationId: ctx.survey.owner.id, outcome: 'success', details: { surveyId: ctx.survey.id, years, rows: parsed.lines.length, rejected: parsed.rejected, replaced: overlapping.map((o) => o.id) } }], now));
+    await db.transaction().execute((trx) => appendAudit(trx, [{ ...ctx.audit, action: 'survey.import.run', subjectType: 'survey_import', subjectId: ctx.importId, organisationId: ctx.survey.owner.id, outcome: 'success', details: { surveyId: ctx.survey.id, years, rows: parsed.rows, rejected: parsed.rejected, replaced: overlapping.map((o) => o.id) } }], now));
   } catch (error) {
     log?.error({ err: error, importId: ctx.importId }, 'survey import failed');
     await db.updateTable('survey_import').set({ status: 'failed', failure: 'internal_error', finished_at: deps.clock.now() }).where('id', '=', ctx.importId).execute();
   }
 }
 
-/** Every row parsed and summed, in slices; the progress moves on after each. */
+/** Every row read, summed and made COPY text, in slices; the progress moves on after each. */
 async function parseAll(db: Kysely<DB>, ctx: RunContext) {
   const maxCode = Math.max(...ctx.survey.questions.flatMap((q) => q.options.map((o) => o.code)));
   const aggregator = new SurveyAggregator(ctx.survey.questions.length, maxCode);
-  const lines: string[] = [];
+  const reader = new RespondentReader(ctx.layout, aggregator, ctx.importId);
   const errors: SurveyRowError[] = [];
   let rejected = 0;
   let processed = 0;
   for (const { line, number } of fileLines(ctx.content)) {
-    const result = parseRespondent(line, number, ctx.layout);
+    const refused = reader.read(line, number);
     processed += 1;
-    if ('row' in result) {
-      aggregator.add(result.row);
-      lines.push(copyLine(result.row));
-    } else {
+    if (refused) {
       rejected += 1;
-      if (errors.length < KEPT_ERRORS) errors.push(...result.errors.slice(0, KEPT_ERRORS - errors.length));
+      if (errors.length < KEPT_ERRORS) errors.push(...refused.slice(0, KEPT_ERRORS - errors.length));
     }
     if (processed % SLICE_ROWS === 0) {
       await db.updateTable('survey_import').set({ processed_rows: processed, rejected_rows: rejected }).where('id', '=', ctx.importId).execute();
       await tick();
     }
   }
-  return { aggregator, lines, errors, rejected, processed };
-}
-
-function* withImportId(importId: string, lines: readonly string[]): Generator<string> {
-  const prefix = `${importId}\t`;
-  for (const line of lines) yield prefix + line;
+  return { aggregator, copy: reader.copyChunks(), rows: reader.rows, errors, rejected, processed };
 }
 
 function* mapLines<T>(items: Iterable<T>, f: (t: T) => string): Generator<string> {

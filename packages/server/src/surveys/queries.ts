@@ -102,18 +102,19 @@ export async function surveyIndicator(db: Db, indicatorId: string) {
 }
 
 /**
- * The pre-aggregated sums of one question over the imports in force (what a panel reads), summed
- * over the answers in the database: the counting answers' weight apart, one row per base cell.
+ * The pre-aggregated sums of an indicator's question over the imports in force (what a panel
+ * reads), summed over the answers in the database: the counting answers' weight apart, one row per
+ * base cell. The link, the imports and each import's question order are resolved in the same
+ * statement, so a panel waits for one round trip here, not three.
  */
-export async function questionSums(db: Db, imports: readonly { id: string; questions: string[] }[], questionId: string, countingAnswers: readonly number[]): Promise<CellSums[]> {
-  const wanted = imports.map((i) => ({ id: i.id, position: i.questions.indexOf(questionId) + 1 })).filter((i) => i.position > 0);
-  if (wanted.length === 0) return [];
-  const counting = sql<number>`coalesce(sum(weight_sum) FILTER (WHERE answer = ANY(${sql.val([...countingAnswers])}::smallint[])), 0)`;
+export async function indicatorSums(db: Db, indicatorId: string): Promise<CellSums[]> {
   const rows = await db
-    .selectFrom('survey_aggregate')
-    .select(['year', 'municipality', 'gender', 'grade', sql<number>`sum(respondents)::int`.as('respondents'), sql<number>`sum(weight_sum)`.as('weight'), sql<number>`sum(weight_squared_sum)`.as('squared_weight'), counting.as('counting_weight')])
-    .where((eb) => eb.or(wanted.map((w) => eb.and([eb('import_id', '=', w.id), eb('question', '=', w.position)]))))
-    .groupBy(['year', 'municipality', 'gender', 'grade'])
+    .selectFrom('survey_indicator as l')
+    .innerJoin('survey_import as i', (j) => j.onRef('i.survey_id', '=', 'l.survey_id').on('i.status', '=', 'done'))
+    .innerJoin('survey_aggregate as a', (j) => j.onRef('a.import_id', '=', 'i.id').on(sql`a.question`, '=', sql`array_position(i.questions, l.question_id)`))
+    .select(['a.year', 'a.municipality', 'a.gender', 'a.grade', sql<number>`sum(a.respondents)::int`.as('respondents'), sql<number>`sum(a.weight_sum)`.as('weight'), sql<number>`sum(a.weight_squared_sum)`.as('squared_weight'), sql<number>`coalesce(sum(a.weight_sum) FILTER (WHERE a.answer = ANY(l.counting_answers)), 0)`.as('counting_weight')])
+    .where('l.indicator_id', '=', indicatorId)
+    .groupBy(['a.year', 'a.municipality', 'a.gender', 'a.grade'])
     .execute();
   return rows.map((r) => ({ year: r.year, area: r.municipality, gender: r.gender, grade: r.grade, respondents: r.respondents, weight: Number(r.weight), squaredWeight: Number(r.squared_weight), countingWeight: Number(r.counting_weight) }));
 }
@@ -139,12 +140,18 @@ export async function schoolSums(db: Db, imports: readonly { id: string; questio
   return out;
 }
 
-/** Names of the municipalities (from the organisations, else Kolada's list) and school units. */
-export async function areaNames(db: Db, codes: readonly string[]): Promise<Map<string, string>> {
-  if (codes.length === 0) return new Map();
-  const orgs = await db.selectFrom('organisation').select(['municipality_code', 'name']).where('kind', '=', 'municipality').where('municipality_code', 'in', codes).execute();
-  const kolada = await db.selectFrom('kolada_municipality').select(['id', 'title']).where('id', 'in', codes).execute();
-  const names = new Map(kolada.map((k) => [k.id, k.title]));
-  for (const o of orgs) names.set(o.municipality_code!, o.name);
+/**
+ * Every municipality's name (from the organisations, else Kolada's list): a few hundred rows at
+ * most, read beside the sums rather than after them.
+ */
+export async function municipalityNames(db: Db): Promise<Map<string, string>> {
+  const rows = await db
+    .selectFrom('kolada_municipality')
+    .select(['id as code', 'title as name', sql<number>`0`.as('rank')])
+    .unionAll(db.selectFrom('organisation').select([sql<string>`municipality_code`.as('code'), 'name', sql<number>`1`.as('rank')]).where('kind', '=', 'municipality').where('municipality_code', 'is not', null))
+    .execute();
+  // An organisation's own name wins over Kolada's title.
+  const names = new Map<string, string>();
+  for (const r of [...rows].sort((x, y) => x.rank - y.rank)) names.set(r.code, r.name);
   return names;
 }
