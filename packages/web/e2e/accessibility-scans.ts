@@ -63,7 +63,7 @@ async function dialogNamed(page: Page, name: string): Promise<Locator> {
 }
 
 /** Every scan at one screen size, in both languages (one test file per size, so the two run side by side). */
-export function scanEveryPage(screen: Screen): void {
+export function scanEveryPage(screen: Screen): Session {
   session = useBrowserSession({ resetEach: false });
   beforeAll(async () => {
     const { db } = session.database;
@@ -258,4 +258,5 @@ export function scanEveryPage(screen: Screen): void {
       }, 420_000);
     });
   });
+  return session;
 }
