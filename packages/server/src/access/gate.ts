@@ -1,6 +1,6 @@
 import type { FastifyRequest } from 'fastify';
 import type { Kysely, Transaction } from 'kysely';
-import { childDecider, decideRegisterAccess, type AccessPurpose, type InfoCategory, type AccessAction, type AccessCategory, type AccessDecision, type ChildAction, type DenyReason, type EntryFacts, type PolicyActor, type PolicyChild } from '@samsyn/core';
+import { childDecider, type AccessPurpose, type InfoCategory, type AccessAction, type AccessCategory, type AccessDecision, type ChildAction, type DenyReason, type EntryFacts, type PolicyActor, type PolicyChild } from '@samsyn/core';
 import type { DB } from '../db/schema.ts';
 import { appendAudit, type AuditEntry } from '../audit/writer.ts';
 import { loggedTransaction } from '../audit/logged-transaction.ts';
@@ -10,6 +10,8 @@ import { AppError } from '../http/errors.ts';
 import { requireActor } from '../http/types.ts';
 import { durableBeforeReply } from '../http/durable-reply.ts';
 import { loadPolicyActor, loadPolicyChild, type FactsWith } from './facts.ts';
+import { canonicalId } from './ids.ts';
+import { logRefusal, refusalEntry } from './refusals.ts';
 
 /** An allowed access: the decision, and the facts to decide finer questions without reloading. */
 export interface ChildAccess {
@@ -262,94 +264,6 @@ export async function withChildAction<T>(
   }
 }
 
-/** What the register gate allows: the child's identity data (the register), never the record. */
-export interface RegisterAccess {
-  childId: string;
-  homeOrganisationId: string;
-  protectedIdentity: string | null;
-  flagged: boolean;
-  now: Date;
-  /** For a write: logs the change inside its transaction. */
-  logWrite(trx: Transaction<DB>, details?: Record<string, unknown>): Promise<void>;
-}
-
-export interface RegisterGateOptions {
-  auditAction: AuditAction;
-  details?: Record<string, unknown>;
-}
-
-/**
- * The gate for a child's register (identity data: names, identity number, protected identity,
- * address, school, guardians), kept by the administrator of the child's home organisation
- * (core's `decideRegisterAccess`). It opens no part of the record. One entry per call, refusals
- * included; a write holds the child's lock, the decision, the change and its entry in one
- * transaction, like `withChildWrite`.
- */
-export async function withChildRegister<T>(request: FastifyRequest, childId: string, mode: 'read', options: RegisterGateOptions, work: (db: Kysely<DB>, access: RegisterAccess) => Promise<T>): Promise<T>;
-export async function withChildRegister<T>(request: FastifyRequest, childId: string, mode: 'write', options: RegisterGateOptions, work: (trx: Transaction<DB>, access: RegisterAccess) => Promise<T>): Promise<T>;
-export async function withChildRegister<T>(
-  request: FastifyRequest,
-  childId: string,
-  mode: 'read' | 'write',
-  options: RegisterGateOptions,
-  work: ((db: Kysely<DB>, access: RegisterAccess) => Promise<T>) | ((trx: Transaction<DB>, access: RegisterAccess) => Promise<T>),
-): Promise<T> {
-  const { db, audit, clock } = request.server.services;
-  const subjectId = canonicalId(childId);
-  const base = { ...auditFrom(request), action: options.auditAction, subjectType: 'child', subjectId };
-  const judge = async (on: Kysely<DB> | Transaction<DB>) => {
-    const [actor, child] = await Promise.all([
-      loadPolicyActor(on, requireActor(request.actor)),
-      on.selectFrom('child').select(['home_organisation_id', 'protected_identity']).where('id', '=', childId).executeTakeFirst(),
-    ]);
-    if (!child) return null;
-    const decision = decideRegisterAccess(actor, { homeOrganisationId: child.home_organisation_id, protectedIdentity: child.protected_identity });
-    const entry = (extra?: Record<string, unknown>): AuditEntry => ({
-      ...base,
-      organisationId: decision.allow ? child.home_organisation_id : null,
-      outcome: decision.allow ? 'success' : 'denied',
-      details: { category: 'register', basis: decision.allow ? 'legal_duty' : null, reason: decision.reason, flagged: decision.flagged, ...options.details, ...extra },
-    });
-    const access: RegisterAccess = { childId: subjectId, homeOrganisationId: child.home_organisation_id, protectedIdentity: child.protected_identity, flagged: decision.flagged, now: clock.now(), logWrite: (trx, details) => appendAudit(trx, [entry(details)], clock.now()) };
-    return { decision, entry, access };
-  };
-  const missing = async () => {
-    await audit.append({ ...base, outcome: 'failure', details: { reason: 'no_such_child' } });
-    return new AppError('not_found');
-  };
-  if (mode === 'read') {
-    const judged = await judge(db);
-    if (!judged) throw await missing();
-    await audit.append(judged.entry());
-    if (!judged.decision.allow) throw new AppError('access_denied', { details: { reason: judged.decision.reason } });
-    return (work as (db: Kysely<DB>, access: RegisterAccess) => Promise<T>)(db, judged.access);
-  }
-  let allowed: RegisterAccess | undefined;
-  try {
-    const outcome = await db.transaction().execute(async (trx) => {
-      await lockChild(trx, childId);
-      const judged = await judge(trx);
-      if (!judged) return { missing: true as const };
-      if (!judged.decision.allow) {
-        await appendAudit(trx, [judged.entry()], clock.now());
-        return { refused: judged.decision.reason };
-      }
-      let logged = false;
-      allowed = { ...judged.access, logWrite: async (t, details) => { logged = true; await judged.access.logWrite(t, details); } };
-      const value = await (work as (trx: Transaction<DB>, access: RegisterAccess) => Promise<T>)(trx, allowed);
-      if (!logged) await judged.access.logWrite(trx);
-      return { value };
-    });
-    if ('missing' in outcome) throw await missing();
-    if ('refused' in outcome) throw new AppError('access_denied', { details: { reason: outcome.refused } });
-    return outcome.value;
-  } catch (error) {
-    // The area's own rule refused after the gate allowed: the change is rolled back, the refusal logged.
-    if (allowed && error instanceof AppError) await logRefusal(request, allowed.childId, options.auditAction, error, { category: 'register', basis: 'legal_duty', reason: 'register_administrator' }, allowed.homeOrganisationId);
-    throw error;
-  }
-}
-
 /** Serialises every change to one child: facts read after it see every change committed before. */
 export async function lockChild(trx: Transaction<DB>, childId: string): Promise<void> {
   await trx.selectFrom('child').select('id').where('id', '=', childId).forUpdate().execute();
@@ -500,64 +414,6 @@ async function decide(
 
 export function currentMembership(child: PolicyChild, userId: string, now: Date): ChildAccess['membership'] {
   return child.careTeam.find((m) => m.userId === userId && m.startsAt <= now && (m.endsAt === null || now < m.endsAt));
-}
-
-/**
- * Logs a refusal by an area's own rule, after the gate allowed the call or where the gate cannot
- * speak (a handover's receiver is not yet on the team): every refused call leaves an entry.
- * A 403 is logged as denied, anything else (a conflict, bad input) as a failure.
- */
-export async function logRefusal(
-  request: FastifyRequest,
-  childId: string,
-  auditAction: AuditAction,
-  reason: AppError,
-  details: Record<string, unknown> = {},
-  organisationId: string | null = null,
-): Promise<void> {
-  await request.server.services.audit.append(refusalEntry(request, childId, auditAction, reason, details, organisationId));
-}
-
-function refusalEntry(request: FastifyRequest, childId: string, auditAction: AuditAction, reason: AppError, details: Record<string, unknown>, organisationId: string | null): AuditEntry {
-  return {
-    ...auditFrom(request),
-    action: auditAction,
-    subjectType: 'child',
-    subjectId: canonicalId(childId),
-    organisationId,
-    outcome: reason.status === 403 ? 'denied' : 'failure',
-    details: { code: reason.code, refusal: reason.details ?? null, ...details },
-  };
-}
-
-/** Runs a write's own rules after the gate allowed it, logging their refusal with `logRefusal`. */
-export async function withRefusalsLogged<T>(request: FastifyRequest, access: ChildAccess, auditAction: AuditAction, work: () => Promise<T>): Promise<T> {
-  try {
-    return await work();
-  } catch (error) {
-    if (error instanceof AppError) await logRefusal(request, access.childId, auditAction, error, { basis: access.decision.basis }, access.membership?.organisationId ?? null);
-    throw error;
-  }
-}
-
-/** A uuid's canonical text is lower case; PostgreSQL accepts either, the log keeps one. */
-export function canonicalId(id: string): string {
-  return id.toLowerCase();
-}
-
-/**
- * The ids of a list's rows per child (by canonical id), for a list look's `detailsFor`: which rows
- * each child's answer stood for. Grouped once, so a long list is not searched once per child.
- */
-export function rowIdsByChild(rows: readonly { id: string; child_id: string }[]): (childId: string) => string[] {
-  const byChild = new Map<string, string[]>();
-  for (const r of rows) {
-    const key = canonicalId(r.child_id);
-    const ids = byChild.get(key);
-    if (ids) ids.push(r.id);
-    else byChild.set(key, [r.id]);
-  }
-  return (childId) => byChild.get(childId) ?? [];
 }
 
 /**

@@ -8,7 +8,8 @@ import { listLookEntry, type ListLook } from '../audit/child-looks.ts';
 import { requireActor } from '../http/types.ts';
 import { durableBeforeReply } from '../http/durable-reply.ts';
 import { loadPolicyActor, loadPolicyChildren, type TeamPlaces } from './facts.ts';
-import { areaMayCarry, canonicalId, currentMembership, gateDetails, type ChildAccess } from './gate.ts';
+import { areaMayCarry, currentMembership, gateDetails, type ChildAccess } from './gate.ts';
+import { canonicalId } from './ids.ts';
 
 /** One child's answer in a list: the gate's access, or its refusal and whether the area's own basis lets the row show. */
 export type ListAnswer = { allow: true; access: ChildAccess } | { allow: false; reason: string; byArea: string | null };

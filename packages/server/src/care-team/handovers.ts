@@ -18,7 +18,9 @@ import {
 } from '@samsyn/core';
 import { loadPolicyChild } from '../access/facts.ts';
 import type { ChildAccess } from '../access/gate.ts';
-import { canonicalId, decideEach, lockChild, logRefusal } from '../access/gate.ts';
+import { decideEach, lockChild } from '../access/gate.ts';
+import { canonicalId } from '../access/ids.ts';
+import { logRefusal } from '../access/refusals.ts';
 import { appendAudit } from '../audit/writer.ts';
 import { auditFrom } from '../audit/context.ts';
 import { findChildRow } from '../children/queries.ts';

@@ -1,5 +1,6 @@
 import { CareTeamAddInput, CareTeamCandidateList, CareTeamCandidateQuery, CareTeamEntry, CareTeamList, CareTeamMemberParams, CareTeamParams, CareTeamQuery, HandoverInput, HandoverList, HandoverParams, HandoverQuery, HandoverView, PendingHandover } from '@samsyn/core';
-import { withChildAccess, withChildWrite, withRefusalsLogged } from '../access/gate.ts';
+import { withChildAccess, withChildWrite } from '../access/gate.ts';
+import { withRefusalsLogged } from '../access/refusals.ts';
 import { errorResponses, type App } from '../http/types.ts';
 import { addMember, endMember, findCandidates, listTeam } from './service.ts';
 import { callersHandovers, decide, decidedLimit, pendingHandoverView, proposeHandover } from './handovers.ts';

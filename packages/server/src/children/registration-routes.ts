@@ -14,7 +14,8 @@ import {
   registerOrganisations,
 } from '@samsyn/core';
 import { loadPolicyActor } from '../access/facts.ts';
-import { withChildAccess, withChildRegister } from '../access/gate.ts';
+import { withChildAccess } from '../access/gate.ts';
+import { withChildRegister } from '../access/register-gate.ts';
 import { auditFrom } from '../audit/context.ts';
 import { AppError } from '../http/errors.ts';
 import { errorResponses, requireActor, type App } from '../http/types.ts';

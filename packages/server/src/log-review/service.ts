@@ -1,7 +1,8 @@
 import type { FastifyRequest } from 'fastify';
 import { accessBases, findOutliers, isReviewer, logReviewCsvHeader, logReviewCsvRow, maskIdentityNumber, reviewScope, toCsv, type AccessBasis, type Language, type LogReviewEntry, type LogReviewFilters, type LogReviewFlag, type LogReviewQuery, type LogReviewResult, type ReviewScope } from '@samsyn/core';
 import type { AuditAction } from '@samsyn/core';
-import { canonicalId, decideEach } from '../access/gate.ts';
+import { decideEach } from '../access/gate.ts';
+import { canonicalId } from '../access/ids.ts';
 import { auditFrom } from '../audit/context.ts';
 import { AppError } from '../http/errors.ts';
 import { requireActor } from '../http/types.ts';

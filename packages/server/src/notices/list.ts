@@ -1,6 +1,7 @@
 import type { FastifyRequest } from 'fastify';
 import type { NoticeList, NoticeView } from '@samsyn/core';
-import { canonicalId, decideEach } from '../access/gate.ts';
+import { decideEach } from '../access/gate.ts';
+import { canonicalId } from '../access/ids.ts';
 import { AppError } from '../http/errors.ts';
 import { requireActor } from '../http/types.ts';
 import { markNoticesRead, noticesOf, unreadNoticeCount, type NoticeRow } from './queries.ts';

@@ -1,7 +1,9 @@
 import type { FastifyRequest } from 'fastify';
 import type { Kysely, Transaction } from 'kysely';
 import type { InvitationReplyInput, InvitationView, OpenInvitation } from '@samsyn/core';
-import { canonicalId, decideEach, logRefusal, rowIdsByChild } from '../access/gate.ts';
+import { decideEach } from '../access/gate.ts';
+import { canonicalId, rowIdsByChild } from '../access/ids.ts';
+import { logRefusal } from '../access/refusals.ts';
 import { requireActor } from '../http/types.ts';
 import type { DB } from '../db/schema.ts';
 import type { InvitationKind } from '../db/schema-plan-meetings.ts';

@@ -1,6 +1,8 @@
 import type { FastifyRequest } from 'fastify';
 import { decideStep, formatIdentityNumber, intakeStatus, maskIdentityNumber, reporterFeedback, worksAtIntake, type IntakeQueue, type IntakeQueueRow, type IntakeReportView, type StepInput, type StepRefusal } from '@samsyn/core';
-import { canonicalId, decideEach, rowIdsByChild, lockChild, logRefusal } from '../access/gate.ts';
+import { decideEach, lockChild } from '../access/gate.ts';
+import { canonicalId, rowIdsByChild } from '../access/ids.ts';
+import { logRefusal } from '../access/refusals.ts';
 import { appendAudit } from '../audit/writer.ts';
 import { auditFrom } from '../audit/context.ts';
 import { invalid, refusal } from '../consent/refusals.ts';

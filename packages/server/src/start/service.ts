@@ -1,7 +1,8 @@
 import type { FastifyRequest } from 'fastify';
 import { lifeStageByAge, pickLanguage, stockholmDate, type EmergencyAccessView, type NavCounts, type TeamChild, type WaitingItem } from '@samsyn/core';
 import { attentionItems } from './attention.ts';
-import { canonicalId, decideEach, rowIdsByChild, type ListAnswer } from '../access/gate.ts';
+import { decideEach, type ListAnswer } from '../access/gate.ts';
+import { canonicalId, rowIdsByChild } from '../access/ids.ts';
 import { requireActor } from '../http/types.ts';
 import { emergencyAccessesToReview, toEmergencyAccessView } from '../emergency/queries.ts';
 import { unreadNoticeCount } from '../notices/queries.ts';
