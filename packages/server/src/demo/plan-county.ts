@@ -4,6 +4,7 @@ import { sql } from 'kysely';
 import { stockholmDate, type GoalEvaluation, type PlanContents } from '@samsyn/core';
 import type { DB } from '../db/schema.ts';
 import { addYears } from './children.ts';
+import { planCreatorCandidates } from './plan-creators.ts';
 
 /**
  * The county's plans beside the demo family's (issue 14, point 8): about 300 plans in every state
@@ -135,28 +136,14 @@ function contentsFor(c: Creator, theme: (typeof themes)[number], sip: boolean, d
  */
 async function eligibleCreators(trx: Transaction<DB>, now: Date, skip: { childIds: readonly string[]; usernames: readonly string[] }): Promise<Creator[]> {
   const today = stockholmDate(now);
-  const rows = await trx
-    .selectFrom('care_team_member as m')
-    .innerJoin('child as c', 'c.id', 'm.child_id')
-    .innerJoin('consent as k', 'k.child_id', 'm.child_id')
-    .innerJoin('app_user as u', 'u.id', 'm.user_id')
-    .innerJoin('unit_secrecy_domain as d', (j) => j.onRef('d.unit_id', '=', 'm.unit_id').on('d.valid_to', 'is', null))
-    .select(['c.id as child_id', 'c.given_name', 'k.id as consent_id', 'm.user_id', 'u.display_name', 'm.organisation_id', 'm.unit_id', 'd.secrecy_domain_id'])
+  const rows = await planCreatorCandidates(trx, today)
     .select(sql<boolean>`EXISTS (SELECT 1 FROM organisation o WHERE o.id = ANY (k.organisation_ids) AND o.kind = 'region')`.as('names_region'))
-    .where('m.ends_at', 'is', null)
-    .where('m.basis', '=', 'own_organisation')
-    .where('c.protected_identity', 'is', null)
     .where('c.birth_date', '>', addYears(today, -18))
     .$if(skip.childIds.length > 0, (q) => q.where('c.id', 'not in', skip.childIds))
     .where('u.username', 'not in', skip.usernames)
     .where((eb) => eb.not(eb.exists(eb.selectFrom('plan as p').select('p.id').whereRef('p.child_id', '=', 'c.id'))))
-    .where('k.withdrawn_at', 'is', null)
-    .where('k.valid_from', '<=', today)
-    .where((eb) => eb.or([eb('k.valid_to', 'is', null), eb('k.valid_to', '>=', today)]))
     // Both guardians' consent counts; one guardian's only where the child has no other.
     .where((eb) => eb.or([eb('k.given_by', '=', 'both_guardians'), eb.and([eb('k.given_by', '=', 'guardian'), sql<boolean>`(SELECT count(*) FROM child_guardian g WHERE g.child_id = c.id) <= 1`])]))
-    .where(sql<boolean>`'plan' = ANY (k.categories) AND m.organisation_id = ANY (k.organisation_ids)`)
-    .where((eb) => eb.or([eb('k.recorded_by_professional', 'is', null), eb('k.recorded_by_professional', '!=', eb.ref('m.user_id'))]))
     .orderBy('c.identity_number')
     .orderBy('u.username')
     .orderBy('k.id')

@@ -2,6 +2,7 @@ import type { Transaction } from 'kysely';
 import { sql } from 'kysely';
 import { stockholmDate, type PlanActionItem, type PlanContents } from '@samsyn/core';
 import type { DB } from '../db/schema.ts';
+import { planCreatorCandidates } from './plan-creators.ts';
 import { seedCountyPlans } from './plan-county.ts';
 import { seedSipMeeting } from './plan-meetings.ts';
 
@@ -101,23 +102,9 @@ const states = ['established', 'draft', 'proposed', 'closed', 'established', 'dr
  */
 async function seedOtherPlans(trx: Transaction<DB>, now: Date, skipChildId: string): Promise<void> {
   const today = stockholmDate(now);
-  const rows = await trx
-    .selectFrom('care_team_member as m')
-    .innerJoin('child as c', 'c.id', 'm.child_id')
-    .innerJoin('consent as k', 'k.child_id', 'm.child_id')
-    .innerJoin('app_user as u', 'u.id', 'm.user_id')
-    .innerJoin('unit_secrecy_domain as d', (j) => j.onRef('d.unit_id', '=', 'm.unit_id').on('d.valid_to', 'is', null))
-    .select(['c.id as child_id', 'c.given_name', 'k.id as consent_id', 'm.user_id', 'u.display_name', 'm.organisation_id', 'm.unit_id', 'd.secrecy_domain_id'])
-    .where('m.ends_at', 'is', null)
-    .where('m.basis', '=', 'own_organisation')
-    .where('c.protected_identity', 'is', null)
+  const rows = await planCreatorCandidates(trx, today)
     .where('c.id', '!=', skipChildId)
-    .where('k.withdrawn_at', 'is', null)
     .where('k.given_by', '=', 'both_guardians')
-    .where('k.valid_from', '<=', today)
-    .where((eb) => eb.or([eb('k.valid_to', 'is', null), eb('k.valid_to', '>=', today)]))
-    .where(sql<boolean>`'plan' = ANY (k.categories) AND m.organisation_id = ANY (k.organisation_ids)`)
-    .where((eb) => eb.or([eb('k.recorded_by_professional', 'is', null), eb('k.recorded_by_professional', '!=', eb.ref('m.user_id'))]))
     .orderBy('c.identity_number')
     .orderBy('m.user_id')
     .orderBy('k.id')
