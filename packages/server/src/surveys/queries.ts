@@ -1,4 +1,4 @@
-import { sql, type Kysely, type RawBuilder, type Transaction } from 'kysely';
+import { sql, type Kysely, type Transaction } from 'kysely';
 import type { AnswerSums, CellSums, SurveyDefinitionInput, SurveyDefinitionView, SurveyImportView, SurveyQuestion, SurveyRowError } from '@samsyn/core';
 import type { DB } from '../db/schema.ts';
 
@@ -102,15 +102,6 @@ export async function surveyIndicator(db: Db, indicatorId: string) {
 }
 
 /**
- * A sum of weights that is the same number however PostgreSQL reads the rows. A float sum depends
- * on the order it adds in, and a parallel or synchronised scan changes that order from one call to
- * the next: the same cell then differed in its last digits between a school's profile and the open
- * API. Added as numeric (exact) and returned as a float; the rows also come in a fixed order, so the
- * sums built from them in memory (the county, both genders) are the same on every page too.
- */
-const exactSum = (expression: RawBuilder<unknown>) => sql<number>`sum((${expression})::numeric)::float8`;
-
-/**
  * The pre-aggregated sums of an indicator's question over the imports in force (what a panel
  * reads), summed over the answers in the database: the counting answers' weight apart, one row per
  * base cell. The link, the imports and each import's question order are resolved in the same
@@ -121,10 +112,9 @@ export async function indicatorSums(db: Db, indicatorId: string): Promise<CellSu
     .selectFrom('survey_indicator as l')
     .innerJoin('survey_import as i', (j) => j.onRef('i.survey_id', '=', 'l.survey_id').on('i.status', '=', 'done'))
     .innerJoin('survey_aggregate as a', (j) => j.onRef('a.import_id', '=', 'i.id').on(sql`a.question`, '=', sql`array_position(i.questions, l.question_id)`))
-    .select(['a.year', 'a.municipality', 'a.gender', 'a.grade', sql<number>`sum(a.respondents)::int`.as('respondents'), exactSum(sql`a.weight_sum`).as('weight'), exactSum(sql`a.weight_squared_sum`).as('squared_weight'), sql<number>`coalesce(sum(a.weight_sum::numeric) FILTER (WHERE a.answer = ANY(l.counting_answers)), 0)::float8`.as('counting_weight')])
+    .select(['a.year', 'a.municipality', 'a.gender', 'a.grade', sql<number>`sum(a.respondents)::int`.as('respondents'), sql<number>`sum(a.weight_sum)`.as('weight'), sql<number>`sum(a.weight_squared_sum)`.as('squared_weight'), sql<number>`coalesce(sum(a.weight_sum) FILTER (WHERE a.answer = ANY(l.counting_answers)), 0)`.as('counting_weight')])
     .where('l.indicator_id', '=', indicatorId)
     .groupBy(['a.year', 'a.municipality', 'a.gender', 'a.grade'])
-    .orderBy('a.year').orderBy('a.municipality').orderBy('a.gender').orderBy('a.grade')
     .execute();
   return rows.map((r) => ({ year: r.year, area: r.municipality, gender: r.gender, grade: r.grade, respondents: r.respondents, weight: Number(r.weight), squaredWeight: Number(r.squared_weight), countingWeight: Number(r.counting_weight) }));
 }
@@ -139,12 +129,11 @@ export async function schoolSums(db: Db, imports: readonly { id: string; questio
     const answer = sql<number>`answers[${sql.lit(position)}]`;
     const rows = await db
       .selectFrom('survey_respondent')
-      .select(['year', 'school_unit', 'gender', answer.as('answer'), sql<number>`count(*)::int`.as('respondents'), exactSum(sql`weight`).as('weight'), exactSum(sql`weight * weight`).as('squared_weight')])
+      .select(['year', 'school_unit', 'gender', answer.as('answer'), sql<number>`count(*)::int`.as('respondents'), sql<number>`sum(weight)`.as('weight'), sql<number>`sum(weight * weight)`.as('squared_weight')])
       .where('import_id', '=', i.id)
       .where('municipality', '=', municipality)
       .where(answer, 'is not', null)
       .groupBy(['year', 'school_unit', 'gender', answer])
-      .orderBy('year').orderBy('school_unit').orderBy('gender').orderBy(answer)
       .execute();
     for (const r of rows) out.push({ year: r.year, area: r.school_unit, gender: r.gender, grade: 'all', answer: r.answer, respondents: r.respondents, weight: Number(r.weight), squaredWeight: Number(r.squared_weight) });
   }
