@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { stockholmDate } from '@samsyn/core';
 import { fixedClock, systemClock } from './clock.ts';
 import { loadConfig } from './config.ts';
-import { addDays } from './demo/children.ts';
+import { addDays } from './demo/dates.ts';
 import { testClockOffsetDays } from './test/constants.ts';
 import { auditOf, demoFamily, type Family } from './test/fixtures.ts';
 import { createTestApp, type TestApp } from './test/harness.ts';

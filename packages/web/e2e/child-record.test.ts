@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loginAs as openAs, resetBrowser, visit as visitPage, useBrowserSession, scanner } from './browser.ts';
-import { withCheckDigit } from '../../server/src/demo/children.ts';
+import { withCheckDigit } from '../../server/src/demo/identity-numbers.ts';
 
 // The tests run in order on one server: the guardian's withdrawal near the end changes what
 // the psychologist may see, so the pages that need the plan consent come first.

@@ -3,7 +3,9 @@ import { chromium, type Browser, type Locator, type Page } from 'playwright-core
 import { stockholmDate } from '@samsyn/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { systemClock } from '../../server/src/clock.ts';
-import { addDays, addYears, demoDay, withCheckDigit } from '../../server/src/demo/children.ts';
+import { demoDay } from '../../server/src/demo/children.ts';
+import { addDays, addYears } from '../../server/src/demo/dates.ts';
+import { withCheckDigit } from '../../server/src/demo/identity-numbers.ts';
 import { testClockOffsetDays } from '../../server/src/test/constants.ts';
 import { demoSeededAt, placeOf } from '../../server/src/test/fixtures.ts';
 import { pdfText } from '../../server/src/test/pdf.ts';

@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { addDays } from '../demo/children.ts';
+import { addDays } from '../demo/dates.ts';
 import { county } from '../demo/county.ts';
 import { createTestApp, type TestApp, type TestClient } from '../test/harness.ts';
 import { userIdOf } from '../test/fixtures.ts';

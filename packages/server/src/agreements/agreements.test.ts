@@ -1,7 +1,7 @@
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { stockholmDate, type AgreementList, type AgreementView, type PlacementList } from '@samsyn/core';
-import { addDays } from '../demo/children.ts';
+import { addDays } from '../demo/dates.ts';
 import { county } from '../demo/county.ts';
 import { createTestApp, type TestApp, type TestClient } from '../test/harness.ts';
 

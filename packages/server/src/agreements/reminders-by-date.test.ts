@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startOfStockholmDay, stockholmDate } from '@samsyn/core';
 import { fixedClock, systemClock } from '../clock.ts';
-import { addDays } from '../demo/children.ts';
+import { addDays } from '../demo/dates.ts';
 import { createTestApp, type TestApp } from '../test/harness.ts';
 import { testClockOffsetDays } from '../test/constants.ts';
 

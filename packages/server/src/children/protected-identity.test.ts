@@ -3,7 +3,7 @@ import { stockholmDate } from '@samsyn/core';
 import { createTestApp, type TestApp } from '../test/harness.ts';
 import { verifyAuditChain } from '../audit/verify.ts';
 import { auditOf, demoFamily, type Family } from '../test/fixtures.ts';
-import { addDays } from '../demo/children.ts';
+import { addDays } from '../demo/dates.ts';
 
 interface Record {
   name: { givenName: string } | null;

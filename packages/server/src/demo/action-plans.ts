@@ -2,7 +2,8 @@ import type { Transaction } from 'kysely';
 import { activityStatus, countStatuses, recurringCheckIns, startOfStockholmDay, type ActivityStatus, type RoundReport } from '@samsyn/core';
 import type { DB } from '../db/schema.ts';
 import { county } from './county.ts';
-import { addDays, demoDay } from './children.ts';
+import { demoDay } from './children.ts';
+import { addDays } from './dates.ts';
 
 /**
  * The demo's action plan (issue 16): Exempelstad's plan for children and young people, shared

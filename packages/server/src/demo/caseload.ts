@@ -1,6 +1,7 @@
 import type { Transaction } from 'kysely';
 import type { DB } from '../db/schema.ts';
-import { addDays, addYears, demoDay } from './children.ts';
+import { demoDay } from './children.ts';
+import { addDays, addYears } from './dates.ts';
 
 /**
  * A professional with a large caseload, for "Mina barn" and its benchmark: `counsellor`, Klara

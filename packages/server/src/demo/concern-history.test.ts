@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { addDays, demoDay } from './children.ts';
+import { demoDay } from './children.ts';
+import { addDays } from './dates.ts';
 import { demoFamily, demoSeededAt } from '../test/fixtures.ts';
 import { createTestApp, type TestApp } from '../test/harness.ts';
 

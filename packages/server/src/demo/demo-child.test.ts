@@ -4,7 +4,8 @@ import { systemClock } from '../clock.ts';
 import { openDatabase } from '../db/database.ts';
 import { pgliteTemplate } from '../db/pglite-template.ts';
 import { testPassword } from '../test/constants.ts';
-import { addDays, demoDay } from './children.ts';
+import { demoDay } from './children.ts';
+import { addDays } from './dates.ts';
 import { demoChildBirthDate, demoChildIdentityNumber } from './demo-child.ts';
 import { seedDemoData } from './seed.ts';
 

@@ -1,6 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import type { InfoCategory } from '@samsyn/core';
-import { addDays, addYears, demoDay, withCheckDigit, type ChildRow, type ChildrenSeedInput, type ConsentRow, type DemoCalendar, type GuardianRow, type IdentityNumbers, type Planned, type SeedStaff } from './children.ts';
+import { demoDay, type ChildRow, type ChildrenSeedInput, type ConsentRow, type DemoCalendar, type GuardianRow, type Planned, type SeedStaff } from './children.ts';
+import { addDays, addYears } from './dates.ts';
+import { withCheckDigit, type IdentityNumbers } from './identity-numbers.ts';
 
 /**
  * The fixed demo family the README and the tests use: `guardian` (Gunilla) and her daughter

@@ -1,7 +1,8 @@
 import type { Transaction } from 'kysely';
 import type { DB } from '../db/schema.ts';
 import { addNotices } from '../notices/service.ts';
-import { addDays, demoDay } from './children.ts';
+import { demoDay } from './children.ts';
+import { addDays } from './dates.ts';
 
 /**
  * The demo's things to follow up (issue 12), after the county and its children are seeded:

@@ -5,7 +5,8 @@ import type { DB } from '../db/schema.ts';
 import { serverSecret } from '../http/secrets.ts';
 import { publishIn } from '../public-pages/service.ts';
 import { county } from './county.ts';
-import { addDays, demoDay } from './children.ts';
+import { demoDay } from './children.ts';
+import { addDays } from './dates.ts';
 
 /**
  * The demo's forums (issue 16 point 7): a political steering group, Exempelstad's theme group for

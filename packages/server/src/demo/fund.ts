@@ -2,7 +2,7 @@ import type { Transaction } from 'kysely';
 import { ImpactAssessmentAnswers, stockholmDate, type SocioEconomicInput } from '@samsyn/core';
 import type { DB } from '../db/schema.ts';
 import { county } from './county.ts';
-import { addDays } from './children.ts';
+import { addDays } from './dates.ts';
 
 /**
  * The demo's social-investment fund (issue 17): Region Exempellän's fund of 12 MSEK over four

@@ -2,7 +2,8 @@ import type { Transaction } from 'kysely';
 import type { DB } from '../db/schema.ts';
 import { periodOf } from '../improvement/charts.ts';
 import { county } from './county.ts';
-import { addDays, demoDay } from './children.ts';
+import { demoDay } from './children.ts';
+import { addDays } from './dates.ts';
 import { Random } from './random.ts';
 
 /**

@@ -5,7 +5,7 @@ import { stockholmDate, type NewsletterBlock } from '@samsyn/core';
 import type { DB } from '../db/schema.ts';
 import { serverSecret } from '../http/secrets.ts';
 import { publishIn } from '../public-pages/service.ts';
-import { addDays } from './children.ts';
+import { addDays } from './dates.ts';
 
 /**
  * The demo's newsletter (issue 17 point 6): two published issues of Exempelstad's coordinator,

@@ -3,7 +3,7 @@ import type { Transaction } from 'kysely';
 import { sql } from 'kysely';
 import { stockholmDate, type GoalEvaluation, type PlanContents } from '@samsyn/core';
 import type { DB } from '../db/schema.ts';
-import { addYears } from './children.ts';
+import { addYears } from './dates.ts';
 import { planCreatorCandidates } from './plan-creators.ts';
 
 /**

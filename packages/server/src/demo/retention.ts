@@ -3,7 +3,8 @@ import type { ExpressionBuilder, Transaction } from 'kysely';
 import { retentionCutoff, type InfoCategory, type Sector } from '@samsyn/core';
 import type { DB } from '../db/schema.ts';
 import { currentDomainOfUnit } from '../secrecy-domains/queries.ts';
-import { addYears, demoDay } from './children.ts';
+import { demoDay } from './children.ts';
+import { addYears } from './dates.ts';
 import { county } from './county.ts';
 
 /**

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { WheelView } from '@samsyn/core';
-import { addDays, demoDay } from './children.ts';
+import { demoDay } from './children.ts';
+import { addDays } from './dates.ts';
 import { demoFamily, demoSeededAt } from '../test/fixtures.ts';
 import { createTestApp, type TestApp } from '../test/harness.ts';
 

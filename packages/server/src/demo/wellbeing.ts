@@ -2,7 +2,8 @@ import type { Insertable, Transaction } from 'kysely';
 import { wellbeingAreaCodes, type AreaAnswer, type Sector, type WellbeingArea } from '@samsyn/core';
 import type { DB } from '../db/schema.ts';
 import { ensureDefaultModel } from '../wellbeing/queries.ts';
-import { addDays, demoDay } from './children.ts';
+import { demoDay } from './children.ts';
+import { addDays } from './dates.ts';
 import { Random } from './random.ts';
 
 /**

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { stockholmDate } from '@samsyn/core';
 import { createTestApp, type TestApp } from '../test/harness.ts';
 import { verifyAuditChain } from '../audit/verify.ts';
-import { addDays } from '../demo/children.ts';
+import { addDays } from '../demo/dates.ts';
 import { appendAuditNow } from '../audit/writer.ts';
 import { auditOf, createChild, demoFamily, unitPeerOf, userIdOf } from '../test/fixtures.ts';
 

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { stockholmDate, type ActionPlanView, type PublicPageSummary } from '@samsyn/core';
-import { addDays } from '../demo/children.ts';
+import { addDays } from '../demo/dates.ts';
 import { county } from '../demo/county.ts';
 import { createTestApp, type TestApp, type TestClient } from '../test/harness.ts';
 

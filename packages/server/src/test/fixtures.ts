@@ -1,7 +1,9 @@
 import type { Kysely } from 'kysely';
 import type { CareTeamRole, InfoCategory, ProtectedIdentityLevel, Sector } from '@samsyn/core';
 import type { DB } from '../db/schema.ts';
-import { addDays, addYears, demoDay, withCheckDigit } from '../demo/children.ts';
+import { demoDay } from '../demo/children.ts';
+import { addDays, addYears } from '../demo/dates.ts';
+import { withCheckDigit } from '../demo/identity-numbers.ts';
 import { currentDomainOfUnit } from '../secrecy-domains/queries.ts';
 import { childLooks } from '../audit/child-looks.ts';
 
