@@ -144,9 +144,6 @@ async function eligibleCreators(trx: Transaction<DB>, now: Date, skip: { childId
     .where((eb) => eb.not(eb.exists(eb.selectFrom('plan as p').select('p.id').whereRef('p.child_id', '=', 'c.id'))))
     // Both guardians' consent counts; one guardian's only where the child has no other.
     .where((eb) => eb.or([eb('k.given_by', '=', 'both_guardians'), eb.and([eb('k.given_by', '=', 'guardian'), sql<boolean>`(SELECT count(*) FROM child_guardian g WHERE g.child_id = c.id) <= 1`])]))
-    .orderBy('c.identity_number')
-    .orderBy('u.username')
-    .orderBy('k.id')
     .execute();
   return [...new Map(rows.map((r) => [r.child_id, r])).values()];
 }

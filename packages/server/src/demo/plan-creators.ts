@@ -6,7 +6,10 @@ import type { DB } from '../db/schema.ts';
  * (plans.ts) and the county's plans (plan-county.ts): a team member in force on their own
  * organisation's basis, writing in their unit's secrecy domain, for a child without protected
  * identity, on a consent in force that covers the plan, names the member's organisation and was
- * not entered by the member (nobody grants themselves access). Each caller narrows and orders it.
+ * not entered by the member (nobody grants themselves access). Each caller narrows it.
+ *
+ * In an order the seed decides: by identity number, user name and the consent's dates, never by a
+ * row's random id, so the same seed on the same day names the same creators and consents.
  */
 export function planCreatorCandidates(trx: Transaction<DB>, today: string) {
   return trx
@@ -23,5 +26,9 @@ export function planCreatorCandidates(trx: Transaction<DB>, today: string) {
     .where('k.valid_from', '<=', today)
     .where((eb) => eb.or([eb('k.valid_to', 'is', null), eb('k.valid_to', '>=', today)]))
     .where(sql<boolean>`'plan' = ANY (k.categories) AND m.organisation_id = ANY (k.organisation_ids)`)
-    .where((eb) => eb.or([eb('k.recorded_by_professional', 'is', null), eb('k.recorded_by_professional', '!=', eb.ref('m.user_id'))]));
+    .where((eb) => eb.or([eb('k.recorded_by_professional', 'is', null), eb('k.recorded_by_professional', '!=', eb.ref('m.user_id'))]))
+    .orderBy('c.identity_number')
+    .orderBy('u.username')
+    .orderBy('k.valid_from')
+    .orderBy('k.recorded_at');
 }

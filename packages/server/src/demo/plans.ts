@@ -105,9 +105,6 @@ async function seedOtherPlans(trx: Transaction<DB>, now: Date, skipChildId: stri
   const rows = await planCreatorCandidates(trx, today)
     .where('c.id', '!=', skipChildId)
     .where('k.given_by', '=', 'both_guardians')
-    .orderBy('c.identity_number')
-    .orderBy('m.user_id')
-    .orderBy('k.id')
     .limit(200)
     .execute();
   const picked = [...new Map(rows.map((r) => [r.child_id, r])).values()].slice(0, states.length);
