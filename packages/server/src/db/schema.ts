@@ -999,6 +999,13 @@ export interface SurveyAggregateTable {
   weight_squared_sum: number;
 }
 
+/** Migration 0048: an indicator's base cells in one import, as parallel arrays (surveys/indicator-cells.ts). */
+export interface SurveyIndicatorCellsTable {
+  indicator_id: string;
+  import_id: string;
+  cells: Record<string, unknown[]>;
+}
+
 export interface ImprovementNetworkTable {
   id: Generated<string>;
   name: string;
@@ -1221,6 +1228,7 @@ export interface DB extends WorkspaceTables, PlanMeetingTables, ChildLevelIndica
   survey_import: SurveyImportTable;
   survey_respondent: SurveyRespondentTable;
   survey_aggregate: SurveyAggregateTable;
+  survey_indicator_cells: SurveyIndicatorCellsTable;
   action_plan: ActionPlanTable;
   action_plan_organisation: ActionPlanOrganisationTable;
   action_plan_sub_goal: ActionPlanSubGoalTable;

@@ -11,6 +11,7 @@ import type { Transaction } from 'kysely';
 import { SurveyAggregator, type Respondent, type SurveyQuestion } from '@samsyn/core';
 import type { DB } from '../db/schema.ts';
 import { Random } from './random.ts';
+import { buildIndicatorCells } from '../surveys/indicator-cells.ts';
 
 export const demoSurveyId = 'liv-och-halsa-ung';
 
@@ -116,6 +117,7 @@ export async function seedSurveys(trx: Transaction<DB>, options: { now: Date; ow
     for (let at = 0; at < sums.length; at += BATCH) {
       await trx.insertInto('survey_aggregate').values(sums.slice(at, at + BATCH).map((s) => ({ import_id: imported.id, year: s.year, municipality: s.municipality, gender: s.gender, grade: s.grade, question: s.question, answer: s.answer, respondents: s.respondents, weight_sum: s.weight, weight_squared_sum: s.squaredWeight }))).execute();
     }
+    await buildIndicatorCells(trx, { importId: imported.id });
     total += rows.length;
   }
   return { respondents: total };

@@ -18,6 +18,7 @@ import { auditFrom } from '../audit/context.ts';
 import { AppError } from '../http/errors.ts';
 import type { Actor } from '../http/types.ts';
 import { doneImportOfFile, doneImports, runningImport } from './queries.ts';
+import { buildIndicatorCellsSql } from './indicator-cells.ts';
 
 /** Rows parsed between two progress updates (and two yields to the event loop). */
 const SLICE_ROWS = 25_000;
@@ -86,6 +87,8 @@ export async function runSurveyImport(deps: ImportDeps, ctx: RunContext, log?: F
     await deps.bulk(async (s) => {
       await s.copy('survey_respondent', respondentCopyColumns, parsed.copy, 'binary');
       await s.copy('survey_aggregate', ['import_id', 'year', 'municipality', 'gender', 'grade', 'question', 'answer', 'respondents', 'weight_sum', 'weight_squared_sum'], mapLines(parsed.aggregator.rows(), (r) => aggregateCopyLine(ctx.importId, r)));
+      // Each linked indicator's cells of this import, what its panels read (indicator-cells.ts).
+      for (const statement of buildIndicatorCellsSql(db, { importId: ctx.importId })) await s.query(statement.sql, statement.parameters);
       if (overlapping.length > 0) await s.query(`UPDATE survey_import SET status = 'replaced' WHERE id = ANY($1::uuid[])`, [overlapping.map((o) => o.id)]);
       await s.query(`UPDATE survey_import SET status = 'done', finished_at = $2, years = $3, imported_rows = $4, rejected_rows = $5, errors = $6 WHERE id = $1`, [ctx.importId, deps.clock.now().toISOString(), years, parsed.rows, parsed.rejected, JSON.stringify(parsed.errors)]);
     });

@@ -1,6 +1,7 @@
 import { sql, type Kysely, type Transaction } from 'kysely';
-import type { AnswerSums, CellSums, SurveyDefinitionInput, SurveyDefinitionView, SurveyImportView, SurveyQuestion, SurveyRowError } from '@samsyn/core';
+import type { AnswerSums, SurveyDefinitionInput, SurveyDefinitionView, SurveyImportView, SurveyQuestion, SurveyRowError } from '@samsyn/core';
 import type { DB } from '../db/schema.ts';
+import { buildIndicatorCells } from './indicator-cells.ts';
 
 type Db = Kysely<DB> | Transaction<DB>;
 
@@ -38,6 +39,8 @@ export async function upsertIndicatorLink(trx: Transaction<DB>, surveyId: string
     .values({ indicator_id: link.indicatorId, survey_id: surveyId, question_id: link.questionId, counting_answers: link.countingAnswers })
     .onConflict((oc) => oc.column('indicator_id').doUpdateSet({ survey_id: surveyId, question_id: link.questionId, counting_answers: link.countingAnswers }))
     .execute();
+  // The indicator's cells follow its link: another question or other counting answers sum anew.
+  await buildIndicatorCells(trx, { indicatorId: link.indicatorId });
 }
 
 const importColumns = ['i.id', 'i.survey_id', 'i.file_name', 'i.file_sha256', 'i.status', 'u.display_name', 'i.started_at', 'i.finished_at', 'i.years', 'i.total_rows', 'i.processed_rows', 'i.imported_rows', 'i.rejected_rows', 'i.errors', 'i.failure'] as const;
@@ -99,24 +102,6 @@ export async function surveyIndicator(db: Db, indicatorId: string) {
     .select(['i.id', 'i.name_sv', 'i.name_en', 'i.direction', 'i.priority_area', 'l.survey_id', 'l.question_id', 'l.counting_answers', 's.grades'])
     .where('l.indicator_id', '=', indicatorId)
     .executeTakeFirst();
-}
-
-/**
- * The pre-aggregated sums of an indicator's question over the imports in force (what a panel
- * reads), summed over the answers in the database: the counting answers' weight apart, one row per
- * base cell. The link, the imports and each import's question order are resolved in the same
- * statement, so a panel waits for one round trip here, not three.
- */
-export async function indicatorSums(db: Db, indicatorId: string): Promise<CellSums[]> {
-  const rows = await db
-    .selectFrom('survey_indicator as l')
-    .innerJoin('survey_import as i', (j) => j.onRef('i.survey_id', '=', 'l.survey_id').on('i.status', '=', 'done'))
-    .innerJoin('survey_aggregate as a', (j) => j.onRef('a.import_id', '=', 'i.id').on(sql`a.question`, '=', sql`array_position(i.questions, l.question_id)`))
-    .select(['a.year', 'a.municipality', 'a.gender', 'a.grade', sql<number>`sum(a.respondents)::int`.as('respondents'), sql<number>`sum(a.weight_sum)`.as('weight'), sql<number>`sum(a.weight_squared_sum)`.as('squared_weight'), sql<number>`coalesce(sum(a.weight_sum) FILTER (WHERE a.answer = ANY(l.counting_answers)), 0)`.as('counting_weight')])
-    .where('l.indicator_id', '=', indicatorId)
-    .groupBy(['a.year', 'a.municipality', 'a.gender', 'a.grade'])
-    .execute();
-  return rows.map((r) => ({ year: r.year, area: r.municipality, gender: r.gender, grade: r.grade, respondents: r.respondents, weight: Number(r.weight), squaredWeight: Number(r.squared_weight), countingWeight: Number(r.counting_weight) }));
 }
 
 /** Sums by school unit in one municipality, from the raw rows (analysts only; no pre-aggregate). */

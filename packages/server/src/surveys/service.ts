@@ -8,7 +8,8 @@ import { AppError } from '../http/errors.ts';
 import type { Actor } from '../http/types.ts';
 import { organisationExists } from '../organisations/queries.ts';
 import { findIndicator } from '../indicators/queries.ts';
-import { doneImports, indicatorSums, insertSurvey, listSurveys, municipalityNames, schoolSums, surveyIndicator, updateSurvey, upsertIndicatorLink } from './queries.ts';
+import { indicatorSums } from './indicator-cells.ts';
+import { doneImports, insertSurvey, listSurveys, municipalityNames, schoolSums, surveyIndicator, updateSurvey, upsertIndicatorLink } from './queries.ts';
 
 const invalid = (path: string, message: string) => new AppError('validation_failed', { details: [{ path, message }] });
 
