@@ -168,7 +168,8 @@ export function policyChildOf(row: GateFactsRow): PolicyChild {
   return toPolicyChild({ id: row.id, birth_date: row.birth_date, protected_identity: row.protected_identity, guardian_count: row.gate_guardian_count, team: row.gate_team, consents: row.gate_consents, emergencies: row.gate_emergencies, pending_handover: row.gate_pending_handover });
 }
 
-function gateFacts(eb: ExpressionBuilder<DB & { c: DB['child'] }, 'c'>, actorUserId: string) {
+/** The gate's facts as correlated subqueries beside a row of `child as c` (the record's statement, and a list's: reader-place-facts.ts). */
+export function gateFacts(eb: ExpressionBuilder<DB & { c: DB['child'] }, 'c'>, actorUserId: string) {
   return {
     guardianCount: eb.selectFrom('child_guardian as g').select(eb.fn.countAll<number>().as('n')).whereRef('g.child_id', '=', 'c.id'),
     team: jsonArrayFrom(
@@ -225,10 +226,10 @@ function gateFacts(eb: ExpressionBuilder<DB & { c: DB['child'] }, 'c'>, actorUse
   };
 }
 
-type PolicyChildRow = NonNullable<Awaited<ReturnType<ReturnType<typeof policyChildSelect>['executeTakeFirst']>>>;
+export type PolicyChildRow = NonNullable<Awaited<ReturnType<ReturnType<typeof policyChildSelect>['executeTakeFirst']>>>;
 
 // Timestamps arrive as Date from a plain row and as text from JSON; `new Date` takes either.
-function toPolicyChild(row: PolicyChildRow): PolicyChild {
+export function toPolicyChild(row: PolicyChildRow): PolicyChild {
   return {
     id: row.id,
     birthDate: row.birth_date,

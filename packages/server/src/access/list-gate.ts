@@ -35,6 +35,11 @@ export interface ListGateOptions {
    * decisions, not the team (`access.child.careTeam`).
    */
   places?: TeamPlaces;
+  /**
+   * The children's facts, loaded by the gate's own columns in the list's statement
+   * (reader-place-facts.ts: the reader's places only), instead of a statement of their own.
+   */
+  facts?: ReadonlyMap<string, PolicyChild>;
 }
 
 /**
@@ -61,7 +66,9 @@ export async function decideEach(
   const actorFacts = requireActor(request.actor);
   const now = clock.now();
   const places = action === 'review_log' ? 'all' : (options.places ?? 'all');
-  const [actor, children] = await Promise.all([loadPolicyActor(db, actorFacts), loadPolicyChildren(db, ids, actorFacts.userId, places)]);
+  // Log review weighs every member's place: facts of the reader's places only never decide it.
+  if (options.facts && action === 'review_log') throw new Error('decideEach: log review loads every member\'s place');
+  const [actor, children] = await Promise.all([loadPolicyActor(db, actorFacts), options.facts ?? loadPolicyChildren(db, ids, actorFacts.userId, places)]);
   const resetBy = request.actor?.passwordResetBy ?? null;
   const list: ListOf = { request, actor, now, rules: config.consentRules, auditAction: options.auditAction, category, resetMark: resetBy ? { passwordResetBy: resetBy, flagged: true } : {} };
   const answerDetails = new AnswerDetails(resetBy !== null);

@@ -2,6 +2,7 @@ import { sql, type Kysely, type Transaction } from 'kysely';
 import { jsonArrayFrom } from 'kysely/helpers/postgres';
 import type { DB } from '../db/schema.ts';
 import { reusableQuery } from '../db/reusable-query.ts';
+import { readerPlaceFactsColumns } from '../access/reader-place-facts.ts';
 import { attentionWindowDays, defaultEarlySignalRule } from '@samsyn/core';
 
 type Db = Kysely<DB> | Transaction<DB>;
@@ -19,7 +20,19 @@ export async function teamChildrenOf(db: Db, userId: string, now: Date) {
   return teamChildrenQuery(db, { userId, now: now.toISOString() });
 }
 
-const teamChildrenQuery = reusableQuery(['userId', 'now'], (db, p) => {
+/**
+ * The same rows with the gate's facts about each child beside them (access/reader-place-facts.ts),
+ * for the gated list: one statement for the list and what the gate decides it on.
+ */
+export async function teamChildrenWithFacts(db: Db, userId: string, now: Date) {
+  return teamChildrenWithFactsQuery(db, { userId, now: now.toISOString() });
+}
+
+const teamChildrenQuery = reusableQuery(['userId', 'now'], (db, p) => teamChildrenSelect(db, p));
+
+const teamChildrenWithFactsQuery = reusableQuery(['userId', 'now'], (db, p) => teamChildrenSelect(db, p).select((eb) => readerPlaceFactsColumns(eb, p.userId)));
+
+function teamChildrenSelect(db: Kysely<DB>, p: { userId: string; now: string }) {
   const now = sql<Date>`${p.now}::timestamptz`;
   const windowStart = sql<Date>`${now} - make_interval(days => ${attentionWindowDays})`;
   return db
@@ -111,7 +124,7 @@ const teamChildrenQuery = reusableQuery(['userId', 'now'], (db, p) => {
     .where((eb) => eb.or([eb('m.ends_at', 'is', null), eb('m.ends_at', '>', now)]))
     .orderBy('m.starts_at', 'desc')
     .orderBy('m.id');
-});
+}
 
 export type TeamChildRow = Awaited<ReturnType<typeof teamChildrenOf>>[number];
 

@@ -7,11 +7,12 @@ import { requireActor } from '../http/types.ts';
 import { emergencyAccessesToReview, toEmergencyAccessView } from '../emergency/queries.ts';
 import { unreadNoticeCount } from '../notices/queries.ts';
 import { inboxUnreadCount } from '../inbox/service.ts';
-import { handoversToAnswerCount, teamChildrenOf, type TeamChildRow } from './queries.ts';
+import { readerPlaceFacts } from '../access/reader-place-facts.ts';
+import { handoversToAnswerCount, teamChildrenWithFacts, type TeamChildRow } from './queries.ts';
 
 /**
- * "Mina barn": the children whose team the caller is on. One statement loads the list, one
- * `decideEach` asks the gate for every child with purpose `list` (one entry for the page that
+ * "Mina barn": the children whose team the caller is on. One statement loads the list and the
+ * gate's facts about each child (the reader's own places, the consents …), one `decideEach` asks the gate for every child with purpose `list` (one entry for the page that
  * names each child with its answer, allowed or refused). A row shows the child's name and life stage only where the gate allows reading the
  * record, and a protected identity never shows its name in a list; the caller's own place on the
  * team (role, since, organisation) and what waits for them always show.
@@ -20,15 +21,17 @@ export async function myChildren(request: FastifyRequest): Promise<TeamChild[]> 
   const { db, clock } = request.server.services;
   const userId = requireActor(request.actor).userId;
   const now = clock.now();
-  const rows = await teamChildrenOf(db, userId, now);
+  const rows = await teamChildrenWithFacts(db, userId, now);
   const answers = await decideEach(request, rows.map((r) => r.child_id), 'read', 'record', {
     auditAction: 'child.my_children.list',
     // Each child's rows are the reader's own places on its team at the list's instant: the entry
     // says that once (its actor, this instant), instead of 200 lists of one member id that repeat
     // the list's statement (half the entry's bytes). care_team_member keeps them: a place that ends is ended, not deleted.
     listDetails: { readerPlacesAt: now.toISOString() },
-    // The list uses the answers' decisions only: the reader's own places decide them.
+    // The list uses the answers' decisions only: the reader's own places decide them, and the
+    // list's statement loaded them beside its rows.
     places: 'reader',
+    facts: readerPlaceFacts(rows),
   });
   return toTeamChildren(rows, userId, now, (childId) => answers.get(canonicalId(childId)));
 }
