@@ -27,7 +27,7 @@ const rows = envInt('BENCH_SURVEY_ROWS', 1_000_000);
 const runs = envInt('BENCH_SURVEY_RUNS', 100);
 // Untimed runs first, for both sides alike: V8 optimises the panel's JavaScript only after some
 // calls (the first thirty panels took twice as long as the next thirty), as a running server has long done.
-const warmupRuns = 20;
+const warmupRuns = 100;
 const questionCount = 40;
 const municipalities = Array.from({ length: 50 }, (_, i) => String(1001 + i));
 const years = [2014, 2017, 2020, 2023, 2026];

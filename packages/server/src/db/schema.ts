@@ -1004,6 +1004,7 @@ export interface SurveyIndicatorCellsTable {
   indicator_id: string;
   import_id: string;
   cells: Record<string, unknown[]>;
+  sums: Uint8Array;
 }
 
 export interface ImprovementNetworkTable {

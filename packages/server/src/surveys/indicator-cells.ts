@@ -1,6 +1,7 @@
 import { sql, type Kysely, type Transaction } from 'kysely';
 import type { CellSums } from '@samsyn/core';
 import type { DB } from '../db/schema.ts';
+import { reusableQuery } from '../db/reusable-query.ts';
 
 type Db = Kysely<DB> | Transaction<DB>;
 
@@ -8,20 +9,19 @@ type Db = Kysely<DB> | Transaction<DB>;
 export type CellsScope = { importId: string } | { indicatorId: string };
 
 /**
- * The cells of an indicator in one import as stored: parallel arrays, one place per base cell
- * (year × municipality × gender × grade), so a panel parses one document per wave rather than
- * 1,500 rows (migration 0048).
+ * The places of an indicator's cells in one import as stored: parallel arrays, one place per base
+ * cell (year × municipality × gender × grade); the cell's sums are the same place's four float8s
+ * in `sums` (migration 0048). A panel reads one row per import rather than 1,500.
  */
-interface StoredCells {
+interface StoredPlaces {
   year: number[];
   area: string[];
   gender: CellSums['gender'][];
   grade: string[];
-  respondents: number[];
-  weight: number[];
-  squaredWeight: number[];
-  countingWeight: number[];
 }
+
+/** The four sums of each cell, in this order, as big-endian float8s (PostgreSQL's `float8send`). */
+const SUMS_PER_CELL = 4;
 
 /**
  * Builds the stored cells of the scope from survey_aggregate, in the caller's transaction: the
@@ -50,10 +50,11 @@ function buildStatements(scope: CellsScope) {
   return [
     sql`DELETE FROM survey_indicator_cells c WHERE ${inScope('c.import_id', 'c.indicator_id')}`,
     sql`
-      INSERT INTO survey_indicator_cells (indicator_id, import_id, cells)
+      INSERT INTO survey_indicator_cells (indicator_id, import_id, cells, sums)
       SELECT s.indicator_id, s.import_id,
-        json_build_object('year', array_agg(s.year), 'area', array_agg(s.municipality), 'gender', array_agg(s.gender), 'grade', array_agg(s.grade),
-          'respondents', array_agg(s.respondents), 'weight', array_agg(s.weight), 'squaredWeight', array_agg(s.squared_weight), 'countingWeight', array_agg(s.counting_weight))
+        json_build_object('year', array_agg(s.year), 'area', array_agg(s.municipality), 'gender', array_agg(s.gender), 'grade', array_agg(s.grade)),
+        -- One aggregate step feeds every aggregate the same row: the places and the sums stay aligned.
+        string_agg(float8send(s.respondents) || float8send(s.weight) || float8send(s.squared_weight) || float8send(s.counting_weight), ''::bytea)
       FROM (
         SELECT l.indicator_id, a.import_id, a.year, a.municipality, a.gender, a.grade, sum(a.respondents)::int AS respondents, sum(a.weight_sum) AS weight,
           sum(a.weight_squared_sum) AS squared_weight, coalesce(sum(a.weight_sum) FILTER (WHERE a.answer = ANY (l.counting_answers)), 0) AS counting_weight
@@ -73,18 +74,24 @@ function buildStatements(scope: CellsScope) {
  * already imported is refused or replaces it), so their cells are simply put together.
  */
 export async function indicatorSums(db: Db, indicatorId: string): Promise<CellSums[]> {
-  const rows = await db
-    .selectFrom('survey_indicator_cells as c')
-    .innerJoin('survey_import as i', (j) => j.onRef('i.id', '=', 'c.import_id').on('i.status', '=', 'done'))
-    .select('c.cells')
-    .where('c.indicator_id', '=', indicatorId)
-    .execute();
+  const rows = await cellsOfIndicator(db, { indicatorId });
   const out: CellSums[] = [];
-  for (const { cells } of rows) {
-    const c = cells as unknown as StoredCells;
-    for (let i = 0; i < c.year.length; i++) {
-      out.push({ year: c.year[i]!, area: c.area[i]!, gender: c.gender[i]!, grade: c.grade[i]!, respondents: c.respondents[i]!, weight: c.weight[i]!, squaredWeight: c.squaredWeight[i]!, countingWeight: c.countingWeight[i]! });
+  for (const row of rows) {
+    const places = row.cells as unknown as StoredPlaces;
+    const sums = new DataView(row.sums.buffer, row.sums.byteOffset, row.sums.byteLength);
+    if (sums.byteLength !== places.year.length * SUMS_PER_CELL * 8) throw new Error('survey_indicator_cells: the sums do not match the places');
+    for (let i = 0; i < places.year.length; i++) {
+      const at = i * SUMS_PER_CELL * 8;
+      out.push({ year: places.year[i]!, area: places.area[i]!, gender: places.gender[i]!, grade: places.grade[i]!, respondents: sums.getFloat64(at), weight: sums.getFloat64(at + 8), squaredWeight: sums.getFloat64(at + 16), countingWeight: sums.getFloat64(at + 24) });
     }
   }
   return out;
 }
+
+const cellsOfIndicator = reusableQuery(['indicatorId'], (db, p) =>
+  db
+    .selectFrom('survey_indicator_cells as c')
+    .innerJoin('survey_import as i', (j) => j.onRef('i.id', '=', 'c.import_id').on('i.status', '=', 'done'))
+    .select(['c.cells', 'c.sums'])
+    .where('c.indicator_id', '=', p.indicatorId),
+);

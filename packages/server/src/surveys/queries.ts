@@ -1,6 +1,7 @@
 import { sql, type Kysely, type Transaction } from 'kysely';
 import type { AnswerSums, SurveyDefinitionInput, SurveyDefinitionView, SurveyImportView, SurveyQuestion, SurveyRowError } from '@samsyn/core';
 import type { DB } from '../db/schema.ts';
+import { reusableQuery } from '../db/reusable-query.ts';
 import { buildIndicatorCells } from './indicator-cells.ts';
 
 type Db = Kysely<DB> | Transaction<DB>;
@@ -95,14 +96,18 @@ export async function doneImports(db: Db, surveyId: string): Promise<{ id: strin
 
 /** An indicator measured by a survey: the question and the answers that count. */
 export async function surveyIndicator(db: Db, indicatorId: string) {
-  return db
+  return (await surveyIndicatorQuery(db, { indicatorId }))[0];
+}
+
+// Built once: a panel asks for it on every request (reusable-query.ts).
+const surveyIndicatorQuery = reusableQuery(['indicatorId'], (db, p) =>
+  db
     .selectFrom('survey_indicator as l')
     .innerJoin('indicator as i', 'i.id', 'l.indicator_id')
     .innerJoin('survey as s', 's.id', 'l.survey_id')
     .select(['i.id', 'i.name_sv', 'i.name_en', 'i.direction', 'i.priority_area', 'l.survey_id', 'l.question_id', 'l.counting_answers', 's.grades'])
-    .where('l.indicator_id', '=', indicatorId)
-    .executeTakeFirst();
-}
+    .where('l.indicator_id', '=', p.indicatorId),
+);
 
 /** Sums by school unit in one municipality, from the raw rows (analysts only; no pre-aggregate). */
 export async function schoolSums(db: Db, imports: readonly { id: string; questions: string[] }[], questionId: string, municipality: string): Promise<AnswerSums[]> {
