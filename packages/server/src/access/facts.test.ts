@@ -3,6 +3,8 @@ import type { PolicyChild } from '@samsyn/core';
 import { openTestDatabase } from '../test/harness.ts';
 import type { Database } from '../db/database.ts';
 import { userIdOf } from '../test/fixtures.ts';
+import { testClockOffsetDays } from '../test/constants.ts';
+import { systemClock } from '../clock.ts';
 import { loadPolicyChild, loadPolicyChildren } from './facts.ts';
 import { readerPlaceFacts } from './reader-place-facts.ts';
 import { teamChildrenWithFacts } from '../start/queries.ts';
@@ -81,7 +83,8 @@ describe("the gate's facts for a list", () => {
   it.each(['counsellor', 'socialworker', 'teacher', 'nurse', 'manager.norrvik'])('are, from the list’s own statement, the facts of the reader’s places when %s asks', async (username) => {
     const { db } = database;
     const readerId = await userIdOf(db, username);
-    const now = new Date();
+    // The services' clock, which the demo is dated by (the PostgreSQL pass runs it two years ahead).
+    const now = systemClock(testClockOffsetDays).now();
     const current = await db.selectFrom('care_team_member').selectAll().where('user_id', '=', readerId).where('ends_at', 'is', null).limit(1).executeTakeFirst();
     if (current) {
       // An earlier place on the same team, ended before the current one began.

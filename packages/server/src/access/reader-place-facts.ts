@@ -3,6 +3,7 @@ import { jsonArrayFrom } from 'kysely/helpers/postgres';
 import type { PolicyChild } from '@samsyn/core';
 import type { DB } from '../db/schema.ts';
 import { gateFacts, toPolicyChild, type PolicyChildRow } from './facts.ts';
+import { canonicalId } from './ids.ts';
 
 type Place = Omit<PolicyChildRow['team'][number], 'domains'>;
 type Domain = PolicyChildRow['team'][number]['domains'][number];
@@ -74,7 +75,7 @@ export function readerPlaceFacts(rows: readonly ReaderPlaceFactsRow[]): Map<stri
   for (const r of rows) if (r.gate_unit_id !== null && r.gate_unit_domains !== null) domainsOf.set(r.gate_unit_id, r.gate_unit_domains);
   const facts = new Map<string, PolicyChild>();
   for (const r of rows) {
-    const id = r.child_id.toLowerCase();
+    const id = canonicalId(r.child_id);
     if (facts.has(id)) continue;
     // The row's own timestamps are Dates where JSON's are text: toPolicyChild's `new Date` takes either.
     const own = { user_id: r.gate_user_id, organisation_id: r.organisation_id, unit_id: r.gate_unit_id, role: r.role, starts_at: r.starts_at, ends_at: r.gate_ends_at, basis: r.gate_basis, consent_id: r.gate_consent_id } as Place;
