@@ -12,8 +12,9 @@ import { handoversToAnswerCount, teamChildrenWithFacts, type TeamChildRow } from
 
 /**
  * "Mina barn": the children whose team the caller is on. One statement loads the list and the
- * gate's facts about each child (the reader's own places, the consents …), one `decideEach` asks the gate for every child with purpose `list` (one entry for the page that
- * names each child with its answer, allowed or refused). A row shows the child's name and life stage only where the gate allows reading the
+ * gate's facts about each child (the reader's own places, the consents …), one `decideEach`
+ * asks the gate for every child with purpose `list` (one entry for the page that names each
+ * child with its answer, allowed or refused). A row shows the child's name and life stage only where the gate allows reading the
  * record, and a protected identity never shows its name in a list; the caller's own place on the
  * team (role, since, organisation) and what waits for them always show.
  */

@@ -135,13 +135,17 @@ export async function schoolSums(db: Db, imports: readonly { id: string; questio
  * most, read beside the sums rather than after them.
  */
 export async function municipalityNames(db: Db): Promise<Map<string, string>> {
-  const rows = await db
-    .selectFrom('kolada_municipality')
-    .select(['id as code', 'title as name', sql<number>`0`.as('rank')])
-    .unionAll(db.selectFrom('organisation').select([sql<string>`municipality_code`.as('code'), 'name', sql<number>`1`.as('rank')]).where('kind', '=', 'municipality').where('municipality_code', 'is not', null))
-    .execute();
+  const rows = await municipalityNamesQuery(db, {});
   // An organisation's own name wins over Kolada's title.
   const names = new Map<string, string>();
   for (const r of [...rows].sort((x, y) => x.rank - y.rank)) names.set(r.code, r.name);
   return names;
 }
+
+// Built once, like the panel's other two statements.
+const municipalityNamesQuery = reusableQuery([], (db) =>
+  db
+    .selectFrom('kolada_municipality')
+    .select(['id as code', 'title as name', sql<number>`0`.as('rank')])
+    .unionAll(db.selectFrom('organisation').select([sql<string>`municipality_code`.as('code'), 'name', sql<number>`1`.as('rank')]).where('kind', '=', 'municipality').where('municipality_code', 'is not', null)),
+);
