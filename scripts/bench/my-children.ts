@@ -1,7 +1,9 @@
 /**
  * "Mina barn" for a professional with about 200 children (the demo's `counsellor`): the gated
- * list (one statement for the list, one for the gate's facts, one compact audit entry naming every child through
- * the group commit) beside the same statement and view without gate and log, its ceiling.
+ * list (one statement for the list and each child's facts version, the gate's facts kept from the
+ * first look, one compact audit entry naming every child through the group commit) beside the same
+ * statement and view without gate and log, its ceiling. The facts are loaded at the warm-up's first
+ * look and kept while no child's version moves, as for a professional who opens her start page all day.
  */
 import { login, type Scenario, type Session } from './scenarios.ts';
 import { progress } from './util.ts';

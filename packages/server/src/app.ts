@@ -20,6 +20,7 @@ import { installOpenApi } from './http/openapi.ts';
 import { installWebApp } from './http/static.ts';
 import type { App } from './http/types.ts';
 import { AuditBatcher } from './audit/batcher.ts';
+import { GateFactsCache } from './access/facts-cache.ts';
 import { createMailer } from './mail/mailer.ts';
 import { AuditCheckpointer, loadCheckpointKey } from './audit/checkpoints.ts';
 import { retentionRoutes } from './retention/routes.ts';
@@ -134,7 +135,7 @@ export async function buildApp(config: Config, database: Database, options: Buil
   const clock = options.clock ?? systemClock(config.clockOffsetDays);
   const mailer = createMailer(config.smtp, app.log);
   app.addHook('onClose', () => mailer.close());
-  app.decorate('services', { db, audit: new AuditBatcher(database.auditDb, clock), config, clock, mailer, databaseKind: database.kind });
+  app.decorate('services', { db, audit: new AuditBatcher(database.auditDb, clock), config, clock, mailer, databaseKind: database.kind, gateFacts: new GateFactsCache() });
   // Signed checkpoints of the chain head, outside the database (audit/checkpoints.ts); the key
   // is required in production, so this refuses to start without one.
   const checkpointKey = await loadCheckpointKey(config.auditCheckpoint, config.production);

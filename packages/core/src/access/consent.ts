@@ -48,9 +48,10 @@ export const defaultConsentRules: ConsentRules = { jointCustody: 'both_guardians
 
 /** Whole years between a birth date (YYYY-MM-DD) and a Stockholm date. */
 export function ageOn(birthDate: string, onDate: string): number {
-  const [by, bm, bd] = birthDate.split('-').map(Number) as [number, number, number];
-  const [y, m, d] = onDate.split('-').map(Number) as [number, number, number];
-  return y - by - (m < bm || (m === bm && d < bd) ? 1 : 0);
+  // Both are YYYY-MM-DD, so month and day compare as text. No arrays: a list of 200 children asks
+  // this for every child, for the gate and for the life stage.
+  const years = Number(onDate.slice(0, 4)) - Number(birthDate.slice(0, 4));
+  return onDate.slice(5, 10) < birthDate.slice(5, 10) ? years - 1 : years;
 }
 
 /** Whether the person who consented could give this consent for this child at this age. */

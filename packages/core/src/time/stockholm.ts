@@ -56,5 +56,12 @@ export function endOfStockholmDay(date: string): Date {
 
 /** The Stockholm calendar date of an instant, as YYYY-MM-DD. */
 export function stockholmDate(instant: Date): string {
-  return new Date(instant.getTime() + offsetMinutes(instant) * 60_000).toISOString().slice(0, 10);
+  // The gate asks this of one instant (the look's) for every consent of every child of a list.
+  const ms = instant.getTime();
+  if (ms === lastDate.ms) return lastDate.date;
+  const date = new Date(ms + offsetMinutes(instant) * 60_000).toISOString().slice(0, 10);
+  lastDate = { ms, date };
+  return date;
 }
+
+let lastDate = { ms: Number.NaN, date: '' };

@@ -5,7 +5,7 @@ import type { DB } from '../db/schema.ts';
 import type { Actor } from '../http/types.ts';
 import { reusableQuery } from '../db/reusable-query.ts';
 
-type Db = Kysely<DB> | Transaction<DB>;
+export type Db = Kysely<DB> | Transaction<DB>;
 
 /**
  * Everything the policy gate needs about one child, in one round trip: the child, its care team
@@ -54,11 +54,21 @@ export type TeamPlaces = 'all' | 'reader';
  */
 export async function loadPolicyChildren(db: Db, childIds: readonly string[], actorUserId: string, places: TeamPlaces = 'all'): Promise<Map<string, PolicyChild>> {
   const found = new Map<string, PolicyChild>();
+  for (const [id, { facts }] of await loadPolicyChildrenAt(db, childIds, actorUserId, places)) found.set(id, facts);
+  return found;
+}
+
+/**
+ * The same facts, each with the version of the child's facts they were read at (migration 0049;
+ * the same statement, so the same snapshot): what access/facts-cache.ts keeps them under.
+ */
+export async function loadPolicyChildrenAt(db: Db, childIds: readonly string[], actorUserId: string, places: TeamPlaces = 'all'): Promise<Map<string, { facts: PolicyChild; version: string | null }>> {
+  const found = new Map<string, { facts: PolicyChild; version: string | null }>();
   const unique = [...new Set(childIds.map((id) => id.toLowerCase()))];
   // Chunks keep one statement's parameter list small, even for a large export.
   for (let i = 0; i < unique.length; i += chunk) {
     const rows = await policyChildrenFacts(db, unique.slice(i, i + chunk), actorUserId, places);
-    for (const row of assemble(rows, actorUserId)) found.set(row.id, toPolicyChild(row));
+    for (const row of assemble(rows, actorUserId)) found.set(row.id, { facts: toPolicyChild(row), version: row.version });
   }
   return found;
 }
@@ -75,7 +85,8 @@ async function policyChildrenFacts(db: Db, ids: readonly string[], actorUserId: 
   // `about` is the child's id, but for 'd' the unit's: its domains are said once, not once per child.
   const result = await sql<{ k: 'c' | 'm' | 'd' | 'k' | 'e' | 'h'; about: string; v: Record<string, unknown> }>`
     SELECT 'c' AS k, c.id AS about, json_build_object('birth_date', c.birth_date, 'protected_identity', c.protected_identity,
-        'guardian_count', (SELECT count(*) FROM child_guardian g WHERE g.child_id = c.id)) AS v
+        'guardian_count', (SELECT count(*) FROM child_guardian g WHERE g.child_id = c.id),
+        'version', c.gate_version::text) AS v
       FROM child c WHERE c.id = ANY(${list})
     UNION ALL
     SELECT 'm', m.child_id, json_build_object('user_id', m.user_id, 'organisation_id', m.organisation_id, 'unit_id', m.unit_id, 'role', m.role,
@@ -103,13 +114,13 @@ type FactRow = Awaited<ReturnType<typeof policyChildrenFacts>>[number];
 type Domain = PolicyChildRow['team'][number]['domains'][number];
 
 /** The set-based rows, regrouped into one row per child as the single child's statement gives it. */
-function assemble(rows: readonly FactRow[], actorUserId: string): PolicyChildRow[] {
-  const byChild = new Map<string, PolicyChildRow>();
+function assemble(rows: readonly FactRow[], actorUserId: string): (PolicyChildRow & { version: string | null })[] {
+  const byChild = new Map<string, PolicyChildRow & { version: string | null }>();
   const domainsOf = new Map<string, Domain[]>();
   for (const r of rows) {
     if (r.k === 'c') {
-      const v = r.v as Pick<PolicyChildRow, 'birth_date' | 'protected_identity' | 'guardian_count'>;
-      byChild.set(r.about, { id: r.about, birth_date: v.birth_date, protected_identity: v.protected_identity, guardian_count: v.guardian_count, team: [], consents: [], emergencies: [], pending_handover: null });
+      const v = r.v as Pick<PolicyChildRow, 'birth_date' | 'protected_identity' | 'guardian_count'> & { version: string | null };
+      byChild.set(r.about, { id: r.about, birth_date: v.birth_date, protected_identity: v.protected_identity, guardian_count: v.guardian_count, team: [], consents: [], emergencies: [], pending_handover: null, version: v.version });
     } else if (r.k === 'd') {
       const known = domainsOf.get(r.about);
       if (known) known.push(r.v as Domain);
@@ -168,8 +179,8 @@ export function policyChildOf(row: GateFactsRow): PolicyChild {
   return toPolicyChild({ id: row.id, birth_date: row.birth_date, protected_identity: row.protected_identity, guardian_count: row.gate_guardian_count, team: row.gate_team, consents: row.gate_consents, emergencies: row.gate_emergencies, pending_handover: row.gate_pending_handover });
 }
 
-/** The gate's facts as correlated subqueries beside a row of `child as c` (the record's statement, and a list's: reader-place-facts.ts). */
-export function gateFacts(eb: ExpressionBuilder<DB & { c: DB['child'] }, 'c'>, actorUserId: string) {
+/** The gate's facts as correlated subqueries beside a row of `child as c` (the record's statement). */
+function gateFacts(eb: ExpressionBuilder<DB & { c: DB['child'] }, 'c'>, actorUserId: string) {
   return {
     guardianCount: eb.selectFrom('child_guardian as g').select(eb.fn.countAll<number>().as('n')).whereRef('g.child_id', '=', 'c.id'),
     team: jsonArrayFrom(
@@ -226,10 +237,10 @@ export function gateFacts(eb: ExpressionBuilder<DB & { c: DB['child'] }, 'c'>, a
   };
 }
 
-export type PolicyChildRow = NonNullable<Awaited<ReturnType<ReturnType<typeof policyChildSelect>['executeTakeFirst']>>>;
+type PolicyChildRow = NonNullable<Awaited<ReturnType<ReturnType<typeof policyChildSelect>['executeTakeFirst']>>>;
 
 // Timestamps arrive as Date from a plain row and as text from JSON; `new Date` takes either.
-export function toPolicyChild(row: PolicyChildRow): PolicyChild {
+function toPolicyChild(row: PolicyChildRow): PolicyChild {
   return {
     id: row.id,
     birthDate: row.birth_date,

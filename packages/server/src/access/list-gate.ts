@@ -36,8 +36,8 @@ export interface ListGateOptions {
    */
   places?: TeamPlaces;
   /**
-   * The children's facts, loaded by the gate's own columns in the list's statement
-   * (reader-place-facts.ts: the reader's places only), instead of a statement of their own.
+   * The children's facts with the reader's places only, as the list found them
+   * (access/facts-cache.ts: kept for the version its statement read), instead of a statement of their own.
    */
   facts?: ReadonlyMap<string, PolicyChild>;
 }

@@ -237,6 +237,8 @@ export interface ChildTable {
   updated_at: Timestamp;
   created_by: string | null;
   created_via: 'professional' | 'register_import' | null;
+  /** Migration 0049: the version of the child's gate facts, moved by triggers on every change to them (access/facts-cache.ts). */
+  gate_version: Generated<string>;
 }
 
 export interface GuardianTable {

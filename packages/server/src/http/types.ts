@@ -11,6 +11,7 @@ import type { Kysely } from 'kysely';
 import type { RoleAssignmentView } from '@samsyn/core';
 import type { DB } from '../db/schema.ts';
 import type { AuditBatcher } from '../audit/batcher.ts';
+import type { GateFactsCache } from '../access/facts-cache.ts';
 import type { DatabaseKind } from '../audit/logged-transaction.ts';
 import type { Config } from '../config.ts';
 import type { Clock } from '../clock.ts';
@@ -57,6 +58,8 @@ export interface Services {
   clock: Clock;
   /** Notice e-mails after commit; disabled without SMTP settings (mail/mailer.ts). */
   mailer: Mailer;
+  /** The gate's facts as last loaded, per child and version (access/facts-cache.ts). */
+  gateFacts: GateFactsCache;
   /** PostgreSQL lets a change send its audit append with its COMMIT (audit/logged-transaction.ts); PGlite does not. */
   databaseKind?: DatabaseKind;
 }

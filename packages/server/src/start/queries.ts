@@ -2,7 +2,6 @@ import { sql, type Kysely, type Transaction } from 'kysely';
 import { jsonArrayFrom } from 'kysely/helpers/postgres';
 import type { DB } from '../db/schema.ts';
 import { reusableQuery } from '../db/reusable-query.ts';
-import { readerPlaceFactsColumns } from '../access/reader-place-facts.ts';
 import { attentionWindowDays, defaultEarlySignalRule } from '@samsyn/core';
 
 type Db = Kysely<DB> | Transaction<DB>;
@@ -21,16 +20,18 @@ export async function teamChildrenOf(db: Db, userId: string, now: Date) {
 }
 
 /**
- * The same rows with the gate's facts about each child beside them (access/reader-place-facts.ts),
- * for the gated list: one statement for the list and what the gate decides it on.
+ * The same rows with the version of each child's gate facts (migration 0049, on the child's row), for the
+ * gated list: the gate decides on the facts it keeps for that version (access/facts-cache.ts).
  */
-export async function teamChildrenWithFacts(db: Db, userId: string, now: Date) {
-  return teamChildrenWithFactsQuery(db, { userId, now: now.toISOString() });
+export async function teamChildrenWithVersions(db: Db, userId: string, now: Date) {
+  return teamChildrenWithVersionsQuery(db, { userId, now: now.toISOString() });
 }
 
 const teamChildrenQuery = reusableQuery(['userId', 'now'], (db, p) => teamChildrenSelect(db, p));
 
-const teamChildrenWithFactsQuery = reusableQuery(['userId', 'now'], (db, p) => teamChildrenSelect(db, p).select((eb) => readerPlaceFactsColumns(eb, p.userId)));
+const teamChildrenWithVersionsQuery = reusableQuery(['userId', 'now'], (db, p) =>
+  teamChildrenSelect(db, p).select(sql<string>`c.gate_version::text`.as('gate_version')),
+);
 
 function teamChildrenSelect(db: Kysely<DB>, p: { userId: string; now: string }) {
   const now = sql<Date>`${p.now}::timestamptz`;

@@ -7,8 +7,8 @@ import { requireActor } from '../http/types.ts';
 import { emergencyAccessesToReview, toEmergencyAccessView } from '../emergency/queries.ts';
 import { unreadNoticeCount } from '../notices/queries.ts';
 import { inboxUnreadCount } from '../inbox/service.ts';
-import { readerPlaceFacts } from '../access/reader-place-facts.ts';
-import { handoversToAnswerCount, teamChildrenWithFacts, type TeamChildRow } from './queries.ts';
+import { readerFactsAt } from '../access/facts-cache.ts';
+import { handoversToAnswerCount, teamChildrenWithVersions, type TeamChildRow } from './queries.ts';
 
 /**
  * "Mina barn": the children whose team the caller is on. One statement loads the list and the
@@ -19,10 +19,12 @@ import { handoversToAnswerCount, teamChildrenWithFacts, type TeamChildRow } from
  * team (role, since, organisation) and what waits for them always show.
  */
 export async function myChildren(request: FastifyRequest): Promise<TeamChild[]> {
-  const { db, clock } = request.server.services;
+  const { db, clock, gateFacts } = request.server.services;
   const userId = requireActor(request.actor).userId;
   const now = clock.now();
-  const rows = await teamChildrenWithFacts(db, userId, now);
+  const rows = await teamChildrenWithVersions(db, userId, now);
+  const versions = new Map(rows.map((r) => [canonicalId(r.child_id), r.gate_version] as const));
+  const facts = await readerFactsAt(db, gateFacts, requireActor(request.actor), versions);
   const answers = await decideEach(request, rows.map((r) => r.child_id), 'read', 'record', {
     auditAction: 'child.my_children.list',
     // Each child's rows are the reader's own places on its team at the list's instant: the entry
@@ -32,7 +34,7 @@ export async function myChildren(request: FastifyRequest): Promise<TeamChild[]> 
     // The list uses the answers' decisions only: the reader's own places decide them, and the
     // list's statement loaded them beside its rows.
     places: 'reader',
-    facts: readerPlaceFacts(rows),
+    facts,
   });
   return toTeamChildren(rows, userId, now, (childId) => answers.get(canonicalId(childId)));
 }
