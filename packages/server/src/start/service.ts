@@ -11,8 +11,8 @@ import { readerFactsAt } from '../access/facts-cache.ts';
 import { handoversToAnswerCount, teamChildrenWithVersions, type TeamChildRow } from './queries.ts';
 
 /**
- * "Mina barn": the children whose team the caller is on. One statement loads the list and the
- * gate's facts about each child (the reader's own places, the consents …), one `decideEach`
+ * "Mina barn": the children whose team the caller is on. One statement loads the list and each
+ * child's facts version; the gate's facts come from those kept for that version (access/facts-cache.ts), one `decideEach`
  * asks the gate for every child with purpose `list` (one entry for the page that names each
  * child with its answer, allowed or refused). A row shows the child's name and life stage only where the gate allows reading the
  * record, and a protected identity never shows its name in a list; the caller's own place on the
@@ -32,7 +32,7 @@ export async function myChildren(request: FastifyRequest): Promise<TeamChild[]> 
     // the list's statement (half the entry's bytes). care_team_member keeps them: a place that ends is ended, not deleted.
     listDetails: { readerPlacesAt: now.toISOString() },
     // The list uses the answers' decisions only: the reader's own places decide them, and the
-    // list's statement loaded them beside its rows.
+    // facts kept for each child's version hold them.
     places: 'reader',
     facts,
   });
