@@ -4,7 +4,7 @@ import { loadPolicyChildrenAt } from './facts.ts';
 
 /**
  * The gate's facts about children, as a reader last loaded them, each kept with the version of the
- * child's facts it was loaded at (migration 0049: triggers move `child_gate_version` in the
+ * child's facts it was loaded at (migration 0049: triggers move `child.gate_version` in the
  * transaction of every change to a fact, by any path). A list that reads each child's version beside
  * its row decides on the facts kept here when the version is the same, and loads again only the
  * children whose facts changed: "Mina barn" read 200 children's consents, team places and domains
@@ -63,7 +63,7 @@ export async function readerFactsAt(db: Db, cache: GateFactsCache, actor: Policy
   if (missing.length === 0) return facts;
   for (const [childId, loaded] of await loadPolicyChildrenAt(db, missing, actor.userId, 'reader')) {
     facts.set(childId, loaded.facts);
-    if (loaded.version !== null) cache.set(reader, childId, loaded.version, loaded.facts);
+    cache.set(reader, childId, loaded.version, loaded.facts);
   }
   return facts;
 }

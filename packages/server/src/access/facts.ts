@@ -62,8 +62,8 @@ export async function loadPolicyChildren(db: Db, childIds: readonly string[], ac
  * The same facts, each with the version of the child's facts they were read at (migration 0049;
  * the same statement, so the same snapshot): what access/facts-cache.ts keeps them under.
  */
-export async function loadPolicyChildrenAt(db: Db, childIds: readonly string[], actorUserId: string, places: TeamPlaces = 'all'): Promise<Map<string, { facts: PolicyChild; version: string | null }>> {
-  const found = new Map<string, { facts: PolicyChild; version: string | null }>();
+export async function loadPolicyChildrenAt(db: Db, childIds: readonly string[], actorUserId: string, places: TeamPlaces = 'all'): Promise<Map<string, { facts: PolicyChild; version: string }>> {
+  const found = new Map<string, { facts: PolicyChild; version: string }>();
   const unique = [...new Set(childIds.map((id) => id.toLowerCase()))];
   // Chunks keep one statement's parameter list small, even for a large export.
   for (let i = 0; i < unique.length; i += chunk) {
@@ -114,12 +114,12 @@ type FactRow = Awaited<ReturnType<typeof policyChildrenFacts>>[number];
 type Domain = PolicyChildRow['team'][number]['domains'][number];
 
 /** The set-based rows, regrouped into one row per child as the single child's statement gives it. */
-function assemble(rows: readonly FactRow[], actorUserId: string): (PolicyChildRow & { version: string | null })[] {
-  const byChild = new Map<string, PolicyChildRow & { version: string | null }>();
+function assemble(rows: readonly FactRow[], actorUserId: string): (PolicyChildRow & { version: string })[] {
+  const byChild = new Map<string, PolicyChildRow & { version: string }>();
   const domainsOf = new Map<string, Domain[]>();
   for (const r of rows) {
     if (r.k === 'c') {
-      const v = r.v as Pick<PolicyChildRow, 'birth_date' | 'protected_identity' | 'guardian_count'> & { version: string | null };
+      const v = r.v as Pick<PolicyChildRow, 'birth_date' | 'protected_identity' | 'guardian_count'> & { version: string };
       byChild.set(r.about, { id: r.about, birth_date: v.birth_date, protected_identity: v.protected_identity, guardian_count: v.guardian_count, team: [], consents: [], emergencies: [], pending_handover: null, version: v.version });
     } else if (r.k === 'd') {
       const known = domainsOf.get(r.about);
