@@ -4,7 +4,7 @@ import type { PolicyChild, TeamChild } from '@samsyn/core';
 import { createTestApp, type TestApp } from '../test/harness.ts';
 import { demoFamily, userIdOf, type Family } from '../test/fixtures.ts';
 import { freshTestNumbers } from '../test/identity-numbers.ts';
-import { GateFactsCache, readerFactsAt, readerKey } from './facts-cache.ts';
+import { childFactsAt, GateFactsCache, readerFactsAt, readerKey } from './facts-cache.ts';
 import { loadPolicyActor, loadPolicyChildren } from './facts.ts';
 import { teamChildrenWithVersions } from '../start/queries.ts';
 import { canonicalId } from './ids.ts';
@@ -147,6 +147,50 @@ describe('"Mina barn" on kept facts', () => {
     expect(refused.name).toBeNull();
     await db().updateTable('consent').set({ withdrawn_at: null }).where('id', '=', family.regionConsentId).execute();
     expect((await ebba()).refusal).toBeNull();
+  });
+});
+
+describe('the record, the chronology and the search on kept facts', () => {
+  // The same withdrawal, seen by the single child's reads: each reads the child's version beside its
+  // data and is refused at the next look, and allowed again once the consent is given back.
+  it('refuses at the next look after a consent is withdrawn, and allows once it is given back', async () => {
+    const psychologist = await t.loginAs('psychologist');
+    const identityNumber = (await db().selectFrom('child').select('identity_number').where('id', '=', family.childId).executeTakeFirstOrThrow()).identity_number;
+    const looks = async () => ({
+      record: (await psychologist.get(`/api/children/${family.childId}`)).statusCode,
+      chronology: (await psychologist.get(`/api/children/${family.childId}/chronology`)).statusCode,
+      overview: (await psychologist.get(`/api/children/${family.childId}/overview`)).statusCode,
+      search: (await psychologist.post('/api/children/search', { identityNumber })).json().access as string,
+    });
+    const allowed = { record: 200, chronology: 200, overview: 200, search: 'allowed' };
+    expect(await looks()).toEqual(allowed);
+    expect(await looks()).toEqual(allowed);
+    await db().updateTable('consent').set({ withdrawn_at: now() }).where('id', '=', family.regionConsentId).execute();
+    const refused = await psychologist.get(`/api/children/${family.childId}`);
+    expect(refused.statusCode).toBe(403);
+    expect(refused.json().error.details.reason).toBe('team_consent_not_in_force');
+    expect(await looks()).toEqual({ record: 403, chronology: 403, overview: 403, search: 'denied' });
+    await db().updateTable('consent').set({ withdrawn_at: null }).where('id', '=', family.regionConsentId).execute();
+    expect(await looks()).toEqual(allowed);
+  });
+
+  it("keep every member's places, apart from a list's facts of the reader's own", async () => {
+    const readerId = await userIdOf(db(), 'teacher');
+    const roles = await db().selectFrom('user_role').select(['organisation_id as organisationId', 'role', 'granted_by as grantedBy']).where('user_id', '=', readerId).execute();
+    const reader = { userId: readerId, roles };
+    const cache = new GateFactsCache();
+    const version = (await versionOf(family.childId))!;
+    const own = (await readerFactsAt(db(), cache, reader, new Map([[family.childId, version]])))!.get(family.childId)!;
+    const all = (await childFactsAt(db(), { cache, reader }, family.childId, version))!;
+    expect(cache.size).toBe(2);
+    expect(own.careTeam.every((m) => m.userId === readerId)).toBe(true);
+    expect(all.careTeam.some((m) => m.userId !== readerId)).toBe(true);
+    expect(sorted(all)).toEqual(sorted((await loadPolicyChildren(db(), [family.childId], readerId, 'all')).get(family.childId)!));
+    // Asked again at the same version, both are the very objects kept.
+    expect((await childFactsAt(db(), { cache, reader }, family.childId, version))!).toBe(all);
+    expect((await readerFactsAt(db(), cache, reader, new Map([[family.childId, version]]))).get(family.childId)).toBe(own);
+    // A child that is gone has no facts, kept or loaded.
+    expect(await childFactsAt(db(), { cache, reader }, '00000000-0000-4000-8000-000000000000', '1')).toBeUndefined();
   });
 });
 

@@ -1,5 +1,6 @@
+import { sql } from 'kysely';
 import type { PolicyActor, PolicyChild } from '@samsyn/core';
-import type { Db } from './facts.ts';
+import type { Db, TeamPlaces } from './facts.ts';
 import { loadPolicyChildrenAt } from './facts.ts';
 
 /**
@@ -40,19 +41,29 @@ export class GateFactsCache {
   }
 }
 
-/** Whose facts: the reader and every role they hold now (the session's, read on each request). */
-export function readerKey(actor: Pick<PolicyActor, 'userId'> & { roles: readonly { organisationId: string; role: string }[] }): string {
+/** The reader whose facts are kept: their id, and every role they hold now (the session's, read on each request). */
+export type Reader = Pick<PolicyActor, 'userId'> & { roles: readonly { organisationId: string; role: string }[] };
+
+/** The process's kept facts and the reader a read would take them for (FactsWith's `kept`). */
+export interface KeptFacts {
+  cache: GateFactsCache;
+  reader: Reader;
+}
+
+/** Whose facts: the reader and every role they hold now. */
+export function readerKey(actor: Reader): string {
   return [actor.userId, ...actor.roles.map((r) => `${r.organisationId}:${r.role}`).sort()].join('|');
 }
 
 /**
- * Each listed child's facts with the reader's own places (`TeamPlaces` 'reader'), from the cache
- * where the child's version is the one its list row read, else loaded in one statement for all the
- * others, which also gives the version they were loaded at. A child whose facts changed between the
- * list's statement and that one is decided on the newer facts.
+ * Each listed child's facts, from the cache where the child's version is the one its row read,
+ * else loaded in one statement for all the others, which also gives the version they were loaded
+ * at. A child whose facts changed between the row's statement and that one is decided on the newer
+ * facts. A list ("Mina barn") keeps only the reader's own places (`TeamPlaces` 'reader'); a single
+ * child's gate (the record) every member's, as `loadPolicyChild` does: the two are kept apart.
  */
-export async function readerFactsAt(db: Db, cache: GateFactsCache, actor: PolicyActor, versions: ReadonlyMap<string, string>): Promise<Map<string, PolicyChild>> {
-  const reader = readerKey(actor);
+export async function readerFactsAt(db: Db, cache: GateFactsCache, actor: Reader, versions: ReadonlyMap<string, string>, places: TeamPlaces = 'reader'): Promise<Map<string, PolicyChild>> {
+  const reader = `${places}|${readerKey(actor)}`;
   const facts = new Map<string, PolicyChild>();
   const missing: string[] = [];
   for (const [childId, version] of versions) {
@@ -61,9 +72,27 @@ export async function readerFactsAt(db: Db, cache: GateFactsCache, actor: Policy
     else missing.push(childId);
   }
   if (missing.length === 0) return facts;
-  for (const [childId, loaded] of await loadPolicyChildrenAt(db, missing, actor.userId, 'reader')) {
+  for (const [childId, loaded] of await loadPolicyChildrenAt(db, missing, actor.userId, places)) {
     facts.set(childId, loaded.facts);
     cache.set(reader, childId, loaded.version, loaded.facts);
   }
   return facts;
+}
+
+/**
+ * One child's facts for a read that read the child's facts version beside its data (the record,
+ * the chronology, a search hit): those kept for that version, else loaded with every member's
+ * places, as `loadPolicyChild` loads them. Undefined when the child is gone.
+ */
+export async function childFactsAt(db: Db, kept: KeptFacts, childId: string, version: string): Promise<PolicyChild | undefined> {
+  return (await readerFactsAt(db, kept.cache, kept.reader, new Map([[childId, version]]), 'all')).get(childId);
+}
+
+/** The child's facts version, as a read selects it beside the child's row (`child as c`). */
+export const gateVersion = sql<string>`c.gate_version::text`.as('gate_version');
+
+/** A read's row with the gate's facts for the version it read: a child gone since is as missing as one never there. */
+export async function withKeptFacts<T extends { id: string; gate_version: string }>(db: Db, kept: KeptFacts, row: T | null | undefined): Promise<{ child: PolicyChild | undefined; loaded: T | null }> {
+  const child = row ? await childFactsAt(db, kept, row.id, row.gate_version) : undefined;
+  return child && row ? { child, loaded: row } : { child: undefined, loaded: null };
 }

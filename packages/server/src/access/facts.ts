@@ -1,9 +1,10 @@
-import { sql, type Expression, type ExpressionBuilder, type Kysely, type Transaction } from 'kysely';
+import { sql, type ExpressionBuilder, type Kysely, type Transaction } from 'kysely';
 import { jsonArrayFrom, jsonObjectFrom } from 'kysely/helpers/postgres';
 import type { PolicyActor, PolicyChild } from '@samsyn/core';
 import type { DB } from '../db/schema.ts';
 import type { Actor } from '../http/types.ts';
 import { reusableQuery } from '../db/reusable-query.ts';
+import type { KeptFacts } from './facts-cache.ts';
 
 export type Db = Kysely<DB> | Transaction<DB>;
 
@@ -18,28 +19,12 @@ export async function loadPolicyChild(db: Db, childId: string, actorUserId: stri
 
 const policyChildById = reusableQuery(['childId', 'actorUserId'], (db, p) => policyChildQuery(db, p.childId, p.actorUserId));
 
-/** Loads the gate's facts and, in the same statement, the child's data a route asked for, as it stands at `now` (the services' clock). */
-export type FactsWith<T> = (db: Db, childId: string, actorUserId: string, now: Date) => Promise<{ child: PolicyChild | undefined; loaded: T | null }>;
-
-/** A companion query; one that depends on the time (the current team) takes `now`, a placeholder's text. */
-type Companion<T> = (db: Kysely<DB>, childId: string, now: string) => Expression<T>;
-
 /**
- * The gate's facts and a query of the data the caller asked for, in one statement: for a read
- * whose cost is mostly round trips (the record), this halves them. The companion's rows are
- * shown only after the gate has allowed them. Built once per companion, at module load.
+ * Loads the gate's facts and the child's data a route asked for, as it stands at `now` (the
+ * services' clock). A read takes the facts kept for the child's facts version, which it reads
+ * beside its data (`childFactsAt`, access/facts-cache.ts); the plain gate and writes load them.
  */
-export function factsWith<T>(companion: Companion<T>, options: { usesTime: boolean } = { usesTime: false }) {
-  // A reusable query must use every named value it declares; `now` only when the companion does.
-  const names: ('childId' | 'actorUserId' | 'now')[] = options.usesTime ? ['childId', 'actorUserId', 'now'] : ['childId', 'actorUserId'];
-  const query = reusableQuery(names, (db, p) =>
-    db.selectNoFrom([jsonObjectFrom(policyChildQuery(db, p.childId, p.actorUserId)).as('facts'), jsonObjectFrom(companion(db, p.childId, p.now)).as('loaded')]),
-  );
-  return async (db: Db, childId: string, actorUserId: string, now: Date) => {
-    const [row] = await query(db, { childId, actorUserId, now: now.toISOString() });
-    return { child: row?.facts ? toPolicyChild(row.facts) : undefined, loaded: row?.loaded ?? null };
-  };
-}
+export type FactsWith<T> = (db: Db, childId: string, actorUserId: string, now: Date, kept: KeptFacts) => Promise<{ child: PolicyChild | undefined; loaded: T | null }>;
 
 /**
  * Which places on each child's team a list loads: every member's, or only the reader's own. The
@@ -156,30 +141,7 @@ function policyChildSelect(db: Kysely<DB>, actorUserId: string) {
     });
 }
 
-/**
- * The gate's facts beside the row of `child as c`, under names of their own: for a companion that
- * is itself a query of the child's row (the record), so the child is read once and the facts ride
- * on its row. `policyChildOf` reads them back.
- */
-export function gateFactsColumns(eb: ExpressionBuilder<DB & { c: DB['child'] }, 'c'>, actorUserId: string) {
-  const facts = gateFacts(eb, actorUserId);
-  return [facts.guardianCount.as('gate_guardian_count'), facts.team.as('gate_team'), facts.consents.as('gate_consents'), facts.emergencies.as('gate_emergencies'), facts.pendingHandover.as('gate_pending_handover')];
-}
-
-type GateFactsRow = Pick<PolicyChildRow, 'id' | 'birth_date' | 'protected_identity'> & {
-  gate_guardian_count: PolicyChildRow['guardian_count'];
-  gate_team: PolicyChildRow['team'];
-  gate_consents: PolicyChildRow['consents'];
-  gate_emergencies: PolicyChildRow['emergencies'];
-  gate_pending_handover: PolicyChildRow['pending_handover'];
-};
-
-/** The gate's facts from a row that carries `gateFactsColumns`. */
-export function policyChildOf(row: GateFactsRow): PolicyChild {
-  return toPolicyChild({ id: row.id, birth_date: row.birth_date, protected_identity: row.protected_identity, guardian_count: row.gate_guardian_count, team: row.gate_team, consents: row.gate_consents, emergencies: row.gate_emergencies, pending_handover: row.gate_pending_handover });
-}
-
-/** The gate's facts as correlated subqueries beside a row of `child as c` (the record's statement). */
+/** The gate's facts as correlated subqueries beside a row of `child as c` (the single child's statement). */
 function gateFacts(eb: ExpressionBuilder<DB & { c: DB['child'] }, 'c'>, actorUserId: string) {
   return {
     guardianCount: eb.selectFrom('child_guardian as g').select(eb.fn.countAll<number>().as('n')).whereRef('g.child_id', '=', 'c.id'),

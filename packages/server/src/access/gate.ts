@@ -96,10 +96,10 @@ export async function withChildAccess(
 }
 
 /**
- * `withChildAccess` for a read that needs more of the child than the gate does: the companion
- * query (see `factsWith`) travels with the gate's facts in one statement, and its rows reach
- * the caller only when the gate allows. The view must still decide each entry's category with
- * `access.decide`.
+ * `withChildAccess` for a read that needs more of the child than the gate does: `load` reads the
+ * data with the child's facts version and takes the facts kept for it (access/facts-cache.ts), and
+ * its rows reach the caller only when the gate allows. The view must still decide each entry's
+ * category with `access.decide`.
  */
 export async function withChildAccessLoading<T>(
   request: FastifyRequest,
@@ -283,7 +283,8 @@ async function loadFacts<T>(request: FastifyRequest, childId: string, load: Fact
   const actorFacts = requireActor(request.actor);
   // One instant for the facts and the decision: the companion's current team is the gate's.
   const now = request.server.services.clock.now();
-  const [actor, { child, loaded }] = await Promise.all([loadPolicyActor(db, actorFacts), load(db, childId, actorFacts.userId, now)]);
+  const kept = { cache: request.server.services.gateFacts, reader: actorFacts };
+  const [actor, { child, loaded }] = await Promise.all([loadPolicyActor(db, actorFacts), load(db, childId, actorFacts.userId, now, kept)]);
   return { actor, child, loaded, now };
 }
 

@@ -2,8 +2,9 @@ import type { Kysely, ShallowDehydrateObject, Simplify } from 'kysely';
 import { jsonArrayFrom, jsonObjectFrom } from 'kysely/helpers/postgres';
 import type { DB } from '../db/schema.ts';
 import { membersQuery } from '../care-team/queries.ts';
-import { gateFactsColumns, policyChildOf, type FactsWith } from '../access/facts.ts';
+import type { FactsWith } from '../access/facts.ts';
 import { reusableQuery } from '../db/reusable-query.ts';
+import { gateVersion, withKeptFacts } from '../access/facts-cache.ts';
 
 /** The child's own row with its home organisation and school. */
 export function childQuery(db: Kysely<DB>, id: string) {
@@ -35,33 +36,31 @@ type ChildRecordRow = NonNullable<Awaited<ReturnType<ReturnType<typeof childReco
 /** The record as it arrives through JSON: timestamps as text. */
 export type LoadedChildRecord = Simplify<ShallowDehydrateObject<ChildRecordRow>>;
 
-// The gate's facts ride on the child's own row (see `gateFactsColumns`): the child is read once.
-const recordAndFactsById = reusableQuery(['childId', 'actorUserId', 'now'], (db, p) =>
-  db.selectNoFrom([jsonObjectFrom(childRecordQuery(db, p.childId, p.now).select((eb) => gateFactsColumns(eb, p.actorUserId))).as('row')]),
+// The record with its facts version: the gate takes the facts kept for that version where the
+// reader has read this child since its facts last changed, else loads them with one statement more
+// (access/facts-cache.ts). The record's rows and the version are read in one snapshot.
+const recordById = reusableQuery(['childId', 'now'], (db, p) =>
+  db.selectNoFrom([jsonObjectFrom(childRecordQuery(db, p.childId, p.now).select(gateVersion)).as('row')]),
 );
-const childAndFactsById = reusableQuery(['childId', 'actorUserId'], (db, p) =>
-  db.selectNoFrom([jsonObjectFrom(childQuery(db, p.childId).select((eb) => gateFactsColumns(eb, p.actorUserId))).as('row')]),
-);
+const childById = reusableQuery(['childId'], (db, p) => db.selectNoFrom([jsonObjectFrom(childQuery(db, p.childId).select(gateVersion)).as('row')]));
 
-/** The record with the gate's facts, in one statement, for `withChildAccessLoading`. */
-export const recordWithFacts: FactsWith<LoadedChildRecord> = async (db, childId, actorUserId, now) => {
-  const [result] = await recordAndFactsById(db, { childId, actorUserId, now: now.toISOString() });
-  return result?.row ? { child: policyChildOf(result.row), loaded: result.row } : { child: undefined, loaded: null };
+/** The record and the gate's facts, for `withChildAccessLoading`. A child whose facts changed after the record's statement is decided on the newer facts. */
+export const recordWithFacts: FactsWith<LoadedChildRecord> = async (db, childId, _actorUserId, now, kept) => {
+  const [result] = await recordById(db, { childId, now: now.toISOString() });
+  return withKeptFacts(db, kept, result?.row);
 };
 
 /** The child's own row with the gate's facts: what a search hit shows. */
-export const childWithFacts: FactsWith<LoadedChildRow> = async (db, childId, actorUserId) => {
-  const [result] = await childAndFactsById(db, { childId, actorUserId });
-  return result?.row ? { child: policyChildOf(result.row), loaded: result.row } : { child: undefined, loaded: null };
+export const childWithFacts: FactsWith<LoadedChildRow> = async (db, childId, _actorUserId, _now, kept) => {
+  const [result] = await childById(db, { childId });
+  return withKeptFacts(db, kept, result?.row);
 };
 type LoadedChildRow = Simplify<ShallowDehydrateObject<NonNullable<Awaited<ReturnType<ReturnType<typeof childQuery>['executeTakeFirst']>>>>>;
 
-const recordById = reusableQuery(['childId', 'now'], (db, p) => db.selectNoFrom([jsonObjectFrom(childRecordQuery(db, p.childId, p.now)).as('loaded')]));
-
-/** The record without the gate: for the bench's ceiling only, shaped as the gate's companion arrives. */
+/** The record without the gate: for the bench's ceiling only, the gated read's own statement. */
 export async function loadChildRecordUngated(db: Kysely<DB>, id: string, now: Date): Promise<LoadedChildRecord | null> {
   const [row] = await recordById(db, { childId: id, now: now.toISOString() });
-  return row?.loaded ?? null;
+  return row?.row ?? null;
 }
 
 export async function findChildIdByIdentityNumber(db: Kysely<DB>, normalized: string): Promise<string | undefined> {

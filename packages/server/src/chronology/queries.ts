@@ -1,6 +1,7 @@
-import { sql, type ExpressionBuilder, type Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import type { DB } from '../db/schema.ts';
-import { gateFactsColumns, policyChildOf, type FactsWith } from '../access/facts.ts';
+import type { FactsWith } from '../access/facts.ts';
+import { gateVersion, withKeptFacts } from '../access/facts-cache.ts';
 import { reusableQuery } from '../db/reusable-query.ts';
 import type { EventTuple, SourceRow } from './columns.ts';
 import { chronologySources } from './sources.ts';
@@ -19,14 +20,13 @@ export interface LoadedChronology {
   people: Record<string, string>;
 }
 
-type ChildEb = ExpressionBuilder<DB & { c: DB['child'] }, 'c'>;
-
 /**
  * One statement: the sources' UNION ALL, materialised once as `ev`, then the child's row with
- * the events and the names they refer to and, for the gated read, the gate's facts riding on the
- * same row. The statement is compiled once (reusableQuery) and prepared per connection.
+ * the events, the names they refer to and the child's facts version, for which the gate takes the
+ * facts it keeps (access/facts-cache.ts). The statement is compiled once (reusableQuery) and
+ * prepared per connection.
  */
-function chronologyStatement(db: Kysely<DB>, childId: string, gate: ((eb: ChildEb) => ReturnType<typeof gateFactsColumns>) | null) {
+function chronologyStatement(db: Kysely<DB>, childId: string) {
   const union = sql<SourceRow>`(${sql.join(chronologySources.map((source) => source(db, childId)), sql` union all `)})`;
   // The row's columns come back as they are (JSON columns parsed by the driver): wrapping the row in
   // to_json cost PostgreSQL more than the whole union.
@@ -34,13 +34,13 @@ function chronologyStatement(db: Kysely<DB>, childId: string, gate: ((eb: ChildE
     .with((cte) => cte('ev').materialized(), () => union)
     .selectFrom('child as c')
     .where('c.id', '=', childId)
-    .select((eb) => [
+    .select([
       'c.id',
       'c.birth_date',
       'c.protected_identity',
       'c.given_name',
       'c.family_name',
-      ...(gate ? gate(eb as unknown as ChildEb) : []),
+      gateVersion,
       sql<EventTuple[]>`(select coalesce(json_agg(ev.e), '[]'::json) from ev)`.as('events'),
       sql<Record<string, string>>`(select coalesce(json_object_agg(o.id, o.name), '{}'::json) from organisation as o where o.id in (select ev.organisation_id from ev))`.as('organisations'),
       sql<Record<string, string>>`(select coalesce(json_object_agg(d.id, d.name), '{}'::json) from secrecy_domain as d where d.id in (select ev.secrecy_domain_id from ev))`.as('secrecy_domains'),
@@ -48,17 +48,15 @@ function chronologyStatement(db: Kysely<DB>, childId: string, gate: ((eb: ChildE
     ]);
 }
 
-const eventsAndFactsById = reusableQuery(['childId', 'actorUserId'], (db, p) => chronologyStatement(db, p.childId, (eb) => gateFactsColumns(eb, p.actorUserId)));
+const eventsById = reusableQuery(['childId'], (db, p) => chronologyStatement(db, p.childId));
 
-/** The chronology with the gate's facts, in one round trip, for `withChildAccessLoading`. */
-export const chronologyWithFacts: FactsWith<LoadedChronology> = async (db, childId, actorUserId) => {
-  const [row] = await eventsAndFactsById(db, { childId, actorUserId });
-  return row ? { child: policyChildOf(row), loaded: row } : { child: undefined, loaded: null };
+/** The chronology with the gate's facts for the child's facts version it read, for `withChildAccessLoading`. */
+export const chronologyWithFacts: FactsWith<LoadedChronology> = async (db, childId, _actorUserId, _now, kept) => {
+  const [row] = await eventsById(db, { childId });
+  return withKeptFacts(db, kept, row);
 };
 
-const eventsById = reusableQuery(['childId'], (db, p) => chronologyStatement(db, p.childId, null));
-
-/** The same statement without the gate's facts: for the bench's ceiling only. */
+/** The same statement without the gate: for the bench's ceiling only. */
 export async function loadChronologyUngated(db: Kysely<DB>, childId: string): Promise<LoadedChronology | null> {
   const [row] = await eventsById(db, { childId });
   return row ?? null;
