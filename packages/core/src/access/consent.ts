@@ -1,5 +1,5 @@
 import type { ConsentGiver, InfoCategory } from '../children/schema.ts';
-import { endOfStockholmDay, startOfStockholmDay } from '../time/stockholm.ts';
+import { stockholmDayEndMs, stockholmDayStartMs } from '../time/stockholm.ts';
 
 /**
  * What the consent excludes from what its parties may share: entries of these categories written
@@ -70,8 +70,9 @@ export function consentGiverCounts(givenBy: ConsentGiver, age: number, guardianC
  */
 export function consentInForce(consent: Pick<ConsentFacts, 'withdrawnAt' | 'validFrom' | 'validTo'>, now: Date): boolean {
   if (consent.withdrawnAt) return false;
-  if (now < startOfStockholmDay(consent.validFrom)) return false;
-  return consent.validTo === null || now < endOfStockholmDay(consent.validTo);
+  const at = now.getTime();
+  if (at < stockholmDayStartMs(consent.validFrom)) return false;
+  return consent.validTo === null || at < stockholmDayEndMs(consent.validTo);
 }
 
 /** A party as a consent can name it: its organisation, and its secrecy domain when it has one. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { endOfStockholmDay, startOfStockholmDay, stockholmDate } from './stockholm.ts';
+import { endOfStockholmDay, startOfStockholmDay, stockholmDate, stockholmDayEndMs, stockholmDayStartMs } from './stockholm.ts';
 
 describe('Stockholm calendar days', () => {
   it('starts a winter day at 23:00 UTC the day before', () => {
@@ -31,5 +31,22 @@ describe('Stockholm calendar days', () => {
     for (const change of [Date.UTC(2026, 2, 29, 1), Date.UTC(2026, 9, 25, 1)]) instants.push(new Date(change - 1), new Date(change));
     const wrong = instants.filter((instant) => stockholmDate(instant) !== reference.format(instant));
     expect(wrong).toEqual([]);
+  });
+
+  it('gives each day the same bounds when asked again, as fresh dates a caller may change', () => {
+    const start = startOfStockholmDay('2026-10-25');
+    start.setTime(0);
+    expect(startOfStockholmDay('2026-10-25').toISOString()).toBe('2026-10-24T22:00:00.000Z');
+    expect(stockholmDayStartMs('2026-10-25')).toBe(Date.parse('2026-10-24T22:00:00.000Z'));
+    expect(stockholmDayEndMs('2026-10-25')).toBe(Date.parse('2026-10-25T23:00:00.000Z'));
+    // Every day of a year, asked twice: the second answer is the first.
+    for (let t = Date.UTC(2026, 0, 1); t < Date.UTC(2027, 0, 1); t += 86_400_000) {
+      const day = new Date(t).toISOString().slice(0, 10);
+      const first = [stockholmDayStartMs(day), stockholmDayEndMs(day)];
+      expect([stockholmDayStartMs(day), stockholmDayEndMs(day)]).toEqual(first);
+      expect(first[1]! - first[0]!).toBeGreaterThanOrEqual(23 * 3_600_000);
+      expect(stockholmDate(new Date(first[0]!))).toBe(day);
+      expect(stockholmDate(new Date(first[1]! - 1))).toBe(day);
+    }
   });
 });

@@ -40,18 +40,46 @@ function formattedOffsetMinutes(instant: Date): number {
 
 /** The instant a Stockholm calendar date (YYYY-MM-DD) begins. */
 export function startOfStockholmDay(date: string): Date {
-  const [y, m, d] = date.split('-').map(Number) as [number, number, number];
-  const utcMidnight = Date.UTC(y, m - 1, d);
-  // The offset at local midnight; DST changes happen at 02:00/03:00, never at midnight.
-  const guess = new Date(utcMidnight - offsetMinutes(new Date(utcMidnight)) * 60_000);
-  return new Date(utcMidnight - offsetMinutes(guess) * 60_000);
+  return new Date(stockholmDayStartMs(date));
 }
 
 /** The instant a Stockholm calendar date ends: midnight into the next day. */
 export function endOfStockholmDay(date: string): Date {
+  return new Date(stockholmDayEndMs(date));
+}
+
+/**
+ * `startOfStockholmDay` as milliseconds. The gate asks it of every consent's dates at every
+ * decision (200 children in a list), and the dates repeat: each is worked out once.
+ */
+export function stockholmDayStartMs(date: string): number {
+  const known = dayStarts.get(date);
+  if (known !== undefined) return known;
   const [y, m, d] = date.split('-').map(Number) as [number, number, number];
-  const next = new Date(Date.UTC(y, m - 1, d + 1)).toISOString().slice(0, 10);
-  return startOfStockholmDay(next);
+  const utcMidnight = Date.UTC(y, m - 1, d);
+  // The offset at local midnight; DST changes happen at 02:00/03:00, never at midnight.
+  const guess = new Date(utcMidnight - offsetMinutes(new Date(utcMidnight)) * 60_000);
+  return remember(dayStarts, date, utcMidnight - offsetMinutes(guess) * 60_000);
+}
+
+/** `endOfStockholmDay` as milliseconds, each date worked out once. */
+export function stockholmDayEndMs(date: string): number {
+  const known = dayEnds.get(date);
+  if (known !== undefined) return known;
+  const [y, m, d] = date.split('-').map(Number) as [number, number, number];
+  const next = new Date(Date.UTC(y, m - 1, d + 1));
+  // A date that is not one (NaN) has no next day, and no end.
+  return remember(dayEnds, date, Number.isNaN(next.getTime()) ? Number.NaN : stockholmDayStartMs(next.toISOString().slice(0, 10)));
+}
+
+const maxCachedDays = 10_000;
+const dayStarts = new Map<string, number>();
+const dayEnds = new Map<string, number>();
+
+function remember(known: Map<string, number>, date: string, ms: number): number {
+  if (known.size >= maxCachedDays) known.delete(known.keys().next().value as string);
+  known.set(date, ms);
+  return ms;
 }
 
 /** The Stockholm calendar date of an instant, as YYYY-MM-DD. */
