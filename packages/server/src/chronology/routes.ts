@@ -6,8 +6,8 @@ import { childNameOf, chronologyView, gateJudge, judgeEvents, overviewOf } from 
 
 /**
  * The chronology and the child's overview. Each read is one gate decision (asked as a read of the
- * record, on facts loaded in the same statement as the events) and one audit entry; each event
- * is then decided as the record decides its entries.
+ * record, on the facts kept for the child's facts version that the events' statement read) and one
+ * audit entry; each event is then decided as the record decides its entries.
  */
 export async function chronologyRoutes(app: App): Promise<void> {
   app.get('/api/children/:id/chronology', {
