@@ -6,7 +6,7 @@ import { demoFamily, userIdOf, type Family } from '../test/fixtures.ts';
 import { freshTestNumbers } from '../test/identity-numbers.ts';
 import { childFactsAt, GateFactsCache, readerFactsAt, readerKey } from './facts-cache.ts';
 import { loadPolicyActor, loadPolicyChildren } from './facts.ts';
-import { teamChildrenWithVersions } from '../start/queries.ts';
+import { teamChildrenOf } from '../start/queries.ts';
 import { canonicalId } from './ids.ts';
 
 let t: TestApp;
@@ -100,7 +100,7 @@ describe("the gate's facts kept for a reader", () => {
     const readerId = await userIdOf(db(), 'teacher');
     const actor = await loadPolicyActor(db(), { userId: readerId, kind: 'professional', roles: (await db().selectFrom('user_role').select(['organisation_id as organisationId', 'role', 'granted_by as grantedBy']).where('user_id', '=', readerId).execute()) } as never);
     const cache = new GateFactsCache();
-    const versions = async () => new Map((await teamChildrenWithVersions(db(), readerId, now())).map((r) => [canonicalId(r.child_id), r.gate_version!] as const));
+    const versions = async () => new Map((await teamChildrenOf(db(), readerId, now())).map((r) => [canonicalId(r.child_id), r.gate_version] as const));
     const first = await readerFactsAt(db(), cache, actor, await versions());
     expect(first.size).toBeGreaterThan(1);
     expect(cache.size).toBe(first.size);

@@ -2,6 +2,7 @@ import { sql, type Kysely, type Transaction } from 'kysely';
 import { jsonArrayFrom } from 'kysely/helpers/postgres';
 import type { DB } from '../db/schema.ts';
 import { reusableQuery } from '../db/reusable-query.ts';
+import { gateVersion } from '../access/facts-cache.ts';
 import { attentionWindowDays, defaultEarlySignalRule } from '@samsyn/core';
 
 type Db = Kysely<DB> | Transaction<DB>;
@@ -12,26 +13,15 @@ type Db = Kysely<DB> | Transaction<DB>;
  * and the facts the service needs for the items of issue 13 (point 7): for a named person's row,
  * the rule and the concerns it counts (where and when written, nothing more); the self-ratings
  * newer than the caller's last look at the wheel; intake's answers to the caller's own reports
- * newer than their last look at the receipts. The rows hold the child's data: only the gate
- * decides what of it is shown.
+ * newer than their last look at the receipts, and each child's facts version (migration 0049),
+ * for which the gate decides on the facts it keeps (access/facts-cache.ts). The rows hold the
+ * child's data: only the gate decides what of it is shown. The bench's ceiling runs the same statement.
  */
 export async function teamChildrenOf(db: Db, userId: string, now: Date) {
   return teamChildrenQuery(db, { userId, now: now.toISOString() });
 }
 
-/**
- * The same rows with the version of each child's gate facts (migration 0049, on the child's row), for the
- * gated list: the gate decides on the facts it keeps for that version (access/facts-cache.ts).
- */
-export async function teamChildrenWithVersions(db: Db, userId: string, now: Date) {
-  return teamChildrenWithVersionsQuery(db, { userId, now: now.toISOString() });
-}
-
-const teamChildrenQuery = reusableQuery(['userId', 'now'], (db, p) => teamChildrenSelect(db, p));
-
-const teamChildrenWithVersionsQuery = reusableQuery(['userId', 'now'], (db, p) =>
-  teamChildrenSelect(db, p).select(sql<string>`c.gate_version::text`.as('gate_version')),
-);
+const teamChildrenQuery = reusableQuery(['userId', 'now'], (db, p) => teamChildrenSelect(db, p).select(gateVersion));
 
 function teamChildrenSelect(db: Kysely<DB>, p: { userId: string; now: string }) {
   const now = sql<Date>`${p.now}::timestamptz`;

@@ -8,11 +8,12 @@ import { emergencyAccessesToReview, toEmergencyAccessView } from '../emergency/q
 import { unreadNoticeCount } from '../notices/queries.ts';
 import { inboxUnreadCount } from '../inbox/service.ts';
 import { readerFactsAt } from '../access/facts-cache.ts';
-import { handoversToAnswerCount, teamChildrenWithVersions, type TeamChildRow } from './queries.ts';
+import { handoversToAnswerCount, teamChildrenOf, type TeamChildRow } from './queries.ts';
 
 /**
  * "Mina barn": the children whose team the caller is on. One statement loads the list and each
- * child's facts version; the gate's facts come from those kept for that version (access/facts-cache.ts), one `decideEach`
+ * child's facts version; the gate's facts come from those kept for that version
+ * (access/facts-cache.ts), one `decideEach`
  * asks the gate for every child with purpose `list` (one entry for the page that names each
  * child with its answer, allowed or refused). A row shows the child's name and life stage only where the gate allows reading the
  * record, and a protected identity never shows its name in a list; the caller's own place on the
@@ -20,11 +21,12 @@ import { handoversToAnswerCount, teamChildrenWithVersions, type TeamChildRow } f
  */
 export async function myChildren(request: FastifyRequest): Promise<TeamChild[]> {
   const { db, clock, gateFacts } = request.server.services;
-  const userId = requireActor(request.actor).userId;
+  const actor = requireActor(request.actor);
+  const userId = actor.userId;
   const now = clock.now();
-  const rows = await teamChildrenWithVersions(db, userId, now);
+  const rows = await teamChildrenOf(db, userId, now);
   const versions = new Map(rows.map((r) => [canonicalId(r.child_id), r.gate_version] as const));
-  const facts = await readerFactsAt(db, gateFacts, requireActor(request.actor), versions);
+  const facts = await readerFactsAt(db, gateFacts, actor, versions);
   const answers = await decideEach(request, rows.map((r) => r.child_id), 'read', 'record', {
     auditAction: 'child.my_children.list',
     // Each child's rows are the reader's own places on its team at the list's instant: the entry
