@@ -25,13 +25,13 @@ beforeAll(async () => {
 const texts = {
   sv: {
     record: 'Ebba Vårdnadshavare', link: 'Planer (barnets plan och SIP)', plans: 'Planer för Ebba Vårdnadshavare', sip: 'SIP för Ebba', proposal: 'Föreslagen ändring', inForce: /^Planen som gäller/, familyPdf: 'Planen som PDF för familjen',
-    compare: 'Jämför två versioner', newPlan: 'Ny plan', kind: 'Typ av plan', sipOption: 'SIP', title: 'Planens namn', save: 'Spara', missing: 'Det här saknas innan SIP:en kan fastställas',
+    compare: 'Jämför två versioner', from: 'Från version', first: 'Version 1 (Ersatt)', newPlan: 'Ny plan', kind: 'Typ av plan', sipOption: 'SIP', title: 'Planens namn', save: 'Spara', missing: 'Det här saknas innan SIP:en kan fastställas',
     missingRegion: 'Vilka insatser regionen ansvarar för', establish: 'Fastställ planen', edit: 'Ändra planen', childViews: 'Barnets egna mål och synpunkter', conflict: 'Någon annan har sparat planen',
     keepMine: 'Spara min version ovanpå deras', saved: /Planen är sparad \(version \d+\)\./, family: 'Visa planen', approve: 'Godkänn ändringen', approved: 'Tack! Ditt godkännande är sparat.',
   },
   en: {
     record: 'Ebba Vårdnadshavare', link: "Plans (the child's plan and SIP)", plans: 'Plans for Ebba Vårdnadshavare', sip: 'SIP för Ebba', proposal: 'Proposed change', inForce: /^The plan in force/, familyPdf: 'The plan as a PDF for the family',
-    compare: 'Compare two versions', newPlan: 'New plan', kind: 'Kind of plan', sipOption: 'SIP', title: 'Name of the plan', save: 'Save', missing: 'This is missing before the SIP can be established',
+    compare: 'Compare two versions', from: 'From version', first: 'Version 1 (Superseded)', newPlan: 'New plan', kind: 'Kind of plan', sipOption: 'SIP', title: 'Name of the plan', save: 'Save', missing: 'This is missing before the SIP can be established',
     missingRegion: 'Which interventions the region is responsible for', establish: 'Establish the plan', edit: 'Change the plan', childViews: "The child's own goals and views", conflict: 'Someone else has saved the plan',
     keepMine: 'Save my version on top of theirs', saved: /The plan is saved \(version \d+\)\./, family: 'Show the plan', approve: 'Approve the change', approved: 'Thank you! Your approval is saved.',
   },
@@ -64,6 +64,12 @@ describe.each(['sv', 'en'] as const)('the plan pages in %s', (language) => {
     await page.getByRole('heading', { name: text.compare }).waitFor();
     // The diff of the proposal against the plan in force names the changed intervention.
     await page.getByText(/varannan vecka, och en sömnskola i grupp/).first().waitFor();
+    // An older revision's contents are not in the plan's view: they are fetched (a look) when it is chosen.
+    await page.getByRole('textbox', { name: text.from }).click();
+    const [older] = await Promise.all([page.waitForResponse((r) => r.url().endsWith(`/plans/${sipId}/revisions/1`)), page.getByRole('option', { name: text.first }).click()]);
+    expect(older.status()).toBe(200);
+    const diff = page.locator('[aria-live="polite"][aria-busy="false"]').filter({ has: page.locator('li.record-entry') });
+    await expect.poll(() => diff.locator('li.record-entry').count()).toBeGreaterThan(0);
     await scanBothWidths(page, `${language} the SIP`, found);
     // The plan for the family, on paper: downloaded, and a PDF in the page's language.
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: text.familyPdf }).click()]);

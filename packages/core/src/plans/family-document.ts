@@ -1,4 +1,5 @@
-import type { PlanView, PlanRevisionView, PlanPrincipal } from './schema.ts';
+import type { PlanView, PlanRevisionRead, PlanPrincipal } from './schema.ts';
+import { revisionWithContents } from './revisions.ts';
 import type { WellbeingArea } from '../wellbeing/areas.ts';
 import { activityStatus } from '../action-plans/activity-status.ts';
 import { stockholmDate } from '../time/stockholm.ts';
@@ -119,9 +120,8 @@ export interface FamilyDocument {
  * The revision the family reads: the one in force, or, before the plan is established, the draft
  * the team is preparing. A proposal is named but not printed as the plan: it is not in force.
  */
-function revisionShown(plan: PlanView): PlanRevisionView | undefined {
-  const wanted = plan.inForceRevision ?? plan.headRevision;
-  return plan.revisions.find((r) => r.number === wanted) ?? plan.revisions[0];
+function revisionShown(plan: PlanView): PlanRevisionRead | undefined {
+  return revisionWithContents(plan, plan.inForceRevision ?? plan.headRevision);
 }
 
 function standingOf(plan: PlanView, w: (typeof words)[FamilyDocumentLanguage]): string[] {

@@ -1,6 +1,6 @@
 import type { ConsentRules } from '../access/consent.ts';
 import { missingSipContents, type SipContent } from './sip-contents.ts';
-import type { PlanContents, PlanKind, PlanStatus, RevisionState } from './schema.ts';
+import type { PlanContents, PlanKind, PlanRevisionRead, PlanStatus, PlanView, RevisionState } from './schema.ts';
 
 /**
  * Revisions and the family's approval. Every save is kept as a revision of the whole plan; the
@@ -22,6 +22,20 @@ export function revisionState(plan: RevisionPointers, revision: number): Revisio
 }
 
 /** A SIP's statutory contents as the plan holds them: needs, each principal's part, others' part, huvudansvar. */
+/**
+ * The revision `wanted` of a plan's view with its contents, or, where the view carries none for
+ * it, the newest that it does carry (the view holds the contents of the head, the one in force
+ * and, where the caller may read neither, the newest they may read).
+ */
+export function revisionWithContents(plan: Pick<PlanView, 'revisions'>, wanted: number): PlanRevisionRead | undefined {
+  return carriedRevision(plan, (r) => r.number === wanted) ?? carriedRevision(plan, () => true);
+}
+
+/** The first revision of a plan's view that `which` picks and whose contents the view carries (the head's, the one in force's, the proposal's). */
+export function carriedRevision(plan: Pick<PlanView, 'revisions'>, which: (r: PlanView['revisions'][number]) => boolean): PlanRevisionRead | undefined {
+  return plan.revisions.find((r): r is PlanRevisionRead => r.contents !== null && which(r));
+}
+
 export function sipContentsMissing(kind: PlanKind, contents: PlanContents): SipContent[] {
   if (kind !== 'sip') return [];
   const of = (part: string) => contents.actions.filter((a) => a.part === part).map((a) => a.what);

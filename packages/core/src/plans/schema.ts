@@ -159,6 +159,7 @@ export const PlanApprovalInput = z
 export type PlanApprovalInput = z.infer<typeof PlanApprovalInput>;
 
 export const PlanParams = z.object({ id: z.uuid(), planId: z.uuid() });
+export const PlanRevisionParams = PlanParams.extend({ number: z.coerce.number().int().min(1).max(2_147_483_647) });
 
 /**
  * Where a revision stands: the draft being prepared, the one in force, a change proposed to the
@@ -197,9 +198,18 @@ export const PlanRevisionView = z.object({
   /** The secrecy domain the revision was written in. */
   secrecyDomainName: z.string(),
   note: z.string(),
-  contents: PlanContents,
+  /**
+   * The head's, the one in force's (and so the proposal's), or where the caller may read neither,
+   * the newest readable one's; null for any other, which is read on its own
+   * (GET …/plans/{planId}/revisions/{number}): a plan's view does not grow with its history.
+   */
+  contents: PlanContents.nullable(),
 });
 export type PlanRevisionView = z.infer<typeof PlanRevisionView>;
+
+/** One revision read on its own, with its contents. */
+export const PlanRevisionRead = PlanRevisionView.extend({ contents: PlanContents });
+export type PlanRevisionRead = z.infer<typeof PlanRevisionRead>;
 
 export const PlanApprovalView = z.object({
   revision: z.number().int(),

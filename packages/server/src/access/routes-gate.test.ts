@@ -357,6 +357,8 @@ beforeAll(async () => {
   const needsAssessment = await db.selectFrom('needs_assessment_version').select('assessment_id').where('child_id', '=', child.id).where('revision', '=', 2).executeTakeFirst();
   Object.assign(realIds, { needsConfigId: needsConfig.id, assessmentId: needsAssessment?.assessment_id ?? placeholder });
   realIds.planId = plan?.id ?? placeholder;
+  // A plan's older revision, read on its own.
+  realIds.number = '1';
   // Handover rows the gate refuses but the list still shows: one waiting for the manager (not on
   // the team: the note is theirs, logged as such), one the analyst declined (the child's id only).
   const [teacher, manager, analyst] = await Promise.all(['teacher', 'manager', 'analyst'].map((u) => userIdOf(db, u)));

@@ -1,4 +1,4 @@
-import type { AssessmentView, ChildView, ConsentView, PlanView } from '@samsyn/core';
+import { revisionWithContents, type AssessmentView, type ChildView, type ConsentView, type PlanView } from '@samsyn/core';
 
 /**
  * The child's shared data as FHIR R4 resources: pure mapping from the views the caller already
@@ -106,7 +106,7 @@ function toConsent(c: ConsentView, patient: Resource): Resource {
 }
 
 function toPlan(plan: PlanView, patient: Resource): Resource[] {
-  const shown = plan.revisions.find((r) => r.number === (plan.inForceRevision ?? plan.headRevision)) ?? plan.revisions[plan.revisions.length - 1];
+  const shown = revisionWithContents(plan, plan.inForceRevision ?? plan.headRevision);
   if (!shown) return [];
   const goals: Resource[] = shown.contents.goals.map((g) => ({
     resourceType: 'Goal',

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { stockholmDate, type PlanView } from '@samsyn/core';
+import { carriedRevision, stockholmDate, type PlanView } from '@samsyn/core';
 import { createTestApp, type TestApp, type TestClient } from '../test/harness.ts';
 import { pdfText } from '../test/pdf.ts';
 import { auditOf, demoFamily, type Family } from '../test/fixtures.ts';
@@ -30,8 +30,8 @@ describe('the plan as a PDF for the family', () => {
   it('holds the plan in force in plain Swedish: goals, who does what, the next follow-up and meeting, whom to contact, the date and page numbers', async () => {
     const socialworker = await as('socialworker');
     const view = (await socialworker.get(`/api/children/${family.childId}/plans/${sipId}`)).json() as PlanView;
-    const inForce = view.revisions.find((r) => r.number === view.inForceRevision)!;
-    const proposed = view.revisions.find((r) => r.number === view.proposedRevision)!;
+    const inForce = carriedRevision(view, (r) => r.number === view.inForceRevision)!;
+    const proposed = carriedRevision(view, (r) => r.number === view.proposedRevision)!;
     const res = await socialworker.get(pdfUrl('sv'));
     expect(res.statusCode).toBe(200);
     expect(res.headers['content-type']).toBe('application/pdf');

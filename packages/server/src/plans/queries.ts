@@ -1,4 +1,4 @@
-import type { Kysely, Transaction } from 'kysely';
+import { sql, type Kysely, type RawBuilder, type Transaction } from 'kysely';
 import type { EntryFacts, PlanContents, PlanFacts } from '@samsyn/core';
 import type { DB } from '../db/schema.ts';
 
@@ -78,17 +78,31 @@ export function planFacts(row: PlanRow): PlanFacts {
   };
 }
 
-/** Every revision of a plan, newest first, with its author and where it was written. */
-export async function revisionsOf(db: Db, planId: string) {
+/**
+ * Every revision of a plan, newest first, with its author and where it was written, and the
+ * contents of the one `withContents` names only (the revision in force): the head's come with the
+ * plan's row, and an older revision's are read on their own (`revisionOf`). A plan's history grows
+ * with every save; its contents, carried whole, made each save and each read grow with it.
+ */
+export async function revisionsOf(db: Db, planId: string, withContents: number | null) {
+  return revisionRows(db, sql<unknown>`case when r.number = ${withContents ?? 0} then r.contents end`)
+    .where('r.plan_id', '=', planId)
+    .orderBy('r.number', 'desc')
+    .execute();
+}
+
+/** One revision of a plan with its contents. */
+export async function revisionOf(db: Db, planId: string, number: number) {
+  return revisionRows(db, sql<unknown>`r.contents`).where('r.plan_id', '=', planId).where('r.number', '=', number).executeTakeFirst();
+}
+
+function revisionRows(db: Db, contents: RawBuilder<unknown>) {
   return db
     .selectFrom('plan_revision as r')
     .innerJoin('app_user as u', 'u.id', 'r.author_id')
     .innerJoin('organisation as o', 'o.id', 'r.organisation_id')
     .innerJoin('secrecy_domain as sd', 'sd.id', 'r.secrecy_domain_id')
-    .select(['r.number', 'r.based_on', 'r.contents', 'r.note', 'r.organisation_id', 'r.unit_id', 'r.secrecy_domain_id', 'r.saved_at', 'u.display_name as author_name', 'o.name as organisation_name', 'sd.name as secrecy_domain_name'])
-    .where('r.plan_id', '=', planId)
-    .orderBy('r.number', 'desc')
-    .execute();
+    .select(['r.number', 'r.based_on', contents.as('contents'), 'r.note', 'r.organisation_id', 'r.unit_id', 'r.secrecy_domain_id', 'r.saved_at', 'u.display_name as author_name', 'o.name as organisation_name', 'sd.name as secrecy_domain_name']);
 }
 export type RevisionRow = Awaited<ReturnType<typeof revisionsOf>>[number];
 

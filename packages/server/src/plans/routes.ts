@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { familyPlanDocument, pickLanguage, stockholmDate, type WellbeingArea } from '@samsyn/core';
-import { ChildParams, PlanApprovalInput, PlanCloseInput, PlanCreateInput, PlanEstablishInput, PlanList, PlanParams, PlanRevisionInput, PlanView } from '@samsyn/core';
+import { ChildParams, PlanApprovalInput, PlanCloseInput, PlanCreateInput, PlanEstablishInput, PlanList, PlanParams, PlanRevisionInput, PlanRevisionParams, PlanRevisionRead, PlanView } from '@samsyn/core';
 import { withChildAccess, withChildAction, withChildWrite, type ChildAccess } from '../access/gate.ts';
 import { AppError } from '../http/errors.ts';
 import { errorResponses, type App } from '../http/types.ts';
@@ -10,7 +10,7 @@ import { nextMeeting } from './meetings.ts';
 import { meetingsOf } from './meetings-queries.ts';
 import { PreparationInput, PreparationList, Preparation, readPreparations, savePreparation } from './preparation.ts';
 import { wheelAreaLabels } from '../wellbeing/queries.ts';
-import { closePlanWithReason, createPlan, establishPlan, listPlans, PlanConflict, readPlan, saveRevision } from './service.ts';
+import { closePlanWithReason, createPlan, establishPlan, listPlans, PlanConflict, readPlan, readRevision, saveRevision } from './service.ts';
 
 /**
  * Planning together: the child's plan and the SIP. Reads are asked of the gate as reads of the
@@ -55,6 +55,20 @@ export async function planRoutes(app: App): Promise<void> {
     handler: async (request) => {
       const access = await withChildAccess(request, request.params.id, 'read', 'record', { auditAction: 'child.plan.read', details: { planId: request.params.planId } });
       return readPlan(request, access, request.params.planId);
+    },
+  });
+
+  app.get('/api/children/:id/plans/:planId/revisions/:number', {
+    schema: {
+      tags: ['plans'],
+      summary: 'One revision of a plan with its contents (the plan’s view carries the head’s and the one in force’s only), to read or compare an older one; 404 for one the caller may not read (logged)',
+      params: PlanRevisionParams,
+      response: { 200: PlanRevisionRead, ...errorResponses(400, 401, 403, 404) },
+    },
+    handler: async (request) => {
+      const { id, planId, number } = request.params;
+      const access = await withChildAccess(request, id, 'read', 'record', { auditAction: 'child.plan.revision.read', details: { planId, revision: number } });
+      return readRevision(request, access, planId, number);
     },
   });
 

@@ -1,13 +1,13 @@
 import type { FastifyRequest } from 'fastify';
 import type { Transaction } from 'kysely';
-import { diffPlanContents, mayReadPlanEntry, mayStartPlanOn, partyOf, planConsentOptions, sipContentsMissing, type PlanContents, type PlanCreateInput, type PlanEstablishInput, type PlanList, type PlanCloseInput, type PlanRevisionInput, type PlanRevisionView, type PlanView } from '@samsyn/core';
+import { diffPlanContents, isFamilyStanding, mayReadPlanEntry, planFieldsFor, revisionState, mayStartPlanOn, partyOf, planConsentOptions, sipContentsMissing, type PlanContents, type PlanCreateInput, type PlanEstablishInput, type PlanList, type PlanCloseInput, type PlanRevisionInput, type PlanRevisionRead, type PlanView } from '@samsyn/core';
 import type { ChildAccess } from '../access/gate.ts';
 import type { DB } from '../db/schema.ts';
 import { AppError } from '../http/errors.ts';
 import { invalid } from '../consent/refusals.ts';
 import { consentsOf, partyNames } from '../consent/queries.ts';
-import { closePlan, insertPlan, insertRevision, moveHead, planFacts, planOf, plansOf, putInForce, revisionEntry, revisionsOf, userNames, type PlanRow, type Writer } from './queries.ts';
-import { decideRow, planAccessFacts, toPlanView, toSummary, type ReadableDecision } from './views.ts';
+import { closePlan, insertPlan, insertRevision, moveHead, planFacts, planOf, plansOf, putInForce, revisionEntry, revisionOf, userNames, type PlanRow, type Writer } from './queries.ts';
+import { decideRow, planAccessFacts, revisionView, toPlanView, toSummary, type ReadableDecision } from './views.ts';
 
 /**
  * A second save on the same base revision: refused, with what the caller needs to see both
@@ -15,7 +15,7 @@ import { decideRow, planAccessFacts, toPlanView, toSummary, type ReadableDecisio
  * answer (see routes.ts), so no plan text is ever written into the log.
  */
 export class PlanConflict extends AppError {
-  constructor(details: { reason: string; baseRevision: number; headRevision: number }, readonly theirs: PlanRevisionView | null) {
+  constructor(details: { reason: string; baseRevision: number; headRevision: number }, readonly theirs: PlanRevisionRead | null) {
     super('plan_revision_conflict', { details });
   }
 }
@@ -146,12 +146,28 @@ function readableAfterSave(request: FastifyRequest, access: ChildAccess, saved: 
 }
 
 async function conflict(trx: Transaction<DB>, request: FastifyRequest, access: ChildAccess, row: PlanRow, base: number): Promise<PlanConflict> {
-  const head = (await revisionsOf(trx, row.id)).find((r) => r.number === row.head_revision);
+  const head = await revisionOf(trx, row.id, row.head_revision);
   const readable = head && mayReadPlanEntry(planAccessFacts(request, access), planFacts(row), revisionEntry(head));
-  const theirs: PlanRevisionView | null = head && readable
-    ? { number: head.number, basedOn: head.based_on, state: 'draft', savedAt: new Date(head.saved_at).toISOString(), authorName: head.author_name, organisationName: head.organisation_name, secrecyDomainName: head.secrecy_domain_name, note: head.note, contents: head.contents as PlanContents }
-    : null;
+  const theirs = head && readable ? { ...revisionView(head, 'draft'), contents: head.contents as PlanContents } : null;
   return new PlanConflict({ reason: 'stale_base_revision', baseRevision: base, headRevision: row.head_revision }, theirs);
+}
+
+/**
+ * One revision with its contents (an older one, which the plan's view lists without them), as
+ * the plan's view would show it: 404 for a plan or a revision the caller may not read. The
+ * family reads only the revision in force and the proposal.
+ */
+export async function readRevision(request: FastifyRequest, access: ChildAccess, planId: string, number: number): Promise<PlanRevisionRead> {
+  const { db } = request.server.services;
+  const row = await planOf(db, access.childId, access.actor.userId, planId);
+  const d = row ? decideRow(request, access, row) : null;
+  const revision = row && d?.read && planFieldsFor(d.standing).includes('contents') ? await revisionOf(db, planId, number) : undefined;
+  if (!row || !d?.read || !revision) throw new AppError('not_found');
+  const facts = planFacts(row);
+  const state = revisionState(facts, number);
+  const readable = isFamilyStanding(d.standing) ? state === 'in_force' || state === 'proposed' : mayReadPlanEntry(planAccessFacts(request, access), facts, revisionEntry(revision));
+  if (!readable) throw new AppError('not_found');
+  return { ...revisionView(revision, state), contents: revision.contents as PlanContents };
 }
 
 /** Establishes the plan on the revision the lead has seen; a SIP only with all its legal contents. */

@@ -1,8 +1,8 @@
 import type { FastifyRequest } from 'fastify';
-import { ageOn, approvalsWaitingFor, type AccessDecision, type PolicyActor, type PolicyChild, decidePlan, isFamilyStanding, mayReadPlanEntry, planFieldsFor, proposedRevision, revisionState, sipContentsMissing, stockholmDate, type PlanAccessFacts, type PlanContents, type PlanDecision, type PlanSummary, type PlanView } from '@samsyn/core';
+import { ageOn, approvalsWaitingFor, type AccessDecision, type PolicyActor, type PolicyChild, decidePlan, isFamilyStanding, mayReadPlanEntry, planFieldsFor, proposedRevision, revisionState, sipContentsMissing, stockholmDate, type PlanAccessFacts, type PlanContents, type PlanDecision, type PlanRevisionView, type PlanSummary, type PlanView } from '@samsyn/core';
 import type { Kysely, Transaction } from 'kysely';
 import type { DB } from '../db/schema.ts';
-import { approvalsOf, guardiansOf, planFacts, planStatus, principalNames, revisionEntry, revisionsOf, userNames, type PlanRow, type RevisionRow } from './queries.ts';
+import { approvalsOf, guardiansOf, planFacts, planStatus, principalNames, revisionEntry, revisionOf, revisionsOf, userNames, type PlanRow, type RevisionRow } from './queries.ts';
 
 type Db = Kysely<DB> | Transaction<DB>;
 const iso = (d: Date | string) => new Date(d).toISOString();
@@ -63,7 +63,7 @@ export function toSummary(row: PlanRow, decision: ReadableDecision): PlanSummary
 export async function toPlanView(db: Db, request: FastifyRequest, access: PlanGateAnswer, row: PlanRow, decision: ReadableDecision, readable?: (revision: RevisionRow) => boolean): Promise<PlanView> {
   const f = planAccessFacts(request, access);
   const facts = planFacts(row);
-  const [revisions, approvals, guardians] = await Promise.all([revisionsOf(db, row.id), approvalsOf(db, row.id), guardiansOf(db, access.childId)]);
+  const [revisions, approvals, guardians] = await Promise.all([revisionsOf(db, row.id, row.in_force_revision), approvalsOf(db, row.id), guardiansOf(db, access.childId)]);
   const family = isFamilyStanding(decision.standing);
   const fields = planFieldsFor(decision.standing);
   const shown = revisions.filter((r) => {
@@ -73,6 +73,7 @@ export async function toPlanView(db: Db, request: FastifyRequest, access: PlanGa
     // `readable` only for the bench's ceiling (plans/bench.ts), which asks no gate.
     return readable ? readable(r) : mayReadPlanEntry(f, facts, revisionEntry(r));
   });
+  const contents = await contentsShown(db, row, shown);
   const proposal = proposedRevision(facts);
   const age = ageOn(access.child.birthDate, stockholmDate(access.now));
   const ofProposal = approvals.filter((a) => a.revision === proposal).map((a) => ({ by: a.given_as, guardianId: a.guardian_id, decision: a.decision }));
@@ -82,22 +83,37 @@ export async function toPlanView(db: Db, request: FastifyRequest, access: PlanGa
   const [names, principals] = await Promise.all([userNames(db, lead ? [lead] : []), fields.includes('principals') ? principalsOf(db, access, row) : []]);
   return {
     ...toSummary(row, decision),
-    revisions: shown.map((r) => ({
-      number: r.number,
-      basedOn: r.based_on,
-      state: revisionState(facts, r.number),
-      savedAt: iso(r.saved_at),
-      authorName: r.author_name,
-      organisationName: r.organisation_name,
-      secrecyDomainName: r.secrecy_domain_name,
-      note: r.note,
-      contents: r.contents as PlanContents,
-    })),
+    revisions: shown.map((r) => ({ ...revisionView(r, revisionState(facts, r.number)), contents: contents.get(r.number) ?? null })),
     approvals: approvals.filter((a) => fields.includes('contents') && (!family || a.revision === proposal || a.revision === facts.inForceRevision)).map((a) => ({ revision: a.revision, by: a.given_as, decision: a.decision, comment: a.comment, at: iso(a.at) })),
     waitingFor,
     planningLeadName: lead ? (names.get(lead) ?? null) : null,
     principals,
   };
+}
+
+/** A revision as the views show it, without its contents. */
+export function revisionView(r: RevisionRow, state: PlanRevisionView['state']): Omit<PlanRevisionView, 'contents'> {
+  return { number: r.number, basedOn: r.based_on, state, savedAt: iso(r.saved_at), authorName: r.author_name, organisationName: r.organisation_name, secrecyDomainName: r.secrecy_domain_name, note: r.note };
+}
+
+/**
+ * Which of the shown revisions carry their contents in the plan's view: the head (its contents
+ * come with the plan's row), the one in force (and so the proposal, which is the head), and, where
+ * the caller may read neither, the newest they may read. Any other is read on its own
+ * (GET …/revisions/{number}), so a plan's view does not grow with its history.
+ */
+async function contentsShown(db: Db, row: PlanRow, shown: readonly RevisionRow[]): Promise<Map<number, PlanContents>> {
+  const contents = new Map<number, PlanContents>();
+  for (const r of shown) {
+    if (r.number === row.head_revision) contents.set(r.number, row.head_contents as PlanContents);
+    else if (r.contents !== null) contents.set(r.number, r.contents as PlanContents);
+  }
+  const newest = shown[0];
+  if (contents.size === 0 && newest) {
+    const read = await revisionOf(db, row.id, newest.number);
+    if (read) contents.set(newest.number, read.contents as PlanContents);
+  }
+  return contents;
 }
 
 /** The principals taking part, for the family: the organisations the plan's consent names, by itself or through a secrecy domain. */

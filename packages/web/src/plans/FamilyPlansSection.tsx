@@ -1,6 +1,6 @@
 import { Alert, Badge, Button, Group, Stack, Text, Textarea, Title } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
-import { PlanApprovalInput, type PlanSummary, type PlanView } from '@samsyn/core';
+import { carriedRevision, PlanApprovalInput, type PlanSummary, type PlanView } from '@samsyn/core';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { refusalText, schemaErrors } from '../common/errors.ts';
@@ -81,8 +81,8 @@ function FamilyPlanDetails({ childId, planId, relation }: { childId: string; pla
 function FamilyPlan({ childId, plan, relation }: { childId: string; plan: PlanView; relation: 'guardian' | 'self' }) {
   const { t } = useTranslation();
   const status = useStatus();
-  const inForce = plan.revisions.find((r) => r.state === 'in_force');
-  const proposal = plan.revisions.find((r) => r.state === 'proposed');
+  const inForce = carriedRevision(plan, (r) => r.state === 'in_force');
+  const proposal = carriedRevision(plan, (r) => r.state === 'proposed');
   return (
     <Stack gap="sm" mt="sm">
       <StatusMessage status={status.status} onClose={status.clear} />

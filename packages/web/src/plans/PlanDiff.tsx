@@ -4,6 +4,7 @@ import type { TFunction } from 'i18next';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { dynamicText } from './text.ts';
+import { useRevisionContents } from './usePlans.ts';
 
 /** The changes between two contents, each named in words (`Mål 1 · Mål, mätbart formulerat`). */
 export function ChangeList({ from, to }: { from: PlanContents; to: PlanContents }) {
@@ -27,14 +28,14 @@ export function ChangeList({ from, to }: { from: PlanContents; to: PlanContents 
 }
 
 /** Any two revisions the caller may read, compared; the newest against the one before it at first. */
-export function RevisionCompare({ revisions }: { revisions: readonly PlanRevisionView[] }) {
+export function RevisionCompare({ childId, planId, revisions }: { childId: string; planId: string; revisions: readonly PlanRevisionView[] }) {
   const { t } = useTranslation();
   const [to, setTo] = useState(String(revisions[0]?.number ?? ''));
   const [from, setFrom] = useState(String(revisions[1]?.number ?? revisions[0]?.number ?? ''));
-  if (revisions.length < 2) return null;
   const options = revisions.map((r) => ({ value: String(r.number), label: t('plans.revisions.option', { number: r.number, state: t(`plans.revisionStates.${r.state}`) }) }));
-  const a = revisions.find((r) => String(r.number) === from);
-  const b = revisions.find((r) => String(r.number) === to);
+  const a = useRevisionContents(childId, planId, revisions.find((r) => String(r.number) === from));
+  const b = useRevisionContents(childId, planId, revisions.find((r) => String(r.number) === to));
+  if (revisions.length < 2) return null;
   return (
     <Stack gap="sm">
       <Title order={3} size="h4">{t('plans.revisions.compare')}</Title>
@@ -42,7 +43,9 @@ export function RevisionCompare({ revisions }: { revisions: readonly PlanRevisio
         <Select label={t('plans.revisions.from')} data={options} value={from} onChange={(v) => v && setFrom(v)} allowDeselect={false} />
         <Select label={t('plans.revisions.to')} data={options} value={to} onChange={(v) => v && setTo(v)} allowDeselect={false} />
       </SimpleGrid>
-      <div aria-live="polite">{a && b && <ChangeList from={a.contents} to={b.contents} />}</div>
+      <div aria-live="polite" aria-busy={a.isLoading || b.isLoading}>
+        {a.contents && b.contents ? <ChangeList from={a.contents} to={b.contents} /> : <Text size="sm" c="dimmed">{t(a.isError || b.isError ? 'plans.revisions.loadFailed' : 'plans.revisions.loading')}</Text>}
+      </div>
     </Stack>
   );
 }

@@ -1,5 +1,5 @@
 import { Alert, Button, Group, Select, Stack, Text, Textarea, TextInput, Title } from '@mantine/core';
-import { PlanCreateInput, PlanRevisionInput, planKinds, type PlanContents, type PlanKind, type PlanList, type PlanView } from '@samsyn/core';
+import { carriedRevision, PlanCreateInput, PlanRevisionInput, planKinds, type PlanContents, type PlanKind, type PlanList, type PlanView } from '@samsyn/core';
 import type { FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useDraft } from '../children/useDraft.ts';
@@ -31,7 +31,7 @@ const emptyContents: PlanContents = { title: '', childViews: '', guardianViews: 
  */
 export function PlanEditor({ childId, plan, options, onCancel, onSaved }: { childId: string; plan: PlanView | null; options: Pick<PlanList, 'consentOptions' | 'leadOptions'>; onCancel: () => void; onSaved: (view: PlanView) => void }) {
   const { t } = useTranslation();
-  const head = plan?.revisions.find((r) => r.number === plan.headRevision);
+  const head = plan ? carriedRevision(plan, (r) => r.number === plan.headRevision) : undefined;
   const initial: Draft = { kind: plan?.kind ?? 'child_plan', consentId: plan?.consentId ?? options.consentOptions[0]?.id ?? '', baseRevision: plan?.headRevision ?? 1, contents: head?.contents ?? emptyContents, note: '' };
   const [draft, setDraft, discard] = useDraft<Draft>(`plan:${childId}:${plan?.id ?? 'new'}`, initial);
   const create = useCreatePlan(childId);

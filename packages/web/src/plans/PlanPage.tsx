@@ -1,6 +1,6 @@
 import { Alert, Anchor, Badge, Button, Group, List, Modal, Stack, Text, Title } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
-import type { PlanView } from '@samsyn/core';
+import { carriedRevision, type PlanContents, type PlanView } from '@samsyn/core';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { isApiError } from '../api/client.ts';
@@ -47,9 +47,9 @@ function Plan({ childId, plan }: { childId: string; plan: PlanView }) {
   // The editor's options (consents, who may lead) come with the list; asked only when the editor opens.
   const actions = new Set(plan.actions);
   const establish = useEstablishPlan(childId, plan.id);
-  const inForce = plan.revisions.find((r) => r.state === 'in_force');
-  const proposal = plan.revisions.find((r) => r.state === 'proposed');
-  const head = plan.revisions.find((r) => r.number === plan.headRevision);
+  const inForce = carriedRevision(plan, (r) => r.state === 'in_force');
+  const proposal = carriedRevision(plan, (r) => r.state === 'proposed');
+  const head = carriedRevision(plan, (r) => r.number === plan.headRevision);
   const missing = plan.missingSipContents;
   return (
     <Stack gap="lg" maw={1100}>
@@ -113,7 +113,7 @@ function Plan({ childId, plan }: { childId: string; plan: PlanView }) {
             ))}
           </Stack>
           {plan.revisions.length < plan.headRevision && <Text size="sm" c="dimmed">{t('plans.revisions.hiddenSome')}</Text>}
-          <RevisionCompare revisions={plan.revisions} />
+          <RevisionCompare childId={childId} planId={plan.id} revisions={plan.revisions} />
         </Stack>
       </section>
       <Modal opened={editOpen} onClose={edit.close} closeButtonProps={{ 'aria-label': t('common.close') }} title={t('plans.editTitle')} size="xl">
@@ -127,7 +127,7 @@ function Plan({ childId, plan }: { childId: string; plan: PlanView }) {
   );
 }
 
-function ContentsPanel({ title, revision, plan, contents }: { title: string; revision: number; plan: PlanView; contents: PlanView['revisions'][number]['contents'] }) {
+function ContentsPanel({ title, revision, plan, contents }: { title: string; revision: number; plan: PlanView; contents: PlanContents }) {
   const { t } = useTranslation();
   const headingId = `contents-${revision}`;
   return (

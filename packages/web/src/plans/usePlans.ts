@@ -1,6 +1,6 @@
 import { currentLanguage } from '../i18n/index.ts';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { PlanApprovalInput, PlanCloseInput, PlanContents, PlanCreateInput, PlanList, PlanRevisionInput, PlanRevisionView, PlanView } from '@samsyn/core';
+import type { PlanApprovalInput, PlanCloseInput, PlanContents, PlanCreateInput, PlanList, PlanRevisionInput, PlanRevisionRead, PlanRevisionView, PlanView } from '@samsyn/core';
 import { api, isApiError } from '../api/client.ts';
 
 export const plansKey = (childId: string) => ['children', childId, 'plans'] as const;
@@ -18,6 +18,22 @@ export function usePlans(childId: string) {
 
 export function usePlan(childId: string, planId: string) {
   return useQuery({ queryKey: planKey(childId, planId), queryFn: () => api<PlanView>('GET', `${base(childId)}/${planId}`), refetchOnWindowFocus: false });
+}
+
+/**
+ * A revision's contents: the plan's view carries the head's and the one in force's; an older one
+ * is read on its own, once (a saved revision never changes), and only when asked for (a look).
+ */
+export function useRevisionContents(childId: string, planId: string, revision: PlanRevisionView | undefined) {
+  const number = revision?.number ?? 0;
+  const query = useQuery({
+    queryKey: [...planKey(childId, planId), 'revisions', number],
+    queryFn: () => api<PlanRevisionRead>('GET', `${base(childId)}/${planId}/revisions/${number}`),
+    enabled: revision !== undefined && revision.contents === null,
+    staleTime: Infinity,
+    refetchOnWindowFocus: false,
+  });
+  return { contents: revision?.contents ?? query.data?.contents ?? null, isLoading: query.isLoading, isError: query.isError };
 }
 
 /** A change answers with the plan as it now stands: it replaces the cached plan, so no second look. */
@@ -57,7 +73,7 @@ export function useAnswerProposal(childId: string, planId: string) {
 /** A save's conflict: the version saved meanwhile (when the caller may read it) and the caller's own. */
 export interface PlanConflictDetails {
   headRevision: number;
-  theirs: PlanRevisionView | null;
+  theirs: PlanRevisionRead | null;
   yours: PlanContents;
 }
 

@@ -1,5 +1,5 @@
 import { Alert, Anchor, Button, Group, Radio, Stack, Text, TextInput, Textarea, Title } from '@mantine/core';
-import { wellbeingAreaCodes, type PlanView } from '@samsyn/core';
+import { carriedRevision, wellbeingAreaCodes, type PlanView } from '@samsyn/core';
 import { type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useDraft } from '../children/useDraft.ts';
@@ -71,7 +71,7 @@ function PreparationFields({ childId, plan, voice, initial, submittedAt }: { chi
   const { t } = useTranslation();
   const save = useSavePreparation(childId, plan.id);
   const [draft, setDraft, discard] = useDraft<PreparationAnswers>(`preparation:${plan.id}:${voice}`, { ...emptyAnswers, ...initial });
-  const head = plan.revisions.find((r) => r.number === plan.headRevision);
+  const head = carriedRevision(plan, (r) => r.number === plan.headRevision);
   const goals = head?.contents.goals ?? [];
   const headingId = `preparation-form-${plan.id}`;
   if (submittedAt) return <Alert variant="light" color="samsyn" title={t('sipMeetings.form.title')}><Text size="sm" c="dark.8">{t('sipMeetings.form.submitted')}</Text></Alert>;
