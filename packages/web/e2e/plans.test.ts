@@ -27,13 +27,13 @@ const texts = {
     record: 'Ebba Vårdnadshavare', link: 'Planer (barnets plan och SIP)', plans: 'Planer för Ebba Vårdnadshavare', sip: 'SIP för Ebba', proposal: 'Föreslagen ändring', inForce: /^Planen som gäller/, familyPdf: 'Planen som PDF för familjen',
     compare: 'Jämför två versioner', from: 'Från version', first: 'Version 1 (Ersatt)', newPlan: 'Ny plan', kind: 'Typ av plan', sipOption: 'SIP', title: 'Planens namn', save: 'Spara', missing: 'Det här saknas innan SIP:en kan fastställas',
     missingRegion: 'Vilka insatser regionen ansvarar för', establish: 'Fastställ planen', edit: 'Ändra planen', childViews: 'Barnets egna mål och synpunkter', conflict: 'Någon annan har sparat planen',
-    keepMine: 'Spara min version ovanpå deras', saved: /Planen är sparad \(version \d+\)\./, family: 'Visa planen', approve: 'Godkänn ändringen', approved: 'Tack! Ditt godkännande är sparat.',
+    keepMine: 'Spara min version ovanpå deras', showOlder: 'Visa äldre versioner', firstVersion: /^Version 1 ·/, saved: /Planen är sparad \(version \d+\)\./, family: 'Visa planen', approve: 'Godkänn ändringen', approved: 'Tack! Ditt godkännande är sparat.',
   },
   en: {
     record: 'Ebba Vårdnadshavare', link: "Plans (the child's plan and SIP)", plans: 'Plans for Ebba Vårdnadshavare', sip: 'SIP för Ebba', proposal: 'Proposed change', inForce: /^The plan in force/, familyPdf: 'The plan as a PDF for the family',
     compare: 'Compare two versions', from: 'From version', first: 'Version 1 (Superseded)', newPlan: 'New plan', kind: 'Kind of plan', sipOption: 'SIP', title: 'Name of the plan', save: 'Save', missing: 'This is missing before the SIP can be established',
     missingRegion: 'Which interventions the region is responsible for', establish: 'Establish the plan', edit: 'Change the plan', childViews: "The child's own goals and views", conflict: 'Someone else has saved the plan',
-    keepMine: 'Save my version on top of theirs', saved: /The plan is saved \(version \d+\)\./, family: 'Show the plan', approve: 'Approve the change', approved: 'Thank you! Your approval is saved.',
+    keepMine: 'Save my version on top of theirs', showOlder: 'Show earlier versions', firstVersion: /^Version 1 ·/, saved: /The plan is saved \(version \d+\)\./, family: 'Show the plan', approve: 'Approve the change', approved: 'Thank you! Your approval is saved.',
   },
 } as const;
 
@@ -115,6 +115,17 @@ describe.each(['sv', 'en'] as const)('the plan pages in %s', (language) => {
     await page.getByRole('button', { name: text.keepMine }).click();
     await page.getByRole('dialog').getByRole('button', { name: text.save, exact: true }).click();
     await page.getByText(text.saved).waitFor();
+
+    // A long history: the page lists the newest versions, and the older ones when asked for.
+    for (let n = 0; n < 9; n++) await saveBehindTheFormsBack(page, `Sparning ${n} (${language})`);
+    await page.reload();
+    await page.getByRole('heading', { level: 1, name: `Ny SIP (${language})` }).waitFor();
+    expect(await page.getByText(text.firstVersion).count()).toBe(0);
+    const [older] = await Promise.all([page.waitForResponse((r) => r.url().includes('/revisions?before=')), page.getByRole('button', { name: text.showOlder }).click()]);
+    expect(older.status()).toBe(200);
+    await page.getByText(text.firstVersion).waitFor();
+    expect(await page.getByRole('button', { name: text.showOlder }).count()).toBe(0);
+    found.push(...(await violations(page, `${language} the older versions`)));
     expect(found).toEqual([]);
   });
 });

@@ -177,6 +177,7 @@ export const auditActions = [
   // Planning together: the child's plan and the SIP (plans/)
   'child.plan.list',
   'child.plan.read',
+  'child.plan.revision.list',
   'child.plan.revision.read',
   'child.plan.pdf',
   'child.plan.create',

@@ -207,6 +207,11 @@ export const PlanRevisionView = z.object({
 });
 export type PlanRevisionView = z.infer<typeof PlanRevisionView>;
 
+/** A page of a plan's older revisions, newest first, without their contents; `next` is the `before` of the page after it, if any. */
+export const PlanRevisionPage = z.object({ revisions: z.array(PlanRevisionView), next: z.number().int().nullable() });
+export type PlanRevisionPage = z.infer<typeof PlanRevisionPage>;
+export const PlanRevisionPageQuery = z.object({ before: z.coerce.number().int().min(2).max(2_147_483_647) });
+
 /** One revision read on its own, with its contents. */
 export const PlanRevisionRead = PlanRevisionView.extend({ contents: PlanContents });
 export type PlanRevisionRead = z.infer<typeof PlanRevisionRead>;
@@ -263,6 +268,11 @@ export type PlanList = z.infer<typeof PlanList>;
 export const PlanView = PlanSummary.extend({
   /** The revisions the caller may read, newest first (the family: the one in force and the proposal). */
   revisions: z.array(PlanRevisionView),
+  /**
+   * Where the team's reading of older revisions starts (GET …/revisions?before=this), page by page:
+   * the oldest number the newest revisions listed span; null when there are none older to read.
+   */
+  olderRevisionsBefore: z.number().int().nullable(),
   approvals: z.array(PlanApprovalView),
   /** Who must still approve the proposal before it is in force. */
   waitingFor: z.array(z.enum(['guardian', 'child'])),

@@ -370,7 +370,9 @@ afterAll(() => t.close());
 const key = (r: { method: string; path: string }) => `${r.method} ${r.path}`;
 const isChildRoute = (r: { path: string }) => r.path.startsWith('/api/children/{id}');
 
-function urlOf(route: { path: string }): string {
+function urlOf(route: { method: string; path: string }): string {
+  // A page of a plan's older revisions names where it starts.
+  if (route.method === 'GET' && route.path === '/api/children/{id}/plans/{planId}/revisions') return `${urlOf({ method: 'POST', path: route.path })}?before=3`;
   if (isChildRoute(route)) return route.path.replace('{id}', ids.childId).replace(/\{(\w+)\}/g, (_, name: string) => realIds[name] ?? placeholder);
   if (route.path.startsWith('/api/handovers/{id}')) return route.path.replace('{id}', realIds.handover!);
   if (route.path === '/api/handovers') return '/api/handovers?status=all';

@@ -78,15 +78,21 @@ export function planFacts(row: PlanRow): PlanFacts {
   };
 }
 
+/** How many of a plan's newest revisions its view lists, and an older page holds: a plan's history grows with every save. */
+export const revisionPage = 10;
+
 /**
- * Every revision of a plan, newest first, with its author and where it was written, and the
- * contents of the one `withContents` names only (the revision in force): the head's come with the
- * plan's row, and an older revision's are read on their own (`revisionOf`). A plan's history grows
- * with every save; its contents, carried whole, made each save and each read grow with it.
+ * Revisions `from`..`to` of a plan (numbers run 1, 2, 3 … with every save), and `also` (the one in
+ * force, wherever it is), newest first, with their authors and where each was written, and the
+ * contents of `also` only: the head's come with the plan's row, and any other's are read on their
+ * own (`revisionOf`). Carried whole, every revision's contents made each save and read grow with
+ * the plan's history.
  */
-export async function revisionsOf(db: Db, planId: string, withContents: number | null) {
-  return revisionRows(db, sql<unknown>`case when r.number = ${withContents ?? 0} then r.contents end`)
+export async function revisionsOf(db: Db, planId: string, range: { from: number; to: number; also: number | null }) {
+  const also = range.also ?? 0;
+  return revisionRows(db, sql<unknown>`case when r.number = ${also} then r.contents end`)
     .where('r.plan_id', '=', planId)
+    .where((eb) => eb.or([eb.between('r.number', range.from, range.to), eb('r.number', '=', also)]))
     .orderBy('r.number', 'desc')
     .execute();
 }

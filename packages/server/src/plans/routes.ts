@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { familyPlanDocument, pickLanguage, stockholmDate, type WellbeingArea } from '@samsyn/core';
-import { ChildParams, PlanApprovalInput, PlanCloseInput, PlanCreateInput, PlanEstablishInput, PlanList, PlanParams, PlanRevisionInput, PlanRevisionParams, PlanRevisionRead, PlanView } from '@samsyn/core';
+import { ChildParams, PlanApprovalInput, PlanCloseInput, PlanCreateInput, PlanEstablishInput, PlanList, PlanParams, PlanRevisionInput, PlanRevisionPage, PlanRevisionPageQuery, PlanRevisionParams, PlanRevisionRead, PlanView } from '@samsyn/core';
 import { withChildAccess, withChildAction, withChildWrite, type ChildAccess } from '../access/gate.ts';
 import { AppError } from '../http/errors.ts';
 import { errorResponses, type App } from '../http/types.ts';
@@ -10,7 +10,8 @@ import { nextMeeting } from './meetings.ts';
 import { meetingsOf } from './meetings-queries.ts';
 import { PreparationInput, PreparationList, Preparation, readPreparations, savePreparation } from './preparation.ts';
 import { wheelAreaLabels } from '../wellbeing/queries.ts';
-import { closePlanWithReason, createPlan, establishPlan, listPlans, PlanConflict, readPlan, readRevision, saveRevision } from './service.ts';
+import { closePlanWithReason, createPlan, establishPlan, listPlans, PlanConflict, readPlan, saveRevision } from './service.ts';
+import { listRevisions, readRevision } from './revision-history.ts';
 
 /**
  * Planning together: the child's plan and the SIP. Reads are asked of the gate as reads of the
@@ -55,6 +56,21 @@ export async function planRoutes(app: App): Promise<void> {
     handler: async (request) => {
       const access = await withChildAccess(request, request.params.id, 'read', 'record', { auditAction: 'child.plan.read', details: { planId: request.params.planId } });
       return readPlan(request, access, request.params.planId);
+    },
+  });
+
+  app.get('/api/children/:id/plans/:planId/revisions', {
+    schema: {
+      tags: ['plans'],
+      summary: 'A page of a plan’s revisions older than `before`, newest first, without their contents (the plan’s view lists the newest); the family has none beyond their view (logged)',
+      params: PlanParams,
+      querystring: PlanRevisionPageQuery,
+      response: { 200: PlanRevisionPage, ...errorResponses(400, 401, 403, 404) },
+    },
+    handler: async (request) => {
+      const { id, planId } = request.params;
+      const access = await withChildAccess(request, id, 'read', 'record', { auditAction: 'child.plan.revision.list', details: { planId, before: request.query.before } });
+      return listRevisions(request, access, planId, request.query.before);
     },
   });
 

@@ -1,6 +1,6 @@
 import type { FastifyRequest } from 'fastify';
 import type { Transaction } from 'kysely';
-import { diffPlanContents, isFamilyStanding, mayReadPlanEntry, planFieldsFor, revisionState, mayStartPlanOn, partyOf, planConsentOptions, sipContentsMissing, type PlanContents, type PlanCreateInput, type PlanEstablishInput, type PlanList, type PlanCloseInput, type PlanRevisionInput, type PlanRevisionRead, type PlanView } from '@samsyn/core';
+import { diffPlanContents, mayReadPlanEntry, mayStartPlanOn, partyOf, planConsentOptions, sipContentsMissing, type PlanContents, type PlanCreateInput, type PlanEstablishInput, type PlanList, type PlanCloseInput, type PlanRevisionInput, type PlanRevisionRead, type PlanView } from '@samsyn/core';
 import type { ChildAccess } from '../access/gate.ts';
 import type { DB } from '../db/schema.ts';
 import { AppError } from '../http/errors.ts';
@@ -150,24 +150,6 @@ async function conflict(trx: Transaction<DB>, request: FastifyRequest, access: C
   const readable = head && mayReadPlanEntry(planAccessFacts(request, access), planFacts(row), revisionEntry(head));
   const theirs = head && readable ? { ...revisionView(head, 'draft'), contents: head.contents as PlanContents } : null;
   return new PlanConflict({ reason: 'stale_base_revision', baseRevision: base, headRevision: row.head_revision }, theirs);
-}
-
-/**
- * One revision with its contents (an older one, which the plan's view lists without them), as
- * the plan's view would show it: 404 for a plan or a revision the caller may not read. The
- * family reads only the revision in force and the proposal.
- */
-export async function readRevision(request: FastifyRequest, access: ChildAccess, planId: string, number: number): Promise<PlanRevisionRead> {
-  const { db } = request.server.services;
-  const row = await planOf(db, access.childId, access.actor.userId, planId);
-  const d = row ? decideRow(request, access, row) : null;
-  const revision = row && d?.read && planFieldsFor(d.standing).includes('contents') ? await revisionOf(db, planId, number) : undefined;
-  if (!row || !d?.read || !revision) throw new AppError('not_found');
-  const facts = planFacts(row);
-  const state = revisionState(facts, number);
-  const readable = isFamilyStanding(d.standing) ? state === 'in_force' || state === 'proposed' : mayReadPlanEntry(planAccessFacts(request, access), facts, revisionEntry(revision));
-  if (!readable) throw new AppError('not_found');
-  return { ...revisionView(revision, state), contents: revision.contents as PlanContents };
 }
 
 /** Establishes the plan on the revision the lead has seen; a SIP only with all its legal contents. */

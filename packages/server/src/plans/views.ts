@@ -1,8 +1,9 @@
 import type { FastifyRequest } from 'fastify';
-import { ageOn, approvalsWaitingFor, type AccessDecision, type PolicyActor, type PolicyChild, decidePlan, isFamilyStanding, mayReadPlanEntry, planFieldsFor, proposedRevision, revisionState, sipContentsMissing, stockholmDate, type PlanAccessFacts, type PlanContents, type PlanDecision, type PlanRevisionView, type PlanSummary, type PlanView } from '@samsyn/core';
+import { ageOn, approvalsWaitingFor, type AccessDecision, type PolicyActor, type PolicyChild, decidePlan, isFamilyStanding, planFieldsFor, proposedRevision, revisionState, sipContentsMissing, stockholmDate, type PlanAccessFacts, type PlanContents, type PlanDecision, type PlanRevisionView, type PlanSummary, type PlanView } from '@samsyn/core';
 import type { Kysely, Transaction } from 'kysely';
 import type { DB } from '../db/schema.ts';
-import { approvalsOf, guardiansOf, planFacts, planStatus, principalNames, revisionEntry, revisionOf, revisionsOf, userNames, type PlanRow, type RevisionRow } from './queries.ts';
+import { readsOlderRevisions, revisionShown } from './revision-history.ts';
+import { approvalsOf, guardiansOf, planFacts, planStatus, principalNames, revisionOf, revisionPage, revisionsOf, userNames, type PlanRow, type RevisionRow } from './queries.ts';
 
 type Db = Kysely<DB> | Transaction<DB>;
 const iso = (d: Date | string) => new Date(d).toISOString();
@@ -63,16 +64,12 @@ export function toSummary(row: PlanRow, decision: ReadableDecision): PlanSummary
 export async function toPlanView(db: Db, request: FastifyRequest, access: PlanGateAnswer, row: PlanRow, decision: ReadableDecision, readable?: (revision: RevisionRow) => boolean): Promise<PlanView> {
   const f = planAccessFacts(request, access);
   const facts = planFacts(row);
-  const [revisions, approvals, guardians] = await Promise.all([revisionsOf(db, row.id, row.in_force_revision), approvalsOf(db, row.id), guardiansOf(db, access.childId)]);
+  // The newest revisions and the one in force: older ones are read a page at a time (revision-history.ts).
+  const window = { from: Math.max(1, row.head_revision - revisionPage + 1), to: row.head_revision, also: row.in_force_revision };
+  const [revisions, approvals, guardians] = await Promise.all([revisionsOf(db, row.id, window), approvalsOf(db, row.id), guardiansOf(db, access.childId)]);
   const family = isFamilyStanding(decision.standing);
   const fields = planFieldsFor(decision.standing);
-  const shown = revisions.filter((r) => {
-    const state = revisionState(facts, r.number);
-    if (!fields.includes('contents')) return false;
-    if (family) return state === 'in_force' || state === 'proposed';
-    // `readable` only for the bench's ceiling (plans/bench.ts), which asks no gate.
-    return readable ? readable(r) : mayReadPlanEntry(f, facts, revisionEntry(r));
-  });
+  const shown = revisions.filter(revisionShown(f, facts, decision, readable));
   const contents = await contentsShown(db, row, shown);
   const proposal = proposedRevision(facts);
   const age = ageOn(access.child.birthDate, stockholmDate(access.now));
@@ -84,6 +81,7 @@ export async function toPlanView(db: Db, request: FastifyRequest, access: PlanGa
   return {
     ...toSummary(row, decision),
     revisions: shown.map((r) => ({ ...revisionView(r, revisionState(facts, r.number)), contents: contents.get(r.number) ?? null })),
+    olderRevisionsBefore: window.from > 1 && readsOlderRevisions(decision) ? window.from : null,
     approvals: approvals.filter((a) => fields.includes('contents') && (!family || a.revision === proposal || a.revision === facts.inForceRevision)).map((a) => ({ revision: a.revision, by: a.given_as, decision: a.decision, comment: a.comment, at: iso(a.at) })),
     waitingFor,
     planningLeadName: lead ? (names.get(lead) ?? null) : null,

@@ -15,7 +15,7 @@ import { message, StatusMessage, useStatus } from '../common/StatusMessage.tsx';
 import { currentLanguage } from '../i18n/index.ts';
 import { ClosePlanForm } from './ClosePlanForm.tsx';
 import { PlanContentsView } from './PlanContentsView.tsx';
-import { RevisionCompare } from './PlanDiff.tsx';
+import { RevisionHistory } from './RevisionHistory.tsx';
 import { PlanEditor } from './PlanEditor.tsx';
 import { ApprovalsList } from './ApprovalsList.tsx';
 import { familyPdfUrl } from './usePlans.ts';
@@ -97,25 +97,7 @@ function Plan({ childId, plan }: { childId: string; plan: PlanView }) {
       {plan.kind === 'sip' && <SipRequestSection childId={childId} />}
       <PreparationNotesSection childId={childId} planId={plan.id} goals={(head?.contents.goals ?? []).map((g) => ({ id: g.id, wording: g.wording, team: g.evaluation?.team ?? null }))} />
       <MeetingsSection childId={childId} planId={plan.id} />
-      <section aria-labelledby="revisions-heading" className="page-panel">
-        <Stack gap="sm" p="lg">
-          <Title order={2} size="h3" id="revisions-heading">{t('plans.revisions.title')}</Title>
-          <Stack gap="xs" component="ul" className="plain-list">
-            {plan.revisions.map((r) => (
-              <li key={r.number} className="record-entry">
-                <Group gap="xs">
-                  <Text size="sm" fw={600}>{t('plans.revisions.meta', { number: r.number, author: r.authorName, organisation: r.organisationName, time: formatDate(r.savedAt) })}</Text>
-                  <Badge variant="light" tt="none" className={r.state === 'in_force' ? 'badge-active' : r.state === 'superseded' ? 'badge-inactive' : undefined}>{t(`plans.revisionStates.${r.state}`)}</Badge>
-                </Group>
-                <Text size="xs" c="dimmed">{t('plans.revisions.domain', { domain: r.secrecyDomainName })}</Text>
-                {r.note && <Text size="sm">{r.note}</Text>}
-              </li>
-            ))}
-          </Stack>
-          {plan.revisions.length < plan.headRevision && <Text size="sm" c="dimmed">{t('plans.revisions.hiddenSome')}</Text>}
-          <RevisionCompare childId={childId} planId={plan.id} revisions={plan.revisions} />
-        </Stack>
-      </section>
+      <RevisionHistory childId={childId} plan={plan} />
       <Modal opened={editOpen} onClose={edit.close} closeButtonProps={{ 'aria-label': t('common.close') }} title={t('plans.editTitle')} size="xl">
         {editOpen && <EditorWithOptions childId={childId} plan={plan} onCancel={edit.close} onSaved={(view) => { edit.close(); status.success(view.proposedRevision ? message('plans.proposedSaved') : message('plans.saved', { number: view.headRevision })); }} />}
       </Modal>

@@ -1,6 +1,7 @@
 import { currentLanguage } from '../i18n/index.ts';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { PlanApprovalInput, PlanCloseInput, PlanContents, PlanCreateInput, PlanList, PlanRevisionInput, PlanRevisionRead, PlanRevisionView, PlanView } from '@samsyn/core';
+import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
+import type { PlanApprovalInput, PlanCloseInput, PlanContents, PlanCreateInput, PlanList, PlanRevisionInput, PlanRevisionPage, PlanRevisionRead, PlanRevisionView, PlanView } from '@samsyn/core';
 import { api, isApiError } from '../api/client.ts';
 
 export const plansKey = (childId: string) => ['children', childId, 'plans'] as const;
@@ -34,6 +35,34 @@ export function useRevisionContents(childId: string, planId: string, revision: P
     refetchOnWindowFocus: false,
   });
   return { contents: revision?.contents ?? query.data?.contents ?? null, isLoading: query.isLoading, isError: query.isError };
+}
+
+/**
+ * The plan's revisions older than those its view lists, a page at a time, first when asked for
+ * (each page is a look). Keyed by where the view's list ends, so a save that moves it starts anew.
+ */
+export function useOlderRevisions(childId: string, planId: string, before: number | null) {
+  const [asked, setAsked] = useState(false);
+  const query = useInfiniteQuery({
+    queryKey: [...planKey(childId, planId), 'history', before],
+    queryFn: ({ pageParam }) => api<PlanRevisionPage>('GET', `${base(childId)}/${planId}/revisions?before=${pageParam}`),
+    initialPageParam: before ?? 1,
+    getNextPageParam: (last) => last.next ?? undefined,
+    enabled: asked && before !== null,
+    staleTime: Infinity,
+    refetchOnWindowFocus: false,
+  });
+  const pages = query.data?.pages ?? [];
+  const spannedFrom = pages.length === 0 ? (before ?? 1) : (pages.at(-1)?.next ?? 1);
+  return {
+    revisions: pages.flatMap((p) => p.revisions),
+    /** The oldest number the listed revisions span. */
+    spannedFrom,
+    canLoadMore: spannedFrom > 1,
+    loadMore: () => (asked ? void query.fetchNextPage() : setAsked(true)),
+    isLoading: query.isFetching,
+    isError: query.isError,
+  };
 }
 
 /** A change answers with the plan as it now stands: it replaces the cached plan, so no second look. */
