@@ -8,6 +8,7 @@ import { childFactsAt, GateFactsCache, readerFactsAt, readerKey } from './facts-
 import { loadPolicyActor, loadPolicyChildren } from './facts.ts';
 import { teamChildrenOf } from '../start/queries.ts';
 import { canonicalId } from './ids.ts';
+import { contents as planContents, demoSipId } from '../plans/fixtures.ts';
 
 let t: TestApp;
 let family: Family;
@@ -172,6 +173,29 @@ describe('the record, the chronology and the search on kept facts', () => {
     expect(await looks()).toEqual({ record: 403, chronology: 403, overview: 403, search: 'denied' });
     await db().updateTable('consent').set({ withdrawn_at: null }).where('id', '=', family.regionConsentId).execute();
     expect(await looks()).toEqual(allowed);
+  });
+
+  // A write reads the version under the child's lock and decides on the facts kept for it: the
+  // withdrawal refuses her next save at once, and the consent given back allows the one after.
+  it('decide a write on the facts of the version its lock read, refused at once after a withdrawal', async () => {
+    const psychologist = await t.loginAs('psychologist');
+    const sipId = await demoSipId(db(), family.childId);
+    const plan = `/api/children/${family.childId}/plans/${sipId}`;
+    const save = async (childViews: string) => {
+      const head = (await db().selectFrom('plan').select('head_revision').where('id', '=', sipId).executeTakeFirstOrThrow()).head_revision;
+      return psychologist.post(`${plan}/revisions`, { baseRevision: head, contents: planContents(now(), { childViews }) });
+    };
+    expect((await psychologist.get(`/api/children/${family.childId}`)).statusCode).toBe(200);
+    expect((await save('Första')).statusCode).toBe(201);
+    expect((await save('Andra')).statusCode).toBe(201);
+    await db().updateTable('consent').set({ withdrawn_at: now() }).where('id', '=', family.regionConsentId).execute();
+    const refused = await save('Tredje');
+    expect(refused.statusCode).toBe(403);
+    expect(refused.json().error.details.reason).toBe('team_consent_not_in_force');
+    await db().updateTable('consent').set({ withdrawn_at: null }).where('id', '=', family.regionConsentId).execute();
+    expect((await save('Fjärde')).statusCode).toBe(201);
+    // An unknown child is still missing under the lock: 404.
+    expect((await psychologist.post('/api/children/00000000-0000-4000-8000-000000000000/plans/00000000-0000-4000-8000-000000000000/revisions', { baseRevision: 1, contents: planContents(now()) })).statusCode).toBe(404);
   });
 
   it("keep every member's places, apart from a list's facts of the reader's own", async () => {

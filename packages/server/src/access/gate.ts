@@ -11,6 +11,7 @@ import { requireActor } from '../http/types.ts';
 import { durableBeforeReply } from '../http/durable-reply.ts';
 import { loadPolicyActor, loadPolicyChild, type FactsWith } from './facts.ts';
 import { canonicalId } from './ids.ts';
+import { childFactsAt, gateVersion } from './facts-cache.ts';
 import { logRefusal, refusalEntry } from './refusals.ts';
 
 /** An allowed access: the decision, and the facts to decide finer questions without reloading. */
@@ -145,8 +146,8 @@ export async function withChildWrite<T>(
     const outcome = await loggedTransaction<Outcome>(db, databaseKind, () => clock.now(), async (trx) => {
       const entries: AuditEntry[] = [];
       const record = async (entry: AuditEntry) => void entries.push(entry);
-      await lockChild(trx, childId);
-      const facts = await loadFacts(request, childId, childOnly, trx);
+      const version = await lockChild(trx, childId);
+      const facts = await loadFacts(request, childId, lockedFacts(version), trx);
       if (!facts.child) return { value: { missing: true as const }, entries };
       const decided = await decide(request, facts, childId, 'write', category, options, record, (_t, entry) => record(entry));
       if (!decided.allow && decided.byArea) {
@@ -265,8 +266,23 @@ export async function withChildAction<T>(
 }
 
 /** Serialises every change to one child: facts read after it see every change committed before. */
-export async function lockChild(trx: Transaction<DB>, childId: string): Promise<void> {
-  await trx.selectFrom('child').select('id').where('id', '=', childId).forUpdate().execute();
+/**
+ * Takes the child's lock and answers the version of its facts under it (undefined: no such child).
+ * Every change to a fact moves the version by an UPDATE of this row (migration 0049), so while the
+ * lock is held the version read is the one in force, and no change to a fact commits before this
+ * transaction ends.
+ */
+export async function lockChild(trx: Transaction<DB>, childId: string): Promise<string | undefined> {
+  return (await trx.selectFrom('child as c').select(gateVersion).where('c.id', '=', childId).forUpdate().executeTakeFirst())?.gate_version;
+}
+
+/**
+ * A write's facts: those of the version its lock read, as a read keeps them (access/facts-cache.ts),
+ * else loaded inside its transaction, under the lock. Facts are the same for one version whoever
+ * loads them, so the decision is the one the facts loaded now would give.
+ */
+function lockedFacts(version: string | undefined): FactsWith<never> {
+  return async (db, childId, _actorUserId, _now, kept) => ({ child: version === undefined ? undefined : await childFactsAt(db, kept, canonicalId(childId), version), loaded: null });
 }
 
 interface Facts {
