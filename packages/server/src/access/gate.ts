@@ -223,8 +223,8 @@ export async function withChildAction<T>(
     // As a write's: the entries are the transaction's last statement (audit/logged-transaction.ts).
     const outcome = await loggedTransaction<Outcome>(db, databaseKind, () => clock.now(), async (trx) => {
       const entries: AuditEntry[] = [];
-      await lockChild(trx, childId);
-      const facts = await loadFacts(request, childId, childOnly, trx);
+      const version = await lockChild(trx, childId);
+      const facts = await loadFacts(request, childId, lockedFacts(version), trx);
       if (!facts.child) return { value: { missing: true }, entries };
       const as = options.decideAs ?? { action: 'read', category: 'record' };
       const judged = judge(request, { actor: facts.actor, child: facts.child, now: facts.now }, childId, as.action, as.category, options);
