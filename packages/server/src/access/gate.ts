@@ -265,10 +265,9 @@ export async function withChildAction<T>(
   }
 }
 
-/** Serialises every change to one child: facts read after it see every change committed before. */
 /**
- * Takes the child's lock and answers the version of its facts under it (undefined: no such child).
- * Every change to a fact moves the version by an UPDATE of this row (migration 0049), so while the
+ * Serialises every change to one child, and answers the version of its facts under the lock
+ * (undefined: no such child). Every change to a fact moves the version by an UPDATE of this row (migration 0049), so while the
  * lock is held the version read is the one in force, and no change to a fact commits before this
  * transaction ends.
  */

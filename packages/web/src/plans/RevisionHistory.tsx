@@ -12,7 +12,9 @@ import { useOlderRevisions } from './usePlans.ts';
 export function RevisionHistory({ childId, plan }: { childId: string; plan: PlanView }) {
   const { t } = useTranslation();
   const older = useOlderRevisions(childId, plan.id, plan.olderRevisionsBefore);
-  const revisions = [...plan.revisions, ...older.revisions];
+  // The one in force may be older than the newest the view lists: a page that reaches it lists it again.
+  const byNumber = new Map([...older.revisions, ...plan.revisions].map((r) => [r.number, r] as const));
+  const revisions = [...byNumber.values()].sort((a, b) => b.number - a.number);
   // Numbers run 1, 2, 3 … with every save: a gap among those the list spans is a version the caller may not read.
   const hidden = revisions.filter((r) => r.number >= older.spannedFrom).length < plan.headRevision - older.spannedFrom + 1;
   return (
