@@ -7,7 +7,8 @@
  *
  * Environment: BENCH_SECONDS (10 per run), BENCH_CONNECTIONS (50; a scenario may carry its own),
  * BENCH_ROUNDS (2), BENCH_WARMUP_SECONDS (3), BENCH_START_TIMEOUT_SECONDS (90), BENCH_SERVER_LOG_LEVEL
- * (warn), BENCH_ONLY (scenario name prefixes, comma-separated: run only those).
+ * (warn), BENCH_STOP_TIMEOUT_SECONDS (10), BENCH_ONLY (scenario name prefixes, comma-separated: run only
+ * those; a name ending in $ is matched whole, so `plan-revision$` runs the gated save without its ceiling).
  * On PostgreSQL the bench creates its own database beside DATABASE_URL's and drops it after.
  */
 import os from 'node:os';
@@ -27,6 +28,8 @@ const connections = envInt('BENCH_CONNECTIONS', 50);
 const rounds = envInt('BENCH_ROUNDS', 2);
 const warmupSeconds = envInt('BENCH_WARMUP_SECONDS', 3);
 const startTimeoutMs = envInt('BENCH_START_TIMEOUT_SECONDS', 90) * 1000;
+// A server run with --cpu-prof writes its profile as it stops, which may take longer.
+const stopTimeoutMs = envInt('BENCH_STOP_TIMEOUT_SECONDS', 10) * 1000;
 const demoUser = 'teacher';
 const demoPassword = process.env.SAMSYN_DEMO_PASSWORD || 'samsyn-demo';
 
@@ -57,7 +60,7 @@ async function bench(): Promise<boolean> {
   const database: BenchDatabase = databaseUrl ? await prepareTempPostgres(databaseUrl, cleanup) : await prepareTempPglite(cleanup);
 
   progress(`starting the server on ${database.label} (migrations and demo data on the way)`);
-  const server = await startServer(root, database, cleanup, { startTimeoutMs, stopTimeoutMs: 10_000 });
+  const server = await startServer(root, database, cleanup, { startTimeoutMs, stopTimeoutMs });
   progress(`server answers on ${server.baseUrl}`);
 
   const session = await login(server.baseUrl, demoUser, demoPassword);
@@ -67,7 +70,7 @@ async function bench(): Promise<boolean> {
   // Scenarios may prepare data (the overview grows two counties and starts a second server).
   armWatchdog('preparing the scenarios', 2 * startTimeoutMs + 180_000);
   const only = process.env.BENCH_ONLY?.split(',').map((s) => s.trim()).filter(Boolean);
-  const scenarios = (await benchScenarios(session, await demoChildIdentityNumber(server.baseUrl, demoPassword))).filter((s) => !only || only.some((o) => s.name.startsWith(o)));
+  const scenarios = (await benchScenarios(session, await demoChildIdentityNumber(server.baseUrl, demoPassword))).filter((s) => !only || only.some((o) => (o.endsWith('$') ? s.name === o.slice(0, -1) : s.name.startsWith(o))));
   for (const scenario of scenarios) await checkScenario(server.baseUrl, scenario);
   progress(`checked ${scenarios.map((s) => s.name).join(', ')}: each answers 2xx`);
   const runCount = scenarios.length * (rounds + 1);

@@ -115,7 +115,14 @@ export function diffPlanContents(from: PlanContents, to: PlanContents): PlanChan
 }
 
 function compare(path: string, before: unknown, after: unknown, into: PlanChange[]): void {
-  if (stable(before ?? null) !== stable(after ?? null)) into.push({ path, kind: 'changed', before: before ?? null, after: after ?? null });
+  if (!same(before ?? null, after ?? null)) into.push({ path, kind: 'changed', before: before ?? null, after: after ?? null });
+}
+
+/** Equal values: plain ones as they are, lists and objects whatever the order of their keys (most of a plan's fields are plain). */
+function same(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (a === null || b === null || typeof a !== 'object' || typeof b !== 'object') return false;
+  return stable(a) === stable(b);
 }
 
 /** JSON with sorted keys: PostgreSQL's jsonb gives an object's keys back in an order of its own. */

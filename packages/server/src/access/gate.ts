@@ -1,9 +1,9 @@
 import type { FastifyRequest } from 'fastify';
-import type { Kysely, Transaction } from 'kysely';
+import { sql, type Kysely, type RawBuilder, type Transaction } from 'kysely';
 import { childDecider, type AccessPurpose, type InfoCategory, type AccessAction, type AccessCategory, type AccessDecision, type ChildAction, type DenyReason, type EntryFacts, type PolicyActor, type PolicyChild } from '@samsyn/core';
 import type { DB } from '../db/schema.ts';
 import { appendAudit, type AuditEntry } from '../audit/writer.ts';
-import { loggedTransaction } from '../audit/logged-transaction.ts';
+import { loggedTransaction, type OpeningStatement } from '../audit/logged-transaction.ts';
 import type { AuditAction } from '@samsyn/core';
 import { auditFrom } from '../audit/context.ts';
 import { AppError } from '../http/errors.ts';
@@ -143,10 +143,10 @@ export async function withChildWrite<T>(
   try {
     // The transaction's entries (the change's, or the gate's refusal) are its last statement (audit/logged-transaction.ts).
     type Outcome = { missing: true } | { refused: string } | { value: T };
-    const outcome = await loggedTransaction<Outcome>(db, databaseKind, () => clock.now(), async (trx) => {
+    const outcome = await loggedTransaction<Outcome, LockedChild>(db, databaseKind, () => clock.now(), async (trx, locked) => {
       const entries: AuditEntry[] = [];
       const record = async (entry: AuditEntry) => void entries.push(entry);
-      const version = await lockChild(trx, childId);
+      const version = await lockedVersion(trx, childId, locked);
       const facts = await loadFacts(request, childId, lockedFacts(version), trx);
       if (!facts.child) return { value: { missing: true as const }, entries };
       const decided = await decide(request, facts, childId, 'write', category, options, record, (_t, entry) => record(entry));
@@ -167,7 +167,7 @@ export async function withChildWrite<T>(
         : await (work as (trx: Transaction<DB>, access: ChildAccess) => Promise<T>)(trx, access);
       if (!logged) await decided.logWrite(trx);
       return { value: { value }, entries };
-    });
+    }, childLock(db, childId));
     if ('missing' in outcome) {
       await request.server.services.audit.append({ ...auditFrom(request), action: options.auditAction, subjectType: 'child', subjectId: canonicalId(childId), outcome: 'failure', details: { reason: 'no_such_child' } });
       throw new AppError('not_found');
@@ -221,9 +221,9 @@ export async function withChildAction<T>(
   try {
     type Outcome = { missing: true } | { refused: AppError } | { value: T };
     // As a write's: the entries are the transaction's last statement (audit/logged-transaction.ts).
-    const outcome = await loggedTransaction<Outcome>(db, databaseKind, () => clock.now(), async (trx) => {
+    const outcome = await loggedTransaction<Outcome, LockedChild>(db, databaseKind, () => clock.now(), async (trx, locked) => {
       const entries: AuditEntry[] = [];
-      const version = await lockChild(trx, childId);
+      const version = await lockedVersion(trx, childId, locked);
       const facts = await loadFacts(request, childId, lockedFacts(version), trx);
       if (!facts.child) return { value: { missing: true }, entries };
       const as = options.decideAs ?? { action: 'read', category: 'record' };
@@ -251,7 +251,7 @@ export async function withChildAction<T>(
       const value = await work(trx, access);
       if (!logged) await access.logDone(trx);
       return { value: { value }, entries };
-    });
+    }, childLock(db, childId));
     if ('missing' in outcome) {
       await request.server.services.audit.append({ ...auditFrom(request), action: options.auditAction, subjectType: 'child', subjectId: canonicalId(childId), outcome: 'failure', details: { reason: 'no_such_child' } });
       throw new AppError('not_found');
@@ -272,7 +272,33 @@ export async function withChildAction<T>(
  * transaction ends.
  */
 export async function lockChild(trx: Transaction<DB>, childId: string): Promise<string | undefined> {
-  return (await trx.selectFrom('child as c').select(gateVersion).where('c.id', '=', childId).forUpdate().executeTakeFirst())?.gate_version;
+  return (await lockQuery(trx, childId).executeTakeFirst())?.gate_version;
+}
+
+function lockQuery(db: Kysely<DB> | Transaction<DB>, childId: string | RawBuilder<string>) {
+  return db.selectFrom('child as c').select(gateVersion).where('c.id', '=', childId).forUpdate();
+}
+
+type LockedChild = { gate_version: string };
+
+// A uuid as PostgreSQL writes one: the only shape of id written into the lock's text.
+const uuidShape = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/**
+ * The child's lock as a change's transaction's first statement (audit/logged-transaction.ts sends
+ * it with the BEGIN), its id written in as a literal: only an id of a uuid's shape, which a literal
+ * holds as it is. Any other id takes the lock with a parameter, as its own statement (`lockedVersion`).
+ */
+function childLock(db: Kysely<DB>, childId: string): OpeningStatement | undefined {
+  if (!uuidShape.test(childId)) return undefined;
+  const compiled = lockQuery(db, sql.lit(childId)).compile();
+  if (compiled.parameters.length > 0) throw new Error('the child lock as text must hold no parameters');
+  return { sql: compiled.sql };
+}
+
+/** The version the opening lock read (no row: no such child), or the lock taken now when there was none. */
+async function lockedVersion(trx: Transaction<DB>, childId: string, locked: LockedChild[]): Promise<string | undefined> {
+  return uuidShape.test(childId) ? locked[0]?.gate_version : lockChild(trx, childId);
 }
 
 /**

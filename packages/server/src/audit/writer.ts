@@ -33,7 +33,7 @@ export async function appendAudit(trx: Transaction<DB>, entries: readonly AuditE
 /**
  * The append as one statement, which is all of it: it locks the chain head, links each entry to
  * the one before (SHA-256 of the previous hash and the entry's canonical JSON, the same link
- * `chainHash` computes, see chain.ts), inserts the rows and moves the head. Run outside a
+ * `chainHash` computes, see chain.ts), inserts the rows and moves the head (`audit_append`). Run outside a
  * transaction it commits on its own (the group commit of reads, audit/batcher.ts): one round trip,
  * and the chain lock is held only while the database itself works, never while this process
  * waits for its turn. The canonical JSON of each entry is made here, before the lock; only the
@@ -64,35 +64,11 @@ function inputRows(entries: readonly AuditEntry[], at: Date) {
   });
 }
 
-// One statement shape for every batch size (a prepared statement, planned once). The head is
-// read FOR UPDATE: a writer queued behind another sees the head that one left.
+// The append is the database's `audit_append` (migration 0050): it locks the head, links each
+// entry to the one before (the link chain.ts's `hashLink` computes), inserts the rows and moves the
+// head. A PL/pgSQL function plans its statements once per session, however the call is sent.
 function appendQuery(rowsJson: RawBuilder<unknown>) {
-  return sql`
-    WITH RECURSIVE
-    head AS (SELECT seq, hash FROM audit_chain_head WHERE id = 1 FOR UPDATE),
-    input AS MATERIALIZED (
-      SELECT * FROM json_to_recordset(${rowsJson}::json) AS r(
-        n int, at timestamptz, actor_id uuid, actor_username text, action text, subject_type text, subject_id text, outcome text,
-        organisation_id uuid, request_id text, client_ip text, details jsonb, tail text)),
-    chain (n, seq, prev_hash, hash) AS (
-      SELECT 1, h.seq + 1, h.hash, ${linkSql(sql`h.hash`, sql`h.seq + 1`)}
-      FROM head h JOIN input i ON i.n = 1
-      UNION ALL
-      SELECT c.n + 1, c.seq + 1, c.hash, ${linkSql(sql`c.hash`, sql`c.seq + 1`)}
-      FROM chain c JOIN input i ON i.n = c.n + 1),
-    appended AS (
-      INSERT INTO audit_log (seq, at, actor_id, actor_username, action, subject_type, subject_id, outcome, organisation_id, request_id, client_ip, details, prev_hash, hash)
-      SELECT c.seq, i.at, i.actor_id, i.actor_username, i.action, i.subject_type, i.subject_id, i.outcome, i.organisation_id, i.request_id, i.client_ip, i.details, c.prev_hash, c.hash
-      FROM chain c JOIN input i ON i.n = c.n
-      RETURNING seq, hash)
-    UPDATE audit_chain_head SET seq = last.seq, hash = last.hash
-    FROM (SELECT seq, hash FROM appended ORDER BY seq DESC LIMIT 1) AS last
-    WHERE id = 1`;
-}
-
-// The link of chain.ts's `hashLink` in SQL: the tail is `i.tail`, the seq's JSON is its digits quoted.
-function linkSql(prev: RawBuilder<unknown>, seq: RawBuilder<unknown>) {
-  return sql`encode(sha256(convert_to(${prev} || E'\n' || '["' || (${seq})::text || '",' || i.tail, 'UTF8')), 'hex')`;
+  return sql`SELECT audit_append(${rowsJson}::json)`;
 }
 
 function toRow(f: Omit<ChainedFields, 'seq'>) {

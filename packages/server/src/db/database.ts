@@ -109,12 +109,14 @@ const maxPreparedPerConnection = 256;
 /**
  * Runs each distinct parameterised statement as a named prepared statement on its connection,
  * so PostgreSQL parses and plans it once instead of on every request: the session lookup on
- * every API call was spending more time in planning than in execution.
+ * every API call was spending more time in planning than in execution. A statement without
+ * parameters goes as a simple query, and answers its last statement's result (`lastResult`).
  */
 function preparePerConnection(client: pg.PoolClient): void {
   const names = new Map<string, string>();
   const query = client.query.bind(client) as (...args: unknown[]) => unknown;
   (client as unknown as { query: (...args: unknown[]) => unknown }).query = (text: unknown, values?: unknown, ...rest: unknown[]) => {
+    if (typeof text === 'string' && rest.length === 0 && (!Array.isArray(values) || values.length === 0)) return lastResult(query(text, values));
     if (typeof text !== 'string' || !Array.isArray(values) || values.length === 0) return query(text, values, ...rest);
     let name = names.get(text);
     if (!name && names.size < maxPreparedPerConnection) {
@@ -123,6 +125,16 @@ function preparePerConnection(client: pg.PoolClient): void {
     }
     return name ? query({ name, text, values }, ...rest) : query(text, values, ...rest);
   };
+}
+
+/**
+ * A simple query of several statements (`BEGIN; SELECT … FOR UPDATE`, audit/logged-transaction.ts)
+ * answers pg's list of results, one per statement; Kysely reads one result, so it gets the last,
+ * whose rows are the ones asked for.
+ */
+function lastResult(result: unknown): unknown {
+  if (!(result instanceof Promise)) return result;
+  return result.then((r: unknown) => (Array.isArray(r) ? r[r.length - 1] : r));
 }
 
 async function openPostgres(options: OpenOptions): Promise<Database> {
