@@ -1,5 +1,5 @@
 import type { AccessDecision, EntryFacts, PolicyActor, PolicyChild } from '../access/policy.ts';
-import { activeMembership, consentCountsFor, consentCoversEntry, decideAccess, partyOf } from '../access/policy.ts';
+import { activeMembership, childDecider, consentCountsFor, consentCoversEntry, partyOf, type ChildDecider } from '../access/policy.ts';
 import { consentNames, type ConsentFacts, type ConsentRules } from '../access/consent.ts';
 import { domainAt } from '../secrecy/domains.ts';
 import type { PlanAction, PlanField, PlanKind, PlanStatus } from './schema.ts';
@@ -49,6 +49,14 @@ export type PlanDecision = { read: true; standing: PlanStanding; actions: PlanAc
 
 const context = (f: PlanAccessFacts) => ({ now: f.now, rules: f.rules });
 
+// One gate per set of facts: a plan's view asks it for every revision it lists (decideAccess, asked many times).
+const deciders = new WeakMap<PlanAccessFacts, ChildDecider>();
+function deciderFor(f: PlanAccessFacts): ChildDecider {
+  let decider = deciders.get(f);
+  if (!decider) deciders.set(f, (decider = childDecider(f.actor, f.child, context(f))));
+  return decider;
+}
+
 /** The change waiting for the family: the head of an established plan, newer than the one in force. */
 export function proposedRevision(plan: Pick<PlanFacts, 'status' | 'headRevision' | 'inForceRevision'>): number | null {
   if (plan.status !== 'established' || plan.inForceRevision === null) return null;
@@ -79,7 +87,7 @@ export function isPlanParticipant(f: PlanAccessFacts, plan: Pick<PlanFacts, 'con
  */
 export function mayReadPlanEntry(f: PlanAccessFacts, plan: Pick<PlanFacts, 'consentId'>, entry: EntryFacts): boolean {
   if (f.record.allow && f.record.basis === 'own_record') return true;
-  const gate = decideAccess(f.actor, f.child, 'read', 'plan', { ...context(f), entry });
+  const gate = deciderFor(f).decide('read', 'plan', entry);
   if (!gate.allow) return false;
   if (gate.basis === 'emergency') return true;
   const member = activeMembership(f.actor, f.child, context(f));

@@ -48,7 +48,7 @@ export async function loggedTransaction<T, R = never>(
       // One connection in a transaction block is what Kysely's own Transaction is; the work cannot tell them apart.
       const { value, entries } = await work(connection as Transaction<DB>, opened);
       // A query without parameters is sent as a simple query, which may hold two statements.
-      const last = entries.length > 0 ? `${appendAuditStatementSql(connection, entries, at())};\nCOMMIT` : 'COMMIT';
+      const last = entries.length > 0 ? `${appendAuditStatementSql(entries, at())};\nCOMMIT` : 'COMMIT';
       await sql.raw(last).execute(connection);
       return value;
     } catch (error) {
