@@ -198,6 +198,39 @@ describe('the record, the chronology and the search on kept facts', () => {
     expect((await psychologist.post('/api/children/00000000-0000-4000-8000-000000000000/plans/00000000-0000-4000-8000-000000000000/revisions', { baseRevision: 1, contents: planContents(now()) })).statusCode).toBe(404);
   });
 
+  // The lock is the write's first statement (sent with its BEGIN on PostgreSQL): a save that
+  // arrives while a withdrawal is still open waits for it, and is decided on the withdrawal.
+  it('wait for a change to a fact that holds the child, and decide on it once it commits', async () => {
+    const psychologist = await t.loginAs('psychologist');
+    const sipId = await demoSipId(db(), family.childId);
+    const head = async () => (await db().selectFrom('plan').select('head_revision').where('id', '=', sipId).executeTakeFirstOrThrow()).head_revision;
+    const save = (baseRevision: number, childViews: string) => psychologist.post(`/api/children/${family.childId}/plans/${sipId}/revisions`, { baseRevision, contents: planContents(now(), { childViews }) });
+    expect((await save(await head(), 'Före')).statusCode).toBe(201);
+    const base = await head();
+    let release!: () => void;
+    let opened!: () => void;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    const withdrawing = new Promise<void>((resolve) => (opened = resolve));
+    const withdrawal = db().transaction().execute(async (trx) => {
+      await trx.updateTable('consent').set({ withdrawn_at: now() }).where('id', '=', family.regionConsentId).execute();
+      opened();
+      await held;
+    });
+    await withdrawing;
+    let answered = false;
+    const pending = save(base, 'Under tiden').then((response) => ((answered = true), response));
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(answered).toBe(false);
+    release();
+    await withdrawal;
+    const refused = await pending;
+    expect(refused.statusCode).toBe(403);
+    expect(refused.json().error.details.reason).toBe('team_consent_not_in_force');
+    expect(await head()).toBe(base);
+    await db().updateTable('consent').set({ withdrawn_at: null }).where('id', '=', family.regionConsentId).execute();
+    expect((await save(base, 'Efter')).statusCode).toBe(201);
+  });
+
   it("keep every member's places, apart from a list's facts of the reader's own", async () => {
     const readerId = await userIdOf(db(), 'teacher');
     const roles = await db().selectFrom('user_role').select(['organisation_id as organisationId', 'role', 'granted_by as grantedBy']).where('user_id', '=', readerId).execute();
