@@ -295,7 +295,7 @@ function childLock(db: Kysely<DB>, childId: string): OpeningStatement | undefine
   return { sql: lockText.replace(lockPlaceholder, childId) };
 }
 
-// The statement is built once (Kysely's building cost a write more than its lock): the same text with each child's id.
+// The statement is built once (building it with Kysely took the server longer than the lock takes the database): the same text with each child's id.
 const lockPlaceholder = '00000000-0000-0000-0000-000000000000';
 let lockText: string | undefined;
 function lockTextOf(db: Kysely<DB>): string {
