@@ -10,7 +10,7 @@ import { AppError } from '../http/errors.ts';
 import { requireActor } from '../http/types.ts';
 import { durableBeforeReply } from '../http/durable-reply.ts';
 import { loadPolicyActor, loadPolicyChild, type FactsWith } from './facts.ts';
-import { canonicalId } from './ids.ts';
+import { canonicalId, isCanonicalUuid } from './ids.ts';
 import { childFactsAt, gateVersion } from './facts-cache.ts';
 import { logRefusal, refusalEntry } from './refusals.ts';
 
@@ -281,18 +281,16 @@ function lockQuery(db: Kysely<DB> | Transaction<DB>, childId: string | RawBuilde
 
 type LockedChild = { gate_version: string };
 
-// A uuid as PostgreSQL writes one: the only shape of id written into the lock's text.
-const uuidShape = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
 /**
  * The child's lock as a change's transaction's first statement (audit/logged-transaction.ts sends
- * it with the BEGIN), its id written in as a literal: only an id of a uuid's shape, which a literal
+ * it with the BEGIN), its id written in as a literal: only a uuid in its lower-case text (`isCanonicalUuid`), which a literal
  * holds as it is. Any other id takes the lock with a parameter, as its own statement (`lockedVersion`).
  */
 function childLock(db: Kysely<DB>, childId: string): OpeningStatement | undefined {
-  if (!uuidShape.test(childId)) return undefined;
+  const id = canonicalId(childId);
+  if (!isCanonicalUuid(id)) return undefined;
   lockText ??= lockTextOf(db);
-  return { sql: lockText.replace(lockPlaceholder, childId) };
+  return { sql: lockText.replace(lockPlaceholder, id) };
 }
 
 // The statement is built once (building it with Kysely took the server longer than the lock takes the database): the same text with each child's id.
@@ -306,7 +304,7 @@ function lockTextOf(db: Kysely<DB>): string {
 
 /** The version the opening lock read (no row: no such child), or the lock taken now when there was none. */
 async function lockedVersion(trx: Transaction<DB>, childId: string, locked: LockedChild[]): Promise<string | undefined> {
-  return uuidShape.test(childId) ? locked[0]?.gate_version : lockChild(trx, childId);
+  return isCanonicalUuid(canonicalId(childId)) ? locked[0]?.gate_version : lockChild(trx, childId);
 }
 
 /**

@@ -3,6 +3,13 @@ export function canonicalId(id: string): string {
   return id.toLowerCase();
 }
 
+const canonicalUuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+
+/** Whether a text is a uuid in its canonical form (lower case): the only ids written into a statement's text. */
+export function isCanonicalUuid(text: string): boolean {
+  return canonicalUuid.test(text);
+}
+
 /**
  * The ids of a list's rows per child (by canonical id), for a list look's `detailsFor`: which rows
  * each child's answer stood for. Grouped once, so a long list is not searched once per child.

@@ -5,6 +5,7 @@ import type { DB } from '../db/schema.ts';
 import type { Checkpoint, CheckpointSet } from './checkpoints.ts';
 import { lastErasureAnchor, verifyAuditChain } from './verify.ts';
 import { auditEntryAt, firstAuditEntryAfter, lastExpiredAuditEntry } from '../retention/queries.ts';
+import { isCanonicalUuid } from '../access/ids.ts';
 
 /**
  * Erasing the oldest part of the audit log (gallring) without breaking its proof. The log is
@@ -48,7 +49,6 @@ export async function planAuditErasure(db: Kysely<DB>, checkpoints: CheckpointSe
 
 const digits = /^\d+$/;
 const hex64 = /^[0-9a-f]{64}$/;
-const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
 /**
  * Erases the planned prefix as the owner: the anchor and the DELETE in one transaction (one
@@ -66,7 +66,7 @@ export async function eraseAuditPrefix(
   if (!through) return plan.skipped;
   const report = await verifyAuditChain(db, { checkpoints });
   if (!report.ok) return 'chain_broken';
-  if (!digits.test(through.seq) || !hex64.test(through.hash) || !hex64.test(through.mac) || !uuid.test(meta.runId) || !/^[a-z_.]+$/.test(meta.ruleId)) {
+  if (!digits.test(through.seq) || !hex64.test(through.hash) || !hex64.test(through.mac) || !isCanonicalUuid(meta.runId) || !/^[a-z_.]+$/.test(meta.ruleId)) {
     throw new Error('audit erasure: a checkpoint or rule that is not well formed');
   }
   const checkpointAt = new Date(through.at).toISOString();

@@ -2,7 +2,7 @@ import type { FastifyRequest } from 'fastify';
 import { accessBases, findOutliers, isReviewer, logReviewCsvHeader, logReviewCsvRow, maskIdentityNumber, reviewScope, toCsv, type AccessBasis, type Language, type LogReviewEntry, type LogReviewFilters, type LogReviewFlag, type LogReviewQuery, type LogReviewResult, type ReviewScope } from '@samsyn/core';
 import type { AuditAction } from '@samsyn/core';
 import { decideEach } from '../access/gate.ts';
-import { canonicalId } from '../access/ids.ts';
+import { canonicalId, isCanonicalUuid } from '../access/ids.ts';
 import { auditFrom } from '../audit/context.ts';
 import { AppError } from '../http/errors.ts';
 import { requireActor } from '../http/types.ts';
@@ -51,14 +51,13 @@ export async function exportLog(request: FastifyRequest, filters: LogReviewFilte
   return toCsv(logReviewCsvHeader(language), rows.map((r) => logReviewCsvRow(toEntry(r, ids, reviewable), language)));
 }
 
-const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
 /**
  * Asks the gate about every child the rows name (and the one filtered by): one entry naming each child.
  * A filter by a child the reviewer may not review is refused outright (its refusal is logged).
  */
 async function reviewableChildren(request: FastifyRequest, auditAction: AuditAction, rows: readonly LogRow[], filters: LogReviewFilters): Promise<ReadonlySet<string>> {
-  const children = [...(filters.childId ? [filters.childId] : []), ...rows.map((r) => r.subject_id ?? '')].map(canonicalId).filter((id) => uuid.test(id));
+  const children = [...(filters.childId ? [filters.childId] : []), ...rows.map((r) => r.subject_id ?? '')].map(canonicalId).filter(isCanonicalUuid);
   const counts = new Map<string, number>();
   for (const r of rows) counts.set(canonicalId(r.subject_id ?? ''), (counts.get(canonicalId(r.subject_id ?? '')) ?? 0) + 1);
   const answers = await decideEach(request, children, 'review_log', 'access_log', { auditAction, detailsFor: (childId) => ({ filters: defined(filters), rows: counts.get(childId) ?? 0 }) });
