@@ -143,10 +143,11 @@ export async function withChildWrite<T>(
   try {
     // The transaction's entries (the change's, or the gate's refusal) are its last statement (audit/logged-transaction.ts).
     type Outcome = { missing: true } | { refused: string } | { value: T };
+    const opening = childLock(db, childId);
     const outcome = await loggedTransaction<Outcome, LockedChild>(db, databaseKind, () => clock.now(), async (trx, locked) => {
       const entries: AuditEntry[] = [];
       const record = async (entry: AuditEntry) => void entries.push(entry);
-      const version = await lockedVersion(trx, childId, locked);
+      const version = await lockedVersion(trx, childId, opening, locked);
       const facts = await loadFacts(request, childId, lockedFacts(version), trx);
       if (!facts.child) return { value: { missing: true as const }, entries };
       const decided = await decide(request, facts, childId, 'write', category, options, record, (_t, entry) => record(entry));
@@ -167,7 +168,7 @@ export async function withChildWrite<T>(
         : await (work as (trx: Transaction<DB>, access: ChildAccess) => Promise<T>)(trx, access);
       if (!logged) await decided.logWrite(trx);
       return { value: { value }, entries };
-    }, childLock(db, childId));
+    }, opening);
     if ('missing' in outcome) {
       await request.server.services.audit.append({ ...auditFrom(request), action: options.auditAction, subjectType: 'child', subjectId: canonicalId(childId), outcome: 'failure', details: { reason: 'no_such_child' } });
       throw new AppError('not_found');
@@ -221,9 +222,10 @@ export async function withChildAction<T>(
   try {
     type Outcome = { missing: true } | { refused: AppError } | { value: T };
     // As a write's: the entries are the transaction's last statement (audit/logged-transaction.ts).
+    const opening = childLock(db, childId);
     const outcome = await loggedTransaction<Outcome, LockedChild>(db, databaseKind, () => clock.now(), async (trx, locked) => {
       const entries: AuditEntry[] = [];
-      const version = await lockedVersion(trx, childId, locked);
+      const version = await lockedVersion(trx, childId, opening, locked);
       const facts = await loadFacts(request, childId, lockedFacts(version), trx);
       if (!facts.child) return { value: { missing: true }, entries };
       const as = options.decideAs ?? { action: 'read', category: 'record' };
@@ -251,7 +253,7 @@ export async function withChildAction<T>(
       const value = await work(trx, access);
       if (!logged) await access.logDone(trx);
       return { value: { value }, entries };
-    }, childLock(db, childId));
+    }, opening);
     if ('missing' in outcome) {
       await request.server.services.audit.append({ ...auditFrom(request), action: options.auditAction, subjectType: 'child', subjectId: canonicalId(childId), outcome: 'failure', details: { reason: 'no_such_child' } });
       throw new AppError('not_found');
@@ -302,9 +304,9 @@ function lockTextOf(db: Kysely<DB>): string {
   return compiled.sql;
 }
 
-/** The version the opening lock read (no row: no such child), or the lock taken now when there was none. */
-async function lockedVersion(trx: Transaction<DB>, childId: string, locked: LockedChild[]): Promise<string | undefined> {
-  return isCanonicalUuid(canonicalId(childId)) ? locked[0]?.gate_version : lockChild(trx, childId);
+/** The version the opening lock read (no row: no such child), or the lock taken now when no opening was sent. */
+async function lockedVersion(trx: Transaction<DB>, childId: string, opening: OpeningStatement | undefined, locked: LockedChild[]): Promise<string | undefined> {
+  return opening ? locked[0]?.gate_version : lockChild(trx, childId);
 }
 
 /**
