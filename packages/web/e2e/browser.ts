@@ -33,7 +33,8 @@ export async function startSession(): Promise<Session> {
   if (!existsSync(chromiumPath)) {
     throw new Error(`Chromium is not installed at ${chromiumPath}. Install it with: apt-get update && apt-get install -y chromium`);
   }
-  const server = await startTestServer();
+  // Errors only: a job that fails behind a page (a register import's run) then says why in the test's output.
+  const server = await startTestServer({ logLevel: 'error' });
   const profile = await mkdtemp(path.join(os.tmpdir(), 'samsyn-chromium-'));
   let context: BrowserContext;
   try {

@@ -110,7 +110,10 @@ describe('an administrator imports a register file', () => {
       };
       const acceptAndWait = async () => {
         await page.getByRole('button', { name: x.accept }).click();
-        await page.getByText(x.done).waitFor({ timeout: 30_000 });
+        // Not done in time: the failure says what the page shows instead (its progress, a failed run, an error).
+        await page.getByText(x.done).waitFor({ timeout: 30_000 }).catch(async (error: unknown) => {
+          throw new Error(`${String(error)}\nThe page says: ${(await page.locator('main').innerText()).slice(0, 1500)}`);
+        });
       };
 
       await upload([pupils[0]!, pupils[1]!, { ...pupils[2]!, personnummer: bad }], `elever-${language}.csv`);

@@ -150,7 +150,7 @@ export const RegisterImportSummary = z.object({
   importedBy: z.string(),
   fileName: z.string(),
   fileSha256: z.string(),
-  status: z.enum(['previewed', 'running', 'done', 'discarded']),
+  status: z.enum(['previewed', 'running', 'done', 'discarded', 'failed']),
   totalRows: z.number().int(),
   processedRows: z.number().int(),
   created: z.number().int(),

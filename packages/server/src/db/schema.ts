@@ -618,7 +618,7 @@ export interface RegisterImportTable {
   imported_by: string;
   file_name: string;
   file_sha256: string;
-  status: 'previewed' | 'running' | 'done' | 'discarded';
+  status: 'previewed' | 'running' | 'done' | 'discarded' | 'failed';
   total_rows: number;
   processed_rows: Generated<number>;
   created_count: Generated<number>;

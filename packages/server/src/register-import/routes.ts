@@ -83,8 +83,8 @@ export async function registerImportRoutes(app: App): Promise<void> {
         return Boolean(row);
       });
       if (!accepted) throw new AppError('register_import_state', { details: { status: summary.status } });
+      // runImport never throws: a run that stops ends 'failed' (run.ts).
       const job = runImport(app.services, request.log, { importId: summary.id, organisationId: summary.organisation.id, fileName: summary.fileName, actor, audit: auditFrom(request) })
-        .catch((error: unknown) => request.log.error({ err: error, importId: summary.id }, 'register import failed'))
         .finally(() => running.delete(job));
       running.add(job);
       return reply.status(202).send((await importSummary(db, summary.id))!);

@@ -3,7 +3,7 @@
  * the children's locks, plans every row again against the register as it is then (so a second
  * run of the same file changes nothing), writes, appends the identity history (moves, new
  * guardians) and one audit entry per child created or changed, and moves the progress on. The
- * page polls the import's progress. When all rows are done the staged rows are deleted.
+ * page polls the import's progress. When the run ends, done or failed, the staged rows are deleted.
  */
 import type { FastifyBaseLogger } from 'fastify';
 import type { Transaction } from 'kysely';
@@ -37,8 +37,23 @@ const columnOf: Record<ChangeField, keyof DB['child']> = {
   protected_identity: 'protected_identity',
 };
 
-/** Runs the whole import, batch by batch; returns when it is done. */
+/**
+ * Runs the whole import, batch by batch; returns when it has ended. A run that stops on an error
+ * ends 'failed' (logged, and audited as a failure): the batches that committed stay, and the page
+ * stops waiting and says so. It never throws, since nobody waits on the job but the page.
+ */
 export async function runImport(services: Services, log: FastifyBaseLogger, ctx: RunContext): Promise<void> {
+  try {
+    await runBatches(services, ctx);
+    await endRun(services, ctx, 'done');
+    log.info({ importId: ctx.importId }, 'register import done');
+  } catch (error) {
+    log.error({ err: error, importId: ctx.importId }, 'register import failed');
+    await endRun(services, ctx, 'failed').catch((e: unknown) => log.error({ err: e, importId: ctx.importId }, 'register import could not be marked failed'));
+  }
+}
+
+async function runBatches(services: Services, ctx: RunContext): Promise<void> {
   const { db, clock } = services;
   let after = -1;
   for (;;) {
@@ -60,16 +75,21 @@ export async function runImport(services: Services, log: FastifyBaseLogger, ctx:
         .execute();
       return false;
     });
-    if (done) break;
+    if (done) return;
   }
-  const now = clock.now();
-  await db.transaction().execute(async (trx) => {
-    const finished = await trx.updateTable('register_import').set({ status: 'done', finished_at: now }).where('id', '=', ctx.importId).returning(['created_count', 'changed_count', 'unchanged_count', 'error_count', 'total_rows']).executeTakeFirstOrThrow();
+}
+
+/** The run's end, done or failed: its status, the staged rows deleted, and one entry with the counts. */
+async function endRun(services: Services, ctx: RunContext, status: 'done' | 'failed'): Promise<void> {
+  const now = services.clock.now();
+  await services.db.transaction().execute(async (trx) => {
+    const ended = await trx.updateTable('register_import').set({ status, finished_at: now }).where('id', '=', ctx.importId).where('status', '=', 'running').returning(['created_count', 'changed_count', 'unchanged_count', 'error_count', 'processed_rows', 'total_rows']).executeTakeFirst();
+    if (!ended) return;
     // The file's personal data does not outlive the run; the history keeps the counts.
     await trx.deleteFrom('register_import_row').where('import_id', '=', ctx.importId).execute();
-    await appendAudit(trx, [{ ...ctx.audit, action: 'register_import.run', subjectType: 'register_import', subjectId: ctx.importId, organisationId: ctx.organisationId, outcome: 'success', details: { created: finished.created_count, changed: finished.changed_count, unchanged: finished.unchanged_count, errors: finished.error_count, rows: finished.total_rows } }], now);
+    const details = { created: ended.created_count, changed: ended.changed_count, unchanged: ended.unchanged_count, errors: ended.error_count, rows: ended.total_rows, ...(status === 'failed' ? { processed: ended.processed_rows } : {}) };
+    await appendAudit(trx, [{ ...ctx.audit, action: 'register_import.run', subjectType: 'register_import', subjectId: ctx.importId, organisationId: ctx.organisationId, outcome: status === 'done' ? 'success' : 'failure', details }], now);
   });
-  log.info({ importId: ctx.importId }, 'register import done');
 }
 
 async function runBatch(trx: Transaction<DB>, ctx: RunContext, rows: readonly (StagedRow | null)[], now: Date) {

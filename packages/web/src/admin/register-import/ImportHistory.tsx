@@ -11,8 +11,8 @@ import { exportRows, SortableTable, sortRows, type Column, type SortState } from
 import { toneStyle } from './text.ts';
 import { useImportHistory } from './useRegisterImport.ts';
 
-const statusColour = { previewed: 'yellow', running: 'blue', done: 'green', discarded: 'gray' } as const;
-const statuses = ['previewed', 'running', 'done', 'discarded'] as const;
+const statusColour = { previewed: 'yellow', running: 'blue', done: 'green', discarded: 'gray', failed: 'red' } as const;
+const statuses = ['previewed', 'running', 'done', 'discarded', 'failed'] as const;
 
 /** Who imported which file when, and what it did; sorted, filtered and exported like every list. */
 export function ImportHistory() {

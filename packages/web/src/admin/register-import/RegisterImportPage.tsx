@@ -106,7 +106,9 @@ export function RegisterImportPage() {
               <Text size="sm">
                 {run.status === 'done'
                   ? t('registerImport.doneText', { created: run.created, changed: run.changed, unchanged: run.unchanged, errors: run.errors })
-                  : t('registerImport.progressText', { done: formatNumber(run.processedRows), total: formatNumber(run.totalRows) })}
+                  : run.status === 'failed'
+                    ? t('registerImport.failedText', { done: formatNumber(run.processedRows), total: formatNumber(run.totalRows), created: run.created, changed: run.changed })
+                    : t('registerImport.progressText', { done: formatNumber(run.processedRows), total: formatNumber(run.totalRows) })}
               </Text>
             </div>
           </Stack>

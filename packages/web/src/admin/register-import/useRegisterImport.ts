@@ -25,7 +25,9 @@ export function useImportDecision() {
   });
 }
 
-/** A running import's progress, polled until it is done. */
+const ended = new Set<RegisterImportSummary['status']>(['done', 'discarded', 'failed']);
+
+/** A running import's progress, polled until it has ended. */
 export function useImportProgress(id: string | null) {
   const client = useQueryClient();
   return useQuery({
@@ -38,7 +40,7 @@ export function useImportProgress(id: string | null) {
     enabled: id !== null,
     // Polled until the import ends. A summary cached before the accept ('previewed', fresh for the
     // client's stale time) must not stop the polling: only an ended import does.
-    refetchInterval: (query) => (query.state.data?.status === 'done' || query.state.data?.status === 'discarded' ? false : 500),
+    refetchInterval: (query) => (query.state.data && ended.has(query.state.data.status) ? false : 500),
     staleTime: 0,
     refetchOnWindowFocus: false,
   });
