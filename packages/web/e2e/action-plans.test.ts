@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { stockholmDate } from '@samsyn/core';
 import { systemClock } from '../../server/src/clock.ts';
 import { testClockOffsetDays } from '../../server/src/test/constants.ts';
-import { loginAs, resetBrowser, visit, useBrowserSession, scanner } from './browser.ts';
+import { loginAs, resetBrowser, visit, useBrowserSession, scanner, resize } from './browser.ts';
 
 // Action plans (Verksamhet), issue 16's journey in one test: a coordinator creates a plan with a
 // sub-goal and an activity, opens a follow-up round; the responsible teacher finds her task and
@@ -199,14 +199,14 @@ describe('action plans in a browser', () => {
     await page.getByRole('dialog').getByRole('listitem').first().waitFor();
     await scan(page, 'en review dialog');
     await page.keyboard.press('Escape');
-    await page.setViewportSize({ width: 390, height: 844 });
+    await resize(page, { width: 390, height: 844 });
     await page.getByRole('heading', { level: 1 }).waitFor();
     await scan(page, 'en demo plan 390');
     const width = await page.evaluate(() => document.documentElement.scrollWidth);
     expect(width).toBeLessThanOrEqual(390);
     await visit(session, page, '/operations', 'Action plans');
     await scan(page, 'en plan list 390');
-    await page.setViewportSize({ width: 1280, height: 860 });
+    await resize(page, { width: 1280, height: 860 });
   });
 
   it('someone outside the plan reads it and its history, and is offered nothing to change', async () => {

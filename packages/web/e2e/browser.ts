@@ -71,6 +71,19 @@ export async function startSession(): Promise<Session> {
   };
 }
 
+/**
+ * Sets the window's size and waits for the layout to settle. Mantine's AppShell marks itself
+ * `data-resizing` for 200 ms after a resize and then re-renders the whole shell; a click in that
+ * time was lost under load (the register import's accept sent nothing), so a step after a resize
+ * waits for the shell to end its resize, and for two frames drawn after it.
+ */
+export async function resize(page: Page, size: { width: number; height: number }): Promise<void> {
+  await page.setViewportSize(size);
+  await page.evaluate(() => new Promise((resolve) => setTimeout(resolve, 250)));
+  await page.waitForFunction(() => !document.querySelector('[data-resizing]'));
+  await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
+}
+
 /** Forgets the session cookie and the remembered language, as a new visitor. */
 export async function resetBrowser(session: Session): Promise<void> {
   await session.context.clearCookies();

@@ -1,6 +1,6 @@
-import type { Page } from 'playwright-core';
+import type { Page, Request, Response } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { loginAs as openAs, resetBrowser, visit as visitPage, useBrowserSession, scanner } from './browser.ts';
+import { loginAs as openAs, resetBrowser, visit as visitPage, useBrowserSession, scanner, resize } from './browser.ts';
 import { freshTestNumbers } from '../../server/src/test/identity-numbers.ts';
 import { registerFile, type RegisterFileRow } from '../../server/src/register-import/register-file.ts';
 
@@ -48,9 +48,9 @@ describe('a professional creates a child', () => {
       await page.getByRole('heading', { level: 1, name: x.newChild }).waitFor();
       await page.waitForLoadState('networkidle');
       await expectNoViolations(page, `new child ${language}`);
-      await page.setViewportSize({ width: 390, height: 844 });
+      await resize(page, { width: 390, height: 844 });
       await expectNoViolations(page, `new child ${language} at 390 px`);
-      await page.setViewportSize({ width: 1280, height: 860 });
+      await resize(page, { width: 1280, height: 860 });
       // A never-issued birth number is refused before anything is sent.
       const never = `${number.slice(0, 8)}000`;
       await page.getByRole('textbox', { name: x.number }).first().fill(`${never}${checkDigit(never.slice(2))}`);
@@ -109,20 +109,28 @@ describe('an administrator imports a register file', () => {
         await page.getByRole('table', { name: language === 'sv' ? 'Filens rader och vad importen skulle göra' : "The file's rows and what the import would do" }).waitFor();
       };
       const acceptAndWait = async () => {
+        // What the page asked of the import's API and was answered, for a failure's report.
+        const calls: string[] = [];
+        const heard = (r: Request | Response) => { if (r.url().includes('/api/register-imports')) calls.push('status' in r ? `answered ${r.status()}` : `asked ${r.method()} ${new URL(r.url()).pathname}`); };
+        page.on('request', heard);
+        page.on('response', heard);
         await page.getByRole('button', { name: x.accept }).click();
         // Not done in time: the failure says what the page shows instead (its progress, a failed run, an error).
         await page.getByText(x.done).waitFor({ timeout: 30_000 }).catch(async (error: unknown) => {
-          throw new Error(`${String(error)}\nThe page says: ${(await page.locator('main').innerText()).slice(0, 1500)}`);
+          const runs = await session.database.db.selectFrom('register_import').select(['file_name', 'status', 'processed_rows', 'total_rows']).execute();
+          throw new Error(`${String(error)}\nCalls: ${calls.join(', ') || 'none'}\nImports: ${JSON.stringify(runs)}\nThe page says: ${(await page.locator('main').innerText()).slice(0, 600)}`);
         });
+        page.off('request', heard);
+        page.off('response', heard);
       };
 
       await upload([pupils[0]!, pupils[1]!, { ...pupils[2]!, personnummer: bad }], `elever-${language}.csv`);
       const errorRow = page.getByRole('row').filter({ hasText: display(bad).slice(0, 8) });
       await expect.poll(() => errorRow.getByText(x.error, { exact: true }).isVisible()).toBe(true);
       await expectNoViolations(page, `register import preview ${language}`);
-      await page.setViewportSize({ width: 390, height: 844 });
+      await resize(page, { width: 390, height: 844 });
       await expectNoViolations(page, `register import preview ${language} at 390 px`);
-      await page.setViewportSize({ width: 1280, height: 860 });
+      await resize(page, { width: 1280, height: 860 });
       await acceptAndWait();
       await expect.poll(() => page.getByText(x.done).textContent()).toMatch(/2/);
 

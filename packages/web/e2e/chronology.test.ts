@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { loginAs, visit, useBrowserSession, scanner } from './browser.ts';
+import { loginAs, visit, useBrowserSession, scanner, resize } from './browser.ts';
 
 let childId: string;
 
@@ -82,7 +82,7 @@ describe.each(['sv', 'en'] as const)('the chronology in a browser, in %s', (lang
     await page.getByText(text.exported).waitFor();
     found.push(...(await findings(page, `${language} chronology after sorting and export`, false)));
 
-    await page.setViewportSize({ width: 390, height: 844 });
+    await resize(page, { width: 390, height: 844 });
     await page.reload();
     await page.getByRole('heading', { level: 1, name: text.title }).waitFor();
     await page.waitForLoadState('networkidle');

@@ -1,6 +1,6 @@
 import type { Locator, Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { loginAs as openAs, resetBrowser, visit as visitPage, useBrowserSession, scanner } from './browser.ts';
+import { loginAs as openAs, resetBrowser, visit as visitPage, useBrowserSession, scanner, resize } from './browser.ts';
 
 // Consents that name parties (issue 11): the lead professional records one naming two secrecy
 // domains of the municipality, the teacher then reads across them, and the guardian sees who
@@ -140,7 +140,7 @@ describe('consents that name parties, in a browser', () => {
 
   it('the guardian gives a consent on a 390 px wide screen, choosing a secrecy domain, and reads what it means before saying yes', async () => {
     const { page } = session;
-    await page.setViewportSize({ width: 390, height: 844 });
+    await resize(page, { width: 390, height: 844 });
     try {
       await loginAs('guardian');
       await page.getByRole('link', { name: 'Visa uppgifter om Ebba' }).click();
@@ -166,7 +166,7 @@ describe('consents that name parties, in a browser', () => {
       await page.getByRole('status').filter({ hasText: 'Tack. Ditt samtycke är registrerat.' }).waitFor();
       await page.getByRole('list', { name: 'Samtycken' }).getByRole('listitem').filter({ hasText: 'Registrerat av en vårdnadshavare (digitalt).' }).filter({ hasText: /vården \(Hälso- och sjukvård, Region Exempellän\)/ }).waitFor();
     } finally {
-      await page.setViewportSize({ width: 1280, height: 860 });
+      await resize(page, { width: 1280, height: 860 });
     }
   });
 

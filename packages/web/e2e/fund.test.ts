@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { loginAs, visit, useBrowserSession, scanner } from './browser.ts';
+import { loginAs, visit, useBrowserSession, scanner, resize } from './browser.ts';
 
 // The social-investment fund (Verksamhet): the fund manager marks a waiting application's
 // child-rights impact assessment not needed, grants it, and the remaining budget falls by what
@@ -45,7 +45,7 @@ describe('the fund in a browser', () => {
     await page.getByRole('heading', { level: 2, name: 'Ny ansökan' }).waitFor();
     await page.getByRole('textbox', { name: 'Projektets namn' }).fill('Läxhjälp i Lindmo');
     await scan(page, 'sv fund with the application form');
-    await page.setViewportSize({ width: 390, height: 844 });
+    await resize(page, { width: 390, height: 844 });
     // Nothing wider than the phone once the narrow layout has been drawn (the wait ends as soon as it is).
     await page.waitForFunction(() => document.documentElement.scrollWidth <= 390, undefined, { timeout: 5000 });
     await scan(page, 'sv fund 390 px');
@@ -70,7 +70,7 @@ describe('the fund in a browser', () => {
     expect(await page.getByRole('button', { name: 'Fatta beslut' }).count()).toBe(0);
     await page.waitForFunction(() => document.documentElement.scrollWidth <= 390, undefined, { timeout: 5000 });
     await scan(page, 'sv project 390 px');
-    await page.setViewportSize({ width: 1280, height: 860 });
+    await resize(page, { width: 1280, height: 860 });
     await scan(page, 'sv project');
   });
 

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { loginAs, visit, useBrowserSession, scanner } from './browser.ts';
+import { loginAs, visit, useBrowserSession, scanner, resize } from './browser.ts';
 
 // The indicator catalogue and the Kolada import (Befolkning): an analyst adds an indicator, imports
 // Kolada-shaped files (v2 and v3), sees what changed and confirms a renamed KPI; a teacher reads
@@ -127,10 +127,10 @@ describe('the indicator catalogue in a browser', () => {
     await page.keyboard.press('Escape');
     await visit(session, page, '/population/kolada', 'Import from Kolada');
     await scan(page, 'en kolada');
-    await page.setViewportSize({ width: 390, height: 844 });
+    await resize(page, { width: 390, height: 844 });
     await visit(session, page, '/population', 'Indicators');
     await scan(page, 'en catalogue 390');
-    await page.setViewportSize({ width: 1280, height: 860 });
+    await resize(page, { width: 1280, height: 860 });
   });
 
   it('a teacher reads the catalogue but is offered nothing to change, and the import is not hers', async () => {

@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { sql } from 'kysely';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { RegisterExtract } from '@samsyn/core';
-import { loginAs as openAs, useBrowserSession, scanner } from './browser.ts';
+import { loginAs as openAs, useBrowserSession, scanner, resize } from './browser.ts';
 
 // Issue 12: a look is one entry, the register extract a guardian downloads on a phone, and the
 // retention page. Axe runs with every impact level on the pages this changes.
@@ -59,7 +59,7 @@ describe('a guardian on a phone', () => {
   for (const language of ['sv', 'en'] as const) {
     it(`withdraws a consent and downloads the register extract (${language})`, async () => {
       const x = texts[language];
-      await session.page.setViewportSize({ width: 390, height: 844 });
+      await resize(session.page, { width: 390, height: 844 });
       const page = await openAs(session, 'guardian', language);
       await page.goto(`${session.url}/my-children/${childId}`);
       await page.getByRole('heading', { level: 1, name: x.title }).waitFor();
@@ -117,10 +117,10 @@ describe('the retention page', () => {
     await page.getByText('Provkörning: 6 uppgifter skulle tas bort.').waitFor();
     await page.getByRole('table', { name: 'Vad som skulle tas bort, per regel' }).waitFor();
     expect(await violations(page, 'retention')).toEqual([]);
-    await page.setViewportSize({ width: 390, height: 844 });
+    await resize(page, { width: 390, height: 844 });
     expect(await violations(page, 'retention, 390 px')).toEqual([]);
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
-    await page.setViewportSize({ width: 1280, height: 860 });
+    await resize(page, { width: 1280, height: 860 });
     await page.screenshot({ path: '/tmp/samsyn-retention.png', fullPage: true });
     // Erasing asks first; cancelling erases nothing.
     const before = await runs();

@@ -1,6 +1,6 @@
 import type { Locator, Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { loginAs, resetBrowser, visit, useBrowserSession, scanner } from './browser.ts';
+import { loginAs, resetBrowser, visit, useBrowserSession, scanner, resize } from './browser.ts';
 
 // The needs assessment in a browser: the teacher opens it from Ebba's record, fills it in and
 // saves it with the keyboard only, led by the five questions, in Swedish at 1280 px and in
@@ -50,7 +50,7 @@ describe.each([
   it('the teacher fills in and saves an assessment with the keyboard; the pages pass axe at every impact level', async () => {
     const found: string[] = [];
     const { page } = session;
-    await page.setViewportSize({ width, height });
+    await resize(page, { width, height });
     await loginAs(session, 'teacher', language);
     await visit(session, page, `/child/${childId}`, /Ebba/);
     await page.getByRole('link', { name: text.open }).click();
@@ -130,7 +130,7 @@ describe('the sub-areas’ configuration', () => {
     for (const language of ['sv', 'en'] as const) {
       await resetBrowser(session);
       const { page } = session;
-      await page.setViewportSize({ width: 1280, height: 860 });
+      await resize(page, { width: 1280, height: 860 });
       await loginAs(session, 'sysadmin', language);
       await visit(session, page, '/admin/needs-assessment', language === 'sv' ? 'Behovsbedömningens områden' : 'Needs assessment sub-areas');
       found.push(...(await violations(page, `${language} sub-areas`)));

@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { loginAs as openAs, resetBrowser, visit as visitPage, useBrowserSession } from './browser.ts';
+import { loginAs as openAs, resetBrowser, visit as visitPage, useBrowserSession, resize } from './browser.ts';
 
 // Phones (the header, the burger, tables as cards) and the forms and lists that help: asking
 // before a deactivation, messages that follow a language switch, the focus ring, messages that
@@ -35,7 +35,7 @@ beforeAll(async () => {
 
 const loginAs = (username: string, language: 'sv' | 'en' = 'sv') => openAs(session, username, language);
 const visit = (page: Page, path: string, heading: string | RegExp) => visitPage(session, page, path, heading);
-const phone = (page: Page) => page.setViewportSize({ width: 390, height: 844 });
+const phone = (page: Page) => resize(page, { width: 390, height: 844 });
 
 /** Whether the element is drawn whole inside the 390 px wide window. */
 async function insideWindow(page: Page, selector: ReturnType<Page['getByRole']>): Promise<boolean> {
@@ -80,7 +80,7 @@ describe('phones and small screens', () => {
     for (const username of ['orgadmin', 'manager', 'guardian']) {
       await resetBrowser(session);
       const page = await loginAs(username);
-      await page.setViewportSize({ width: 1280, height: 860 });
+      await resize(page, { width: 1280, height: 860 });
       await visit(page, '/', /./);
       const sidebar = await navLinks(page);
       expect(sidebar.length).toBeGreaterThan(0);
@@ -124,7 +124,7 @@ describe('phones and small screens', () => {
     expect(logLabels).toEqual(logHeaders);
     expect(await guardian.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
     // At 1280 px the same table is a table.
-    await guardian.setViewportSize({ width: 1280, height: 860 });
+    await resize(guardian, { width: 1280, height: 860 });
     expect(await table.locator('tbody tr').first().evaluate((tr) => getComputedStyle(tr).display)).toBe('table-row');
   });
 });

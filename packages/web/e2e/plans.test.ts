@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { loginAs, resetBrowser, visit, useBrowserSession, scanner } from './browser.ts';
+import { loginAs, resetBrowser, visit, useBrowserSession, scanner, resize } from './browser.ts';
 
 /**
  * The plan pages in a browser, in Swedish and English, scanned by axe at every impact level, at
@@ -39,11 +39,11 @@ const texts = {
 
 async function scanBothWidths(page: Page, label: string, found: string[]): Promise<void> {
   found.push(...(await violations(page, `${label} (1280 px)`)));
-  await page.setViewportSize({ width: 390, height: 844 });
+  await resize(page, { width: 390, height: 844 });
   found.push(...(await violations(page, `${label} (390 px)`)));
   const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
   if (overflow > 1) found.push(`[${label}] the page scrolls sideways at 390 px (${overflow} px)`);
-  await page.setViewportSize({ width: 1280, height: 860 });
+  await resize(page, { width: 1280, height: 860 });
 }
 
 describe.each(['sv', 'en'] as const)('the plan pages in %s', (language) => {

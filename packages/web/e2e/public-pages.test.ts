@@ -1,6 +1,6 @@
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
-import { loginAs, resetBrowser, visit, useBrowserSession, scanner } from './browser.ts';
+import { loginAs, resetBrowser, visit, useBrowserSession, scanner, resize } from './browser.ts';
 
 // Forums and public pages: a coordinator publishes the demo action plan and the public page opens
 // without login; the forum pages (list, forum, meeting), the contact directory, the publishing
@@ -34,11 +34,11 @@ describe('forums and public pages in a browser', () => {
     await page.getByRole('link', { name: 'In English' }).click();
     await page.getByRole('heading', { level: 2, name: 'Questions and comments' }).waitFor();
     await scan(page, 'en public page');
-    await page.setViewportSize({ width: 390, height: 844 });
+    await resize(page, { width: 390, height: 844 });
     await scan(page, 'en public page 390 px');
     const wide = await page.evaluate(() => document.documentElement.scrollWidth);
     expect(wide).toBeLessThanOrEqual(390);
-    await page.setViewportSize({ width: 1280, height: 860 });
+    await resize(page, { width: 1280, height: 860 });
     await page.getByRole('link', { name: 'På svenska' }).click();
     await page.getByLabel('Din fråga eller synpunkt').fill('När följs planen upp nästa gång?');
     await page.getByRole('button', { name: 'Skicka' }).click();
@@ -245,9 +245,9 @@ describe('forums and public pages in a browser', () => {
       await visit(session, page, '/operations/contacts', words.contacts);
       await page.getByRole('row').nth(1).waitFor();
       await scan(page, `${language} contacts`);
-      await page.setViewportSize({ width: 390, height: 844 });
+      await resize(page, { width: 390, height: 844 });
       await scan(page, `${language} contacts 390 px`);
-      await page.setViewportSize({ width: 1280, height: 860 });
+      await resize(page, { width: 1280, height: 860 });
       await resetBrowser(session);
     }
     expect(found).toEqual([]);

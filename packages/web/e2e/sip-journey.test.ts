@@ -9,7 +9,7 @@ import { withCheckDigit } from '../../server/src/demo/identity-numbers.ts';
 import { testClockOffsetDays } from '../../server/src/test/constants.ts';
 import { demoSeededAt, placeOf } from '../../server/src/test/fixtures.ts';
 import { pdfText } from '../../server/src/test/pdf.ts';
-import { allViolations, startSession, testPassword, visit, type Session } from './browser.ts';
+import { allViolations, startSession, testPassword, visit, type Session, resize } from './browser.ts';
 
 /**
  * One whole SIP in a browser (issue 14, "Tests that must exist"), for a new child without a plan:
@@ -228,7 +228,7 @@ describe('a whole SIP, from consent to the family’s PDF', () => {
 
   it('3. Siri, on her phone, sees the SIP being prepared and fills in the preparation form (axe in English and Swedish)', async () => {
     const page = await as('siri');
-    await page.setViewportSize({ width: 390, height: 844 });
+    await resize(page, { width: 390, height: 844 });
     await speak(page, 'en');
     await preparingPlan(page, 'Show the plan', 'The plan is being prepared');
     await page.getByText('Sixten Socialsekreterare holds the planning together.').waitFor();
@@ -281,7 +281,7 @@ describe('a whole SIP, from consent to the family’s PDF', () => {
     await siri.getByRole('radio', { name: 'Kommer', exact: true }).check();
     await siri.getByRole('button', { name: 'Skicka svar' }).click();
     await siri.getByText('Ditt svar: Kommer').waitFor();
-    await siri.setViewportSize({ width: 1280, height: 860 });
+    await resize(siri, { width: 1280, height: 860 });
   });
   it('5. goals and actions are set: the municipality’s, the region’s by the psychologist, and the school’s', async () => {
     const page = await as('socialworker');

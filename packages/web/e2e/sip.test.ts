@@ -2,7 +2,7 @@ import { stockholmDate } from '@samsyn/core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { systemClock } from '../../server/src/clock.ts';
 import { testClockOffsetDays } from '../../server/src/test/constants.ts';
-import { loginAs, resetBrowser, visit, useBrowserSession, scanner } from './browser.ts';
+import { loginAs, resetBrowser, visit, useBrowserSession, scanner, resize } from './browser.ts';
 
 /**
  * The SIP's way to the meeting in a browser (issue 14): `socialworker` (social services, the
@@ -78,7 +78,7 @@ describe('the SIP’s way to the meeting', () => {
 
   it('the guardian, on her phone, sees the next meeting with its link, answers and sends the preparation form', async () => {
     await resetBrowser(session);
-    await session.page.setViewportSize({ width: 390, height: 844 });
+    await resize(session.page, { width: 390, height: 844 });
     const page = await loginAs(session, 'guardian');
     await visit(session, page, `/my-children/${ebbaId}`, 'Ebba Vårdnadshavare');
     await page.getByRole('button', { name: 'Visa planen' }).click();
@@ -98,7 +98,7 @@ describe('the SIP’s way to the meeting', () => {
     expect(overflow).toBeLessThanOrEqual(1);
     await page.getByRole('button', { name: 'Skicka till teamet' }).click();
     await page.getByText('Tack! Dina svar är skickade till teamet.').waitFor();
-    await session.page.setViewportSize({ width: 1280, height: 860 });
+    await resize(session.page, { width: 1280, height: 860 });
   });
 
   it('the lead sees the replies in words and the family’s evaluation beside the team’s, and records the meeting', async () => {

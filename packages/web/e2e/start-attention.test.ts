@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { loginAs, useBrowserSession, scanner } from './browser.ts';
+import { loginAs, useBrowserSession, scanner, resize } from './browser.ts';
 
 // Issue 13, point 7: under "Mina barn" each child shows, in words with a link, what needs attention.
 
@@ -54,7 +54,7 @@ describe.each(['sv', 'en'] as const)('what needs attention, in %s', (language) =
     await ebba.getByRole('link', { name: text.guardianView }).waitFor();
     expect(await violations(page, `${language} start with attention`)).toEqual([]);
     if (language === 'sv') await page.screenshot({ path: '/tmp/samsyn-start-attention.png', fullPage: true });
-    await page.setViewportSize({ width: 390, height: 844 });
+    await resize(page, { width: 390, height: 844 });
     expect(await violations(page, `${language} start with attention 390`)).toEqual([]);
   });
 

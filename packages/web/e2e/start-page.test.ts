@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { describe, expect, it } from 'vitest';
-import { loginAs, resetBrowser, useBrowserSession, scanner } from './browser.ts';
+import { loginAs, resetBrowser, useBrowserSession, scanner, resize } from './browser.ts';
 
 const session = useBrowserSession();
 
@@ -185,9 +185,9 @@ describe.each(['sv', 'en'] as const)('the start page in %s', (language) => {
     await page.getByRole('link', { name: language === 'sv' ? 'Visa dina uppgifter' : 'See your details' }).waitFor();
     expect(await page.getByText(language === 'sv' ? 'Mina barn' : 'My children').count()).toBe(0);
     expect(await violations(page, `${language} child start`)).toEqual([]);
-    await page.setViewportSize({ width: 390, height: 844 });
+    await resize(page, { width: 390, height: 844 });
     expect(await violations(page, `${language} child start 390`)).toEqual([]);
-    await page.setViewportSize({ width: 1280, height: 860 });
+    await resize(page, { width: 1280, height: 860 });
 
     // Her own page speaks to her too.
     await page.getByRole('link', { name: language === 'sv' ? 'Visa dina uppgifter' : 'See your details' }).click();

@@ -2,7 +2,7 @@ import ExcelJS from 'exceljs';
 import { readFile } from 'node:fs/promises';
 import type { Locator, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { loginAs, visit, useBrowserSession, scanner } from './browser.ts';
+import { loginAs, visit, useBrowserSession, scanner, resize } from './browser.ts';
 
 // Surveys and dashboards (Befolkning): an analyst imports a survey file and sees its progress,
 // opens the mental-health dashboard, changes the filters and downloads a chart's PNG and CSV, and
@@ -189,11 +189,11 @@ describe('surveys and dashboards in a browser', () => {
     await chartsDrawn(page, 10);
     await page.getByRole('region', { name: 'Share of pupils who feel well', exact: true }).getByTestId('trend-target').getByText(/^No target of its own is set for Lindmo kommun\. The county's shared rule applies: \+2\.0 percentage points a year from \d{4}/).waitFor();
     await scan(page, 'en municipality');
-    await page.setViewportSize({ width: 390, height: 844 });
+    await resize(page, { width: 390, height: 844 });
     await visit(session, page, '/population/dashboards/physical_activity', 'Follow-up: Physical activity');
     await chartsDrawn(page, 1);
     await scan(page, 'en dashboard 390');
-    await page.setViewportSize({ width: 1280, height: 860 });
+    await resize(page, { width: 1280, height: 860 });
   });
 
   it('a teacher reads the dashboards but is offered no import', async () => {

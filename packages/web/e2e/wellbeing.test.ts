@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { loginAs as openAs, resetBrowser, visit as visitPage, rememberLanguage, useBrowserSession, scanner } from './browser.ts';
+import { loginAs as openAs, resetBrowser, visit as visitPage, rememberLanguage, useBrowserSession, scanner, resize } from './browser.ts';
 
 let childId: string;
 
@@ -45,7 +45,7 @@ describe('the child’s own voice', () => {
 
     // Ebba, alone on a tablet, follows the link: no login, keyboard only.
     await resetBrowser(session);
-    await page.setViewportSize({ width: 820, height: 1180 });
+    await resize(page, { width: 820, height: 1180 });
     await page.goto(`${url}/self-rating#${code}`);
     await page.getByRole('heading', { level: 1, name: 'Hur har du det?' }).waitFor();
     expect(await page.getByLabel('Kod').inputValue()).toBe(code);
@@ -77,7 +77,7 @@ describe('the child’s own voice', () => {
     await page.getByText('Koden har redan använts. Be om en ny kod.').waitFor();
 
     // The teacher sees the child's view beside her own on the radar chart and in its table.
-    await page.setViewportSize({ width: 1280, height: 860 });
+    await resize(page, { width: 1280, height: 860 });
     await resetBrowser(session);
     await loginAs('teacher');
     await visit(page, `/child/${childId}`, /Ebba/);
